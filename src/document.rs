@@ -1,0 +1,141 @@
+//! The document model every reader produces and every later stage reads.
+//!
+//! Format specifics end in `ingest`: a `Document` is the text as a reader sees it, cut into
+//! blocks and sentences, with the footnote markers and definitions found in it and a source
+//! map back to the original file.
+
+use crate::span::{SourceMap, Span};
+
+/// The formats claimlint reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+}
+
+impl InputFormat {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Markdown => "markdown",
+        }
+    }
+}
+
+/// What kind of block a stretch of text is; checks treat headings and notes differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading or title line; `level` 1 is the top.
+    Heading { level: u8 },
+    Paragraph,
+    ListItem,
+    TableCell,
+    Quote,
+    /// The body of a footnote definition (index into `Document::footnote_defs`).
+    Note { definition: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Document::blocks`.
+    pub block: usize,
+}
+
+/// A footnote marker in the running text ("worldwide.1", "[12]", "¹²", Markdown `[^x]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FootnoteRef {
+    pub label: String,
+    /// The marker's bytes in the text; empty where the reader keeps no text for it
+    /// (Markdown `[^x]`), placed where it stands.
+    pub span: Span,
+    /// The marker in the original file.
+    pub original: Span,
+}
+
+/// A footnote definition: its label and its body's blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FootnoteDef {
+    pub label: String,
+    /// The label in the original file (for diagnostics).
+    pub original: Span,
+    /// The definition's text (possibly empty).
+    pub span: Span,
+}
+
+/// A calendar date with the precision it was stated at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(f, "-{month:02}")?;
+            if let Some(day) = self.day {
+                write!(f, "-{day:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The name shown in messages and output: the path as given, or `--stdin-filename`.
+    pub name: String,
+    pub format: InputFormat,
+    /// The text as a reader sees it.
+    pub text: String,
+    /// Blocks in text order, not overlapping.
+    pub blocks: Vec<Block>,
+    /// Sentences in text order, each inside one block.
+    pub sentences: Vec<Sentence>,
+    /// Footnote markers in text order.
+    pub footnote_refs: Vec<FootnoteRef>,
+    pub footnote_defs: Vec<FootnoteDef>,
+    /// Stretches of text that hold no figures: inline code, URLs, section numbers and
+    /// footnote markers. Sorted, not overlapping.
+    pub ignored: Vec<Span>,
+    /// The document's own date (metadata or a date line near the top), "now" for modality.
+    pub date: Option<Date>,
+    pub source_map: SourceMap,
+}
+
+impl Document {
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// True when `span` touches an ignored stretch.
+    #[must_use]
+    pub fn is_ignored(&self, span: Span) -> bool {
+        let index = self.ignored.partition_point(|s| s.end <= span.start);
+        self.ignored.get(index).is_some_and(|s| s.overlaps(span))
+    }
+
+    /// Sorts and merges the ignored stretches; readers call it once when done.
+    pub fn finish_ignored(&mut self) {
+        self.ignored.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(self.ignored.len());
+        for span in self.ignored.drain(..) {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        self.ignored = merged;
+    }
+}

@@ -1,0 +1,40 @@
+//! The errors a run can fail with. Each names the file and, where there is one, the place.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read `{path}`: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("`{path}` is not valid UTF-8: invalid byte at offset {offset} (line {line}, column {column})")]
+    InvalidUtf8 { path: PathBuf, offset: usize, line: usize, column: usize },
+    #[error("`{path}` is not valid UTF-16: unpaired surrogate at byte offset {offset}")]
+    InvalidUtf16 { path: PathBuf, offset: usize },
+    #[error("`{path}` looks like a binary file (NUL byte at offset {offset}), not a document")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("`{path}` is {size} bytes, over the limit of {limit} bytes for one document")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("`{path}`: unsupported input format ({reason})")]
+    Unsupported { path: PathBuf, reason: String },
+    #[error("cannot write output: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The help line shown under the message, where one helps.
+    #[must_use]
+    pub fn help(&self) -> Option<&'static str> {
+        match self {
+            Self::InvalidUtf8 { .. } => Some("save the file as UTF-8 (or UTF-16 with a byte order mark)"),
+            Self::Unsupported { .. } => Some("name the format with --input-format text|markdown"),
+            Self::TooLarge { .. } => Some("split the document, or check that this is the file you meant"),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,352 @@
+//! Years, periods and dates: "in 2020", "2011-2015", "2016-17", "from 2014 to 2020",
+//! "FY2023/24", "the 1990s", "4 July 2021", "December 2020", "mid-2021", "end 2020", "Q3 2021".
+
+use rust_decimal::Decimal;
+
+use super::numeral::Numeral;
+use super::token::TokenKind;
+use super::words::{is, ordinal_word};
+use super::{Figure, Kind, Parsed, Scanner};
+use crate::calendar::{month_number, valid_date};
+use crate::document::Date;
+
+/// Words after which a four-digit number is a year even in a count-like position.
+const YEAR_CONTEXT: &[&str] = &[
+    "in", "by", "since", "from", "until", "till", "to", "after", "before", "during", "of", "for",
+    "through", "throughout", "early", "late", "mid", "end", "year", "fiscal", "spring", "summer",
+    "autumn", "fall", "winter", "the", "its", "s", "and", "or", "than", "between", "as", "circa",
+    "christmas", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "at", "on", "within", "post", "pre", "ago",
+];
+
+impl Scanner<'_> {
+    /// The figure starting at token `at`, if any.
+    pub(super) fn figure_at(&self, at: usize) -> Option<Parsed> {
+        let token = self.tokens[at];
+        match token.kind {
+            TokenKind::Number => {
+                if self.is_quoted_name(at) {
+                    return None;
+                }
+                self.date_from_day(at)
+                    .or_else(|| self.iso_date(at))
+                    .or_else(|| self.year_or_period(at))
+                    .or_else(|| self.ordinal_digits(at))
+                    .or_else(|| self.value(at))
+            }
+            TokenKind::Word => {
+                let word = self.surface(at);
+                if let Some(date) = self.date_from_word(at) {
+                    return Some(date);
+                }
+                if is(word, "between") {
+                    return self.years_joined(at, &["and"]).or_else(|| self.between(at));
+                }
+                if is(word, "from") {
+                    return self.years_joined(at, &["to", "until", "till", "through", "-", "–"]);
+                }
+                self.value(at).or_else(|| self.ordinal_word(at))
+            }
+            TokenKind::Punct(_) => self.value(at),
+        }
+    }
+
+    /// A plain four-digit number that can be a year.
+    fn year_value(&self, at: usize) -> Option<i32> {
+        let token = self.token(at).filter(|t| t.is_number())?;
+        let surface = &self.text[token.span.range()];
+        if surface.len() != 4 {
+            return None;
+        }
+        let year: i32 = surface.parse().ok()?;
+        (1000..=2999).contains(&year).then_some(year)
+    }
+
+    /// The year of a period's second end: four digits, or two digits in the first's century
+    /// ("2016-17").
+    fn second_year(&self, at: usize, first: i32) -> Option<i32> {
+        if let Some(year) = self.year_value(at) {
+            return Some(year);
+        }
+        let token = self.token(at).filter(|t| t.is_number())?;
+        let surface = &self.text[token.span.range()];
+        if surface.len() != 2 {
+            return None;
+        }
+        let short: i32 = surface.parse().ok()?;
+        let mut year = first / 100 * 100 + short;
+        if year < first {
+            year += 100;
+        }
+        Some(year)
+    }
+
+    /// "Made in China 2025”": a year closing a quoted title is part of a name.
+    fn is_quoted_name(&self, at: usize) -> bool {
+        let closing = self.token(at + 1).is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('”' | '"' | '’')));
+        let titled = self.previous_word(at).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && month_number(w).is_none()
+        });
+        closing && titled && at >= 2
+    }
+
+    /// A year, a period or a decade at a four-digit number.
+    fn year_or_period(&self, at: usize) -> Option<Parsed> {
+        let year = self.year_value(at)?;
+        let plain = Numeral {
+            value: Decimal::from(year),
+            precision: Decimal::ONE,
+            start: at,
+            end: at + 1,
+            words: false,
+            share: false,
+            plain_integer: true,
+        };
+        // "the 1990s", "1990s-2000s"
+        if self.word(at + 1).is_some_and(|w| w == "s") && self.glued(at + 1) && year % 10 == 0 {
+            let mut end = at + 2;
+            let mut last = year + 9;
+            if self.is_dash(end) && self.glued(end) {
+                if let Some(second) = self.year_value(end + 1) {
+                    if self.word(end + 2) == Some("s") && self.glued(end + 2) && second % 10 == 0 {
+                        last = second + 9;
+                        end += 3;
+                    }
+                }
+            }
+            return Some(self.temporal(Kind::Period, Figure::Period(year, last), at, end));
+        }
+        if !self.numeral_is_figure(&plain, false) {
+            return None;
+        }
+        // "2011-2015", "2016-17", "2020 - 2025", "2019/20", "2014 to 2020"
+        let joiner = at + 1;
+        let slash = self.punct_is(joiner, '/') && self.glued(joiner) && self.glued(joiner + 1);
+        let dash = self.is_dash(joiner);
+        let word = ["to", "until", "till", "through"].iter().any(|w| self.word_is(joiner, w));
+        if dash || slash || word {
+            let second = if word { self.year_value(joiner + 1) } else { self.second_year(joiner + 1, year) };
+            if let Some(second) = second {
+                let fits = !slash || second == year + 1;
+                let not_glued_on = !self.token(joiner + 2).is_some_and(|t| t.glued() && (t.is_number() || t.is_word()));
+                if fits && not_glued_on {
+                    let start = if at > 0 && self.word_is(at - 1, "from") && at - 1 >= self.floor { at - 1 } else { at };
+                    return Some(self.temporal(Kind::Period, Figure::Period(year, second), start, joiner + 2));
+                }
+            }
+        }
+        self.is_year_context(at, year).then(|| self.temporal(Kind::Year, Figure::Year(year), at, at + 1))
+    }
+
+    /// Whether a four-digit number reads as a year where it stands, rather than a count
+    /// ("over 2000 people", "1500 employees").
+    fn is_year_context(&self, at: usize, year: i32) -> bool {
+        if self.scale(at + 1, false, false).is_some() || self.suffix(at + 1).is_some() {
+            return false;
+        }
+        if at > 0 && self.currency_prefix(at - 1).is_some() {
+            return false;
+        }
+        if super::qualifier::before(self.text, self.tokens, at, self.floor).is_some() {
+            return false;
+        }
+        let previous = self.previous_word(at).map(str::to_ascii_lowercase);
+        let year_word = previous.as_deref().is_some_and(|w| YEAR_CONTEXT.contains(&w));
+        if year_word {
+            return true;
+        }
+        if !(1800..=2100).contains(&year) {
+            return false;
+        }
+        let plural_noun_after = self.word(at + 1).is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase())
+        });
+        !plural_noun_after
+    }
+
+    fn temporal(&self, kind: Kind, figure: Figure, start: usize, end: usize) -> Parsed {
+        let _ = self;
+        Parsed { kind, figure, unit: None, start, end, qualifier: None, scale: None }
+    }
+
+    fn date_figure(&self, start: usize, end: usize, iso: String) -> Parsed {
+        self.temporal(Kind::Date, Figure::Date(iso), start, end)
+    }
+
+    /// "between 2012 and 2022", "from 2014 to 2020" at the first word.
+    fn years_joined(&self, at: usize, joiners: &[&str]) -> Option<Parsed> {
+        let first = self.year_value(at + 1)?;
+        let joiner = at + 2;
+        let joined = joiners.iter().any(|j| self.surface(joiner).eq_ignore_ascii_case(j));
+        if !joined {
+            return None;
+        }
+        let second = self.second_year(joiner + 1, first)?;
+        Some(self.temporal(Kind::Period, Figure::Period(first, second), at, joiner + 2))
+    }
+
+    /// "4 July 2021", "4th July 2021".
+    fn date_from_day(&self, at: usize) -> Option<Parsed> {
+        let day: u8 = self.surface(at).parse().ok()?;
+        let mut next = at + 1;
+        if self.word(next).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && self.glued(next) {
+            next += 1;
+        }
+        let month = self.month_at(next)?;
+        let year = self.year_value(next + 1).or_else(|| {
+            self.punct_is(next + 1, ',').then(|| self.year_value(next + 2)).flatten()
+        })?;
+        let end = if self.year_value(next + 1).is_some() { next + 2 } else { next + 3 };
+        let date = valid_date(year, month, day)?;
+        Some(self.date_figure(at, end, date.to_string()))
+    }
+
+    /// "2021-07-04".
+    fn iso_date(&self, at: usize) -> Option<Parsed> {
+        let year = self.year_value(at)?;
+        let part = |i: usize| {
+            self.token(i).filter(|t| t.is_number() && t.glued()).map(|t| &self.text[t.span.range()]).filter(|s| s.len() == 2).and_then(|s| s.parse::<u8>().ok())
+        };
+        let dash = |i: usize| self.punct_is(i, '-') && self.glued(i);
+        if !(dash(at + 1) && dash(at + 3)) {
+            return None;
+        }
+        let date = valid_date(year, part(at + 2)?, part(at + 4)?)?;
+        Some(self.date_figure(at, at + 5, date.to_string()))
+    }
+
+    /// A month name, capitalised ("may" and "march" are verbs too).
+    fn month_at(&self, at: usize) -> Option<u8> {
+        let word = self.word(at)?;
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let abbreviated = word.len() <= 4 && month_number(word).is_some() && !matches!(word, "May" | "June" | "July");
+        if abbreviated && word.len() == 3 && !self.punct_is(at + 1, '.') && !self.token(at + 1).is_some_and(|t| t.is_number()) {
+            return None;
+        }
+        month_number(word)
+    }
+
+    /// Dates that start with a word: "December 2020", "July 4, 2021", "mid-2021", "end 2020",
+    /// "the end of 2020", "early April 2021", "Q3 2021", "H1 2021", "FY2023/24",
+    /// "the first quarter of 2021".
+    fn date_from_word(&self, at: usize) -> Option<Parsed> {
+        let word = self.word(at)?;
+        if let Some(month) = self.month_at(at) {
+            return self.month_date(at, at, month);
+        }
+        let mut lower = [0u8; 24];
+        let len = super::words::lower(word, &mut lower)?;
+        match &lower[..len] {
+            b"mid" | b"early" | b"late" | b"end" | b"beginning" | b"start" => self.part_of_year(at),
+            b"q" => self.quarter(at, "Q"),
+            b"h" => self.quarter(at, "H"),
+            b"fy" => self.fiscal_year(at),
+            _ => self.ordinal_quarter(at),
+        }
+    }
+
+    fn month_date(&self, start: usize, at: usize, month: u8) -> Option<Parsed> {
+        let mut next = at + 1;
+        if self.punct_is(next, '.') && self.glued(next) {
+            next += 1;
+        }
+        if let Some(year) = self.year_value(next) {
+            let date = Date { year, month: Some(month), day: None };
+            return Some(self.date_figure(start, next + 1, date.to_string()));
+        }
+        let day: u8 = self.token(next).filter(|t| t.is_number()).and_then(|_| self.surface(next).parse().ok())?;
+        let mut after_day = next + 1;
+        if self.word(after_day).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && self.glued(after_day) {
+            after_day += 1;
+        }
+        if self.punct_is(after_day, ',') {
+            after_day += 1;
+        }
+        let year = self.year_value(after_day)?;
+        let date = valid_date(year, month, day)?;
+        Some(self.date_figure(start, after_day + 1, date.to_string()))
+    }
+
+    /// "mid-2021" → 2021-04/2021-09; "early 2021" → 2021-01/2021-04; "late 2020" →
+    /// 2020-09/2020-12; "end 2020", "the end of 2020" → 2020-12; "the beginning of 2021" →
+    /// 2021-01; with a month ("early April 2021") the month.
+    fn part_of_year(&self, at: usize) -> Option<Parsed> {
+        let word = self.surface(at).to_ascii_lowercase();
+        let mut next = at + 1;
+        if self.is_dash(next) && self.glued(next) && self.glued(next + 1) {
+            next += 1;
+        } else if self.word_is(next, "of") {
+            next += 1;
+            if self.word_is(next, "the") {
+                return None; // "the end of the decade"
+            }
+        }
+        if let Some(month) = self.month_at(next) {
+            let parsed = self.month_date(at, next, month)?;
+            return Some(parsed);
+        }
+        let year = self.year_value(next)?;
+        if self.word(next + 1) == Some("s") && self.glued(next + 1) {
+            return None; // "mid-1990s" is read as the decade
+        }
+        let iso = match word.as_str() {
+            "mid" => format!("{year:04}-04/{year:04}-09"),
+            "early" => format!("{year:04}-01/{year:04}-04"),
+            "late" => format!("{year:04}-09/{year:04}-12"),
+            "end" => format!("{year:04}-12"),
+            _ => format!("{year:04}-01"),
+        };
+        Some(self.date_figure(at, next + 1, iso))
+    }
+
+    /// "Q3 2021", "H1 2021".
+    fn quarter(&self, at: usize, letter: &str) -> Option<Parsed> {
+        if self.surface(at) != letter || !self.glued(at + 1) {
+            return None;
+        }
+        let number: u8 = self.token(at + 1).filter(|t| t.is_number()).and_then(|_| self.surface(at + 1).parse().ok())?;
+        let year = self.year_value(at + 2)?;
+        let (first, last) = match (letter, number) {
+            ("Q", 1..=4) => (number * 3 - 2, number * 3),
+            ("H", 1..=2) => (number * 6 - 5, number * 6),
+            _ => return None,
+        };
+        Some(self.date_figure(at, at + 3, format!("{year:04}-{first:02}/{year:04}-{last:02}")))
+    }
+
+    /// "the first quarter of 2021", "the second half of 2020".
+    fn ordinal_quarter(&self, at: usize) -> Option<Parsed> {
+        let number = ordinal_word(self.word(at)?)?;
+        let part = self.word(at + 1)?;
+        let (size, count) = if is(part, "quarter") {
+            (3, 4)
+        } else if is(part, "half") {
+            (6, 2)
+        } else {
+            return None;
+        };
+        if number == 0 || number > count || !self.word_is(at + 2, "of") {
+            return None;
+        }
+        let year = self.year_value(at + 3)?;
+        let (first, last) = (number * size - size + 1, number * size);
+        Some(self.date_figure(at, at + 4, format!("{year:04}-{first:02}/{year:04}-{last:02}")))
+    }
+
+    /// "FY2023", "FY2023/24", "FY 2023-24": a fiscal year, read as a year or a period.
+    fn fiscal_year(&self, at: usize) -> Option<Parsed> {
+        if self.surface(at) != "FY" {
+            return None;
+        }
+        let year = self.year_value(at + 1)?;
+        let joiner = at + 2;
+        if (self.punct_is(joiner, '/') || self.is_dash(joiner)) && self.glued(joiner) {
+            if let Some(second) = self.second_year(joiner + 1, year) {
+                return Some(self.temporal(Kind::Period, Figure::Period(year, second), at, joiner + 2));
+            }
+        }
+        Some(self.temporal(Kind::Year, Figure::Year(year), at, at + 2))
+    }
+}

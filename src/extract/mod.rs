@@ -1,0 +1,284 @@
+//! extract: find the numeric mentions in a document's sentences.
+//!
+//! One pass over each sentence's tokens. At every token that can start a figure the scanner
+//! tries, in order: dates, periods and years; then a value (a numeral, its scale, its currency,
+//! percent sign or unit, a range) with the qualifier around it. Numbers that are names
+//! ("5G", "COVID-19", "ISO/IEC 30141", "Exhibit 1") are skipped where they stand.
+
+mod dates;
+pub mod names;
+pub mod number;
+mod numeral;
+mod qualifier;
+pub mod token;
+pub mod units;
+pub mod words;
+
+use rust_decimal::Decimal;
+
+use crate::document::Document;
+use crate::span::Span;
+use number::{DecimalMark, detect_decimal_mark};
+use token::{Token, TokenKind, tokenize};
+
+/// What a claim is a figure of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Count,
+    Percent,
+    Money,
+    Quantity,
+    Year,
+    Period,
+    Date,
+    Ordinal,
+    Duration,
+}
+
+impl Kind {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Percent => "percent",
+            Self::Money => "money",
+            Self::Quantity => "quantity",
+            Self::Year => "year",
+            Self::Period => "period",
+            Self::Date => "date",
+            Self::Ordinal => "ordinal",
+            Self::Duration => "duration",
+        }
+    }
+
+    /// Kinds that place a figure in time rather than measure something.
+    #[must_use]
+    pub const fn is_temporal(self) -> bool {
+        matches!(self, Self::Year | Self::Period | Self::Date)
+    }
+}
+
+/// How a figure is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Approx => "approx",
+            Self::MoreThan => "more_than",
+            Self::AtLeast => "at_least",
+            Self::LessThan => "less_than",
+            Self::AtMost => "at_most",
+            Self::Range => "range",
+        }
+    }
+}
+
+/// The figure a mention states, before normalisation widens it into an interval.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Figure {
+    /// One number and the place value of its last stated digit.
+    Number { value: Decimal, precision: Decimal },
+    /// "between 5 and 10 percent", "15-20 USD".
+    Range { low: Decimal, high: Decimal },
+    Year(i32),
+    /// First and last years, inclusive.
+    Period(i32, i32),
+    /// An ISO 8601 date or interval at the stated precision.
+    Date(String),
+}
+
+/// One numeric mention found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: Kind,
+    /// The figure as written, with its currency, scale and unit, without its qualifier.
+    pub span: Span,
+    pub qualifier: Qualifier,
+    /// The qualifier's words, when written.
+    pub qualifier_span: Option<Span>,
+    pub figure: Figure,
+    pub unit: Option<&'static str>,
+    /// Index into `Document::sentences`.
+    pub sentence: usize,
+}
+
+/// Finds every numeric mention in `document`, in text order.
+#[must_use]
+pub fn extract(document: &Document) -> Vec<Mention> {
+    let mark = detect_decimal_mark(&document.text);
+    let mut tokens = Vec::new();
+    let mut ignored = Vec::new();
+    let mut mentions = Vec::new();
+    for (index, sentence) in document.sentences.iter().enumerate() {
+        let ignored = sentence_ignored(document, sentence.span, &mut ignored);
+        tokenize(&document.text, sentence.span, ignored, &mut tokens);
+        let mut scanner =
+            Scanner { text: &document.text, tokens: &tokens, mark, sentence: index, floor: 0, out: &mut mentions };
+        scanner.run();
+    }
+    mentions
+}
+
+/// The document's ignored stretches inside `span`, plus the URLs and e-mail addresses in it.
+fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<Span>) -> &'a [Span] {
+    let text = &document.text[span.range()];
+    let has_links = text.contains("://") || text.contains("www.") || text.contains('@');
+    let first = document.ignored.partition_point(|s| s.end <= span.start);
+    let last = document.ignored.partition_point(|s| s.start < span.end);
+    if !has_links {
+        return &document.ignored[first..last];
+    }
+    buffer.clear();
+    buffer.extend_from_slice(&document.ignored[first..last]);
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let trimmed = word.trim_end();
+        if trimmed.contains("://") || trimmed.contains("www.") || (trimmed.contains('@') && trimmed.contains('.')) {
+            buffer.push(Span::new(span.start + at, span.start + at + trimmed.len()));
+        }
+        at += word.len();
+    }
+    buffer.sort_unstable();
+    buffer
+}
+
+/// The scanner over one sentence's tokens.
+struct Scanner<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    mark: DecimalMark,
+    sentence: usize,
+    /// Tokens before this index belong to an earlier mention.
+    floor: usize,
+    out: &'a mut Vec<Mention>,
+}
+
+/// A figure parsed at some token, before its qualifier is looked up.
+struct Parsed {
+    kind: Kind,
+    figure: Figure,
+    unit: Option<&'static str>,
+    /// First and one-past-last token.
+    start: usize,
+    end: usize,
+    /// Already qualified (ranges, suffix qualifiers): no look-back.
+    qualifier: Option<(Qualifier, Option<Span>)>,
+    /// The power of ten of a scale word read after the numeral ("million" → 6).
+    scale: Option<u32>,
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self) {
+        let mut at = 0;
+        while at < self.tokens.len() {
+            if let Some(parsed) = self.figure_at(at) {
+                at = parsed.end.max(at + 1);
+                self.emit(parsed);
+                self.floor = at;
+            } else {
+                at = self.skip_name(at);
+            }
+        }
+    }
+
+    fn emit(&mut self, parsed: Parsed) {
+        let span = Span::new(self.tokens[parsed.start].span.start, self.tokens[parsed.end - 1].span.end);
+        let (qualifier, qualifier_span) = match parsed.qualifier {
+            Some(q) => q,
+            None if parsed.kind.is_temporal() || parsed.kind == Kind::Ordinal => (Qualifier::Exact, None),
+            None => self.qualifier_before(parsed.start),
+        };
+        self.out.push(Mention {
+            kind: parsed.kind,
+            span,
+            qualifier,
+            qualifier_span,
+            figure: parsed.figure,
+            unit: parsed.unit,
+            sentence: self.sentence,
+        });
+    }
+
+    fn qualifier_before(&self, start: usize) -> (Qualifier, Option<Span>) {
+        match qualifier::before(self.text, self.tokens, start, self.floor) {
+            Some((qualifier, first)) => {
+                let span = Span::new(self.tokens[first].span.start, self.tokens[start - 1].span.end);
+                (qualifier, Some(span))
+            }
+            None => (Qualifier::Exact, None),
+        }
+    }
+
+    // --- token helpers -------------------------------------------------------------------
+
+    fn token(&self, index: usize) -> Option<&'a Token> {
+        self.tokens.get(index)
+    }
+
+    fn surface(&self, index: usize) -> &'a str {
+        self.tokens.get(index).map_or("", |t| &self.text[t.span.range()])
+    }
+
+    /// The word at `index`, if that token is a word.
+    fn word(&self, index: usize) -> Option<&'a str> {
+        self.token(index).filter(|t| t.is_word()).map(|t| &self.text[t.span.range()])
+    }
+
+    fn word_is(&self, index: usize, expected: &str) -> bool {
+        self.word(index).is_some_and(|w| w.eq_ignore_ascii_case(expected))
+    }
+
+    fn punct_is(&self, index: usize, c: char) -> bool {
+        self.token(index).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn glued(&self, index: usize) -> bool {
+        self.token(index).is_some_and(Token::glued)
+    }
+
+    fn is_dash(&self, index: usize) -> bool {
+        self.token(index).is_some_and(|t| matches!(t.kind, TokenKind::Punct('-' | '–' | '—')))
+    }
+
+    /// The previous word (skipping nothing), lowercased comparisons are up to the caller.
+    fn previous_word(&self, index: usize) -> Option<&'a str> {
+        index.checked_sub(1).and_then(|i| self.word(i))
+    }
+
+    /// Is the token at `index` the first of its sentence, ignoring opening quotes and brackets?
+    fn starts_sentence(&self, index: usize) -> bool {
+        self.tokens[..index].iter().all(|t| matches!(t.kind, TokenKind::Punct('“' | '"' | '‘' | '\'' | '(' | '[')))
+    }
+
+    /// Steps past a token that starts no figure; a glued name ("5G", "TC28/SC41", "COVID-19")
+    /// is stepped over whole so its digits are not read as figures one by one.
+    fn skip_name(&self, at: usize) -> usize {
+        let mut end = at + 1;
+        if self.tokens[at].is_number() || self.tokens[at].is_word() {
+            while end < self.tokens.len() && self.glued(end) && !self.ends_glued_run(end) {
+                end += 1;
+            }
+        }
+        end
+    }
+
+    /// Punctuation that ends a glued run rather than joining it.
+    fn ends_glued_run(&self, index: usize) -> bool {
+        matches!(
+            self.tokens[index].kind,
+            TokenKind::Punct(',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '"' | '\'' | '?' | '!' | '(' | '%')
+        )
+    }
+}

@@ -1,0 +1,195 @@
+//! Currencies and units: the words and symbols that say what a figure counts.
+
+use super::words::is;
+
+/// The ISO 4217 code of a currency symbol used alone ("$" is USD unless configured otherwise).
+#[must_use]
+pub fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' | '￥' => "JPY",
+        '₹' => "INR",
+        '₩' => "KRW",
+        '₽' => "RUB",
+        '₺' => "TRY",
+        '₪' => "ILS",
+        '₦' => "NGN",
+        '₱' => "PHP",
+        '฿' => "THB",
+        '₫' => "VND",
+        _ => return None,
+    })
+}
+
+/// The code of a letter prefix glued to a currency symbol: "US$", "HK$", "A$", "CN¥", "R$".
+#[must_use]
+pub fn prefixed_symbol(prefix: &str, symbol: char) -> Option<&'static str> {
+    Some(match (prefix, symbol) {
+        ("US", '$') => "USD",
+        ("A" | "AU", '$') => "AUD",
+        ("C" | "CA", '$') => "CAD",
+        ("HK", '$') => "HKD",
+        ("S" | "SG", '$') => "SGD",
+        ("NZ", '$') => "NZD",
+        ("NT", '$') => "TWD",
+        ("R", '$') => "BRL",
+        ("Mex", '$') => "MXN",
+        ("CN" | "RMB", '¥') => "CNY",
+        ("JP", '¥') => "JPY",
+        _ => return None,
+    })
+}
+
+/// An ISO 4217 code written as a word ("EUR", "USD"); "RMB" is the yuan.
+#[must_use]
+pub fn currency_code(word: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "CAD", "HKD", "SGD", "KRW", "BRL",
+        "RUB", "ZAR", "SEK", "NOK", "DKK", "MXN", "NZD", "TRY", "PLN", "IDR", "SAR", "AED", "TWD",
+        "THB", "ILS", "NGN", "EGP", "KES", "PHP", "VND", "MYR", "CZK", "HUF", "ARS", "CLP", "COP",
+        "PKR", "BDT", "UAH", "QAR", "KWD",
+    ];
+    if word == "RMB" {
+        return Some("CNY");
+    }
+    CODES.iter().copied().find(|code| *code == word)
+}
+
+/// A currency named in words after a figure: "dollars", "US dollars", "euros", "yuan".
+/// Returns the code and how many words it took.
+#[must_use]
+pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str, usize)> {
+    let adjective = match first {
+        "US" | "U.S." | "American" => Some("USD"),
+        "Australian" => Some("AUD"),
+        "Canadian" => Some("CAD"),
+        "Singapore" => Some("SGD"),
+        "Swiss" => Some("CHF"),
+        "Hong" => None,
+        _ => None,
+    };
+    if let (Some(code), Some(second)) = (adjective, second) {
+        if is(second, "dollars") || is(second, "dollar") || is(second, "francs") || is(second, "franc") {
+            return Some((code, 2));
+        }
+    }
+    let mut buffer = [0u8; 24];
+    let len = super::words::lower(first, &mut buffer)?;
+    let code = match &buffer[..len] {
+        b"dollars" | b"dollar" => "USD",
+        b"euros" | b"euro" => "EUR",
+        b"pounds" | b"pound" | b"sterling" => "GBP",
+        b"yuan" | b"renminbi" => "CNY",
+        b"yen" => "JPY",
+        b"rupees" | b"rupee" => "INR",
+        b"francs" => "CHF",
+        _ => return None,
+    };
+    Some((code, 1))
+}
+
+/// What a unit makes of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Percent,
+    /// Percentage points, basis points and measured quantities.
+    Quantity,
+    /// year, month, week, day.
+    Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub symbol: &'static str,
+    pub kind: UnitKind,
+    /// What one of the written unit is in the canonical one (a decade is 10 years).
+    pub factor: u32,
+}
+
+const fn unit(symbol: &'static str, kind: UnitKind) -> Unit {
+    Unit { symbol, kind, factor: 1 }
+}
+
+/// A unit written as a word (case-insensitive) or a symbol (case-sensitive).
+#[must_use]
+pub fn unit_word(word: &str) -> Option<Unit> {
+    use UnitKind::{Duration, Percent, Quantity};
+    let symbol = match word {
+        "km" | "m" | "cm" | "mm" | "mi" | "kg" | "t" | "Mt" | "kt" | "Gt" | "ha" | "L" | "ml" | "mL"
+        | "W" | "kW" | "MW" | "GW" | "TW" | "Wh" | "kWh" | "MWh" | "GWh" | "TWh" | "h" | "min"
+        | "ms" | "GB" | "MB" | "TB" | "PB" | "kB" | "Gbps" | "Mbps" | "kbps" | "Tbps" | "Hz"
+        | "kHz" | "MHz" | "GHz" | "mph" | "bbl" | "pp" | "bp" | "bps" | "s" | "g" | "lb" | "lbs"
+        | "oz" | "ft" | "kcal" | "km2" | "m2" | "m3" => Some(word),
+        _ => None,
+    };
+    if let Some(symbol) = symbol {
+        let symbol = match symbol {
+            "mL" => "ml",
+            "bps" => "bp",
+            "lbs" => "lb",
+            "km2" => "km²",
+            "m2" => "m²",
+            "m3" => "m³",
+            other => canonical_symbol(other),
+        };
+        let kind = Quantity;
+        return Some(unit(symbol, kind));
+    }
+    let mut buffer = [0u8; 24];
+    let len = super::words::lower(word, &mut buffer)?;
+    Some(match &buffer[..len] {
+        b"percent" | b"pct" | b"percentage" => unit("%", Percent),
+        b"kilometre" | b"kilometres" | b"kilometer" | b"kilometers" => unit("km", Quantity),
+        b"metre" | b"metres" | b"meter" | b"meters" => unit("m", Quantity),
+        b"centimetre" | b"centimetres" | b"centimeter" | b"centimeters" => unit("cm", Quantity),
+        b"millimetre" | b"millimetres" | b"millimeter" | b"millimeters" => unit("mm", Quantity),
+        b"mile" | b"miles" => unit("mi", Quantity),
+        b"kilogram" | b"kilograms" | b"kilogramme" | b"kilogrammes" => unit("kg", Quantity),
+        b"gram" | b"grams" | b"gramme" | b"grammes" => unit("g", Quantity),
+        b"tonne" | b"tonnes" | b"ton" | b"tons" => unit("t", Quantity),
+        b"megatonne" | b"megatonnes" | b"megatons" => unit("Mt", Quantity),
+        b"hectare" | b"hectares" => unit("ha", Quantity),
+        b"acre" | b"acres" => unit("acre", Quantity),
+        b"litre" | b"litres" | b"liter" | b"liters" => unit("L", Quantity),
+        b"barrel" | b"barrels" => unit("bbl", Quantity),
+        b"watt" | b"watts" => unit("W", Quantity),
+        b"kilowatt" | b"kilowatts" => unit("kW", Quantity),
+        b"megawatt" | b"megawatts" => unit("MW", Quantity),
+        b"gigawatt" | b"gigawatts" => unit("GW", Quantity),
+        b"terawatt" | b"terawatts" => unit("TW", Quantity),
+        b"hour" | b"hours" | b"hr" | b"hrs" => unit("h", Quantity),
+        b"minute" | b"minutes" | b"mins" => unit("min", Quantity),
+        b"seconds" => unit("s", Quantity),
+        b"gigabyte" | b"gigabytes" => unit("GB", Quantity),
+        b"terabyte" | b"terabytes" => unit("TB", Quantity),
+        b"megabyte" | b"megabytes" => unit("MB", Quantity),
+        b"pound" | b"pounds" => unit("lb", Quantity),
+        b"feet" | b"foot" => unit("ft", Quantity),
+        b"year" | b"years" | b"yr" | b"yrs" => unit("year", Duration),
+        b"month" | b"months" => unit("month", Duration),
+        b"week" | b"weeks" => unit("week", Duration),
+        b"day" | b"days" => unit("day", Duration),
+        b"decade" | b"decades" => Unit { symbol: "year", kind: Duration, factor: 10 },
+        b"century" | b"centuries" => Unit { symbol: "year", kind: Duration, factor: 100 },
+        _ => return None,
+    })
+}
+
+fn canonical_symbol(symbol: &str) -> &'static str {
+    const SYMBOLS: &[&str] = &[
+        "km", "m", "cm", "mm", "mi", "kg", "t", "Mt", "kt", "Gt", "ha", "L", "ml", "W", "kW", "MW",
+        "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "h", "min", "ms", "GB", "MB", "TB", "PB",
+        "kB", "Gbps", "Mbps", "kbps", "Tbps", "Hz", "kHz", "MHz", "GHz", "mph", "bbl", "pp", "bp",
+        "s", "g", "lb", "oz", "ft", "kcal",
+    ];
+    SYMBOLS.iter().copied().find(|s| *s == symbol).unwrap_or("")
+}
+
+/// Is `word` short enough to be read as a unit only when glued to the figure or spaced after
+/// it in a clear context? One-letter symbols ("m", "t", "s", "g", "h") are easily something else.
+#[must_use]
+pub fn is_ambiguous_symbol(word: &str) -> bool {
+    matches!(word, "m" | "s" | "g" | "h" | "t" | "L" | "W" | "ms" | "mi" | "ha" | "min" | "pp" | "bp" | "ft" | "oz")
+}

@@ -1,0 +1,181 @@
+//! The lexicon of number words: cardinals, multipliers, fractions and ordinals.
+
+/// A word's role in a number written out in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWord {
+    /// zero … nineteen, twenty … ninety.
+    Unit(u32),
+    Hundred,
+    /// thousand (3), million (6), billion (9), trillion (12), lakh (5), crore (7).
+    Scale(u32),
+    Dozen,
+}
+
+/// Lowercases an ASCII word into a stack buffer for matching; `None` for long or non-ASCII words.
+#[must_use]
+pub fn lower(word: &str, buffer: &mut [u8; 24]) -> Option<usize> {
+    if word.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    Some(word.len())
+}
+
+/// Matches `word` case-insensitively against a lowercase pattern.
+#[must_use]
+pub fn is(word: &str, pattern: &str) -> bool {
+    word.eq_ignore_ascii_case(pattern)
+}
+
+#[must_use]
+pub fn number_word(word: &str) -> Option<NumberWord> {
+    let mut buffer = [0u8; 24];
+    let len = lower(word, &mut buffer)?;
+    let word = std::str::from_utf8(&buffer[..len]).ok()?;
+    Some(match word {
+        "zero" => NumberWord::Unit(0),
+        "one" => NumberWord::Unit(1),
+        "two" => NumberWord::Unit(2),
+        "three" => NumberWord::Unit(3),
+        "four" => NumberWord::Unit(4),
+        "five" => NumberWord::Unit(5),
+        "six" => NumberWord::Unit(6),
+        "seven" => NumberWord::Unit(7),
+        "eight" => NumberWord::Unit(8),
+        "nine" => NumberWord::Unit(9),
+        "ten" => NumberWord::Unit(10),
+        "eleven" => NumberWord::Unit(11),
+        "twelve" => NumberWord::Unit(12),
+        "thirteen" => NumberWord::Unit(13),
+        "fourteen" => NumberWord::Unit(14),
+        "fifteen" => NumberWord::Unit(15),
+        "sixteen" => NumberWord::Unit(16),
+        "seventeen" => NumberWord::Unit(17),
+        "eighteen" => NumberWord::Unit(18),
+        "nineteen" => NumberWord::Unit(19),
+        "twenty" => NumberWord::Unit(20),
+        "thirty" => NumberWord::Unit(30),
+        "forty" => NumberWord::Unit(40),
+        "fifty" => NumberWord::Unit(50),
+        "sixty" => NumberWord::Unit(60),
+        "seventy" => NumberWord::Unit(70),
+        "eighty" => NumberWord::Unit(80),
+        "ninety" => NumberWord::Unit(90),
+        "hundred" => NumberWord::Hundred,
+        "dozen" => NumberWord::Dozen,
+        _ => return scale_word(word).map(NumberWord::Scale),
+    })
+}
+
+/// The power of ten of a scale word written out ("million" → 6).
+#[must_use]
+pub fn scale_word(word: &str) -> Option<u32> {
+    let mut buffer = [0u8; 24];
+    let len = lower(word, &mut buffer)?;
+    Some(match &buffer[..len] {
+        b"thousand" => 3,
+        b"million" | b"millions" => 6,
+        b"billion" | b"billions" => 9,
+        b"trillion" | b"trillions" => 12,
+        b"lakh" | b"lakhs" | b"lac" | b"lacs" => 5,
+        b"crore" | b"crores" => 7,
+        _ => return None,
+    })
+}
+
+/// The power of ten of an abbreviated scale ("bn" → 9). `strict` forms are read after any
+/// number; the others ("m", "k", "b") only where money or a glued suffix makes them scales.
+#[must_use]
+pub fn scale_abbreviation(word: &str) -> Option<(u32, bool)> {
+    Some(match word {
+        "bn" | "Bn" | "BN" | "bln" => (9, true),
+        "mn" | "Mn" | "mln" => (6, true),
+        "tn" | "Tn" | "trn" => (12, true),
+        "m" | "M" => (6, false),
+        "k" | "K" => (3, false),
+        "b" | "B" => (9, false),
+        _ => return None,
+    })
+}
+
+/// Denominators of fractions written in words ("three quarters" → 4).
+#[must_use]
+pub fn fraction_denominator(word: &str) -> Option<u32> {
+    let mut buffer = [0u8; 24];
+    let len = lower(word, &mut buffer)?;
+    Some(match &buffer[..len] {
+        b"half" | b"halves" => 2,
+        b"third" | b"thirds" => 3,
+        b"quarter" | b"quarters" | b"fourth" | b"fourths" => 4,
+        b"fifth" | b"fifths" => 5,
+        b"sixth" | b"sixths" => 6,
+        b"seventh" | b"sevenths" => 7,
+        b"eighth" | b"eighths" => 8,
+        b"ninth" | b"ninths" => 9,
+        b"tenth" | b"tenths" => 10,
+        _ => return None,
+    })
+}
+
+/// The value of an ordinal word ("first" → 1, "twelfth" → 12).
+#[must_use]
+pub fn ordinal_word(word: &str) -> Option<u32> {
+    let mut buffer = [0u8; 24];
+    let len = lower(word, &mut buffer)?;
+    Some(match &buffer[..len] {
+        b"first" => 1,
+        b"second" => 2,
+        b"third" => 3,
+        b"fourth" => 4,
+        b"fifth" => 5,
+        b"sixth" => 6,
+        b"seventh" => 7,
+        b"eighth" => 8,
+        b"ninth" => 9,
+        b"tenth" => 10,
+        b"eleventh" => 11,
+        b"twelfth" => 12,
+        b"thirteenth" => 13,
+        b"fourteenth" => 14,
+        b"fifteenth" => 15,
+        b"sixteenth" => 16,
+        b"seventeenth" => 17,
+        b"eighteenth" => 18,
+        b"nineteenth" => 19,
+        b"twentieth" => 20,
+        b"thirtieth" => 30,
+        b"fortieth" => 40,
+        b"fiftieth" => 50,
+        b"hundredth" => 100,
+        b"thousandth" => 1000,
+        _ => return None,
+    })
+}
+
+/// Does the ordinal suffix fit the number ("1st", "2nd", "3rd", "11th", "12th")?
+#[must_use]
+pub fn ordinal_suffix_fits(number: u64, suffix: &str) -> bool {
+    let expected = match (number % 10, number % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    suffix.eq_ignore_ascii_case(expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinal_suffixes() {
+        assert!(ordinal_suffix_fits(12, "th"));
+        assert!(ordinal_suffix_fits(21, "st"));
+        assert!(!ordinal_suffix_fits(11, "st"));
+        assert!(ordinal_suffix_fits(113, "th"));
+    }
+}

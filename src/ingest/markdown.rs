@@ -1,0 +1,200 @@
+//! Markdown (CommonMark with footnotes, tables and front matter) on pulldown-cmark, keeping
+//! byte offsets: the text is what a reader sees; code, HTML and comments are left out, inline
+//! code is kept but holds no figures.
+
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use crate::calendar::parse_date_line;
+use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat};
+use crate::ingest::{empty_document, markers, sentences, text::section_number};
+use crate::span::{SourceMap, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Paragraph,
+    Heading(u8),
+    Item,
+    Quote,
+    Cell,
+    Note(usize),
+    /// Code blocks, front matter, HTML blocks and image descriptions: no prose.
+    Skipped,
+    Metadata,
+    Other,
+}
+
+pub fn read(name: String, original: String, offset: usize) -> Document {
+    let mut document = empty_document(name, InputFormat::Markdown, String::new());
+    let mut map = SourceMap::new(original.clone());
+    let source = &original[offset..];
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut stack: Vec<Container> = Vec::new();
+    let mut open: Option<(BlockKind, usize)> = None;
+    let mut note_start: Vec<(usize, usize)> = Vec::new();
+
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        let original_range = Span::new(range.start + offset, range.end + offset);
+        match event {
+            Event::Start(tag) => {
+                let container = match tag {
+                    Tag::Paragraph => Container::Paragraph,
+                    Tag::Heading { level, .. } => Container::Heading(level as u8),
+                    Tag::Item => Container::Item,
+                    Tag::BlockQuote(_) => Container::Quote,
+                    Tag::TableCell => Container::Cell,
+                    Tag::FootnoteDefinition(label) => {
+                        let label_span = Span::new(original_range.start, original_range.start + label.len() + 4);
+                        document.footnote_defs.push(FootnoteDef {
+                            label: label.to_string(),
+                            original: label_span,
+                            span: Span::default(),
+                        });
+                        note_start.push((document.footnote_defs.len() - 1, usize::MAX));
+                        Container::Note(document.footnote_defs.len() - 1)
+                    }
+                    Tag::MetadataBlock(MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle) => {
+                        Container::Metadata
+                    }
+                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } => Container::Skipped,
+                    _ => Container::Other,
+                };
+                if is_text_container(container) {
+                    close(&mut document, &mut open);
+                }
+                stack.push(container);
+            }
+            Event::End(tag) => {
+                let popped = stack.pop();
+                if matches!(
+                    tag,
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)
+                ) {
+                    close(&mut document, &mut open);
+                }
+                if let Some(Container::Note(definition)) = popped {
+                    close(&mut document, &mut open);
+                    let start = note_start
+                        .pop()
+                        .map_or(document.text.len(), |(_, s)| s.min(document.text.len()));
+                    document.footnote_defs[definition].span = Span::new(start, document.text.len().max(start));
+                }
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                let is_code = matches!(event, Event::Code(_));
+                if stack.contains(&Container::Metadata) {
+                    if document.date.is_none() {
+                        document.date = text
+                            .lines()
+                            .find(|line| line.trim_start().to_ascii_lowercase().starts_with("date:"))
+                            .and_then(parse_date_line);
+                    }
+                    continue;
+                }
+                if stack.contains(&Container::Skipped) {
+                    continue;
+                }
+                ensure_open(&mut document, &mut open, &stack, &mut note_start);
+                let at = document.text.len();
+                document.text.push_str(text);
+                map.push(at, text.len(), original_range.start, original_range.len());
+                if is_code {
+                    document.ignored.push(Span::new(at, document.text.len()));
+                }
+                if let Some((BlockKind::Heading { .. }, block_start)) = open {
+                    if block_start == at {
+                        if let Some((number_len, _)) = section_number(text) {
+                            document.ignored.push(Span::new(at, at + number_len));
+                        }
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if open.is_some() {
+                    let at = document.text.len();
+                    document.text.push('\n');
+                    map.push(at, 1, original_range.start, original_range.len().max(1));
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let at = document.text.len();
+                document.footnote_refs.push(FootnoteRef {
+                    label: label.to_string(),
+                    span: Span::new(at, at),
+                    original: original_range,
+                });
+            }
+            _ => {}
+        }
+    }
+    close(&mut document, &mut open);
+    document.source_map = map;
+    if document.footnote_refs.is_empty() {
+        markers::find_inline(&mut document);
+        document.footnote_refs.sort_by_key(|r| r.span);
+    }
+    sentences::split(&mut document);
+    document.finish_ignored();
+    document
+}
+
+const fn is_text_container(container: Container) -> bool {
+    matches!(
+        container,
+        Container::Paragraph | Container::Heading(_) | Container::Item | Container::Cell | Container::Note(_)
+    )
+}
+
+/// Opens a block for text arriving now, if none is open, and returns its start.
+fn ensure_open(
+    document: &mut Document,
+    open: &mut Option<(BlockKind, usize)>,
+    stack: &[Container],
+    note_start: &mut [(usize, usize)],
+) -> usize {
+    if let Some((_, start)) = open {
+        return *start;
+    }
+    if !document.text.is_empty() {
+        document.text.push_str("\n\n");
+    }
+    let start = document.text.len();
+    let kind = block_kind(stack);
+    if let Some(entry) = note_start.last_mut() {
+        entry.1 = entry.1.min(start);
+    }
+    *open = Some((kind, start));
+    start
+}
+
+fn block_kind(stack: &[Container]) -> BlockKind {
+    if let Some(definition) = stack.iter().rev().find_map(|c| match c {
+        Container::Note(d) => Some(*d),
+        _ => None,
+    }) {
+        return BlockKind::Note { definition };
+    }
+    for container in stack.iter().rev() {
+        match container {
+            Container::Heading(level) => return BlockKind::Heading { level: *level },
+            Container::Cell => return BlockKind::TableCell,
+            Container::Item => return BlockKind::ListItem,
+            Container::Quote => return BlockKind::Quote,
+            _ => {}
+        }
+    }
+    BlockKind::Paragraph
+}
+
+fn close(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
+    if let Some((kind, start)) = open.take() {
+        let end = document.text.len();
+        let trimmed_end = start + document.text[start..end].trim_end().len();
+        if trimmed_end > start {
+            document.blocks.push(Block { kind, span: Span::new(start, trimmed_end) });
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Footnote markers written inline: glued digits ("worldwide.1", "sovereignty’.3",
+//! "integrated.”17"), bracketed numbers ("[12]") and superscript digits ("¹²").
+//!
+//! The hard case is a figure followed by a marker: "by 2035.2" is the year 2035 and note 2,
+//! but "grew 2.5" is a decimal. Markers run 1, 2, 3 … through a document, so a figure-like
+//! candidate is taken as a marker only when its number is the one the sequence expects next.
+
+use crate::document::{BlockKind, Document, FootnoteRef};
+use crate::span::Span;
+
+/// How far past the expected next marker a figure-like candidate may be and still be read as
+/// a marker (a document may skip a number, or the scrape may have lost one).
+const SEQUENCE_SLACK: u32 = 2;
+/// Longest marker in digits; longer digit runs are figures.
+const MAX_MARKER_DIGITS: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Nothing else it could be: digits glued after a word's punctuation, "[12]", "¹".
+    Certain,
+    /// Could be the decimals of a figure ("2035.2"); the sequence decides.
+    FigureLike,
+}
+
+struct Candidate {
+    span: Span,
+    label: u32,
+    strength: Strength,
+}
+
+/// Finds inline markers in the prose blocks of `document` and records them as footnote
+/// references and ignored stretches.
+pub fn find_inline(document: &mut Document) {
+    let mut candidates = Vec::new();
+    for block in &document.blocks {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell) {
+            scan_block(&document.text, block.span, &mut candidates);
+        }
+    }
+    let mut expected = 1u32;
+    for candidate in candidates {
+        let accept = match candidate.strength {
+            Strength::Certain => true,
+            Strength::FigureLike => {
+                candidate.label >= expected && candidate.label <= expected + SEQUENCE_SLACK
+            }
+        };
+        if !accept {
+            continue;
+        }
+        expected = expected.max(candidate.label + 1);
+        let original = document.source_map.original_span(candidate.span);
+        document.footnote_refs.push(FootnoteRef {
+            label: candidate.label.to_string(),
+            span: candidate.span,
+            original,
+        });
+        document.ignored.push(candidate.span);
+    }
+}
+
+fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
+    let slice = &text[block.range()];
+    let bytes = slice.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte.is_ascii_digit() {
+            let digits = bytes[index..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if let Some(strength) = glued_strength(slice, index, digits) {
+                let label = slice[index..index + digits].parse().unwrap_or(0);
+                if label > 0 {
+                    let span = Span::new(block.start + index, block.start + index + digits);
+                    out.push(Candidate { span, label, strength });
+                }
+            }
+            index += digits;
+        } else if byte == b'[' {
+            let digits = bytes[index + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if (1..=MAX_MARKER_DIGITS).contains(&digits) && bytes.get(index + 1 + digits) == Some(&b']') && index > 0 {
+                let label = slice[index + 1..index + 1 + digits].parse().unwrap_or(0);
+                let span = Span::new(block.start + index, block.start + index + digits + 2);
+                out.push(Candidate { span, label, strength: Strength::Certain });
+            }
+            index += 1;
+        } else if byte >= 0x80 {
+            let c = slice[index..].chars().next().unwrap_or(' ');
+            if superscript_digit(c).is_some() {
+                let run: String = slice[index..].chars().take_while(|&c| superscript_digit(c).is_some()).collect();
+                let label: String = run.chars().filter_map(superscript_digit).collect();
+                let span = Span::new(block.start + index, block.start + index + run.len());
+                out.push(Candidate { span, label: label.parse().unwrap_or(0), strength: Strength::Certain });
+                index += run.len();
+            } else {
+                index += c.len_utf8();
+            }
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn superscript_digit(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    })
+}
+
+/// Is the digit run at `start` (of `len` digits) a marker glued after punctuation?
+fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
+    if len > MAX_MARKER_DIGITS {
+        return None;
+    }
+    let after = &slice[start + len..];
+    let next = after.chars().next();
+    let ends_well = next.is_none_or(|c| c.is_whitespace() || ",;:)".contains(c));
+    if !ends_well {
+        return None;
+    }
+    // Walk back over the punctuation and closing quotes glued before the digits.
+    let before = &slice[..start];
+    let mut punctuation = 0;
+    let mut only_dot = true;
+    let mut chars = before.char_indices().rev();
+    let mut previous = None;
+    for (at, c) in chars.by_ref() {
+        if ".,;:!?’”\"')".contains(c) {
+            punctuation += 1;
+            only_dot &= c == '.';
+        } else {
+            previous = Some((at, c));
+            break;
+        }
+    }
+    let (previous_at, previous) = previous?;
+    if punctuation == 0 || previous.is_whitespace() {
+        return None;
+    }
+    if !previous.is_ascii_digit() {
+        // "worldwide.1", "sovereignty’.3", "integrated.”17", "(2011-2015).4"; not "U.S.1"-like
+        // dotted abbreviations followed by digits with no space, which glue nothing.
+        return (previous.is_alphabetic() || "%)’”\"'".contains(previous)).then_some(Strength::Certain);
+    }
+    if !only_dot || punctuation != 1 {
+        // "2020”.5": a closing quote after a figure cannot be part of it.
+        return Some(Strength::Certain);
+    }
+    // "2035.2": a marker only at a sentence end, and not after a label ("Figure 1.2").
+    let followed_by_sentence = after.trim_start().chars().next().is_none_or(|c| {
+        c.is_uppercase() || "“\"‘'([".contains(c)
+    });
+    let integer_start = before[..previous_at]
+        .rfind(|c: char| !c.is_ascii_digit() && c != ',')
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let words_before = before[..integer_start].trim_end();
+    let preceded_by_label = words_before.ends_with('.')
+        || words_before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|word| crate::extract::names::is_label_word(word));
+    (followed_by_sentence && !preceded_by_label).then_some(Strength::FigureLike)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strength(text: &str, digit_at: usize) -> Option<Strength> {
+        let len = text[digit_at..].bytes().take_while(u8::is_ascii_digit).count();
+        glued_strength(text, digit_at, len)
+    }
+
+    #[test]
+    fn word_then_dot_then_digits_is_certain() {
+        assert_eq!(strength("worldwide.1 The", 10), Some(Strength::Certain));
+        assert_eq!(strength("sovereignty’.3 The", "sovereignty’.".len()), Some(Strength::Certain));
+        assert_eq!(strength("integrated.”17", "integrated.”".len()), Some(Strength::Certain));
+    }
+
+    #[test]
+    fn figure_then_dot_then_digit_is_figure_like() {
+        assert_eq!(strength("by 2035.2", 8), Some(Strength::FigureLike));
+        assert_eq!(strength("end 2020.9 Alibaba", 9), Some(Strength::FigureLike));
+        assert_eq!(strength("grew 2.5 percent", 7), None);
+        assert_eq!(strength("see Figure 1.2 Next", 13), None);
+        assert_eq!(strength("a 5.5m rise", 4), None);
+    }
+}

@@ -1,0 +1,194 @@
+//! ingest: read a file into a `Document`. Format specifics end here.
+
+mod markdown;
+pub mod markers;
+pub mod sentences;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use crate::document::{Date, Document, InputFormat};
+use crate::error::{Error, Result};
+use crate::span::SourceMap;
+
+/// The largest document claimlint reads, in bytes. Larger input is refused with a clear error
+/// rather than read into memory; 256 MiB is far beyond any real report.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What the user asked for with `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FormatChoice {
+    #[default]
+    Auto,
+    Text,
+    Markdown,
+}
+
+/// Options that shape reading, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    pub format: FormatChoice,
+    /// `--document-date`, which wins over any date the document states.
+    pub document_date: Option<Date>,
+}
+
+/// The format of a file by its extension, for `auto`; `None` for an unsupported file.
+#[must_use]
+pub fn detect_format(path: &Path) -> Option<InputFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "text" => Some(InputFormat::Text),
+        "md" | "markdown" => Some(InputFormat::Markdown),
+        _ => None,
+    }
+}
+
+/// Reads and parses one file (`-` is stdin, named `name`).
+pub fn read_path(path: &Path, name: &str, options: &IngestOptions) -> Result<Document> {
+    let bytes = read_bytes(path)?;
+    parse(&bytes, Path::new(name), options)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let read_error = |source| Error::Read { path: path.to_path_buf(), source };
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(MAX_DOCUMENT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(read_error)?;
+        if file.metadata().map_err(read_error)?.is_dir() {
+            return Err(read_error(std::io::Error::other("it is a folder")));
+        }
+        file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
+    }
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Parses a document's bytes; `path` names it in messages and picks the format for `auto`.
+pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Document> {
+    let format = match options.format {
+        FormatChoice::Text => InputFormat::Text,
+        FormatChoice::Markdown => InputFormat::Markdown,
+        FormatChoice::Auto => match detect_format(path) {
+            Some(format) => format,
+            None if path == Path::new("-") => InputFormat::Text,
+            None => {
+                return Err(Error::Unsupported { path: path.to_path_buf(), reason: unsupported_reason(path) });
+            }
+        },
+    };
+    let (original, text_offset) = decode(bytes, path)?;
+    let name = path.to_string_lossy().into_owned();
+    let mut document = match format {
+        InputFormat::Text => text::read(name, original, text_offset),
+        InputFormat::Markdown => markdown::read(name, original, text_offset),
+    };
+    if options.document_date.is_some() {
+        document.date = options.document_date;
+    }
+    Ok(document)
+}
+
+fn unsupported_reason(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(extension) => format!("`.{extension}` files are not read yet; text and Markdown are"),
+        None => "no file extension to tell the format by".to_owned(),
+    }
+}
+
+/// Decodes the bytes into the original text and the offset where the document text starts
+/// (after a UTF-8 byte order mark). UTF-16 with a byte order mark is converted to UTF-8, and
+/// positions then refer to the converted text.
+fn decode(bytes: &[u8], path: &Path) -> Result<(String, usize)> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, path, u16::from_le_bytes).map(|s| (s, 0));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, path, u16::from_be_bytes).map(|s| (s, 0));
+    }
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(Error::Binary { path: path.to_path_buf(), offset });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            Ok((text.to_owned(), offset))
+        }
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let before = String::from_utf8_lossy(&bytes[..offset]);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(Error::InvalidUtf8 { path: path.to_path_buf(), offset, line, column })
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<String> {
+    let units = bytes.chunks(2).map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or(0)]));
+    let mut text = String::with_capacity(bytes.len());
+    for (index, decoded) in char::decode_utf16(units).enumerate() {
+        match decoded {
+            Ok('\0') => return Err(Error::Binary { path: path.to_path_buf(), offset: 2 + 2 * index }),
+            Ok(c) => text.push(c),
+            Err(_) => {
+                return Err(Error::InvalidUtf16 { path: path.to_path_buf(), offset: 2 + 2 * index });
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// Builds a document with no structure yet, for the readers.
+pub(crate) fn empty_document(name: String, format: InputFormat, original: String) -> Document {
+    Document {
+        name,
+        format,
+        text: String::new(),
+        blocks: Vec::new(),
+        sentences: Vec::new(),
+        footnote_refs: Vec::new(),
+        footnote_defs: Vec::new(),
+        ignored: Vec::new(),
+        date: None,
+        source_map: SourceMap::new(original),
+    }
+}
+
+/// Files under `root` that claimlint reads, in path order.
+pub fn walk(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|source| Error::Read { path: folder.clone(), source })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read { path: folder.clone(), source })?;
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let kind = entry.file_type().map_err(|source| Error::Read { path: path.clone(), source })?;
+            if hidden {
+                continue;
+            }
+            if kind.is_dir() {
+                pending.push(path);
+            } else if detect_format(&path).is_some() {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

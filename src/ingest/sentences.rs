@@ -1,0 +1,122 @@
+//! Sentence boundaries inside blocks: after `.`, `!`, `?` and the closing quotes and footnote
+//! markers glued to them, when the next word starts a sentence — not after abbreviations,
+//! initials or inside decimals.
+
+use crate::document::{Document, Sentence};
+use crate::span::Span;
+
+/// Abbreviations that a capitalised word commonly follows without a sentence break.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "cf", "no", "nos", "fig", "figs", "vol", "pp",
+    "p", "approx", "ca", "c", "gen", "sen", "rep", "gov", "jr", "sr", "mt", "ft", "op", "art",
+    "sec", "ch", "eq", "ref", "refs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "est", "inc", "ltd", "corp", "co",
+];
+
+/// Splits every block of `document` into sentences. Needs the footnote markers found first.
+pub fn split(document: &mut Document) {
+    let mut sentences = Vec::with_capacity(document.blocks.len() * 4);
+    let mut marker_index = 0;
+    for (block_index, block) in document.blocks.iter().enumerate() {
+        let text = &document.text;
+        let mut start = block.span.start;
+        let bytes = text.as_bytes();
+        let mut at = block.span.start;
+        while at < block.span.end {
+            let byte = bytes[at];
+            let ellipsis = bytes[at..].starts_with("…".as_bytes());
+            if !matches!(byte, b'.' | b'!' | b'?') && !ellipsis {
+                at += 1;
+                continue;
+            }
+            let mut end = at + if byte < 0x80 { 1 } else { '…'.len_utf8() };
+            end += closers_len(&text[end..block.span.end]);
+            while marker_index < document.footnote_refs.len()
+                && document.footnote_refs[marker_index].span.end <= end
+            {
+                marker_index += 1;
+            }
+            if let Some(marker) = document.footnote_refs.get(marker_index) {
+                if marker.span.start == end && marker.span.end <= block.span.end {
+                    end = marker.span.end;
+                    end += closers_len(&text[end..block.span.end]);
+                }
+            }
+            if is_boundary(text, block.span, start, at, end) {
+                push(&mut sentences, text, Span::new(start, end), block_index);
+                start = end;
+            }
+            at = end.max(at + 1);
+        }
+        push(&mut sentences, text, Span::new(start, block.span.end), block_index);
+    }
+    document.sentences = sentences;
+}
+
+fn push(sentences: &mut Vec<Sentence>, text: &str, span: Span, block: usize) {
+    let slice = &text[span.range()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = span.start + leading;
+        sentences.push(Sentence { span: Span::new(start, start + trimmed.len()), block });
+    }
+}
+
+/// Bytes of closing quotes and brackets at the start of `text`.
+fn closers_len(text: &str) -> usize {
+    text.chars().take_while(|c| "’”\"')]»".contains(*c)).map(char::len_utf8).sum()
+}
+
+/// Whether the punctuation at `at` (ending, with what is glued to it, at `end`) ends a sentence.
+fn is_boundary(text: &str, block: Span, start: usize, at: usize, end: usize) -> bool {
+    let after = &text[end..block.end];
+    if after.is_empty() {
+        return false; // the block's end closes the sentence anyway
+    }
+    if !after.starts_with(char::is_whitespace) {
+        return false; // "2.5", "e.g.,", "U.S.-led"
+    }
+    let Some(next) = after.trim_start().chars().next() else { return false };
+    if next.is_lowercase() {
+        return false;
+    }
+    if text.as_bytes()[at] != b'.' || end > at + 1 {
+        return true;
+    }
+    let word_start = text[start..at]
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(start, |i| start + i + 1);
+    let word = &text[word_start..at];
+    if word.is_empty() {
+        return true;
+    }
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+    let known = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    !(single_initial || dotted || known)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{parse, IngestOptions};
+    use std::path::Path;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let document = parse(text.as_bytes(), Path::new("t.txt"), &IngestOptions::default()).unwrap();
+        document.sentences.iter().map(|s| document.slice(s.span).to_owned()).collect()
+    }
+
+    #[test]
+    fn splits_after_glued_markers() {
+        assert_eq!(
+            sentences("It grew worldwide.1 The rest, e.g. the U.S. Senate, followed by 2.5 points. Done."),
+            ["It grew worldwide.1", "The rest, e.g. the U.S. Senate, followed by 2.5 points.", "Done."]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(sentences("He said “no.” Then left."), ["He said “no.”", "Then left."]);
+    }
+}

@@ -1,0 +1,287 @@
+//! Plain text: paragraphs split by blank lines, heading lines, list items, a notes section
+//! at the end, and footnote markers glued to the prose.
+
+use crate::calendar::parse_date_line;
+use crate::document::{Block, BlockKind, Document, FootnoteDef, InputFormat};
+use crate::ingest::{empty_document, markers, sentences};
+use crate::span::{SourceMap, Span};
+
+/// Longest line still read as a heading when it has no sentence punctuation.
+const MAX_HEADING_CHARS: usize = 120;
+/// How many leading paragraphs may hold the document's date line.
+const DATE_LINE_WINDOW: usize = 10;
+
+pub fn read(name: String, original: String, offset: usize) -> Document {
+    let text = original[offset..].to_owned();
+    let mut document = empty_document(name, InputFormat::Text, String::new());
+    document.source_map = SourceMap::identity(original, offset, text.len());
+    document.text = text;
+
+    let lines = split_lines(&document.text);
+    let mut reader = Reader { document: &mut document, in_notes: false, paragraphs_seen: 0 };
+    for paragraph in lines.split(|line| line.is_empty()) {
+        if !paragraph.is_empty() {
+            reader.paragraph(paragraph);
+        }
+    }
+    markers::find_inline(&mut document);
+    sentences::split(&mut document);
+    document.finish_ignored();
+    document
+}
+
+/// Lines without their terminators, trimmed of surrounding whitespace; blank lines are empty.
+fn split_lines(text: &str) -> Vec<Span> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        lines.push(trim_span(text, Span::new(start, end)));
+        start = end + 1;
+    }
+    lines
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let slice = &text[span.range()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + leading, span.start + leading + trimmed.len())
+}
+
+struct Reader<'a> {
+    document: &'a mut Document,
+    in_notes: bool,
+    paragraphs_seen: usize,
+}
+
+impl Reader<'_> {
+    fn paragraph(&mut self, lines: &[Span]) {
+        // A numbered heading glued to the text around it (no blank line) stands on its own.
+        if lines.len() > 1 {
+            if let Some(split) = lines.iter().position(|&line| self.is_numbered_heading(line)) {
+                let (before, rest) = lines.split_at(split);
+                if !before.is_empty() {
+                    self.paragraph(before);
+                }
+                self.paragraph(&rest[..1]);
+                if rest.len() > 1 {
+                    self.paragraph(&rest[1..]);
+                }
+                return;
+            }
+        }
+        self.paragraphs_seen += 1;
+        let first = lines[0];
+        let first_text = self.document.slice(first).to_owned();
+        if lines.len() == 1 && self.document.date.is_none() && self.paragraphs_seen <= DATE_LINE_WINDOW {
+            self.document.date = parse_date_line(&first_text);
+        }
+        if self.in_notes && note_label(&first_text).is_some() {
+            self.notes(lines);
+            return;
+        }
+        if lines.len() == 1 {
+            if is_notes_heading(&first_text) {
+                self.in_notes = true;
+                self.push(BlockKind::Heading { level: 2 }, first);
+                return;
+            }
+            if let Some(level) = self.heading(first, &first_text) {
+                self.push(BlockKind::Heading { level }, Span::new(first.start, first.end));
+                return;
+            }
+        }
+        if list_marker_len(&first_text).is_some() {
+            self.list(lines);
+            return;
+        }
+        self.push(BlockKind::Paragraph, Span::new(first.start, lines[lines.len() - 1].end));
+    }
+
+    fn is_numbered_heading(&self, line: Span) -> bool {
+        let text = self.document.slice(line);
+        text.chars().count() <= MAX_HEADING_CHARS && !text.ends_with(['.', ',', ';', ':']) && section_number(text).is_some()
+    }
+
+    /// A heading line's level, marking its section number as no figure.
+    fn heading(&mut self, line: Span, text: &str) -> Option<u8> {
+        if text.chars().count() > MAX_HEADING_CHARS {
+            return None;
+        }
+        if let Some((number_len, depth)) = section_number(text) {
+            self.document.ignored.push(Span::new(line.start, line.start + number_len));
+            return Some(depth.min(6));
+        }
+        let ends_like_prose = text.ends_with(['.', ',', ';', ':', '!']);
+        let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
+        if ends_like_prose || starts_lower {
+            return None;
+        }
+        Some(if self.document.blocks.is_empty() { 1 } else { 2 })
+    }
+
+    fn notes(&mut self, lines: &[Span]) {
+        let mut current: Option<(usize, Span)> = None;
+        for &line in lines {
+            let text = self.document.slice(line).to_owned();
+            if let Some((label, label_len)) = note_label(&text) {
+                self.finish_note(current.take());
+                let label_span = Span::new(line.start, line.start + label_len);
+                self.document.ignored.push(label_span);
+                let body = trim_span(&self.document.text, Span::new(label_span.end, line.end));
+                let original = self.document.source_map.original_span(label_span);
+                self.document.footnote_defs.push(FootnoteDef { label, original, span: body });
+                current = Some((self.document.footnote_defs.len() - 1, body));
+            } else if let Some((_, body)) = current.as_mut() {
+                body.end = line.end;
+            } else {
+                self.push(BlockKind::Paragraph, line);
+            }
+        }
+        self.finish_note(current);
+    }
+
+    fn finish_note(&mut self, note: Option<(usize, Span)>) {
+        let Some((definition, body)) = note else { return };
+        self.document.footnote_defs[definition].span = body;
+        if !body.is_empty() {
+            self.push(BlockKind::Note { definition }, body);
+        }
+    }
+
+    fn list(&mut self, lines: &[Span]) {
+        let mut item: Option<Span> = None;
+        for &line in lines {
+            let text = self.document.slice(line);
+            if let Some(marker) = list_marker_len(text) {
+                if let Some(done) = item.take() {
+                    self.push(BlockKind::ListItem, done);
+                }
+                self.document.ignored.push(Span::new(line.start, line.start + marker));
+                item = Some(trim_span(&self.document.text, Span::new(line.start + marker, line.end)));
+            } else if let Some(open) = item.as_mut() {
+                open.end = line.end;
+            }
+        }
+        if let Some(done) = item {
+            self.push(BlockKind::ListItem, done);
+        }
+    }
+
+    fn push(&mut self, kind: BlockKind, span: Span) {
+        if !span.is_empty() {
+            self.document.blocks.push(Block { kind, span });
+        }
+    }
+}
+
+/// "Notes", "Footnotes:", "Endnotes", "References" alone on a line.
+fn is_notes_heading(line: &str) -> bool {
+    let word = line.trim_start_matches('#').trim().trim_end_matches(':').trim();
+    ["notes", "footnotes", "endnotes", "references", "notes and references", "sources"]
+        .iter()
+        .any(|heading| word.eq_ignore_ascii_case(heading))
+}
+
+/// A note definition's label and the length of its prefix: `12 text`, `12. text`, `[12] text`.
+fn note_label(line: &str) -> Option<(String, usize)> {
+    let (inner, after) = if let Some(rest) = line.strip_prefix('[') {
+        let close = rest.find(']')?;
+        (&rest[..close], close + 2)
+    } else {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let dot = usize::from(line[digits..].starts_with(['.', ')']));
+        (&line[..digits], digits + dot)
+    };
+    let valid = !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());
+    let followed_by_text = line[after..].starts_with(char::is_whitespace) || line.len() == after;
+    (valid && followed_by_text).then(|| (inner.to_owned(), after))
+}
+
+/// A section number at the start of a heading line ("2.1 ", "3. ") and its depth.
+///
+/// "4 July 2021" and "2020 in review" are not numbered headings: the number must be followed
+/// by a capitalised word that is not a month, and its parts must be small.
+pub(crate) fn section_number(line: &str) -> Option<(usize, u8)> {
+    let mut end = 0;
+    let mut depth = 0u8;
+    let bytes = line.as_bytes();
+    loop {
+        let digits = bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        end += digits;
+        depth += 1;
+        if bytes.get(end) == Some(&b'.') {
+            end += 1;
+            if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+        }
+        break;
+    }
+    let rest = &line[end..];
+    let title = rest.trim_start();
+    if title.len() == rest.len() {
+        return None;
+    }
+    let first_word = title.split_whitespace().next().unwrap_or("");
+    let capitalised = title.chars().next().is_some_and(|c| c.is_uppercase() || "“\"‘'".contains(c));
+    (capitalised && crate::calendar::month_number(first_word).is_none()).then_some((end, depth))
+}
+
+/// The length of a list marker ("- ", "* ", "• ", "1. ", "1) ", "(a) ") at the start of a line.
+fn list_marker_len(line: &str) -> Option<usize> {
+    for bullet in ["- ", "* ", "• ", "– ", "◦ ", "▪ "] {
+        if line.starts_with(bullet) {
+            return Some(bullet.len());
+        }
+    }
+    let bytes = line.as_bytes();
+    let open = usize::from(bytes.first() == Some(&b'('));
+    let digits = bytes[open..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let letter = digits == 0 && bytes.get(open).is_some_and(u8::is_ascii_lowercase);
+    let body = if letter { 1 } else { digits };
+    if body == 0 || body > 2 {
+        return None;
+    }
+    let close = bytes.get(open + body).copied();
+    let valid = if open == 1 { close == Some(b')') } else { matches!(close, Some(b')' | b'.')) && !letter };
+    let after = open + body + 1;
+    (valid && bytes.get(after) == Some(&b' ')).then_some(after + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_numbers_are_not_dates() {
+        assert_eq!(section_number("2.1 China’s footprint"), Some((3, 2)));
+        assert_eq!(section_number("1. China is helping"), Some((2, 1)));
+        assert_eq!(section_number("4 July 2021"), None);
+        assert_eq!(section_number("2020 in review"), None);
+    }
+
+    #[test]
+    fn note_labels() {
+        assert_eq!(note_label("12 Some source"), Some(("12".to_owned(), 2)));
+        assert_eq!(note_label("[3] Report"), Some(("3".to_owned(), 3)));
+        assert_eq!(note_label("4. Report"), Some(("4".to_owned(), 2)));
+        assert_eq!(note_label("2021 was"), None);
+        assert_eq!(note_label("Report 4"), None);
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker_len("- item"), Some(2));
+        assert_eq!(list_marker_len("12) item"), Some(4));
+        assert_eq!(list_marker_len("(a) item"), Some(4));
+        assert_eq!(list_marker_len("2021. item"), None);
+        assert_eq!(list_marker_len("a. item"), None);
+    }
+}

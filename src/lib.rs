@@ -1,0 +1,34 @@
+//! claimlint checks the figures in documents the way a compiler checks code.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! ingest ──► extract ──► normalise ──► check ──► report
+//! Document    Mentions     Claims       Diagnostics  csv / json / jsonl
+//! ```
+//!
+//! `ingest` reads a file into a [`Document`]; `extract` finds the numeric [`Mention`]s in it;
+//! `normalise` turns them into [`Claim`]s with exact values, intervals, modality, subject,
+//! time and footnotes; `report` renders them.
+
+pub mod calendar;
+pub mod cli;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod normalise;
+pub mod report;
+pub mod span;
+
+pub use document::Document;
+pub use error::{Error, Result};
+pub use extract::{Kind, Mention, Qualifier};
+pub use normalise::Claim;
+
+/// Extracts and normalises every claim of a document.
+#[must_use]
+pub fn claims(document: &Document, settings: &normalise::Settings) -> Vec<Claim> {
+    let mentions = extract::extract(document);
+    normalise::normalise(document, &mentions, settings)
+}

@@ -1,0 +1,41 @@
+//! The `claimlint` binary: arguments in, exit code out (0 clean, 1 findings, 2 failure).
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use claimlint::cli::{self, Cli};
+use claimlint::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = cli::run(&cli, &mut out).and_then(|outcome| {
+        out.flush()?;
+        Ok(outcome)
+    });
+    match result {
+        Ok(outcome) if outcome.failures.is_empty() => ExitCode::SUCCESS,
+        Ok(outcome) => {
+            for failure in &outcome.failures {
+                report_error(failure);
+            }
+            ExitCode::from(2)
+        }
+        // A closed pipe (`claimlint extract … | head`) is the reader's choice, not a failure.
+        Err(Error::Write(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            report_error(&error);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_error(error: &Error) {
+    let mut diagnostic = miette::MietteDiagnostic::new(error.to_string());
+    if let Some(help) = error.help() {
+        diagnostic = diagnostic.with_help(help);
+    }
+    eprintln!("{:?}", miette::Report::new(diagnostic));
+}

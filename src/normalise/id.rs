@@ -1,0 +1,100 @@
+//! Stable claim ids.
+//!
+//! An id is a hash of the claim's sentence with every claim mention in it masked (figure,
+//! scale, unit and qualifier alike) and footnote markers dropped, plus the claim's position
+//! among the sentence's claims. Moving other text, editing the figure, or changing "over" to
+//! "about" keeps the id. Two sentences that read the same once masked are told apart by their
+//! order in the document. The path is not part of it: ledgers key rows by (document, id).
+
+use std::collections::HashMap;
+
+use crate::document::Document;
+use crate::extract::Mention;
+use crate::span::Span;
+
+/// The id of each mention, in order.
+#[must_use]
+pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
+    let mut ids = Vec::with_capacity(mentions.len());
+    let mut occurrences: HashMap<u64, u32> = HashMap::new();
+    let mut start = 0;
+    while start < mentions.len() {
+        let sentence = mentions[start].sentence;
+        let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
+        let masked = masked_sentence(document, document.sentences[sentence].span, &mentions[start..end]);
+        let sentence_hash = fnv1a(FNV_OFFSET, masked.as_bytes());
+        let occurrence = occurrences.entry(sentence_hash).or_insert(0);
+        for position in 0..(end - start) as u32 {
+            let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
+            hash = fnv1a(hash, &position.to_le_bytes());
+            ids.push(format!("{:08x}", (hash ^ (hash >> 32)) as u32));
+        }
+        *occurrence += 1;
+        start = end;
+    }
+    ids
+}
+
+/// The sentence with mentions replaced by one mask character each (a qualifier and its figure
+/// make one mask), markers dropped and whitespace folded.
+fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) -> String {
+    let mut masks: Vec<Span> = mentions
+        .iter()
+        .map(|m| m.qualifier_span.map_or(m.span, |q| q.cover(m.span)))
+        .collect();
+    let first_marker = document.footnote_refs.partition_point(|r| r.span.end <= sentence.start);
+    let markers: Vec<Span> = document.footnote_refs[first_marker..]
+        .iter()
+        .take_while(|r| r.span.start < sentence.end)
+        .map(|r| r.span)
+        .collect();
+    masks.sort_unstable();
+    let text = &document.text;
+    let mut out = String::with_capacity(sentence.len());
+    let mut at = sentence.start;
+    let mut mask_index = 0;
+    while at < sentence.end {
+        if let Some(mask) = masks.get(mask_index).filter(|m| m.start <= at) {
+            let mut end = mask.end;
+            mask_index += 1;
+            // Masks separated by whitespace only ("over" + "800,000") are one mask.
+            while let Some(next) = masks.get(mask_index) {
+                if text[end.min(next.start)..next.start].trim().is_empty() {
+                    end = end.max(next.end);
+                    mask_index += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push('\u{1}');
+            at = end.max(at + 1);
+            continue;
+        }
+        if let Some(marker) = markers.iter().find(|m| m.start == at && !m.is_empty()) {
+            at = marker.end;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+        at += c.len_utf8();
+    }
+    out.trim().to_owned()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a: tiny, fixed forever (ids must not change with a hashing crate's version).
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}

@@ -1,0 +1,199 @@
+//! normalise: turn mentions into claims — an exact value and unit, the interval the wording
+//! allows, modality, subject, time reference, covering footnotes and a stable id.
+
+mod footnotes;
+mod id;
+mod modality;
+mod subject;
+
+use rust_decimal::Decimal;
+
+use crate::document::Document;
+use crate::extract::{Figure, Kind, Mention, Qualifier};
+use crate::span::Span;
+pub use modality::Modality;
+
+/// Normalisation settings (later configurable in rule files).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The relative tolerance of an approximate figure: "around 70" allows ±5 % by default,
+    /// that is 66.5 to 73.5, or the rounding of its last digit if that is wider.
+    pub approx_tolerance: Decimal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { approx_tolerance: Decimal::new(5, 2) }
+    }
+}
+
+/// A numeric claim, normalised. Field order is the CSV column order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub id: String,
+    pub document: String,
+    pub kind: Kind,
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+    /// Byte offsets into the original file.
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<Decimal>,
+    pub unit: Option<&'static str>,
+    pub qualifier: Qualifier,
+    pub precision: Option<Decimal>,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+    /// For dates: an ISO 8601 date or interval.
+    pub date: Option<String>,
+    pub modality: Modality,
+    pub time: Option<String>,
+    pub subject: Option<String>,
+    pub footnotes: Vec<String>,
+    pub sentence: String,
+    /// The figure in the document's text (not serialised).
+    pub span: Span,
+    /// Index of its sentence in the document (not serialised).
+    pub sentence_index: usize,
+}
+
+/// Normalises the mentions of `document` into claims, in source order.
+#[must_use]
+pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings) -> Vec<Claim> {
+    let coverage = footnotes::coverage(document);
+    let ids = id::claim_ids(document, mentions);
+    let times = time_references(mentions);
+    let mut tokens = Vec::new();
+    let mut tokenized_sentence = usize::MAX;
+    let mut claims = Vec::with_capacity(mentions.len());
+    for (index, mention) in mentions.iter().enumerate() {
+        let sentence = &document.sentences[mention.sentence];
+        if tokenized_sentence != mention.sentence {
+            let ignored = &document.ignored;
+            crate::extract::token::tokenize(&document.text, sentence.span, ignored, &mut tokens);
+            tokenized_sentence = mention.sentence;
+        }
+        let time = times[index].map(|t| time_string(&mentions[t].figure));
+        let modality = modality::modality(document, &tokens, mention, times[index].map(|t| &mentions[t].figure));
+        let original = document.source_map.original_span(mention.span);
+        let position = document.source_map.position_of_original(original.start);
+        let (value, precision, low, high, date) = interval(mention, settings);
+        claims.push(Claim {
+            id: ids[index].clone(),
+            document: document.name.clone(),
+            kind: mention.kind,
+            text: collapse_whitespace(document.slice(mention.span)),
+            line: position.line,
+            column: position.column,
+            start: original.start,
+            end: original.end,
+            value,
+            unit: mention.unit,
+            qualifier: mention.qualifier,
+            precision,
+            low,
+            high,
+            date,
+            modality,
+            time,
+            subject: subject::subject(&document.text, &tokens, mention),
+            footnotes: coverage[mention.sentence].clone(),
+            sentence: collapse_whitespace(document.slice(sentence.span)),
+            span: mention.span,
+            sentence_index: mention.sentence,
+        });
+    }
+    claims
+}
+
+type Interval = (Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<String>);
+
+/// Value, precision, low, high and date of a mention, from its figure and qualifier.
+///
+/// `exact` allows the rounding of the last stated digit (70 → 69.5..70.5); `approx` the wider
+/// of that and the relative tolerance; the inequalities are open on one side; ranges are their
+/// two ends. Years, ordinals and dates carry no interval.
+fn interval(mention: &Mention, settings: &Settings) -> Interval {
+    match &mention.figure {
+        Figure::Year(year) => (Some(Decimal::from(*year)), None, None, None, None),
+        Figure::Period(first, last) => (None, None, Some(Decimal::from(*first)), Some(Decimal::from(*last)), None),
+        Figure::Date(iso) => (None, None, None, None, Some(iso.clone())),
+        Figure::Range { low, high } => (None, None, Some(*low), Some(*high), None),
+        Figure::Number { value, precision } => {
+            if mention.kind == Kind::Ordinal {
+                return (Some(*value), None, None, None, None);
+            }
+            let half = *precision / Decimal::TWO;
+            let (low, high) = match mention.qualifier {
+                Qualifier::Exact | Qualifier::Range => (Some(*value - half), Some(*value + half)),
+                Qualifier::Approx => {
+                    let tolerance = half.max(value.abs() * settings.approx_tolerance);
+                    (Some(*value - tolerance), Some(*value + tolerance))
+                }
+                Qualifier::MoreThan | Qualifier::AtLeast => (Some(*value), None),
+                Qualifier::LessThan | Qualifier::AtMost => (None, Some(*value)),
+            };
+            let tidy = |d: Decimal| d.normalize();
+            (Some(tidy(*value)), Some(tidy(*precision)), low.map(tidy), high.map(tidy), None)
+        }
+    }
+}
+
+/// For each mention, the temporal mention of its sentence it refers to: the nearest one
+/// before it, else the nearest after. Temporal mentions themselves refer to none.
+fn time_references(mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut references = vec![None; mentions.len()];
+    let mut start = 0;
+    while start < mentions.len() {
+        let sentence = mentions[start].sentence;
+        let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
+        let mut last_temporal = None;
+        let mut first_temporal_after = vec![None; end - start];
+        let mut next = None;
+        for index in (start..end).rev() {
+            first_temporal_after[index - start] = next;
+            if mentions[index].kind.is_temporal() {
+                next = Some(index);
+            }
+        }
+        for index in start..end {
+            if mentions[index].kind.is_temporal() {
+                last_temporal = Some(index);
+                continue;
+            }
+            references[index] = last_temporal.or(first_temporal_after[index - start]);
+        }
+        start = end;
+    }
+    references
+}
+
+fn time_string(figure: &Figure) -> String {
+    match figure {
+        Figure::Year(year) => format!("{year:04}"),
+        Figure::Period(first, last) => format!("{first:04}/{last:04}"),
+        Figure::Date(iso) => iso.clone(),
+        Figure::Number { value, .. } => value.to_string(),
+        Figure::Range { low, high } => format!("{low}/{high}"),
+    }
+}
+
+/// Folds runs of whitespace (line breaks in wrapped text) into one space.
+#[must_use]
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}

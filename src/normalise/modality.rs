@@ -1,0 +1,84 @@
+//! Modality: is a figure reported, an estimate, or a projection?
+//!
+//! A figure about a year after the document's date is a projection, whatever the verbs say;
+//! one about a year before it is never one. Otherwise the sentence's words decide: "will",
+//! "could", "is expected to", "projects", "target", "goal" make a projection; "estimate",
+//! "estimated", "by one estimate" an estimate. claimlint never reads the clock: "now" is the
+//! document date.
+
+use crate::document::Document;
+use crate::extract::token::Token;
+use crate::extract::{Figure, Kind, Mention};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Modality {
+    Reported,
+    Estimate,
+    Projection,
+}
+
+impl Modality {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Reported => "reported",
+            Self::Estimate => "estimate",
+            Self::Projection => "projection",
+        }
+    }
+}
+
+const PROJECTION_WORDS: &[&str] = &[
+    "will", "could", "expected", "expects", "projected", "projects", "projection", "projections",
+    "forecast", "forecasts", "forecasted", "predicted", "predicts", "prediction", "target",
+    "targets", "goal", "goals", "aims", "envisages", "anticipated", "anticipates", "likely",
+];
+const ESTIMATE_WORDS: &[&str] = &["estimate", "estimates", "estimated", "estimation", "reportedly"];
+
+/// The modality of `mention`, given its sentence's tokens and the temporal figure it refers to.
+#[must_use]
+pub fn modality(document: &Document, tokens: &[Token], mention: &Mention, time: Option<&Figure>) -> Modality {
+    let own_time = mention.kind.is_temporal().then_some(&mention.figure);
+    let months = own_time.or(time).and_then(month_bounds);
+    let now = document.date.map(|d| (d.year, d.month.unwrap_or(1)));
+    let (future, past) = match (now, months) {
+        (Some(now), Some((first, last))) => (first > now, last < now),
+        _ => (false, false),
+    };
+    if future {
+        return Modality::Projection;
+    }
+    let has = |list: &[&str]| {
+        tokens.iter().any(|t| {
+            t.is_word() && {
+                let word = &document.text[t.span.range()];
+                list.iter().any(|w| word.eq_ignore_ascii_case(w))
+            }
+        })
+    };
+    if !past && mention.kind != Kind::Ordinal && has(PROJECTION_WORDS) {
+        return Modality::Projection;
+    }
+    if has(ESTIMATE_WORDS) {
+        return Modality::Estimate;
+    }
+    Modality::Reported
+}
+
+/// The first and last (year, month) a temporal figure covers.
+fn month_bounds(figure: &Figure) -> Option<((i32, u8), (i32, u8))> {
+    let parse = |part: &str, default_month: u8| -> Option<(i32, u8)> {
+        let year = part.get(..4)?.parse().ok()?;
+        let month = part.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(default_month);
+        Some((year, month))
+    };
+    match figure {
+        Figure::Year(year) => Some(((*year, 1), (*year, 12))),
+        Figure::Period(first, last) => Some(((*first, 1), (*last, 12))),
+        Figure::Date(iso) => {
+            let (first, last) = iso.split_once('/').unwrap_or((iso, iso));
+            Some((parse(first, 1)?, parse(last, 12)?))
+        }
+        Figure::Number { .. } | Figure::Range { .. } => None,
+    }
+}

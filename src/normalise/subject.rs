@@ -1,0 +1,139 @@
+//! The subject a figure counts: the noun phrase after it ("over 800,000 5G base stations",
+//! "three quarters of cellular IoT connections"), or before it ("a growth rate of 20 percent",
+//! "the number of IoT connections … was approaching 12 billion").
+
+use crate::extract::token::{Token, TokenKind};
+use crate::extract::{Kind, Mention};
+
+/// Longest subject, in words.
+const MAX_WORDS: usize = 5;
+
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an",
+    "my", "your", "such",
+];
+
+/// Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns, adverbs.
+const STOP: &[&str] = &[
+    "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "across",
+    "between", "through", "during", "since", "until", "per", "via", "among", "within", "without",
+    "about", "against", "toward", "towards", "including", "excluding", "like", "than", "as",
+    "after", "before", "out", "of", "up", "down", "off", "and", "or", "but", "nor", "so", "yet",
+    "while", "whereas", "if", "because", "is", "are", "was", "were", "be", "been", "being", "has",
+    "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must",
+    "can", "shall", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its",
+    "they", "them", "their", "now", "also", "alone", "already", "still", "each", "only",
+    "worldwide", "nationwide", "globally", "annually", "respectively", "ago", "more", "less",
+    "today", "apiece", "year", "years", "a", "an", "the", "when", "where", "then", "there",
+    "here", "not", "no", "sold", "built", "made", "held", "paid", "spent", "grown", "known",
+    "seen", "given", "taken", "shown", "set", "put", "left", "lost", "won", "per", "or",
+];
+
+/// The subject of `mention`, read from its sentence's `tokens`.
+#[must_use]
+pub fn subject(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
+    if !matches!(mention.kind, Kind::Count | Kind::Percent | Kind::Money | Kind::Quantity) {
+        return None;
+    }
+    let after = tokens.partition_point(|t| t.span.start < mention.span.end);
+    forward(text, tokens, after, mention.kind).or_else(|| backward(text, tokens, mention))
+}
+
+fn word<'a>(text: &'a str, token: &Token) -> &'a str {
+    &text[token.span.range()]
+}
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The noun phrase starting at `at`, after "of" (and, for money, "into", "in", "on", "for")
+/// and determiners.
+fn forward(text: &str, tokens: &[Token], mut at: usize, kind: Kind) -> Option<String> {
+    let is_word = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_word() && is_in(list, word(text, t)));
+    if is_word(at, &["of"]) || (kind == Kind::Money && is_word(at, &["into", "in", "on", "for"])) {
+        at += 1;
+    }
+    while is_word(at, DETERMINERS) {
+        at += 1;
+    }
+    noun_phrase(text, tokens, at)
+}
+
+/// Collects up to `MAX_WORDS` words of a noun phrase, keeping glued names ("5G", "NB-IoT").
+fn noun_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+    let mut phrase = String::new();
+    let mut words = 0;
+    let mut at = start;
+    while let Some(token) = tokens.get(at) {
+        // One word: letters and digits glued, joined by glued hyphens ("IoT-related", "5G").
+        let mut end = at;
+        let mut has_letter = false;
+        while let Some(t) = tokens.get(end) {
+            let next_glued = |c: fn(&Token) -> bool| tokens.get(end + 1).is_some_and(|n| n.glued() && c(n));
+            let hyphen = t.is_punct('-') && next_glued(|n| !n.is_punct('-'));
+            // "Africa’s wireless networks": a possessive joins its word.
+            let possessive = (t.is_punct('’') || t.is_punct('\'')) && next_glued(|n| n.is_word())
+                && tokens.get(end + 1).is_some_and(|n| &text[n.span.range()] == "s");
+            let joins = end == at || (t.glued() && (t.is_word() || t.is_number() || hyphen || possessive));
+            if !joins || (matches!(t.kind, TokenKind::Punct(_)) && !hyphen && !possessive) {
+                break;
+            }
+            has_letter |= t.is_word();
+            end += 1;
+        }
+        if end == at || !has_letter || !token.is_word() && !token.is_number() {
+            break;
+        }
+        let surface = &text[token.span.start..tokens[end - 1].span.end];
+        if token.is_word() && words > 0 && surface.starts_with(|c: char| c.is_uppercase()) && at > 0 && tokens[at - 1].is_punct('.') {
+            break;
+        }
+        let single_word = end == at + 1;
+        if single_word && is_in(STOP, surface) {
+            break;
+        }
+        if single_word && words > 0 && (surface.ends_with("ly") || surface.ends_with("ed")) {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(surface);
+        words += 1;
+        at = end;
+        if words == MAX_WORDS {
+            break;
+        }
+    }
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+/// "a growth rate of 20 percent": the phrase before "of" right before the figure; or
+/// "the number of X … approaching 12 billion": X.
+fn backward(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
+    let start = mention.qualifier_span.map_or(mention.span.start, |q| q.start.min(mention.span.start));
+    let before = tokens.partition_point(|t| t.span.end <= start);
+    if before >= 2 && tokens[before - 1].is_word() && word(text, &tokens[before - 1]).eq_ignore_ascii_case("of") {
+        let mut first = before - 1;
+        while first > 0 && first + MAX_WORDS >= before {
+            let t = &tokens[first - 1];
+            let w = word(text, t);
+            let numeric = crate::extract::words::number_word(w).is_some();
+            if !t.is_word() || numeric || is_in(STOP, w) || is_in(DETERMINERS, w) {
+                break;
+            }
+            first -= 1;
+        }
+        if first < before - 1 {
+            let phrase = &text[tokens[first].span.start..tokens[before - 2].span.end];
+            return Some(super::collapse_whitespace(phrase));
+        }
+    }
+    let number_of = (1..before).rev().find(|&i| {
+        tokens[i].is_word()
+            && word(text, &tokens[i]).eq_ignore_ascii_case("of")
+            && word(text, &tokens[i - 1]).eq_ignore_ascii_case("number")
+    })?;
+    noun_phrase(text, tokens, number_of + 1)
+}

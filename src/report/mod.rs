@@ -1,0 +1,12 @@
+//! report: render claims in the requested format, one file per format.
+
+pub mod csv;
+pub mod json;
+
+use rust_decimal::Decimal;
+
+/// A decimal as it is printed everywhere: plain digits, no exponent, no trailing zeros.
+#[must_use]
+pub fn decimal_string(value: Decimal) -> String {
+    value.normalize().to_string()
+}

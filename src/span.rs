@@ -1,0 +1,239 @@
+//! Byte spans and the source map.
+//!
+//! Every stage works in byte offsets into the document's *text* (what a reader sees). The
+//! source map turns those back into byte offsets, lines and columns of the *original* file,
+//! once, at the edge. Mixing character and byte offsets is the classic bug of linters
+//! (Vale's source carries a warning about it); we convert in one place only.
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    #[must_use]
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    #[must_use]
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    #[must_use]
+    pub const fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    #[must_use]
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    #[must_use]
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A place in the original file: byte offset plus 1-based line and column, where the column
+/// counts Unicode characters (SARIF's `unicodeCodePoints`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One stretch of text that came from one stretch of the original.
+///
+/// When both lengths are equal the bytes map one to one (plain prose); when they differ
+/// (an entity, an escape) every byte of the text maps to the start of the original stretch,
+/// and a span ending inside it maps to the stretch's end.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    text_start: usize,
+    text_len: usize,
+    original_start: usize,
+    original_len: usize,
+}
+
+/// Maps byte offsets of a document's text back to its original file.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    /// Segments sorted by `text_start`, not overlapping.
+    segments: Vec<Segment>,
+    /// Byte offset of the start of every line of the original.
+    line_starts: Vec<usize>,
+    /// The original file's text, for counting characters into a line.
+    original: String,
+}
+
+impl SourceMap {
+    /// A map for text that is the original itself shifted by `offset` bytes (a stripped BOM).
+    #[must_use]
+    pub fn identity(original: String, offset: usize, text_len: usize) -> Self {
+        let mut map = Self::new(original);
+        map.push(0, text_len, offset, text_len);
+        map
+    }
+
+    /// An empty map over `original`; readers add segments as they build the text.
+    #[must_use]
+    pub fn new(original: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', original.as_bytes()).map(|i| i + 1));
+        Self { segments: Vec::new(), line_starts, original }
+    }
+
+    /// Records that `text_len` bytes of text starting at `text_start` came from
+    /// `original_len` bytes of the original starting at `original_start`.
+    pub fn push(
+        &mut self,
+        text_start: usize,
+        text_len: usize,
+        original_start: usize,
+        original_len: usize,
+    ) {
+        if text_len == 0 {
+            return;
+        }
+        if let Some(last) = self.segments.last_mut() {
+            let contiguous = last.text_start + last.text_len == text_start
+                && last.original_start + last.original_len == original_start
+                && last.text_len == last.original_len
+                && text_len == original_len;
+            if contiguous {
+                last.text_len += text_len;
+                last.original_len += original_len;
+                return;
+            }
+        }
+        self.segments.push(Segment { text_start, text_len, original_start, original_len });
+    }
+
+    /// The original file's text.
+    #[must_use]
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The segment holding text byte `offset`, or the last one before it (for separators the
+    /// reader inserted, which belong to no original stretch).
+    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+        let index = self.segments.partition_point(|s| s.text_start <= offset);
+        index.checked_sub(1).map(|i| &self.segments[i])
+    }
+
+    /// The original byte offset of the start of text byte `offset`.
+    #[must_use]
+    pub fn original_offset(&self, offset: usize) -> usize {
+        let Some(segment) = self.segment_at(offset) else {
+            return 0;
+        };
+        let into = offset - segment.text_start;
+        if into >= segment.text_len {
+            return segment.original_start + segment.original_len;
+        }
+        if segment.text_len == segment.original_len {
+            segment.original_start + into
+        } else {
+            segment.original_start
+        }
+    }
+
+    /// The original byte range of a text span.
+    #[must_use]
+    pub fn original_span(&self, span: Span) -> Span {
+        let start = self.original_offset(span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        let Some(segment) = self.segment_at(span.end - 1) else {
+            return Span::new(start, start);
+        };
+        let into = span.end - segment.text_start;
+        let end = if segment.text_len == segment.original_len && into <= segment.text_len {
+            segment.original_start + into
+        } else {
+            segment.original_start + segment.original_len
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// Line and column of an original byte offset.
+    #[must_use]
+    pub fn position_of_original(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.original, offset.min(self.original.len()));
+        let line_index = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts[line_index];
+        let mut column = self.original[line_start..offset].chars().count() + 1;
+        // Editors do not show a byte order mark, so it takes no column.
+        if line_index == 0 && column > 1 && self.original.starts_with('\u{feff}') {
+            column -= 1;
+        }
+        Position { offset, line: line_index + 1, column }
+    }
+
+    /// Line and column of the start of a text span, in the original file.
+    #[must_use]
+    pub fn position(&self, span: Span) -> Position {
+        self.position_of_original(self.original_offset(span.start))
+    }
+}
+
+/// The largest char boundary at or before `index`.
+#[must_use]
+pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map_counts_columns_in_characters() {
+        let original = "ab\n€12 x".to_owned();
+        let map = SourceMap::identity(original.clone(), 0, original.len());
+        let at = original.find("12").unwrap();
+        let position = map.position(Span::new(at, at + 2));
+        assert_eq!((position.line, position.column, position.offset), (2, 2, at));
+    }
+
+    #[test]
+    fn collapsed_segment_maps_to_its_whole_original() {
+        let mut map = SourceMap::new("&euro;5 x".to_owned());
+        map.push(0, 3, 0, 6); // "€" from "&euro;"
+        map.push(3, 3, 6, 3); // "5 x"
+        assert_eq!(map.original_span(Span::new(0, 4)), Span::new(0, 7));
+        assert_eq!(map.original_offset(4), 7);
+    }
+
+    #[test]
+    fn bom_offset_shifts_positions() {
+        let original = "\u{feff}12".to_owned();
+        let map = SourceMap::identity(original, 3, 2);
+        assert_eq!(map.original_span(Span::new(0, 2)), Span::new(3, 5));
+        assert_eq!(map.position(Span::new(0, 2)).column, 1);
+    }
+}
