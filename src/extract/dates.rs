@@ -14,7 +14,7 @@ use crate::document::Date;
 const YEAR_CONTEXT: &[&str] = &[
     "in", "by", "since", "from", "until", "till", "to", "after", "before", "during", "of", "for",
     "through", "throughout", "early", "late", "mid", "end", "year", "fiscal", "spring", "summer",
-    "autumn", "fall", "winter", "the", "its", "s", "and", "or", "than", "between", "as", "circa",
+    "autumn", "fall", "winter", "the", "its", "s", "than", "between", "as", "circa",
     "christmas", "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "at", "on", "within", "post", "pre", "ago",
 ];

@@ -134,7 +134,7 @@ pub fn extract(document: &Document) -> Vec<Mention> {
 /// The document's ignored stretches inside `span`, plus the URLs and e-mail addresses in it.
 fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<Span>) -> &'a [Span] {
     let text = &document.text[span.range()];
-    let has_links = text.contains("://") || text.contains("www.") || text.contains('@');
+    let has_links = text.contains("://") || text.contains("www.") || text.contains('@') || text.contains('+');
     let first = document.ignored.partition_point(|s| s.end <= span.start);
     let last = document.ignored.partition_point(|s| s.start < span.end);
     if !has_links {
@@ -150,8 +150,32 @@ fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<
         }
         at += word.len();
     }
+    phone_numbers(text, span.start, buffer);
     buffer.sort_unstable();
     buffer
+}
+
+/// International phone numbers: "+" and digit groups spaced or dashed ("+44 20 7946 0958").
+fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    for (plus, _) in text.match_indices('+') {
+        if !bytes.get(plus + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let mut end = plus + 1;
+        let mut digits = 0;
+        while end < bytes.len() {
+            match bytes[end] {
+                b'0'..=b'9' => digits += 1,
+                b' ' | b'-' | b'(' | b')' | b'.' if bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'(') => {}
+                _ => break,
+            }
+            end += 1;
+        }
+        if digits >= 8 {
+            out.push(Span::new(offset + plus, offset + end));
+        }
+    }
 }
 
 /// The scanner over one sentence's tokens.

@@ -192,24 +192,7 @@ impl Scanner<'_> {
         let mut end = at + 1;
         let integer_len = surface.bytes().take_while(u8::is_ascii_digit).count();
         if integer_len == surface.len() && integer_len <= 3 {
-            while let Some(next) = self.token(end) {
-                let group = self.surface(end);
-                let three = group.len() >= 3 && group.as_bytes()[..3].iter().all(u8::is_ascii_digit) && !group[3..].contains(',');
-                let exact = group.len() == 3 || group.as_bytes().get(3) == Some(&self.decimal_byte());
-                if next.is_number() && next.space_before && three && exact && self.spaced_group_ok(end) {
-                    text.push_str(match self.mark {
-                        super::number::DecimalMark::Point => ",",
-                        super::number::DecimalMark::Comma => ".",
-                    });
-                    text.push_str(group);
-                    end += 1;
-                    if group.len() > 3 {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+            end = self.spaced_groups(at + 1, &mut text);
         }
         let digits = parse_digits(&text, self.mark)?;
         let mut value = digits.value;
@@ -235,22 +218,48 @@ impl Scanner<'_> {
         })
     }
 
+    /// Joins the groups of three digits spaced after a number ("816 000", "1 234 567,5"),
+    /// appending them to `text` with the grouping mark, and returns the index past them.
+    ///
+    /// Thin and no-break spaces always group. A plain space groups only when no other number
+    /// follows the chain ("in 2019 100 people" never gets here: its first part has 4 digits).
+    fn spaced_groups(&self, from: usize, text: &mut String) -> usize {
+        let decimal = self.decimal_byte();
+        let mut end = from;
+        let mut plain_space = false;
+        while let Some(token) = self.token(end) {
+            let group = self.surface(end);
+            let bytes = group.as_bytes();
+            let three = bytes.len() >= 3 && bytes[..3].iter().all(u8::is_ascii_digit);
+            let tail_ok = three && (bytes.len() == 3 || (bytes[3] == decimal && bytes[4..].iter().all(u8::is_ascii_digit)));
+            if !(token.is_number() && token.space_before && three && tail_ok) {
+                break;
+            }
+            plain_space |= !token.narrow_space_before;
+            end += 1;
+            if bytes.len() > 3 {
+                break;
+            }
+        }
+        if end == from || (plain_space && self.token(end).is_some_and(|t| t.is_number() && t.space_before)) {
+            return from;
+        }
+        let grouping = match self.mark {
+            super::number::DecimalMark::Point => ",",
+            super::number::DecimalMark::Comma => ".",
+        };
+        for index in from..end {
+            text.push_str(grouping);
+            text.push_str(self.surface(index));
+        }
+        end
+    }
+
     fn decimal_byte(&self) -> u8 {
         match self.mark {
             super::number::DecimalMark::Point => b'.',
             super::number::DecimalMark::Comma => b',',
         }
-    }
-
-    /// A spaced group joins the number before it only when a narrow or no-break space
-    /// separates them, or a plain space with nothing digit-like after the group.
-    fn spaced_group_ok(&self, index: usize) -> bool {
-        let token = self.tokens[index];
-        if token.narrow_space_before {
-            return true;
-        }
-        // A plain space: "816 000 t" yes; "in 2019 100 people" never reaches here (4 digits).
-        !self.token(index + 1).is_some_and(|t| t.is_number() && t.space_before && !t.narrow_space_before)
     }
 
     /// Number words: "forty-one", "two hundred and fifty thousand", "a trillion", "two dozen",
@@ -377,7 +386,7 @@ impl Scanner<'_> {
             };
             if let Some(power) = power {
                 let scale = pow10(power);
-                return Some(Numeral { value: scale / Decimal::TWO, precision: scale / Decimal::TWO, start: at, end: at + 3, words: true, share: false, plain_integer: false });
+                return Some(Numeral { value: scale / Decimal::TWO, precision: scale / Decimal::TEN, start: at, end: at + 3, words: true, share: false, plain_integer: false });
             }
         }
         self.share_follows(at + 1).then_some(Numeral {
@@ -468,6 +477,8 @@ impl Scanner<'_> {
                     }
                 }
                 TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^') => return false,
+                // "10:30": the minutes of a time, the second part of a ratio.
+                TokenKind::Punct(':') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_number() => return false,
                 TokenKind::Punct(_) => {}
             }
         }
@@ -679,7 +690,11 @@ impl Scanner<'_> {
             None => true,
             Some(next) => match next.kind {
                 TokenKind::Punct(c) => ".,;:)".contains(c),
-                TokenKind::Word => matches!(self.surface(at + 1), "of" | "in" | "per" | "a" | "and" | "or" | "for" | "to" | "by"),
+                TokenKind::Word => matches!(
+                    self.surface(at + 1),
+                    "of" | "in" | "per" | "a" | "and" | "or" | "for" | "to" | "by" | "tall" | "high" | "long"
+                        | "wide" | "deep" | "away" | "thick" | "apart" | "above" | "below" | "across"
+                ),
                 TokenKind::Number => false,
             },
         }
@@ -819,8 +834,8 @@ impl Scanner<'_> {
         if self.word_is(at + 1, "of") && self.word_is(at + 2, "all") {
             return None;
         }
-        if self.word(at + 1).is_some_and(|w| is(w, "party") || is(w, "parties")) {
-            return None; // "third parties"
+        if self.word(at + 1).is_some_and(|w| is(w, "party") || is(w, "parties") || is(w, "half") || is(w, "quarter")) {
+            return None; // "third parties"; "the first half of" is a part of a period
         }
         // "second" after a number is a unit; "third"/"quarter" after a numeral is a fraction.
         if at > 0 && (self.tokens[at - 1].is_number() || self.word(at - 1).and_then(number_word).is_some()) {

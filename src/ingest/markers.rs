@@ -151,9 +151,11 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         // dotted abbreviations followed by digits with no space, which glue nothing.
         return (previous.is_alphabetic() || "%)’”\"'".contains(previous)).then_some(Strength::Certain);
     }
-    if !only_dot || punctuation != 1 {
-        // "2020”.5": a closing quote after a figure cannot be part of it.
-        return Some(Strength::Certain);
+    if !(only_dot && punctuation == 1) {
+        // "2020”.5": a closing quote after a figure cannot be part of it; "1,234" and
+        // "10:30" are one figure.
+        let quoted = before[previous_at..].chars().any(|c| "’”\"')".contains(c));
+        return quoted.then_some(Strength::Certain);
     }
     // "2035.2": a marker only at a sentence end, and not after a label ("Figure 1.2").
     let followed_by_sentence = after.trim_start().chars().next().is_none_or(|c| {

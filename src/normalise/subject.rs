@@ -26,7 +26,10 @@ const STOP: &[&str] = &[
     "worldwide", "nationwide", "globally", "annually", "respectively", "ago", "more", "less",
     "today", "apiece", "year", "years", "a", "an", "the", "when", "where", "then", "there",
     "here", "not", "no", "sold", "built", "made", "held", "paid", "spent", "grown", "known",
-    "seen", "given", "taken", "shown", "set", "put", "left", "lost", "won", "per", "or",
+    "seen", "given", "taken", "shown", "set", "put", "left", "lost", "won", "went", "came", "rose",
+    "fell", "grew", "took", "gave", "got", "became", "began", "ran", "saw", "said", "says", "say",
+    "told", "found", "kept", "met", "sent", "stood", "followed", "agreed", "objected", "long",
+    "tall", "high", "wide", "deep", "old", "away", "thick",
 ];
 
 /// The subject of `mention`, read from its sentence's `tokens`.
@@ -51,6 +54,10 @@ fn is_in(list: &[&str], word: &str) -> bool {
 /// and determiners.
 fn forward(text: &str, tokens: &[Token], mut at: usize, kind: Kind) -> Option<String> {
     let is_word = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_word() && is_in(list, word(text, t)));
+    // "40 hours a week", "5 euros per unit": a rate, not what was counted.
+    if is_word(at, &["a", "an", "per", "each", "every"]) {
+        return None;
+    }
     if is_word(at, &["of"]) || (kind == Kind::Money && is_word(at, &["into", "in", "on", "for"])) {
         at += 1;
     }
