@@ -5,6 +5,21 @@ use crate::document::Date;
 /// The month number of an English month name or its usual abbreviation ("Sept", "Sep.").
 #[must_use]
 pub fn month_number(word: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+
     let word = word.strip_suffix('.').unwrap_or(word);
     if word.len() < 3 || word.len() > 9 {
         return None;
@@ -14,27 +29,27 @@ pub fn month_number(word: &str) -> Option<u8> {
         *slot = byte.to_ascii_lowercase();
     }
     let lower = &lower[..word.len()];
-    const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-    ];
-    MONTHS.iter().position(|m| *m == std::str::from_utf8(lower).unwrap_or("")).or_else(|| {
-        let abbreviation = match lower {
-            b"jan" => 1,
-            b"feb" => 2,
-            b"mar" => 3,
-            b"apr" => 4,
-            b"jun" => 6,
-            b"jul" => 7,
-            b"aug" => 8,
-            b"sep" | b"sept" => 9,
-            b"oct" => 10,
-            b"nov" => 11,
-            b"dec" => 12,
-            _ => return None,
-        };
-        Some(abbreviation - 1)
-    }).map(|index| index as u8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == std::str::from_utf8(lower).unwrap_or(""))
+        .or_else(|| {
+            let abbreviation = match lower {
+                b"jan" => 1,
+                b"feb" => 2,
+                b"mar" => 3,
+                b"apr" => 4,
+                b"jun" => 6,
+                b"jul" => 7,
+                b"aug" => 8,
+                b"sep" | b"sept" => 9,
+                b"oct" => 10,
+                b"nov" => 11,
+                b"dec" => 12,
+                _ => return None,
+            };
+            Some(abbreviation - 1)
+        })
+        .map(|index| index as u8 + 1)
 }
 
 /// Days in a month, for validating stated dates.
@@ -51,8 +66,11 @@ pub const fn days_in_month(year: i32, month: u8) -> u8 {
 /// A date from year, month and day, if it exists.
 #[must_use]
 pub fn valid_date(year: i32, month: u8, day: u8) -> Option<Date> {
-    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-        .then_some(Date { year, month: Some(month), day: Some(day) })
+    ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date {
+        year,
+        month: Some(month),
+        day: Some(day),
+    })
 }
 
 /// Reads a line that is nothing but a date: "4 July 2021", "July 4, 2021", "2021-07-04",
@@ -81,13 +99,13 @@ pub fn parse_date_line(line: &str) -> Option<Date> {
         digits.parse::<u8>().ok()
     };
     match words.as_slice() {
-        [d, m, y] if month_number(m).is_some() => {
-            valid_date(year(y)?, month_number(m)?, day(d)?)
-        }
-        [m, d, y] if month_number(m).is_some() => {
-            valid_date(year(y)?, month_number(m)?, day(d)?)
-        }
-        [m, y] => Some(Date { year: year(y)?, month: Some(month_number(m)?), day: None }),
+        [d, m, y] if month_number(m).is_some() => valid_date(year(y)?, month_number(m)?, day(d)?),
+        [m, d, y] if month_number(m).is_some() => valid_date(year(y)?, month_number(m)?, day(d)?),
+        [m, y] => Some(Date {
+            year: year(y)?,
+            month: Some(month_number(m)?),
+            day: None,
+        }),
         _ => None,
     }
 }
@@ -116,7 +134,11 @@ mod tests {
 
     #[test]
     fn date_lines_in_the_usual_orders() {
-        let expected = Some(Date { year: 2021, month: Some(7), day: Some(4) });
+        let expected = Some(Date {
+            year: 2021,
+            month: Some(7),
+            day: Some(4),
+        });
         assert_eq!(parse_date_line("4 July 2021"), expected);
         assert_eq!(parse_date_line("July 4, 2021"), expected);
         assert_eq!(parse_date_line("Date: 2021-07-04"), expected);

@@ -15,7 +15,11 @@ use crate::normalise::Settings;
 use crate::report;
 
 #[derive(Debug, Parser)]
-#[command(name = "claimlint", version, about = "Checks the figures in documents the way a compiler checks code")]
+#[command(
+    name = "claimlint",
+    version,
+    about = "Checks the figures in documents the way a compiler checks code"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -98,14 +102,23 @@ fn inputs(args: &InputArgs, failures: &mut Vec<Error>) -> Vec<Input> {
     for path in &args.paths {
         if path == Path::new("-") {
             let name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_owned());
-            inputs.push(Input { path: path.clone(), name });
+            inputs.push(Input {
+                path: path.clone(),
+                name,
+            });
         } else if path.is_dir() {
             match ingest::walk(path) {
-                Ok(files) => inputs.extend(files.into_iter().map(|file| Input { name: display(&file), path: file })),
+                Ok(files) => inputs.extend(files.into_iter().map(|file| Input {
+                    name: display(&file),
+                    path: file,
+                })),
                 Err(error) => failures.push(error),
             }
         } else {
-            inputs.push(Input { name: display(path), path: path.clone() });
+            inputs.push(Input {
+                name: display(path),
+                path: path.clone(),
+            });
         }
     }
     inputs

@@ -27,13 +27,17 @@ impl InputFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     /// A heading or title line; `level` 1 is the top.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     ListItem,
     TableCell,
     Quote,
     /// The body of a footnote definition (index into `Document::footnote_defs`).
-    Note { definition: usize },
+    Note {
+        definition: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

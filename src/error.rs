@@ -11,7 +11,12 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("`{path}` is not valid UTF-8: invalid byte at offset {offset} (line {line}, column {column})")]
-    InvalidUtf8 { path: PathBuf, offset: usize, line: usize, column: usize },
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
     #[error("`{path}` is not valid UTF-16: unpaired surrogate at byte offset {offset}")]
     InvalidUtf16 { path: PathBuf, offset: usize },
     #[error("`{path}` looks like a binary file (NUL byte at offset {offset}), not a document")]

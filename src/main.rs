@@ -3,9 +3,9 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use claimlint::cli::{self, Cli};
 use claimlint::Error;
+use claimlint::cli::{self, Cli};
+use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

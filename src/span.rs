@@ -99,18 +99,16 @@ impl SourceMap {
     pub fn new(original: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', original.as_bytes()).map(|i| i + 1));
-        Self { segments: Vec::new(), line_starts, original }
+        Self {
+            segments: Vec::new(),
+            line_starts,
+            original,
+        }
     }
 
     /// Records that `text_len` bytes of text starting at `text_start` came from
     /// `original_len` bytes of the original starting at `original_start`.
-    pub fn push(
-        &mut self,
-        text_start: usize,
-        text_len: usize,
-        original_start: usize,
-        original_len: usize,
-    ) {
+    pub fn push(&mut self, text_start: usize, text_len: usize, original_start: usize, original_len: usize) {
         if text_len == 0 {
             return;
         }
@@ -125,7 +123,12 @@ impl SourceMap {
                 return;
             }
         }
-        self.segments.push(Segment { text_start, text_len, original_start, original_len });
+        self.segments.push(Segment {
+            text_start,
+            text_len,
+            original_start,
+            original_len,
+        });
     }
 
     /// The original file's text.
@@ -188,7 +191,11 @@ impl SourceMap {
         if line_index == 0 && column > 1 && self.original.starts_with('\u{feff}') {
             column -= 1;
         }
-        Position { offset, line: line_index + 1, column }
+        Position {
+            offset,
+            line: line_index + 1,
+            column,
+        }
     }
 
     /// Line and column of the start of a text span, in the original file.

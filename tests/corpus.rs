@@ -29,7 +29,10 @@ fn claims() -> Option<Vec<claimlint::Claim>> {
 }
 
 fn find<'a>(claims: &'a [claimlint::Claim], text: &str) -> &'a claimlint::Claim {
-    claims.iter().find(|c| c.text == text).unwrap_or_else(|| panic!("no claim `{text}`"))
+    claims
+        .iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("no claim `{text}`"))
 }
 
 #[test]
@@ -37,10 +40,18 @@ fn no_figure_has_a_marker_glued_on() {
     let Some(claims) = claims() else { return };
     for claim in &claims {
         for glued in ["2035.2", "2020.9", "2021.1", "2021.12", "2019.21", "2020.22"] {
-            assert!(!claim.text.contains(glued), "{} has a marker glued on", claim.text);
+            assert!(
+                !claim.text.contains(glued),
+                "{} has a marker glued on",
+                claim.text
+            );
         }
         if let Some(value) = claim.value {
-            assert!(value.fract().is_zero() || claim.kind != claimlint::Kind::Year, "{}", claim.text);
+            assert!(
+                value.fract().is_zero() || claim.kind != claimlint::Kind::Year,
+                "{}",
+                claim.text
+            );
         }
     }
 }
@@ -50,11 +61,17 @@ fn names_and_section_numbers_are_not_figures() {
     let Some(claims) = claims() else { return };
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     // "5G", "6G", "ISO/IEC 30141", "TC-260", "SAC/TC28/SC41", "Exhibit 1", headings "1.1", "2.1" …
-    for name in ["5", "6", "30141", "260", "28", "41", "1", "1.1", "1.2", "2.1", "2.2", "2.3", "3", "4"] {
+    for name in [
+        "5", "6", "30141", "260", "28", "41", "1", "1.1", "1.2", "2.1", "2.2", "2.3", "3", "4",
+    ] {
         assert!(!texts.contains(&name), "`{name}` was read as a figure");
     }
     // "IMT-2020 5G Promotion Group" holds no year.
-    assert!(!claims.iter().any(|c| c.text == "2020" && c.sentence.contains("IMT-2020") && !c.sentence.contains(" 2020")));
+    assert!(
+        !claims
+            .iter()
+            .any(|c| c.text == "2020" && c.sentence.contains("IMT-2020") && !c.sentence.contains(" 2020"))
+    );
 }
 
 #[test]
@@ -63,22 +80,50 @@ fn the_done_when_figures() {
     let check = |text: &str, kind: &str, value: Option<&str>, unit: Option<&str>, qualifier: &str| {
         let claim = find(&claims, text);
         assert_eq!(claim.kind.name(), kind, "{text}");
-        assert_eq!(claim.value.map(|v| v.normalize().to_string()).as_deref(), value, "{text}");
+        assert_eq!(
+            claim.value.map(|v| v.normalize().to_string()).as_deref(),
+            value,
+            "{text}"
+        );
         assert_eq!(claim.unit, unit, "{text}");
         assert_eq!(claim.qualifier.name(), qualifier, "{text}");
     };
     check("three quarters", "percent", Some("75"), Some("%"), "exact");
-    check("a trillion USD", "money", Some("1000000000000"), Some("USD"), "exact");
-    check("EUR 15 billion", "money", Some("15000000000"), Some("EUR"), "exact");
+    check(
+        "a trillion USD",
+        "money",
+        Some("1000000000000"),
+        Some("USD"),
+        "exact",
+    );
+    check(
+        "EUR 15 billion",
+        "money",
+        Some("15000000000"),
+        Some("EUR"),
+        "exact",
+    );
     check("800,000", "count", Some("800000"), None, "more_than");
     check("12 billion", "count", Some("12000000000"), None, "less_than");
     check("600 kilometers", "quantity", Some("600"), Some("km"), "less_than");
     let period = find(&claims, "2011-2015");
-    assert_eq!((period.kind.name(), period.low.map(|d| d.to_string()), period.high.map(|d| d.to_string())),
-        ("period", Some("2011".to_owned()), Some("2015".to_owned())));
+    assert_eq!(
+        (
+            period.kind.name(),
+            period.low.map(|d| d.to_string()),
+            period.high.map(|d| d.to_string())
+        ),
+        ("period", Some("2011".to_owned()), Some("2015".to_owned()))
+    );
     let short = find(&claims, "2016-17");
-    assert_eq!((short.kind.name(), short.low.map(|d| d.to_string()), short.high.map(|d| d.to_string())),
-        ("period", Some("2016".to_owned()), Some("2017".to_owned())));
+    assert_eq!(
+        (
+            short.kind.name(),
+            short.low.map(|d| d.to_string()),
+            short.high.map(|d| d.to_string())
+        ),
+        ("period", Some("2016".to_owned()), Some("2017".to_owned()))
+    );
     check("Ten", "count", Some("10"), None, "exact");
     let eighteen = find(&claims, "18");
     assert!(eighteen.sentence.starts_with("Ten out of 18"));

@@ -12,11 +12,57 @@ use crate::document::Date;
 
 /// Words after which a four-digit number is a year even in a count-like position.
 const YEAR_CONTEXT: &[&str] = &[
-    "in", "by", "since", "from", "until", "till", "to", "after", "before", "during", "of", "for",
-    "through", "throughout", "early", "late", "mid", "end", "year", "fiscal", "spring", "summer",
-    "autumn", "fall", "winter", "the", "its", "s", "than", "between", "as", "circa",
-    "christmas", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "at", "on", "within", "post", "pre", "ago",
+    "in",
+    "by",
+    "since",
+    "from",
+    "until",
+    "till",
+    "to",
+    "after",
+    "before",
+    "during",
+    "of",
+    "for",
+    "through",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "year",
+    "fiscal",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "the",
+    "its",
+    "s",
+    "than",
+    "between",
+    "as",
+    "circa",
+    "christmas",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "at",
+    "on",
+    "within",
+    "post",
+    "pre",
+    "ago",
 ];
 
 impl Scanner<'_> {
@@ -83,10 +129,12 @@ impl Scanner<'_> {
 
     /// "Made in China 2025”": a year closing a quoted title is part of a name.
     fn is_quoted_name(&self, at: usize) -> bool {
-        let closing = self.token(at + 1).is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('”' | '"' | '’')));
-        let titled = self.previous_word(at).is_some_and(|w| {
-            w.starts_with(|c: char| c.is_uppercase()) && month_number(w).is_none()
-        });
+        let closing = self
+            .token(at + 1)
+            .is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('”' | '"' | '’')));
+        let titled = self
+            .previous_word(at)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && month_number(w).is_none());
         closing && titled && at >= 2
     }
 
@@ -123,19 +171,37 @@ impl Scanner<'_> {
         let joiner = at + 1;
         let slash = self.punct_is(joiner, '/') && self.glued(joiner) && self.glued(joiner + 1);
         let dash = self.is_dash(joiner);
-        let word = ["to", "until", "till", "through"].iter().any(|w| self.word_is(joiner, w));
+        let word = ["to", "until", "till", "through"]
+            .iter()
+            .any(|w| self.word_is(joiner, w));
         if dash || slash || word {
-            let second = if word { self.year_value(joiner + 1) } else { self.second_year(joiner + 1, year) };
+            let second = if word {
+                self.year_value(joiner + 1)
+            } else {
+                self.second_year(joiner + 1, year)
+            };
             if let Some(second) = second {
                 let fits = !slash || second == year + 1;
-                let not_glued_on = !self.token(joiner + 2).is_some_and(|t| t.glued() && (t.is_number() || t.is_word()));
+                let not_glued_on = !self
+                    .token(joiner + 2)
+                    .is_some_and(|t| t.glued() && (t.is_number() || t.is_word()));
                 if fits && not_glued_on {
-                    let start = if at > 0 && self.word_is(at - 1, "from") && at - 1 >= self.floor { at - 1 } else { at };
-                    return Some(self.temporal(Kind::Period, Figure::Period(year, second), start, joiner + 2));
+                    let start = if at > 0 && self.word_is(at - 1, "from") && at > self.floor {
+                        at - 1
+                    } else {
+                        at
+                    };
+                    return Some(self.temporal(
+                        Kind::Period,
+                        Figure::Period(year, second),
+                        start,
+                        joiner + 2,
+                    ));
                 }
             }
         }
-        self.is_year_context(at, year).then(|| self.temporal(Kind::Year, Figure::Year(year), at, at + 1))
+        self.is_year_context(at, year)
+            .then(|| self.temporal(Kind::Year, Figure::Year(year), at, at + 1))
     }
 
     /// Whether a four-digit number reads as a year where it stands, rather than a count
@@ -158,15 +224,23 @@ impl Scanner<'_> {
         if !(1800..=2100).contains(&year) {
             return false;
         }
-        let plural_noun_after = self.word(at + 1).is_some_and(|w| {
-            w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase())
-        });
+        let plural_noun_after = self
+            .word(at + 1)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase()));
         !plural_noun_after
     }
 
     fn temporal(&self, kind: Kind, figure: Figure, start: usize, end: usize) -> Parsed {
         let _ = self;
-        Parsed { kind, figure, unit: None, start, end, qualifier: None, scale: None }
+        Parsed {
+            kind,
+            figure,
+            unit: None,
+            start,
+            end,
+            qualifier: None,
+            scale: None,
+        }
     }
 
     fn date_figure(&self, start: usize, end: usize, iso: String) -> Parsed {
@@ -177,7 +251,9 @@ impl Scanner<'_> {
     fn years_joined(&self, at: usize, joiners: &[&str]) -> Option<Parsed> {
         let first = self.year_value(at + 1)?;
         let joiner = at + 2;
-        let joined = joiners.iter().any(|j| self.surface(joiner).eq_ignore_ascii_case(j));
+        let joined = joiners
+            .iter()
+            .any(|j| self.surface(joiner).eq_ignore_ascii_case(j));
         if !joined {
             return None;
         }
@@ -189,14 +265,24 @@ impl Scanner<'_> {
     fn date_from_day(&self, at: usize) -> Option<Parsed> {
         let day: u8 = self.surface(at).parse().ok()?;
         let mut next = at + 1;
-        if self.word(next).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && self.glued(next) {
+        if self
+            .word(next)
+            .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
+            && self.glued(next)
+        {
             next += 1;
         }
         let month = self.month_at(next)?;
         let year = self.year_value(next + 1).or_else(|| {
-            self.punct_is(next + 1, ',').then(|| self.year_value(next + 2)).flatten()
+            self.punct_is(next + 1, ',')
+                .then(|| self.year_value(next + 2))
+                .flatten()
         })?;
-        let end = if self.year_value(next + 1).is_some() { next + 2 } else { next + 3 };
+        let end = if self.year_value(next + 1).is_some() {
+            next + 2
+        } else {
+            next + 3
+        };
         let date = valid_date(year, month, day)?;
         Some(self.date_figure(at, end, date.to_string()))
     }
@@ -205,7 +291,11 @@ impl Scanner<'_> {
     fn iso_date(&self, at: usize) -> Option<Parsed> {
         let year = self.year_value(at)?;
         let part = |i: usize| {
-            self.token(i).filter(|t| t.is_number() && t.glued()).map(|t| &self.text[t.span.range()]).filter(|s| s.len() == 2).and_then(|s| s.parse::<u8>().ok())
+            self.token(i)
+                .filter(|t| t.is_number() && t.glued())
+                .map(|t| &self.text[t.span.range()])
+                .filter(|s| s.len() == 2)
+                .and_then(|s| s.parse::<u8>().ok())
         };
         let dash = |i: usize| self.punct_is(i, '-') && self.glued(i);
         if !(dash(at + 1) && dash(at + 3)) {
@@ -221,8 +311,13 @@ impl Scanner<'_> {
         if !word.starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
-        let abbreviated = word.len() <= 4 && month_number(word).is_some() && !matches!(word, "May" | "June" | "July");
-        if abbreviated && word.len() == 3 && !self.punct_is(at + 1, '.') && !self.token(at + 1).is_some_and(|t| t.is_number()) {
+        let abbreviated =
+            word.len() <= 4 && month_number(word).is_some() && !matches!(word, "May" | "June" | "July");
+        if abbreviated
+            && word.len() == 3
+            && !self.punct_is(at + 1, '.')
+            && !self.token(at + 1).is_some_and(super::token::Token::is_number)
+        {
             return None;
         }
         month_number(word)
@@ -253,12 +348,23 @@ impl Scanner<'_> {
             next += 1;
         }
         if let Some(year) = self.year_value(next) {
-            let date = Date { year, month: Some(month), day: None };
+            let date = Date {
+                year,
+                month: Some(month),
+                day: None,
+            };
             return Some(self.date_figure(start, next + 1, date.to_string()));
         }
-        let day: u8 = self.token(next).filter(|t| t.is_number()).and_then(|_| self.surface(next).parse().ok())?;
+        let day: u8 = self
+            .token(next)
+            .filter(|t| t.is_number())
+            .and_then(|_| self.surface(next).parse().ok())?;
         let mut after_day = next + 1;
-        if self.word(after_day).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && self.glued(after_day) {
+        if self
+            .word(after_day)
+            .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
+            && self.glued(after_day)
+        {
             after_day += 1;
         }
         if self.punct_is(after_day, ',') {
@@ -306,7 +412,10 @@ impl Scanner<'_> {
         if self.surface(at) != letter || !self.glued(at + 1) {
             return None;
         }
-        let number: u8 = self.token(at + 1).filter(|t| t.is_number()).and_then(|_| self.surface(at + 1).parse().ok())?;
+        let number: u8 = self
+            .token(at + 1)
+            .filter(|t| t.is_number())
+            .and_then(|_| self.surface(at + 1).parse().ok())?;
         let year = self.year_value(at + 2)?;
         let (first, last) = match (letter, number) {
             ("Q", 1..=4) => (number * 3 - 2, number * 3),

@@ -89,9 +89,15 @@ impl Qualifier {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Figure {
     /// One number and the place value of its last stated digit.
-    Number { value: Decimal, precision: Decimal },
+    Number {
+        value: Decimal,
+        precision: Decimal,
+    },
     /// "between 5 and 10 percent", "15-20 USD".
-    Range { low: Decimal, high: Decimal },
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
     Year(i32),
     /// First and last years, inclusive.
     Period(i32, i32),
@@ -124,8 +130,14 @@ pub fn extract(document: &Document) -> Vec<Mention> {
     for (index, sentence) in document.sentences.iter().enumerate() {
         let ignored = sentence_ignored(document, sentence.span, &mut ignored);
         tokenize(&document.text, sentence.span, ignored, &mut tokens);
-        let mut scanner =
-            Scanner { text: &document.text, tokens: &tokens, mark, sentence: index, floor: 0, out: &mut mentions };
+        let mut scanner = Scanner {
+            text: &document.text,
+            tokens: &tokens,
+            mark,
+            sentence: index,
+            floor: 0,
+            out: &mut mentions,
+        };
         scanner.run();
     }
     mentions
@@ -145,7 +157,10 @@ fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<
     let mut at = 0;
     for word in text.split_inclusive(char::is_whitespace) {
         let trimmed = word.trim_end();
-        if trimmed.contains("://") || trimmed.contains("www.") || (trimmed.contains('@') && trimmed.contains('.')) {
+        if trimmed.contains("://")
+            || trimmed.contains("www.")
+            || (trimmed.contains('@') && trimmed.contains('.'))
+        {
             buffer.push(Span::new(span.start + at, span.start + at + trimmed.len()));
         }
         at += word.len();
@@ -167,7 +182,10 @@ fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
         while end < bytes.len() {
             match bytes[end] {
                 b'0'..=b'9' => digits += 1,
-                b' ' | b'-' | b'(' | b')' | b'.' if bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'(') => {}
+                b' ' | b'-' | b'(' | b')' | b'.'
+                    if bytes
+                        .get(end + 1)
+                        .is_some_and(|b| b.is_ascii_digit() || *b == b'(') => {}
                 _ => break,
             }
             end += 1;
@@ -218,7 +236,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn emit(&mut self, parsed: Parsed) {
-        let span = Span::new(self.tokens[parsed.start].span.start, self.tokens[parsed.end - 1].span.end);
+        let span = Span::new(
+            self.tokens[parsed.start].span.start,
+            self.tokens[parsed.end - 1].span.end,
+        );
         let (qualifier, qualifier_span) = match parsed.qualifier {
             Some(q) => q,
             None if parsed.kind.is_temporal() || parsed.kind == Kind::Ordinal => (Qualifier::Exact, None),
@@ -257,7 +278,9 @@ impl<'a> Scanner<'a> {
 
     /// The word at `index`, if that token is a word.
     fn word(&self, index: usize) -> Option<&'a str> {
-        self.token(index).filter(|t| t.is_word()).map(|t| &self.text[t.span.range()])
+        self.token(index)
+            .filter(|t| t.is_word())
+            .map(|t| &self.text[t.span.range()])
     }
 
     fn word_is(&self, index: usize, expected: &str) -> bool {
@@ -273,7 +296,8 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_dash(&self, index: usize) -> bool {
-        self.token(index).is_some_and(|t| matches!(t.kind, TokenKind::Punct('-' | '–' | '—')))
+        self.token(index)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct('-' | '–' | '—')))
     }
 
     /// The previous word (skipping nothing), lowercased comparisons are up to the caller.
@@ -283,7 +307,9 @@ impl<'a> Scanner<'a> {
 
     /// Is the token at `index` the first of its sentence, ignoring opening quotes and brackets?
     fn starts_sentence(&self, index: usize) -> bool {
-        self.tokens[..index].iter().all(|t| matches!(t.kind, TokenKind::Punct('“' | '"' | '‘' | '\'' | '(' | '[')))
+        self.tokens[..index]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Punct('“' | '"' | '‘' | '\'' | '(' | '[')))
     }
 
     /// Steps past a token that starts no figure; a glued name ("5G", "TC28/SC41", "COVID-19")
@@ -302,7 +328,9 @@ impl<'a> Scanner<'a> {
     fn ends_glued_run(&self, index: usize) -> bool {
         matches!(
             self.tokens[index].kind,
-            TokenKind::Punct(',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '"' | '\'' | '?' | '!' | '(' | '%')
+            TokenKind::Punct(
+                ',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '"' | '\'' | '?' | '!' | '(' | '%'
+            )
         )
     }
 }

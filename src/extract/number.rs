@@ -63,8 +63,12 @@ pub fn parse_digits(token: &str, mark: DecimalMark) -> Option<Digits> {
 /// Western grouping (1-3 digits, then threes) or Indian grouping (1-2 digits, then twos,
 /// ending in three: "1,00,000", "12,34,56,789").
 fn valid_grouping(groups: &[&str]) -> bool {
-    let Some((first, rest)) = groups.split_first() else { return false };
-    let Some((last, middle)) = rest.split_last() else { return false };
+    let Some((first, rest)) = groups.split_first() else {
+        return false;
+    };
+    let Some((last, middle)) = rest.split_last() else {
+        return false;
+    };
     if first.is_empty() || first.len() > 3 || last.len() != 3 {
         return false;
     }
@@ -94,7 +98,9 @@ pub fn vulgar_fraction(c: char) -> Option<Decimal> {
         '⅞' => (7, 8),
         _ => return None,
     };
-    Some(round_significant(Decimal::from(numerator) / Decimal::from(denominator)))
+    Some(round_significant(
+        Decimal::from(numerator) / Decimal::from(denominator),
+    ))
 }
 
 /// Rounds to the 28 significant digits DESIGN.md promises for repeating fractions.
@@ -118,7 +124,8 @@ pub fn detect_decimal_mark(text: &str) -> DecimalMark {
         let start = at;
         while at < bytes.len()
             && (bytes[at].is_ascii_digit()
-                || ((bytes[at] == b',' || bytes[at] == b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)))
+                || ((bytes[at] == b',' || bytes[at] == b'.')
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)))
         {
             at += 1;
         }
@@ -137,7 +144,11 @@ pub fn detect_decimal_mark(text: &str) -> DecimalMark {
             point += 1;
         }
     }
-    if comma > point { DecimalMark::Comma } else { DecimalMark::Point }
+    if comma > point {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
+    }
 }
 
 #[cfg(test)]
@@ -164,13 +175,31 @@ mod tests {
         let digits = parse_digits("1.234,5", DecimalMark::Comma).unwrap();
         assert_eq!(digits.value.to_string(), "1234.5");
         assert_eq!(digits.precision.to_string(), "0.1");
-        assert_eq!(detect_decimal_mark("costs 1.234,5 and 2.000.000"), DecimalMark::Comma);
-        assert_eq!(detect_decimal_mark("costs 1,234.5 and 2,000,000"), DecimalMark::Point);
+        assert_eq!(
+            detect_decimal_mark("costs 1.234,5 and 2.000.000"),
+            DecimalMark::Comma
+        );
+        assert_eq!(
+            detect_decimal_mark("costs 1,234.5 and 2,000,000"),
+            DecimalMark::Point
+        );
     }
 
     #[test]
     fn precision_is_the_last_stated_place() {
-        assert_eq!(parse_digits("30.2", DecimalMark::Point).unwrap().precision.to_string(), "0.1");
-        assert_eq!(parse_digits("70", DecimalMark::Point).unwrap().precision.to_string(), "1");
+        assert_eq!(
+            parse_digits("30.2", DecimalMark::Point)
+                .unwrap()
+                .precision
+                .to_string(),
+            "0.1"
+        );
+        assert_eq!(
+            parse_digits("70", DecimalMark::Point)
+                .unwrap()
+                .precision
+                .to_string(),
+            "1"
+        );
     }
 }

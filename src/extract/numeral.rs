@@ -6,8 +6,10 @@ use rust_decimal::Decimal;
 use super::names::{is_label_word, is_name_prefix};
 use super::number::{parse_digits, round_significant, vulgar_fraction};
 use super::token::TokenKind;
-use super::units::{currency_code, currency_name, currency_symbol, prefixed_symbol, unit_word, UnitKind};
-use super::words::{fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word, NumberWord};
+use super::units::{UnitKind, currency_code, currency_name, currency_symbol, prefixed_symbol, unit_word};
+use super::words::{
+    NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word,
+};
 use super::{Figure, Kind, Parsed, Qualifier, Scanner};
 use crate::span::Span;
 
@@ -34,7 +36,10 @@ pub(super) struct Suffix {
     factor: u32,
 }
 
-const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an", "my", "your"];
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an", "my",
+    "your",
+];
 
 fn pow10(power: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(power), 0)
@@ -75,11 +80,19 @@ impl Scanner<'_> {
                 end = next;
             }
         }
-        let mut suffix = Suffix { kind: if numeral.share { Kind::Percent } else { Kind::Count }, unit: None, factor: 1 };
+        let mut suffix = Suffix {
+            kind: if numeral.share { Kind::Percent } else { Kind::Count },
+            unit: None,
+            factor: 1,
+        };
         if numeral.share {
             suffix.unit = Some("%");
         } else if let Some(code) = currency {
-            suffix = Suffix { kind: Kind::Money, unit: Some(code), factor: 1 };
+            suffix = Suffix {
+                kind: Kind::Money,
+                unit: Some(code),
+                factor: 1,
+            };
             // "$5 billion USD" repeats the code: take it into the span.
             if self.word(end).and_then(currency_code) == Some(code) {
                 end += 1;
@@ -98,7 +111,11 @@ impl Scanner<'_> {
             // "50 cents" alone.
             value = value.checked_div(Decimal::from(100))?;
             precision = precision.checked_div(Decimal::from(100))?;
-            suffix = Suffix { kind: Kind::Money, unit: Some("USD"), factor: 1 };
+            suffix = Suffix {
+                kind: Kind::Money,
+                unit: Some("USD"),
+                factor: 1,
+            };
             end += 1;
         }
         if suffix.factor != 1 {
@@ -106,7 +123,12 @@ impl Scanner<'_> {
             precision = precision.checked_mul(Decimal::from(suffix.factor))?;
         }
         // A bare "one", "a" or "an" must have said what it counts by now.
-        if numeral.words && numeral.value == Decimal::ONE && suffix.kind == Kind::Count && end == numeral.end && !numeral.share {
+        if numeral.words
+            && numeral.value == Decimal::ONE
+            && suffix.kind == Kind::Count
+            && end == numeral.end
+            && !numeral.share
+        {
             let scaled = numeral.end > numeral.start + 1;
             if !scaled {
                 return None;
@@ -122,7 +144,10 @@ impl Scanner<'_> {
         }
         Some(Parsed {
             kind: suffix.kind,
-            figure: Figure::Number { value: value.normalize(), precision: precision.normalize() },
+            figure: Figure::Number {
+                value: value.normalize(),
+                precision: precision.normalize(),
+            },
             unit: suffix.unit,
             start,
             end,
@@ -138,7 +163,8 @@ impl Scanner<'_> {
         let numeral_follows = |index: usize| {
             self.token(index).is_some_and(|t| {
                 t.is_number()
-                    || (t.is_word() && (number_word(self.surface(index)).is_some() || is(self.surface(index), "a")))
+                    || (t.is_word()
+                        && (number_word(self.surface(index)).is_some() || is(self.surface(index), "a")))
                     || matches!(t.kind, TokenKind::Punct('-' | '−'))
             })
         };
@@ -172,14 +198,25 @@ impl Scanner<'_> {
             TokenKind::Punct('-' | '−') => {
                 let next = self.token(at + 1)?;
                 let starts = token.space_before || at == 0;
-                (next.is_number() && next.glued() && starts).then(|| self.digits(at + 1, true)).flatten().map(|mut n| {
-                    n.start = at;
-                    n
-                })
+                (next.is_number() && next.glued() && starts)
+                    .then(|| self.digits(at + 1, true))
+                    .flatten()
+                    .map(|mut n| {
+                        n.start = at;
+                        n
+                    })
             }
             TokenKind::Punct(c) => {
                 let value = vulgar_fraction(c)?;
-                Some(Numeral { value, precision: value, start: at, end: at + 1, words: false, share: false, plain_integer: false })
+                Some(Numeral {
+                    value,
+                    precision: value,
+                    start: at,
+                    end: at + 1,
+                    words: false,
+                    share: false,
+                    plain_integer: false,
+                })
             }
             TokenKind::Word => self.words(at),
         }
@@ -231,7 +268,8 @@ impl Scanner<'_> {
             let group = self.surface(end);
             let bytes = group.as_bytes();
             let three = bytes.len() >= 3 && bytes[..3].iter().all(u8::is_ascii_digit);
-            let tail_ok = three && (bytes.len() == 3 || (bytes[3] == decimal && bytes[4..].iter().all(u8::is_ascii_digit)));
+            let tail_ok = three
+                && (bytes.len() == 3 || (bytes[3] == decimal && bytes[4..].iter().all(u8::is_ascii_digit)));
             if !(token.is_number() && token.space_before && three && tail_ok) {
                 break;
             }
@@ -278,15 +316,16 @@ impl Scanner<'_> {
         let mut index = at;
         let mut last: Option<NumberWord> = None;
         let mut end = at;
-        loop {
-            let Some(word) = self.word(index) else { break };
+        while let Some(word) = self.word(index) {
             let Some(number) = number_word(word) else { break };
             match (last, number) {
                 (None, _) => {}
                 // "forty-one": a tens word, a glued hyphen, a unit word.
-                (Some(NumberWord::Unit(t)), NumberWord::Unit(u)) if t >= 20 && t % 10 == 0 && u < 10 && self.hyphen_joined(index) => {}
+                (Some(NumberWord::Unit(t)), NumberWord::Unit(u))
+                    if t >= 20 && t % 10 == 0 && u < 10 && self.hyphen_joined(index) => {}
                 (Some(NumberWord::Unit(_)), NumberWord::Unit(_)) => break,
-                (Some(NumberWord::Hundred | NumberWord::Scale(_)), NumberWord::Unit(_)) if self.word_is(index - 1, "and") || !self.hyphen_joined(index) => {}
+                (Some(NumberWord::Hundred | NumberWord::Scale(_)), NumberWord::Unit(_))
+                    if self.word_is(index - 1, "and") || !self.hyphen_joined(index) => {}
                 (Some(_), NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen) => {}
                 _ => break,
             }
@@ -317,18 +356,31 @@ impl Scanner<'_> {
             end = index + 1;
             index += 1;
             // Skip the joiners: a glued hyphen, or "and" before another number word.
-            if self.is_dash(index) && self.glued(index) && self.glued(index + 1) && self.word(index + 1).and_then(number_word).is_some() {
-                index += 1;
-            } else if self.word_is(index, "and")
+            let hyphen = self.is_dash(index)
+                && self.glued(index)
+                && self.glued(index + 1)
+                && self.word(index + 1).and_then(number_word).is_some();
+            let and = self.word_is(index, "and")
                 && matches!(last, Some(NumberWord::Hundred | NumberWord::Scale(_)))
-                && self.word(index + 1).and_then(number_word).is_some_and(|n| matches!(n, NumberWord::Unit(_)))
-            {
+                && self
+                    .word(index + 1)
+                    .and_then(number_word)
+                    .is_some_and(|n| matches!(n, NumberWord::Unit(_)));
+            if hyphen || and {
                 index += 1;
             }
         }
         last?;
         let value = total + Decimal::from(current);
-        let numeral = Numeral { value, precision: place, start: at, end, words: true, share: false, plain_integer: false };
+        let numeral = Numeral {
+            value,
+            precision: place,
+            start: at,
+            end,
+            words: true,
+            share: false,
+            plain_integer: false,
+        };
         // "three quarters", "two thirds": a share.
         if let Some(share) = self.fraction_share(&numeral) {
             return Some(share);
@@ -346,17 +398,26 @@ impl Scanner<'_> {
     /// "a trillion", "an estimated" (no), "a dozen", "a couple of", "a decade", "a third of".
     fn article_numeral(&self, at: usize) -> Option<Numeral> {
         let next = self.word(at + 1)?;
-        let one = Numeral { value: Decimal::ONE, precision: Decimal::ONE, start: at, end: at + 1, words: true, share: false, plain_integer: false };
+        let one = Numeral {
+            value: Decimal::ONE,
+            precision: Decimal::ONE,
+            start: at,
+            end: at + 1,
+            words: true,
+            share: false,
+            plain_integer: false,
+        };
         if is(next, "couple") && self.word_is(at + 2, "of") {
-            return Some(Numeral { value: Decimal::TWO, end: at + 2, ..one });
+            return Some(Numeral {
+                value: Decimal::TWO,
+                end: at + 2,
+                ..one
+            });
         }
-        match number_word(next) {
-            Some(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen) => {
-                let mut numeral = self.words(at + 1)?;
-                numeral.start = at;
-                return Some(numeral);
-            }
-            _ => {}
+        if let Some(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen) = number_word(next) {
+            let mut numeral = self.words(at + 1)?;
+            numeral.start = at;
+            return Some(numeral);
         }
         if let Some(share) = self.fraction_share(&one) {
             return Some(share);
@@ -372,7 +433,10 @@ impl Scanner<'_> {
     /// scale ("half a million").
     fn half(&self, at: usize) -> Option<Numeral> {
         let before = self.previous_word(at).map(str::to_ascii_lowercase);
-        if matches!(before.as_deref(), Some("first" | "second" | "a" | "and" | "one" | "the")) {
+        if matches!(
+            before.as_deref(),
+            Some("first" | "second" | "a" | "and" | "one" | "the")
+        ) {
             return None;
         }
         if self.is_dash(at + 1) && self.glued(at + 1) {
@@ -386,7 +450,15 @@ impl Scanner<'_> {
             };
             if let Some(power) = power {
                 let scale = pow10(power);
-                return Some(Numeral { value: scale / Decimal::TWO, precision: scale / Decimal::TEN, start: at, end: at + 3, words: true, share: false, plain_integer: false });
+                return Some(Numeral {
+                    value: scale / Decimal::TWO,
+                    precision: scale / Decimal::TEN,
+                    start: at,
+                    end: at + 3,
+                    words: true,
+                    share: false,
+                    plain_integer: false,
+                });
             }
         }
         self.share_follows(at + 1).then_some(Numeral {
@@ -426,7 +498,13 @@ impl Scanner<'_> {
             return None;
         }
         let value = round_significant(numerator * Decimal::from(100) / Decimal::from(denominator));
-        Some(Numeral { value, precision: Decimal::ONE, end: numeral.end + 1, share: true, ..*numeral })
+        Some(Numeral {
+            value,
+            precision: Decimal::ONE,
+            end: numeral.end + 1,
+            share: true,
+            ..*numeral
+        })
     }
 
     /// "one in five", "1 in 4": a share.
@@ -435,12 +513,20 @@ impl Scanner<'_> {
             return None;
         }
         let whole = self.numeral(numeral.end + 1)?;
-        let small = whole.value > numeral.value && whole.value <= Decimal::from(1000) && whole.value.fract().is_zero();
+        let small = whole.value > numeral.value
+            && whole.value <= Decimal::from(1000)
+            && whole.value.fract().is_zero();
         if !small || whole.share {
             return None;
         }
         let value = round_significant(numeral.value * Decimal::from(100) / whole.value);
-        Some(Numeral { value, precision: Decimal::ONE, end: whole.end, share: true, ..*numeral })
+        Some(Numeral {
+            value,
+            precision: Decimal::ONE,
+            end: whole.end,
+            share: true,
+            ..*numeral
+        })
     }
 
     /// Tells a figure from a name: "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1",
@@ -468,7 +554,9 @@ impl Scanner<'_> {
                 TokenKind::Punct('-' | '–') => {
                     if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() {
                         let word = self.surface(at - 2);
-                        if word.starts_with(|c: char| c.is_uppercase()) || !matches!(word, "pre" | "post" | "mid") {
+                        if word.starts_with(|c: char| c.is_uppercase())
+                            || !matches!(word, "pre" | "post" | "mid")
+                        {
                             return false;
                         }
                     }
@@ -478,7 +566,9 @@ impl Scanner<'_> {
                 }
                 TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^') => return false,
                 // "10:30": the minutes of a time, the second part of a ratio.
-                TokenKind::Punct(':') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_number() => return false,
+                TokenKind::Punct(':') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_number() => {
+                    return false;
+                }
                 TokenKind::Punct(_) => {}
             }
         }
@@ -487,12 +577,20 @@ impl Scanner<'_> {
                 return false;
             }
             // "ISO/IEC 30141": an acronym glued after a slash.
-            if at >= 2 && self.glued(at - 1) && self.punct_is(at - 2, '/') && previous.chars().all(|c| c.is_ascii_uppercase()) {
+            if at >= 2
+                && self.glued(at - 1)
+                && self.punct_is(at - 2, '/')
+                && previous.chars().all(|c| c.is_ascii_uppercase())
+            {
                 return false;
             }
         }
         // "Fig. 3", "No. 5"
-        if at >= 2 && self.punct_is(at - 1, '.') && self.glued(at - 1) && self.word(at - 2).is_some_and(is_label_word) {
+        if at >= 2
+            && self.punct_is(at - 1, '.')
+            && self.glued(at - 1)
+            && self.word(at - 2).is_some_and(is_label_word)
+        {
             return false;
         }
         let end = numeral.end;
@@ -504,21 +602,32 @@ impl Scanner<'_> {
                         || scale_abbreviation(word).is_some()
                         || scale_word(word).is_some()
                         || currency_code(word).is_some()
-                        || (word.len() == 2 && ordinal_suffix_fits(0, "th") && matches!(word, "st" | "nd" | "rd" | "th"));
+                        || (word.len() == 2
+                            && ordinal_suffix_fits(0, "th")
+                            && matches!(word, "st" | "nd" | "rd" | "th"));
                     if !known {
                         return false;
                     }
                 }
-                TokenKind::Punct(':') if self.token(end + 1).is_some_and(|t| t.is_number() && t.glued()) => return false,
+                TokenKind::Punct(':') if self.token(end + 1).is_some_and(|t| t.is_number() && t.glued()) => {
+                    return false;
+                }
                 TokenKind::Punct('-' | '/') if self.dash_chain(end) => return false,
                 TokenKind::Number => return false,
-                _ => {}
+                TokenKind::Punct(_) => {}
             }
         }
         // "(1) first, (2) second": an enumeration.
-        if at > 0 && self.punct_is(at - 1, '(') && self.punct_is(end, ')') && self.glued(end) && numeral.plain_integer {
+        if at > 0
+            && self.punct_is(at - 1, '(')
+            && self.punct_is(end, ')')
+            && self.glued(end)
+            && numeral.plain_integer
+        {
             let small = numeral.value <= Decimal::from(20);
-            let lowercase_next = self.word(end + 1).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            let lowercase_next = self
+                .word(end + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
             if small && lowercase_next {
                 return false;
             }
@@ -529,7 +638,10 @@ impl Scanner<'_> {
     /// Digit groups joined by dashes or slashes three or more deep: phone numbers, ISBNs, dates
     /// in numeric form ("978-3-16", "555-123-4567", "04/07/2021").
     fn dash_chain(&self, end: usize) -> bool {
-        let is_joiner = |i: usize| self.token(i).is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('-' | '/')));
+        let is_joiner = |i: usize| {
+            self.token(i)
+                .is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('-' | '/')))
+        };
         let is_glued_number = |i: usize| self.token(i).is_some_and(|t| t.glued() && t.is_number());
         is_joiner(end) && is_glued_number(end + 1) && is_joiner(end + 2) && is_glued_number(end + 3)
     }
@@ -559,7 +671,9 @@ impl Scanner<'_> {
             return None;
         }
         let glued = token.glued();
-        let followed_by_word = self.word(at + 1).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        let followed_by_word = self
+            .word(at + 1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
         let accept = strict
             || money
             || (glued && word.eq_ignore_ascii_case("k"))
@@ -569,14 +683,28 @@ impl Scanner<'_> {
 
     /// After "5m": a word that reads as "5 metres …" ("high", "long", "wide", "deep", "tall").
     fn next_is_unit_context(&self, index: usize) -> bool {
-        self.word(index).is_some_and(|w| matches!(w, "high" | "long" | "wide" | "deep" | "tall" | "away" | "above" | "below" | "of"))
+        self.word(index).is_some_and(|w| {
+            matches!(
+                w,
+                "high" | "long" | "wide" | "deep" | "tall" | "away" | "above" | "below" | "of"
+            )
+        })
     }
 
     /// A currency, percent sign or unit after a figure; returns it and the index past it.
     pub(super) fn suffix(&self, at: usize) -> Option<(Suffix, usize)> {
         let token = self.token(at)?;
         match token.kind {
-            TokenKind::Punct('%') => return Some((Suffix { kind: Kind::Percent, unit: Some("%"), factor: 1 }, at + 1)),
+            TokenKind::Punct('%') => {
+                return Some((
+                    Suffix {
+                        kind: Kind::Percent,
+                        unit: Some("%"),
+                        factor: 1,
+                    },
+                    at + 1,
+                ));
+            }
             TokenKind::Punct('°') => {
                 let letter = self.word(at + 1).filter(|_| self.glued(at + 1))?;
                 let unit = match letter {
@@ -584,7 +712,14 @@ impl Scanner<'_> {
                     "F" => "°F",
                     _ => return None,
                 };
-                return Some((Suffix { kind: Kind::Quantity, unit: Some(unit), factor: 1 }, at + 2));
+                return Some((
+                    Suffix {
+                        kind: Kind::Quantity,
+                        unit: Some(unit),
+                        factor: 1,
+                    },
+                    at + 2,
+                ));
             }
             TokenKind::Punct('-') if token.glued() && self.glued(at + 1) => {
                 // "three-year", "10-km"
@@ -598,34 +733,76 @@ impl Scanner<'_> {
                     UnitKind::Percent => Kind::Percent,
                     UnitKind::Quantity => Kind::Quantity,
                 };
-                return Some((Suffix { kind, unit: Some(unit.symbol), factor: unit.factor }, at + 2));
+                return Some((
+                    Suffix {
+                        kind,
+                        unit: Some(unit.symbol),
+                        factor: unit.factor,
+                    },
+                    at + 2,
+                ));
             }
             TokenKind::Punct(c) => {
                 let code = currency_symbol(c)?;
-                return Some((Suffix { kind: Kind::Money, unit: Some(code), factor: 1 }, at + 1));
+                return Some((
+                    Suffix {
+                        kind: Kind::Money,
+                        unit: Some(code),
+                        factor: 1,
+                    },
+                    at + 1,
+                ));
             }
             TokenKind::Number => return None,
             TokenKind::Word => {}
         }
         let word = self.surface(at);
         if let Some(code) = currency_code(word) {
-            return Some((Suffix { kind: Kind::Money, unit: Some(code), factor: 1 }, at + 1));
+            return Some((
+                Suffix {
+                    kind: Kind::Money,
+                    unit: Some(code),
+                    factor: 1,
+                },
+                at + 1,
+            ));
         }
         if let Some((code, taken)) = currency_name(word, self.word(at + 1)) {
             // "5 pounds of flour" weighs; "pounds sterling" pays.
             let mass = matches!(word, "pound" | "pounds") && self.word_is(at + taken, "of");
             if !mass {
                 let taken = taken + usize::from(self.word_is(at + taken, "sterling"));
-                return Some((Suffix { kind: Kind::Money, unit: Some(code), factor: 1 }, at + taken));
+                return Some((
+                    Suffix {
+                        kind: Kind::Money,
+                        unit: Some(code),
+                        factor: 1,
+                    },
+                    at + taken,
+                ));
             }
         }
         if is(word, "per") && self.word_is(at + 1, "cent") {
-            return Some((Suffix { kind: Kind::Percent, unit: Some("%"), factor: 1 }, at + 2));
+            return Some((
+                Suffix {
+                    kind: Kind::Percent,
+                    unit: Some("%"),
+                    factor: 1,
+                },
+                at + 2,
+            ));
         }
         if is(word, "percentage") || is(word, "basis") {
             self.word(at + 1).filter(|w| is(w, "point") || is(w, "points"))?;
             let unit = if is(word, "basis") { "bp" } else { "pp" };
-            return Some((Suffix { kind: Kind::Quantity, unit: Some(unit), factor: 1 }, at + 2));
+            return Some((
+                Suffix {
+                    kind: Kind::Quantity,
+                    unit: Some(unit),
+                    factor: 1,
+                },
+                at + 2,
+            ));
         }
         if is(word, "degrees") || is(word, "degree") {
             let unit = match self.word(at + 1) {
@@ -633,11 +810,21 @@ impl Scanner<'_> {
                 Some(w) if is(w, "fahrenheit") => "°F",
                 _ => return None,
             };
-            return Some((Suffix { kind: Kind::Quantity, unit: Some(unit), factor: 1 }, at + 2));
+            return Some((
+                Suffix {
+                    kind: Kind::Quantity,
+                    unit: Some(unit),
+                    factor: 1,
+                },
+                at + 2,
+            ));
         }
         let unit = unit_word(word)?;
         let spaced = !token.glued();
-        if spaced && matches!(word, "s" | "g" | "L" | "W" | "ha" | "mi" | "ms" | "m" | "t" | "h") && !self.clear_symbol_context(at) {
+        if spaced
+            && matches!(word, "s" | "g" | "L" | "W" | "ha" | "mi" | "ms" | "m" | "t" | "h")
+            && !self.clear_symbol_context(at)
+        {
             return None;
         }
         let mut end = at + 1;
@@ -680,7 +867,14 @@ impl Scanner<'_> {
             UnitKind::Quantity => Kind::Quantity,
         };
         let symbol = if kind == Kind::Percent { "%" } else { symbol };
-        Some((Suffix { kind, unit: Some(symbol), factor: unit.factor }, end))
+        Some((
+            Suffix {
+                kind,
+                unit: Some(symbol),
+                factor: unit.factor,
+            },
+            end,
+        ))
     }
 
     /// A one-letter unit symbol spaced after a figure reads as a unit only at a clause end or
@@ -692,8 +886,25 @@ impl Scanner<'_> {
                 TokenKind::Punct(c) => ".,;:)".contains(c),
                 TokenKind::Word => matches!(
                     self.surface(at + 1),
-                    "of" | "in" | "per" | "a" | "and" | "or" | "for" | "to" | "by" | "tall" | "high" | "long"
-                        | "wide" | "deep" | "away" | "thick" | "apart" | "above" | "below" | "across"
+                    "of" | "in"
+                        | "per"
+                        | "a"
+                        | "and"
+                        | "or"
+                        | "for"
+                        | "to"
+                        | "by"
+                        | "tall"
+                        | "high"
+                        | "long"
+                        | "wide"
+                        | "deep"
+                        | "away"
+                        | "thick"
+                        | "apart"
+                        | "above"
+                        | "below"
+                        | "across"
                 ),
                 TokenKind::Number => false,
             },
@@ -702,7 +913,11 @@ impl Scanner<'_> {
 
     /// "… 50 cents" after a currency: returns the cents as a fraction of the unit.
     fn cents(&self, at: usize) -> Option<(Decimal, usize)> {
-        let (number_at, cents_at) = if self.word_is(at, "and") { (at + 1, at + 2) } else { (at, at + 1) };
+        let (number_at, cents_at) = if self.word_is(at, "and") {
+            (at + 1, at + 2)
+        } else {
+            (at, at + 1)
+        };
         self.token(number_at).filter(|t| t.is_number())?;
         let word = self.word(cents_at)?;
         if !(is(word, "cents") || is(word, "cent")) {
@@ -718,7 +933,9 @@ impl Scanner<'_> {
     /// A range after a parsed figure: "15-20 USD", "5 to 10 percent", "$5–$10"; with `and`,
     /// the second half of "between 5 and 10 percent".
     pub(super) fn range_after(&self, first: &Parsed, between: bool) -> Option<Parsed> {
-        let Figure::Number { value: low_value, .. } = first.figure else { return None };
+        let Figure::Number { value: low_value, .. } = first.figure else {
+            return None;
+        };
         let joiner = first.end;
         let joined = if between {
             self.word_is(joiner, "and")
@@ -741,7 +958,9 @@ impl Scanner<'_> {
             return None;
         }
         let second = self.complete(numeral, currency, second_at)?;
-        let Figure::Number { value: high, .. } = second.figure else { return None };
+        let Figure::Number { value: high, .. } = second.figure else {
+            return None;
+        };
         let (kind, unit) = match (first.unit, second.unit) {
             (Some(a), Some(b)) if a != b => return None,
             (Some(a), _) => (first.kind, Some(a)),
@@ -799,15 +1018,26 @@ impl Scanner<'_> {
         if !ordinal_suffix_fits(number, suffix) {
             return None;
         }
-        if self.token(at + 2).is_some_and(|t| t.glued() && (t.is_word() || t.is_number())) {
+        if self
+            .token(at + 2)
+            .is_some_and(|t| t.glued() && (t.is_word() || t.is_number()))
+        {
             return None;
         }
-        if at > 0 && self.glued(at) && !self.token(at - 1).is_some_and(|t| matches!(t.kind, TokenKind::Punct('(' | '“' | '"' | '‘'))) {
+        if at > 0
+            && self.glued(at)
+            && !self
+                .token(at - 1)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Punct('(' | '“' | '"' | '‘')))
+        {
             return None;
         }
         Some(Parsed {
             kind: Kind::Ordinal,
-            figure: Figure::Number { value: Decimal::from(number), precision: Decimal::ONE },
+            figure: Figure::Number {
+                value: Decimal::from(number),
+                precision: Decimal::ONE,
+            },
             unit: None,
             start: at,
             end: at + 2,
@@ -834,7 +1064,10 @@ impl Scanner<'_> {
         if self.word_is(at + 1, "of") && self.word_is(at + 2, "all") {
             return None;
         }
-        if self.word(at + 1).is_some_and(|w| is(w, "party") || is(w, "parties") || is(w, "half") || is(w, "quarter")) {
+        if self
+            .word(at + 1)
+            .is_some_and(|w| is(w, "party") || is(w, "parties") || is(w, "half") || is(w, "quarter"))
+        {
             return None; // "third parties"; "the first half of" is a part of a period
         }
         // "second" after a number is a unit; "third"/"quarter" after a numeral is a fraction.
@@ -847,7 +1080,10 @@ impl Scanner<'_> {
         }
         Some(Parsed {
             kind: Kind::Ordinal,
-            figure: Figure::Number { value: Decimal::from(value), precision: Decimal::ONE },
+            figure: Figure::Number {
+                value: Decimal::from(value),
+                precision: Decimal::ONE,
+            },
             unit: None,
             start: at,
             end: at + 1,

@@ -1,7 +1,7 @@
 //! The words around a figure that qualify it: "over", "almost", "around", "up to", "or more".
 
-use super::token::{Token, TokenKind};
 use super::Qualifier;
+use super::token::{Token, TokenKind};
 
 /// Qualifier phrases written before a figure, longest first within each qualifier.
 const BEFORE: &[(&[&str], Qualifier)] = &[
@@ -99,7 +99,12 @@ pub fn before(text: &str, tokens: &[Token], start: usize, floor: usize) -> Optio
 /// "+", "-plus", "-odd". Returns it and the index past it.
 #[must_use]
 pub fn after(text: &str, tokens: &[Token], end: usize) -> Option<(Qualifier, usize)> {
-    let word = |i: usize| tokens.get(i).filter(|t| t.is_word()).map(|t| &text[t.span.range()]);
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word())
+            .map(|t| &text[t.span.range()])
+    };
     if tokens.get(end).is_some_and(|t| t.is_punct('+') && t.glued()) {
         return Some((Qualifier::MoreThan, end + 1));
     }

@@ -66,7 +66,9 @@ pub fn tokenize(text: &str, span: Span, ignored: &[Span], out: &mut Vec<Token>) 
                 continue;
             }
         }
-        let limit = ignored.get(ignored_index).map_or(span.end, |s| s.start.min(span.end));
+        let limit = ignored
+            .get(ignored_index)
+            .map_or(span.end, |s| s.start.min(span.end));
         let byte = bytes[at];
         let (kind, end) = if byte.is_ascii_digit() {
             (TokenKind::Number, number_end(bytes, at, limit))
@@ -94,7 +96,12 @@ pub fn tokenize(text: &str, span: Span, ignored: &[Span], out: &mut Vec<Token>) 
                 (TokenKind::Punct(c), at + c.len_utf8())
             }
         };
-        out.push(Token { kind, span: Span::new(at, end), space_before: space, narrow_space_before: narrow });
+        out.push(Token {
+            kind,
+            span: Span::new(at, end),
+            space_before: space,
+            narrow_space_before: narrow,
+        });
         space = false;
         narrow = false;
         at = end;
@@ -135,7 +142,10 @@ mod tests {
     fn kinds(text: &str) -> Vec<(TokenKind, &str, bool)> {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &[], &mut tokens);
-        tokens.iter().map(|t| (t.kind, &text[t.span.range()], t.space_before)).collect()
+        tokens
+            .iter()
+            .map(|t| (t.kind, &text[t.span.range()], t.space_before))
+            .collect()
     }
 
     #[test]

@@ -46,10 +46,10 @@ pub fn prefixed_symbol(prefix: &str, symbol: char) -> Option<&'static str> {
 #[must_use]
 pub fn currency_code(word: &str) -> Option<&'static str> {
     const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "CAD", "HKD", "SGD", "KRW", "BRL",
-        "RUB", "ZAR", "SEK", "NOK", "DKK", "MXN", "NZD", "TRY", "PLN", "IDR", "SAR", "AED", "TWD",
-        "THB", "ILS", "NGN", "EGP", "KES", "PHP", "VND", "MYR", "CZK", "HUF", "ARS", "CLP", "COP",
-        "PKR", "BDT", "UAH", "QAR", "KWD",
+        "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "CAD", "HKD", "SGD", "KRW", "BRL", "RUB",
+        "ZAR", "SEK", "NOK", "DKK", "MXN", "NZD", "TRY", "PLN", "IDR", "SAR", "AED", "TWD", "THB", "ILS",
+        "NGN", "EGP", "KES", "PHP", "VND", "MYR", "CZK", "HUF", "ARS", "CLP", "COP", "PKR", "BDT", "UAH",
+        "QAR", "KWD",
     ];
     if word == "RMB" {
         return Some("CNY");
@@ -109,7 +109,11 @@ pub struct Unit {
 }
 
 const fn unit(symbol: &'static str, kind: UnitKind) -> Unit {
-    Unit { symbol, kind, factor: 1 }
+    Unit {
+        symbol,
+        kind,
+        factor: 1,
+    }
 }
 
 /// A unit written as a word (case-insensitive) or a symbol (case-sensitive).
@@ -118,10 +122,10 @@ pub fn unit_word(word: &str) -> Option<Unit> {
     use UnitKind::{Duration, Percent, Quantity};
     let symbol = match word {
         "km" | "m" | "cm" | "mm" | "mi" | "kg" | "t" | "Mt" | "kt" | "Gt" | "ha" | "L" | "ml" | "mL"
-        | "W" | "kW" | "MW" | "GW" | "TW" | "Wh" | "kWh" | "MWh" | "GWh" | "TWh" | "h" | "min"
-        | "ms" | "GB" | "MB" | "TB" | "PB" | "kB" | "Gbps" | "Mbps" | "kbps" | "Tbps" | "Hz"
-        | "kHz" | "MHz" | "GHz" | "mph" | "bbl" | "pp" | "bp" | "bps" | "s" | "g" | "lb" | "lbs"
-        | "oz" | "ft" | "kcal" | "km2" | "m2" | "m3" => Some(word),
+        | "W" | "kW" | "MW" | "GW" | "TW" | "Wh" | "kWh" | "MWh" | "GWh" | "TWh" | "h" | "min" | "ms"
+        | "GB" | "MB" | "TB" | "PB" | "kB" | "Gbps" | "Mbps" | "kbps" | "Tbps" | "Hz" | "kHz" | "MHz"
+        | "GHz" | "mph" | "bbl" | "pp" | "bp" | "bps" | "s" | "g" | "lb" | "lbs" | "oz" | "ft" | "kcal"
+        | "km2" | "m2" | "m3" => Some(word),
         _ => None,
     };
     if let Some(symbol) = symbol {
@@ -171,18 +175,26 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         b"month" | b"months" => unit("month", Duration),
         b"week" | b"weeks" => unit("week", Duration),
         b"day" | b"days" => unit("day", Duration),
-        b"decade" | b"decades" => Unit { symbol: "year", kind: Duration, factor: 10 },
-        b"century" | b"centuries" => Unit { symbol: "year", kind: Duration, factor: 100 },
+        b"decade" | b"decades" => Unit {
+            symbol: "year",
+            kind: Duration,
+            factor: 10,
+        },
+        b"century" | b"centuries" => Unit {
+            symbol: "year",
+            kind: Duration,
+            factor: 100,
+        },
         _ => return None,
     })
 }
 
 fn canonical_symbol(symbol: &str) -> &'static str {
     const SYMBOLS: &[&str] = &[
-        "km", "m", "cm", "mm", "mi", "kg", "t", "Mt", "kt", "Gt", "ha", "L", "ml", "W", "kW", "MW",
-        "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "h", "min", "ms", "GB", "MB", "TB", "PB",
-        "kB", "Gbps", "Mbps", "kbps", "Tbps", "Hz", "kHz", "MHz", "GHz", "mph", "bbl", "pp", "bp",
-        "s", "g", "lb", "oz", "ft", "kcal",
+        "km", "m", "cm", "mm", "mi", "kg", "t", "Mt", "kt", "Gt", "ha", "L", "ml", "W", "kW", "MW", "GW",
+        "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "h", "min", "ms", "GB", "MB", "TB", "PB", "kB", "Gbps",
+        "Mbps", "kbps", "Tbps", "Hz", "kHz", "MHz", "GHz", "mph", "bbl", "pp", "bp", "s", "g", "lb", "oz",
+        "ft", "kcal",
     ];
     SYMBOLS.iter().copied().find(|s| *s == symbol).unwrap_or("")
 }
@@ -191,5 +203,8 @@ fn canonical_symbol(symbol: &str) -> &'static str {
 /// it in a clear context? One-letter symbols ("m", "t", "s", "g", "h") are easily something else.
 #[must_use]
 pub fn is_ambiguous_symbol(word: &str) -> bool {
-    matches!(word, "m" | "s" | "g" | "h" | "t" | "L" | "W" | "ms" | "mi" | "ha" | "min" | "pp" | "bp" | "ft" | "oz")
+    matches!(
+        word,
+        "m" | "s" | "g" | "h" | "t" | "L" | "W" | "ms" | "mi" | "ha" | "min" | "pp" | "bp" | "ft" | "oz"
+    )
 }

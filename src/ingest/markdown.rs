@@ -1,4 +1,4 @@
-//! Markdown (CommonMark with footnotes, tables and front matter) on pulldown-cmark, keeping
+//! Markdown (CommonMark with footnotes, tables and front matter) on `pulldown-cmark`, keeping
 //! byte offsets: the text is what a reader sees; code, HTML and comments are left out, inline
 //! code is kept but holds no figures.
 
@@ -23,9 +23,9 @@ enum Container {
     Other,
 }
 
-pub fn read(name: String, original: String, offset: usize) -> Document {
+pub fn read(name: String, original: &str, offset: usize) -> Document {
     let mut document = empty_document(name, InputFormat::Markdown, String::new());
-    let mut map = SourceMap::new(original.clone());
+    let mut map = SourceMap::new(original.to_owned());
     let source = &original[offset..];
     let options = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TABLES
@@ -47,7 +47,8 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                     Tag::BlockQuote(_) => Container::Quote,
                     Tag::TableCell => Container::Cell,
                     Tag::FootnoteDefinition(label) => {
-                        let label_span = Span::new(original_range.start, original_range.start + label.len() + 4);
+                        let label_span =
+                            Span::new(original_range.start, original_range.start + label.len() + 4);
                         document.footnote_defs.push(FootnoteDef {
                             label: label.to_string(),
                             original: label_span,
@@ -71,7 +72,11 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                 let popped = stack.pop();
                 if matches!(
                     tag,
-                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::TableCell
+                        | TagEnd::BlockQuote(_)
                 ) {
                     close(&mut document, &mut open);
                 }
@@ -80,7 +85,8 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                     let start = note_start
                         .pop()
                         .map_or(document.text.len(), |(_, s)| s.min(document.text.len()));
-                    document.footnote_defs[definition].span = Span::new(start, document.text.len().max(start));
+                    document.footnote_defs[definition].span =
+                        Span::new(start, document.text.len().max(start));
                 }
             }
             Event::Text(ref text) | Event::Code(ref text) => {
@@ -112,12 +118,10 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                     }
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if open.is_some() {
-                    let at = document.text.len();
-                    document.text.push('\n');
-                    map.push(at, 1, original_range.start, original_range.len().max(1));
-                }
+            Event::SoftBreak | Event::HardBreak if open.is_some() => {
+                let at = document.text.len();
+                document.text.push('\n');
+                map.push(at, 1, original_range.start, original_range.len().max(1));
             }
             Event::FootnoteReference(label) => {
                 let at = document.text.len();
@@ -194,7 +198,10 @@ fn close(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
         let end = document.text.len();
         let trimmed_end = start + document.text[start..end].trim_end().len();
         if trimmed_end > start {
-            document.blocks.push(Block { kind, span: Span::new(start, trimmed_end) });
+            document.blocks.push(Block {
+                kind,
+                span: Span::new(start, trimmed_end),
+            });
         }
     }
 }

@@ -33,7 +33,10 @@ struct Candidate {
 pub fn find_inline(document: &mut Document) {
     let mut candidates = Vec::new();
     for block in &document.blocks {
-        if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell) {
+        if matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell
+        ) {
             scan_block(&document.text, block.span, &mut candidates);
         }
     }
@@ -71,25 +74,46 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 let label = slice[index..index + digits].parse().unwrap_or(0);
                 if label > 0 {
                     let span = Span::new(block.start + index, block.start + index + digits);
-                    out.push(Candidate { span, label, strength });
+                    out.push(Candidate {
+                        span,
+                        label,
+                        strength,
+                    });
                 }
             }
             index += digits;
         } else if byte == b'[' {
-            let digits = bytes[index + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if (1..=MAX_MARKER_DIGITS).contains(&digits) && bytes.get(index + 1 + digits) == Some(&b']') && index > 0 {
+            let digits = bytes[index + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if (1..=MAX_MARKER_DIGITS).contains(&digits)
+                && bytes.get(index + 1 + digits) == Some(&b']')
+                && index > 0
+            {
                 let label = slice[index + 1..index + 1 + digits].parse().unwrap_or(0);
                 let span = Span::new(block.start + index, block.start + index + digits + 2);
-                out.push(Candidate { span, label, strength: Strength::Certain });
+                out.push(Candidate {
+                    span,
+                    label,
+                    strength: Strength::Certain,
+                });
             }
             index += 1;
         } else if byte >= 0x80 {
             let c = slice[index..].chars().next().unwrap_or(' ');
             if superscript_digit(c).is_some() {
-                let run: String = slice[index..].chars().take_while(|&c| superscript_digit(c).is_some()).collect();
+                let run: String = slice[index..]
+                    .chars()
+                    .take_while(|&c| superscript_digit(c).is_some())
+                    .collect();
                 let label: String = run.chars().filter_map(superscript_digit).collect();
                 let span = Span::new(block.start + index, block.start + index + run.len());
-                out.push(Candidate { span, label: label.parse().unwrap_or(0), strength: Strength::Certain });
+                out.push(Candidate {
+                    span,
+                    label: label.parse().unwrap_or(0),
+                    strength: Strength::Certain,
+                });
                 index += run.len();
             } else {
                 index += c.len_utf8();
@@ -158,9 +182,11 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         return quoted.then_some(Strength::Certain);
     }
     // "2035.2": a marker only at a sentence end, and not after a label ("Figure 1.2").
-    let followed_by_sentence = after.trim_start().chars().next().is_none_or(|c| {
-        c.is_uppercase() || "“\"‘'([".contains(c)
-    });
+    let followed_by_sentence = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || "“\"‘'([".contains(c));
     let integer_start = before[..previous_at]
         .rfind(|c: char| !c.is_ascii_digit() && c != ',')
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
@@ -169,7 +195,7 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         || words_before
             .rsplit(char::is_whitespace)
             .next()
-            .is_some_and(|word| crate::extract::names::is_label_word(word));
+            .is_some_and(crate::extract::names::is_label_word);
     (followed_by_sentence && !preceded_by_label).then_some(Strength::FigureLike)
 }
 
@@ -185,8 +211,14 @@ mod tests {
     #[test]
     fn word_then_dot_then_digits_is_certain() {
         assert_eq!(strength("worldwide.1 The", 10), Some(Strength::Certain));
-        assert_eq!(strength("sovereignty’.3 The", "sovereignty’.".len()), Some(Strength::Certain));
-        assert_eq!(strength("integrated.”17", "integrated.”".len()), Some(Strength::Certain));
+        assert_eq!(
+            strength("sovereignty’.3 The", "sovereignty’.".len()),
+            Some(Strength::Certain)
+        );
+        assert_eq!(
+            strength("integrated.”17", "integrated.”".len()),
+            Some(Strength::Certain)
+        );
     }
 
     #[test]

@@ -51,7 +51,10 @@ pub fn read_path(path: &Path, name: &str, options: &IngestOptions) -> Result<Doc
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
-    let read_error = |source| Error::Read { path: path.to_path_buf(), source };
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()
@@ -64,7 +67,9 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         if file.metadata().map_err(read_error)?.is_dir() {
             return Err(read_error(std::io::Error::other("it is a folder")));
         }
-        file.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
+        file.take(MAX_DOCUMENT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
     }
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge {
@@ -85,7 +90,10 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
             Some(format) => format,
             None if path == Path::new("-") => InputFormat::Text,
             None => {
-                return Err(Error::Unsupported { path: path.to_path_buf(), reason: unsupported_reason(path) });
+                return Err(Error::Unsupported {
+                    path: path.to_path_buf(),
+                    reason: unsupported_reason(path),
+                });
             }
         },
     };
@@ -93,7 +101,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
     let name = path.to_string_lossy().into_owned();
     let mut document = match format {
         InputFormat::Text => text::read(name, original, text_offset),
-        InputFormat::Markdown => markdown::read(name, original, text_offset),
+        InputFormat::Markdown => markdown::read(name, &original, text_offset),
     };
     if options.document_date.is_some() {
         document.date = options.document_date;
@@ -119,7 +127,10 @@ fn decode(bytes: &[u8], path: &Path) -> Result<(String, usize)> {
         return decode_utf16(rest, path, u16::from_be_bytes).map(|s| (s, 0));
     }
     if let Some(offset) = memchr::memchr(0, bytes) {
-        return Err(Error::Binary { path: path.to_path_buf(), offset });
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => {
@@ -131,20 +142,35 @@ fn decode(bytes: &[u8], path: &Path) -> Result<(String, usize)> {
             let before = String::from_utf8_lossy(&bytes[..offset]);
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(Error::InvalidUtf8 { path: path.to_path_buf(), offset, line, column })
+            Err(Error::InvalidUtf8 {
+                path: path.to_path_buf(),
+                offset,
+                line,
+                column,
+            })
         }
     }
 }
 
 fn decode_utf16(bytes: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<String> {
-    let units = bytes.chunks(2).map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or(0)]));
+    let units = bytes
+        .chunks(2)
+        .map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or(0)]));
     let mut text = String::with_capacity(bytes.len());
     for (index, decoded) in char::decode_utf16(units).enumerate() {
         match decoded {
-            Ok('\0') => return Err(Error::Binary { path: path.to_path_buf(), offset: 2 + 2 * index }),
+            Ok('\0') => {
+                return Err(Error::Binary {
+                    path: path.to_path_buf(),
+                    offset: 2 + 2 * index,
+                });
+            }
             Ok(c) => text.push(c),
             Err(_) => {
-                return Err(Error::InvalidUtf16 { path: path.to_path_buf(), offset: 2 + 2 * index });
+                return Err(Error::InvalidUtf16 {
+                    path: path.to_path_buf(),
+                    offset: 2 + 2 * index,
+                });
             }
         }
     }
@@ -172,13 +198,21 @@ pub fn walk(root: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        let entries =
-            std::fs::read_dir(&folder).map_err(|source| Error::Read { path: folder.clone(), source })?;
+        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Read {
+            path: folder.clone(),
+            source,
+        })?;
         for entry in entries {
-            let entry = entry.map_err(|source| Error::Read { path: folder.clone(), source })?;
+            let entry = entry.map_err(|source| Error::Read {
+                path: folder.clone(),
+                source,
+            })?;
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let kind = entry.file_type().map_err(|source| Error::Read { path: path.clone(), source })?;
+            let kind = entry.file_type().map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
             if hidden {
                 continue;
             }

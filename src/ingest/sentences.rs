@@ -7,10 +7,10 @@ use crate::span::Span;
 
 /// Abbreviations that a capitalised word commonly follows without a sentence break.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "cf", "no", "nos", "fig", "figs", "vol", "pp",
-    "p", "approx", "ca", "c", "gen", "sen", "rep", "gov", "jr", "sr", "mt", "ft", "op", "art",
-    "sec", "ch", "eq", "ref", "refs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "est", "inc", "ltd", "corp", "co",
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "cf", "no", "nos", "fig", "figs", "vol", "pp", "p",
+    "approx", "ca", "c", "gen", "sen", "rep", "gov", "jr", "sr", "mt", "ft", "op", "art", "sec", "ch", "eq",
+    "ref", "refs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "est", "inc", "ltd", "corp", "co",
 ];
 
 /// Splits every block of `document` into sentences. Needs the footnote markers found first.
@@ -48,7 +48,12 @@ pub fn split(document: &mut Document) {
             }
             at = end.max(at + 1);
         }
-        push(&mut sentences, text, Span::new(start, block.span.end), block_index);
+        push(
+            &mut sentences,
+            text,
+            Span::new(start, block.span.end),
+            block_index,
+        );
     }
     document.sentences = sentences;
 }
@@ -59,13 +64,19 @@ fn push(sentences: &mut Vec<Sentence>, text: &str, span: Span, block: usize) {
     let trimmed = slice.trim();
     if !trimmed.is_empty() {
         let start = span.start + leading;
-        sentences.push(Sentence { span: Span::new(start, start + trimmed.len()), block });
+        sentences.push(Sentence {
+            span: Span::new(start, start + trimmed.len()),
+            block,
+        });
     }
 }
 
 /// Bytes of closing quotes and brackets at the start of `text`.
 fn closers_len(text: &str) -> usize {
-    text.chars().take_while(|c| "’”\"')]»".contains(*c)).map(char::len_utf8).sum()
+    text.chars()
+        .take_while(|c| "’”\"')]»".contains(*c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Whether the punctuation at `at` (ending, with what is glued to it, at `end`) ends a sentence.
@@ -77,7 +88,9 @@ fn is_boundary(text: &str, block: Span, start: usize, at: usize, end: usize) -> 
     if !after.starts_with(char::is_whitespace) {
         return false; // "2.5", "e.g.,", "U.S.-led"
     }
-    let Some(next) = after.trim_start().chars().next() else { return false };
+    let Some(next) = after.trim_start().chars().next() else {
+        return false;
+    };
     if next.is_lowercase() {
         return false;
     }
@@ -85,8 +98,10 @@ fn is_boundary(text: &str, block: Span, start: usize, at: usize, end: usize) -> 
         return true;
     }
     let word_start = text[start..at]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(start, |i| start + i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(')
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
     let word = &text[word_start..at];
     if word.is_empty() {
         return true;
@@ -99,24 +114,35 @@ fn is_boundary(text: &str, block: Span, start: usize, at: usize, end: usize) -> 
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::{parse, IngestOptions};
+    use crate::ingest::{IngestOptions, parse};
     use std::path::Path;
 
     fn sentences(text: &str) -> Vec<String> {
         let document = parse(text.as_bytes(), Path::new("t.txt"), &IngestOptions::default()).unwrap();
-        document.sentences.iter().map(|s| document.slice(s.span).to_owned()).collect()
+        document
+            .sentences
+            .iter()
+            .map(|s| document.slice(s.span).to_owned())
+            .collect()
     }
 
     #[test]
     fn splits_after_glued_markers() {
         assert_eq!(
             sentences("It grew worldwide.1 The rest, e.g. the U.S. Senate, followed by 2.5 points. Done."),
-            ["It grew worldwide.1", "The rest, e.g. the U.S. Senate, followed by 2.5 points.", "Done."]
+            [
+                "It grew worldwide.1",
+                "The rest, e.g. the U.S. Senate, followed by 2.5 points.",
+                "Done."
+            ]
         );
     }
 
     #[test]
     fn quotes_stay_with_their_sentence() {
-        assert_eq!(sentences("He said “no.” Then left."), ["He said “no.”", "Then left."]);
+        assert_eq!(
+            sentences("He said “no.” Then left."),
+            ["He said “no.”", "Then left."]
+        );
     }
 }

@@ -18,7 +18,11 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     document.text = text;
 
     let lines = split_lines(&document.text);
-    let mut reader = Reader { document: &mut document, in_notes: false, paragraphs_seen: 0 };
+    let mut reader = Reader {
+        document: &mut document,
+        in_notes: false,
+        paragraphs_seen: 0,
+    };
     for paragraph in lines.split(|line| line.is_empty()) {
         if !paragraph.is_empty() {
             reader.paragraph(paragraph);
@@ -98,12 +102,17 @@ impl Reader<'_> {
             self.list(lines);
             return;
         }
-        self.push(BlockKind::Paragraph, Span::new(first.start, lines[lines.len() - 1].end));
+        self.push(
+            BlockKind::Paragraph,
+            Span::new(first.start, lines[lines.len() - 1].end),
+        );
     }
 
     fn is_numbered_heading(&self, line: Span) -> bool {
         let text = self.document.slice(line);
-        text.chars().count() <= MAX_HEADING_CHARS && !text.ends_with(['.', ',', ';', ':']) && section_number(text).is_some()
+        text.chars().count() <= MAX_HEADING_CHARS
+            && !text.ends_with(['.', ',', ';', ':'])
+            && section_number(text).is_some()
     }
 
     /// A heading line's level, marking its section number as no figure.
@@ -112,7 +121,9 @@ impl Reader<'_> {
             return None;
         }
         if let Some((number_len, depth)) = section_number(text) {
-            self.document.ignored.push(Span::new(line.start, line.start + number_len));
+            self.document
+                .ignored
+                .push(Span::new(line.start, line.start + number_len));
             return Some(depth.min(6));
         }
         let ends_like_prose = text.ends_with(['.', ',', ';', ':', '!']);
@@ -133,7 +144,11 @@ impl Reader<'_> {
                 self.document.ignored.push(label_span);
                 let body = trim_span(&self.document.text, Span::new(label_span.end, line.end));
                 let original = self.document.source_map.original_span(label_span);
-                self.document.footnote_defs.push(FootnoteDef { label, original, span: body });
+                self.document.footnote_defs.push(FootnoteDef {
+                    label,
+                    original,
+                    span: body,
+                });
                 current = Some((self.document.footnote_defs.len() - 1, body));
             } else if let Some((_, body)) = current.as_mut() {
                 body.end = line.end;
@@ -160,8 +175,13 @@ impl Reader<'_> {
                 if let Some(done) = item.take() {
                     self.push(BlockKind::ListItem, done);
                 }
-                self.document.ignored.push(Span::new(line.start, line.start + marker));
-                item = Some(trim_span(&self.document.text, Span::new(line.start + marker, line.end)));
+                self.document
+                    .ignored
+                    .push(Span::new(line.start, line.start + marker));
+                item = Some(trim_span(
+                    &self.document.text,
+                    Span::new(line.start + marker, line.end),
+                ));
             } else if let Some(open) = item.as_mut() {
                 open.end = line.end;
             }
@@ -181,9 +201,16 @@ impl Reader<'_> {
 /// "Notes", "Footnotes:", "Endnotes", "References" alone on a line.
 fn is_notes_heading(line: &str) -> bool {
     let word = line.trim_start_matches('#').trim().trim_end_matches(':').trim();
-    ["notes", "footnotes", "endnotes", "references", "notes and references", "sources"]
-        .iter()
-        .any(|heading| word.eq_ignore_ascii_case(heading))
+    [
+        "notes",
+        "footnotes",
+        "endnotes",
+        "references",
+        "notes and references",
+        "sources",
+    ]
+    .iter()
+    .any(|heading| word.eq_ignore_ascii_case(heading))
 }
 
 /// A note definition's label and the length of its prefix: `12 text`, `12. text`, `[12] text`.
@@ -230,7 +257,10 @@ pub(crate) fn section_number(line: &str) -> Option<(usize, u8)> {
         return None;
     }
     let first_word = title.split_whitespace().next().unwrap_or("");
-    let capitalised = title.chars().next().is_some_and(|c| c.is_uppercase() || "“\"‘'".contains(c));
+    let capitalised = title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "“\"‘'".contains(c));
     (capitalised && crate::calendar::month_number(first_word).is_none()).then_some((end, depth))
 }
 
@@ -250,7 +280,11 @@ fn list_marker_len(line: &str) -> Option<usize> {
         return None;
     }
     let close = bytes.get(open + body).copied();
-    let valid = if open == 1 { close == Some(b')') } else { matches!(close, Some(b')' | b'.')) && !letter };
+    let valid = if open == 1 {
+        close == Some(b')')
+    } else {
+        matches!(close, Some(b')' | b'.')) && !letter
+    };
     let after = open + body + 1;
     (valid && bytes.get(after) == Some(&b' ')).then_some(after + 1)
 }

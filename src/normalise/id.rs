@@ -20,7 +20,11 @@ pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
     let mut start = 0;
     while start < mentions.len() {
         let sentence = mentions[start].sentence;
-        let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
+        let end = start
+            + mentions[start..]
+                .iter()
+                .take_while(|m| m.sentence == sentence)
+                .count();
         let masked = masked_sentence(document, document.sentences[sentence].span, &mentions[start..end]);
         let sentence_hash = fnv1a(FNV_OFFSET, masked.as_bytes());
         let occurrence = occurrences.entry(sentence_hash).or_insert(0);
@@ -42,7 +46,9 @@ fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) ->
         .iter()
         .map(|m| m.qualifier_span.map_or(m.span, |q| q.cover(m.span)))
         .collect();
-    let first_marker = document.footnote_refs.partition_point(|r| r.span.end <= sentence.start);
+    let first_marker = document
+        .footnote_refs
+        .partition_point(|r| r.span.end <= sentence.start);
     let markers: Vec<Span> = document.footnote_refs[first_marker..]
         .iter()
         .take_while(|r| r.span.start < sentence.end)

@@ -23,7 +23,9 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { approx_tolerance: Decimal::new(5, 2) }
+        Self {
+            approx_tolerance: Decimal::new(5, 2),
+        }
     }
 }
 
@@ -75,7 +77,12 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             tokenized_sentence = mention.sentence;
         }
         let time = times[index].map(|t| time_string(&mentions[t].figure));
-        let modality = modality::modality(document, &tokens, mention, times[index].map(|t| &mentions[t].figure));
+        let modality = modality::modality(
+            document,
+            &tokens,
+            mention,
+            times[index].map(|t| &mentions[t].figure),
+        );
         let original = document.source_map.original_span(mention.span);
         let position = document.source_map.position_of_original(original.start);
         let (value, precision, low, high, date) = interval(mention, settings);
@@ -107,7 +114,13 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
     claims
 }
 
-type Interval = (Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<String>);
+type Interval = (
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<String>,
+);
 
 /// Value, precision, low, high and date of a mention, from its figure and qualifier.
 ///
@@ -117,7 +130,13 @@ type Interval = (Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<Decim
 fn interval(mention: &Mention, settings: &Settings) -> Interval {
     match &mention.figure {
         Figure::Year(year) => (Some(Decimal::from(*year)), None, None, None, None),
-        Figure::Period(first, last) => (None, None, Some(Decimal::from(*first)), Some(Decimal::from(*last)), None),
+        Figure::Period(first, last) => (
+            None,
+            None,
+            Some(Decimal::from(*first)),
+            Some(Decimal::from(*last)),
+            None,
+        ),
         Figure::Date(iso) => (None, None, None, None, Some(iso.clone())),
         Figure::Range { low, high } => (None, None, Some(*low), Some(*high), None),
         Figure::Number { value, precision } => {
@@ -135,7 +154,13 @@ fn interval(mention: &Mention, settings: &Settings) -> Interval {
                 Qualifier::LessThan | Qualifier::AtMost => (None, Some(*value)),
             };
             let tidy = |d: Decimal| d.normalize();
-            (Some(tidy(*value)), Some(tidy(*precision)), low.map(tidy), high.map(tidy), None)
+            (
+                Some(tidy(*value)),
+                Some(tidy(*precision)),
+                low.map(tidy),
+                high.map(tidy),
+                None,
+            )
         }
     }
 }
@@ -147,7 +172,11 @@ fn time_references(mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut start = 0;
     while start < mentions.len() {
         let sentence = mentions[start].sentence;
-        let end = start + mentions[start..].iter().take_while(|m| m.sentence == sentence).count();
+        let end = start
+            + mentions[start..]
+                .iter()
+                .take_while(|m| m.sentence == sentence)
+                .count();
         let mut last_temporal = None;
         let mut first_temporal_after = vec![None; end - start];
         let mut next = None;

@@ -29,9 +29,29 @@ impl Modality {
 }
 
 const PROJECTION_WORDS: &[&str] = &[
-    "will", "could", "expected", "expects", "projected", "projects", "projection", "projections",
-    "forecast", "forecasts", "forecasted", "predicted", "predicts", "prediction", "target",
-    "targets", "goal", "goals", "aims", "envisages", "anticipated", "anticipates", "likely",
+    "will",
+    "could",
+    "expected",
+    "expects",
+    "projected",
+    "projects",
+    "projection",
+    "projections",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "predicted",
+    "predicts",
+    "prediction",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "aims",
+    "envisages",
+    "anticipated",
+    "anticipates",
+    "likely",
 ];
 const ESTIMATE_WORDS: &[&str] = &["estimate", "estimates", "estimated", "estimation", "reportedly"];
 
@@ -69,7 +89,10 @@ pub fn modality(document: &Document, tokens: &[Token], mention: &Mention, time: 
 fn month_bounds(figure: &Figure) -> Option<((i32, u8), (i32, u8))> {
     let parse = |part: &str, default_month: u8| -> Option<(i32, u8)> {
         let year = part.get(..4)?.parse().ok()?;
-        let month = part.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(default_month);
+        let month = part
+            .get(5..7)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(default_month);
         Some((year, month))
     };
     match figure {

@@ -9,33 +9,182 @@ use crate::extract::{Kind, Mention};
 const MAX_WORDS: usize = 5;
 
 const DETERMINERS: &[&str] = &[
-    "the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an",
-    "my", "your", "such",
+    "the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an", "my",
+    "your", "such",
 ];
 
 /// Words that end a noun phrase: prepositions, conjunctions, auxiliaries, pronouns, adverbs.
 const STOP: &[&str] = &[
-    "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "across",
-    "between", "through", "during", "since", "until", "per", "via", "among", "within", "without",
-    "about", "against", "toward", "towards", "including", "excluding", "like", "than", "as",
-    "after", "before", "out", "of", "up", "down", "off", "and", "or", "but", "nor", "so", "yet",
-    "while", "whereas", "if", "because", "is", "are", "was", "were", "be", "been", "being", "has",
-    "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must",
-    "can", "shall", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its",
-    "they", "them", "their", "now", "also", "alone", "already", "still", "each", "only",
-    "worldwide", "nationwide", "globally", "annually", "respectively", "ago", "more", "less",
-    "today", "apiece", "year", "years", "a", "an", "the", "when", "where", "then", "there",
-    "here", "not", "no", "sold", "built", "made", "held", "paid", "spent", "grown", "known",
-    "seen", "given", "taken", "shown", "set", "put", "left", "lost", "won", "went", "came", "rose",
-    "fell", "grew", "took", "gave", "got", "became", "began", "ran", "saw", "said", "says", "say",
-    "told", "found", "kept", "met", "sent", "stood", "followed", "agreed", "objected", "long",
-    "tall", "high", "wide", "deep", "old", "away", "thick",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "into",
+    "over",
+    "under",
+    "across",
+    "between",
+    "through",
+    "during",
+    "since",
+    "until",
+    "per",
+    "via",
+    "among",
+    "within",
+    "without",
+    "about",
+    "against",
+    "toward",
+    "towards",
+    "including",
+    "excluding",
+    "like",
+    "than",
+    "as",
+    "after",
+    "before",
+    "out",
+    "of",
+    "up",
+    "down",
+    "off",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "while",
+    "whereas",
+    "if",
+    "because",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "shall",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "now",
+    "also",
+    "alone",
+    "already",
+    "still",
+    "each",
+    "only",
+    "worldwide",
+    "nationwide",
+    "globally",
+    "annually",
+    "respectively",
+    "ago",
+    "more",
+    "less",
+    "today",
+    "apiece",
+    "year",
+    "years",
+    "a",
+    "an",
+    "the",
+    "when",
+    "where",
+    "then",
+    "there",
+    "here",
+    "not",
+    "no",
+    "sold",
+    "built",
+    "made",
+    "held",
+    "paid",
+    "spent",
+    "grown",
+    "known",
+    "seen",
+    "given",
+    "taken",
+    "shown",
+    "set",
+    "put",
+    "left",
+    "lost",
+    "won",
+    "went",
+    "came",
+    "rose",
+    "fell",
+    "grew",
+    "took",
+    "gave",
+    "got",
+    "became",
+    "began",
+    "ran",
+    "saw",
+    "said",
+    "says",
+    "say",
+    "told",
+    "found",
+    "kept",
+    "met",
+    "sent",
+    "stood",
+    "followed",
+    "agreed",
+    "objected",
+    "long",
+    "tall",
+    "high",
+    "wide",
+    "deep",
+    "old",
+    "away",
+    "thick",
 ];
 
 /// The subject of `mention`, read from its sentence's `tokens`.
 #[must_use]
 pub fn subject(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
-    if !matches!(mention.kind, Kind::Count | Kind::Percent | Kind::Money | Kind::Quantity) {
+    if !matches!(
+        mention.kind,
+        Kind::Count | Kind::Percent | Kind::Money | Kind::Quantity
+    ) {
         return None;
     }
     let after = tokens.partition_point(|t| t.span.start < mention.span.end);
@@ -53,7 +202,11 @@ fn is_in(list: &[&str], word: &str) -> bool {
 /// The noun phrase starting at `at`, after "of" (and, for money, "into", "in", "on", "for")
 /// and determiners.
 fn forward(text: &str, tokens: &[Token], mut at: usize, kind: Kind) -> Option<String> {
-    let is_word = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_word() && is_in(list, word(text, t)));
+    let is_word = |i: usize, list: &[&str]| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && is_in(list, word(text, t)))
+    };
     // "40 hours a week", "5 euros per unit": a rate, not what was counted.
     if is_word(at, &["a", "an", "per", "each", "every"]) {
         return None;
@@ -80,7 +233,8 @@ fn noun_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
             let next_glued = |c: fn(&Token) -> bool| tokens.get(end + 1).is_some_and(|n| n.glued() && c(n));
             let hyphen = t.is_punct('-') && next_glued(|n| !n.is_punct('-'));
             // "Africa’s wireless networks": a possessive joins its word.
-            let possessive = (t.is_punct('’') || t.is_punct('\'')) && next_glued(|n| n.is_word())
+            let possessive = (t.is_punct('’') || t.is_punct('\''))
+                && next_glued(Token::is_word)
                 && tokens.get(end + 1).is_some_and(|n| &text[n.span.range()] == "s");
             let joins = end == at || (t.glued() && (t.is_word() || t.is_number() || hyphen || possessive));
             if !joins || (matches!(t.kind, TokenKind::Punct(_)) && !hyphen && !possessive) {
@@ -93,7 +247,12 @@ fn noun_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
             break;
         }
         let surface = &text[token.span.start..tokens[end - 1].span.end];
-        if token.is_word() && words > 0 && surface.starts_with(|c: char| c.is_uppercase()) && at > 0 && tokens[at - 1].is_punct('.') {
+        if token.is_word()
+            && words > 0
+            && surface.starts_with(|c: char| c.is_uppercase())
+            && at > 0
+            && tokens[at - 1].is_punct('.')
+        {
             break;
         }
         let single_word = end == at + 1;
@@ -119,9 +278,14 @@ fn noun_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
 /// "a growth rate of 20 percent": the phrase before "of" right before the figure; or
 /// "the number of X … approaching 12 billion": X.
 fn backward(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
-    let start = mention.qualifier_span.map_or(mention.span.start, |q| q.start.min(mention.span.start));
+    let start = mention
+        .qualifier_span
+        .map_or(mention.span.start, |q| q.start.min(mention.span.start));
     let before = tokens.partition_point(|t| t.span.end <= start);
-    if before >= 2 && tokens[before - 1].is_word() && word(text, &tokens[before - 1]).eq_ignore_ascii_case("of") {
+    if before >= 2
+        && tokens[before - 1].is_word()
+        && word(text, &tokens[before - 1]).eq_ignore_ascii_case("of")
+    {
         let mut first = before - 1;
         while first > 0 && first + MAX_WORDS >= before {
             let t = &tokens[first - 1];

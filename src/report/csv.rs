@@ -7,8 +7,25 @@ use crate::normalise::Claim;
 
 /// The columns, in order: the JSON fields.
 pub const COLUMNS: [&str; 20] = [
-    "id", "document", "kind", "text", "line", "column", "start", "end", "value", "unit",
-    "qualifier", "precision", "low", "high", "date", "modality", "time", "subject", "footnotes",
+    "id",
+    "document",
+    "kind",
+    "text",
+    "line",
+    "column",
+    "start",
+    "end",
+    "value",
+    "unit",
+    "qualifier",
+    "precision",
+    "low",
+    "high",
+    "date",
+    "modality",
+    "time",
+    "subject",
+    "footnotes",
     "sentence",
 ];
 

@@ -13,7 +13,8 @@ pub struct ClaimJson<'a>(pub &'a Claim);
 
 fn number(value: Decimal) -> serde_json::Number {
     // With serde_json's `arbitrary_precision` the digits are kept as written: never an f64.
-    serde_json::Number::from_str(&super::decimal_string(value)).unwrap_or_else(|_| serde_json::Number::from(0))
+    serde_json::Number::from_str(&super::decimal_string(value))
+        .unwrap_or_else(|_| serde_json::Number::from(0))
 }
 
 impl serde::Serialize for ClaimJson<'_> {

@@ -1,0 +1,76 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use claimlint::ingest::{IngestOptions, read_path};
+use claimlint::normalise::Settings;
+use claimlint::{Claim, Document};
+
+/// The one place snapshot settings are made: every snapshot lives flat in `snapshots/`.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn document(name: &str) -> Document {
+    read_path(&fixture(name), name, &IngestOptions::default()).expect("fixture reads")
+}
+
+pub fn claims_of(name: &str) -> Vec<Claim> {
+    claimlint::claims(&document(name), &Settings::default())
+}
+
+pub fn parse_text(text: &str, name: &str) -> Vec<Claim> {
+    let document = claimlint::ingest::parse(text.as_bytes(), Path::new(name), &IngestOptions::default())
+        .expect("text parses");
+    claimlint::claims(&document, &Settings::default())
+}
+
+/// One readable line per claim, for snapshots a reviewer can read.
+pub fn table(claims: &[Claim]) -> String {
+    let mut out = String::new();
+    for claim in claims {
+        let decimal =
+            |d: Option<rust_decimal::Decimal>| d.map_or("-".to_owned(), |d| d.normalize().to_string());
+        let mut line = format!(
+            "{}:{} {} {:?} value={} unit={} {} [{}, {}]",
+            claim.line,
+            claim.column,
+            claim.kind.name(),
+            claim.text,
+            decimal(claim.value),
+            claim.unit.unwrap_or("-"),
+            claim.qualifier.name(),
+            decimal(claim.low),
+            decimal(claim.high),
+        );
+        if let Some(date) = &claim.date {
+            let _ = write!(line, " date={date}");
+        }
+        let _ = write!(line, " {}", claim.modality.name());
+        if let Some(time) = &claim.time {
+            let _ = write!(line, " time={time}");
+        }
+        if let Some(subject) = &claim.subject {
+            let _ = write!(line, " subject={subject:?}");
+        }
+        if !claim.footnotes.is_empty() {
+            let _ = write!(line, " notes={}", claim.footnotes.join(";"));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

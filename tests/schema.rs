@@ -1,0 +1,31 @@
+//! Every JSON claim claimlint prints validates against the schema it ships.
+
+mod common;
+
+use common::claims_of;
+
+#[test]
+fn every_fixture_claim_validates_against_the_claim_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schemas/claim.schema.json")).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let fixtures = std::fs::read_dir(common::fixture("extract")).expect("fixtures");
+    let mut checked = 0;
+    for entry in fixtures {
+        let path = entry.expect("entry").path();
+        let name = format!("extract/{}", path.file_name().expect("name").to_string_lossy());
+        let claims = claims_of(&name);
+        let mut out = Vec::new();
+        claimlint::report::json::write_array(&mut out, &claims).expect("writes");
+        let printed: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+        for claim in printed.as_array().expect("an array") {
+            let errors: Vec<String> = validator
+                .iter_errors(claim)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{name}: {claim}\n{errors:#?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} claims checked");
+}
