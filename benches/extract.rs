@@ -1,1 +1,59 @@
-fn main() {}
+//! Extraction throughput (MB/s) on real prose: the shared corpus paper repeated to about 10 MB,
+//! and the project's own fixtures. Ingest, extract and normalise, on one core.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use claimlint::ingest::{IngestOptions, parse};
+use claimlint::normalise::Settings;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const PAPER: &str = "../shared/corpus/iot-china-policy-paper.txt";
+const TARGET_BYTES: usize = 10 * 1024 * 1024;
+
+fn repeated(text: &str) -> String {
+    let mut out = String::with_capacity(TARGET_BYTES + text.len());
+    while out.len() < TARGET_BYTES {
+        out.push_str(text);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn pipeline(bytes: &[u8], name: &str) -> usize {
+    let document = parse(bytes, Path::new(name), &IngestOptions::default()).expect("parses");
+    claimlint::claims(&document, &Settings::default()).len()
+}
+
+fn corpus_paper(c: &mut Criterion) {
+    let Ok(paper) = std::fs::read_to_string(PAPER) else {
+        eprintln!("skipped: {PAPER} is not there (../shared sits beside the repository in CI)");
+        return;
+    };
+    let text = repeated(&paper);
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("iot-paper-10MB", |b| b.iter(|| black_box(pipeline(text.as_bytes(), "paper.txt"))));
+    group.finish();
+}
+
+fn fixtures(c: &mut Criterion) {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let mut text = String::new();
+    let mut entries: Vec<_> = std::fs::read_dir(folder).expect("fixtures").flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        text.push_str(&std::fs::read_to_string(path).expect("fixture"));
+        text.push_str("\n\n");
+    }
+    let text = repeated(&text);
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("fixtures-10MB", |b| b.iter(|| black_box(pipeline(text.as_bytes(), "fixtures.txt"))));
+    group.finish();
+}
+
+criterion_group!(benches, corpus_paper, fixtures);
+criterion_main!(benches);

@@ -5,21 +5,6 @@ use crate::document::Date;
 /// The month number of an English month name or its usual abbreviation ("Sept", "Sep.").
 #[must_use]
 pub fn month_number(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-
     let word = word.strip_suffix('.').unwrap_or(word);
     if word.len() < 3 || word.len() > 9 {
         return None;
@@ -28,28 +13,21 @@ pub fn month_number(word: &str) -> Option<u8> {
     for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
         *slot = byte.to_ascii_lowercase();
     }
-    let lower = &lower[..word.len()];
-    MONTHS
-        .iter()
-        .position(|m| *m == std::str::from_utf8(lower).unwrap_or(""))
-        .or_else(|| {
-            let abbreviation = match lower {
-                b"jan" => 1,
-                b"feb" => 2,
-                b"mar" => 3,
-                b"apr" => 4,
-                b"jun" => 6,
-                b"jul" => 7,
-                b"aug" => 8,
-                b"sep" | b"sept" => 9,
-                b"oct" => 10,
-                b"nov" => 11,
-                b"dec" => 12,
-                _ => return None,
-            };
-            Some(abbreviation - 1)
-        })
-        .map(|index| index as u8 + 1)
+    Some(match &lower[..word.len()] {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
+        _ => return None,
+    })
 }
 
 /// Days in a month, for validating stated dates.

@@ -225,6 +225,11 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let mut at = 0;
         while at < self.tokens.len() {
+            let token = self.tokens[at];
+            if token.is_word() && !words::may_start_figure(&self.text[token.span.range()]) {
+                at = self.skip_name(at);
+                continue;
+            }
             if let Some(parsed) = self.figure_at(at) {
                 at = parsed.end.max(at + 1);
                 self.emit(parsed);

@@ -124,8 +124,15 @@ fn number_end(bytes: &[u8], mut at: usize, limit: usize) -> usize {
 }
 
 fn word_end(text: &str, at: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = at;
-    for c in text[at..limit].chars() {
+    while end < limit && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    if end == limit || bytes[end] < 0x80 {
+        return end;
+    }
+    for c in text[end..limit].chars() {
         if c.is_alphabetic() {
             end += c.len_utf8();
         } else {

@@ -51,6 +51,9 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
         "NGN", "EGP", "KES", "PHP", "VND", "MYR", "CZK", "HUF", "ARS", "CLP", "COP", "PKR", "BDT", "UAH",
         "QAR", "KWD",
     ];
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     if word == "RMB" {
         return Some("CNY");
     }

@@ -29,6 +29,38 @@ pub fn is(word: &str, pattern: &str) -> bool {
     word.eq_ignore_ascii_case(pattern)
 }
 
+/// Whether a figure can start at this word: a number or ordinal word, an article before a
+/// scale, a month, a part of a year, "between", "from", a currency code or prefix. The scanner
+/// skips every other word at once; most words of prose are skipped here.
+#[must_use]
+pub fn may_start_figure(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 4 && bytes.iter().all(u8::is_ascii_uppercase) {
+        return true; // "EUR", "US" ($), "HK", "FY", "Q", "H", "RMB", "A" ($)
+    }
+    let mut buffer = [0u8; 24];
+    let Some(len) = lower(word, &mut buffer) else { return false };
+    matches!(
+        &buffer[..len],
+        b"a" | b"an" | b"half" | b"between" | b"from" | b"mid" | b"early" | b"late" | b"end"
+            | b"beginning" | b"start" | b"mex"
+            | b"zero" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven"
+            | b"eight" | b"nine" | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen"
+            | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty"
+            | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty" | b"ninety"
+            | b"hundred" | b"dozen" | b"thousand" | b"million" | b"billion" | b"trillion"
+            | b"first" | b"second" | b"third" | b"fourth" | b"fifth" | b"sixth" | b"seventh"
+            | b"eighth" | b"ninth" | b"tenth" | b"eleventh" | b"twelfth" | b"thirteenth"
+            | b"fourteenth" | b"fifteenth" | b"sixteenth" | b"seventeenth" | b"eighteenth"
+            | b"nineteenth" | b"twentieth" | b"thirtieth" | b"fortieth" | b"fiftieth"
+            | b"hundredth" | b"thousandth"
+            | b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july"
+            | b"august" | b"september" | b"october" | b"november" | b"december" | b"jan" | b"feb"
+            | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov"
+            | b"dec"
+    )
+}
+
 #[must_use]
 pub fn number_word(word: &str) -> Option<NumberWord> {
     let mut buffer = [0u8; 24];
@@ -170,6 +202,24 @@ pub fn ordinal_suffix_fits(number: u64, suffix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_that_starts_a_figure_passes_the_gate() {
+        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
+            fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+            seventy eighty ninety hundred dozen thousand million billion trillion first second \
+            third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth \
+            hundredth January February March April May June July August September October \
+            November December Sept a an half between from mid early late end beginning start";
+        for word in words.split_whitespace() {
+            assert!(may_start_figure(word), "{word}");
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            assert!(may_start_figure(&capitalised), "{capitalised}");
+        }
+        for word in ["the", "growth", "percent", "Internet", "approaching"] {
+            assert!(!may_start_figure(word), "{word}");
+        }
+    }
 
     #[test]
     fn ordinal_suffixes() {
