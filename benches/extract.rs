@@ -34,16 +34,25 @@ fn corpus_paper(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("iot-paper-10MB", |b| b.iter(|| black_box(pipeline(text.as_bytes(), "paper.txt"))));
+    group.bench_function("iot-paper-10MB", |b| {
+        b.iter(|| black_box(pipeline(text.as_bytes(), "paper.txt")))
+    });
     group.finish();
 }
 
 fn fixtures(c: &mut Criterion) {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
     let mut text = String::new();
-    let mut entries: Vec<_> = std::fs::read_dir(folder).expect("fixtures").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(folder)
+        .expect("fixtures")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
         text.push_str(&std::fs::read_to_string(path).expect("fixture"));
         text.push_str("\n\n");
     }
@@ -51,7 +60,9 @@ fn fixtures(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("fixtures-10MB", |b| b.iter(|| black_box(pipeline(text.as_bytes(), "fixtures.txt"))));
+    group.bench_function("fixtures-10MB", |b| {
+        b.iter(|| black_box(pipeline(text.as_bytes(), "fixtures.txt")))
+    });
     group.finish();
 }
 

@@ -6,7 +6,10 @@ use rust_decimal::Decimal;
 use super::names::{is_label_word, is_name_prefix};
 use super::number::{parse_digits, round_significant, vulgar_fraction};
 use super::token::TokenKind;
-use super::units::{UnitKind, currency_code, currency_name, currency_symbol, prefixed_symbol, unit_word};
+use super::units::{
+    UnitKind, currency_code, currency_name, currency_symbol, lowercase_currency_code, prefixed_symbol,
+    unit_word,
+};
 use super::words::{
     NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word,
 };
@@ -36,10 +39,25 @@ pub(super) struct Suffix {
     factor: u32,
 }
 
+impl Suffix {
+    const fn of(kind: Kind, unit: Option<&'static str>, factor: u32) -> Self {
+        Self { kind, unit, factor }
+    }
+}
+
 const DETERMINERS: &[&str] = &[
     "the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an", "my",
     "your",
 ];
+
+/// A currency's hundredth written after a figure: "cents" (dollars), "pence" (pounds).
+fn subunit(word: &str) -> Option<&'static str> {
+    match word {
+        "cents" | "cent" => Some("USD"),
+        "pence" | "penny" => Some("GBP"),
+        _ => None,
+    }
+}
 
 fn pow10(power: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(power), 0)
@@ -80,19 +98,11 @@ impl Scanner<'_> {
                 end = next;
             }
         }
-        let mut suffix = Suffix {
-            kind: if numeral.share { Kind::Percent } else { Kind::Count },
-            unit: None,
-            factor: 1,
-        };
+        let mut suffix = Suffix::of(if numeral.share { Kind::Percent } else { Kind::Count }, None, 1);
         if numeral.share {
             suffix.unit = Some("%");
         } else if let Some(code) = currency {
-            suffix = Suffix {
-                kind: Kind::Money,
-                unit: Some(code),
-                factor: 1,
-            };
+            suffix = Suffix::of(Kind::Money, Some(code), 1);
             // "$5 billion USD" repeats the code: take it into the span.
             if self.word(end).and_then(currency_code) == Some(code) {
                 end += 1;
@@ -107,15 +117,11 @@ impl Scanner<'_> {
                     end = next;
                 }
             }
-        } else if self.word(end).is_some_and(|w| is(w, "cents") || is(w, "cent")) {
-            // "50 cents" alone.
+        } else if let Some(code) = self.word(end).and_then(subunit) {
+            // "50 cents", "470 pence" alone.
             value = value.checked_div(Decimal::from(100))?;
             precision = precision.checked_div(Decimal::from(100))?;
-            suffix = Suffix {
-                kind: Kind::Money,
-                unit: Some("USD"),
-                factor: 1,
-            };
+            suffix = Suffix::of(Kind::Money, Some(code), 1);
             end += 1;
         }
         if suffix.factor != 1 {
@@ -205,6 +211,36 @@ impl Scanner<'_> {
                         n.start = at;
                         n
                     })
+            }
+            // ".08": a decimal without its leading zero.
+            TokenKind::Punct('.') => {
+                let next = self.token(at + 1)?;
+                let starts = token.space_before || at == 0;
+                let digits = self.surface(at + 1);
+                if !(next.is_number() && next.glued() && starts && digits.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    return None;
+                }
+                let value: Decimal = format!("0.{digits}").parse().ok()?;
+                let precision = Decimal::new(1, digits.len() as u32);
+                Some(Numeral {
+                    value,
+                    precision,
+                    start: at,
+                    end: at + 2,
+                    words: false,
+                    share: false,
+                    plain_integer: false,
+                })
+            }
+            TokenKind::Word if is(self.surface(at), "minus") || is(self.surface(at), "negative") => {
+                let mut numeral = self.numeral(at + 1)?;
+                if numeral.share || numeral.value.is_sign_negative() {
+                    return None;
+                }
+                numeral.value = -numeral.value;
+                numeral.start = at;
+                Some(numeral)
             }
             TokenKind::Punct(c) => {
                 let value = vulgar_fraction(c)?;
@@ -310,6 +346,27 @@ impl Scanner<'_> {
         if is(first, "half") {
             return self.half(at);
         }
+        if let Some(NumberWord::Hundred | NumberWord::Dozen | NumberWord::Scale(_)) = number_word(first) {
+            // "hundred" or "million" alone is no figure; after "a" or digits it is read there.
+            let after_article = at > 0 && (self.word_is(at - 1, "a") || self.word_is(at - 1, "an"));
+            if !after_article {
+                return None;
+            }
+        }
+        if is(first, "quarter") {
+            let power = self.word(at + 1).and_then(scale_word)?;
+            let scale = pow10(power);
+            let value = scale / Decimal::from(4);
+            return Some(Numeral {
+                value,
+                precision: scale / Decimal::from(100),
+                start: at,
+                end: at + 2,
+                words: true,
+                share: false,
+                plain_integer: false,
+            });
+        }
         let mut total = Decimal::ZERO;
         let mut current: u64 = 0;
         let mut place = Decimal::ONE;
@@ -321,8 +378,8 @@ impl Scanner<'_> {
             match (last, number) {
                 (None, _) => {}
                 // "forty-one": a tens word, a glued hyphen, a unit word.
-                (Some(NumberWord::Unit(t)), NumberWord::Unit(u))
-                    if t >= 20 && t % 10 == 0 && u < 10 && self.hyphen_joined(index) => {}
+                // "forty-one", "fifty two": a tens word, then a unit word.
+                (Some(NumberWord::Unit(t)), NumberWord::Unit(u)) if t >= 20 && t % 10 == 0 && u < 10 => {}
                 (Some(NumberWord::Unit(_)), NumberWord::Unit(_)) => break,
                 (Some(NumberWord::Hundred | NumberWord::Scale(_)), NumberWord::Unit(_))
                     if self.word_is(index - 1, "and") || !self.hyphen_joined(index) => {}
@@ -347,9 +404,15 @@ impl Scanner<'_> {
                     if last.is_none() && !after_article {
                         return None; // "million" alone is not a figure
                     }
-                    total = total.checked_add(Decimal::from(current.max(1)).checked_mul(pow10(power))?)?;
+                    if let (Some(NumberWord::Scale(previous)), 0) = (last, current) {
+                        // "three lakh crore", "a thousand million": scales multiply.
+                        total = total.checked_mul(pow10(power))?;
+                        place = pow10(power + previous);
+                    } else {
+                        total = total.checked_add(Decimal::from(current.max(1)).checked_mul(pow10(power))?)?;
+                        place = pow10(power);
+                    }
                     current = 0;
-                    place = pow10(power);
                 }
             }
             last = Some(number);
@@ -441,6 +504,19 @@ impl Scanner<'_> {
         }
         if self.is_dash(at + 1) && self.glued(at + 1) {
             return None; // "half-hour", "half-year"
+        }
+        if let Some(power) = self.word(at + 1).and_then(scale_word) {
+            // "half million"
+            let scale = pow10(power);
+            return Some(Numeral {
+                value: scale / Decimal::TWO,
+                precision: scale / Decimal::TEN,
+                start: at,
+                end: at + 2,
+                words: true,
+                share: false,
+                plain_integer: false,
+            });
         }
         if self.word_is(at + 1, "a") {
             let power = match self.word(at + 2).and_then(number_word) {
@@ -660,7 +736,8 @@ impl Scanner<'_> {
             return None;
         }
         let word = self.surface(at);
-        if let Some(power) = scale_word(word) {
+        let power = scale_word(word).or_else(|| is(word, "hundred").then_some(2));
+        if let Some(power) = power {
             if words {
                 return None; // already read by the words
             }
@@ -696,14 +773,7 @@ impl Scanner<'_> {
         let token = self.token(at)?;
         match token.kind {
             TokenKind::Punct('%') => {
-                return Some((
-                    Suffix {
-                        kind: Kind::Percent,
-                        unit: Some("%"),
-                        factor: 1,
-                    },
-                    at + 1,
-                ));
+                return Some((Suffix::of(Kind::Percent, Some("%"), 1), at + 1));
             }
             TokenKind::Punct('°') => {
                 let letter = self.word(at + 1).filter(|_| self.glued(at + 1))?;
@@ -712,14 +782,7 @@ impl Scanner<'_> {
                     "F" => "°F",
                     _ => return None,
                 };
-                return Some((
-                    Suffix {
-                        kind: Kind::Quantity,
-                        unit: Some(unit),
-                        factor: 1,
-                    },
-                    at + 2,
-                ));
+                return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
             }
             TokenKind::Punct('-') if token.glued() && self.glued(at + 1) => {
                 // "three-year", "10-km"
@@ -744,65 +807,39 @@ impl Scanner<'_> {
             }
             TokenKind::Punct(c) => {
                 let code = currency_symbol(c)?;
-                return Some((
-                    Suffix {
-                        kind: Kind::Money,
-                        unit: Some(code),
-                        factor: 1,
-                    },
-                    at + 1,
-                ));
+                // "1 $10": the symbol belongs to the figure after it.
+                if self.token(at + 1).is_some_and(|t| t.is_number() && t.glued()) {
+                    return None;
+                }
+                return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
             }
             TokenKind::Number => return None,
             TokenKind::Word => {}
         }
         let word = self.surface(at);
         if let Some(code) = currency_code(word) {
-            return Some((
-                Suffix {
-                    kind: Kind::Money,
-                    unit: Some(code),
-                    factor: 1,
-                },
-                at + 1,
-            ));
+            return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
         }
         if let Some((code, taken)) = currency_name(word, self.word(at + 1)) {
             // "5 pounds of flour" weighs; "pounds sterling" pays.
             let mass = matches!(word, "pound" | "pounds") && self.word_is(at + taken, "of");
             if !mass {
                 let taken = taken + usize::from(self.word_is(at + taken, "sterling"));
-                return Some((
-                    Suffix {
-                        kind: Kind::Money,
-                        unit: Some(code),
-                        factor: 1,
-                    },
-                    at + taken,
-                ));
+                return Some((Suffix::of(Kind::Money, Some(code), 1), at + taken));
             }
         }
         if is(word, "per") && self.word_is(at + 1, "cent") {
-            return Some((
-                Suffix {
-                    kind: Kind::Percent,
-                    unit: Some("%"),
-                    factor: 1,
-                },
-                at + 2,
-            ));
+            return Some((Suffix::of(Kind::Percent, Some("%"), 1), at + 2));
         }
-        if is(word, "percentage") || is(word, "basis") {
-            self.word(at + 1).filter(|w| is(w, "point") || is(w, "points"))?;
+        if let Some(code) = lowercase_currency_code(word) {
+            return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
+        }
+        let points = self
+            .word(at + 1)
+            .is_some_and(|w| is(w, "point") || is(w, "points"));
+        if points && (is(word, "percentage") || is(word, "basis")) {
             let unit = if is(word, "basis") { "bp" } else { "pp" };
-            return Some((
-                Suffix {
-                    kind: Kind::Quantity,
-                    unit: Some(unit),
-                    factor: 1,
-                },
-                at + 2,
-            ));
+            return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
         }
         if is(word, "degrees") || is(word, "degree") {
             let unit = match self.word(at + 1) {
@@ -810,14 +847,7 @@ impl Scanner<'_> {
                 Some(w) if is(w, "fahrenheit") => "°F",
                 _ => return None,
             };
-            return Some((
-                Suffix {
-                    kind: Kind::Quantity,
-                    unit: Some(unit),
-                    factor: 1,
-                },
-                at + 2,
-            ));
+            return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
         }
         let unit = unit_word(word)?;
         let spaced = !token.glued();
@@ -913,21 +943,15 @@ impl Scanner<'_> {
 
     /// "… 50 cents" after a currency: returns the cents as a fraction of the unit.
     fn cents(&self, at: usize) -> Option<(Decimal, usize)> {
-        let (number_at, cents_at) = if self.word_is(at, "and") {
-            (at + 1, at + 2)
-        } else {
-            (at, at + 1)
-        };
-        self.token(number_at).filter(|t| t.is_number())?;
-        let word = self.word(cents_at)?;
-        if !(is(word, "cents") || is(word, "cent")) {
-            return None;
-        }
-        let digits = parse_digits(self.surface(number_at), self.mark)?;
-        if digits.value >= Decimal::from(100) || !digits.plain_integer {
-            return None;
-        }
-        Some((digits.value / Decimal::from(100), cents_at + 1))
+        let number_at = if self.word_is(at, "and") { at + 1 } else { at };
+        let numeral = self.numeral(number_at)?;
+        let word = self.word(numeral.end)?;
+        let whole_cents = numeral.value < Decimal::from(100)
+            && numeral.value.fract().is_zero()
+            && !numeral.value.is_sign_negative()
+            && !numeral.share;
+        (whole_cents && subunit(word).is_some())
+            .then(|| (numeral.value / Decimal::from(100), numeral.end + 1))
     }
 
     /// A range after a parsed figure: "15-20 USD", "5 to 10 percent", "$5–$10"; with `and`,

@@ -42,6 +42,24 @@ pub fn prefixed_symbol(prefix: &str, symbol: char) -> Option<&'static str> {
     })
 }
 
+/// An ISO 4217 code written in lower case after a figure ("20 usd"): only the common ones,
+/// where a lower-case word is still unmistakable.
+#[must_use]
+pub fn lowercase_currency_code(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "chf" => "CHF",
+        "inr" => "INR",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        _ => return None,
+    })
+}
+
 /// An ISO 4217 code written as a word ("EUR", "USD"); "RMB" is the yuan.
 #[must_use]
 pub fn currency_code(word: &str) -> Option<&'static str> {
@@ -64,17 +82,23 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
 /// Returns the code and how many words it took.
 #[must_use]
 pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str, usize)> {
-    let adjective = match first {
-        "US" | "U.S." | "American" => Some("USD"),
-        "Australian" => Some("AUD"),
-        "Canadian" => Some("CAD"),
-        "Singapore" => Some("SGD"),
-        "Swiss" => Some("CHF"),
-        "Hong" => None,
+    let mut adjective_buffer = [0u8; 24];
+    let adjective_len = super::words::lower(first, &mut adjective_buffer).unwrap_or(0);
+    let adjective = match &adjective_buffer[..adjective_len] {
+        b"us" | b"american" => Some("USD"),
+        b"australian" => Some("AUD"),
+        b"canadian" => Some("CAD"),
+        b"singapore" => Some("SGD"),
+        b"swiss" => Some("CHF"),
+        b"chinese" => Some("CNY"),
+        b"new" => Some("NZD"),
         _ => None,
     };
     if let (Some(code), Some(second)) = (adjective, second) {
-        if is(second, "dollars") || is(second, "dollar") || is(second, "francs") || is(second, "franc") {
+        let named = ["dollars", "dollar", "francs", "franc", "yuan"]
+            .iter()
+            .any(|w| is(second, w));
+        if named && currency_name(second, None).is_some_and(|(plain, _)| plain == code || code != "USD") {
             return Some((code, 2));
         }
     }
@@ -147,7 +171,7 @@ pub fn unit_word(word: &str) -> Option<Unit> {
     let mut buffer = [0u8; 24];
     let len = super::words::lower(word, &mut buffer)?;
     Some(match &buffer[..len] {
-        b"percent" | b"pct" | b"percentage" => unit("%", Percent),
+        b"percent" | b"percents" | b"pct" | b"percentage" => unit("%", Percent),
         b"kilometre" | b"kilometres" | b"kilometer" | b"kilometers" => unit("km", Quantity),
         b"metre" | b"metres" | b"meter" | b"meters" => unit("m", Quantity),
         b"centimetre" | b"centimetres" | b"centimeter" | b"centimeters" => unit("cm", Quantity),
