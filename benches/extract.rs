@@ -35,7 +35,7 @@ fn corpus_paper(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("iot-paper-10MB", |b| {
-        b.iter(|| black_box(pipeline(text.as_bytes(), "paper.txt")))
+        b.iter(|| black_box(pipeline(text.as_bytes(), "paper.txt")));
     });
     group.finish();
 }
@@ -61,7 +61,7 @@ fn fixtures(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("fixtures-10MB", |b| {
-        b.iter(|| black_box(pipeline(text.as_bytes(), "fixtures.txt")))
+        b.iter(|| black_box(pipeline(text.as_bytes(), "fixtures.txt")));
     });
     group.finish();
 }

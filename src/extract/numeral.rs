@@ -409,7 +409,8 @@ impl Scanner<'_> {
                         total = total.checked_mul(pow10(power))?;
                         place = pow10(power + previous);
                     } else {
-                        total = total.checked_add(Decimal::from(current.max(1)).checked_mul(pow10(power))?)?;
+                        total =
+                            total.checked_add(Decimal::from(current.max(1)).checked_mul(pow10(power))?)?;
                         place = pow10(power);
                     }
                     current = 0;

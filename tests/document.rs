@@ -1,0 +1,119 @@
+//! The document model the readers build: blocks, markers, notes, and positions that point
+//! into the original file.
+
+mod common;
+
+use claimlint::document::BlockKind;
+use claimlint::normalise::collapse_whitespace;
+use common::{claims_of, document, fixture};
+
+#[test]
+fn text_markers_of_every_form_are_found_in_sequence() {
+    let document = document("extract/markers.txt");
+    let labels: Vec<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3", "4", "5", "6", "7"]);
+    let marker_texts: Vec<&str> = document
+        .footnote_refs
+        .iter()
+        .map(|r| document.slice(r.span))
+        .collect();
+    assert_eq!(marker_texts, ["1", "2", "3", "4", "5", "[6]", "⁷"]);
+}
+
+#[test]
+fn text_notes_section_defines_the_notes() {
+    let document = document("extract/markers.txt");
+    let labels: Vec<&str> = document.footnote_defs.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3", "4", "5", "6", "7"]);
+    assert_eq!(
+        document.slice(document.footnote_defs[1].span),
+        "Speech of 3 May 2020."
+    );
+    let notes = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Note { .. }))
+        .count();
+    assert_eq!(notes, 7);
+}
+
+#[test]
+fn text_headings_and_their_section_numbers() {
+    let document = document("extract/markers.txt");
+    let headings: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .map(|b| document.slice(b.span))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Footnote markers",
+            "1. Glued markers",
+            "2. A decimal is not a marker",
+            "Notes"
+        ]
+    );
+    assert!(document.is_ignored(claimlint::span::Span::new(
+        document.text.find("1. Glued").unwrap_or(0),
+        document.text.find("1. Glued").unwrap_or(0) + 1
+    )));
+}
+
+#[test]
+fn markdown_blocks_notes_and_skipped_code() {
+    let document = document("extract/brief.md");
+    let kinds: Vec<String> = document
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Heading { level } => format!("h{level}"),
+            BlockKind::Paragraph => "p".to_owned(),
+            BlockKind::ListItem => "li".to_owned(),
+            BlockKind::TableCell => "td".to_owned(),
+            BlockKind::Quote => "quote".to_owned(),
+            BlockKind::Note { definition } => format!("note{definition}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "h1", "p", "li", "li", "quote", "td", "td", "td", "td", "p", "note0", "note1"
+        ]
+    );
+    assert!(!document.text.contains("12345") && !document.text.contains("999"));
+    assert_eq!(
+        document.date.map(|d| d.to_string()).as_deref(),
+        Some("2022-06-30")
+    );
+    let labels: Vec<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b"]);
+}
+
+#[test]
+fn every_claim_points_at_its_text_in_the_original_file() {
+    for entry in std::fs::read_dir(fixture("extract")).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let original = std::fs::read_to_string(&path).expect("fixture");
+        let name = format!("extract/{}", path.file_name().expect("name").to_string_lossy());
+        for claim in claims_of(&name) {
+            let at = &original[claim.start..claim.end];
+            assert_eq!(collapse_whitespace(at), claim.text, "{name}: {claim:?}");
+            let line = original[..claim.start].matches('\n').count() + 1;
+            let column = original[..claim.start]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .count()
+                + 1;
+            assert_eq!(
+                (claim.line, claim.column),
+                (line, column),
+                "{name}: {}",
+                claim.text
+            );
+        }
+    }
+}
