@@ -205,6 +205,53 @@ impl SourceMap {
     }
 }
 
+/// Computes positions for offsets that mostly come in increasing order (claims in source
+/// order), counting the characters of a long line once rather than once per claim.
+#[derive(Debug)]
+pub struct Cursor<'a> {
+    map: &'a SourceMap,
+    line_index: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    #[must_use]
+    pub fn new(map: &'a SourceMap) -> Self {
+        Self {
+            map,
+            line_index: usize::MAX,
+            offset: 0,
+            column: 0,
+        }
+    }
+
+    /// The position of an original byte offset.
+    pub fn position(&mut self, offset: usize) -> Position {
+        let original = &self.map.original;
+        let offset = floor_char_boundary(original, offset.min(original.len()));
+        let line_index = self.map.line_starts.partition_point(|&s| s <= offset) - 1;
+        if line_index != self.line_index || offset < self.offset {
+            return self.restart(offset);
+        }
+        self.column += original[self.offset..offset].chars().count();
+        self.offset = offset;
+        Position {
+            offset,
+            line: line_index + 1,
+            column: self.column,
+        }
+    }
+
+    fn restart(&mut self, offset: usize) -> Position {
+        let position = self.map.position_of_original(offset);
+        self.line_index = position.line - 1;
+        self.offset = offset;
+        self.column = position.column;
+        position
+    }
+}
+
 /// The largest char boundary at or before `index`.
 #[must_use]
 pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {

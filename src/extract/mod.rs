@@ -312,9 +312,11 @@ impl<'a> Scanner<'a> {
 
     /// Is the token at `index` the first of its sentence, ignoring opening quotes and brackets?
     fn starts_sentence(&self, index: usize) -> bool {
-        self.tokens[..index]
-            .iter()
-            .all(|t| matches!(t.kind, TokenKind::Punct('“' | '"' | '‘' | '\'' | '(' | '[')))
+        // Bounded: a sentence opens with at most a few quotes and brackets.
+        index <= 3
+            && self.tokens[..index]
+                .iter()
+                .all(|t| matches!(t.kind, TokenKind::Punct('“' | '"' | '‘' | '\'' | '(' | '[')))
     }
 
     /// Steps past a token that starts no figure; a glued name ("5G", "TC28/SC41", "COVID-19")

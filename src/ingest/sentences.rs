@@ -13,6 +13,9 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "inc", "ltd", "corp", "co",
 ];
 
+/// Longest word examined for an abbreviation before a full stop.
+const MAX_ABBREVIATION_BYTES: usize = 24;
+
 /// Splits every block of `document` into sentences. Needs the footnote markers found first.
 pub fn split(document: &mut Document) {
     let mut sentences = Vec::with_capacity(document.blocks.len() * 4);
@@ -97,11 +100,13 @@ fn is_boundary(text: &str, block: Span, start: usize, at: usize, end: usize) -> 
     if text.as_bytes()[at] != b'.' || end > at + 1 {
         return true;
     }
-    let word_start = text[start..at]
+    // The word before the dot: abbreviations are short, so look back a bounded distance.
+    let window = crate::span::floor_char_boundary(text, at.saturating_sub(MAX_ABBREVIATION_BYTES).max(start));
+    let word_start = text[window..at]
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace() || *c == '(')
-        .map_or(start, |(i, c)| start + i + c.len_utf8());
+        .map_or(window, |(i, c)| window + i + c.len_utf8());
     let word = &text[word_start..at];
     if word.is_empty() {
         return true;

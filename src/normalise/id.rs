@@ -59,6 +59,7 @@ fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) ->
     let mut out = String::with_capacity(sentence.len());
     let mut at = sentence.start;
     let mut mask_index = 0;
+    let mut marker_index = 0;
     while at < sentence.end {
         if let Some(mask) = masks.get(mask_index).filter(|m| m.start <= at) {
             let mut end = mask.end;
@@ -76,7 +77,13 @@ fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) ->
             at = end.max(at + 1);
             continue;
         }
-        if let Some(marker) = markers.iter().find(|m| m.start == at && !m.is_empty()) {
+        while markers
+            .get(marker_index)
+            .is_some_and(|m| m.start < at || m.is_empty())
+        {
+            marker_index += 1;
+        }
+        if let Some(marker) = markers.get(marker_index).filter(|m| m.start == at) {
             at = marker.end;
             continue;
         }

@@ -6,12 +6,49 @@ mod id;
 mod modality;
 mod subject;
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use crate::document::Document;
 use crate::extract::{Figure, Kind, Mention, Qualifier};
 use crate::span::Span;
 pub use modality::Modality;
+
+/// Longest sentence printed whole with a claim. Longer ones (a table flattened into one line,
+/// a paragraph without full stops) are cut to a window around the claim, so that output grows
+/// with the number of claims, not with claims times sentence length.
+pub const MAX_SENTENCE_CHARS: usize = 1000;
+
+/// Characters kept on each side of a claim in a cut sentence.
+const EXCERPT_SIDE_CHARS: usize = 200;
+
+/// A window of `sentence` around `figure`, whitespace folded, with "…" where it was cut.
+fn excerpt(document: &Document, sentence: Span, figure: Span) -> String {
+    let text = &document.text;
+    let before: usize = text[sentence.start..figure.start]
+        .chars()
+        .rev()
+        .take(EXCERPT_SIDE_CHARS)
+        .map(char::len_utf8)
+        .sum();
+    let after: usize = text[figure.end..sentence.end]
+        .chars()
+        .take(EXCERPT_SIDE_CHARS)
+        .map(char::len_utf8)
+        .sum();
+    let start = figure.start - before;
+    let end = figure.end + after;
+    let mut out = String::new();
+    if start > sentence.start {
+        out.push('…');
+    }
+    out.push_str(&collapse_whitespace(&text[start..end]));
+    if end < sentence.end {
+        out.push('…');
+    }
+    out
+}
 
 /// Normalisation settings (later configurable in rule files).
 #[derive(Debug, Clone)]
@@ -53,7 +90,9 @@ pub struct Claim {
     pub time: Option<String>,
     pub subject: Option<String>,
     pub footnotes: Vec<String>,
-    pub sentence: String,
+    /// The sentence, whitespace folded; shared by the claims of one sentence. A sentence longer
+    /// than `MAX_SENTENCE_CHARS` is cut to a window around the claim, marked with "…".
+    pub sentence: Arc<str>,
     /// The figure in the document's text (not serialised).
     pub span: Span,
     /// Index of its sentence in the document (not serialised).
@@ -67,24 +106,26 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
     let ids = id::claim_ids(document, mentions);
     let times = time_references(mentions);
     let mut tokens = Vec::new();
-    let mut tokenized_sentence = usize::MAX;
+    let mut current = usize::MAX;
+    let mut sentence_text: Arc<str> = Arc::from("");
+    let mut long_sentence = false;
+    let mut cues = modality::Cues::default();
+    let mut positions = crate::span::Cursor::new(&document.source_map);
     let mut claims = Vec::with_capacity(mentions.len());
     for (index, mention) in mentions.iter().enumerate() {
         let sentence = &document.sentences[mention.sentence];
-        if tokenized_sentence != mention.sentence {
-            let ignored = &document.ignored;
-            crate::extract::token::tokenize(&document.text, sentence.span, ignored, &mut tokens);
-            tokenized_sentence = mention.sentence;
+        if current != mention.sentence {
+            // Once per sentence: its tokens, its text and its cues.
+            crate::extract::token::tokenize(&document.text, sentence.span, &document.ignored, &mut tokens);
+            sentence_text = Arc::from(collapse_whitespace(document.slice(sentence.span)));
+            long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
+            cues = modality::Cues::of(&document.text, &tokens);
+            current = mention.sentence;
         }
         let time = times[index].map(|t| time_string(&mentions[t].figure));
-        let modality = modality::modality(
-            document,
-            &tokens,
-            mention,
-            times[index].map(|t| &mentions[t].figure),
-        );
+        let modality = modality::modality(document, cues, mention, times[index].map(|t| &mentions[t].figure));
         let original = document.source_map.original_span(mention.span);
-        let position = document.source_map.position_of_original(original.start);
+        let position = positions.position(original.start);
         let (value, precision, low, high, date) = interval(mention, settings);
         claims.push(Claim {
             id: ids[index].clone(),
@@ -106,7 +147,11 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             time,
             subject: subject::subject(&document.text, &tokens, mention),
             footnotes: coverage[mention.sentence].clone(),
-            sentence: collapse_whitespace(document.slice(sentence.span)),
+            sentence: if long_sentence {
+                Arc::from(excerpt(document, sentence.span, mention.span))
+            } else {
+                Arc::clone(&sentence_text)
+            },
             span: mention.span,
             sentence_index: mention.sentence,
         });

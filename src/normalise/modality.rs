@@ -55,9 +55,35 @@ const PROJECTION_WORDS: &[&str] = &[
 ];
 const ESTIMATE_WORDS: &[&str] = &["estimate", "estimates", "estimated", "estimation", "reportedly"];
 
-/// The modality of `mention`, given its sentence's tokens and the temporal figure it refers to.
+/// The words of a sentence that speak of the future or of estimates, read once per sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cues {
+    projection: bool,
+    estimate: bool,
+}
+
+impl Cues {
+    /// Reads the cues of one sentence's tokens.
+    #[must_use]
+    pub fn of(text: &str, tokens: &[Token]) -> Self {
+        let has = |list: &[&str]| {
+            tokens.iter().any(|t| {
+                t.is_word() && {
+                    let word = &text[t.span.range()];
+                    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+                }
+            })
+        };
+        Self {
+            projection: has(PROJECTION_WORDS),
+            estimate: has(ESTIMATE_WORDS),
+        }
+    }
+}
+
+/// The modality of `mention`, given its sentence's cues and the temporal figure it refers to.
 #[must_use]
-pub fn modality(document: &Document, tokens: &[Token], mention: &Mention, time: Option<&Figure>) -> Modality {
+pub fn modality(document: &Document, cues: Cues, mention: &Mention, time: Option<&Figure>) -> Modality {
     let own_time = mention.kind.is_temporal().then_some(&mention.figure);
     let months = own_time.or(time).and_then(month_bounds);
     let now = document.date.map(|d| (d.year, d.month.unwrap_or(1)));
@@ -68,18 +94,10 @@ pub fn modality(document: &Document, tokens: &[Token], mention: &Mention, time: 
     if future {
         return Modality::Projection;
     }
-    let has = |list: &[&str]| {
-        tokens.iter().any(|t| {
-            t.is_word() && {
-                let word = &document.text[t.span.range()];
-                list.iter().any(|w| word.eq_ignore_ascii_case(w))
-            }
-        })
-    };
-    if !past && mention.kind != Kind::Ordinal && has(PROJECTION_WORDS) {
+    if !past && mention.kind != Kind::Ordinal && cues.projection {
         return Modality::Projection;
     }
-    if has(ESTIMATE_WORDS) {
+    if cues.estimate {
         return Modality::Estimate;
     }
     Modality::Reported

@@ -5,6 +5,9 @@
 use crate::extract::token::{Token, TokenKind};
 use crate::extract::{Kind, Mention};
 
+/// How many tokens before a figure "the number of" is looked for.
+const NUMBER_OF_WINDOW: usize = 40;
+
 /// Longest subject, in words.
 const MAX_WORDS: usize = 5;
 
@@ -301,7 +304,9 @@ fn backward(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
             return Some(super::collapse_whitespace(phrase));
         }
     }
-    let number_of = (1..before).rev().find(|&i| {
+    // Bounded: "the number of X" stands within a clause of the figure.
+    let window = before.saturating_sub(NUMBER_OF_WINDOW).max(1);
+    let number_of = (window..before).rev().find(|&i| {
         tokens[i].is_word()
             && word(text, &tokens[i]).eq_ignore_ascii_case("of")
             && word(text, &tokens[i - 1]).eq_ignore_ascii_case("number")

@@ -58,7 +58,7 @@ impl serde::Serialize for ClaimJson<'_> {
         if !claim.footnotes.is_empty() {
             map.serialize_entry("footnotes", &claim.footnotes)?;
         }
-        map.serialize_entry("sentence", &claim.sentence)?;
+        map.serialize_entry("sentence", &*claim.sentence)?;
         map.end()
     }
 }
