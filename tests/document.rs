@@ -117,3 +117,19 @@ fn every_claim_points_at_its_text_in_the_original_file() {
         }
     }
 }
+
+#[test]
+fn a_long_sentence_is_cut_around_each_claim() {
+    let filler = "and the committee met again ".repeat(60);
+    let text = format!("Opening words {filler} while sales reached 40 units {filler} and closed.");
+    let claims = common::parse_text(&text, "long.txt");
+    assert_eq!(claims.len(), 1);
+    let sentence = &*claims[0].sentence;
+    assert!(sentence.starts_with('…') && sentence.ends_with('…'), "{sentence}");
+    assert!(sentence.contains("sales reached 40 units"));
+    assert!(
+        sentence.chars().count() <= 2 * 200 + 20,
+        "{}",
+        sentence.chars().count()
+    );
+}

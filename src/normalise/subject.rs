@@ -191,7 +191,13 @@ pub fn subject(text: &str, tokens: &[Token], mention: &Mention) -> Option<String
         return None;
     }
     let after = tokens.partition_point(|t| t.span.start < mention.span.end);
-    forward(text, tokens, after, mention.kind).or_else(|| backward(text, tokens, mention))
+    // "half its revenue", "one in five respondents": a share in words names its whole directly.
+    let figure = &text[mention.span.range()];
+    let share_in_words = mention.kind == Kind::Percent
+        && !["%", "percent", "cent", "pct", "percentage", "percents"]
+            .iter()
+            .any(|s| figure.ends_with(s));
+    forward(text, tokens, after, mention.kind, share_in_words).or_else(|| backward(text, tokens, mention))
 }
 
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
@@ -204,7 +210,7 @@ fn is_in(list: &[&str], word: &str) -> bool {
 
 /// The noun phrase starting at `at`, after "of" (and, for money, "into", "in", "on", "for")
 /// and determiners.
-fn forward(text: &str, tokens: &[Token], mut at: usize, kind: Kind) -> Option<String> {
+fn forward(text: &str, tokens: &[Token], mut at: usize, kind: Kind, share_in_words: bool) -> Option<String> {
     let is_word = |i: usize, list: &[&str]| {
         tokens
             .get(i)
@@ -214,8 +220,14 @@ fn forward(text: &str, tokens: &[Token], mut at: usize, kind: Kind) -> Option<St
     if is_word(at, &["a", "an", "per", "each", "every"]) {
         return None;
     }
-    if is_word(at, &["of"]) || (kind == Kind::Money && is_word(at, &["into", "in", "on", "for"])) {
+    // A share names its whole with "of" ("30 percent of its revenue") and money what it buys
+    // with a preposition ("EUR 15 billion into …"); a word right after them is a verb or an
+    // adverb ("20 percent objected"), not their subject.
+    let linked = is_word(at, &["of"]) || (kind == Kind::Money && is_word(at, &["into", "in", "on", "for"]));
+    if linked {
         at += 1;
+    } else if matches!(kind, Kind::Percent | Kind::Money) && !share_in_words {
+        return None;
     }
     while is_word(at, DETERMINERS) {
         at += 1;
