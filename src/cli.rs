@@ -8,11 +8,17 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use std::io::IsTerminal as _;
+
+use rayon::prelude::*;
+
+use crate::check::{Diagnostic, Severity};
 use crate::document::Date;
 use crate::error::Error;
 use crate::ingest::{self, FormatChoice, IngestOptions};
 use crate::normalise::Settings;
 use crate::report;
+use crate::rules::{Config, RuleSet};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,8 +33,58 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Lint the figures of documents against the rules.
+    Check(CheckArgs),
     /// Print every numeric claim of the documents.
     Extract(ExtractArgs),
+    /// List the rules, or explain one.
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+/// Where the rules come from.
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Extra rule files or folders of them; a rule with a built-in id replaces it.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// The config file (else `claimlint.toml` found by walking up from the working directory).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// The lowest severity that makes the run exit 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule id to explain.
+    pub rule: Option<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,16 +133,20 @@ fn parse_date(text: &str) -> Result<Date, String> {
         .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
-/// What a run produced besides its output: the inputs that could not be read.
+/// What a run produced besides its output: the inputs that could not be read, and whether
+/// findings at or above `--fail-on` were reported (`check`).
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub failures: Vec<Error>,
+    pub findings: bool,
 }
 
 /// Runs the command, writing its output to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     match &cli.command {
+        Command::Check(args) => check(args, out),
         Command::Extract(args) => extract(args, out),
+        Command::Rules(args) => rules(args, out),
     }
 }
 
@@ -97,7 +157,7 @@ struct Input {
 }
 
 /// Expands folders into the supported files below them (sorted); keeps files as given.
-fn inputs(args: &InputArgs, failures: &mut Vec<Error>) -> Vec<Input> {
+fn inputs(args: &InputArgs, exclude: &[String], failures: &mut Vec<Error>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in &args.paths {
         if path == Path::new("-") {
@@ -107,7 +167,7 @@ fn inputs(args: &InputArgs, failures: &mut Vec<Error>) -> Vec<Input> {
                 name,
             });
         } else if path.is_dir() {
-            match ingest::walk(path) {
+            match ingest::walk(path, exclude) {
                 Ok(files) => inputs.extend(files.into_iter().map(|file| Input {
                     name: display(&file),
                     path: file,
@@ -145,7 +205,7 @@ fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let options = ingest_options(&args.input);
     let settings = Settings::default();
     let mut claims = Vec::new();
-    let inputs = inputs(&args.input, &mut outcome.failures);
+    let inputs = inputs(&args.input, &[], &mut outcome.failures);
     let mut csv_writer = match args.format {
         ExtractFormat::Csv => Some(csv::Writer::from_writer(&mut *out as &mut dyn Write)),
         _ => None,
@@ -185,4 +245,168 @@ fn csv_error(error: csv::Error) -> Error {
         csv::ErrorKind::Io(io) => Error::Write(io),
         other => Error::Write(std::io::Error::other(format!("{other:?}"))),
     }
+}
+
+/// The config and rule set a run uses.
+fn load_rules(args: &RuleArgs) -> Result<(Option<Config>, RuleSet), Error> {
+    let config_path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|cwd| Config::find(&cwd)),
+    };
+    let config = config_path.as_deref().map(Config::load).transpose()?;
+    let rules = crate::rules::load(config.as_ref(), &args.rules)?;
+    Ok((config, rules))
+}
+
+/// One document's result, in input order.
+struct Checked {
+    name: String,
+    original: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let (config, rules) = load_rules(&args.rules)?;
+    let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
+    let mut outcome = Outcome::default();
+    let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
+    let options = ingest_options(&args.input);
+    let settings = Settings::default();
+    let progress = progress_bar(inputs.len());
+    let results: Vec<Result<Checked, Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let document = ingest::read_path(&input.path, &input.name, &options)?;
+            let claims = crate::claims(&document, &settings);
+            let diagnostics = crate::check::check(&document, &claims, &rules);
+            progress.inc(1);
+            Ok(Checked {
+                name: document.name.clone(),
+                original: document.source_map.original().to_owned(),
+                diagnostics,
+            })
+        })
+        .collect();
+    progress.finish_and_clear();
+    let mut checked = Vec::new();
+    for result in results {
+        match result {
+            Ok(document) => checked.push(document),
+            Err(error) => outcome.failures.push(error),
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let all: Vec<Diagnostic> = checked
+        .iter()
+        .flat_map(|c| c.diagnostics.iter().cloned())
+        .collect();
+    outcome.findings = threshold.is_some_and(|t| all.iter().any(|d| d.severity >= t));
+    match args.format {
+        CheckFormat::Json => {
+            let mut all = all;
+            all.extend(outcome.failures.iter().map(input_diagnostic));
+            report::diagnostics::write_array(out, &all)?;
+        }
+        CheckFormat::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for document in &checked {
+                if !document.diagnostics.is_empty() {
+                    let text = report::human::render_document(
+                        &document.diagnostics,
+                        &document.name,
+                        &document.original,
+                        color,
+                    );
+                    out.write_all(text.as_bytes())?;
+                }
+            }
+            out.write_all(report::human::summary(&all, checked.len()).as_bytes())?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// A file that could not be read, as a finding (JSON output of folder runs lists it too).
+fn input_diagnostic(error: &Error) -> Diagnostic {
+    let document = match error {
+        Error::Read { path, .. }
+        | Error::InvalidUtf8 { path, .. }
+        | Error::InvalidUtf16 { path, .. }
+        | Error::Binary { path, .. }
+        | Error::TooLarge { path, .. }
+        | Error::Unsupported { path, .. }
+        | Error::RuleFile { path, .. } => path.to_string_lossy().into_owned(),
+        Error::Write(_) | Error::UnknownRule { .. } => String::new(),
+    };
+    Diagnostic {
+        rule: "input/unreadable".to_owned(),
+        severity: Severity::Error,
+        message: error.to_string(),
+        document,
+        line: 1,
+        column: 1,
+        start: 0,
+        end: 0,
+        help: error.help().map(str::to_owned),
+        claims: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+/// A progress bar on stderr for long folder runs, when stderr is a terminal.
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    const MIN_DOCUMENTS: usize = 20;
+    if total < MIN_DOCUMENTS || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn rules(args: &RulesArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let (_, rules) = load_rules(&args.rules)?;
+    match &args.rule {
+        None => {
+            let width = rules.all().iter().map(|r| r.id.len()).max().unwrap_or(0);
+            for rule in rules.all() {
+                let severity = if rule.enabled { rule.severity.name() } else { "off" };
+                writeln!(out, "{:<width$}  {:<7}  {}", rule.id, severity, rule.summary)?;
+            }
+        }
+        Some(id) => {
+            let Some(rule) = rules.get(id) else {
+                let known: Vec<&str> = rules.all().iter().map(|r| r.id.as_str()).collect();
+                return Err(Error::UnknownRule {
+                    id: id.clone(),
+                    known: known.join(", "),
+                });
+            };
+            let severity = if rule.enabled { rule.severity.name() } else { "off" };
+            writeln!(
+                out,
+                "{} ({severity}): {}
+",
+                rule.id, rule.summary
+            )?;
+            writeln!(out, "{}", rule.description.trim())?;
+            writeln!(
+                out,
+                "
+## Rule file ({})
+",
+                rule.origin
+            )?;
+            if let Some(source) = rules.source_of(rule) {
+                writeln!(out, "{}", source.trim_end())?;
+            }
+        }
+    }
+    Ok(Outcome::default())
 }

@@ -25,6 +25,15 @@ pub enum Error {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("`{path}`: unsupported input format ({reason})")]
     Unsupported { path: PathBuf, reason: String },
+    #[error("{path}:{line}:{column}: {message}", path = path.display())]
+    RuleFile {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("unknown rule `{id}`")]
+    UnknownRule { id: String, known: String },
     #[error("cannot write output: {0}")]
     Write(#[from] std::io::Error),
 }
@@ -37,6 +46,10 @@ impl Error {
             Self::InvalidUtf8 { .. } => Some("save the file as UTF-8 (or UTF-16 with a byte order mark)"),
             Self::Unsupported { .. } => Some("name the format with --input-format text|markdown"),
             Self::TooLarge { .. } => Some("split the document, or check that this is the file you meant"),
+            Self::RuleFile { .. } => {
+                Some("see `claimlint rules` for the rules and README.md for the rule file format")
+            }
+            Self::UnknownRule { .. } => Some("`claimlint rules` lists the rules"),
             _ => None,
         }
     }

@@ -12,6 +12,7 @@
 //! time and footnotes; `report` renders them.
 
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod document;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod extract;
 pub mod ingest;
 pub mod normalise;
 pub mod report;
+pub mod rules;
 pub mod span;
 
 pub use document::Document;

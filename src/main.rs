@@ -16,13 +16,14 @@ fn main() -> ExitCode {
         Ok(outcome)
     });
     match result {
-        Ok(outcome) if outcome.failures.is_empty() => ExitCode::SUCCESS,
-        Ok(outcome) => {
+        Ok(outcome) if !outcome.failures.is_empty() => {
             for failure in &outcome.failures {
                 report_error(failure);
             }
             ExitCode::from(2)
         }
+        Ok(outcome) if outcome.findings => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
         // A closed pipe (`claimlint extract … | head`) is the reader's choice, not a failure.
         Err(Error::Write(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

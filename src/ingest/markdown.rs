@@ -136,6 +136,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     }
     close(&mut document, &mut open);
     document.source_map = map;
+    literal_references(&mut document);
     if document.footnote_refs.is_empty() {
         markers::find_inline(&mut document);
         document.footnote_refs.sort_by_key(|r| r.span);
@@ -204,4 +205,31 @@ fn close(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
             });
         }
     }
+}
+
+/// `[^x]` markers whose definition is missing: CommonMark leaves them as text, but they are
+/// still markers (and `footnote/undefined` must see them). Inline code is not searched.
+fn literal_references(document: &mut Document) {
+    const MAX_LABEL: usize = 40;
+    let mut found = Vec::new();
+    for (at, _) in document.text.match_indices("[^") {
+        let rest = &document.text[at + 2..];
+        let Some(close) = rest.find(']') else { continue };
+        let label = &rest[..close];
+        let valid = !label.is_empty() && label.len() <= MAX_LABEL && !label.contains(char::is_whitespace);
+        let span = Span::new(at, at + 2 + close + 1);
+        if valid && !document.is_ignored(span) {
+            found.push((label.to_owned(), span));
+        }
+    }
+    for (label, span) in found {
+        let original = document.source_map.original_span(span);
+        document.footnote_refs.push(FootnoteRef {
+            label,
+            span,
+            original,
+        });
+        document.ignored.push(span);
+    }
+    document.footnote_refs.sort_by_key(|r| r.span);
 }

@@ -193,34 +193,36 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
     }
 }
 
-/// Files under `root` that claimlint reads, in path order.
-pub fn walk(root: &Path) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Read {
-            path: folder.clone(),
-            source,
+/// Files under `root` that claimlint reads, in path order: supported extensions only,
+/// hidden entries and what `.gitignore` files ignore left out, and `exclude` globs (relative
+/// to `root`) skipped.
+pub fn walk(root: &Path, exclude: &[String]) -> Result<Vec<PathBuf>> {
+    let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+    for glob in exclude {
+        overrides.add(&format!("!{glob}")).map_err(|e| Error::Read {
+            path: root.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
         })?;
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
-                path: folder.clone(),
-                source,
-            })?;
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let kind = entry.file_type().map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            if hidden {
-                continue;
-            }
-            if kind.is_dir() {
-                pending.push(path);
-            } else if detect_format(&path).is_some() {
-                found.push(path);
-            }
+    }
+    let overrides = overrides.build().map_err(|e| Error::Read {
+        path: root.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let walker = ignore::WalkBuilder::new(root)
+        .standard_filters(true)
+        .require_git(false)
+        .overrides(overrides)
+        .sort_by_file_path(std::cmp::Ord::cmp)
+        .build();
+    let mut found = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::Read {
+            path: root.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_file()) && detect_format(path).is_some() {
+            found.push(path.to_path_buf());
         }
     }
     found.sort();

@@ -126,7 +126,12 @@ impl Reader<'_> {
                 .push(Span::new(line.start, line.start + number_len));
             return Some(depth.min(6));
         }
-        let ends_like_prose = text.ends_with(['.', ',', ';', ':', '!']);
+        // A sentence with a glued marker ("… left.1", "… left.[2]", "… left.³") is prose.
+        let unmarked = text
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+            .trim_end_matches(['’', '”', '"', '\'', ')']);
+        let ends_like_prose =
+            unmarked.ends_with(['.', ',', ';', ':', '!']) || text.ends_with(['.', ',', ';', ':', '!']);
         let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
         if ends_like_prose || starts_lower {
             return None;

@@ -99,6 +99,19 @@ pub struct Claim {
     pub sentence_index: usize,
 }
 
+impl Claim {
+    /// The lowest and highest values the claim allows; `None` is an open end. A claim with
+    /// no interval (a year, an ordinal) allows its value only.
+    #[must_use]
+    pub fn bounds(&self) -> (Option<Decimal>, Option<Decimal>) {
+        if self.low.is_none() && self.high.is_none() {
+            (self.value, self.value)
+        } else {
+            (self.low, self.high)
+        }
+    }
+}
+
 /// Normalises the mentions of `document` into claims, in source order.
 #[must_use]
 pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings) -> Vec<Claim> {

@@ -1,6 +1,8 @@
-//! report: render claims in the requested format, one file per format.
+//! report: render claims and diagnostics in the requested format, one file per format.
 
 pub mod csv;
+pub mod diagnostics;
+pub mod human;
 pub mod json;
 
 use rust_decimal::Decimal;

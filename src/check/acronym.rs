@@ -1,0 +1,143 @@
+//! `consistency/acronym`: one acronym defined with two different expansions, as in
+//! "Alliance for Industrial Internet (AII)" and later "Alliance of the Industrial Internet (AII)".
+//!
+//! A definition is words followed by the acronym in brackets whose initials spell it (small
+//! function words may be skipped). Expansions are compared ignoring case and hyphens.
+
+use std::collections::HashMap;
+
+use super::{Context, Finding, Place};
+use crate::span::Span;
+
+/// Words an acronym may skip.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "for", "and", "on", "in", "to", "a", "an", "&", "de", "du", "des", "la", "le",
+];
+/// Most words an expansion may have.
+const MAX_WORDS: usize = 12;
+
+pub fn acronym(context: &Context<'_>) -> Vec<Finding> {
+    let text = &context.document.text;
+    let mut first: HashMap<String, (String, String, Span)> = HashMap::new();
+    let mut findings = Vec::new();
+    for block in &context.document.blocks {
+        let slice = &text[block.span.range()];
+        for (open, _) in slice.match_indices('(') {
+            let Some(close) = slice[open..].find(')') else {
+                continue;
+            };
+            let inner = &slice[open + 1..open + close];
+            if !is_acronym(inner) {
+                continue;
+            }
+            let Some(expansion) = expansion(&slice[..open], inner) else {
+                continue;
+            };
+            let span = Span::new(block.span.start + open + 1, block.span.start + open + close);
+            let normalised = normalise(&expansion);
+            match first.get(inner) {
+                None => {
+                    first.insert(inner.to_owned(), (normalised, expansion, span));
+                }
+                Some((earlier, earlier_expansion, earlier_span)) if *earlier != normalised => {
+                    findings.push(
+                        Finding::at(Place::Text(span))
+                            .with("acronym", inner)
+                            .with("expansion", expansion.clone())
+                            .with("earlier", earlier_expansion.clone())
+                            .related(
+                                format!("{inner} is first defined as “{earlier_expansion}”"),
+                                Place::Text(*earlier_span),
+                            ),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    findings
+}
+
+/// Two to ten letters, at least two capitals, starting with a capital: `AII`, `MoU`, `NB-IoT`.
+fn is_acronym(text: &str) -> bool {
+    let capitals = text.chars().filter(char::is_ascii_uppercase).count();
+    (2..=10).contains(&text.len())
+        && text.starts_with(|c: char| c.is_ascii_uppercase())
+        && capitals >= 2
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '&')
+}
+
+/// The words before the bracket whose initials spell `acronym`, read backwards.
+fn expansion(before: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let words: Vec<&str> = before.split_whitespace().rev().take(MAX_WORDS + 4).collect();
+    let mut remaining = letters.len();
+    let mut used = 0;
+    for word in &words {
+        if remaining == 0 {
+            break;
+        }
+        let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let initial = clean.chars().next().map(|c| c.to_ascii_lowercase());
+        if initial == Some(letters[remaining - 1]) {
+            remaining -= 1;
+            // Hyphenated and camel-cased words can carry more letters ("NB-IoT", "eCommerce").
+            for part in clean.split('-').skip(1) {
+                if remaining > 0
+                    && part.chars().next().map(|c| c.to_ascii_lowercase()) == Some(letters[remaining - 1])
+                {
+                    remaining -= 1;
+                }
+            }
+        } else if !FUNCTION_WORDS.contains(&clean.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        used += 1;
+    }
+    if remaining > 0 || used == 0 {
+        return None;
+    }
+    let phrase: Vec<&str> = words[..used].iter().rev().copied().collect();
+    let phrase = phrase.join(" ");
+    let trimmed = phrase.trim_matches(|c: char| !c.is_alphanumeric());
+    // An expansion starts with a content word.
+    let first = trimmed.split_whitespace().next()?;
+    (!FUNCTION_WORDS.contains(&first.to_ascii_lowercase().as_str())).then(|| trimmed.to_owned())
+}
+
+fn normalise(expansion: &str) -> String {
+    expansion
+        .to_lowercase()
+        .replace(['-', '’', '\''], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expansions_spell_the_acronym() {
+        assert_eq!(
+            expansion("the rise of the Internet of Things ", "IoT").as_deref(),
+            Some("Internet of Things")
+        );
+        assert_eq!(
+            expansion("its counterpart the Alliance for Industrial Internet ", "AII").as_deref(),
+            Some("Alliance for Industrial Internet")
+        );
+        assert_eq!(
+            expansion("The Alliance of the Industrial internet ", "AII").as_deref(),
+            Some("Alliance of the Industrial internet")
+        );
+        assert_eq!(expansion("negotiating a new ", "MoU"), None);
+    }
+}

@@ -1,0 +1,112 @@
+//! `citation/missing`: a figure of a kind that needs a source, with no footnote covering it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::{Context, Finding, Place};
+use crate::document::BlockKind;
+use crate::extract::Kind;
+use crate::rules::{CitationParams, Coverage};
+
+pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
+    let document = context.document;
+    let threshold = Decimal::try_from(params.min_value).unwrap_or(Decimal::ZERO);
+    let mut findings = Vec::new();
+    for claim in context.claims {
+        if !params.covers(claim.kind) {
+            continue;
+        }
+        if matches!(claim.kind, Kind::Count | Kind::Quantity) {
+            let size = claim.value.or(claim.high).or(claim.low).unwrap_or_default().abs();
+            if size < threshold {
+                continue;
+            }
+        }
+        let sentence = &document.sentences[claim.sentence_index];
+        match document.blocks[sentence.block].kind {
+            BlockKind::Heading { .. } | BlockKind::Note { .. } => continue,
+            BlockKind::TableCell if params.exempt_table_cells => continue,
+            _ => {}
+        }
+        if covered(context, claim, params.coverage) {
+            continue;
+        }
+        let named = named_source(document.slice(sentence.span))
+            .map(|name| format!("; the sentence names {name}, but no footnote gives the source"))
+            .unwrap_or_default();
+        findings.push(
+            Finding::at(Place::Text(claim.span))
+                .with("text", &claim.text)
+                .with("named", named)
+                .claim(claim),
+        );
+    }
+    findings
+}
+
+fn covered(context: &Context<'_>, claim: &crate::normalise::Claim, coverage: Coverage) -> bool {
+    let document = context.document;
+    let sentence = &document.sentences[claim.sentence_index];
+    let markers_in = |start: usize, end: usize| {
+        let first = document.footnote_refs.partition_point(|r| r.span.start < start);
+        document
+            .footnote_refs
+            .get(first)
+            .is_some_and(|r| r.span.start <= end)
+    };
+    match coverage {
+        Coverage::Block => !claim.footnotes.is_empty(),
+        Coverage::Sentence => markers_in(sentence.span.start, sentence.span.end),
+        Coverage::Paragraph => {
+            let block = &document.blocks[sentence.block];
+            markers_in(block.span.start, block.span.end)
+        }
+    }
+}
+
+/// A source the sentence names without citing it: "according to the IEA", "Cisco projects".
+fn named_source(sentence: &str) -> Option<String> {
+    static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [according, verb] = PATTERNS.get_or_init(|| {
+        let name = r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'-]*)*)";
+        [
+            Regex::new(&format!(r"\b[Aa]ccording to {name}")).expect("valid pattern"),
+            Regex::new(&format!(
+                r"{name}\s+(?:projects|estimates|estimated|reports|reported|says|said|claims|claimed|found|forecasts|predicts|calculates|calculated)\b"
+            ))
+            .expect("valid pattern"),
+        ]
+    });
+    let found = according.captures(sentence).or_else(|| verb.captures(sentence))?;
+    let name = found.get(1)?.as_str().trim();
+    let name = name
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
+    let generic = ["The", "This", "It", "By", "In", "One", "Its"];
+    (!generic.contains(&name)).then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_source;
+
+    #[test]
+    fn sources_named_in_the_sentence() {
+        assert_eq!(
+            named_source("Cisco projects that sales will rise.").as_deref(),
+            Some("Cisco")
+        );
+        assert_eq!(
+            named_source("The US network leader Cisco projects growth.").as_deref(),
+            Some("Cisco")
+        );
+        assert_eq!(
+            named_source("Sales fell, according to the World Bank.").as_deref(),
+            Some("the World Bank")
+        );
+        assert_eq!(named_source("Sales fell by 5 percent."), None);
+    }
+}

@@ -1,0 +1,126 @@
+//! Footnote soundness: markers without definitions, definitions never cited, markers out of
+//! sequence, labels defined twice, definitions with no text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Context, Finding, Place};
+
+/// `footnote/undefined`: a marker whose label no definition gives. Names the claims the
+/// marker covers, since those are the figures left without a source.
+pub fn undefined(context: &Context<'_>) -> Vec<Finding> {
+    let document = context.document;
+    let defined: BTreeSet<&str> = document.footnote_defs.iter().map(|d| d.label.as_str()).collect();
+    let mut findings = Vec::new();
+    let mut previous_sentence: Option<usize> = None;
+    for reference in &document.footnote_refs {
+        let sentence = document
+            .sentences
+            .partition_point(|s| s.span.end < reference.span.start);
+        if !defined.contains(reference.label.as_str()) {
+            let mut finding =
+                Finding::at(Place::Original(reference.original)).with("label", &reference.label);
+            if let Some(block) = document.sentences.get(sentence).map(|s| s.block) {
+                let first = previous_sentence.map_or(0, |p| p + 1);
+                for index in first..=sentence {
+                    if document.sentences.get(index).is_none_or(|s| s.block != block) {
+                        continue;
+                    }
+                    for &claim in context.by_sentence.get(&index).map_or(&[][..], Vec::as_slice) {
+                        let claim = &context.claims[claim];
+                        if claim.footnotes.contains(&reference.label) {
+                            finding = finding.claim(claim);
+                        }
+                    }
+                }
+            }
+            findings.push(finding);
+        }
+        previous_sentence = Some(sentence);
+    }
+    findings
+}
+
+/// `footnote/unused`: a definition no marker cites.
+pub fn unused(context: &Context<'_>) -> Vec<Finding> {
+    let document = context.document;
+    let cited: BTreeSet<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    document
+        .footnote_defs
+        .iter()
+        .filter(|d| !cited.contains(d.label.as_str()))
+        .map(|d| Finding::at(Place::Original(d.original)).with("label", &d.label))
+        .collect()
+}
+
+/// `footnote/duplicate`: a label defined twice; reported at the second definition.
+pub fn duplicate(context: &Context<'_>) -> Vec<Finding> {
+    let mut first: BTreeMap<&str, Place> = BTreeMap::new();
+    let mut findings = Vec::new();
+    for definition in &context.document.footnote_defs {
+        let place = Place::Original(definition.original);
+        match first.get(definition.label.as_str()) {
+            Some(earlier) => findings.push(Finding::at(place).with("label", &definition.label).related(
+                format!("footnote {} is first defined here", definition.label),
+                *earlier,
+            )),
+            None => {
+                first.insert(&definition.label, place);
+            }
+        }
+    }
+    findings
+}
+
+/// `footnote/empty`: a definition with no text.
+pub fn empty(context: &Context<'_>) -> Vec<Finding> {
+    let document = context.document;
+    document
+        .footnote_defs
+        .iter()
+        .filter(|d| document.slice(d.span).trim().is_empty())
+        .map(|d| Finding::at(Place::Original(d.original)).with("label", &d.label))
+        .collect()
+}
+
+/// `footnote/sequence`: numbered markers must first appear as 1, 2, 3 …: a marker that
+/// comes back to a lower number for the first time is out of order, and one that skips
+/// numbers leaves a gap. Labels that are not numbers are left alone.
+pub fn sequence(context: &Context<'_>) -> Vec<Finding> {
+    let mut seen: BTreeSet<u64> = BTreeSet::new();
+    let mut highest = 0u64;
+    let mut findings = Vec::new();
+    for reference in &context.document.footnote_refs {
+        let Ok(number) = reference.label.parse::<u64>() else {
+            continue;
+        };
+        if !seen.insert(number) {
+            continue;
+        }
+        let place = Place::Original(reference.original);
+        if number < highest {
+            findings.push(
+                Finding::at(place)
+                    .with("label", &reference.label)
+                    .with("detail", format!("it first appears after footnote {highest}")),
+            );
+        } else if number > highest + 1 {
+            let missing = if number == highest + 2 {
+                format!("{} is missing", highest + 1)
+            } else {
+                format!("{} to {} are missing", highest + 1, number - 1)
+            };
+            let detail = if highest == 0 {
+                format!("numbering starts at {number}; {missing}")
+            } else {
+                format!("it follows footnote {highest}; {missing}")
+            };
+            findings.push(
+                Finding::at(place)
+                    .with("label", &reference.label)
+                    .with("detail", detail),
+            );
+        }
+        highest = highest.max(number);
+    }
+    findings
+}

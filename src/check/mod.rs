@@ -1,0 +1,256 @@
+//! check: run the rules over a document and its claims, producing diagnostics.
+//!
+//! Each check kind is one file and one variant of `rules::CheckKind`; a check is a plain
+//! function from the document, its claims and its parameters to findings. Findings carry text
+//! spans; `diagnose` maps them to the original file once.
+
+mod acronym;
+mod arithmetic;
+mod citation;
+mod footnotes;
+mod part_whole;
+mod pattern;
+mod percent_bounds;
+mod range_order;
+mod reference;
+mod restated;
+mod share_sum;
+
+use std::collections::BTreeMap;
+
+use crate::document::Document;
+use crate::normalise::Claim;
+use crate::rules::{CheckKind, Rule, RuleSet};
+use crate::span::Span;
+
+/// How serious a finding is. `Info` never fails a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "info" => Some(Self::Info),
+            "warning" => Some(Self::Warning),
+            "error" => Some(Self::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Where a finding points: at text of the document, or at bytes of the original file (a
+/// Markdown footnote marker keeps no text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Text(Span),
+    Original(Span),
+}
+
+/// What a check found, before it becomes a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub place: Place,
+    /// Values for the rule's message and help placeholders (`{label}`, `{text}` …).
+    pub values: Vec<(&'static str, String)>,
+    /// Ids of the claims concerned.
+    pub claims: Vec<String>,
+    /// Other places worth showing, with what each is.
+    pub related: Vec<(String, Place)>,
+}
+
+impl Finding {
+    #[must_use]
+    pub fn at(place: Place) -> Self {
+        Self {
+            place,
+            values: Vec::new(),
+            claims: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.values.push((key, value.into()));
+        self
+    }
+
+    #[must_use]
+    pub fn claim(mut self, claim: &Claim) -> Self {
+        self.claims.push(claim.id.clone());
+        self
+    }
+
+    #[must_use]
+    pub fn related(mut self, message: impl Into<String>, place: Place) -> Self {
+        self.related.push((message.into(), place));
+        self
+    }
+}
+
+/// A related place, positioned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A finding as reported: plain data, serialised directly by every output format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub document: String,
+    pub line: usize,
+    pub column: usize,
+    /// Byte offsets into the original file.
+    pub start: usize,
+    pub end: usize,
+    pub help: Option<String>,
+    pub claims: Vec<String>,
+    pub related: Vec<Related>,
+}
+
+/// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
+/// order (then by rule id).
+#[must_use]
+pub fn check(document: &Document, claims: &[Claim], rules: &RuleSet) -> Vec<Diagnostic> {
+    let context = Context::new(document, claims);
+    let mut diagnostics = Vec::new();
+    for rule in rules.enabled() {
+        for finding in run(&context, rule) {
+            diagnostics.push(diagnose(document, rule, finding));
+        }
+    }
+    diagnostics.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    diagnostics
+}
+
+/// Runs one rule; the examples harness uses it to test a rule on its own.
+#[must_use]
+pub fn run_rule(document: &Document, claims: &[Claim], rule: &Rule) -> Vec<Diagnostic> {
+    let context = Context::new(document, claims);
+    run(&context, rule)
+        .into_iter()
+        .map(|finding| diagnose(document, rule, finding))
+        .collect()
+}
+
+/// What every check may read, computed once per document.
+pub struct Context<'a> {
+    pub document: &'a Document,
+    pub claims: &'a [Claim],
+    /// Claim indices by sentence index.
+    pub by_sentence: BTreeMap<usize, Vec<usize>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(document: &'a Document, claims: &'a [Claim]) -> Self {
+        let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (index, claim) in claims.iter().enumerate() {
+            by_sentence.entry(claim.sentence_index).or_default().push(index);
+        }
+        Self {
+            document,
+            claims,
+            by_sentence,
+        }
+    }
+
+    /// The text between two byte offsets of the document, trimmed.
+    #[must_use]
+    pub fn between(&self, start: usize, end: usize) -> &str {
+        if start >= end {
+            return "";
+        }
+        self.document.text[start..end].trim()
+    }
+}
+
+fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
+    match &rule.check {
+        CheckKind::FootnoteUndefined => footnotes::undefined(context),
+        CheckKind::FootnoteUnused => footnotes::unused(context),
+        CheckKind::FootnoteSequence => footnotes::sequence(context),
+        CheckKind::FootnoteDuplicate => footnotes::duplicate(context),
+        CheckKind::FootnoteEmpty => footnotes::empty(context),
+        CheckKind::Citation(params) => citation::missing(context, params),
+        CheckKind::Restated(params) => restated::restated(context, params),
+        CheckKind::PartWhole => part_whole::part_whole(context),
+        CheckKind::ShareSum(params) => share_sum::share_sum(context, params),
+        CheckKind::PercentBounds => percent_bounds::percent_bounds(context),
+        CheckKind::RangeOrder => range_order::range_order(context),
+        CheckKind::Acronym => acronym::acronym(context),
+        CheckKind::Arithmetic(params) => arithmetic::arithmetic(context, params),
+        CheckKind::Reference(params) => reference::reference(context, params),
+        CheckKind::Pattern(params) => pattern::pattern(context, params),
+    }
+}
+
+/// Fills `{key}` placeholders of a message template.
+#[must_use]
+pub fn fill(template: &str, values: &[(&'static str, String)]) -> String {
+    let mut out = template.to_owned();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+fn original_span(document: &Document, place: Place) -> Span {
+    match place {
+        Place::Text(span) => document.source_map.original_span(span),
+        Place::Original(span) => span,
+    }
+}
+
+fn diagnose(document: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
+    let span = original_span(document, finding.place);
+    let position = document.source_map.position_of_original(span.start);
+    let related = finding
+        .related
+        .iter()
+        .map(|(message, place)| {
+            let span = original_span(document, *place);
+            let position = document.source_map.position_of_original(span.start);
+            Related {
+                message: message.clone(),
+                line: position.line,
+                column: position.column,
+                start: span.start,
+                end: span.end,
+            }
+        })
+        .collect();
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: fill(&rule.message, &finding.values),
+        document: document.name.clone(),
+        line: position.line,
+        column: position.column,
+        start: span.start,
+        end: span.end,
+        help: rule.help.as_deref().map(|help| fill(help, &finding.values)),
+        claims: finding.claims,
+        related,
+    }
+}

@@ -1,0 +1,81 @@
+//! `fact/reference`: figures checked against reference facts kept in rule files — "the 12th
+//! Five-Year Plan ran 2011–2015".
+
+use rust_decimal::Decimal;
+
+use super::{Context, Finding, Place};
+use crate::extract::Kind;
+use crate::rules::{Fact, ReferenceParams};
+
+pub fn reference(context: &Context<'_>, params: &ReferenceParams) -> Vec<Finding> {
+    let document = context.document;
+    let mut findings = Vec::new();
+    for fact in &params.fact {
+        let Some(regex) = &fact.regex else { continue };
+        for (index, sentence) in document.sentences.iter().enumerate() {
+            let text = document.slice(sentence.span);
+            let Some(found) = regex.find(text) else { continue };
+            let match_end = sentence.span.start + found.end();
+            let claims = context.by_sentence.get(&index).map_or(&[][..], Vec::as_slice);
+            let after = claims
+                .iter()
+                .map(|&i| &context.claims[i])
+                .find(|c| c.span.start >= match_end && fits(fact, c));
+            let Some(claim) = after else { continue };
+            if let Some(finding) = compare(fact, claim) {
+                findings.push(finding);
+            }
+        }
+    }
+    findings
+}
+
+/// Whether a claim is of the shape the fact speaks of.
+fn fits(fact: &Fact, claim: &crate::normalise::Claim) -> bool {
+    if fact.period.is_some() {
+        return claim.kind == Kind::Period;
+    }
+    claim.unit == fact.unit.as_deref() && !claim.kind.is_temporal() && claim.kind != Kind::Ordinal
+}
+
+fn compare(fact: &Fact, claim: &crate::normalise::Claim) -> Option<Finding> {
+    let year = claim
+        .time
+        .as_deref()
+        .and_then(|t| t.get(..4))
+        .and_then(|y| y.parse::<i32>().ok());
+    if let Some(year) = year {
+        if fact.valid_from.is_some_and(|from| year < from)
+            || fact.valid_until.is_some_and(|until| year > until)
+        {
+            return None;
+        }
+    }
+    let expected = if let Some([first, last]) = fact.period {
+        let stated = (claim.low?, claim.high?);
+        if stated == (Decimal::from(first), Decimal::from(last)) {
+            return None;
+        }
+        format!("{first}–{last}")
+    } else {
+        let value = Decimal::try_from(fact.value?).ok()?;
+        let slack = value.abs() * Decimal::try_from(fact.tolerance).unwrap_or_default();
+        let (low, high) = claim.bounds();
+        let (low, high) = (low?, high?);
+        if high >= value - slack && low <= value + slack {
+            return None;
+        }
+        match &fact.unit {
+            Some(unit) => format!("{} {unit}", value.normalize()),
+            None => value.normalize().to_string(),
+        }
+    };
+    Some(
+        Finding::at(Place::Text(claim.span))
+            .with("subject", &fact.subject)
+            .with("expected", expected)
+            .with("text", &claim.text)
+            .with("source", &fact.source)
+            .claim(claim),
+    )
+}

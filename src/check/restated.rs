@@ -1,0 +1,60 @@
+//! `consistency/restated`: one figure — same subject, unit and time — stated twice with values
+//! that cannot both be true. Reported at the later statement, with the earlier as related.
+//!
+//! Claims are grouped by key and each is compared with the first of its group, so the check
+//! is linear in the number of claims.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::{Context, Finding, Place};
+use crate::normalise::Claim;
+use crate::rules::RestatedParams;
+
+/// What makes two statements one figure: subject (lower case), unit, time and kind.
+type Key<'a> = (String, Option<&'static str>, Option<&'a str>, &'static str);
+
+pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> {
+    let mut first: HashMap<Key<'_>, &Claim> = HashMap::new();
+    let mut findings = Vec::new();
+    for claim in context.claims {
+        if !params.kinds.iter().any(|k| k == claim.kind.name()) {
+            continue;
+        }
+        let Some(subject) = &claim.subject else { continue };
+        let key = (
+            subject.to_lowercase(),
+            claim.unit,
+            claim.time.as_deref(),
+            claim.kind.name(),
+        );
+        match first.get(&key) {
+            None => {
+                first.insert(key, claim);
+            }
+            Some(earlier) if !overlap(earlier, claim) => findings.push(
+                Finding::at(Place::Text(claim.span))
+                    .with("text", &claim.text)
+                    .with("earlier", &earlier.text)
+                    .with("subject", subject)
+                    .claim(claim)
+                    .claim(earlier)
+                    .related(
+                        format!("stated here as {}", earlier.text),
+                        Place::Text(earlier.span),
+                    ),
+            ),
+            Some(_) => {}
+        }
+    }
+    findings
+}
+
+/// Do the intervals two claims allow share any value? Open ends reach to infinity.
+fn overlap(a: &Claim, b: &Claim) -> bool {
+    let ((a_low, a_high), (b_low, b_high)) = (a.bounds(), b.bounds());
+    let below =
+        |high: Option<Decimal>, low: Option<Decimal>| matches!((high, low), (Some(h), Some(l)) if h < l);
+    !(below(a_high, b_low) || below(b_high, a_low))
+}

@@ -1,0 +1,96 @@
+//! `consistency/share-sum`: shares of one whole, listed together, that add up to more than
+//! 100 % — beyond what the rounding of each share allows.
+
+use rust_decimal::Decimal;
+
+use super::percent_bounds::CHANGE_WORDS;
+use super::{Context, Finding, Place};
+use crate::extract::{Kind, Qualifier};
+use crate::normalise::Claim;
+use crate::rules::ShareSumParams;
+
+/// Most words between two shares of one list ("France 38 percent and the United Kingdom").
+const MAX_GAP_WORDS: usize = 8;
+
+pub fn share_sum(context: &Context<'_>, params: &ShareSumParams) -> Vec<Finding> {
+    let tolerance = Decimal::try_from(params.tolerance).unwrap_or(Decimal::ZERO);
+    let mut findings = Vec::new();
+    for indices in context.by_sentence.values() {
+        let mut list: Vec<&Claim> = Vec::new();
+        for &index in indices {
+            let claim = &context.claims[index];
+            if !is_share(context, claim) {
+                continue;
+            }
+            let joined = list
+                .last()
+                .is_some_and(|previous| listed_together(context, previous, claim));
+            if !joined {
+                findings.extend(check_list(&list, params.min_shares, tolerance));
+                list.clear();
+            }
+            list.push(claim);
+        }
+        findings.extend(check_list(&list, params.min_shares, tolerance));
+    }
+    findings
+}
+
+fn is_share(context: &Context<'_>, claim: &Claim) -> bool {
+    if claim.kind != Kind::Percent || !matches!(claim.qualifier, Qualifier::Exact | Qualifier::Approx) {
+        return false;
+    }
+    let before: Vec<String> = context.document.text[..claim.span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    !before.iter().any(|w| CHANGE_WORDS.contains(&w.as_str()))
+}
+
+fn listed_together(context: &Context<'_>, previous: &Claim, claim: &Claim) -> bool {
+    let between = context.between(previous.span.end, claim.span.start);
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let breaks = [
+        "from", "while", "whereas", "versus", "vs", "against", "but", "compared", "than", "of",
+    ];
+    words.len() <= MAX_GAP_WORDS
+        && !between.contains(['.', ';', '(', ')'])
+        && !words
+            .iter()
+            .any(|w| breaks.contains(&w.as_str()) || CHANGE_WORDS.contains(&w.as_str()))
+}
+
+fn check_list(list: &[&Claim], min_shares: usize, tolerance: Decimal) -> Option<Finding> {
+    if list.len() < min_shares.max(2) {
+        return None;
+    }
+    let lowest: Decimal = list.iter().map(|c| c.bounds().0.unwrap_or_default()).sum();
+    let stated: Decimal = list.iter().map(|c| c.value.unwrap_or_default()).sum();
+    if lowest <= Decimal::from(100) + tolerance {
+        return None;
+    }
+    let mut finding = Finding::at(Place::Text(list[0].span.cover(list[list.len() - 1].span)))
+        .with("total", stated.normalize().to_string())
+        .with(
+            "shares",
+            list.iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" + "),
+        );
+    for claim in list {
+        finding = finding.claim(claim);
+    }
+    Some(finding)
+}

@@ -1,0 +1,171 @@
+//! Human output for `check`: compiler-style diagnostics through miette, with the source line
+//! (a window of it, for long lines), the labelled span, related spans, the help and the rule id.
+//! Many findings of one rule in one document read as the first in full plus a list.
+
+use std::fmt::Write as _;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
+};
+
+use crate::check::{Diagnostic, Severity};
+
+/// Findings of one rule in one document shown in full before the rest become a list.
+pub const SHOWN_IN_FULL: usize = 3;
+/// Widest stretch of a long line shown around a span, in bytes on each side.
+const WINDOW: usize = 80;
+
+/// One document's original text, shown a line (or a window of a long line) at a time.
+#[derive(Debug)]
+struct Excerpt<'a> {
+    name: &'a str,
+    original: &'a str,
+}
+
+impl SourceCode for Excerpt<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        _context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = self.original;
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let mut from = line_start.max(start.saturating_sub(WINDOW));
+        let mut to = line_end.min(end + WINDOW);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let line = text[..line_start].matches('\n').count();
+        let column = text[line_start..from].chars().count();
+        let data = text[from..to].trim_end_matches('\r');
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            data.as_bytes(),
+            SourceSpan::new(from.into(), data.len()),
+            line,
+            column,
+            1,
+        )))
+    }
+}
+
+/// A diagnostic as miette sees it.
+#[derive(Debug)]
+struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a Excerpt<'a>,
+}
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        Some(Box::new(&self.diagnostic.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(None, (d.start, d.end.saturating_sub(d.start)));
+        let related = d.related.iter().map(|r| {
+            LabeledSpan::new_with_span(Some(r.message.clone()), (r.start, r.end.saturating_sub(r.start)))
+        });
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+/// Renders diagnostics of one document; `original` is the document's original text.
+#[must_use]
+pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_context_lines(0)
+        .with_width(100);
+    let holder = Excerpt { name, original };
+    let mut out = String::new();
+    let mut shown_per_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut rest: std::collections::BTreeMap<&str, Vec<&Diagnostic>> = std::collections::BTreeMap::new();
+    for diagnostic in diagnostics {
+        let shown = shown_per_rule.entry(&diagnostic.rule).or_insert(0);
+        if *shown < SHOWN_IN_FULL {
+            *shown += 1;
+            let _ = handler.render_report(
+                &mut out,
+                &Shown {
+                    diagnostic,
+                    source: &holder,
+                },
+            );
+        } else {
+            rest.entry(&diagnostic.rule).or_default().push(diagnostic);
+        }
+    }
+    for (rule, more) in rest {
+        let _ = writeln!(out, "  {rule}: {} more in {name}", more.len());
+        for diagnostic in more {
+            let _ = writeln!(
+                out,
+                "    {name}:{}:{}: {}",
+                diagnostic.line, diagnostic.column, diagnostic.message
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The closing line: counts by severity.
+#[must_use]
+pub fn summary(diagnostics: &[Diagnostic], documents: usize) -> String {
+    let count = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {}, {} in {}\n",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "note"),
+        plural(documents, "document")
+    )
+}

@@ -1,0 +1,219 @@
+//! The rule files: every built-in rule's examples fire (or not) as they say, every file under
+//! `rules/` is embedded, and a broken rule file is an error with its line and column.
+
+mod common;
+
+use std::path::Path;
+
+use claimlint::ingest::{IngestOptions, parse};
+use claimlint::normalise::Settings;
+use claimlint::rules::{BUILTIN, Config, RuleSet, parse_rule};
+
+fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec<String> {
+    let name = if format == Some("markdown") {
+        "example.md"
+    } else {
+        "example.txt"
+    };
+    let document =
+        parse(text.as_bytes(), Path::new(name), &IngestOptions::default()).expect("example parses");
+    let claims = claimlint::claims(&document, &Settings::default());
+    claimlint::check::run_rule(&document, &claims, rule)
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn every_rule_example_fires_as_it_says() {
+    let rules = RuleSet::builtin().expect("built-in rules load");
+    let mut checked = 0;
+    for rule in rules.all() {
+        assert!(
+            rule.examples.iter().any(|e| e.fires),
+            "{} has no example that fires",
+            rule.id
+        );
+        assert!(
+            rule.examples.iter().any(|e| !e.fires),
+            "{} has no near miss",
+            rule.id
+        );
+        for example in &rule.examples {
+            let messages = fires(rule, &example.text, example.format.as_deref());
+            assert_eq!(
+                !messages.is_empty(),
+                example.fires,
+                "{}: {:?} gave {messages:?}",
+                rule.id,
+                example.text
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked}");
+}
+
+#[test]
+fn every_rule_file_is_embedded_and_named_after_its_id() {
+    let mut on_disk = Vec::new();
+    for family in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).expect("rules/") {
+        let family = family.expect("entry").path();
+        for file in std::fs::read_dir(&family).expect("family") {
+            let file = file.expect("entry").path();
+            let relative = file
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            on_disk.push(relative);
+        }
+    }
+    on_disk.sort();
+    let mut embedded: Vec<String> = BUILTIN.iter().map(|(path, _)| (*path).to_owned()).collect();
+    embedded.sort();
+    assert_eq!(on_disk, embedded);
+    for (path, source) in BUILTIN {
+        let rule = parse_rule(path, source).expect("parses");
+        assert_eq!(format!("rules/{}.toml", rule.id), *path);
+    }
+}
+
+#[test]
+fn messages_follow_the_house_style() {
+    for rule in RuleSet::builtin().expect("loads").all() {
+        for text in [&rule.message, &rule.summary]
+            .into_iter()
+            .chain(rule.help.as_ref())
+        {
+            let first = text.chars().next().expect("not empty");
+            assert!(
+                !first.is_uppercase()
+                    || text.starts_with(|c: char| c.is_ascii_uppercase()
+                        && text.split_whitespace().next().is_some_and(|w| w
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase() || c == '{' || c == '}')))
+                    || text.starts_with('{'),
+                "{}: {text:?} starts with a capital",
+                rule.id
+            );
+            assert!(
+                !text.ends_with('.'),
+                "{}: {text:?} ends with a full stop",
+                rule.id
+            );
+        }
+        assert!(
+            rule.description.contains("## What it does") && rule.description.contains("## Why is this bad?"),
+            "{}",
+            rule.id
+        );
+    }
+}
+
+fn rule_error(source: &str) -> String {
+    parse_rule("my-rule.toml", source)
+        .expect_err("is refused")
+        .to_string()
+}
+
+#[test]
+fn unknown_key_is_reported_at_its_line_and_column() {
+    let source = "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"share-sum\"\ntolerence = 1.0\n";
+    let error = rule_error(source);
+    assert!(
+        error.starts_with("my-rule.toml:7:1:") && error.contains("tolerence"),
+        "{error}"
+    );
+}
+
+#[test]
+fn wrong_type_is_reported_at_its_value() {
+    let source = "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"share-sum\"\ntolerance = \"one\"\n";
+    let error = rule_error(source);
+    assert!(error.starts_with("my-rule.toml:7:13:"), "{error}");
+}
+
+#[test]
+fn bad_regex_is_reported_at_the_pattern() {
+    let source = "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"pattern\"\npattern = \"by (one estimate\"\n";
+    let error = rule_error(source);
+    assert!(
+        error.starts_with("my-rule.toml:7:") && error.contains("regular expression"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_kind_and_severity_are_named() {
+    let source = "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"sharesum\"\n";
+    assert!(rule_error(source).contains("unknown check kind `sharesum`"));
+    let source = "id = \"house/x\"\nseverity = \"fatal\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"range-order\"\n";
+    let error = rule_error(source);
+    assert!(
+        error.contains("unknown severity `fatal`") && error.starts_with("my-rule.toml:2:"),
+        "{error}"
+    );
+}
+
+#[test]
+fn config_switches_off_reweights_and_reparameterises() {
+    let config = Config::parse(
+        "claimlint.toml",
+        "[rules]\n\"consistency/restated\" = \"off\"\n\"citation/missing\" = \"error\"\n\n[\"citation/missing\"]\nmin_value = 5\ncoverage = \"sentence\"\n",
+    )
+    .expect("config parses");
+    let rules = claimlint::rules::load(Some(&config), &[]).expect("loads");
+    assert!(!rules.get("consistency/restated").expect("exists").enabled);
+    let citation = rules.get("citation/missing").expect("exists");
+    assert_eq!(citation.severity, claimlint::check::Severity::Error);
+    let messages = fires(citation, "Twelve members attended the meeting.", None);
+    assert_eq!(messages.len(), 1, "min_value 5 makes twelve need a source");
+}
+
+#[test]
+fn config_errors_name_the_place() {
+    let error = Config::parse("claimlint.toml", "[rules]\n\"consistency/restatd\" = \"off\"\n")
+        .map(|c| claimlint::rules::load(Some(&c), &[]))
+        .expect("parses")
+        .expect_err("unknown rule");
+    assert!(
+        error.to_string().starts_with("claimlint.toml:2:1:") && error.to_string().contains("restatd"),
+        "{error}"
+    );
+    let error = Config::parse("claimlint.toml", "exclud = [\"drafts/**\"]\n").expect_err("unknown key");
+    assert!(error.to_string().contains("unknown key `exclud`"), "{error}");
+    let config = Config::parse("claimlint.toml", "[\"citation/missing\"]\nmin_valu = 5\n").expect("parses");
+    let error = claimlint::rules::load(Some(&config), &[]).expect_err("unknown parameter");
+    assert!(error.to_string().contains("min_valu"), "{error}");
+}
+
+#[test]
+fn user_pattern_rule_flags_uncited_estimates() {
+    let source = r#"
+id = "house/uncited-estimate"
+severity = "warning"
+summary = "an estimate without a source"
+message = "`{text}` is an estimate with no footnote"
+help = "cite who made the estimate"
+[check]
+kind = "pattern"
+pattern = '(?i)\bby one estimate\b'
+cited = false
+[[example]]
+text = "By one estimate, 40 firms left."
+fires = true
+[[example]]
+text = "By one estimate, 40 firms left.1\n\nNotes\n\n1 Survey.\n"
+fires = false
+"#;
+    let rule = parse_rule("house.toml", source).expect("parses");
+    for example in &rule.examples {
+        assert_eq!(
+            !fires(&rule, &example.text, None).is_empty(),
+            example.fires,
+            "{}",
+            example.text
+        );
+    }
+}
