@@ -33,18 +33,21 @@ pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> 
             None => {
                 first.insert(key, claim);
             }
-            Some(earlier) if !overlap(earlier, claim) => findings.push(
-                Finding::at(Place::Text(claim.span))
-                    .with("text", &claim.text)
-                    .with("earlier", &earlier.text)
-                    .with("subject", subject)
-                    .claim(claim)
-                    .claim(earlier)
-                    .related(
-                        format!("stated here as {}", earlier.text),
-                        Place::Text(earlier.span),
-                    ),
-            ),
+            // Two figures of one sentence are a change or a comparison ("from 50 to 70").
+            Some(earlier) if earlier.sentence_index != claim.sentence_index && !overlap(earlier, claim) => {
+                findings.push(
+                    Finding::at(Place::Text(claim.span))
+                        .with("text", &claim.text)
+                        .with("earlier", &earlier.text)
+                        .with("subject", subject)
+                        .claim(claim)
+                        .claim(earlier)
+                        .related(
+                            format!("stated here as {}", earlier.text),
+                            Place::Text(earlier.span),
+                        ),
+                )
+            }
             Some(_) => {}
         }
     }

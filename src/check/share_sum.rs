@@ -62,7 +62,7 @@ fn listed_together(context: &Context<'_>, previous: &Claim, claim: &Claim) -> bo
         })
         .collect();
     let breaks = [
-        "from", "while", "whereas", "versus", "vs", "against", "but", "compared", "than", "of",
+        "from", "while", "whereas", "versus", "vs", "against", "but", "compared", "than",
     ];
     words.len() <= MAX_GAP_WORDS
         && !between.contains(['.', ';', '(', ')'])

@@ -41,16 +41,20 @@ pub fn find_inline(document: &mut Document) {
         }
     }
     let mut expected = 1u32;
+    let mut last = None;
     for candidate in candidates {
         let accept = match candidate.strength {
             Strength::Certain => true,
+            // The next note, or the note just cited again ("… in 2019.2 … by 2025.2").
             Strength::FigureLike => {
-                candidate.label >= expected && candidate.label <= expected + SEQUENCE_SLACK
+                (candidate.label >= expected && candidate.label <= expected + SEQUENCE_SLACK)
+                    || last == Some(candidate.label)
             }
         };
         if !accept {
             continue;
         }
+        last = Some(candidate.label);
         expected = expected.max(candidate.label + 1);
         let original = document.source_map.original_span(candidate.span);
         document.footnote_refs.push(FootnoteRef {

@@ -27,13 +27,28 @@ impl SourceCode for Excerpt<'_> {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
-        _context_lines_before: usize,
-        _context_lines_after: usize,
+        context_lines_before: usize,
+        context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let text = self.original;
-        let start = span.offset().min(text.len());
-        let end = (start + span.len()).min(text.len());
+        let start = crate::span::floor_char_boundary(text, span.offset().min(text.len()));
+        let end = crate::span::floor_char_boundary(text, (start + span.len()).min(text.len()));
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        // miette asks for the primary span alone (no context) to write the `file:line:column`
+        // header: answer with the span itself, so the header names the finding's own place.
+        // The snippet is asked for with context (see `with_context_lines(1)`) and gets a window.
+        if context_lines_before == 0 && context_lines_after == 0 {
+            let line = text[..line_start].matches('\n').count();
+            let column = text[line_start..start].chars().count();
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.to_owned(),
+                &text.as_bytes()[start..end],
+                SourceSpan::new(start.into(), end - start),
+                line,
+                column,
+                1,
+            )));
+        }
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let mut from = line_start.max(start.saturating_sub(WINDOW));
         let mut to = line_end.min(end + WINDOW);
@@ -42,6 +57,17 @@ impl SourceCode for Excerpt<'_> {
         }
         while !text.is_char_boundary(to) {
             to += 1;
+        }
+        // Cut at word boundaries, so the window starts and ends with whole words.
+        if from > line_start {
+            if let Some(space) = text[from..start].find(' ') {
+                from += space + 1;
+            }
+        }
+        if to < line_end {
+            if let Some(space) = text[end..to].rfind(' ') {
+                to = end + space;
+            }
         }
         let line = text[..line_start].matches('\n').count();
         let column = text[line_start..from].chars().count();
@@ -115,7 +141,7 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_context_lines(0)
+        .with_context_lines(1)
         .with_width(100);
     let holder = Excerpt { name, original };
     let mut out = String::new();
