@@ -46,7 +46,7 @@ pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> 
                             format!("stated here as {}", earlier.text),
                             Place::Text(earlier.span),
                         ),
-                )
+                );
             }
             Some(_) => {}
         }
