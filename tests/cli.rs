@@ -201,3 +201,182 @@ fn csv_is_the_default_and_guards_formulas() {
     let row = lines.next().expect("a row");
     assert!(row.contains(",'-3 percent,") && row.contains(",-3,%,"), "{row}");
 }
+
+fn fixture_path(name: &str) -> std::path::PathBuf {
+    common::fixture(name)
+}
+
+#[test]
+fn check_exits_1_on_errors_and_0_on_a_clean_document() {
+    let output = claimlint()
+        .arg("check")
+        .arg(fixture_path("check/consistency.txt"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("consistency/part-whole") && stdout.contains("errors,"),
+        "{stdout}"
+    );
+    let output = claimlint()
+        .arg("check")
+        .arg(fixture_path("check/near-misses.txt"))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    // citation.txt has warnings only.
+    let path = fixture_path("check/citation.txt");
+    let code = |fail_on: &str| {
+        claimlint()
+            .args(["check", "--fail-on", fail_on])
+            .arg(&path)
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    assert_eq!(code("error"), Some(0));
+    assert_eq!(code("warning"), Some(1));
+    assert_eq!(code("never"), Some(0));
+}
+
+#[test]
+fn check_json_is_an_array_of_diagnostics() {
+    let output = claimlint()
+        .args(["check", "--format", "json"])
+        .arg(fixture_path("check/footnotes.md"))
+        .output()
+        .expect("runs");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let items = value.as_array().expect("array");
+    assert!(
+        items
+            .iter()
+            .any(|d| d["rule"] == "footnote/undefined" && d["line"] == 4)
+    );
+    assert!(
+        items
+            .iter()
+            .all(|d| d.get("help").is_some() && d["severity"].is_string())
+    );
+}
+
+#[test]
+fn broken_rule_file_is_exit_2_with_its_line_and_column() {
+    let dir = temp_dir("broken-rule");
+    let rule = dir.join("house.toml");
+    fs::write(
+        &rule,
+        "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"pattern\"\npatern = \"x\"\n",
+    )
+    .expect("write");
+    let output = claimlint()
+        .args(["check", "--rules"])
+        .arg(&rule)
+        .arg(fixture_path("check/citation.txt"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("house.toml:7:1") && stderr.contains("patern"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn config_is_found_by_walking_up_and_can_switch_rules_off() {
+    let dir = temp_dir("config");
+    let nested = dir.join("docs").join("drafts");
+    fs::create_dir_all(&nested).expect("dirs");
+    fs::write(
+        dir.join("claimlint.toml"),
+        "[rules]\n\"citation/missing\" = \"error\"\n",
+    )
+    .expect("write");
+    fs::write(
+        nested.join("brief.txt"),
+        "Exports reached EUR 4 billion last year.",
+    )
+    .expect("write");
+    let output = claimlint()
+        .current_dir(&nested)
+        .args(["check", "brief.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "citation/missing raised to error");
+    fs::write(
+        dir.join("claimlint.toml"),
+        "[rules]\n\"citation/missing\" = \"off\"\n",
+    )
+    .expect("write");
+    let output = claimlint()
+        .current_dir(&nested)
+        .args(["check", "brief.txt", "--fail-on", "warning"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+#[test]
+fn config_exclude_skips_paths_in_folder_runs() {
+    let dir = temp_dir("exclude");
+    fs::create_dir_all(dir.join("drafts")).expect("dirs");
+    fs::write(dir.join("claimlint.toml"), "exclude = [\"drafts/**\"]\n").expect("write");
+    fs::write(
+        dir.join("drafts").join("a.txt"),
+        "Exports reached EUR 4 billion last year.",
+    )
+    .expect("write");
+    fs::write(dir.join("b.txt"), "Twelve people came.").expect("write");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["check", ".", "--format", "json", "--fail-on", "warning"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    let output = claimlint().arg("rules").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.lines().count() >= 14 && stdout.contains("consistency/share-sum"),
+        "{stdout}"
+    );
+    let output = claimlint()
+        .args(["rules", "consistency/share-sum"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("## What it does") && stdout.contains("kind = \"share-sum\""),
+        "{stdout}"
+    );
+    let output = claimlint()
+        .args(["rules", "consistency/nothing"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -129,3 +129,34 @@ fn the_done_when_figures() {
     assert!(eighteen.sentence.starts_with("Ten out of 18"));
     assert_eq!(eighteen.kind.name(), "count");
 }
+
+#[test]
+fn check_reports_the_forty_undefined_markers_and_the_aii_acronym_and_no_false_consistency_error() {
+    let Some(document) = paper() else { return };
+    let claims = claimlint::claims(&document, &Settings::default());
+    let rules = claimlint::rules::RuleSet::builtin().expect("rules load");
+    let found = claimlint::check::check(&document, &claims, &rules);
+    let undefined: Vec<&str> = found
+        .iter()
+        .filter(|d| d.rule == "footnote/undefined")
+        .map(|d| d.message.split_whitespace().nth(1).unwrap_or(""))
+        .collect();
+    let expected: Vec<String> = (1..=40).map(|n| n.to_string()).collect();
+    assert_eq!(undefined, expected);
+    let acronyms: Vec<&str> = found
+        .iter()
+        .filter(|d| d.rule == "consistency/acronym")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(acronyms.len(), 1);
+    assert!(acronyms[0].starts_with("AII is expanded as"), "{acronyms:?}");
+    let others: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|d| {
+            d.rule.starts_with("consistency/") && d.rule != "consistency/acronym"
+                || d.rule.starts_with("fact/")
+        })
+        .map(|d| (d.rule.as_str(), d.message.as_str()))
+        .collect();
+    assert!(others.is_empty(), "{others:#?}");
+}

@@ -23,7 +23,7 @@ pub fn acronym(context: &Context<'_>) -> Vec<Finding> {
     for block in &context.document.blocks {
         let slice = &text[block.span.range()];
         for (open, _) in slice.match_indices('(') {
-            let Some(close) = slice[open..].find(')') else {
+            let Some(close) = super::window_after(slice, open, 16).find(')') else {
                 continue;
             };
             let inner = &slice[open + 1..open + close];

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place};
+use super::{Context, Finding, Place, window_after, window_before};
 use crate::extract::Kind;
 use crate::normalise::Claim;
 use crate::rules::ArithmeticParams;
@@ -38,8 +38,12 @@ fn totals(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Optio
     let text = &context.document.text;
     let (position, total) = claims.iter().enumerate().find(|(_, c)| {
         c.kind == Kind::Count && {
-            let before = text[..c.span.start].trim_end().to_ascii_lowercase();
-            let after = text[c.span.end..].trim_start().to_ascii_lowercase();
+            let before = window_before(text, c.span.start, 24)
+                .trim_end()
+                .to_ascii_lowercase();
+            let after = window_after(text, c.span.end, 24)
+                .trim_start()
+                .to_ascii_lowercase();
             before.ends_with("total of") || after.starts_with("in total") || after.starts_with("in all")
         }
     })?;
@@ -99,10 +103,8 @@ fn changes(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Opti
     let text = &context.document.text;
     for pair in claims.windows(2) {
         let (from, to) = (pair[0], pair[1]);
-        let opens = text[..from.span.start]
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("from");
+        let lead = window_before(text, from.span.start, 48).to_ascii_lowercase();
+        let opens = lead.trim_end().ends_with("from");
         // "from 50 to 70", "from 50 units to 70 units"
         let link = context.between(from.span.end, to.span.start).to_ascii_lowercase();
         let joined = link == "to" || (link.ends_with(" to") && link.split_whitespace().count() <= 4);
@@ -118,7 +120,6 @@ fn changes(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Opti
             continue;
         }
         // The stated change: a percentage just before "from", or a multiplying verb.
-        let lead = text[..from.span.start].to_ascii_lowercase();
         let lead = lead.trim_end().trim_end_matches("from").trim_end();
         let factor = ["doubled", "tripled", "quadrupled", "halved"]
             .iter()
@@ -132,7 +133,9 @@ fn changes(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Opti
         let stated = claims.iter().rev().find(|c| {
             c.kind == Kind::Percent
                 && c.span.end <= from.span.start
-                && lead.len() - c.span.end.min(lead.len()) < 4
+                && context
+                    .between(c.span.end, from.span.start)
+                    .eq_ignore_ascii_case("from")
         });
         let (low_ratio, high_ratio) = if let Some(factor) = factor {
             (factor, factor)

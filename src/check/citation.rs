@@ -14,6 +14,8 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let document = context.document;
     let threshold = Decimal::try_from(params.min_value).unwrap_or(Decimal::ZERO);
     let mut findings = Vec::new();
+    let mut named = String::new();
+    let mut named_for = None;
     for claim in context.claims {
         if !params.covers(claim.kind) {
             continue;
@@ -33,13 +35,17 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         if covered(context, claim, params.coverage) {
             continue;
         }
-        let named = named_source(document.slice(sentence.span))
-            .map(|name| format!("; the sentence names {name}, but no footnote gives the source"))
-            .unwrap_or_default();
+        // Once per sentence: a long sentence holds many claims.
+        if named_for != Some(claim.sentence_index) {
+            named = named_source(document.slice(sentence.span))
+                .map(|name| format!("; the sentence names {name}, but no footnote gives the source"))
+                .unwrap_or_default();
+            named_for = Some(claim.sentence_index);
+        }
         findings.push(
             Finding::at(Place::Text(claim.span))
                 .with("text", &claim.text)
-                .with("named", named)
+                .with("named", named.clone())
                 .claim(claim),
         );
     }

@@ -136,8 +136,9 @@ pub fn check(document: &Document, claims: &[Claim], rules: &RuleSet) -> Vec<Diag
     let context = Context::new(document, claims);
     let mut diagnostics = Vec::new();
     for rule in rules.enabled() {
+        let mut positions = crate::span::Cursor::new(&document.source_map);
         for finding in run(&context, rule) {
-            diagnostics.push(diagnose(document, rule, finding));
+            diagnostics.push(diagnose(document, rule, finding, &mut positions));
         }
     }
     diagnostics.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
@@ -148,9 +149,10 @@ pub fn check(document: &Document, claims: &[Claim], rules: &RuleSet) -> Vec<Diag
 #[must_use]
 pub fn run_rule(document: &Document, claims: &[Claim], rule: &Rule) -> Vec<Diagnostic> {
     let context = Context::new(document, claims);
+    let mut positions = crate::span::Cursor::new(&document.source_map);
     run(&context, rule)
         .into_iter()
-        .map(|finding| diagnose(document, rule, finding))
+        .map(|finding| diagnose(document, rule, finding, &mut positions))
         .collect()
 }
 
@@ -205,6 +207,21 @@ fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
     }
 }
 
+/// Up to `bytes` of `text` before `offset`, cut at a character boundary: checks look at the
+/// few words around a figure, never at the whole text before it (which would be quadratic).
+#[must_use]
+pub fn window_before(text: &str, offset: usize, bytes: usize) -> &str {
+    let start = crate::span::floor_char_boundary(text, offset.saturating_sub(bytes));
+    &text[start..offset]
+}
+
+/// Up to `bytes` of `text` after `offset`, cut at a character boundary.
+#[must_use]
+pub fn window_after(text: &str, offset: usize, bytes: usize) -> &str {
+    let end = crate::span::floor_char_boundary(text, (offset + bytes).min(text.len()));
+    &text[offset..end.max(offset)]
+}
+
 /// Fills `{key}` placeholders of a message template.
 #[must_use]
 pub fn fill(template: &str, values: &[(&'static str, String)]) -> String {
@@ -222,9 +239,15 @@ fn original_span(document: &Document, place: Place) -> Span {
     }
 }
 
-fn diagnose(document: &Document, rule: &Rule, finding: Finding) -> Diagnostic {
+/// Positions the finding; `positions` makes a run of findings in source order linear.
+fn diagnose(
+    document: &Document,
+    rule: &Rule,
+    finding: Finding,
+    positions: &mut crate::span::Cursor<'_>,
+) -> Diagnostic {
     let span = original_span(document, finding.place);
-    let position = document.source_map.position_of_original(span.start);
+    let position = positions.position(span.start);
     let related = finding
         .related
         .iter()

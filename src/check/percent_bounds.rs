@@ -83,10 +83,10 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
         if !(over || under) {
             continue;
         }
-        let after = text[claim.span.end..].trim_start();
+        let after = super::window_after(text, claim.span.end, 64).trim_start();
         // A share names its whole: "120 percent of households".
         let share = after.starts_with("of ");
-        let before: Vec<&str> = text[..claim.span.start]
+        let before: Vec<&str> = super::window_before(text, claim.span.start, 64)
             .split_whitespace()
             .rev()
             .take(4)

@@ -40,7 +40,7 @@ fn is_share(context: &Context<'_>, claim: &Claim) -> bool {
     if claim.kind != Kind::Percent || !matches!(claim.qualifier, Qualifier::Exact | Qualifier::Approx) {
         return false;
     }
-    let before: Vec<String> = context.document.text[..claim.span.start]
+    let before: Vec<String> = super::window_before(&context.document.text, claim.span.start, 64)
         .split_whitespace()
         .rev()
         .take(2)
