@@ -31,6 +31,9 @@ pub enum Error {
         line: usize,
         column: usize,
         message: String,
+        /// The file's text and the byte offset of the error, for a snippet.
+        source_text: String,
+        offset: Option<usize>,
     },
     #[error("unknown rule `{id}`")]
     UnknownRule { id: String, known: String },

@@ -38,5 +38,24 @@ fn report_error(error: &Error) {
     if let Some(help) = error.help() {
         diagnostic = diagnostic.with_help(help);
     }
+    // A rule or config file error shows the line it is on, with the place marked.
+    if let Error::RuleFile {
+        path,
+        source_text,
+        offset: Some(offset),
+        ..
+    } = error
+    {
+        let offset = (*offset).min(source_text.len());
+        let length = source_text[offset..]
+            .find(['\n', ' ', '='])
+            .unwrap_or(0)
+            .max(1)
+            .min(source_text.len() - offset);
+        diagnostic = diagnostic.with_label(miette::LabeledSpan::at(offset..offset + length, "here"));
+        let source = miette::NamedSource::new(path.display().to_string(), source_text.clone());
+        eprintln!("{:?}", miette::Report::new(diagnostic).with_source_code(source));
+        return;
+    }
     eprintln!("{:?}", miette::Report::new(diagnostic));
 }

@@ -371,6 +371,8 @@ fn file_error(path: &str, source: &str, offset: Option<usize>, message: impl Int
         line,
         column,
         message: message.into(),
+        source_text: source.to_owned(),
+        offset,
     }
 }
 
@@ -697,6 +699,8 @@ impl RuleSet {
                                 line,
                                 column,
                                 message: format!("`{id}`: {message}"),
+                                source_text: config.source.clone(),
+                                offset: Some(*offset),
                             }
                         }
                         other => other,
