@@ -45,6 +45,11 @@ pub enum Command {
 pub enum CheckFormat {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Gitlab,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -305,11 +310,30 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         .flat_map(|c| c.diagnostics.iter().cloned())
         .collect();
     outcome.findings = threshold.is_some_and(|t| all.iter().any(|d| d.severity >= t));
+    let mut all = all;
+    all.extend(outcome.failures.iter().map(input_diagnostic));
+    let names: Vec<String> = checked.iter().map(|c| c.name.clone()).collect();
     match args.format {
-        CheckFormat::Json => {
-            let mut all = all;
-            all.extend(outcome.failures.iter().map(input_diagnostic));
-            report::diagnostics::write_array(out, &all)?;
+        CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
+        CheckFormat::Sarif => report::sarif::write(out, &all, &rules)?,
+        CheckFormat::Junit => report::junit::write(out, &all, &names)?,
+        CheckFormat::Gitlab => report::gitlab::write(out, &all)?,
+        CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
+        CheckFormat::Github => {
+            report::github::write(out, &all)?;
+            // In a GitHub Actions job, the step summary gets the Markdown report too.
+            if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
+                let path = PathBuf::from(summary);
+                let mut file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .map_err(|source| Error::Read {
+                        path: path.clone(),
+                        source,
+                    })?;
+                file.write_all(report::markdown::render(&all, checked.len()).as_bytes())?;
+            }
         }
         CheckFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -324,7 +348,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                     out.write_all(text.as_bytes())?;
                 }
             }
-            out.write_all(report::human::summary(&all, checked.len()).as_bytes())?;
+            out.write_all(
+                report::human::summary(&all[..all.len() - outcome.failures.len()], checked.len()).as_bytes(),
+            )?;
         }
     }
     Ok(outcome)
@@ -354,6 +380,9 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         help: error.help().map(str::to_owned),
         claims: Vec::new(),
         related: Vec::new(),
+        end_line: 1,
+        end_column: 1,
+        fingerprint: crate::check::fingerprint("input/unreadable", &[], &error.to_string()),
     }
 }
 

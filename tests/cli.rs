@@ -380,3 +380,37 @@ fn rules_lists_and_explains() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn github_format_appends_the_markdown_summary_to_the_step_summary() {
+    let dir = temp_dir("step-summary");
+    let summary = dir.join("summary.md");
+    fs::write(&summary, "earlier step\n").expect("write");
+    let output = claimlint()
+        .args(["check", "--format", "github"])
+        .arg(fixture_path("check/consistency.txt"))
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("::error file="));
+    let written = fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.starts_with("earlier step\n## claimlint: 9 errors"),
+        "{written}"
+    );
+}
+
+#[test]
+fn every_check_format_runs() {
+    for format in ["human", "json", "sarif", "junit", "github", "gitlab", "markdown"] {
+        let output = claimlint()
+            .args(["check", "--format", format])
+            .arg(fixture_path("check/citation.txt"))
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr_of(&output));
+        assert!(!output.stdout.is_empty(), "{format}");
+    }
+}

@@ -127,6 +127,13 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub claims: Vec<String>,
     pub related: Vec<Related>,
+    /// Where the span ends: line and column just past its last character.
+    pub end_line: usize,
+    pub end_column: usize,
+    /// A fingerprint that survives unrelated edits: the rule with the ids of the claims
+    /// concerned (stable across revisions), or with the message where no claim is concerned.
+    /// Never a line number. Used by SARIF, GitLab and baselines.
+    pub fingerprint: String,
 }
 
 /// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
@@ -263,10 +270,20 @@ fn diagnose(
             }
         })
         .collect();
+    let message = fill(&rule.message, &finding.values);
+    let covered = &document.source_map.original()[span.start..span.end.max(span.start)];
+    let (end_line, end_column) = match covered.rfind('\n') {
+        None => (position.line, position.column + covered.chars().count()),
+        Some(last) => (
+            position.line + covered.matches('\n').count(),
+            covered[last + 1..].chars().count() + 1,
+        ),
+    };
+    let fingerprint = fingerprint(&rule.id, &finding.claims, &message);
     Diagnostic {
         rule: rule.id.clone(),
         severity: rule.severity,
-        message: fill(&rule.message, &finding.values),
+        message,
         document: document.name.clone(),
         line: position.line,
         column: position.column,
@@ -275,5 +292,22 @@ fn diagnose(
         help: rule.help.as_deref().map(|help| fill(help, &finding.values)),
         claims: finding.claims,
         related,
+        end_line,
+        end_column,
+        fingerprint,
     }
+}
+
+/// A diagnostic's fingerprint: 16 hex digits of a hash of the rule and the claim ids (or the
+/// message, where no claim is concerned).
+#[must_use]
+pub fn fingerprint(rule: &str, claims: &[String], message: &str) -> String {
+    let mut key = String::from(rule);
+    key.push('\0');
+    if claims.is_empty() {
+        key.push_str(message);
+    } else {
+        key.push_str(&claims.join(","));
+    }
+    format!("{:016x}", crate::normalise::id::stable_hash(key.as_bytes()))
 }

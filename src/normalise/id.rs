@@ -103,6 +103,12 @@ fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) ->
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+/// A 64-bit hash that never changes between versions (for fingerprints and ids).
+#[must_use]
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    fnv1a(FNV_OFFSET, bytes)
+}
+
 /// FNV-1a: tiny, fixed forever (ids must not change with a hashing crate's version).
 fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
     for &byte in bytes {

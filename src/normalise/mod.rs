@@ -2,7 +2,7 @@
 //! allows, modality, subject, time reference, covering footnotes and a stable id.
 
 mod footnotes;
-mod id;
+pub mod id;
 mod modality;
 mod subject;
 

@@ -2,8 +2,13 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use rust_decimal::Decimal;
 

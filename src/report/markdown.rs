@@ -1,0 +1,78 @@
+//! A compact Markdown summary for pull-request comments and `GITHUB_STEP_SUMMARY`: counts,
+//! then the findings grouped by document with line links.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::check::{Diagnostic, Severity};
+
+/// Escapes text for a Markdown table cell or list item.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\*_[]<>|".contains(c) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[must_use]
+pub fn render(diagnostics: &[Diagnostic], documents: usize) -> String {
+    let count = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let mut out = format!(
+        "## claimlint: {}, {}, {} in {}\n\n",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "note"),
+        plural(documents, "document")
+    );
+    if diagnostics.is_empty() {
+        out.push_str("No findings.\n");
+        return out;
+    }
+    let mut by_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for d in diagnostics {
+        *by_rule.entry((&d.rule, d.severity)).or_default() += 1;
+    }
+    out.push_str("| rule | severity | findings |\n| --- | --- | ---: |\n");
+    for ((rule, severity), n) in &by_rule {
+        let _ = writeln!(out, "| `{rule}` | {} | {n} |", severity.name());
+    }
+    let mut by_document: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in diagnostics {
+        by_document.entry(&d.document).or_default().push(d);
+    }
+    for (document, found) in by_document {
+        let _ = writeln!(out, "\n### `{}`\n", document.replace('`', "'"));
+        for d in found {
+            let mark = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "note",
+            };
+            let link = format!("{}#L{}", document.replace(' ', "%20").replace(')', "%29"), d.line);
+            let _ = writeln!(
+                out,
+                "- **{mark}** `{}` [line {}]({link}): {}",
+                d.rule,
+                d.line,
+                escape(&d.message)
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,136 @@
+//! The CI formats of `check` on one fixture: SARIF validated against the official schema,
+//! `JUnit` parsed back, GitHub commands escaped, GitLab Code Quality, the Markdown summary.
+//! Each is snapshotted.
+
+mod common;
+
+use claimlint::check::Diagnostic;
+use claimlint::rules::RuleSet;
+use common::{document, snapshot_settings};
+
+const FIXTURE: &str = "check/consistency.txt";
+const SARIF_SCHEMA: &str = "../shared/schemas/sarif-schema-2.1.0.json";
+
+fn diagnostics() -> (Vec<Diagnostic>, RuleSet) {
+    let document = document(FIXTURE);
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let rules = RuleSet::builtin().expect("rules load");
+    (claimlint::check::check(&document, &claims, &rules), rules)
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let (found, rules) = diagnostics();
+    let log = claimlint::report::sarif::log(&found, &rules);
+    snapshot_settings()
+        .bind(|| insta::assert_snapshot!("format_sarif", serde_json::to_string_pretty(&log).expect("JSON")));
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), found.len());
+    assert!(
+        results
+            .iter()
+            .all(|r| r["partialFingerprints"]["claimlintFingerprint/v1"].is_string())
+    );
+    assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
+    let Ok(schema) = std::fs::read_to_string(SARIF_SCHEMA) else {
+        eprintln!("skipped the schema check: {SARIF_SCHEMA} is not there");
+        return;
+    };
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sarif_fingerprints_survive_unrelated_edits() {
+    let text = "Fleet\n\nOf the 30 new vessels, 45 were built abroad.\n";
+    let moved =
+        "Fleet\n\nAn opening paragraph about the weather.\n\nOf the 30 new vessels, 45 were built abroad.\n";
+    let rules = RuleSet::builtin().expect("rules load");
+    let fingerprints = |text: &str| -> Vec<String> {
+        let document = claimlint::ingest::parse(
+            text.as_bytes(),
+            std::path::Path::new("f.txt"),
+            &claimlint::ingest::IngestOptions::default(),
+        )
+        .expect("parses");
+        let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+        claimlint::check::check(&document, &claims, &rules)
+            .into_iter()
+            .filter(|d| d.rule == "consistency/part-whole")
+            .map(|d| d.fingerprint)
+            .collect()
+    };
+    let before = fingerprints(text);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before, fingerprints(moved));
+}
+
+#[test]
+fn junit_parses_back_with_one_case_per_finding() {
+    let (found, _) = diagnostics();
+    let xml = claimlint::report::junit::render(&found, &[FIXTURE.to_owned(), "clean.md".to_owned()]);
+    snapshot_settings().bind(|| insta::assert_snapshot!("format_junit", xml));
+    let parsed = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let suites: Vec<roxmltree::Node<'_, '_>> = parsed
+        .descendants()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 2);
+    let cases: Vec<roxmltree::Node<'_, '_>> = suites[0]
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), found.len());
+    assert_eq!(cases[0].attribute("name"), Some("consistency/part-whole@4:60"));
+    assert_eq!(cases[0].attribute("classname"), Some(FIXTURE));
+    let clean: Vec<roxmltree::Node<'_, '_>> = suites[1]
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(clean.len(), 1);
+    assert!(clean[0].children().all(|n| !n.has_tag_name("failure")));
+}
+
+#[test]
+fn github_commands_are_escaped() {
+    let (found, _) = diagnostics();
+    let commands = claimlint::report::github::render(&found);
+    snapshot_settings().bind(|| insta::assert_snapshot!("format_github", commands));
+    assert_eq!(commands.lines().count(), found.len());
+    assert!(
+        commands
+            .lines()
+            .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file="))
+    );
+    assert!(
+        commands.contains("107%25"),
+        "a percent sign in a message is escaped"
+    );
+}
+
+#[test]
+fn gitlab_code_quality_and_markdown_summary() {
+    let (found, _) = diagnostics();
+    let gitlab = claimlint::report::gitlab::report(&found);
+    let issues = gitlab.as_array().expect("array");
+    assert_eq!(issues.len(), found.len());
+    assert!(
+        issues
+            .iter()
+            .all(|i| i["fingerprint"].as_str().is_some_and(|f| f.len() == 32))
+    );
+    let markdown = claimlint::report::markdown::render(&found, 1);
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            "format_gitlab",
+            serde_json::to_string_pretty(&gitlab).expect("JSON")
+        );
+        insta::assert_snapshot!("format_markdown", markdown);
+    });
+    assert!(markdown.starts_with("## claimlint: 9 errors, 1 warning, 0 notes in 1 document"));
+}
