@@ -12,10 +12,12 @@ use std::io::IsTerminal as _;
 
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::check::{Diagnostic, Severity};
 use crate::document::Date;
 use crate::error::Error;
 use crate::ingest::{self, FormatChoice, IngestOptions};
+use crate::ledger::Ledger;
 use crate::normalise::Settings;
 use crate::report;
 use crate::rules::{Config, RuleSet};
@@ -39,6 +41,45 @@ pub enum Command {
     Extract(ExtractArgs),
     /// List the rules, or explain one.
     Rules(RulesArgs),
+    /// Claims added, removed and changed between two revisions of a document.
+    Diff(DiffArgs),
+    /// The claims ledger.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Create or merge the claims ledger.
+    Update(LedgerUpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerUpdateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The ledger file (created if missing).
+    #[arg(long, value_name = "FILE")]
+    pub ledger: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old revision (`-` for standard input, as from `git show REV:path`).
+    pub old: PathBuf,
+    /// The new revision.
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// The format of both revisions; `auto` goes by the new one's extension.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,6 +123,15 @@ pub struct CheckArgs {
     /// The lowest severity that makes the run exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// The claims ledger: adds `ledger/drift`, `ledger/unreviewed` and `ledger/stale`.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Option<PathBuf>,
+    /// Report only findings that this baseline does not hold.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings as a baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -144,6 +194,8 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub struct Outcome {
     pub failures: Vec<Error>,
     pub findings: bool,
+    /// Messages for standard error that are not failures (unmatched baseline entries).
+    pub notes: Vec<String>,
 }
 
 /// Runs the command, writing its output to `out`.
@@ -152,6 +204,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Check(args) => check(args, out),
         Command::Extract(args) => extract(args, out),
         Command::Rules(args) => rules(args, out),
+        Command::Diff(args) => diff(args, out),
+        Command::Ledger(LedgerCommand::Update(args)) => ledger_update(args, out),
     }
 }
 
@@ -263,6 +317,82 @@ fn load_rules(args: &RuleArgs) -> Result<(Option<Config>, RuleSet), Error> {
     Ok((config, rules))
 }
 
+fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let mut outcome = Outcome::default();
+    let mut ledger = Ledger::read(&args.ledger, true)?;
+    let options = ingest_options(&args.input);
+    let settings = Settings::default();
+    let inputs = inputs(&args.input, &[], &mut outcome.failures);
+    let documents: Vec<Result<(String, Vec<crate::Claim>), Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let document = ingest::read_path(&input.path, &input.name, &options)?;
+            Ok((document.name.clone(), crate::claims(&document, &settings)))
+        })
+        .collect();
+    let mut read = Vec::new();
+    for document in documents {
+        match document {
+            Ok(document) => read.push(document),
+            Err(error) => outcome.failures.push(error),
+        }
+    }
+    // A broken input must not mark its claims stale: nothing is written unless all were read.
+    if !outcome.failures.is_empty() {
+        return Ok(outcome);
+    }
+    let summary = ledger.update(&read);
+    ledger.write(&args.ledger)?;
+    let counts = ledger.counts();
+    let count = |status: &str| counts.get(status).copied().unwrap_or(0);
+    writeln!(
+        out,
+        "{}: {} added, {} changed since verified, {} newly stale; {} rows ({} verified, {} disputed, {} unreviewed, {} stale)",
+        args.ledger.display(),
+        summary.added,
+        summary.changed,
+        summary.stale,
+        ledger.rows.len(),
+        count("verified"),
+        count("disputed"),
+        count("unreviewed"),
+        count("stale")
+    )?;
+    Ok(outcome)
+}
+
+fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let format = match args.input_format {
+        InputFormatArg::Auto => ingest::detect_format(&args.new).map_or(FormatChoice::Text, |f| match f {
+            crate::document::InputFormat::Text => FormatChoice::Text,
+            crate::document::InputFormat::Markdown => FormatChoice::Markdown,
+        }),
+        InputFormatArg::Text => FormatChoice::Text,
+        InputFormatArg::Markdown => FormatChoice::Markdown,
+    };
+    let options = IngestOptions {
+        format,
+        document_date: None,
+    };
+    let settings = Settings::default();
+    let name = display(&args.new);
+    let old = ingest::read_path(&args.old, &name, &options)?;
+    let new = ingest::read_path(&args.new, &name, &options)?;
+    let changes = crate::diff::diff(&crate::claims(&old, &settings), &crate::claims(&new, &settings));
+    match args.format {
+        DiffFormat::Human => out.write_all(crate::diff::render_human(&changes, &name).as_bytes())?,
+        DiffFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &crate::diff::to_json(&changes))
+                .map_err(|e| Error::Write(e.into()))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(Outcome {
+        findings: !changes.is_empty(),
+        ..Outcome::default()
+    })
+}
+
 /// One document's result, in input order.
 struct Checked {
     name: String,
@@ -273,6 +403,12 @@ struct Checked {
 fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let (config, rules) = load_rules(&args.rules)?;
     let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
+    let ledger = args
+        .ledger
+        .as_deref()
+        .map(|path| Ledger::read(path, false))
+        .transpose()?;
+    let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let mut outcome = Outcome::default();
     let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
     let options = ingest_options(&args.input);
@@ -283,7 +419,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         .map(|input| {
             let document = ingest::read_path(&input.path, &input.name, &options)?;
             let claims = crate::claims(&document, &settings);
-            let diagnostics = crate::check::check(&document, &claims, &rules);
+            let diagnostics = crate::check::check_with_ledger(&document, &claims, &rules, ledger.as_ref());
             progress.inc(1);
             Ok(Checked {
                 name: document.name.clone(),
@@ -305,6 +441,26 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
     };
+    if let Some(path) = &args.write_baseline {
+        let found: Vec<Diagnostic> = checked
+            .iter()
+            .flat_map(|c| c.diagnostics.iter().cloned())
+            .collect();
+        Baseline::from_diagnostics(&found).write(path)?;
+    }
+    if let Some(baseline) = &baseline {
+        let mut unmatched = baseline.clone();
+        for document in &mut checked {
+            document.diagnostics.retain(|d| !unmatched.take(d));
+        }
+        let names: std::collections::BTreeSet<&str> = checked.iter().map(|c| c.name.as_str()).collect();
+        for entry in unmatched.remaining(&names) {
+            outcome.notes.push(format!(
+                "baseline entry no longer matches: {} in {} ({})",
+                entry.rule, entry.document, entry.message
+            ));
+        }
+    }
     let all: Vec<Diagnostic> = checked
         .iter()
         .flat_map(|c| c.diagnostics.iter().cloned())
@@ -365,7 +521,9 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         | Error::Binary { path, .. }
         | Error::TooLarge { path, .. }
         | Error::Unsupported { path, .. }
-        | Error::RuleFile { path, .. } => path.to_string_lossy().into_owned(),
+        | Error::RuleFile { path, .. }
+        | Error::Ledger { path, .. }
+        | Error::Baseline { path, .. } => path.to_string_lossy().into_owned(),
         Error::Write(_) | Error::UnknownRule { .. } => String::new(),
     };
     Diagnostic {

@@ -35,6 +35,15 @@ pub enum Error {
         source_text: String,
         offset: Option<usize>,
     },
+    #[error("`{path}`, row {row}{}: {message}", if column.is_empty() { String::new() } else { format!(", column `{column}`") }, path = path.display())]
+    Ledger {
+        path: PathBuf,
+        row: usize,
+        column: String,
+        message: String,
+    },
+    #[error("`{path}` is not a claimlint baseline: {message}", path = path.display())]
+    Baseline { path: PathBuf, message: String },
     #[error("unknown rule `{id}`")]
     UnknownRule { id: String, known: String },
     #[error("cannot write output: {0}")]

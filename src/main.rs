@@ -15,6 +15,11 @@ fn main() -> ExitCode {
         out.flush()?;
         Ok(outcome)
     });
+    if let Ok(outcome) = &result {
+        for note in &outcome.notes {
+            eprintln!("note: {note}");
+        }
+    }
     match result {
         Ok(outcome) if !outcome.failures.is_empty() => {
             for failure in &outcome.failures {

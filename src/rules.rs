@@ -74,6 +74,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/fact/reference.toml",
         include_str!("../rules/fact/reference.toml"),
     ),
+    (
+        "rules/ledger/drift.toml",
+        include_str!("../rules/ledger/drift.toml"),
+    ),
+    (
+        "rules/ledger/unreviewed.toml",
+        include_str!("../rules/ledger/unreviewed.toml"),
+    ),
+    (
+        "rules/ledger/stale.toml",
+        include_str!("../rules/ledger/stale.toml"),
+    ),
 ];
 
 /// One rule, ready to run.
@@ -125,6 +137,21 @@ pub enum CheckKind {
     Arithmetic(ArithmeticParams),
     Reference(ReferenceParams),
     Pattern(PatternParams),
+    /// The ledger kinds run only when `check --ledger` gives a ledger.
+    LedgerDrift,
+    LedgerUnreviewed,
+    LedgerStale,
+}
+
+impl CheckKind {
+    /// Whether the kind needs a ledger (and so has no examples a plain document can show).
+    #[must_use]
+    pub const fn needs_ledger(&self) -> bool {
+        matches!(
+            self,
+            Self::LedgerDrift | Self::LedgerUnreviewed | Self::LedgerStale
+        )
+    }
 }
 
 /// A check with no parameters.
@@ -361,6 +388,9 @@ pub const CHECK_KINDS: &[&str] = &[
     "arithmetic",
     "reference",
     "pattern",
+    "ledger-drift",
+    "ledger-unreviewed",
+    "ledger-stale",
 ];
 
 /// An error in a rule or config file, with its place.
@@ -481,6 +511,11 @@ fn build_check(kind: &str, origin: &str, source: &str, table: Option<&toml::Tabl
             }
             CheckKind::Pattern(params)
         }
+        "ledger-drift" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerDrift)?,
+        "ledger-unreviewed" => {
+            typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerUnreviewed)?
+        }
+        "ledger-stale" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerStale)?,
         other => {
             return Err(file_error(
                 origin,

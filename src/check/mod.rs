@@ -8,6 +8,7 @@ mod acronym;
 mod arithmetic;
 mod citation;
 mod footnotes;
+mod ledger;
 mod part_whole;
 mod pattern;
 mod percent_bounds;
@@ -140,7 +141,19 @@ pub struct Diagnostic {
 /// order (then by rule id).
 #[must_use]
 pub fn check(document: &Document, claims: &[Claim], rules: &RuleSet) -> Vec<Diagnostic> {
-    let context = Context::new(document, claims);
+    check_with_ledger(document, claims, rules, None)
+}
+
+/// Like `check`, with the claims ledger for the `ledger/` rules.
+#[must_use]
+pub fn check_with_ledger(
+    document: &Document,
+    claims: &[Claim],
+    rules: &RuleSet,
+    ledger: Option<&crate::ledger::Ledger>,
+) -> Vec<Diagnostic> {
+    let mut context = Context::new(document, claims);
+    context.ledger = ledger.map(|l| l.of_document(&document.name));
     let mut diagnostics = Vec::new();
     for rule in rules.enabled() {
         let mut positions = crate::span::Cursor::new(&document.source_map);
@@ -169,6 +182,8 @@ pub struct Context<'a> {
     pub claims: &'a [Claim],
     /// Claim indices by sentence index.
     pub by_sentence: BTreeMap<usize, Vec<usize>>,
+    /// The ledger's rows for this document by claim id, when a ledger is given.
+    pub ledger: Option<std::collections::HashMap<&'a str, &'a crate::ledger::Row>>,
 }
 
 impl<'a> Context<'a> {
@@ -181,6 +196,7 @@ impl<'a> Context<'a> {
             document,
             claims,
             by_sentence,
+            ledger: None,
         }
     }
 
@@ -211,6 +227,9 @@ fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         CheckKind::Arithmetic(params) => arithmetic::arithmetic(context, params),
         CheckKind::Reference(params) => reference::reference(context, params),
         CheckKind::Pattern(params) => pattern::pattern(context, params),
+        CheckKind::LedgerDrift => ledger::drift(context),
+        CheckKind::LedgerUnreviewed => ledger::unreviewed(context),
+        CheckKind::LedgerStale => ledger::stale(context),
     }
 }
 

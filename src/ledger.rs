@@ -1,0 +1,388 @@
+//! The claims ledger (`claims.csv`): the claim columns of `extract --format csv`, then the
+//! auditor's columns `source, status, reviewer, checked_on, note`.
+//!
+//! `ledger update` merges by (document, id): the auditor's columns are kept, new claims enter
+//! as `unreviewed`, claims no longer in their document become `stale` (never deleted), and the
+//! file is written atomically. A `verified` claim whose figure changed goes back to
+//! `unreviewed`, with a note saying what it was verified as, so that an update never hides a
+//! change an auditor signed off.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::normalise::Claim;
+use crate::report::csv::{COLUMNS, row as claim_row, safe_text};
+
+/// The auditor's columns, after the claim columns.
+pub const AUDIT_COLUMNS: [&str; 5] = ["source", "status", "reviewer", "checked_on", "note"];
+
+/// Claim columns compared for drift: what the figure says, not where it stands.
+const FIGURE_COLUMNS: [&str; 6] = ["value", "low", "high", "unit", "qualifier", "date"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Unreviewed,
+    Verified,
+    Disputed,
+    Stale,
+}
+
+impl Status {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "unreviewed",
+            Self::Verified => "verified",
+            Self::Disputed => "disputed",
+            Self::Stale => "stale",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Some(match text {
+            "unreviewed" => Self::Unreviewed,
+            "verified" => Self::Verified,
+            "disputed" => Self::Disputed,
+            "stale" => Self::Stale,
+            _ => return None,
+        })
+    }
+}
+
+/// One row: the claim's cells and the auditor's cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub claim: Vec<String>,
+    pub audit: Vec<String>,
+}
+
+fn column(name: &str) -> usize {
+    COLUMNS.iter().position(|c| *c == name).unwrap_or(0)
+}
+
+impl Row {
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.claim[column("id")]
+    }
+
+    #[must_use]
+    pub fn document(&self) -> &str {
+        &self.claim[column("document")]
+    }
+
+    #[must_use]
+    pub fn cell(&self, name: &str) -> &str {
+        &self.claim[column(name)]
+    }
+
+    #[must_use]
+    pub fn status(&self) -> Status {
+        Status::parse(&self.audit[1]).unwrap_or(Status::Unreviewed)
+    }
+
+    fn set_status(&mut self, status: Status) {
+        status.name().clone_into(&mut self.audit[1]);
+    }
+
+    /// The figure columns that differ from `claim`'s, by name.
+    #[must_use]
+    pub fn changed(&self, claim: &Claim) -> Vec<&'static str> {
+        let current = claim_row(claim);
+        FIGURE_COLUMNS
+            .iter()
+            .copied()
+            .filter(|name| self.cell(name) != current[column(name)])
+            .collect()
+    }
+
+    fn from_claim(claim: &Claim) -> Self {
+        Self {
+            claim: claim_row(claim).to_vec(),
+            audit: vec![
+                String::new(),
+                Status::Unreviewed.name().to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        }
+    }
+}
+
+/// A ledger read from (or to be written to) a file.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    pub rows: Vec<Row>,
+}
+
+/// What an update did, for the message printed after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateSummary {
+    pub added: usize,
+    pub kept: usize,
+    pub changed: usize,
+    pub stale: usize,
+}
+
+fn malformed(path: &Path, row: usize, column: &str, message: impl Into<String>) -> Error {
+    Error::Ledger {
+        path: path.to_path_buf(),
+        row,
+        column: column.to_owned(),
+        message: message.into(),
+    }
+}
+
+impl Ledger {
+    /// Reads a ledger; a missing file is an empty ledger when `missing_ok`.
+    pub fn read(path: &Path, missing_ok: bool) -> Result<Self> {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) if missing_ok && error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Self::default());
+            }
+            Err(source) => {
+                return Err(Error::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        Self::parse(path, &bytes)
+    }
+
+    /// Parses a ledger's bytes, naming the row (1 is the header) and column of any fault.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self> {
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(bytes);
+        let header = reader
+            .headers()
+            .map_err(|e| malformed(path, 1, "", e.to_string()))?
+            .clone();
+        let expected: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
+        for (index, name) in expected.iter().enumerate() {
+            if header.get(index) != Some(name) {
+                let found = header.get(index).unwrap_or("nothing");
+                return Err(malformed(
+                    path,
+                    1,
+                    name,
+                    format!("expected the column `{name}` here, found `{found}`"),
+                ));
+            }
+        }
+        if header.len() != expected.len() {
+            return Err(malformed(
+                path,
+                1,
+                "",
+                format!("expected {} columns, found {}", expected.len(), header.len()),
+            ));
+        }
+        let mut rows = Vec::new();
+        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        for (index, record) in reader.records().enumerate() {
+            let row_number = index + 2;
+            let record = record.map_err(|e| malformed(path, row_number, "", e.to_string()))?;
+            if record.len() != expected.len() {
+                return Err(malformed(
+                    path,
+                    row_number,
+                    "",
+                    format!("expected {} cells, found {}", expected.len(), record.len()),
+                ));
+            }
+            let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+            let row = Row {
+                claim: cells[..COLUMNS.len()].to_vec(),
+                audit: cells[COLUMNS.len()..].to_vec(),
+            };
+            validate(path, row_number, &row)?;
+            if let Some(first) = seen.insert((row.document().to_owned(), row.id().to_owned()), row_number) {
+                return Err(malformed(
+                    path,
+                    row_number,
+                    "id",
+                    format!("claim {} of {} is also in row {first}", row.id(), row.document()),
+                ));
+            }
+            rows.push(row);
+        }
+        Ok(Self { rows })
+    }
+
+    /// The rows of one document, by id.
+    #[must_use]
+    pub fn of_document(&self, document: &str) -> HashMap<&str, &Row> {
+        self.rows
+            .iter()
+            .filter(|r| r.document() == document)
+            .map(|r| (r.id(), r))
+            .collect()
+    }
+
+    /// Merges the claims of the given documents (name → claims) into the ledger.
+    pub fn update(&mut self, documents: &[(String, Vec<Claim>)]) -> UpdateSummary {
+        let mut summary = UpdateSummary::default();
+        let mut index: HashMap<(String, String), usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.document().to_owned(), r.id().to_owned()), i))
+            .collect();
+        let mut present: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+        for (name, claims) in documents {
+            let ids = present.entry(name.clone()).or_default();
+            for claim in claims {
+                ids.insert(claim.id.clone());
+                let key = (claim.document.clone(), claim.id.clone());
+                let Some(&at) = index.get(&key) else {
+                    index.insert(key, self.rows.len());
+                    self.rows.push(Row::from_claim(claim));
+                    summary.added += 1;
+                    continue;
+                };
+                let row = &mut self.rows[at];
+                if row.status() == Status::Verified && !row.changed(claim).is_empty() {
+                    let note = format!("verified as `{}`; changed on update", row.cell("text"));
+                    row.audit[4] = if row.audit[4].is_empty() {
+                        note
+                    } else {
+                        format!("{}; {note}", row.audit[4])
+                    };
+                    row.set_status(Status::Unreviewed);
+                    summary.changed += 1;
+                } else {
+                    summary.kept += 1;
+                }
+                if row.status() == Status::Stale {
+                    row.set_status(Status::Unreviewed);
+                }
+                row.claim = claim_row(claim).to_vec();
+            }
+        }
+        for row in &mut self.rows {
+            let Some(ids) = present.get(row.document()) else {
+                continue;
+            };
+            if !ids.contains(row.id()) && row.status() != Status::Stale {
+                row.set_status(Status::Stale);
+                summary.stale += 1;
+            }
+        }
+        // Documents in path order, claims in source order (stale ones where they last stood).
+        let start = |row: &Row| row.cell("start").parse::<usize>().unwrap_or(usize::MAX);
+        self.rows
+            .sort_by(|a, b| (a.document(), start(a), a.id()).cmp(&(b.document(), start(b), b.id())));
+        summary
+    }
+
+    /// Writes the ledger atomically: a temporary file beside it, then a rename.
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map_or_else(|| "claims.csv".into(), |n| n.to_string_lossy().into_owned());
+        let temporary: PathBuf = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+        let write_error = |source| Error::Read {
+            path: temporary.clone(),
+            source,
+        };
+        {
+            let file = std::fs::File::create(&temporary).map_err(write_error)?;
+            let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
+            let header: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
+            let csv_error = |e: csv::Error| Error::Read {
+                path: temporary.clone(),
+                source: std::io::Error::other(e.to_string()),
+            };
+            writer.write_record(&header).map_err(csv_error)?;
+            for row in &self.rows {
+                let cells: Vec<String> = row
+                    .claim
+                    .iter()
+                    .chain(row.audit.iter())
+                    .map(|c| safe_text(c))
+                    .collect();
+                writer.write_record(&cells).map_err(csv_error)?;
+            }
+            let mut inner = writer.into_inner().map_err(|e| Error::Read {
+                path: temporary.clone(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+            std::io::Write::flush(&mut inner).map_err(write_error)?;
+            inner.get_ref().sync_all().map_err(write_error)?;
+        }
+        std::fs::rename(&temporary, path).map_err(|source| {
+            let _ = std::fs::remove_file(&temporary);
+            Error::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        })
+    }
+
+    /// Counts of rows by status, for messages.
+    #[must_use]
+    pub fn counts(&self) -> BTreeMap<&'static str, usize> {
+        let mut counts = BTreeMap::new();
+        for row in &self.rows {
+            *counts.entry(row.status().name()).or_default() += 1;
+        }
+        counts
+    }
+}
+
+/// Checks one row's cells: a known status, whole numbers for positions, numbers for figures.
+fn validate(path: &Path, row_number: usize, row: &Row) -> Result<()> {
+    if Status::parse(&row.audit[1]).is_none() {
+        return Err(malformed(
+            path,
+            row_number,
+            "status",
+            format!(
+                "unknown status `{}`; expected unreviewed, verified, disputed or stale",
+                row.audit[1]
+            ),
+        ));
+    }
+    if row.id().len() != 8 || !row.id().bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(malformed(
+            path,
+            row_number,
+            "id",
+            format!("`{}` is not a claim id (8 hex digits)", row.id()),
+        ));
+    }
+    for name in ["line", "column", "start", "end"] {
+        if row.cell(name).parse::<usize>().is_err() {
+            return Err(malformed(
+                path,
+                row_number,
+                name,
+                format!("`{}` is not a whole number", row.cell(name)),
+            ));
+        }
+    }
+    for name in ["value", "precision", "low", "high"] {
+        let cell = row.cell(name);
+        if !cell.is_empty() && cell.parse::<rust_decimal::Decimal>().is_err() && cell.parse::<f64>().is_err()
+        {
+            return Err(malformed(
+                path,
+                row_number,
+                name,
+                format!("`{cell}` is not a number"),
+            ));
+        }
+    }
+    Ok(())
+}

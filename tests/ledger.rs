@@ -1,0 +1,296 @@
+//! The audit workflow: ledger update, check --ledger (drift, unreviewed, stale), diff, baseline.
+
+mod common;
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn claimlint() -> Command {
+    Command::cargo_bin("claimlint").expect("binary builds")
+}
+
+fn workspace(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimlint-ledger-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+const BRIEF: &str = "# Port brief\n\nThe port handled 1,200 ships in 2022.[^1] Cranes moved 3.4 million containers.[^1]\n\nDredging cost EUR 40 million in 2021.[^2]\n\n[^1]: Port authority, 2022.\n[^2]: Audit office.\n";
+
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    claimlint().current_dir(dir).args(args).output().expect("runs")
+}
+
+/// Marks the rows whose `text` cell is one of `texts` as verified by an auditor.
+fn verify(ledger: &Path, texts: &[&str]) {
+    let mut reader = csv::Reader::from_path(ledger).expect("ledger");
+    let header = reader.headers().expect("header").clone();
+    let text = header.iter().position(|h| h == "text").expect("text column");
+    let status = header.iter().position(|h| h == "status").expect("status column");
+    let reviewer = header
+        .iter()
+        .position(|h| h == "reviewer")
+        .expect("reviewer column");
+    let mut writer = csv::Writer::from_path(ledger.with_extension("new")).expect("writer");
+    writer.write_record(&header).expect("header");
+    for record in reader.records() {
+        let mut cells: Vec<String> = record.expect("row").iter().map(str::to_owned).collect();
+        if texts.contains(&cells[text].as_str()) {
+            "verified".clone_into(&mut cells[status]);
+            "a.auditor".clone_into(&mut cells[reviewer]);
+        }
+        writer.write_record(&cells).expect("row");
+    }
+    writer.flush().expect("flush");
+    fs::rename(ledger.with_extension("new"), ledger).expect("rename");
+}
+
+#[test]
+fn drift_scenario_finds_exactly_the_edited_verified_figure() {
+    let dir = workspace("drift");
+    fs::write(dir.join("brief.md"), BRIEF).expect("write");
+    let output = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    verify(
+        &dir.join("claims.csv"),
+        &["1,200", "3.4 million", "EUR 40 million"],
+    );
+    let clean = run(
+        &dir,
+        &["check", "brief.md", "--ledger", "claims.csv", "--format", "json"],
+    );
+    assert_eq!(clean.status.code(), Some(0));
+
+    // Edit one verified figure and move a paragraph above the other.
+    let edited = "# Port brief\n\nDredging cost EUR 40 million in 2021.[^2]\n\nThe port handled 1,250 ships in 2022.[^1] Cranes moved 3.4 million containers.[^1]\n\n[^1]: Port authority, 2022.\n[^2]: Audit office.\n";
+    fs::write(dir.join("old.md"), BRIEF).expect("write");
+    fs::write(dir.join("brief.md"), edited).expect("write");
+    let output = run(
+        &dir,
+        &["check", "brief.md", "--ledger", "claims.csv", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let drift: Vec<&serde_json::Value> = found
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["rule"] == "ledger/drift")
+        .collect();
+    assert_eq!(drift.len(), 1, "{found:#}");
+    assert_eq!(drift[0]["line"], 5);
+    assert!(
+        drift[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("`1,250`") && m.contains("`1,200`"))
+    );
+    assert!(
+        found
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|d| d["rule"] != "ledger/stale"),
+        "moved text is not stale"
+    );
+
+    // The human output names the figure and where it changed (shown in the closing note).
+    let human = run(&dir, &["check", "brief.md", "--ledger", "claims.csv"]);
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("ledger/drift") && human.contains("brief.md:5:18"),
+        "{human}"
+    );
+
+    // diff reports exactly that change.
+    let output = run(&dir, &["diff", "old.md", "brief.md", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let changes: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        changes["changed"].as_array().map(Vec::len),
+        Some(1),
+        "{changes:#}"
+    );
+    assert_eq!(changes["added"].as_array().map(Vec::len), Some(0));
+    assert_eq!(changes["removed"].as_array().map(Vec::len), Some(0));
+    assert_eq!(changes["changed"][0]["new"]["text"], "1,250");
+    let same = run(&dir, &["diff", "brief.md", "brief.md"]);
+    assert_eq!(same.status.code(), Some(0));
+}
+
+#[test]
+fn diff_reads_the_old_revision_from_stdin() {
+    let dir = workspace("diff-stdin");
+    fs::write(
+        dir.join("brief.md"),
+        BRIEF.replace("EUR 40 million", "EUR 45 million"),
+    )
+    .expect("write");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["diff", "-", "brief.md"])
+        .write_stdin(BRIEF)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("brief.md: 1 changed, 0 added, 0 removed")
+            && stdout.contains("`EUR 40 million` → `EUR 45 million`"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn update_keeps_auditor_columns_marks_vanished_claims_stale_and_resets_changed_verified_ones() {
+    let dir = workspace("update");
+    fs::write(dir.join("brief.md"), BRIEF).expect("write");
+    run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    verify(&dir.join("claims.csv"), &["1,200", "EUR 40 million"]);
+    let rewritten = BRIEF
+        .replace(
+            "Dredging cost EUR 40 million in 2021.",
+            "Dredging was paid for by the state.",
+        )
+        .replace("1,200", "1,300");
+    fs::write(dir.join("brief.md"), rewritten).expect("write");
+    let stale = run(
+        &dir,
+        &["check", "brief.md", "--ledger", "claims.csv", "--format", "json"],
+    );
+    let found: serde_json::Value = serde_json::from_slice(&stale.stdout).expect("JSON");
+    let rules: Vec<&str> = found
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert_eq!(
+        rules.iter().filter(|r| **r == "ledger/stale").count(),
+        2,
+        "{rules:?}"
+    );
+    let output = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        summary.contains("1 changed since verified, 2 newly stale"),
+        "{summary}"
+    );
+    let ledger = claimlint::ledger::Ledger::read(&dir.join("claims.csv"), false).expect("reads back");
+    let by_text = |text: &str| ledger.rows.iter().find(|r| r.cell("text") == text).expect("row");
+    assert_eq!(by_text("EUR 40 million").status().name(), "stale");
+    assert_eq!(
+        by_text("EUR 40 million").audit[2],
+        "a.auditor",
+        "auditor columns are kept"
+    );
+    assert_eq!(by_text("1,300").status().name(), "unreviewed");
+    assert!(by_text("1,300").audit[4].contains("verified as `1,200`"));
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "the atomic write leaves no temporary file");
+}
+
+#[test]
+fn malformed_ledger_names_the_row_and_column() {
+    let dir = workspace("malformed");
+    fs::write(dir.join("brief.md"), BRIEF).expect("write");
+    run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    let text = fs::read_to_string(dir.join("claims.csv")).expect("read");
+    let broken = text
+        .replacen(",unreviewed,", ",verfied,", 2)
+        .replacen(",verfied,", ",unreviewed,", 1);
+    fs::write(dir.join("claims.csv"), broken).expect("write");
+    let output = run(&dir, &["check", "brief.md", "--ledger", "claims.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("row 3") && stderr.contains("`status`") && stderr.contains("verfied"),
+        "{stderr}"
+    );
+    let before = fs::read(dir.join("claims.csv")).expect("read");
+    let output = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        fs::read(dir.join("claims.csv")).expect("read"),
+        before,
+        "a broken ledger is never rewritten"
+    );
+}
+
+#[test]
+fn baseline_hides_known_findings_and_lists_entries_that_no_longer_match() {
+    let dir = workspace("baseline");
+    let text = "Budget\n\nThe ministry spent EUR 2.5 billion on roads. Rail took EUR 900 million.\n";
+    fs::write(dir.join("brief.txt"), text).expect("write");
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "brief.txt",
+            "--fail-on",
+            "warning",
+            "--write-baseline",
+            "baseline.json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "brief.txt",
+            "--fail-on",
+            "warning",
+            "--baseline",
+            "baseline.json",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    // Moving text keeps the baseline matching; a new uncited figure is reported.
+    let edited = "Budget\n\nA new first paragraph.\n\nThe ministry spent EUR 2.6 billion on roads. Rail took EUR 900 million. Ports took EUR 300 million for cranes.\n";
+    fs::write(dir.join("brief.txt"), edited).expect("write");
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "brief.txt",
+            "--fail-on",
+            "warning",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let messages: Vec<&str> = found
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert_eq!(messages, ["no footnote covers `EUR 300 million`"], "{found:#}");
+    // Remove a baselined finding's sentence: its entry is listed as no longer matching.
+    fs::write(dir.join("brief.txt"), "Budget\n\nRail took EUR 900 million.\n").expect("write");
+    let output = run(&dir, &["check", "brief.txt", "--baseline", "baseline.json"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("baseline entry no longer matches: citation/missing in brief.txt"),
+        "{stderr}"
+    );
+}
