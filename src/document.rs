@@ -95,6 +95,44 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// An inline suppression: `<!-- claimlint-disable-next-line RULE -- reason -->` in Markdown,
+/// a line `claimlint: disable-next-line RULE -- reason` in plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// Rule ids it silences; empty means every rule.
+    pub rules: Vec<String>,
+    pub reason: Option<String>,
+    /// The comment in the original file.
+    pub original: Span,
+    /// The line of the original file it applies to (the next non-blank line).
+    pub line: usize,
+}
+
+impl Suppression {
+    /// Parses the words after the directive: rule ids, then `--` and a reason.
+    #[must_use]
+    pub fn parse(body: &str, original: Span, line: usize) -> Self {
+        let (rules, reason) = match body.split_once("--") {
+            Some((rules, reason)) => (rules, Some(reason.trim()).filter(|r| !r.is_empty())),
+            None => (body, None),
+        };
+        let rules = rules
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|r| !r.is_empty() && *r != "all" && *r != "*")
+            .map(str::to_owned)
+            .collect();
+        Self {
+            rules,
+            reason: reason.map(str::to_owned),
+            original,
+            line,
+        }
+    }
+}
+
+/// The directive that starts a suppression, after `<!--` or `claimlint:`.
+pub const SUPPRESSION_DIRECTIVE: &str = "disable-next-line";
+
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The name shown in messages and output: the path as given, or `--stdin-filename`.
@@ -112,6 +150,8 @@ pub struct Document {
     /// Stretches of text that hold no figures: inline code, URLs, section numbers and
     /// footnote markers. Sorted, not overlapping.
     pub ignored: Vec<Span>,
+    /// Inline suppressions, in source order.
+    pub suppressions: Vec<Suppression>,
     /// The document's own date (metadata or a date line near the top), "now" for modality.
     pub date: Option<Date>,
     pub source_map: SourceMap,
@@ -128,6 +168,19 @@ impl Document {
     pub fn is_ignored(&self, span: Span) -> bool {
         let index = self.ignored.partition_point(|s| s.end <= span.start);
         self.ignored.get(index).is_some_and(|s| s.overlaps(span))
+    }
+
+    /// The first line after `line` of the original file that is not blank (the line a
+    /// suppression on `line` applies to).
+    #[must_use]
+    pub fn next_content_line(&self, line: usize) -> usize {
+        let original = self.source_map.original();
+        original
+            .lines()
+            .enumerate()
+            .skip(line)
+            .find(|(_, text)| !text.trim().is_empty() && !text.trim_start().starts_with("<!--"))
+            .map_or(line + 1, |(index, _)| index + 1)
     }
 
     /// Sorts and merges the ignored stretches; readers call it once when done.

@@ -86,6 +86,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/ledger/stale.toml",
         include_str!("../rules/ledger/stale.toml"),
     ),
+    (
+        "rules/suppression/no-reason.toml",
+        include_str!("../rules/suppression/no-reason.toml"),
+    ),
+    (
+        "rules/suppression/unused.toml",
+        include_str!("../rules/suppression/unused.toml"),
+    ),
 ];
 
 /// One rule, ready to run.
@@ -141,6 +149,9 @@ pub enum CheckKind {
     LedgerDrift,
     LedgerUnreviewed,
     LedgerStale,
+    /// The suppression kinds judge the other rules' findings, after they ran.
+    SuppressionReason,
+    SuppressionUnused,
 }
 
 impl CheckKind {
@@ -151,6 +162,12 @@ impl CheckKind {
             self,
             Self::LedgerDrift | Self::LedgerUnreviewed | Self::LedgerStale
         )
+    }
+
+    /// Whether the kind judges the findings of the other rules (run after them).
+    #[must_use]
+    pub const fn is_meta(&self) -> bool {
+        matches!(self, Self::SuppressionReason | Self::SuppressionUnused)
     }
 }
 
@@ -391,6 +408,8 @@ pub const CHECK_KINDS: &[&str] = &[
     "ledger-drift",
     "ledger-unreviewed",
     "ledger-stale",
+    "suppression-reason",
+    "suppression-unused",
 ];
 
 /// An error in a rule or config file, with its place.
@@ -516,6 +535,12 @@ fn build_check(kind: &str, origin: &str, source: &str, table: Option<&toml::Tabl
             typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerUnreviewed)?
         }
         "ledger-stale" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerStale)?,
+        "suppression-reason" => {
+            typed::<NoParams>(origin, source, table).map(|_| CheckKind::SuppressionReason)?
+        }
+        "suppression-unused" => {
+            typed::<NoParams>(origin, source, table).map(|_| CheckKind::SuppressionUnused)?
+        }
         other => {
             return Err(file_error(
                 origin,

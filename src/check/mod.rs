@@ -161,8 +161,42 @@ pub fn check_with_ledger(
             diagnostics.push(diagnose(document, rule, finding, &mut positions));
         }
     }
+    apply_suppressions(document, rules, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
     diagnostics
+}
+
+/// Drops the findings inline suppressions silence, and reports suppressions without a reason
+/// (`suppression/no-reason`) or that silence nothing (`suppression/unused`).
+fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Vec<Diagnostic>) {
+    if document.suppressions.is_empty() {
+        return;
+    }
+    let mut used = vec![false; document.suppressions.len()];
+    diagnostics.retain(|d| {
+        let matched = document
+            .suppressions
+            .iter()
+            .position(|s| s.line == d.line && (s.rules.is_empty() || s.rules.contains(&d.rule)));
+        if let Some(index) = matched {
+            used[index] = true;
+        }
+        matched.is_none()
+    });
+    let meta = |kind: fn(&CheckKind) -> bool| rules.enabled().find(|r| kind(&r.check));
+    let no_reason = meta(|k| matches!(k, CheckKind::SuppressionReason));
+    let unused = meta(|k| matches!(k, CheckKind::SuppressionUnused));
+    let mut positions = crate::span::Cursor::new(&document.source_map);
+    for (suppression, used) in document.suppressions.iter().zip(used) {
+        let place = Place::Original(suppression.original);
+        if let (Some(rule), None) = (no_reason, &suppression.reason) {
+            diagnostics.push(diagnose(document, rule, Finding::at(place), &mut positions));
+        }
+        if let (Some(rule), false) = (unused, used) {
+            let finding = Finding::at(place).with("line", suppression.line.to_string());
+            diagnostics.push(diagnose(document, rule, finding, &mut positions));
+        }
+    }
 }
 
 /// Runs one rule; the examples harness uses it to test a rule on its own.
@@ -230,6 +264,8 @@ fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
         CheckKind::LedgerDrift => ledger::drift(context),
         CheckKind::LedgerUnreviewed => ledger::unreviewed(context),
         CheckKind::LedgerStale => ledger::stale(context),
+        // Judged in `check_with_ledger`, once the other rules' findings are known.
+        CheckKind::SuppressionReason | CheckKind::SuppressionUnused => Vec::new(),
     }
 }
 

@@ -123,6 +123,9 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                 document.text.push('\n');
                 map.push(at, 1, original_range.start, original_range.len().max(1));
             }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                suppression(&mut document, &map, html, original_range);
+            }
             Event::FootnoteReference(label) => {
                 let at = document.text.len();
                 document.footnote_refs.push(FootnoteRef {
@@ -136,6 +139,15 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     }
     close(&mut document, &mut open);
     document.source_map = map;
+    // A suppression applies to the next line with content after its comment.
+    let targets: Vec<usize> = document
+        .suppressions
+        .iter()
+        .map(|s| document.next_content_line(s.line))
+        .collect();
+    for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
+        suppression.line = target;
+    }
     literal_references(&mut document);
     if document.footnote_refs.is_empty() {
         markers::find_inline(&mut document);
@@ -232,4 +244,25 @@ fn literal_references(document: &mut Document) {
         document.ignored.push(span);
     }
     document.footnote_refs.sort_by_key(|r| r.span);
+}
+
+/// `<!-- claimlint-disable-next-line RULE -- reason -->`.
+fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: Span) {
+    let Some(comment) = html.trim().strip_prefix("<!--") else {
+        return;
+    };
+    let comment = comment.trim_end().trim_end_matches("-->").trim();
+    let Some(body) = comment
+        .strip_prefix("claimlint-")
+        .and_then(|c| c.strip_prefix(crate::document::SUPPRESSION_DIRECTIVE))
+    else {
+        return;
+    };
+    // The comment's own last line, then the next line with content.
+    let end_line = map.position_of_original(original.end.saturating_sub(1)).line;
+    let comment_start = original.start + html.len() - html.trim_start().len();
+    let comment_span = Span::new(comment_start, comment_start + html.trim().len());
+    let mut parsed = crate::document::Suppression::parse(body, comment_span, 0);
+    parsed.line = end_line;
+    document.suppressions.push(parsed);
 }

@@ -188,6 +188,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         footnote_refs: Vec::new(),
         footnote_defs: Vec::new(),
         ignored: Vec::new(),
+        suppressions: Vec::new(),
         date: None,
         source_map: SourceMap::new(original),
     }

@@ -17,7 +17,8 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     document.source_map = SourceMap::identity(original, offset, text.len());
     document.text = text;
 
-    let lines = split_lines(&document.text);
+    let mut lines = split_lines(&document.text);
+    suppressions(&mut document, &mut lines);
     let mut reader = Reader {
         document: &mut document,
         in_notes: false,
@@ -32,6 +33,28 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     sentences::split(&mut document);
     document.finish_ignored();
     document
+}
+
+/// Lines `claimlint: disable-next-line RULE -- reason` are suppressions, not prose: they are
+/// recorded and then read as blank lines.
+fn suppressions(document: &mut Document, lines: &mut [Span]) {
+    for line in lines.iter_mut() {
+        let text = document.slice(*line);
+        let Some(rest) = text.strip_prefix("claimlint:") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let original = document.source_map.original_span(*line);
+        let line_number = document.source_map.position(*line).line;
+        let body = rest
+            .strip_prefix(crate::document::SUPPRESSION_DIRECTIVE)
+            .unwrap_or(rest);
+        let target = document.next_content_line(line_number);
+        document
+            .suppressions
+            .push(crate::document::Suppression::parse(body, original, target));
+        *line = Span::new(line.start, line.start);
+    }
 }
 
 /// Lines without their terminators, trimmed of surrounding whitespace; blank lines are empty.

@@ -1,0 +1,57 @@
+//! Inline suppressions with a reason, in Markdown comments and plain-text lines.
+
+mod common;
+
+use claimlint::rules::RuleSet;
+
+fn rules_fired(text: &str, name: &str) -> Vec<(String, usize)> {
+    let document = claimlint::ingest::parse(
+        text.as_bytes(),
+        std::path::Path::new(name),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let rules = RuleSet::builtin().expect("rules load");
+    claimlint::check::check(&document, &claims, &rules)
+        .into_iter()
+        .map(|d| (d.rule, d.line))
+        .collect()
+}
+
+#[test]
+fn markdown_comment_silences_the_next_line_only() {
+    let text = "# Budget\n\n<!-- claimlint-disable-next-line citation/missing -- from the table on page 4 -->\nExports reached EUR 4 billion.\n\nImports reached EUR 3 billion.\n";
+    assert_eq!(rules_fired(text, "b.md"), [("citation/missing".to_owned(), 6)]);
+}
+
+#[test]
+fn markdown_comment_for_another_rule_silences_nothing_and_says_so() {
+    let text = "<!-- claimlint-disable-next-line consistency/restated -- two surveys -->\nExports reached EUR 4 billion.\n";
+    let fired = rules_fired(text, "b.md");
+    assert!(fired.contains(&("citation/missing".to_owned(), 2)), "{fired:?}");
+    assert!(fired.contains(&("suppression/unused".to_owned(), 1)), "{fired:?}");
+}
+
+#[test]
+fn text_line_without_reason_works_but_is_reported() {
+    let text = "Budget\n\nclaimlint: disable-next-line citation/missing\nExports reached EUR 4 billion.\n";
+    assert_eq!(
+        rules_fired(text, "b.txt"),
+        [("suppression/no-reason".to_owned(), 3)]
+    );
+}
+
+#[test]
+fn suppression_line_is_not_prose() {
+    let text = "claimlint: disable-next-line all -- figures from 2 surveys\nExports reached EUR 4 billion.\n";
+    let document = claimlint::ingest::parse(
+        text.as_bytes(),
+        std::path::Path::new("b.txt"),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    assert_eq!(claims.len(), 1, "the `2` of the reason is no claim");
+    assert!(rules_fired(text, "b.txt").is_empty());
+}
