@@ -1,0 +1,609 @@
+//! Accuracy of claimlint's extraction on other projects' test suites (`../shared/eval`).
+//!
+//! ```sh
+//! cargo run --release --example eval -- [EVAL_FOLDER] [--failures] [--write-readme]
+//! ```
+//!
+//! For every suite and category: the cases in scope, precision, recall and value accuracy
+//! (value and unit right, of the matched mentions), the cases excluded with their reason, and
+//! (with `--failures`) every miss. `--write-readme` replaces the table between the
+//! `accuracy-table` markers of README.md.
+//!
+//! How each suite maps onto claimlint's kinds (the contract of DESIGN.md wins where they differ):
+//! - Recognizers-Text `number` → any claim with a value (count, year, ordinal-free); a fraction
+//!   in words is a percentage in claimlint ("three quarters" → 75 %), compared as value / 100.
+//!   `percentage` → kind percent. `currency` → kind money, unit by ISO code; a value given in
+//!   cents or pence is compared with claimlint's value in the main unit × 100. `ordinal` →
+//!   kind ordinal; `ordinal.relative` ("last", "next", "the former") is no figure: excluded.
+//! - quantulum3 → any claim whose text overlaps the surface; value compared, unit mapped.
+//! - Duckling → each input is one whole mention: the first claim's value is compared.
+//! - `MeasEval` → recall only (not every number is annotated): a quantity is found when a claim
+//!   overlaps its span.
+
+#![expect(clippy::cast_precision_loss, reason = "ratios of case counts far below 2^52")]
+#![expect(clippy::print_stdout, reason = "a command-line tool that prints its report")]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use claimlint::ingest::{IngestOptions, parse};
+use claimlint::normalise::Settings;
+use claimlint::{Claim, Kind};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// What one suite and category scored.
+#[derive(Default)]
+struct Tally {
+    suite: String,
+    category: String,
+    cases: usize,
+    excluded: Vec<(String, &'static str)>,
+    found: usize,
+    extra: usize,
+    missed: usize,
+    right: usize,
+    precision_measured: bool,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn new(suite: &str, category: &str, precision_measured: bool) -> Self {
+        Self {
+            suite: suite.to_owned(),
+            category: category.to_owned(),
+            precision_measured,
+            ..Self::default()
+        }
+    }
+
+    fn precision(&self) -> Option<f64> {
+        (self.precision_measured && self.found + self.extra > 0)
+            .then(|| self.found as f64 / (self.found + self.extra) as f64)
+    }
+
+    fn recall(&self) -> f64 {
+        if self.found + self.missed == 0 {
+            0.0
+        } else {
+            self.found as f64 / (self.found + self.missed) as f64
+        }
+    }
+
+    fn value_accuracy(&self) -> f64 {
+        if self.found == 0 {
+            0.0
+        } else {
+            self.right as f64 / self.found as f64
+        }
+    }
+}
+
+fn claims(text: &str) -> Vec<Claim> {
+    let Ok(document) = parse(text.as_bytes(), Path::new("case.txt"), &IngestOptions::default()) else {
+        return Vec::new();
+    };
+    claimlint::claims(&document, &Settings::default())
+}
+
+/// A claim's span in characters of `text` (suites count characters, claimlint bytes).
+fn char_span(text: &str, claim: &Claim) -> (usize, usize) {
+    let start = text.get(..claim.start).map_or(0, |t| t.chars().count());
+    let end = text.get(..claim.end).map_or(start, |t| t.chars().count());
+    (start, end)
+}
+
+fn decimal(value: &Value) -> Option<Decimal> {
+    let text = match value {
+        Value::String(s) => s.trim_end_matches('%').replace(',', ""),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    text.parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_scientific(&text).ok())
+}
+
+/// Equal up to the rounding of a repeating fraction (suites print 15 digits, claimlint 28).
+fn same(a: Decimal, b: Decimal) -> bool {
+    let scale = a.abs().max(b.abs()).max(Decimal::ONE);
+    (a - b).abs() <= scale * Decimal::new(1, 12)
+}
+
+/// A share written in words ("three quarters") is a percentage in claimlint.
+fn in_words_share(claim: &Claim) -> bool {
+    claim.kind == Kind::Percent
+        && !["%", "percent", "cent", "pct", "percentage", "percents"]
+            .iter()
+            .any(|s| claim.text.ends_with(s))
+}
+
+/// Recognizers-Text currency names → ISO 4217.
+fn iso(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "Dollar" | "United States dollar" | "Cent" | "Penny" => "USD",
+        "Euro" => "EUR",
+        "Pound" | "British pound" | "Pence" => "GBP",
+        "Chinese yuan" => "CNY",
+        "Japanese yen" => "JPY",
+        "Canadian dollar" => "CAD",
+        "Australian dollar" => "AUD",
+        "Hong Kong dollar" => "HKD",
+        "New Zealand dollar" => "NZD",
+        "Swiss franc" | "Franc" => "CHF",
+        "Rupee" => "INR",
+        "Turkish lira" => "TRY",
+        "Mexican peso" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Why a Recognizers-Text case is out of claimlint's contract, if it is.
+fn recognizers_exclusion(input: &str, type_name: &str) -> Option<&'static str> {
+    let octets = input
+        .split('.')
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    if octets >= 4 && input.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Some("an IP address is an identifier, not a figure (DESIGN.md: identifiers are not counts)");
+    }
+    if input.contains("phone")
+        || input.contains('+') && input.chars().filter(char::is_ascii_digit).count() >= 8
+    {
+        return Some("a phone number is an identifier, not a figure (DESIGN.md)");
+    }
+    if type_name == "ordinal.relative" {
+        return Some("a relative ordinal (\"last\", \"next\", \"former\") states no figure");
+    }
+    None
+}
+
+fn recognizers(root: &Path, file: &str, category: &str, kinds: &[Kind]) -> Tally {
+    let path = root.join("recognizers-text").join(file);
+    let mut tally = Tally::new("Recognizers-Text", category, true);
+    let Some(cases) = read_json(&path).and_then(|v| v.as_array().cloned()) else {
+        return tally;
+    };
+    for case in cases {
+        if case.get("NotSupportedByDesign").is_some()
+            || case
+                .get("NotSupported")
+                .is_some_and(|n| n.to_string().contains("dotnet"))
+        {
+            continue;
+        }
+        let input = case["Input"].as_str().unwrap_or_default();
+        let results = case["Results"].as_array().cloned().unwrap_or_default();
+        let type_name = results.first().and_then(|r| r["TypeName"].as_str()).unwrap_or("");
+        if let Some(reason) = recognizers_exclusion(input, type_name) {
+            tally.excluded.push((input.to_owned(), reason));
+            continue;
+        }
+        tally.cases += 1;
+        let found: Vec<Claim> = claims(input)
+            .into_iter()
+            .filter(|c| kinds.contains(&c.kind))
+            .collect();
+        let spans: Vec<(usize, usize)> = found.iter().map(|c| char_span(input, c)).collect();
+        let mut used = vec![false; found.len()];
+        for gold in &results {
+            let start = gold["Start"].as_u64().unwrap_or(0) as usize;
+            let end = gold["End"].as_u64().unwrap_or(0) as usize + 1;
+            let text = gold["Text"].as_str().unwrap_or_default();
+            let matched = spans
+                .iter()
+                .enumerate()
+                .position(|(i, (s, e))| !used[i] && *s < end && start < *e);
+            let Some(index) = matched else {
+                tally.missed += 1;
+                tally.failures.push(format!("miss  {text:?} in {input:?}"));
+                continue;
+            };
+            used[index] = true;
+            tally.found += 1;
+            let claim = &found[index];
+            let resolution = &gold["Resolution"];
+            let want = decimal(&resolution["value"]);
+            let unit = resolution["unit"].as_str().unwrap_or("");
+            let got = claim.value.map(|v| {
+                if in_words_share(claim) && category == "number" {
+                    v / Decimal::ONE_HUNDRED
+                } else if ["Cent", "Pence", "Penny"].contains(&unit) {
+                    v * Decimal::ONE_HUNDRED
+                } else {
+                    v
+                }
+            });
+            let unit_right = category != "currency" || iso(unit).is_some_and(|code| claim.unit == Some(code));
+            match (want, got) {
+                (Some(want), Some(got)) if same(want, got) && unit_right => tally.right += 1,
+                (None, _) => tally.right += 1,
+                _ => tally.failures.push(format!(
+                    "value {text:?}: want {} {unit}, got {} {} ({:?})",
+                    want.map(|w| w.to_string()).unwrap_or_default(),
+                    got.map(|g| g.normalize().to_string()).unwrap_or_default(),
+                    claim.unit.unwrap_or(""),
+                    claim.text
+                )),
+            }
+        }
+        for (index, claim) in found.iter().enumerate() {
+            if !used[index] {
+                tally.extra += 1;
+                tally
+                    .failures
+                    .push(format!("extra {:?} in {input:?}", claim.text));
+            }
+        }
+    }
+    tally
+}
+
+/// A quantulum3 unit as claimlint would write it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mapped {
+    /// A bare number: no unit.
+    Bare,
+    Unit(&'static str),
+    /// A unit claimlint does not know: the unit is not compared.
+    Unknown,
+}
+
+/// quantulum3's unit names → claimlint's units.
+fn quantulum_unit(name: &str) -> Mapped {
+    Mapped::Unit(match name {
+        "dimensionless" => return Mapped::Bare,
+        "metre" => "m",
+        "kilometre" => "km",
+        "centimetre" => "cm",
+        "millimetre" => "mm",
+        "mile" => "mi",
+        "kilogram" => "kg",
+        "gram" => "g",
+        "tonne" => "t",
+        "percentage" => "%",
+        "pound sterling" => "GBP",
+        "euro" => "EUR",
+        "dollar" | "United States dollar" => "USD",
+        "hour" => "h",
+        "minute" => "min",
+        "second" => "s",
+        "year" => "year",
+        "month" => "month",
+        "week" => "week",
+        "day" => "day",
+        "degree Celsius" => "°C",
+        "degree fahrenheit" | "degree Fahrenheit" => "°F",
+        "litre" => "L",
+        "watt" => "W",
+        "kilowatt" => "kW",
+        "megawatt" => "MW",
+        "gigawatt" => "GW",
+        _ => return Mapped::Unknown,
+    })
+}
+
+fn quantulum(root: &Path) -> Tally {
+    let mut tally = Tally::new("quantulum3", "quantities", true);
+    let Some(cases) = read_json(&root.join("quantulum3/quantities.json")).and_then(|v| v.as_array().cloned())
+    else {
+        return tally;
+    };
+    for case in cases {
+        let sentence = case["req"].as_str().unwrap_or_default();
+        let golds = case["res"].as_array().cloned().unwrap_or_default();
+        if golds.iter().any(|g| {
+            g["surface"]
+                .as_str()
+                .is_some_and(|s| s.contains(" to ") || s.contains('–') || s.contains("between"))
+        }) {
+            tally.excluded.push((
+                sentence.to_owned(),
+                "a range: quantulum3 reports its mean, claimlint its two ends (DESIGN.md)",
+            ));
+            continue;
+        }
+        tally.cases += 1;
+        let found = claims(sentence);
+        let mut used = vec![false; found.len()];
+        for gold in &golds {
+            let surface = gold["surface"].as_str().unwrap_or_default();
+            let Some(at) = sentence.find(surface) else {
+                tally.missed += 1;
+                continue;
+            };
+            let (start, end) = (at, at + surface.len());
+            let matched = found
+                .iter()
+                .enumerate()
+                .position(|(i, c)| !used[i] && c.start < end && start < c.end);
+            let Some(index) = matched else {
+                tally.missed += 1;
+                tally.failures.push(format!("miss  {surface:?} in {sentence:?}"));
+                continue;
+            };
+            used[index] = true;
+            tally.found += 1;
+            let claim = &found[index];
+            let want = decimal(&gold["value"]);
+            let unit_name = gold["unit"].as_str().unwrap_or("");
+            let unit_right = match quantulum_unit(unit_name) {
+                Mapped::Bare => claim.unit.is_none() || in_words_share(claim),
+                Mapped::Unit(unit) => claim.unit == Some(unit),
+                Mapped::Unknown => true,
+            };
+            let mut got = claim.value;
+            if in_words_share(claim) && unit_name == "dimensionless" {
+                got = got.map(|v| v / Decimal::ONE_HUNDRED);
+            }
+            match (want, got) {
+                (Some(want), Some(got)) if same(want, got) && unit_right => tally.right += 1,
+                _ => tally.failures.push(format!(
+                    "value {surface:?}: want {} {unit_name}, got {} {}",
+                    want.map(|w| w.to_string()).unwrap_or_default(),
+                    got.map(|g| g.normalize().to_string()).unwrap_or_default(),
+                    claim.unit.unwrap_or("")
+                )),
+            }
+        }
+        for (index, claim) in found.iter().enumerate() {
+            if !used[index] && !claim.kind.is_temporal() {
+                tally.extra += 1;
+                tally
+                    .failures
+                    .push(format!("extra {:?} in {sentence:?}", claim.text));
+            }
+        }
+    }
+    tally
+}
+
+/// Duckling's expected values: `NumeralValue 5`, `simple Dollar 20.43`, `OrdinalData 3`.
+fn duckling_value(expected: &str) -> Option<(Decimal, Option<String>)> {
+    let parts: Vec<&str> = expected.split_whitespace().collect();
+    let number = |text: &str| {
+        let text = text.trim_matches(|c| c == '(' || c == ')');
+        text.parse::<Decimal>()
+            .ok()
+            .or_else(|| Decimal::from_scientific(text).ok())
+    };
+    match parts.as_slice() {
+        ["NumeralValue" | "OrdinalData", value] => Some((number(value)?, None)),
+        ["simple", unit, value] => Some((number(value)?, Some((*unit).to_owned()))),
+        _ => None,
+    }
+}
+
+fn duckling(root: &Path, file: &str, category: &str) -> Tally {
+    let mut tally = Tally::new("Duckling", category, true);
+    let Some(data) = read_json(&root.join("duckling").join(file)) else {
+        return tally;
+    };
+    for example in data["examples"].as_array().cloned().unwrap_or_default() {
+        let expected = example["expected"].as_str().unwrap_or_default();
+        let inputs = example["inputs"].as_array().cloned().unwrap_or_default();
+        let Some((want, unit)) = duckling_value(expected) else {
+            for input in inputs {
+                tally.excluded.push((input.as_str().unwrap_or_default().to_owned(), "an interval or a value claimlint states otherwise (between/under/above: the qualifier, not the value)"));
+            }
+            continue;
+        };
+        for input in inputs {
+            let input = input.as_str().unwrap_or_default();
+            if unit.as_deref() == Some("Unnamed") {
+                tally.excluded.push((
+                    input.to_owned(),
+                    "money without a currency is a bare number in claimlint (no unit)",
+                ));
+                continue;
+            }
+            tally.cases += 1;
+            let found = claims(input);
+            let Some(first) = found.first() else {
+                tally.missed += 1;
+                tally.failures.push(format!("miss  {input:?} ({expected})"));
+                continue;
+            };
+            tally.found += 1;
+            tally.extra += found.len() - 1;
+            if found.len() > 1 {
+                tally.failures.push(format!(
+                    "extra {:?} in {input:?}",
+                    found[1..].iter().map(|c| c.text.as_str()).collect::<Vec<_>>()
+                ));
+            }
+            let cents = unit.as_deref() == Some("Cent");
+            let got = first.value.map(|v| {
+                if cents {
+                    v * Decimal::ONE_HUNDRED
+                } else if in_words_share(first) {
+                    v / Decimal::ONE_HUNDRED
+                } else {
+                    v
+                }
+            });
+            if got.is_some_and(|g| same(g, want)) {
+                tally.right += 1;
+            } else {
+                tally.failures.push(format!(
+                    "value {input:?}: want {expected}, got {:?}",
+                    got.map(|g| g.normalize().to_string())
+                ));
+            }
+        }
+    }
+    tally
+}
+
+fn measeval(root: &Path) -> Tally {
+    let mut tally = Tally::new("MeasEval", "quantities (recall only)", false);
+    for set in ["train", "trial"] {
+        let folder = root.join("measeval").join(set);
+        let Ok(entries) = std::fs::read_dir(folder.join("tsv")) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for tsv in files {
+            let Some(stem) = tsv.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
+            let Ok(text) = std::fs::read_to_string(folder.join("text").join(format!("{stem}.txt"))) else {
+                continue;
+            };
+            let Ok(annotations) = std::fs::read_to_string(&tsv) else {
+                continue;
+            };
+            let found = claims(&text);
+            let spans: Vec<(usize, usize)> = found.iter().map(|c| char_span(&text, c)).collect();
+            for line in annotations.lines().skip(1) {
+                let cells: Vec<&str> = line.split('\t').collect();
+                if cells.get(2) != Some(&"Quantity") {
+                    continue;
+                }
+                let (Some(start), Some(end)) = (
+                    cells.get(3).and_then(|c| c.parse::<usize>().ok()),
+                    cells.get(4).and_then(|c| c.parse::<usize>().ok()),
+                ) else {
+                    continue;
+                };
+                tally.cases += 1;
+                if spans.iter().any(|(s, e)| *s < end && start < *e) {
+                    tally.found += 1;
+                    tally.right += 1;
+                } else {
+                    tally.missed += 1;
+                    tally
+                        .failures
+                        .push(format!("miss  {:?} in {stem}", cells.get(6).unwrap_or(&"")));
+                }
+            }
+        }
+    }
+    tally
+}
+
+fn read_json(path: &Path) -> Option<Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn percent(value: f64) -> String {
+    format!("{:.1} %", value * 100.0)
+}
+
+fn table(tallies: &[Tally]) -> String {
+    let mut out = String::from(
+        "| suite | category | cases | excluded | precision | recall | value accuracy |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for t in tallies {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            t.suite,
+            t.category,
+            t.cases,
+            t.excluded.len(),
+            t.precision().map_or_else(|| "–".to_owned(), percent),
+            percent(t.recall()),
+            if t.precision_measured {
+                percent(t.value_accuracy())
+            } else {
+                "–".to_owned()
+            }
+        );
+    }
+    out
+}
+
+fn main() {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let root = arguments
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or_else(|| PathBuf::from("../shared/eval"), PathBuf::from);
+    let failures = arguments.iter().any(|a| a == "--failures");
+    let write_readme = arguments.iter().any(|a| a == "--write-readme");
+    if !root.is_dir() {
+        eprintln!("no evaluation suites at {}", root.display());
+        std::process::exit(2);
+    }
+    let tallies = vec![
+        recognizers(
+            &root,
+            "Number/NumberModel.json",
+            "number",
+            &[
+                Kind::Count,
+                Kind::Year,
+                Kind::Percent,
+                Kind::Money,
+                Kind::Quantity,
+                Kind::Duration,
+            ],
+        ),
+        recognizers(&root, "Number/PercentModel.json", "percent", &[Kind::Percent]),
+        recognizers(
+            &root,
+            "NumberWithUnit/CurrencyModel.json",
+            "currency",
+            &[Kind::Money],
+        ),
+        recognizers(&root, "Number/OrdinalModel.json", "ordinal", &[Kind::Ordinal]),
+        quantulum(&root),
+        duckling(&root, "Numeral_EN.json", "numerals (whole inputs)"),
+        duckling(&root, "AmountOfMoney_EN.json", "money (whole inputs)"),
+        duckling(&root, "Ordinal_EN.json", "ordinals (whole inputs)"),
+        measeval(&root),
+    ];
+    let version = env!("CARGO_PKG_VERSION");
+    let mut report = table(&tallies);
+    let _ = writeln!(
+        report,
+        "\nclaimlint {version}; suites from `../shared/eval` (see its README for origins and licences)."
+    );
+    let stdout = report.clone();
+    print!("{stdout}");
+    let mut reasons: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for t in &tallies {
+        for (_, reason) in &t.excluded {
+            *reasons.entry((t.suite.as_str(), reason)).or_default() += 1;
+        }
+    }
+    if !reasons.is_empty() {
+        println!("\nExcluded, with reasons:");
+        for ((suite, reason), count) in reasons {
+            println!("- {suite}: {count} × {reason}");
+        }
+    }
+    if failures {
+        for t in &tallies {
+            println!("\n## {} — {}", t.suite, t.category);
+            for failure in &t.failures {
+                println!("- {failure}");
+            }
+        }
+    }
+    if write_readme {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let Ok(readme) = std::fs::read_to_string(&path) else {
+            return;
+        };
+        let (Some(start), Some(end)) = (
+            readme.find("<!-- accuracy-table -->"),
+            readme.find("<!-- /accuracy-table -->"),
+        ) else {
+            eprintln!("README.md has no accuracy-table markers");
+            std::process::exit(2);
+        };
+        let updated = format!(
+            "{}<!-- accuracy-table -->\n{report}{}",
+            &readme[..start],
+            &readme[end..]
+        );
+        if std::fs::write(&path, updated).is_err() {
+            std::process::exit(2);
+        }
+    }
+}
