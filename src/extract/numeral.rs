@@ -75,6 +75,11 @@ impl Scanner<'_> {
         if currency.is_none() && !self.numeral_is_figure(&numeral, false) {
             return None;
         }
+        if currency.is_none() {
+            if let Some(ordinal) = self.compound_ordinal(&numeral) {
+                return Some(ordinal);
+            }
+        }
         let mut parsed = self.complete(numeral, currency, at)?;
         if parsed.qualifier.is_none() {
             if let Some(range) = self.range_after(&parsed, false) {
@@ -111,6 +116,15 @@ impl Scanner<'_> {
             suffix = found;
             end = next;
             if suffix.kind == Kind::Money {
+                // "75 USD million": a scale after the code.
+                if scale.is_none() && value.fract().is_zero() {
+                    if let Some((power, next)) = self.word(end).and_then(scale_word).map(|p| (p, end + 1)) {
+                        scale = Some(power);
+                        value = value.checked_mul(pow10(power))?;
+                        precision = precision.checked_mul(pow10(power))?;
+                        end = next;
+                    }
+                }
                 if let Some((cents, next)) = self.cents(end) {
                     value = value.checked_add(cents)?;
                     precision = Decimal::new(1, 2);
@@ -185,11 +199,22 @@ impl Scanner<'_> {
                     // "USD34.6" glued, "EUR 15" spaced.
                     return numeral_follows(at + 1).then_some((code, at + 1));
                 }
+                // "US$", "HK$"; in lower-cased text also spaced ("c $ 16.4", "hk $ 10").
                 let symbol = match self.token(at + 1)?.kind {
-                    TokenKind::Punct(c) if self.glued(at + 1) => c,
+                    TokenKind::Punct(c)
+                        if self.glued(at + 1) || word.chars().all(|c| c.is_ascii_lowercase()) =>
+                    {
+                        c
+                    }
                     _ => return None,
                 };
-                let code = prefixed_symbol(word, symbol)?;
+                let upper = word.to_ascii_uppercase();
+                // "USD$ 15", "CAD$15": a code with a symbol after it.
+                let code = prefixed_symbol(&upper, symbol)
+                    .or_else(|| currency_code(&upper).filter(|_| currency_symbol(symbol).is_some()))?;
+                if !self.glued(at + 1) && word.len() > 2 {
+                    return None;
+                }
                 numeral_follows(at + 2).then_some((code, at + 2))
             }
             TokenKind::Number => None,
@@ -198,6 +223,109 @@ impl Scanner<'_> {
 
     /// Reads a numeral at `at`.
     pub(super) fn numeral(&self, at: usize) -> Option<Numeral> {
+        let numeral = self.bare_numeral(at)?;
+        Some(if numeral.share {
+            numeral
+        } else {
+            self.extended(numeral)
+        })
+    }
+
+    /// A numeral's tail: "1/4" after a whole number or alone, "and a half", "dozens".
+    fn extended(&self, mut numeral: Numeral) -> Numeral {
+        let end = numeral.end;
+        // "3/4", "2 1/4": a fraction in digits (not "5/17/2018", not "24/7" after a word).
+        if !numeral.words && numeral.plain_integer {
+            if let Some((fraction, next)) = self.slash_fraction(numeral.start) {
+                return Numeral {
+                    value: fraction,
+                    precision: fraction,
+                    end: next,
+                    plain_integer: false,
+                    ..numeral
+                };
+            }
+            if let Some((fraction, next)) = self.slash_fraction(end).filter(|_| self.tokens[end].space_before)
+            {
+                if fraction < Decimal::ONE {
+                    let value = numeral.value + fraction;
+                    return Numeral {
+                        value,
+                        precision: fraction,
+                        end: next,
+                        plain_integer: false,
+                        ..numeral
+                    };
+                }
+            }
+        }
+        // "two and a half", "five and a quarter", "one and three quarters"
+        if self.word_is(end, "and") {
+            let (count, denominator_at) = match self.word(end + 1) {
+                Some(w) if is(w, "a") || is(w, "one") => (Decimal::ONE, end + 2),
+                Some(w) => match number_word(w) {
+                    Some(NumberWord::Unit(n @ 2..=9)) => (Decimal::from(n), end + 2),
+                    _ => (Decimal::ZERO, end),
+                },
+                None => (Decimal::ZERO, end),
+            };
+            if let Some(denominator) = self.word(denominator_at).and_then(fraction_denominator) {
+                let part = count / Decimal::from(denominator);
+                if !count.is_zero() && part < Decimal::ONE {
+                    numeral.value += round_significant(part);
+                    numeral.precision = numeral
+                        .precision
+                        .min(round_significant(Decimal::ONE / Decimal::from(denominator)));
+                    numeral.end = denominator_at + 1;
+                    numeral.plain_integer = false;
+                    return numeral;
+                }
+            }
+        }
+        // "3 dozens", "three dozen"
+        if self
+            .word(end)
+            .is_some_and(|w| is(w, "dozens") || (is(w, "dozen") && !numeral.words))
+        {
+            numeral.value *= Decimal::from(12);
+            numeral.end = end + 1;
+            numeral.plain_integer = false;
+        }
+        numeral
+    }
+
+    /// A fraction written with a slash at `at`: "3/4" (two small whole numbers glued to the
+    /// slash, nothing glued after). Returns its value and the index past it.
+    fn slash_fraction(&self, at: usize) -> Option<(Decimal, usize)> {
+        let numerator = self.token(at).filter(|t| t.is_number())?;
+        let _ = numerator;
+        if !(self.punct_is(at + 1, '/') && self.glued(at + 1) && self.glued(at + 2)) {
+            return None;
+        }
+        let denominator_token = self.token(at + 2).filter(|t| t.is_number())?;
+        let _ = denominator_token;
+        if self
+            .token(at + 3)
+            .is_some_and(|t| t.glued() && (t.is_punct('/') || t.is_number() || t.is_word()))
+        {
+            return None;
+        }
+        if at > 0 && self.glued(at) && !self.tokens[at - 1].is_punct('-') {
+            return None;
+        }
+        let numerator: u32 = self.surface(at).parse().ok()?;
+        let denominator: u32 = self.surface(at + 2).parse().ok()?;
+        if denominator < 2 || denominator > 1000 || numerator == 0 || numerator > 1000 {
+            return None;
+        }
+        Some((
+            round_significant(Decimal::from(numerator) / Decimal::from(denominator)),
+            at + 3,
+        ))
+    }
+
+    /// A numeral without its tail.
+    fn bare_numeral(&self, at: usize) -> Option<Numeral> {
         let token = self.token(at)?;
         match token.kind {
             TokenKind::Number => self.digits(at, false),
@@ -946,13 +1074,23 @@ impl Scanner<'_> {
     fn cents(&self, at: usize) -> Option<(Decimal, usize)> {
         let number_at = if self.word_is(at, "and") { at + 1 } else { at };
         let numeral = self.numeral(number_at)?;
-        let word = self.word(numeral.end)?;
         let whole_cents = numeral.value < Decimal::from(100)
             && numeral.value.fract().is_zero()
             && !numeral.value.is_sign_negative()
             && !numeral.share;
-        (whole_cents && subunit(word).is_some())
-            .then(|| (numeral.value / Decimal::from(100), numeral.end + 1))
+        if !whole_cents {
+            return None;
+        }
+        let cents = numeral.value / Decimal::from(100);
+        if self.word(numeral.end).and_then(subunit).is_some() {
+            return Some((cents, numeral.end + 1));
+        }
+        // "15 dollars 50", "thirteen dollars and forty-five": cents without the word, where
+        // the sentence or clause ends with them.
+        let clause_ends = self
+            .token(numeral.end)
+            .is_none_or(|t| matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ')' | '!' | '?')));
+        (clause_ends && numeral.start > at.saturating_sub(1)).then_some((cents, numeral.end))
     }
 
     /// A range after a parsed figure: "15-20 USD", "5 to 10 percent", "$5–$10"; with `and`,
@@ -1034,6 +1172,37 @@ impl Scanner<'_> {
             return None;
         }
         self.complete(numeral, currency, at)
+    }
+
+    /// "twenty-first", "one hundred twenty fifth", "two hundredth": number words ending in an
+    /// ordinal word.
+    fn compound_ordinal(&self, numeral: &Numeral) -> Option<Parsed> {
+        if !numeral.words || numeral.share {
+            return None;
+        }
+        let hyphen = self.is_dash(numeral.end) && self.glued(numeral.end) && self.glued(numeral.end + 1);
+        let at = numeral.end + usize::from(hyphen);
+        let word = self.word(at)?;
+        let ordinal = super::words::ordinal_word(word)?;
+        let value = match ordinal {
+            100 | 1000 => numeral.value * Decimal::from(ordinal),
+            1..=9 if numeral.value >= Decimal::from(20) && (numeral.value % Decimal::TEN).is_zero() => {
+                numeral.value + Decimal::from(ordinal)
+            }
+            _ => return None,
+        };
+        Some(Parsed {
+            kind: Kind::Ordinal,
+            figure: Figure::Number {
+                value,
+                precision: Decimal::ONE,
+            },
+            unit: None,
+            start: numeral.start,
+            end: at + 1,
+            qualifier: None,
+            scale: None,
+        })
     }
 
     /// "12th", "1st": an ordinal in digits.

@@ -85,7 +85,9 @@ pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str,
     let mut adjective_buffer = [0u8; 24];
     let adjective_len = super::words::lower(first, &mut adjective_buffer).unwrap_or(0);
     let adjective = match &adjective_buffer[..adjective_len] {
-        b"us" | b"american" => Some("USD"),
+        b"us" | b"american" | b"u.s." => Some("USD"),
+        b"hong" => None,
+        b"mexican" => Some("MXN"),
         b"australian" => Some("AUD"),
         b"canadian" => Some("CAD"),
         b"singapore" => Some("SGD"),
@@ -102,6 +104,23 @@ pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str,
             return Some((code, 2));
         }
     }
+    if let Some(second) = second {
+        let nationality = ["ish", "ese", "ch", "an", "ian", "i"]
+            .iter()
+            .any(|end| first.to_ascii_lowercase().ends_with(end))
+            && first.chars().all(char::is_alphabetic)
+            && first.len() > 3;
+        if nationality
+            && !matches!(
+                second.to_ascii_lowercase().as_str(),
+                "dollars" | "dollar" | "francs" | "franc"
+            )
+        {
+            if let Some((code, 1)) = currency_name(second, None) {
+                return Some((code, 2));
+            }
+        }
+    }
     let mut buffer = [0u8; 24];
     let len = super::words::lower(first, &mut buffer)?;
     let code = match &buffer[..len] {
@@ -112,6 +131,16 @@ pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str,
         b"yen" => "JPY",
         b"rupees" | b"rupee" => "INR",
         b"francs" => "CHF",
+        b"pesetas" | b"peseta" => "ESP",
+        b"guilders" | b"guilder" => "NLG",
+        b"markka" | b"markkaa" => "FIM",
+        b"lira" | b"lire" => "TRY",
+        b"pesos" | b"peso" => "MXN",
+        b"rubles" | b"ruble" | b"roubles" | b"rouble" => "RUB",
+        b"rand" => "ZAR",
+        b"ringgit" => "MYR",
+        b"shekels" | b"shekel" => "ILS",
+        b"kronor" | b"krona" => "SEK",
         _ => return None,
     };
     Some((code, 1))

@@ -209,6 +209,7 @@ pub fn scale_abbreviation(word: &str) -> Option<(u32, bool)> {
         "mn" | "Mn" | "mln" => (6, true),
         "tn" | "Tn" | "trn" => (12, true),
         "m" | "M" | "MM" | "mm" | "mil" => (6, false),
+        "T" => (12, false),
         "k" | "K" => (3, false),
         "b" | "B" => (9, false),
         _ => return None,
