@@ -297,13 +297,11 @@ impl Scanner<'_> {
     /// A fraction written with a slash at `at`: "3/4" (two small whole numbers glued to the
     /// slash, nothing glued after). Returns its value and the index past it.
     fn slash_fraction(&self, at: usize) -> Option<(Decimal, usize)> {
-        let numerator = self.token(at).filter(|t| t.is_number())?;
-        let _ = numerator;
+        self.token(at).filter(|t| t.is_number())?;
         if !(self.punct_is(at + 1, '/') && self.glued(at + 1) && self.glued(at + 2)) {
             return None;
         }
-        let denominator_token = self.token(at + 2).filter(|t| t.is_number())?;
-        let _ = denominator_token;
+        self.token(at + 2).filter(|t| t.is_number())?;
         if self
             .token(at + 3)
             .is_some_and(|t| t.glued() && (t.is_punct('/') || t.is_number() || t.is_word()))
@@ -315,7 +313,7 @@ impl Scanner<'_> {
         }
         let numerator: u32 = self.surface(at).parse().ok()?;
         let denominator: u32 = self.surface(at + 2).parse().ok()?;
-        if denominator < 2 || denominator > 1000 || numerator == 0 || numerator > 1000 {
+        if !(2..=1000).contains(&denominator) || !(1..=1000).contains(&numerator) {
             return None;
         }
         Some((

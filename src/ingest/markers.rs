@@ -200,7 +200,11 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(crate::extract::names::is_label_word);
-    (followed_by_sentence && !preceded_by_label).then_some(Strength::FigureLike)
+    // Only a year takes a glued note this way ("by 2035.2", "end 2020.9"): a smaller figure
+    // followed by ".2" is a decimal ("7.2", "GBP 3.01").
+    let integer = &before[integer_start..=previous_at];
+    let year_like = integer.len() == 4 && integer.parse::<u32>().is_ok_and(|y| (1500..=2100).contains(&y));
+    (followed_by_sentence && !preceded_by_label && year_like).then_some(Strength::FigureLike)
 }
 
 #[cfg(test)]
@@ -230,6 +234,8 @@ mod tests {
         assert_eq!(strength("by 2035.2", 8), Some(Strength::FigureLike));
         assert_eq!(strength("end 2020.9 Alibaba", 9), Some(Strength::FigureLike));
         assert_eq!(strength("grew 2.5 percent", 7), None);
+        assert_eq!(strength("7.2", 2), None);
+        assert_eq!(strength("It cost GBP 3.01", 14), None);
         assert_eq!(strength("see Figure 1.2 Next", 13), None);
         assert_eq!(strength("a 5.5m rise", 4), None);
     }
