@@ -517,6 +517,25 @@ fn measeval(root: &Path) -> Tally {
     tally
 }
 
+/// Today's date (UTC) for the report: the harness is a tool, not the product, which never
+/// reads the clock.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = i64::try_from(days).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn read_json(path: &Path) -> Option<Value> {
     let text = std::fs::read_to_string(path).ok()?;
     serde_json::from_str(&text).ok()
@@ -585,10 +604,14 @@ fn main() {
         measeval(&root),
     ];
     let version = env!("CARGO_PKG_VERSION");
+    let date = arguments
+        .iter()
+        .find_map(|a| a.strip_prefix("--date="))
+        .map_or_else(today, str::to_owned);
     let mut report = table(&tallies);
     let _ = writeln!(
         report,
-        "\nclaimlint {version}; suites from `../shared/eval` (see its README for origins and licences)."
+        "\nclaimlint {version}, measured {date}; suites from `../shared/eval` (see its README for origins and licences)."
     );
     let stdout = report.clone();
     print!("{stdout}");
