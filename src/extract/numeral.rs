@@ -101,6 +101,15 @@ impl Scanner<'_> {
                 value = value.checked_mul(pow10(power))?;
                 precision = precision.checked_mul(pow10(power))?;
                 end = next;
+                // "3 million and a half"
+                if self.word_is(end, "and") && (self.word_is(end + 1, "a") || self.word_is(end + 1, "one")) {
+                    if let Some(denominator) = self.word(end + 2).and_then(fraction_denominator) {
+                        let part = pow10(power) / Decimal::from(denominator);
+                        value = value.checked_add(part)?;
+                        precision = precision.min(part);
+                        end += 3;
+                    }
+                }
             }
         }
         let mut suffix = Suffix::of(if numeral.share { Kind::Percent } else { Kind::Count }, None, 1);
@@ -236,10 +245,13 @@ impl Scanner<'_> {
         let end = numeral.end;
         // "3/4", "2 1/4": a fraction in digits (not "5/17/2018", not "24/7" after a word).
         if !numeral.words && numeral.plain_integer {
-            if let Some((fraction, next)) = self.slash_fraction(numeral.start) {
+            // "-4/5": the minus sign stands before the numerator.
+            let negative = self.tokens[numeral.start].is_punct('-') || self.tokens[numeral.start].is_punct('−');
+            let numerator = numeral.start + usize::from(negative);
+            if let Some((fraction, next)) = self.slash_fraction(numerator) {
                 return Numeral {
-                    value: fraction,
-                    precision: fraction,
+                    value: if negative { -fraction } else { fraction },
+                    precision: self.fraction_part(numerator),
                     end: next,
                     plain_integer: false,
                     ..numeral
@@ -251,7 +263,7 @@ impl Scanner<'_> {
                     let value = numeral.value + fraction;
                     return Numeral {
                         value,
-                        precision: fraction,
+                        precision: self.fraction_part(end),
                         end: next,
                         plain_integer: false,
                         ..numeral
@@ -316,10 +328,13 @@ impl Scanner<'_> {
         if !(2..=1000).contains(&denominator) || !(1..=1000).contains(&numerator) {
             return None;
         }
-        Some((
-            round_significant(Decimal::from(numerator) / Decimal::from(denominator)),
-            at + 3,
-        ))
+        Some((round_significant(Decimal::from(numerator) / Decimal::from(denominator)), at + 3))
+    }
+
+    /// One part of the denominator of the fraction at `at` ("3/4" → 0.25): its precision.
+    fn fraction_part(&self, at: usize) -> Decimal {
+        let denominator: u32 = self.surface(at + 2).parse().unwrap_or(1);
+        round_significant(Decimal::ONE / Decimal::from(denominator.max(1)))
     }
 
     /// A numeral without its tail.
@@ -561,7 +576,25 @@ impl Scanner<'_> {
             }
         }
         last?;
-        let value = total + Decimal::from(current);
+        let mut value = total + Decimal::from(current);
+        let mut place = place;
+        let mut end = end;
+        // "five point five", "two hundred point zero three": decimals in words.
+        if self.word_is(end, "point") && current < 1000 {
+            let mut digits = String::new();
+            let mut at_digit = end + 1;
+            while let Some(NumberWord::Unit(d @ 0..=9)) = self.word(at_digit).and_then(number_word) {
+                digits.push(char::from_digit(d, 10).unwrap_or('0'));
+                at_digit += 1;
+            }
+            if !digits.is_empty() {
+                if let Ok(fraction) = format!("0.{digits}").parse::<Decimal>() {
+                    value += fraction;
+                    place = Decimal::new(1, digits.len() as u32);
+                    end = at_digit;
+                }
+            }
+        }
         let numeral = Numeral {
             value,
             precision: place,
@@ -649,6 +682,18 @@ impl Scanner<'_> {
             let power = match self.word(at + 2).and_then(number_word) {
                 Some(NumberWord::Scale(power)) => Some(power),
                 Some(NumberWord::Hundred) => Some(2),
+                Some(NumberWord::Dozen) => {
+                    // "half a dozen"
+                    return Some(Numeral {
+                        value: Decimal::from(6),
+                        precision: Decimal::ONE,
+                        start: at,
+                        end: at + 3,
+                        words: true,
+                        share: false,
+                        plain_integer: false,
+                    });
+                }
                 _ => None,
             };
             if let Some(power) = power {
