@@ -246,7 +246,8 @@ impl Scanner<'_> {
         // "3/4", "2 1/4": a fraction in digits (not "5/17/2018", not "24/7" after a word).
         if !numeral.words && numeral.plain_integer {
             // "-4/5": the minus sign stands before the numerator.
-            let negative = self.tokens[numeral.start].is_punct('-') || self.tokens[numeral.start].is_punct('−');
+            let negative =
+                self.tokens[numeral.start].is_punct('-') || self.tokens[numeral.start].is_punct('−');
             let numerator = numeral.start + usize::from(negative);
             if let Some((fraction, next)) = self.slash_fraction(numerator) {
                 return Numeral {
@@ -328,7 +329,10 @@ impl Scanner<'_> {
         if !(2..=1000).contains(&denominator) || !(1..=1000).contains(&numerator) {
             return None;
         }
-        Some((round_significant(Decimal::from(numerator) / Decimal::from(denominator)), at + 3))
+        Some((
+            round_significant(Decimal::from(numerator) / Decimal::from(denominator)),
+            at + 3,
+        ))
     }
 
     /// One part of the denominator of the fraction at `at` ("3/4" → 0.25): its precision.
