@@ -581,8 +581,6 @@ impl Scanner<'_> {
         }
         last?;
         let mut value = total + Decimal::from(current);
-        let mut place = place;
-        let mut end = end;
         // "five point five", "two hundred point zero three": decimals in words.
         if self.word_is(end, "point") && current < 1000 {
             let mut digits = String::new();
