@@ -154,6 +154,7 @@ pub enum InputFormatArg {
     Auto,
     Text,
     Markdown,
+    Html,
 }
 
 /// Options every command that reads documents takes.
@@ -254,6 +255,7 @@ fn ingest_options(args: &InputArgs) -> IngestOptions {
             InputFormatArg::Auto => FormatChoice::Auto,
             InputFormatArg::Text => FormatChoice::Text,
             InputFormatArg::Markdown => FormatChoice::Markdown,
+            InputFormatArg::Html => FormatChoice::Html,
         },
         document_date: args.document_date,
     }
@@ -366,9 +368,11 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         InputFormatArg::Auto => ingest::detect_format(&args.new).map_or(FormatChoice::Text, |f| match f {
             crate::document::InputFormat::Text => FormatChoice::Text,
             crate::document::InputFormat::Markdown => FormatChoice::Markdown,
+            crate::document::InputFormat::Html => FormatChoice::Html,
         }),
         InputFormatArg::Text => FormatChoice::Text,
         InputFormatArg::Markdown => FormatChoice::Markdown,
+        InputFormatArg::Html => FormatChoice::Html,
     };
     let options = IngestOptions {
         format,

@@ -11,6 +11,7 @@ use crate::span::{SourceMap, Span};
 pub enum InputFormat {
     Text,
     Markdown,
+    Html,
 }
 
 impl InputFormat {
@@ -19,6 +20,7 @@ impl InputFormat {
         match self {
             Self::Text => "text",
             Self::Markdown => "markdown",
+            Self::Html => "html",
         }
     }
 }

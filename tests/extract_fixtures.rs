@@ -84,3 +84,8 @@ fn money_as_csv() {
     let csv = String::from_utf8(out).expect("utf-8");
     snapshot_settings().bind(|| insta::assert_snapshot!("extract_money_csv", csv));
 }
+
+#[test]
+fn html_report() {
+    snapshot("extract/report.html", "extract_html");
+}

@@ -128,6 +128,7 @@ proptest! {
     fn no_text_makes_the_pipeline_panic(text in "\\PC{0,200}") {
         let _ = parse_text(&text, "p.txt");
         let _ = parse_text(&text, "p.md");
+        let _ = parse_text(&text, "p.html");
     }
 
     #[test]
@@ -135,9 +136,12 @@ proptest! {
         "1", "2035", ".", ",", "2", " ", "-", "–", "$", "€", "USD", "million", "percent", "%", "over", "between",
         "and", "to", "mid", "Q", "FY", "/", "¹", "[3]", "½", "one", "in", "five", "a", "trillion", "\n", "\n\n",
         "”", "’", "(", ")", ":", "th", "s", "km", "°", "C", "+", "Notes", "# ", "[^1]", "[^1]: ", "`",
+        "<p>", "</p>", "<sup class=\"reference\">", "</sup>", "&euro;", "&#x20AC;", "<!--", "-->", "<script>",
+        "<ol class=\"footnotes\">", "<li id=\"fn1\">", "<h2>", "<td>", "&amp", "<",
     ]), 0..60)) {
         let text: String = parts.concat();
         let _ = parse_text(&text, "p.txt");
         let _ = parse_text(&text, "p.md");
+        let _ = parse_text(&text, "p.html");
     }
 }

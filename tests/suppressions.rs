@@ -55,3 +55,9 @@ fn suppression_line_is_not_prose() {
     assert_eq!(claims.len(), 1, "the `2` of the reason is no claim");
     assert!(rules_fired(text, "b.txt").is_empty());
 }
+
+#[test]
+fn html_comment_silences_the_next_line() {
+    let text = "<p>Exports reached EUR 4 billion.</p>\n<!-- claimlint-disable-next-line citation/missing -- from the annex -->\n<p>Imports reached EUR 3 billion.</p>\n";
+    assert_eq!(rules_fired(text, "b.html"), [("citation/missing".to_owned(), 1)]);
+}

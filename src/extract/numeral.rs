@@ -815,6 +815,10 @@ impl Scanner<'_> {
                     }
                 }
                 TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^') => return false,
+                // "H.264", "v.2": a number glued to a word by a dot is part of a name.
+                TokenKind::Punct('.') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() => {
+                    return false;
+                }
                 // "10:30": the minutes of a time, the second part of a ratio.
                 TokenKind::Punct(':') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_number() => {
                     return false;
@@ -824,6 +828,19 @@ impl Scanner<'_> {
         }
         if let Some(previous) = self.previous_word(at) {
             if is_label_word(previous) || is_name_prefix(previous) {
+                return false;
+            }
+            // "Firefox 3.6", "Python 3.12": a name then a decimal with nothing after it that
+            // measures — a version, not a figure.
+            let decimal = self.surface(at).contains('.') && numeral.value < Decimal::ONE_HUNDRED;
+            let named = previous.starts_with(|c: char| c.is_uppercase())
+                && at >= 2
+                && !self.starts_sentence(at - 1)
+                && crate::calendar::month_number(previous).is_none()
+                && previous.len() > 1;
+            let measured =
+                self.scale(numeral.end, false, false).is_some() || self.suffix(numeral.end).is_some();
+            if decimal && named && !measured && !in_range {
                 return false;
             }
             // "ISO/IEC 30141": an acronym glued after a slash.

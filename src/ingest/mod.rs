@@ -1,5 +1,6 @@
 //! ingest: read a file into a `Document`. Format specifics end here.
 
+mod html;
 mod markdown;
 pub mod markers;
 pub mod sentences;
@@ -22,6 +23,7 @@ pub enum FormatChoice {
     Auto,
     Text,
     Markdown,
+    Html,
 }
 
 /// Options that shape reading, from the command line.
@@ -39,6 +41,7 @@ pub fn detect_format(path: &Path) -> Option<InputFormat> {
     match extension.as_str() {
         "txt" | "text" => Some(InputFormat::Text),
         "md" | "markdown" => Some(InputFormat::Markdown),
+        "html" | "htm" | "xhtml" => Some(InputFormat::Html),
         _ => None,
     }
 }
@@ -86,6 +89,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
     let format = match options.format {
         FormatChoice::Text => InputFormat::Text,
         FormatChoice::Markdown => InputFormat::Markdown,
+        FormatChoice::Html => InputFormat::Html,
         FormatChoice::Auto => match detect_format(path) {
             Some(format) => format,
             None if path == Path::new("-") => InputFormat::Text,
@@ -102,6 +106,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
     let mut document = match format {
         InputFormat::Text => text::read(name, original, text_offset),
         InputFormat::Markdown => markdown::read(name, &original, text_offset),
+        InputFormat::Html => html::read(name, &original, text_offset),
     };
     if options.document_date.is_some() {
         document.date = options.document_date;
@@ -111,7 +116,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
 
 fn unsupported_reason(path: &Path) -> String {
     match path.extension().and_then(|e| e.to_str()) {
-        Some(extension) => format!("`.{extension}` files are not read yet; text and Markdown are"),
+        Some(extension) => format!("`.{extension}` files are not read yet; text, Markdown and HTML are"),
         None => "no file extension to tell the format by".to_owned(),
     }
 }

@@ -1,0 +1,633 @@
+//! HTML: a tolerant tokenizer of our own rather than a DOM parser. It keeps byte offsets into
+//! the file for every character of text (entities map back to the whole `&euro;`), survives
+//! unclosed tags and stray `<`, and never builds a tree, so memory stays proportional to the
+//! text. `html5ever` would fix up broken markup more faithfully but gives no source offsets;
+//! for reading prose, tag boundaries and a few element names are all claimlint needs.
+//!
+//! Read: headings, paragraphs, list items, table cells, quotes, captions as blocks; skipped:
+//! `script`, `style`, `nav`, `template`, `noscript`, `head` (but its date metadata), comments
+//! (but suppressions). Footnotes: `<sup><a href="#fn1">`, `role="doc-noteref"`, Wikipedia's
+//! `<sup class="reference">[1]</sup>`; definitions in `<ol class="footnotes">`, `<section
+//! role="doc-endnotes">`, `<ol class="references">`, `<aside>`.
+
+use crate::calendar::{parse_date_line, parse_iso_date};
+use crate::document::{
+    Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, SUPPRESSION_DIRECTIVE, Suppression,
+};
+use crate::ingest::{empty_document, sentences};
+use crate::span::{SourceMap, Span};
+
+/// Elements whose content is never prose.
+const SKIPPED: &[&str] = &[
+    "script", "style", "nav", "template", "noscript", "head", "svg", "math", "iframe", "object", "button",
+    "select", "textarea",
+];
+
+/// Deepest nesting of skipped elements tracked (hostile input may nest without end).
+const MAX_DEPTH: usize = 256;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Heading(u8),
+    Paragraph,
+    Item,
+    Cell,
+    Quote,
+}
+
+struct Reader<'a> {
+    source: &'a str,
+    document: Document,
+    map: SourceMap,
+    /// Open skipped elements (names), innermost last.
+    skipping: Vec<String>,
+    /// Open block containers, innermost last.
+    containers: Vec<(String, Container)>,
+    /// The open block's start in the text.
+    open: Option<(BlockKind, usize)>,
+    /// Inside a notes list: the list's element name and the definitions read so far.
+    notes: Option<(String, usize)>,
+    /// The open note definition and where its text starts.
+    note: Option<(usize, usize)>,
+    /// Inside a footnote marker (`sup` or `a`): its element, start offset and text.
+    marker: Option<(String, usize, String)>,
+}
+
+pub fn read(name: String, original: &str, offset: usize) -> Document {
+    let source = original[offset..].to_owned();
+    let mut reader = Reader {
+        source: &source,
+        document: empty_document(name, InputFormat::Html, String::new()),
+        map: SourceMap::new(original.to_owned()),
+        skipping: Vec::new(),
+        containers: Vec::new(),
+        open: None,
+        notes: None,
+        note: None,
+        marker: None,
+    };
+    reader.run(offset);
+    let Reader {
+        mut document, map, ..
+    } = reader;
+    document.source_map = map;
+    let targets: Vec<usize> = document
+        .suppressions
+        .iter()
+        .map(|s| document.next_content_line(s.line))
+        .collect();
+    for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
+        suppression.line = target;
+    }
+    document.footnote_refs.sort_by_key(|r| r.span);
+    sentences::split(&mut document);
+    document.finish_ignored();
+    document
+}
+
+/// A start or end tag read from the source.
+struct Tag<'s> {
+    name: String,
+    end: bool,
+    self_closing: bool,
+    attributes: &'s str,
+}
+
+impl Tag<'_> {
+    /// An attribute's value (quoted or not), by name.
+    fn attribute(&self, name: &str) -> Option<String> {
+        let lower = self.attributes.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(name) {
+            let at = from + found;
+            let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+            let rest = lower[at + name.len()..].trim_start();
+            if before_ok && rest.starts_with('=') {
+                let value_at = self.attributes.len() - rest.len() + 1;
+                let raw = self.attributes[value_at..].trim_start();
+                let value = match raw.chars().next() {
+                    Some(quote @ ('"' | '\'')) => raw[1..].split(quote).next().unwrap_or(""),
+                    _ => raw
+                        .split(|c: char| c.is_whitespace() || c == '>')
+                        .next()
+                        .unwrap_or(""),
+                };
+                return Some(decode_entities(value));
+            }
+            from = at + name.len();
+        }
+        None
+    }
+
+    fn has_class(&self, class: &str) -> bool {
+        self.attribute("class")
+            .is_some_and(|c| c.split_whitespace().any(|w| w == class))
+    }
+}
+
+impl Reader<'_> {
+    fn run(&mut self, offset: usize) {
+        let bytes = self.source.as_bytes();
+        let mut at = 0;
+        let mut text_start = 0;
+        while at < bytes.len() {
+            if bytes[at] != b'<' {
+                at += 1;
+                continue;
+            }
+            let rest = &self.source[at..];
+            let consumed = if rest.starts_with("<!--") {
+                // An unclosed comment runs to the end of the file.
+                let (body_end, end) = rest
+                    .find("-->")
+                    .map_or((rest.len(), rest.len()), |e| (e.max(4), e + 3));
+                self.text(text_start, at, offset);
+                self.comment(&rest[4..body_end], Span::new(offset + at, offset + at + end));
+                end
+            } else if rest.starts_with("<!") || rest.starts_with("<?") {
+                self.text(text_start, at, offset);
+                rest.find('>').map_or(rest.len(), |e| e + 1)
+            } else if let Some((tag, length)) = parse_tag(rest) {
+                self.text(text_start, at, offset);
+                self.tag(&tag, offset + at, length);
+                length
+            } else {
+                // A stray `<` is text.
+                at += 1;
+                continue;
+            };
+            at += consumed;
+            text_start = at;
+        }
+        self.text(text_start, bytes.len(), offset);
+        self.close_block();
+        self.close_note();
+    }
+
+    fn comment(&mut self, body: &str, original: Span) {
+        let Some(rest) = body
+            .trim()
+            .strip_prefix("claimlint-")
+            .and_then(|r| r.strip_prefix(SUPPRESSION_DIRECTIVE))
+        else {
+            return;
+        };
+        let line = self.map.position_of_original(original.end.saturating_sub(1)).line;
+        self.document
+            .suppressions
+            .push(Suppression::parse(rest, original, line));
+    }
+
+    fn tag(&mut self, tag: &Tag<'_>, original_start: usize, length: usize) {
+        let name = tag.name.as_str();
+        if let Some(skipped) = self.skipping.last() {
+            // Nested elements of the skipped one's name are counted, so its own end is found.
+            if tag.end && skipped == name {
+                self.skipping.pop();
+            } else if !tag.end
+                && !tag.self_closing
+                && (skipped == name || SKIPPED.contains(&name))
+                && self.skipping.len() < MAX_DEPTH
+            {
+                self.skipping.push(name.to_owned());
+            } else if !tag.end && name == "meta" {
+                self.meta(tag);
+            }
+            return;
+        }
+        if !tag.end && name == "meta" {
+            self.meta(tag);
+        }
+        if !tag.end && name == "time" && self.document.date.is_none() {
+            self.document.date = tag.attribute("datetime").and_then(|d| parse_iso_date(&d));
+        }
+        if !tag.end && !tag.self_closing && (SKIPPED.contains(&name) || is_chrome(tag)) {
+            self.close_block();
+            self.skipping.push(name.to_owned());
+            return;
+        }
+        // Footnote markers: their text is a label, not prose.
+        if let Some((marker, start, label)) = &self.marker {
+            if tag.end && marker == name {
+                let label = label
+                    .trim()
+                    .trim_matches(|c| c == '[' || c == ']')
+                    .trim()
+                    .to_owned();
+                let original = Span::new(*start, original_start + length);
+                if !label.is_empty() && label.len() <= 12 {
+                    let at = self.document.text.len();
+                    self.document.footnote_refs.push(FootnoteRef {
+                        label,
+                        span: Span::new(at, at),
+                        original,
+                    });
+                }
+                self.marker = None;
+            }
+            return;
+        }
+        if !tag.end && Self::starts_marker(tag) {
+            self.marker = Some((name.to_owned(), original_start, String::new()));
+            return;
+        }
+        // Notes lists and their items.
+        if !tag.end && self.notes.is_none() && is_notes_container(tag) {
+            self.close_block();
+            self.notes = Some((name.to_owned(), 0));
+        } else if tag.end && self.notes.as_ref().is_some_and(|(n, _)| n == name) {
+            self.close_block();
+            self.close_note();
+            self.notes = None;
+        }
+        if self.notes.is_some() && name == "li" {
+            self.close_block();
+            self.close_note();
+            if !tag.end {
+                if let Some((_, count)) = self.notes.as_mut() {
+                    *count += 1;
+                    let label = tag
+                        .attribute("id")
+                        .and_then(|id| trailing_number(&id))
+                        .unwrap_or_else(|| count.to_string());
+                    let original = Span::new(original_start, original_start + length);
+                    self.document.footnote_defs.push(FootnoteDef {
+                        label,
+                        original,
+                        span: Span::default(),
+                    });
+                    self.note = Some((self.document.footnote_defs.len() - 1, self.document.text.len()));
+                }
+            }
+            return;
+        }
+        let container = match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Container::Heading(name.as_bytes()[1] - b'0')),
+            "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "figure" | "figcaption"
+            | "caption" | "dt" | "dd" | "address" | "pre" | "aside" => Some(Container::Paragraph),
+            "li" => Some(Container::Item),
+            "td" | "th" => Some(Container::Cell),
+            "blockquote" => Some(Container::Quote),
+            "tr" | "table" | "ul" | "ol" | "dl" | "hr" | "body" | "html" | "thead" | "tbody" => None,
+            "br" => {
+                if self.open.is_some() {
+                    let at = self.document.text.len();
+                    self.document.text.push('\n');
+                    self.map.push(at, 1, original_start, length);
+                }
+                return;
+            }
+            _ => return, // inline element
+        };
+        self.close_block();
+        match (tag.end, container) {
+            (false, Some(container)) if !tag.self_closing => {
+                self.containers.push((name.to_owned(), container));
+            }
+            (true, _) => {
+                if let Some(index) = self.containers.iter().rposition(|(n, _)| n == name) {
+                    self.containers.truncate(index);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn starts_marker(tag: &Tag<'_>) -> bool {
+        let href_note = |t: &Tag<'_>| {
+            t.attribute("href").is_some_and(|h| {
+                h.starts_with("#fn")
+                    || h.starts_with("#cite_note")
+                    || h.starts_with("#note")
+                    || h.starts_with("#footnote")
+            })
+        };
+        match tag.name.as_str() {
+            "sup" => {
+                tag.has_class("reference")
+                    || tag.has_class("footnote-ref")
+                    || tag
+                        .attribute("id")
+                        .is_some_and(|i| i.starts_with("fnref") || i.starts_with("cite_ref"))
+            }
+            "a" => {
+                tag.attribute("role").as_deref() == Some("doc-noteref")
+                    || tag.has_class("footnote-ref")
+                    || href_note(tag)
+            }
+            _ => false,
+        }
+    }
+
+    fn meta(&mut self, tag: &Tag<'_>) {
+        if self.document.date.is_some() {
+            return;
+        }
+        let key = tag
+            .attribute("name")
+            .or_else(|| tag.attribute("property"))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if matches!(
+            key.as_str(),
+            "date" | "article:published_time" | "dc.date" | "citation_publication_date" | "dcterms.date"
+        ) {
+            let content = tag.attribute("content").unwrap_or_default();
+            self.document.date = parse_iso_date(&content).or_else(|| parse_date_line(&content));
+        }
+    }
+
+    /// Appends the text between tags, entities decoded, each stretch mapped to its source.
+    fn text(&mut self, start: usize, end: usize, offset: usize) {
+        if start >= end || !self.skipping.is_empty() {
+            return;
+        }
+        let raw = &self.source[start..end];
+        if let Some((_, _, label)) = self.marker.as_mut() {
+            label.push_str(&decode_entities(raw));
+            return;
+        }
+        if raw.trim().is_empty() {
+            if self.open.is_some() {
+                let at = self.document.text.len();
+                self.document.text.push(' ');
+                self.map.push(at, 1, offset + start, end - start);
+            }
+            return;
+        }
+        self.ensure_open();
+        // "2.1 Grid investment": a heading's section number is no figure.
+        if let Some((BlockKind::Heading { .. }, block_start)) = self.open {
+            let trimmed = raw.trim_start();
+            if self.document.text[block_start..].trim().is_empty() {
+                if let Some((number_len, _)) = crate::ingest::text::section_number(trimmed) {
+                    let at = self.document.text.len() + (raw.len() - trimmed.len());
+                    self.document.ignored.push(Span::new(at, at + number_len));
+                }
+            }
+        }
+        let mut at = 0;
+        while at < raw.len() {
+            let Some(amp) = raw[at..].find('&') else {
+                self.push_raw(&raw[at..], offset + start + at);
+                break;
+            };
+            self.push_raw(&raw[at..at + amp], offset + start + at);
+            let entity_start = at + amp;
+            if let Some((decoded, length)) = decode_entity(&raw[entity_start..]) {
+                let text_at = self.document.text.len();
+                self.document.text.push(decoded);
+                self.map
+                    .push(text_at, decoded.len_utf8(), offset + start + entity_start, length);
+                at = entity_start + length;
+            } else {
+                self.push_raw("&", offset + start + entity_start);
+                at = entity_start + 1;
+            }
+        }
+    }
+
+    fn push_raw(&mut self, text: &str, original: usize) {
+        if text.is_empty() {
+            return;
+        }
+        let at = self.document.text.len();
+        self.document.text.push_str(text);
+        self.map.push(at, text.len(), original, text.len());
+    }
+
+    fn ensure_open(&mut self) {
+        if self.open.is_some() {
+            return;
+        }
+        if !self.document.text.is_empty() {
+            self.document.text.push_str("\n\n");
+        }
+        let kind = if let Some((definition, _)) = self.note {
+            BlockKind::Note { definition }
+        } else {
+            match self.containers.last().map(|(_, c)| *c) {
+                Some(Container::Heading(level)) => BlockKind::Heading { level },
+                Some(Container::Item) => BlockKind::ListItem,
+                Some(Container::Cell) => BlockKind::TableCell,
+                Some(Container::Quote) => BlockKind::Quote,
+                Some(Container::Paragraph) | None => BlockKind::Paragraph,
+            }
+        };
+        self.open = Some((kind, self.document.text.len()));
+    }
+
+    fn close_block(&mut self) {
+        if let Some((kind, start)) = self.open.take() {
+            let slice = &self.document.text[start..];
+            let leading = slice.len() - slice.trim_start().len();
+            let end = start + slice.trim_end().len();
+            if end > start + leading {
+                self.document.blocks.push(Block {
+                    kind,
+                    span: Span::new(start + leading, end),
+                });
+            }
+        }
+    }
+
+    fn close_note(&mut self) {
+        if let Some((definition, start)) = self.note.take() {
+            let end = self.document.text.len();
+            let slice = &self.document.text[start.min(end)..end];
+            let leading = slice.len() - slice.trim_start().len();
+            let span = Span::new(start + leading, start + slice.trim_end().len().max(leading));
+            self.document.footnote_defs[definition].span = span;
+        }
+    }
+}
+
+/// Page furniture that holds no prose: a table of contents, navigation boxes, edit links.
+fn is_chrome(tag: &Tag<'_>) -> bool {
+    const CLASSES: &[&str] = &[
+        "toc",
+        "navbox",
+        "mw-editsection",
+        "noprint",
+        "catlinks",
+        "mw-jump-link",
+        "sidebar",
+        "breadcrumb",
+    ];
+    const IDS: &[&str] = &[
+        "toc",
+        "mw-navigation",
+        "mw-panel",
+        "mw-head",
+        "footer",
+        "catlinks",
+        "siteSub",
+        "jump-to-nav",
+    ];
+    CLASSES.iter().any(|c| tag.has_class(c))
+        || tag.attribute("id").is_some_and(|id| IDS.contains(&id.as_str()))
+}
+
+fn is_notes_container(tag: &Tag<'_>) -> bool {
+    let role = tag.attribute("role").unwrap_or_default();
+    role == "doc-endnotes"
+        || role == "doc-footnotes"
+        || tag.has_class("footnotes")
+        || tag.has_class("references")
+        || tag.has_class("endnotes")
+        || (tag.name == "aside" && tag.attribute("id").is_some_and(|i| i.contains("note")))
+}
+
+/// The number at the end of an id: `fn3` → 3, `cite_note-12` → 12, `cite_note-foo-4` → 4.
+fn trailing_number(id: &str) -> Option<String> {
+    let digits: String = id.chars().rev().take_while(char::is_ascii_digit).collect();
+    (!digits.is_empty()).then(|| digits.chars().rev().collect())
+}
+
+/// Reads a tag at the start of `text` ("<p class=x>", "</td>", "<br/>"). `None` when `<` does
+/// not start a tag.
+fn parse_tag(text: &str) -> Option<(Tag<'_>, usize)> {
+    let bytes = text.as_bytes();
+    let end_tag = bytes.get(1) == Some(&b'/');
+    let name_start = 1 + usize::from(end_tag);
+    let name_len = bytes[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+        .count();
+    if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    // The tag ends at the first `>` outside quotes.
+    let mut quote = None;
+    let mut close = None;
+    for (index, &byte) in bytes.iter().enumerate().skip(name_start + name_len) {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(q), b) if b == q => quote = None,
+            (None, b'>') => {
+                close = Some(index);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let name = text[name_start..name_start + name_len].to_ascii_lowercase();
+    let attributes = &text[name_start + name_len..close];
+    let self_closing = attributes.trim_end().ends_with('/')
+        || matches!(
+            name.as_str(),
+            "br" | "hr" | "img" | "meta" | "link" | "input" | "wbr"
+        );
+    Some((
+        Tag {
+            name,
+            end: end_tag,
+            self_closing,
+            attributes,
+        },
+        close + 1,
+    ))
+}
+
+/// Decodes the entities of an attribute value.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(amp) = text[at..].find('&') {
+        out.push_str(&text[at..at + amp]);
+        if let Some((c, length)) = decode_entity(&text[at + amp..]) {
+            out.push(c);
+            at += amp + length;
+        } else {
+            out.push('&');
+            at += amp + 1;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Decodes one entity at the start of `text` (`&euro;`, `&#8364;`, `&#x20AC;`): the character
+/// and the entity's length in bytes.
+fn decode_entity(text: &str) -> Option<(char, usize)> {
+    let window = crate::span::floor_char_boundary(text, text.len().min(12));
+    let semicolon = text[..window].find(';')?;
+    let body = &text[1..semicolon];
+    let decoded = if let Some(number) = body.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        char::from_u32(code).filter(|c| *c != '\0')?
+    } else {
+        match body {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            "thinsp" => '\u{2009}',
+            "ensp" => '\u{2002}',
+            "emsp" => '\u{2003}',
+            "euro" => '€',
+            "pound" => '£',
+            "yen" => '¥',
+            "cent" => '¢',
+            "copy" => '©',
+            "reg" => '®',
+            "deg" => '°',
+            "ndash" => '–',
+            "mdash" => '—',
+            "minus" => '−',
+            "times" => '×',
+            "hellip" => '…',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "laquo" => '«',
+            "raquo" => '»',
+            "frac12" => '½',
+            "frac14" => '¼',
+            "frac34" => '¾',
+            "sup1" => '¹',
+            "sup2" => '²',
+            "sup3" => '³',
+            "percnt" => '%',
+            "shy" => '\u{ad}',
+            "middot" => '·',
+            "bull" => '•',
+            "sect" => '§',
+            "para" => '¶',
+            "plusmn" => '±',
+            "micro" => 'µ',
+            _ => return None,
+        }
+    };
+    Some((decoded, semicolon + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(
+            decode_entities("&euro;1.84&nbsp;billion &#8364; &#x20AC; &bogus; a&b"),
+            "€1.84\u{a0}billion € € &bogus; a&b"
+        );
+    }
+
+    #[test]
+    fn tags_parse_with_quoted_attributes() {
+        let (tag, length) = parse_tag("<a href=\"#fn1\" title='a > b'>1</a>").expect("a tag");
+        assert_eq!(
+            (tag.name.as_str(), length, tag.attribute("href").as_deref()),
+            ("a", 29, Some("#fn1"))
+        );
+        assert!(parse_tag("< 5 and").is_none());
+    }
+}
