@@ -66,5 +66,21 @@ fn fixtures(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, corpus_paper, fixtures);
+fn html_page(c: &mut Criterion) {
+    const PAGE: &str = "../shared/corpus/html/wikipedia-mozilla.html";
+    let Ok(page) = std::fs::read_to_string(PAGE) else {
+        eprintln!("skipped: {PAGE} is not there");
+        return;
+    };
+    let text = repeated(&page);
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("wikipedia-html-10MB", |b| {
+        b.iter(|| black_box(pipeline(text.as_bytes(), "page.html")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, corpus_paper, fixtures, html_page);
 criterion_main!(benches);

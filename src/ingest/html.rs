@@ -215,7 +215,10 @@ impl Reader<'_> {
                     .trim()
                     .to_owned();
                 let original = Span::new(*start, original_start + length);
-                if !label.is_empty() && label.len() <= 12 {
+                // A label is short and plain ("1", "a", "note-3"); Wikipedia's page locators
+                // (": 207") share the markup but are not markers.
+                let plain = label.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+                if !label.is_empty() && label.len() <= 12 && plain {
                     let at = self.document.text.len();
                     self.document.footnote_refs.push(FootnoteRef {
                         label,
