@@ -77,7 +77,7 @@ fn html_page(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("wikipedia-html-10MB", |b| {
-        b.iter(|| black_box(pipeline(text.as_bytes(), "page.html")))
+        b.iter(|| black_box(pipeline(text.as_bytes(), "page.html")));
     });
     group.finish();
 }
