@@ -43,9 +43,25 @@ pub enum Command {
     Rules(RulesArgs),
     /// Claims added, removed and changed between two revisions of a document.
     Diff(DiffArgs),
+    /// Write the editor's review page: every claim and finding on one HTML page.
+    Report(ReportArgs),
     /// The claims ledger.
     #[command(subcommand)]
     Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// The page to write.
+    #[arg(short = 'o', long = "output", value_name = "FILE.html")]
+    pub output: PathBuf,
+    /// The claims ledger, for each claim's status.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +222,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Extract(args) => extract(args, out),
         Command::Rules(args) => rules(args, out),
         Command::Diff(args) => diff(args, out),
+        Command::Report(args) => report_page(args, out),
         Command::Ledger(LedgerCommand::Update(args)) => ledger_update(args, out),
     }
 }
@@ -359,6 +376,61 @@ fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome
         count("disputed"),
         count("unreviewed"),
         count("stale")
+    )?;
+    Ok(outcome)
+}
+
+/// A document with its claims and findings.
+type Analysed = (crate::Document, Vec<crate::Claim>, Vec<Diagnostic>);
+
+fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let (config, rules) = load_rules(&args.rules)?;
+    let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
+    let ledger = args
+        .ledger
+        .as_deref()
+        .map(|path| Ledger::read(path, false))
+        .transpose()?;
+    let mut outcome = Outcome::default();
+    let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
+    let options = ingest_options(&args.input);
+    let settings = Settings::default();
+    let results: Vec<Result<Analysed, Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let document = ingest::read_path(&input.path, &input.name, &options)?;
+            let claims = crate::claims(&document, &settings);
+            let diagnostics = crate::check::check_with_ledger(&document, &claims, &rules, ledger.as_ref());
+            Ok((document, claims, diagnostics))
+        })
+        .collect();
+    let mut read = Vec::new();
+    for result in results {
+        match result {
+            Ok(document) => read.push(document),
+            Err(error) => outcome.failures.push(error),
+        }
+    }
+    let pages: Vec<report::page::PageDocument<'_>> = read
+        .iter()
+        .map(|(document, claims, diagnostics)| report::page::PageDocument {
+            document,
+            claims,
+            diagnostics,
+        })
+        .collect();
+    let html = report::page::render(&pages, ledger.as_ref());
+    std::fs::write(&args.output, html).map_err(|source| Error::Read {
+        path: args.output.clone(),
+        source,
+    })?;
+    let claims: usize = read.iter().map(|(_, c, _)| c.len()).sum();
+    let findings: usize = read.iter().map(|(_, _, d)| d.len()).sum();
+    writeln!(
+        out,
+        "{}: {} documents, {claims} claims, {findings} findings",
+        args.output.display(),
+        read.len()
     )?;
     Ok(outcome)
 }

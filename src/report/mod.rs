@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod page;
 pub mod sarif;
 
 use rust_decimal::Decimal;
