@@ -14,6 +14,7 @@ use crate::calendar::{parse_date_line, parse_iso_date};
 use crate::document::{
     Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, SUPPRESSION_DIRECTIVE, Suppression,
 };
+use crate::ingest::entities::{append_decoded, decode_entities};
 use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span};
 
@@ -369,34 +370,7 @@ impl Reader<'_> {
                 }
             }
         }
-        let mut at = 0;
-        while at < raw.len() {
-            let Some(amp) = raw[at..].find('&') else {
-                self.push_raw(&raw[at..], offset + start + at);
-                break;
-            };
-            self.push_raw(&raw[at..at + amp], offset + start + at);
-            let entity_start = at + amp;
-            if let Some((decoded, length)) = decode_entity(&raw[entity_start..]) {
-                let text_at = self.document.text.len();
-                self.document.text.push(decoded);
-                self.map
-                    .push(text_at, decoded.len_utf8(), offset + start + entity_start, length);
-                at = entity_start + length;
-            } else {
-                self.push_raw("&", offset + start + entity_start);
-                at = entity_start + 1;
-            }
-        }
-    }
-
-    fn push_raw(&mut self, text: &str, original: usize) {
-        if text.is_empty() {
-            return;
-        }
-        let at = self.document.text.len();
-        self.document.text.push_str(text);
-        self.map.push(at, text.len(), original, text.len());
+        append_decoded(&mut self.document.text, &mut self.map, raw, offset + start);
     }
 
     fn ensure_open(&mut self) {
@@ -531,85 +505,6 @@ fn parse_tag(text: &str) -> Option<(Tag<'_>, usize)> {
         },
         close + 1,
     ))
-}
-
-/// Decodes the entities of an attribute value.
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while let Some(amp) = text[at..].find('&') {
-        out.push_str(&text[at..at + amp]);
-        if let Some((c, length)) = decode_entity(&text[at + amp..]) {
-            out.push(c);
-            at += amp + length;
-        } else {
-            out.push('&');
-            at += amp + 1;
-        }
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
-/// Decodes one entity at the start of `text` (`&euro;`, `&#8364;`, `&#x20AC;`): the character
-/// and the entity's length in bytes.
-fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let window = crate::span::floor_char_boundary(text, text.len().min(12));
-    let semicolon = text[..window].find(';')?;
-    let body = &text[1..semicolon];
-    let decoded = if let Some(number) = body.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        char::from_u32(code).filter(|c| *c != '\0')?
-    } else {
-        match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{a0}',
-            "thinsp" => '\u{2009}',
-            "ensp" => '\u{2002}',
-            "emsp" => '\u{2003}',
-            "euro" => '€',
-            "pound" => '£',
-            "yen" => '¥',
-            "cent" => '¢',
-            "copy" => '©',
-            "reg" => '®',
-            "deg" => '°',
-            "ndash" => '–',
-            "mdash" => '—',
-            "minus" => '−',
-            "times" => '×',
-            "hellip" => '…',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "laquo" => '«',
-            "raquo" => '»',
-            "frac12" => '½',
-            "frac14" => '¼',
-            "frac34" => '¾',
-            "sup1" => '¹',
-            "sup2" => '²',
-            "sup3" => '³',
-            "percnt" => '%',
-            "shy" => '\u{ad}',
-            "middot" => '·',
-            "bull" => '•',
-            "sect" => '§',
-            "para" => '¶',
-            "plusmn" => '±',
-            "micro" => 'µ',
-            _ => return None,
-        }
-    };
-    Some((decoded, semicolon + 1))
 }
 
 #[cfg(test)]

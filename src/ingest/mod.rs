@@ -1,5 +1,6 @@
 //! ingest: read a file into a `Document`. Format specifics end here.
 
+pub mod entities;
 mod html;
 mod markdown;
 pub mod markers;
