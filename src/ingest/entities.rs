@@ -5,6 +5,7 @@
 use crate::span::SourceMap;
 
 /// Decodes the entities of an attribute value.
+#[must_use]
 pub fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -24,6 +25,7 @@ pub fn decode_entities(text: &str) -> String {
 
 /// Decodes one entity at the start of `text` (`&euro;`, `&#8364;`, `&#x20AC;`): the character
 /// and the entity's length in bytes.
+#[must_use]
 pub fn decode_entity(text: &str) -> Option<(char, usize)> {
     let window = crate::span::floor_char_boundary(text, text.len().min(12));
     let semicolon = text[..window].find(';')?;
