@@ -171,6 +171,8 @@ pub enum InputFormatArg {
     Text,
     Markdown,
     Html,
+    Jats,
+    Docbook,
 }
 
 /// Options every command that reads documents takes.
@@ -273,6 +275,8 @@ fn ingest_options(args: &InputArgs) -> IngestOptions {
             InputFormatArg::Text => FormatChoice::Text,
             InputFormatArg::Markdown => FormatChoice::Markdown,
             InputFormatArg::Html => FormatChoice::Html,
+            InputFormatArg::Jats => FormatChoice::Jats,
+            InputFormatArg::Docbook => FormatChoice::DocBook,
         },
         document_date: args.document_date,
     }
@@ -441,10 +445,14 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
             crate::document::InputFormat::Text => FormatChoice::Text,
             crate::document::InputFormat::Markdown => FormatChoice::Markdown,
             crate::document::InputFormat::Html => FormatChoice::Html,
+            crate::document::InputFormat::Jats => FormatChoice::Jats,
+            crate::document::InputFormat::DocBook => FormatChoice::DocBook,
         }),
         InputFormatArg::Text => FormatChoice::Text,
         InputFormatArg::Markdown => FormatChoice::Markdown,
         InputFormatArg::Html => FormatChoice::Html,
+        InputFormatArg::Jats => FormatChoice::Jats,
+        InputFormatArg::Docbook => FormatChoice::DocBook,
     };
     let options = IngestOptions {
         format,
@@ -599,7 +607,8 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         | Error::Unsupported { path, .. }
         | Error::RuleFile { path, .. }
         | Error::Ledger { path, .. }
-        | Error::Baseline { path, .. } => path.to_string_lossy().into_owned(),
+        | Error::Baseline { path, .. }
+        | Error::Malformed { path, .. } => path.to_string_lossy().into_owned(),
         Error::Write(_) | Error::UnknownRule { .. } => String::new(),
     };
     Diagnostic {

@@ -12,6 +12,8 @@ pub enum InputFormat {
     Text,
     Markdown,
     Html,
+    Jats,
+    DocBook,
 }
 
 impl InputFormat {
@@ -21,6 +23,8 @@ impl InputFormat {
             Self::Text => "text",
             Self::Markdown => "markdown",
             Self::Html => "html",
+            Self::Jats => "jats",
+            Self::DocBook => "docbook",
         }
     }
 }

@@ -46,6 +46,13 @@ pub enum Error {
     Baseline { path: PathBuf, message: String },
     #[error("unknown rule `{id}`")]
     UnknownRule { id: String, known: String },
+    #[error("`{path}`:{line}:{column}: malformed markup: {message}", path = path.display())]
+    Malformed {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("cannot write output: {0}")]
     Write(#[from] std::io::Error),
 }

@@ -129,6 +129,7 @@ proptest! {
         let _ = parse_text(&text, "p.txt");
         let _ = parse_text(&text, "p.md");
         let _ = parse_text(&text, "p.html");
+        let _ = claimlint::ingest::parse(text.as_bytes(), std::path::Path::new("p.dbk"), &claimlint::ingest::IngestOptions::default());
     }
 
     #[test]
@@ -143,5 +144,9 @@ proptest! {
         let _ = parse_text(&text, "p.txt");
         let _ = parse_text(&text, "p.md");
         let _ = parse_text(&text, "p.html");
+        for name in ["p.dbk", "p.nxml"] {
+            let wrapped = format!("<article xmlns=\"http://docbook.org/ns/docbook\"><para>{text}</para></article>");
+            let _ = claimlint::ingest::parse(wrapped.as_bytes(), std::path::Path::new(name), &claimlint::ingest::IngestOptions::default());
+        }
     }
 }

@@ -111,11 +111,17 @@ fn expansion(before: &str, acronym: &str) -> Option<String> {
     (!FUNCTION_WORDS.contains(&first.to_ascii_lowercase().as_str())).then(|| trimmed.to_owned())
 }
 
+/// Case, hyphens and plurals ("internal standards") do not make a different expansion.
 fn normalise(expansion: &str) -> String {
     expansion
         .to_lowercase()
         .replace(['-', '’', '\''], " ")
         .split_whitespace()
+        .map(|word| {
+            word.strip_suffix('s')
+                .filter(|stem| stem.len() > 2)
+                .unwrap_or(word)
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -26,12 +26,12 @@ pub fn share_sum(context: &Context<'_>, params: &ShareSumParams) -> Vec<Finding>
                 .last()
                 .is_some_and(|previous| listed_together(context, previous, claim));
             if !joined {
-                findings.extend(check_list(&list, params.min_shares, tolerance));
+                findings.extend(check_list(context, &list, params.min_shares, tolerance));
                 list.clear();
             }
             list.push(claim);
         }
-        findings.extend(check_list(&list, params.min_shares, tolerance));
+        findings.extend(check_list(context, &list, params.min_shares, tolerance));
     }
     findings
 }
@@ -71,8 +71,44 @@ fn listed_together(context: &Context<'_>, previous: &Claim, claim: &Claim) -> bo
             .any(|w| breaks.contains(&w.as_str()) || CHANGE_WORDS.contains(&w.as_str()))
 }
 
-fn check_list(list: &[&Claim], min_shares: usize, tolerance: Decimal) -> Option<Finding> {
-    if list.len() < min_shares.max(2) {
+/// Do the shares read as parts of one whole: each after a name ("Germany 45 percent, France
+/// 38 percent"), or the sentence speaking of a share, a market or a total?
+fn of_one_whole(context: &Context<'_>, list: &[&Claim]) -> bool {
+    let sentence = context
+        .document
+        .slice(context.document.sentences[list[0].sentence_index].span)
+        .to_lowercase();
+    let whole_words = [
+        "share",
+        "market",
+        "of the total",
+        "of all",
+        "split",
+        "breakdown",
+        "accounted for",
+        "account for",
+        "holds",
+        "held",
+    ];
+    if whole_words.iter().any(|w| sentence.contains(w)) {
+        return true;
+    }
+    list.iter().all(|claim| {
+        let before = super::window_before(&context.document.text, claim.span.start, 32);
+        before
+            .split_whitespace()
+            .last()
+            .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
+fn check_list(
+    context: &Context<'_>,
+    list: &[&Claim],
+    min_shares: usize,
+    tolerance: Decimal,
+) -> Option<Finding> {
+    if list.len() < min_shares.max(2) || !of_one_whole(context, list) {
         return None;
     }
     let lowest: Decimal = list.iter().map(|c| c.bounds().0.unwrap_or_default()).sum();

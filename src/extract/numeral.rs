@@ -59,6 +59,29 @@ fn subunit(word: &str) -> Option<&'static str> {
     }
 }
 
+/// The ends of a range as written, read the way typesetting means them: an abbreviated second
+/// end ("pages 3553-62", "127-36") takes the first end's leading digits, and a range of
+/// negative values written by magnitude ("−0.6 to −1.3") runs from the lower.
+fn ordered_ends(low: Decimal, high: Decimal) -> (Decimal, Decimal) {
+    if low.is_sign_negative() && high.is_sign_negative() && high < low {
+        return (high, low);
+    }
+    let whole = |d: Decimal| d.fract().is_zero() && !d.is_sign_negative();
+    if whole(low) && whole(high) && high < low && high > Decimal::ZERO {
+        let digits = |d: Decimal| d.trunc().to_string().len();
+        let (first_digits, second_digits) = (digits(low), digits(high));
+        if second_digits < first_digits {
+            let place = pow10(u32::try_from(second_digits).unwrap_or(0));
+            let mut expanded = low - (low % place) + high;
+            if expanded < low {
+                expanded += place;
+            }
+            return (low, expanded);
+        }
+    }
+    (low, high)
+}
+
 fn pow10(power: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(power), 0)
 }
@@ -1203,6 +1226,7 @@ impl Scanner<'_> {
             }
             _ => low_value,
         };
+        let (low, high) = ordered_ends(low, high);
         Some(Parsed {
             kind,
             figure: Figure::Range { low, high },

@@ -85,7 +85,6 @@ pub fn decode_entity(text: &str) -> Option<(char, usize)> {
     Some((decoded, semicolon + 1))
 }
 
-
 /// Appends `raw` (source text with references) to `text`, decoded, mapping each stretch to
 /// its place in the original: plain stretches byte for byte, a reference to its whole span.
 pub fn append_decoded(text: &mut String, map: &mut SourceMap, raw: &str, original_start: usize) {
@@ -124,7 +123,10 @@ mod tests {
 
     #[test]
     fn entities_decode() {
-        assert_eq!(decode_entities("&euro;1.84&nbsp;billion &#8364; &#x20AC; &bogus; a&b"), "€1.84\u{a0}billion € € &bogus; a&b");
+        assert_eq!(
+            decode_entities("&euro;1.84&nbsp;billion &#8364; &#x20AC; &bogus; a&b"),
+            "€1.84\u{a0}billion € € &bogus; a&b"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod markdown;
 pub mod markers;
 pub mod sentences;
 mod text;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,8 @@ pub enum FormatChoice {
     Text,
     Markdown,
     Html,
+    Jats,
+    DocBook,
 }
 
 /// Options that shape reading, from the command line.
@@ -43,6 +46,8 @@ pub fn detect_format(path: &Path) -> Option<InputFormat> {
         "txt" | "text" => Some(InputFormat::Text),
         "md" | "markdown" => Some(InputFormat::Markdown),
         "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+        "dbk" | "docbook" => Some(InputFormat::DocBook),
+        "nxml" => Some(InputFormat::Jats),
         _ => None,
     }
 }
@@ -91,8 +96,23 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         FormatChoice::Text => InputFormat::Text,
         FormatChoice::Markdown => InputFormat::Markdown,
         FormatChoice::Html => InputFormat::Html,
+        FormatChoice::Jats => InputFormat::Jats,
+        FormatChoice::DocBook => InputFormat::DocBook,
         FormatChoice::Auto => match detect_format(path) {
             Some(format) => format,
+            None if is_xml(path) => {
+                let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 16)]);
+                match xml::sniff(&text) {
+                    Some(xml::Dialect::Jats) => InputFormat::Jats,
+                    Some(xml::Dialect::DocBook) => InputFormat::DocBook,
+                    None => {
+                        return Err(Error::Unsupported {
+                            path: path.to_path_buf(),
+                            reason: "an .xml file that is neither JATS nor DocBook".to_owned(),
+                        });
+                    }
+                }
+            }
             None if path == Path::new("-") => InputFormat::Text,
             None => {
                 return Err(Error::Unsupported {
@@ -108,6 +128,8 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         InputFormat::Text => text::read(name, original, text_offset),
         InputFormat::Markdown => markdown::read(name, &original, text_offset),
         InputFormat::Html => html::read(name, &original, text_offset),
+        InputFormat::Jats => xml::read(name, &original, text_offset, xml::Dialect::Jats)?,
+        InputFormat::DocBook => xml::read(name, &original, text_offset, xml::Dialect::DocBook)?,
     };
     if options.document_date.is_some() {
         document.date = options.document_date;
@@ -115,9 +137,27 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
     Ok(document)
 }
 
+/// The dialect of an `.xml` file on disk, from its first 64 KiB.
+fn sniff_file(path: &Path) -> Option<xml::Dialect> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(1 << 16)
+        .read_to_end(&mut head)
+        .ok()?;
+    xml::sniff(&String::from_utf8_lossy(&head))
+}
+
+fn is_xml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
 fn unsupported_reason(path: &Path) -> String {
     match path.extension().and_then(|e| e.to_str()) {
-        Some(extension) => format!("`.{extension}` files are not read yet; text, Markdown and HTML are"),
+        Some(extension) => {
+            format!("`.{extension}` files are not read yet; text, Markdown, HTML, JATS and DocBook are")
+        }
         None => "no file extension to tell the format by".to_owned(),
     }
 }
@@ -228,7 +268,9 @@ pub fn walk(root: &Path, exclude: &[String]) -> Result<Vec<PathBuf>> {
             source: std::io::Error::other(e.to_string()),
         })?;
         let path = entry.path();
-        if entry.file_type().is_some_and(|t| t.is_file()) && detect_format(path).is_some() {
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        // An `.xml` file is taken when it is JATS or DocBook, and skipped without error if not.
+        if is_file && (detect_format(path).is_some() || (is_xml(path) && sniff_file(path).is_some())) {
             found.push(path.to_path_buf());
         }
     }

@@ -1,0 +1,615 @@
+//! XML articles: JATS (journal articles) and DocBook, on `quick-xml` with byte offsets from
+//! the reader's position, so every character of text maps back to the file. Entities declared
+//! in a DOCTYPE are never expanded and nothing external is fetched; nesting deeper than
+//! `MAX_DEPTH` and malformed markup are errors with their line and column.
+//!
+//! JATS: `sec`/`title`, `p`, `list-item`, table cells, `caption`, `disp-quote`; `xref` with
+//! `ref-type` `bibr`, `fn` or `table-fn` are markers labelled by their `rid`; `fn` and `ref`
+//! are definitions labelled by their `id`; the front matter is skipped except the article
+//! title and `pub-date` (the document date). DocBook: `section`/`title`, `para`, `listitem`,
+//! `entry`, `blockquote`; an inline `footnote` is a marker where it stands and a definition
+//! (read after the text); `footnoteref` and `xref` to a bibliography entry are markers;
+//! program listings are skipped; `pubdate` or `date` in the info is the document date.
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::calendar::{parse_date_line, parse_iso_date, valid_date};
+use crate::document::{
+    Block, BlockKind, Date, Document, FootnoteDef, FootnoteRef, InputFormat, SUPPRESSION_DIRECTIVE,
+    Suppression,
+};
+use crate::error::{Error, Result};
+use crate::ingest::entities::{append_decoded, decode_entities};
+use crate::ingest::{empty_document, sentences};
+use crate::span::{SourceMap, Span};
+
+/// Deepest element nesting read; deeper input is refused (a hostile file can nest without end).
+pub const MAX_DEPTH: usize = 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Jats,
+    DocBook,
+}
+
+/// What an element is to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Role {
+    /// Its content is not prose.
+    Skip,
+    Heading,
+    Paragraph,
+    Item,
+    Cell,
+    Quote,
+    /// A footnote or reference definition with this label.
+    Definition(String),
+    /// A marker with this label; its own text is not prose.
+    Marker(String),
+    /// DocBook's inline footnote: a marker here and a definition read after the text.
+    InlineNote(String),
+    /// The front matter or info block: only the title and dates are read.
+    Front,
+    /// Everything else: its text flows into the enclosing block.
+    Inline,
+    /// A section: headings inside it go one level deeper.
+    Section,
+}
+
+fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name.as_bytes())
+        .map(|a| decode_entities(&String::from_utf8_lossy(&a.value)))
+}
+
+fn role(dialect: Dialect, name: &str, element: &BytesStart<'_>, footnotes: &mut usize) -> Role {
+    match dialect {
+        Dialect::Jats => match name {
+            "front" => Role::Front,
+            "sec" | "app" | "boxed-text" | "ack" => Role::Section,
+            "title" | "article-title" => Role::Heading,
+            "p" => Role::Paragraph,
+            "list-item" | "def-item" => Role::Item,
+            "td" | "th" => Role::Cell,
+            "disp-quote" => Role::Quote,
+            "caption" => Role::Paragraph,
+            "fn" | "ref" => Role::Definition(attribute(element, "id").unwrap_or_default()),
+            "xref" => match attribute(element, "ref-type").as_deref() {
+                Some("bibr" | "fn" | "table-fn") => {
+                    Role::Marker(attribute(element, "rid").unwrap_or_default())
+                }
+                _ => Role::Inline,
+            },
+            // Superscripts are exponents ("10<sup>−3</sup>"); notes are `xref`s.
+            "label" | "object-id" | "math" | "tex-math" | "inline-formula" | "disp-formula" | "graphic"
+            | "media" | "alternatives" | "sub-article-id" | "sup" => Role::Skip,
+            _ => Role::Inline,
+        },
+        Dialect::DocBook => match name {
+            "info" | "articleinfo" | "bookinfo" | "chapterinfo" | "sectioninfo" => Role::Front,
+            "section" | "sect1" | "sect2" | "sect3" | "sect4" | "sect5" | "chapter" | "appendix"
+            | "preface" | "simplesect" => Role::Section,
+            "title" => Role::Heading,
+            "para" | "simpara" | "formalpara" | "caption" | "remark" => Role::Paragraph,
+            "listitem" | "member" => Role::Item,
+            "entry" | "td" | "th" => Role::Cell,
+            "blockquote" | "epigraph" => Role::Quote,
+            "footnote" => {
+                *footnotes += 1;
+                Role::InlineNote(attribute(element, "id").unwrap_or_else(|| footnotes.to_string()))
+            }
+            "footnoteref" => Role::Marker(attribute(element, "linkend").unwrap_or_default()),
+            "xref" | "citation" => Role::Marker(format!(
+                "xref:{}",
+                attribute(element, "linkend").unwrap_or_default()
+            )),
+            "biblioentry" | "bibliomixed" => Role::Definition(
+                attribute(element, "id")
+                    .or_else(|| attribute(element, "xml:id"))
+                    .unwrap_or_default(),
+            ),
+            "programlisting" | "screen" | "synopsis" | "literallayout" | "funcsynopsis" | "cmdsynopsis"
+            | "mediaobject" | "imageobject" | "indexterm" | "abbrev" => Role::Skip,
+            _ => Role::Inline,
+        },
+    }
+}
+
+/// A DocBook inline note: its label, the element's place, and the source ranges of its text.
+type InlineNote = (String, Span, Vec<(usize, usize)>);
+
+struct Open {
+    name: String,
+    role: Role,
+}
+
+struct Reader<'a> {
+    dialect: Dialect,
+    source: &'a str,
+    offset: usize,
+    document: Document,
+    map: SourceMap,
+    stack: Vec<Open>,
+    open: Option<(BlockKind, usize)>,
+    /// Definitions being read: index into `footnote_defs` and the text start.
+    definitions: Vec<(usize, usize)>,
+    /// DocBook inline notes: their label and text pieces (raw source text, original offset).
+    inline_notes: Vec<InlineNote>,
+    /// The inline note being read (index into `inline_notes`).
+    in_inline_note: Option<usize>,
+    /// xref markers of DocBook, kept only when their target is a bibliography entry.
+    pending_xrefs: Vec<FootnoteRef>,
+    footnotes: usize,
+    /// Date parts read from a JATS `pub-date`.
+    date_parts: (Option<i32>, Option<u8>, Option<u8>),
+    date_field: Option<&'static str>,
+}
+
+/// Reads an XML document of `dialect`.
+pub fn read(name: String, original: &str, offset: usize, dialect: Dialect) -> Result<Document> {
+    let source = &original[offset..];
+    let format = match dialect {
+        Dialect::Jats => InputFormat::Jats,
+        Dialect::DocBook => InputFormat::DocBook,
+    };
+    let mut reader = Reader {
+        dialect,
+        source,
+        offset,
+        document: empty_document(name, format, String::new()),
+        map: SourceMap::new(original.to_owned()),
+        stack: Vec::new(),
+        open: None,
+        definitions: Vec::new(),
+        inline_notes: Vec::new(),
+        in_inline_note: None,
+        pending_xrefs: Vec::new(),
+        footnotes: 0,
+        date_parts: (None, None, None),
+        date_field: None,
+    };
+    reader.run()?;
+    let Reader {
+        mut document,
+        map,
+        pending_xrefs,
+        ..
+    } = reader;
+    document.source_map = map;
+    let defined: std::collections::HashSet<String> =
+        document.footnote_defs.iter().map(|d| d.label.clone()).collect();
+    for mut reference in pending_xrefs {
+        let label = reference.label.trim_start_matches("xref:").to_owned();
+        if defined.contains(&label) {
+            reference.label = label;
+            document.footnote_refs.push(reference);
+        }
+    }
+    document.footnote_refs.sort_by_key(|r| r.span);
+    let targets: Vec<usize> = document
+        .suppressions
+        .iter()
+        .map(|s| document.next_content_line(s.line))
+        .collect();
+    for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
+        suppression.line = target;
+    }
+    sentences::split(&mut document);
+    document.finish_ignored();
+    Ok(document)
+}
+
+impl Reader<'_> {
+    fn malformed(&self, at: usize, message: String) -> Error {
+        let position = self.map.position_of_original(self.offset + at);
+        Error::Malformed {
+            path: std::path::PathBuf::from(&self.document.name),
+            line: position.line,
+            column: position.column,
+            message,
+        }
+    }
+
+    fn run(&mut self) -> Result<()> {
+        let mut reader = quick_xml::Reader::from_str(self.source);
+        reader.config_mut().check_end_names = true;
+        let mut before = 0usize;
+        loop {
+            let event = match reader.read_event() {
+                Ok(event) => event,
+                Err(error) => {
+                    let at = usize::try_from(reader.error_position()).unwrap_or(0);
+                    return Err(self.malformed(at, error.to_string()));
+                }
+            };
+            let after = usize::try_from(reader.buffer_position()).unwrap_or(self.source.len());
+            match event {
+                Event::Start(element) => {
+                    if self.stack.len() >= MAX_DEPTH {
+                        return Err(
+                            self.malformed(before, format!("elements nest deeper than {MAX_DEPTH} levels"))
+                        );
+                    }
+                    let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
+                    let role = role(self.dialect, &name, &element, &mut self.footnotes);
+                    self.start(
+                        &name,
+                        role,
+                        &element,
+                        Span::new(self.offset + before, self.offset + after),
+                    );
+                }
+                Event::Empty(element) => {
+                    let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
+                    let role = role(self.dialect, &name, &element, &mut self.footnotes);
+                    let span = Span::new(self.offset + before, self.offset + after);
+                    if let Role::Marker(label) = role {
+                        self.marker(label, span);
+                    }
+                }
+                Event::End(_) => self.end(),
+                Event::Text(_) | Event::GeneralRef(_) => self.text(before, after),
+                Event::CData(_) => {
+                    let start = (before + 9).min(after);
+                    let end = after.saturating_sub(3).max(start);
+                    self.raw_text(start, end, false);
+                }
+                Event::Comment(_) => self.comment(before, after),
+                Event::Eof => break,
+                _ => {}
+            }
+            before = after;
+        }
+        self.close_block();
+        self.finish_inline_notes();
+        if let (Some(year), month, day) = self.date_parts {
+            if self.document.date.is_none() {
+                self.document.date = match (month, day) {
+                    (Some(m), Some(d)) => valid_date(year, m, d),
+                    _ => Some(Date {
+                        year,
+                        month,
+                        day: None,
+                    }),
+                };
+            }
+        }
+        Ok(())
+    }
+
+    fn skipping(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|o| matches!(o.role, Role::Skip | Role::Marker(_)))
+    }
+
+    fn in_front(&self) -> bool {
+        self.stack.iter().any(|o| o.role == Role::Front)
+    }
+
+    fn start(&mut self, name: &str, role: Role, element: &BytesStart<'_>, span: Span) {
+        if self.in_front() {
+            // Front matter: the title is read, dates are collected, the rest is skipped.
+            match (self.dialect, name) {
+                (Dialect::Jats, "pub-date") if self.date_parts.0.is_none() => {
+                    self.date_field = Some("pub-date");
+                }
+                (Dialect::Jats, "year" | "month" | "day") if self.date_field.is_some() => {
+                    self.date_field = Some(match name {
+                        "year" => "year",
+                        "month" => "month",
+                        _ => "day",
+                    });
+                }
+                (Dialect::DocBook, "pubdate" | "date") => self.date_field = Some("docbook-date"),
+                _ => {}
+            }
+            let role = if matches!(role, Role::Heading) && (name == "article-title" || name == "title") {
+                Role::Heading
+            } else {
+                Role::Skip
+            };
+            self.stack.push(Open {
+                name: name.to_owned(),
+                role,
+            });
+            if self.stack.last().is_some_and(|o| o.role == Role::Heading) {
+                self.close_block();
+            }
+            return;
+        }
+        let _ = element;
+        match &role {
+            Role::Marker(label) => {
+                // Markers count even inside skipped text ("<sup><xref …>*</xref></sup>").
+                if !self.stack.iter().any(|o| matches!(o.role, Role::Marker(_))) {
+                    self.marker(label.clone(), span);
+                }
+            }
+            Role::InlineNote(label) => {
+                let at = self.document.text.len();
+                if self.in_inline_note.is_none() && !self.skipping() {
+                    self.document.footnote_refs.push(FootnoteRef {
+                        label: label.clone(),
+                        span: Span::new(at, at),
+                        original: span,
+                    });
+                    self.inline_notes.push((label.clone(), span, Vec::new()));
+                    self.in_inline_note = Some(self.inline_notes.len() - 1);
+                }
+            }
+            Role::Definition(label) if label.is_empty() => {
+                // A definition nobody can cite (no id): its text is an ordinary paragraph.
+                self.close_block();
+                self.stack.push(Open {
+                    name: name.to_owned(),
+                    role: Role::Paragraph,
+                });
+                return;
+            }
+            Role::Definition(label) => {
+                self.close_block();
+                let original = span;
+                self.document.footnote_defs.push(FootnoteDef {
+                    label: label.clone(),
+                    original,
+                    span: Span::default(),
+                });
+                self.definitions
+                    .push((self.document.footnote_defs.len() - 1, self.document.text.len()));
+            }
+            Role::Heading
+            | Role::Paragraph
+            | Role::Item
+            | Role::Cell
+            | Role::Quote
+            | Role::Section
+            | Role::Front => self.close_block(),
+            Role::Skip | Role::Inline => {}
+        }
+        self.stack.push(Open {
+            name: name.to_owned(),
+            role,
+        });
+    }
+
+    fn end(&mut self) {
+        let Some(open) = self.stack.pop() else { return };
+        if self.in_front() || open.role == Role::Front {
+            if matches!(
+                open.name.as_str(),
+                "pub-date" | "pubdate" | "date" | "year" | "month" | "day"
+            ) {
+                self.date_field = if open.name == "pub-date" || open.name == "pubdate" || open.name == "date"
+                {
+                    None
+                } else {
+                    Some("pub-date")
+                };
+            }
+            if open.role == Role::Heading {
+                self.close_block();
+            }
+            return;
+        }
+        match open.role {
+            Role::InlineNote(_)
+                if self.in_inline_note.is_some()
+                    && !self.stack.iter().any(|o| matches!(o.role, Role::InlineNote(_))) =>
+            {
+                self.in_inline_note = None;
+            }
+            Role::Definition(_) => {
+                self.close_block();
+                if let Some((definition, start)) = self.definitions.pop() {
+                    let end = self.document.text.len();
+                    let slice = &self.document.text[start.min(end)..end];
+                    let leading = slice.len() - slice.trim_start().len();
+                    self.document.footnote_defs[definition].span =
+                        Span::new(start + leading, start + slice.trim_end().len().max(leading));
+                }
+            }
+            Role::Heading | Role::Paragraph | Role::Item | Role::Cell | Role::Quote => self.close_block(),
+            _ => {}
+        }
+    }
+
+    fn marker(&mut self, label: String, span: Span) {
+        if label.is_empty() {
+            return;
+        }
+        let at = self.document.text.len();
+        let reference = FootnoteRef {
+            label,
+            span: Span::new(at, at),
+            original: span,
+        };
+        if reference.label.starts_with("xref:") {
+            self.pending_xrefs.push(reference);
+        } else {
+            self.document.footnote_refs.push(reference);
+        }
+    }
+
+    fn comment(&mut self, before: usize, after: usize) {
+        let raw = &self.source[before..after];
+        let body = raw.trim_start_matches("<!--").trim_end_matches("-->").trim();
+        let Some(rest) = body
+            .strip_prefix("claimlint-")
+            .and_then(|r| r.strip_prefix(SUPPRESSION_DIRECTIVE))
+        else {
+            return;
+        };
+        let original = Span::new(self.offset + before, self.offset + after);
+        let line = self.map.position_of_original(original.end.saturating_sub(1)).line;
+        self.document
+            .suppressions
+            .push(Suppression::parse(rest, original, line));
+    }
+
+    fn text(&mut self, before: usize, after: usize) {
+        if self.in_front() {
+            let raw = decode_entities(&self.source[before..after]);
+            if let Some(field) = self.date_field {
+                let value = raw.trim();
+                match field {
+                    "year" => self.date_parts.0 = value.parse().ok(),
+                    "month" => self.date_parts.1 = value.parse().ok(),
+                    "day" => self.date_parts.2 = value.parse().ok(),
+                    "docbook-date" if self.document.date.is_none() => {
+                        self.document.date = parse_iso_date(value).or_else(|| parse_date_line(value));
+                    }
+                    _ => {}
+                }
+            }
+            if self.stack.last().is_some_and(|o| o.role == Role::Heading) {
+                self.raw_text(before, after, true);
+            }
+            return;
+        }
+        if self.skipping() {
+            return;
+        }
+        self.raw_text(before, after, true);
+    }
+
+    /// Appends source text `[before, after)` to the open block (or the open inline note).
+    fn raw_text(&mut self, before: usize, after: usize, decode: bool) {
+        if before >= after {
+            return;
+        }
+        if let Some(note) = self.in_inline_note {
+            self.inline_notes[note].2.push((before, after));
+            return;
+        }
+        let raw = &self.source[before..after];
+        if raw.trim().is_empty() {
+            if self.open.is_some() {
+                let at = self.document.text.len();
+                self.document.text.push(' ');
+                self.map.push(at, 1, self.offset + before, after - before);
+            }
+            return;
+        }
+        self.ensure_open();
+        if decode {
+            append_decoded(&mut self.document.text, &mut self.map, raw, self.offset + before);
+        } else {
+            let at = self.document.text.len();
+            self.document.text.push_str(raw);
+            self.map.push(at, raw.len(), self.offset + before, raw.len());
+        }
+    }
+
+    fn block_kind(&self) -> BlockKind {
+        if let Some(&(definition, _)) = self.definitions.last() {
+            return BlockKind::Note { definition };
+        }
+        let depth = self.stack.iter().filter(|o| o.role == Role::Section).count();
+        for open in self.stack.iter().rev() {
+            match open.role {
+                Role::Heading => {
+                    return BlockKind::Heading {
+                        level: u8::try_from(depth.clamp(1, 6)).unwrap_or(6),
+                    };
+                }
+                Role::Item => return BlockKind::ListItem,
+                Role::Cell => return BlockKind::TableCell,
+                Role::Quote => return BlockKind::Quote,
+                Role::Paragraph => return BlockKind::Paragraph,
+                _ => {}
+            }
+        }
+        BlockKind::Paragraph
+    }
+
+    fn ensure_open(&mut self) {
+        if self.open.is_some() {
+            return;
+        }
+        if !self.document.text.is_empty() {
+            self.document.text.push_str("\n\n");
+        }
+        let kind = self.block_kind();
+        self.open = Some((kind, self.document.text.len()));
+    }
+
+    fn close_block(&mut self) {
+        if let Some((kind, start)) = self.open.take() {
+            let slice = &self.document.text[start..];
+            let leading = slice.len() - slice.trim_start().len();
+            let end = start + slice.trim_end().len();
+            if end > start + leading {
+                let span = Span::new(start + leading, end);
+                if let BlockKind::Heading { .. } = kind {
+                    if let Some((number_len, _)) =
+                        crate::ingest::text::section_number(self.document.slice(span))
+                    {
+                        self.document
+                            .ignored
+                            .push(Span::new(span.start, span.start + number_len));
+                    }
+                }
+                self.document.blocks.push(Block { kind, span });
+            }
+        }
+    }
+
+    /// DocBook's inline notes, read after the text: each a definition with its own block.
+    fn finish_inline_notes(&mut self) {
+        let notes = std::mem::take(&mut self.inline_notes);
+        for (label, original, pieces) in notes {
+            self.close_block();
+            self.document.footnote_defs.push(FootnoteDef {
+                label,
+                original,
+                span: Span::default(),
+            });
+            let definition = self.document.footnote_defs.len() - 1;
+            if !self.document.text.is_empty() {
+                self.document.text.push_str("\n\n");
+            }
+            let start = self.document.text.len();
+            for (before, after) in pieces {
+                let raw = &self.source[before..after];
+                append_decoded(&mut self.document.text, &mut self.map, raw, self.offset + before);
+            }
+            let slice = &self.document.text[start..];
+            let leading = slice.len() - slice.trim_start().len();
+            let span = Span::new(start + leading, start + slice.trim_end().len().max(leading));
+            self.document.footnote_defs[definition].span = span;
+            if !span.is_empty() {
+                self.document.blocks.push(Block {
+                    kind: BlockKind::Note { definition },
+                    span,
+                });
+            }
+        }
+    }
+}
+
+/// Which dialect an `.xml` file is by its content: DocBook's namespace or doctype, or JATS's
+/// doctype or `dtd-version` with `<front>`/`<article-meta>`.
+#[must_use]
+pub fn sniff(text: &str) -> Option<Dialect> {
+    let head = &text[..crate::span::floor_char_boundary(text, text.len().min(4096))];
+    if head.contains("http://docbook.org/ns/docbook")
+        || head.contains("DocBook XML")
+        || head.contains("DTD DocBook")
+    {
+        return Some(Dialect::DocBook);
+    }
+    if head.contains("JATS")
+        || head.contains("NLM//DTD")
+        || head.contains("Journal Archiving")
+        || head.contains("Journal Publishing")
+    {
+        return Some(Dialect::Jats);
+    }
+    if head.contains("dtd-version") && (text.contains("<front>") || text.contains("<article-meta>")) {
+        return Some(Dialect::Jats);
+    }
+    None
+}
