@@ -173,6 +173,7 @@ pub enum InputFormatArg {
     Html,
     Jats,
     Docbook,
+    Docx,
 }
 
 /// Options every command that reads documents takes.
@@ -277,6 +278,7 @@ fn ingest_options(args: &InputArgs) -> IngestOptions {
             InputFormatArg::Html => FormatChoice::Html,
             InputFormatArg::Jats => FormatChoice::Jats,
             InputFormatArg::Docbook => FormatChoice::DocBook,
+            InputFormatArg::Docx => FormatChoice::Docx,
         },
         document_date: args.document_date,
     }
@@ -447,12 +449,14 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
             crate::document::InputFormat::Html => FormatChoice::Html,
             crate::document::InputFormat::Jats => FormatChoice::Jats,
             crate::document::InputFormat::DocBook => FormatChoice::DocBook,
+            crate::document::InputFormat::Docx => FormatChoice::Docx,
         }),
         InputFormatArg::Text => FormatChoice::Text,
         InputFormatArg::Markdown => FormatChoice::Markdown,
         InputFormatArg::Html => FormatChoice::Html,
         InputFormatArg::Jats => FormatChoice::Jats,
         InputFormatArg::Docbook => FormatChoice::DocBook,
+        InputFormatArg::Docx => FormatChoice::Docx,
     };
     let options = IngestOptions {
         format,
@@ -616,6 +620,7 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         severity: Severity::Error,
         message: error.to_string(),
         document,
+        part: None,
         line: 1,
         column: 1,
         start: 0,

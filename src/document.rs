@@ -14,6 +14,7 @@ pub enum InputFormat {
     Html,
     Jats,
     DocBook,
+    Docx,
 }
 
 impl InputFormat {
@@ -25,6 +26,7 @@ impl InputFormat {
             Self::Html => "html",
             Self::Jats => "jats",
             Self::DocBook => "docbook",
+            Self::Docx => "docx",
         }
     }
 }
@@ -136,6 +138,15 @@ impl Suppression {
     }
 }
 
+/// A part of a DOCX package: where its extracted text starts in the document's original and
+/// its first line there. Positions in a part count from its own first paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub name: &'static str,
+    pub start: usize,
+    pub first_line: usize,
+}
+
 /// The directive that starts a suppression, after `<!--` or `claimlint:`.
 pub const SUPPRESSION_DIRECTIVE: &str = "disable-next-line";
 
@@ -158,6 +169,8 @@ pub struct Document {
     pub ignored: Vec<Span>,
     /// Inline suppressions, in source order.
     pub suppressions: Vec<Suppression>,
+    /// DOCX parts (empty for other formats).
+    pub parts: Vec<Part>,
     /// The document's own date (metadata or a date line near the top), "now" for modality.
     pub date: Option<Date>,
     pub source_map: SourceMap,
@@ -187,6 +200,14 @@ impl Document {
             .skip(line)
             .find(|(_, text)| !text.trim().is_empty() && !text.trim_start().starts_with("<!--"))
             .map_or(line + 1, |(index, _)| index + 1)
+    }
+
+    /// For a DOCX document: the part holding original offset `offset`, so positions can be
+    /// given relative to it (line = paragraph of the part, offsets into its text).
+    #[must_use]
+    pub fn part_at(&self, offset: usize) -> Option<&Part> {
+        let index = self.parts.partition_point(|p| p.start <= offset);
+        index.checked_sub(1).map(|i| &self.parts[i])
     }
 
     /// Sorts and merges the ignored stretches; readers call it once when done.

@@ -196,7 +196,7 @@ fn csv_is_the_default_and_guards_formulas() {
     assert!(
         lines
             .next()
-            .is_some_and(|h| h.starts_with("id,document,kind,text,line,column,start,end,value"))
+            .is_some_and(|h| h.starts_with("id,document,part,kind,text,line,column,start,end,value"))
     );
     let row = lines.next().expect("a row");
     assert!(row.contains(",'-3 percent,") && row.contains(",-3,%,"), "{row}");

@@ -120,6 +120,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub document: String,
+    /// The DOCX part; absent for other formats.
+    pub part: Option<&'static str>,
     pub line: usize,
     pub column: usize,
     /// Byte offsets into the original file.
@@ -308,8 +310,14 @@ fn diagnose(
     finding: Finding,
     positions: &mut crate::span::Cursor<'_>,
 ) -> Diagnostic {
-    let span = original_span(document, finding.place);
-    let position = positions.position(span.start);
+    let mut span = original_span(document, finding.place);
+    let mut position = positions.position(span.start);
+    let covered = document.source_map.original()[span.start..span.end.max(span.start)].to_owned();
+    let part = document.part_at(span.start).map(|part| {
+        position.line = position.line + 1 - part.first_line;
+        span = Span::new(span.start - part.start, span.end.saturating_sub(part.start));
+        part.name
+    });
     let related = finding
         .related
         .iter()
@@ -326,7 +334,6 @@ fn diagnose(
         })
         .collect();
     let message = fill(&rule.message, &finding.values);
-    let covered = &document.source_map.original()[span.start..span.end.max(span.start)];
     let (end_line, end_column) = match covered.rfind('\n') {
         None => (position.line, position.column + covered.chars().count()),
         Some(last) => (
@@ -340,6 +347,7 @@ fn diagnose(
         severity: rule.severity,
         message,
         document: document.name.clone(),
+        part,
         line: position.line,
         column: position.column,
         start: span.start,

@@ -1,5 +1,6 @@
 //! ingest: read a file into a `Document`. Format specifics end here.
 
+mod docx;
 pub mod entities;
 mod html;
 mod markdown;
@@ -28,6 +29,7 @@ pub enum FormatChoice {
     Html,
     Jats,
     DocBook,
+    Docx,
 }
 
 /// Options that shape reading, from the command line.
@@ -48,6 +50,7 @@ pub fn detect_format(path: &Path) -> Option<InputFormat> {
         "html" | "htm" | "xhtml" => Some(InputFormat::Html),
         "dbk" | "docbook" => Some(InputFormat::DocBook),
         "nxml" => Some(InputFormat::Jats),
+        "docx" => Some(InputFormat::Docx),
         _ => None,
     }
 }
@@ -98,6 +101,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         FormatChoice::Html => InputFormat::Html,
         FormatChoice::Jats => InputFormat::Jats,
         FormatChoice::DocBook => InputFormat::DocBook,
+        FormatChoice::Docx => InputFormat::Docx,
         FormatChoice::Auto => match detect_format(path) {
             Some(format) => format,
             None if is_xml(path) => {
@@ -122,6 +126,13 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
             }
         },
     };
+    if format == InputFormat::Docx {
+        let mut document = docx::read(path.to_string_lossy().into_owned(), bytes, path)?;
+        if options.document_date.is_some() {
+            document.date = options.document_date;
+        }
+        return Ok(document);
+    }
     let (original, text_offset) = decode(bytes, path)?;
     let name = path.to_string_lossy().into_owned();
     let mut document = match format {
@@ -130,6 +141,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         InputFormat::Html => html::read(name, &original, text_offset),
         InputFormat::Jats => xml::read(name, &original, text_offset, xml::Dialect::Jats)?,
         InputFormat::DocBook => xml::read(name, &original, text_offset, xml::Dialect::DocBook)?,
+        InputFormat::Docx => return docx::read(name, bytes, path),
     };
     if options.document_date.is_some() {
         document.date = options.document_date;
@@ -235,6 +247,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         footnote_defs: Vec::new(),
         ignored: Vec::new(),
         suppressions: Vec::new(),
+        parts: Vec::new(),
         date: None,
         source_map: SourceMap::new(original),
     }

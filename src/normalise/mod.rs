@@ -71,6 +71,8 @@ impl Default for Settings {
 pub struct Claim {
     pub id: String,
     pub document: String,
+    /// The DOCX part (`document`, `footnotes`, `endnotes`); absent for other formats.
+    pub part: Option<&'static str>,
     pub kind: Kind,
     pub text: String,
     pub line: usize,
@@ -137,12 +139,19 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
         }
         let time = times[index].map(|t| time_string(&mentions[t].figure));
         let modality = modality::modality(document, cues, mention, times[index].map(|t| &mentions[t].figure));
-        let original = document.source_map.original_span(mention.span);
-        let position = positions.position(original.start);
+        let mut original = document.source_map.original_span(mention.span);
+        let mut position = positions.position(original.start);
+        // DOCX: line = paragraph of the part, offsets into the part's text.
+        let part = document.part_at(original.start).map(|part| {
+            position.line = position.line + 1 - part.first_line;
+            original = Span::new(original.start - part.start, original.end - part.start);
+            part.name
+        });
         let (value, precision, low, high, date) = interval(mention, settings);
         claims.push(Claim {
             id: ids[index].clone(),
             document: document.name.clone(),
+            part,
             kind: mention.kind,
             text: collapse_whitespace(document.slice(mention.span)),
             line: position.line,

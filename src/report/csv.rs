@@ -6,9 +6,10 @@ use std::io::Write;
 use crate::normalise::Claim;
 
 /// The columns, in order: the JSON fields.
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 21] = [
     "id",
     "document",
+    "part",
     "kind",
     "text",
     "line",
@@ -44,11 +45,12 @@ pub fn write_rows(writer: &mut csv::Writer<&mut dyn Write>, claims: &[Claim]) ->
 
 /// One claim's cells.
 #[must_use]
-pub fn row(claim: &Claim) -> [String; 20] {
+pub fn row(claim: &Claim) -> [String; 21] {
     let decimal = |d: Option<rust_decimal::Decimal>| d.map(super::decimal_string).unwrap_or_default();
     [
         claim.id.clone(),
         safe_text(&claim.document),
+        claim.part.unwrap_or_default().to_owned(),
         claim.kind.name().to_owned(),
         safe_text(&claim.text),
         claim.line.to_string(),

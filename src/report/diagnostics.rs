@@ -16,6 +16,9 @@ impl serde::Serialize for DiagnosticJson<'_> {
         map.serialize_entry("severity", d.severity.name())?;
         map.serialize_entry("message", &d.message)?;
         map.serialize_entry("document", &d.document)?;
+        if let Some(part) = d.part {
+            map.serialize_entry("part", part)?;
+        }
         map.serialize_entry("line", &d.line)?;
         map.serialize_entry("column", &d.column)?;
         map.serialize_entry("start", &d.start)?;

@@ -23,6 +23,9 @@ impl serde::Serialize for ClaimJson<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", &claim.id)?;
         map.serialize_entry("document", &claim.document)?;
+        if let Some(part) = claim.part {
+            map.serialize_entry("part", part)?;
+        }
         map.serialize_entry("kind", claim.kind.name())?;
         map.serialize_entry("text", &claim.text)?;
         map.serialize_entry("line", &claim.line)?;

@@ -1,0 +1,404 @@
+//! DOCX: the `zip` archive's `word/document.xml`, `word/footnotes.xml` and `word/endnotes.xml`
+//! read with `quick-xml`. Paragraphs (`w:p`, table cells included) become lines of an
+//! extracted text per part, so a position is (part, paragraph number, character within it)
+//! and byte offsets count into the part's extracted text. Tracked changes read as accepted:
+//! insertions kept, deletions (`w:delText`) dropped. Headings come from paragraph styles;
+//! `w:footnoteReference` and `w:endnoteReference` are markers; the date is docProps/core.xml's.
+//!
+//! Hostile archives are refused before they are inflated: more than `MAX_ENTRIES` entries, a
+//! part over `MAX_PART_BYTES`, a total over `MAX_TOTAL_BYTES`, or a compression ratio over
+//! `MAX_RATIO`; encrypted parts and corrupt archives are errors.
+
+use std::io::Read;
+use std::path::Path;
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::calendar::parse_iso_date;
+use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Part};
+use crate::error::{Error, Result};
+use crate::ingest::{empty_document, sentences};
+use crate::span::{SourceMap, Span};
+
+/// Most entries an archive may list.
+pub const MAX_ENTRIES: usize = 10_000;
+/// Largest inflated part read, in bytes.
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest total inflated size of the parts read, in bytes.
+pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+/// Highest ratio of inflated to compressed size (zip bombs inflate by thousands).
+pub const MAX_RATIO: u64 = 200;
+
+fn broken(path: &Path, message: impl Into<String>) -> Error {
+    Error::Unsupported {
+        path: path.to_path_buf(),
+        reason: format!("not a readable DOCX: {}", message.into()),
+    }
+}
+
+/// Reads one part of the archive as text, within the limits; `None` when it is absent.
+fn part(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    path: &Path,
+    total: &mut u64,
+) -> Result<Option<String>> {
+    let mut file = match archive.by_name(name) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(error) => return Err(broken(path, format!("{name}: {error}"))),
+    };
+    if file.encrypted() {
+        return Err(broken(path, "the document is encrypted"));
+    }
+    let declared = file.size();
+    let compressed = file.compressed_size().max(1);
+    if declared > MAX_PART_BYTES || declared / compressed > MAX_RATIO || *total + declared > MAX_TOTAL_BYTES {
+        return Err(broken(
+            path,
+            format!(
+                "{name} would inflate to {declared} bytes (limits: {MAX_PART_BYTES} a part, ratio {MAX_RATIO}:1)"
+            ),
+        ));
+    }
+    let mut bytes = Vec::new();
+    // The declared size may lie: never read past the limit whatever the header says.
+    (&mut file)
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| broken(path, format!("{name}: {e}")))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(broken(
+            path,
+            format!("{name} inflates past {MAX_PART_BYTES} bytes"),
+        ));
+    }
+    *total += bytes.len() as u64;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| broken(path, format!("{name} is not UTF-8")))
+}
+
+/// A paragraph with the note it belongs to (in footnotes and endnotes).
+type NotedParagraph = (Option<String>, Paragraph);
+
+/// One paragraph read from a part.
+struct Paragraph {
+    text: String,
+    kind: BlockKind,
+    /// Markers: (label, byte offset in `text`).
+    markers: Vec<(String, usize)>,
+}
+
+pub fn read(name: String, bytes: &[u8], path: &Path) -> Result<Document> {
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| broken(path, e.to_string()))?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(broken(
+            path,
+            format!("{} entries, over the limit of {MAX_ENTRIES}", archive.len()),
+        ));
+    }
+    let mut total = 0;
+    let document_xml = part(&mut archive, "word/document.xml", path, &mut total)?
+        .ok_or_else(|| broken(path, "no word/document.xml"))?;
+    let footnotes_xml = part(&mut archive, "word/footnotes.xml", path, &mut total)?;
+    let endnotes_xml = part(&mut archive, "word/endnotes.xml", path, &mut total)?;
+    let core_xml = part(&mut archive, "docProps/core.xml", path, &mut total)?;
+
+    let mut parts: Vec<(&'static str, Vec<NotedParagraph>)> =
+        vec![("document", paragraphs(&document_xml, path, None)?)];
+    if let Some(xml) = &footnotes_xml {
+        parts.push(("footnotes", paragraphs(xml, path, Some("footnote"))?));
+    }
+    if let Some(xml) = &endnotes_xml {
+        parts.push(("endnotes", paragraphs(xml, path, Some("endnote"))?));
+    }
+
+    // The extracted text, one paragraph a line, part after part: the "original" positions refer to.
+    let mut original = String::new();
+    let mut layout = Vec::new();
+    for (part_name, list) in &parts {
+        let start = original.len();
+        let first_line = original.matches('\n').count() + 1;
+        layout.push(Part {
+            name: part_name,
+            start,
+            first_line,
+        });
+        for (_, paragraph) in list {
+            original.push_str(&paragraph.text.replace('\n', " "));
+            original.push('\n');
+        }
+    }
+    let mut document = empty_document(name, InputFormat::Docx, String::new());
+    let mut map = SourceMap::new(original.clone());
+    let mut offset = 0;
+    for (part_name, list) in &parts {
+        let mut current_note: Option<(String, usize, usize)> = None;
+        for (note, paragraph) in list {
+            let line_start = offset;
+            offset += paragraph.text.len() + 1;
+            if *part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
+                finish_note(&mut document, current_note.take().as_ref());
+                if let Some(label) = note {
+                    document.footnote_defs.push(FootnoteDef {
+                        label: label.clone(),
+                        original: Span::new(line_start, line_start),
+                        span: Span::default(),
+                    });
+                    current_note = Some((
+                        label.clone(),
+                        document.footnote_defs.len() - 1,
+                        document.text.len() + 2,
+                    ));
+                }
+            }
+            for (label, at) in &paragraph.markers {
+                let text_at = document.text.len() + if document.text.is_empty() { 0 } else { 2 } + at;
+                document.footnote_refs.push(FootnoteRef {
+                    label: label.clone(),
+                    span: Span::new(text_at, text_at),
+                    original: Span::new(line_start + at, line_start + at),
+                });
+            }
+            if paragraph.text.trim().is_empty() {
+                continue;
+            }
+            if !document.text.is_empty() {
+                document.text.push_str("\n\n");
+            }
+            let start = document.text.len();
+            document.text.push_str(&paragraph.text);
+            map.push(start, paragraph.text.len(), line_start, paragraph.text.len());
+            let kind = match (&current_note, paragraph.kind) {
+                (Some((_, definition, _)), _) => BlockKind::Note {
+                    definition: *definition,
+                },
+                (None, kind) => kind,
+            };
+            let slice = &document.text[start..];
+            let leading = slice.len() - slice.trim_start().len();
+            let span = Span::new(start + leading, start + slice.trim_end().len());
+            if let BlockKind::Heading { .. } = kind {
+                if let Some((number_len, _)) = crate::ingest::text::section_number(document.slice(span)) {
+                    document
+                        .ignored
+                        .push(Span::new(span.start, span.start + number_len));
+                }
+            }
+            document.blocks.push(Block { kind, span });
+        }
+        finish_note(&mut document, current_note.take().as_ref());
+    }
+    document.source_map = map;
+    document.parts = layout;
+    document.date = core_xml.as_deref().and_then(core_date);
+    document.footnote_refs.sort_by_key(|r| r.span);
+    sentences::split(&mut document);
+    document.finish_ignored();
+    Ok(document)
+}
+
+fn finish_note(document: &mut Document, note: Option<&(String, usize, usize)>) {
+    let Some(&(_, definition, start)) = note else {
+        return;
+    };
+    let start = start.min(document.text.len());
+    let end = document.text.len();
+    let slice = &document.text[start..end];
+    let leading = slice.len() - slice.trim_start().len();
+    document.footnote_defs[definition].span =
+        Span::new(start + leading, start + slice.trim_end().len().max(leading));
+}
+
+fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name.as_bytes())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// The state of reading one part.
+struct PartReader<'p> {
+    path: &'p Path,
+    /// "footnote" or "endnote" in those parts.
+    notes: Option<&'p str>,
+    out: Vec<(Option<String>, Paragraph)>,
+    current: Option<Paragraph>,
+    note: Option<String>,
+    in_text: bool,
+    skip_text: usize,
+    cells: usize,
+    /// The open paragraph is a table-of-contents entry: its text is dropped.
+    skip_paragraph: bool,
+}
+
+impl PartReader<'_> {
+    fn open(&mut self, element: &BytesStart<'_>, empty: bool) {
+        let name = element.local_name();
+        match name.as_ref() {
+            b"p" => {
+                let kind = if self.cells > 0 {
+                    BlockKind::TableCell
+                } else {
+                    BlockKind::Paragraph
+                };
+                self.current = Some(Paragraph {
+                    text: String::new(),
+                    kind,
+                    markers: Vec::new(),
+                });
+                if empty {
+                    self.close_paragraph();
+                }
+            }
+            b"pStyle" => {
+                if let (Some(paragraph), Some(style)) = (self.current.as_mut(), attribute(element, "val")) {
+                    if style.to_ascii_lowercase().starts_with("toc") {
+                        // A table of contents: titles and page numbers, not prose.
+                        paragraph.kind = BlockKind::Heading { level: 9 };
+                        paragraph.text.clear();
+                        self.skip_paragraph = true;
+                    } else if let Some(level) = heading_level(&style) {
+                        paragraph.kind = BlockKind::Heading { level };
+                    } else if style.to_ascii_lowercase().contains("list")
+                        && paragraph.kind == BlockKind::Paragraph
+                    {
+                        paragraph.kind = BlockKind::ListItem;
+                    }
+                }
+            }
+            b"t" if !empty => self.in_text = true,
+            b"delText" | b"instrText" if !empty => self.skip_text += 1,
+            b"tab" => push(&mut self.current, "\t"),
+            b"br" | b"cr" => push(&mut self.current, " "),
+            b"tc" if !empty => self.cells += 1,
+            b"footnoteReference" | b"endnoteReference" => {
+                let prefix = if name.as_ref() == b"endnoteReference" {
+                    "e"
+                } else {
+                    ""
+                };
+                if let (Some(paragraph), Some(id)) = (self.current.as_mut(), attribute(element, "id")) {
+                    let at = paragraph.text.len();
+                    paragraph.markers.push((format!("{prefix}{id}"), at));
+                }
+            }
+            b"footnote" | b"endnote" => {
+                let separator = attribute(element, "type")
+                    .is_some_and(|t| t.contains("eparator") || t == "continuationNotice");
+                let prefix = if self.notes == Some("endnote") { "e" } else { "" };
+                self.note = if separator {
+                    None
+                } else {
+                    attribute(element, "id").map(|id| format!("{prefix}{id}"))
+                };
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &[u8]) {
+        match name {
+            b"p" => self.close_paragraph(),
+            b"t" => self.in_text = false,
+            b"delText" | b"instrText" => self.skip_text = self.skip_text.saturating_sub(1),
+            b"tc" => self.cells = self.cells.saturating_sub(1),
+            b"footnote" | b"endnote" => self.note = None,
+            _ => {}
+        }
+    }
+
+    fn close_paragraph(&mut self) {
+        if let Some(mut paragraph) = self.current.take() {
+            if std::mem::take(&mut self.skip_paragraph) {
+                paragraph.text.clear();
+                paragraph.markers.clear();
+            }
+            let note = self.note.clone().filter(|_| self.notes.is_some());
+            self.out.push((note, paragraph));
+        }
+    }
+
+    fn text(&mut self, raw: &str) {
+        if self.in_text && self.skip_text == 0 && !self.skip_paragraph {
+            push(&mut self.current, &crate::ingest::entities::decode_entities(raw));
+        }
+    }
+}
+
+/// The paragraphs of a part, each with the note it belongs to (in footnotes and endnotes).
+fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<Vec<(Option<String>, Paragraph)>> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut state = PartReader {
+        path,
+        notes,
+        out: Vec::new(),
+        current: None,
+        note: None,
+        in_text: false,
+        skip_text: 0,
+        cells: 0,
+        skip_paragraph: false,
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            let at = usize::try_from(reader.error_position()).unwrap_or(0);
+            let before = &xml[..crate::span::floor_char_boundary(xml, at.min(xml.len()))];
+            Error::Malformed {
+                path: state.path.to_path_buf(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                message: e.to_string(),
+            }
+        })?;
+        match event {
+            Event::Start(element) => state.open(&element, false),
+            Event::Empty(element) => state.open(&element, true),
+            Event::End(element) => state.close(element.local_name().as_ref()),
+            Event::Text(text) => {
+                let raw = text.decode().map_err(|e| broken(path, e.to_string()))?;
+                state.text(&raw);
+            }
+            Event::GeneralRef(reference) => {
+                let raw = reference.decode().map_err(|e| broken(path, e.to_string()))?;
+                state.text(&format!("&{raw};"));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(state.out)
+}
+
+fn push(paragraph: &mut Option<Paragraph>, text: &str) {
+    if let Some(paragraph) = paragraph.as_mut() {
+        paragraph.text.push_str(text);
+    }
+}
+
+/// The heading level of a paragraph style: "Heading1" … "Heading9", "Title".
+fn heading_level(style: &str) -> Option<u8> {
+    let lower = style.to_ascii_lowercase();
+    if lower == "title" {
+        return Some(1);
+    }
+    let digits = lower.strip_prefix("heading")?;
+    digits.trim().parse::<u8>().ok().map(|level| level.clamp(1, 6))
+}
+
+/// `dcterms:created` (or `modified`) of docProps/core.xml.
+fn core_date(xml: &str) -> Option<crate::document::Date> {
+    for tag in ["dcterms:created", "dcterms:modified"] {
+        let start = xml.find(&format!("<{tag}"))?;
+        let content = &xml[start..];
+        let open_end = content.find('>')? + 1;
+        let close = content.find(&format!("</{tag}>"))?;
+        if let Some(date) = parse_iso_date(content[open_end..close].trim()) {
+            return Some(date);
+        }
+    }
+    None
+}

@@ -1,0 +1,116 @@
+//! DOCX: a package assembled here from XML parts with the `zip` crate.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use claimlint::ingest::{IngestOptions, parse};
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+fn package(parts: &[(&str, &str)], method: zip::CompressionMethod) -> Vec<u8> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, content) in parts {
+            zip.start_file(*name, options).expect("entry");
+            zip.write_all(content.as_bytes()).expect("write");
+        }
+        zip.finish().expect("finish");
+    }
+    buffer.into_inner()
+}
+
+fn brief() -> Vec<u8> {
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>\
+<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>2.1 Port traffic</w:t></w:r></w:p>\
+<w:p><w:r><w:t xml:space=\"preserve\">The port handled </w:t></w:r><w:ins><w:r><w:t>1,200</w:t></w:r></w:ins><w:del><w:r><w:delText>1,100</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\"> ships in 2022.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>\
+<w:p/>\
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>North</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>55 %</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+<w:p><w:r><w:t>Dredging cost EUR 40 million.</w:t></w:r></w:p>\
+</w:body></w:document>"
+    );
+    let footnotes = format!(
+        "<?xml version=\"1.0\"?><w:footnotes {W}>\
+<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> Port authority, annual report 2022.</w:t></w:r></w:p></w:footnote>\
+</w:footnotes>"
+    );
+    let core = "<?xml version=\"1.0\"?><cp:coreProperties xmlns:cp=\"x\" xmlns:dcterms=\"y\"><dcterms:created>2023-05-02T10:00:00Z</dcterms:created></cp:coreProperties>";
+    package(
+        &[
+            ("word/document.xml", &document),
+            ("word/footnotes.xml", &footnotes),
+            ("docProps/core.xml", core),
+        ],
+        zip::CompressionMethod::Deflated,
+    )
+}
+
+#[test]
+fn paragraphs_notes_tracked_changes_and_positions() {
+    let bytes = brief();
+    let document = parse(&bytes, Path::new("brief.docx"), &IngestOptions::default()).expect("reads");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["1,200", "2022", "55 %", "EUR 40 million", "2022"],
+        "deleted text is dropped, the section number skipped"
+    );
+    let ships = &claims[0];
+    assert_eq!((ships.part, ships.line, ships.column), (Some("document"), 2, 18));
+    assert_eq!(ships.footnotes, ["1"]);
+    let money = &claims[3];
+    assert_eq!(
+        (money.line, money.column),
+        (6, 15),
+        "every w:p counts, the empty one and the table cells too"
+    );
+    let note_year = &claims[4];
+    assert_eq!((note_year.part, note_year.line), (Some("footnotes"), 2));
+    assert_eq!(
+        document.date.map(|d| d.to_string()).as_deref(),
+        Some("2023-05-02")
+    );
+    let rules = claimlint::rules::RuleSet::builtin().expect("rules");
+    let found = claimlint::check::check(&document, &claims, &rules);
+    let rules_fired: Vec<(&str, Option<&str>, usize)> =
+        found.iter().map(|d| (d.rule.as_str(), d.part, d.line)).collect();
+    assert_eq!(rules_fired, [("citation/missing", Some("document"), 6)]);
+}
+
+#[test]
+fn zip_bomb_is_refused_before_it_inflates() {
+    let huge = "0".repeat(40 * 1024 * 1024);
+    let document =
+        format!("<w:document {W}><w:body><w:p><w:r><w:t>{huge}</w:t></w:r></w:p></w:body></w:document>");
+    let bytes = package(
+        &[("word/document.xml", &document)],
+        zip::CompressionMethod::Deflated,
+    );
+    assert!(bytes.len() < 1_000_000, "the bomb is small: {}", bytes.len());
+    let error = parse(&bytes, Path::new("bomb.docx"), &IngestOptions::default())
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        error.contains("bomb.docx") && error.contains("inflate"),
+        "{error}"
+    );
+}
+
+#[test]
+fn corrupt_and_empty_packages_are_clear_errors() {
+    let mut bytes = brief();
+    bytes.truncate(bytes.len() / 2);
+    let error = parse(&bytes, Path::new("broken.docx"), &IngestOptions::default())
+        .expect_err("corrupt")
+        .to_string();
+    assert!(error.contains("broken.docx") && error.contains("DOCX"), "{error}");
+    let bytes = package(&[("readme.txt", "hello")], zip::CompressionMethod::Stored);
+    let error = parse(&bytes, Path::new("other.docx"), &IngestOptions::default())
+        .expect_err("no document")
+        .to_string();
+    assert!(error.contains("word/document.xml"), "{error}");
+}
