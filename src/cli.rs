@@ -434,9 +434,11 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
     let findings: usize = read.iter().map(|(_, _, d)| d.len()).sum();
     writeln!(
         out,
-        "{}: {} documents, {claims} claims, {findings} findings",
+        "{}: {}, {}, {}",
         args.output.display(),
-        read.len()
+        report::human::plural(read.len(), "document"),
+        report::human::plural(claims, "claim"),
+        report::human::plural(findings, "finding"),
     )?;
     Ok(outcome)
 }

@@ -414,3 +414,26 @@ fn every_check_format_runs() {
         assert!(!output.stdout.is_empty(), "{format}");
     }
 }
+
+#[test]
+fn related_span_far_along_one_long_line_is_a_note_not_a_crash() {
+    // A whole document on one line, as some XML is written: the first expansion of an acronym
+    // sits more than 65,535 characters before the second, beyond any drawable snippet.
+    let filler = "The survey team walked the coast and counted birds again. ".repeat(1_300);
+    let text = format!(
+        "The Coastal Survey Office (CSO) met. {filler}Later the Coast Survey Organisation (CSO) met.\n"
+    );
+    let dir = temp_dir("long-line");
+    let path = dir.join("one-line.txt");
+    fs::write(&path, text).expect("write");
+    let output = claimlint()
+        .args(["check", "--fail-on", "never"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(stdout.contains("consistency/acronym"), "{stdout}");
+    assert!(stdout.contains("note: CSO is first defined"), "{stdout}");
+    assert!(stdout.contains("one-line.txt:1:28)"), "{stdout}");
+}

@@ -23,7 +23,11 @@ fn jats_article() {
     );
     assert!(
         !document.text.contains("Example"),
-        "front matter other than the title is skipped"
+        "front matter other than the title and abstract is skipped"
+    );
+    assert!(
+        claims.iter().any(|c| c.text == "25 percent"),
+        "the abstract is read like the body"
     );
     let storage = claims.iter().find(|c| c.text == "950 MW").expect("950 MW");
     let original = document.source_map.original();

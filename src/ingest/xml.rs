@@ -279,14 +279,26 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// Inside a skipped element or a marker; an abstract opens prose again inside skipped front matter.
     fn skipping(&self) -> bool {
         self.stack
             .iter()
+            .rev()
+            .take_while(|o| o.name != "abstract")
             .any(|o| matches!(o.role, Role::Skip | Role::Marker(_)))
     }
 
+    /// Inside front matter and not inside its abstract, which is prose like the body.
     fn in_front(&self) -> bool {
-        self.stack.iter().any(|o| o.role == Role::Front)
+        for open in self.stack.iter().rev() {
+            if open.name == "abstract" {
+                return false;
+            }
+            if open.role == Role::Front {
+                return true;
+            }
+        }
+        false
     }
 
     fn start(&mut self, name: &str, role: Role, element: &BytesStart<'_>, span: Span) {
@@ -308,6 +320,9 @@ impl Reader<'_> {
             }
             let role = if matches!(role, Role::Heading) && (name == "article-title" || name == "title") {
                 Role::Heading
+            } else if name == "abstract" {
+                self.close_block();
+                Role::Section
             } else {
                 Role::Skip
             };

@@ -9,7 +9,7 @@ use miette::{
     SourceSpan, SpanContents,
 };
 
-use crate::check::{Diagnostic, Severity};
+use crate::check::{Diagnostic, Related, Severity};
 
 /// Findings of one rule in one document shown in full before the rest become a list.
 pub const SHOWN_IN_FULL: usize = 3;
@@ -49,26 +49,7 @@ impl SourceCode for Excerpt<'_> {
                 1,
             )));
         }
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        let mut from = line_start.max(start.saturating_sub(WINDOW));
-        let mut to = line_end.min(end + WINDOW);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        // Cut at word boundaries, so the window starts and ends with whole words.
-        if from > line_start {
-            if let Some(space) = text[from..start].find(' ') {
-                from += space + 1;
-            }
-        }
-        if to < line_end {
-            if let Some(space) = text[end..to].rfind(' ') {
-                to = end + space;
-            }
-        }
+        let (from, to) = window(text, start, end);
         let line = text[..line_start].matches('\n').count();
         let column = text[line_start..from].chars().count();
         let data = text[from..to].trim_end_matches('\r');
@@ -81,6 +62,47 @@ impl SourceCode for Excerpt<'_> {
             1,
         )))
     }
+}
+
+/// The stretch of `start..end`'s line shown around it: at most `WINDOW` bytes either side, cut at
+/// word boundaries so it starts and ends with whole words.
+fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let mut from = line_start.max(start.saturating_sub(WINDOW));
+    let mut to = line_end.min(end + WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    if from > line_start {
+        if let Some(space) = text[from..start].find(' ') {
+            from += space + 1;
+        }
+    }
+    if to < line_end {
+        if let Some(space) = text[end..to].rfind(' ') {
+            to = end + space;
+        }
+    }
+    (from, to)
+}
+
+/// Whether a related span can be drawn under the primary's snippet: on another line (miette
+/// shows that line), or inside the window of the primary's line. A related span elsewhere on the
+/// same long line (a document on one line) cannot, and is written as a note instead.
+fn drawable(text: &str, primary: (usize, usize), related: &Related) -> bool {
+    let clamp = |offset: usize| crate::span::floor_char_boundary(text, offset.min(text.len()));
+    let (start, end) = (clamp(primary.0), clamp(primary.1.max(primary.0)));
+    let (related_start, related_end) = (clamp(related.start), clamp(related.end.max(related.start)));
+    let same_line = !text[start.min(related_start)..end.max(related_end)].contains('\n');
+    if !same_line {
+        return true;
+    }
+    let (from, to) = window(text, start, end);
+    related_start >= from && related_end <= to
 }
 
 /// A diagnostic as miette sees it.
@@ -125,9 +147,14 @@ impl miette::Diagnostic for Shown<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(None, (d.start, d.end.saturating_sub(d.start)));
-        let related = d.related.iter().map(|r| {
-            LabeledSpan::new_with_span(Some(r.message.clone()), (r.start, r.end.saturating_sub(r.start)))
-        });
+        let text = self.source.original;
+        let related = d
+            .related
+            .iter()
+            .filter(|r| drawable(text, (d.start, d.end), r))
+            .map(|r| {
+                LabeledSpan::new_with_span(Some(r.message.clone()), (r.start, r.end.saturating_sub(r.start)))
+            });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }
@@ -158,6 +185,17 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
                     source: &holder,
                 },
             );
+            let undrawn = diagnostic
+                .related
+                .iter()
+                .filter(|r| !drawable(original, (diagnostic.start, diagnostic.end), r));
+            for related in undrawn {
+                let _ = writeln!(
+                    out,
+                    "  note: {} ({name}:{}:{})\n",
+                    related.message, related.line, related.column
+                );
+            }
         } else {
             rest.entry(&diagnostic.rule).or_default().push(diagnostic);
         }
@@ -180,13 +218,6 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
 #[must_use]
 pub fn summary(diagnostics: &[Diagnostic], documents: usize) -> String {
     let count = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}, {}, {} in {}\n",
         plural(count(Severity::Error), "error"),
@@ -194,4 +225,14 @@ pub fn summary(diagnostics: &[Diagnostic], documents: usize) -> String {
         plural(count(Severity::Info), "note"),
         plural(documents, "document")
     )
+}
+
+/// "1 claim", "2 claims": a count and its noun, for summaries people read.
+#[must_use]
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
