@@ -192,5 +192,8 @@ fn docx_positions_are_paragraph_and_character() {
         );
     }
     let missing = &diagnostics[0];
-    assert_eq!((missing.part, missing.line, missing.column), (Some("document"), 3, 8));
+    assert_eq!(
+        (missing.part, missing.line, missing.column),
+        (Some("document"), 3, 8)
+    );
 }

@@ -149,6 +149,13 @@ struct Reader<'a> {
 
 /// Reads an XML document of `dialect`.
 pub fn read(name: String, original: &str, offset: usize, dialect: Dialect) -> Result<Document> {
+    // quick-xml skips a byte order mark without counting it; skip it here so positions agree
+    // (a UTF-16 file may carry a second mark after the one its decoding consumed).
+    let offset = if original[offset..].starts_with('\u{feff}') {
+        offset + '\u{feff}'.len_utf8()
+    } else {
+        offset
+    };
     let source = &original[offset..];
     let format = match dialect {
         Dialect::Jats => InputFormat::Jats,

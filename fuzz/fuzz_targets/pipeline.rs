@@ -1,0 +1,26 @@
+//! What every fuzz target runs: read, extract, normalise, check, and render the findings as a
+//! person and a CI would see them. Any panic on the way is a bug.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use claimlint::ingest::{FormatChoice, IngestOptions, parse};
+use claimlint::rules::RuleSet;
+
+pub fn run(data: &[u8], format: FormatChoice, name: &str) {
+    let options = IngestOptions {
+        format,
+        document_date: None,
+    };
+    // Errors are fine (a clear message is the contract); panics are not.
+    let Ok(document) = parse(data, Path::new(name), &options) else {
+        return;
+    };
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    let rules = RULES.get_or_init(|| RuleSet::builtin().expect("built-in rules load"));
+    let diagnostics = claimlint::check::check(&document, &claims, rules);
+    let original = document.source_map.original();
+    let _ = claimlint::report::human::render_document(&diagnostics, name, original, false);
+    let _ = claimlint::report::sarif::log(&diagnostics, rules);
+}
