@@ -82,5 +82,45 @@ fn html_page(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, corpus_paper, fixtures, html_page);
+/// Every document of one format in a corpus folder, read as it is (XML and DOCX cannot be
+/// repeated into one document): throughput over the files' bytes (for DOCX, compressed bytes).
+fn corpus_folder(c: &mut Criterion, id: &str, folder: &str, extensions: &[&str]) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        eprintln!("skipped: {folder} is not there");
+        return;
+    };
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("corpus file")))
+        .collect();
+    files.sort();
+    let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            files
+                .iter()
+                .map(|(name, bytes)| black_box(pipeline(bytes, name)))
+                .sum::<usize>()
+        });
+    });
+    group.finish();
+}
+
+fn formats(c: &mut Criterion) {
+    corpus_folder(c, "markdown-corpus", "../shared/corpus/markdown", &["md"]);
+    corpus_folder(c, "jats-corpus", "../shared/corpus/jats", &["xml"]);
+    corpus_folder(c, "docbook-corpus", "../shared/corpus/docbook", &["xml"]);
+    corpus_folder(c, "docx-corpus", "../shared/corpus/docx", &["docx"]);
+}
+
+criterion_group!(benches, corpus_paper, fixtures, html_page, formats);
 criterion_main!(benches);

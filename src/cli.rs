@@ -269,7 +269,8 @@ fn display(path: &Path) -> String {
     text.strip_prefix("./").unwrap_or(&text).to_owned()
 }
 
-fn ingest_options(args: &InputArgs) -> IngestOptions {
+/// Reading options from the input arguments and the config's `[limits]`.
+fn ingest_options(args: &InputArgs, config: Option<&Config>) -> IngestOptions {
     IngestOptions {
         format: match args.input_format {
             InputFormatArg::Auto => FormatChoice::Auto,
@@ -281,12 +282,25 @@ fn ingest_options(args: &InputArgs) -> IngestOptions {
             InputFormatArg::Docx => FormatChoice::Docx,
         },
         document_date: args.document_date,
+        limits: config.map(|c| c.limits).unwrap_or_default(),
     }
+}
+
+/// The claimlint.toml above the working directory, for commands without `--config` (its
+/// `[limits]` bound their input too).
+fn found_config() -> Result<Option<Config>, Error> {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| Config::find(&cwd))
+        .as_deref()
+        .map(Config::load)
+        .transpose()
 }
 
 fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
-    let options = ingest_options(&args.input);
+    let config = found_config()?;
+    let options = ingest_options(&args.input, config.as_ref());
     let settings = Settings::default();
     let mut claims = Vec::new();
     let inputs = inputs(&args.input, &[], &mut outcome.failures);
@@ -345,7 +359,8 @@ fn load_rules(args: &RuleArgs) -> Result<(Option<Config>, RuleSet), Error> {
 fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
     let mut ledger = Ledger::read(&args.ledger, true)?;
-    let options = ingest_options(&args.input);
+    let config = found_config()?;
+    let options = ingest_options(&args.input, config.as_ref());
     let settings = Settings::default();
     let inputs = inputs(&args.input, &[], &mut outcome.failures);
     let documents: Vec<Result<(String, Vec<crate::Claim>), Error>> = inputs
@@ -399,7 +414,7 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
         .transpose()?;
     let mut outcome = Outcome::default();
     let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
-    let options = ingest_options(&args.input);
+    let options = ingest_options(&args.input, config.as_ref());
     let settings = Settings::default();
     let results: Vec<Result<Analysed, Error>> = inputs
         .par_iter()
@@ -460,9 +475,11 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         InputFormatArg::Docbook => FormatChoice::DocBook,
         InputFormatArg::Docx => FormatChoice::Docx,
     };
+    let config = found_config()?;
     let options = IngestOptions {
         format,
         document_date: None,
+        limits: config.map(|c| c.limits).unwrap_or_default(),
     };
     let settings = Settings::default();
     let name = display(&args.new);
@@ -501,7 +518,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let mut outcome = Outcome::default();
     let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
-    let options = ingest_options(&args.input);
+    let options = ingest_options(&args.input, config.as_ref());
     let settings = Settings::default();
     let progress = progress_bar(inputs.len());
     let results: Vec<Result<Checked, Error>> = inputs

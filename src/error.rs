@@ -64,7 +64,9 @@ impl Error {
         match self {
             Self::InvalidUtf8 { .. } => Some("save the file as UTF-8 (or UTF-16 with a byte order mark)"),
             Self::Unsupported { .. } => Some("name the format with --input-format text|markdown"),
-            Self::TooLarge { .. } => Some("split the document, or check that this is the file you meant"),
+            Self::TooLarge { .. } => Some(
+                "split the document, check that this is the file you meant, or raise `document_mib` in [limits] of claimlint.toml",
+            ),
             Self::RuleFile { .. } => {
                 Some("see `claimlint rules` for the rules and README.md for the rule file format")
             }

@@ -811,7 +811,7 @@ fn collect_toml(folder: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// `claimlint.toml`: paths to skip, rule severities, rule parameters.
+/// `claimlint.toml`: paths to skip, rule severities, rule parameters, input limits.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub path: String,
@@ -821,6 +821,49 @@ pub struct Config {
     severities: BTreeMap<String, (String, usize)>,
     /// Rule id → parameter table, with the offset of its header.
     params: BTreeMap<String, (toml::Table, usize)>,
+    /// `[limits]`: the input bounds, defaults where not given.
+    pub limits: crate::ingest::Limits,
+}
+
+/// `[limits]` of a config: sizes in MiB, counts and a ratio, each a positive whole number.
+fn parse_limits(path: &str, source: &str, table: &toml::Table, at: usize) -> Result<crate::ingest::Limits> {
+    const MIB: u64 = 1024 * 1024;
+    let mut limits = crate::ingest::Limits::default();
+    for (key, value) in table {
+        let offset = source[at..].find(key.as_str()).map_or(at, |i| at + i);
+        let number = value
+            .as_integer()
+            .and_then(|n| u64::try_from(n).ok())
+            .filter(|&n| n > 0)
+            .ok_or_else(|| {
+                file_error(
+                    path,
+                    source,
+                    Some(offset),
+                    format!("`{key}` is a positive whole number"),
+                )
+            })?;
+        let too_big = || file_error(path, source, Some(offset), format!("`{key}` is too large"));
+        match key.as_str() {
+            "document_mib" => limits.document_bytes = number.checked_mul(MIB).ok_or_else(too_big)?,
+            "xml_depth" => limits.xml_depth = usize::try_from(number).map_err(|_| too_big())?,
+            "docx_entries" => limits.docx_entries = usize::try_from(number).map_err(|_| too_big())?,
+            "docx_part_mib" => limits.docx_part_bytes = number.checked_mul(MIB).ok_or_else(too_big)?,
+            "docx_total_mib" => limits.docx_total_bytes = number.checked_mul(MIB).ok_or_else(too_big)?,
+            "docx_ratio" => limits.docx_ratio = number,
+            other => {
+                return Err(file_error(
+                    path,
+                    source,
+                    Some(offset),
+                    format!(
+                        "unknown limit `{other}`; expected document_mib, xml_depth, docx_entries, docx_part_mib, docx_total_mib or docx_ratio"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(limits)
 }
 
 impl Config {
@@ -876,6 +919,9 @@ impl Config {
                         }
                     }
                 }
+                ("limits", toml::Value::Table(limits)) => {
+                    config.limits = parse_limits(path, source, &limits, find("limits"))?;
+                }
                 (id, toml::Value::Table(mut params)) if id.contains('/') => {
                     let offset = find(id);
                     if let Some(severity) = params.remove("severity") {
@@ -894,7 +940,7 @@ impl Config {
                         source,
                         Some(find(other)),
                         format!(
-                            "unknown key `{other}`; expected `exclude`, `[rules]` or a rule's table such as [\"citation/missing\"]"
+                            "unknown key `{other}`; expected `exclude`, `[rules]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
                         ),
                     ));
                 }

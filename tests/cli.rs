@@ -437,3 +437,59 @@ fn related_span_far_along_one_long_line_is_a_note_not_a_crash() {
     assert!(stdout.contains("note: CSO is first defined"), "{stdout}");
     assert!(stdout.contains("one-line.txt:1:28)"), "{stdout}");
 }
+
+#[test]
+fn limits_come_from_the_config_and_are_named_when_passed() {
+    let dir = temp_dir("limits");
+    fs::write(
+        dir.join("claimlint.toml"),
+        "[limits]\ndocument_mib = 1\nxml_depth = 8\n",
+    )
+    .expect("config");
+    fs::write(dir.join("big.txt"), "Sales rose 5 percent. ".repeat(60_000)).expect("big");
+    let nested = format!(
+        "<article xmlns=\"http://docbook.org/ns/docbook\">{}Sales rose 5 percent.{}</article>",
+        "<section>".repeat(10),
+        "</section>".repeat(10)
+    );
+    fs::write(dir.join("deep.dbk"), nested).expect("deep");
+    for (file, expected) in [("big.txt", "1048576"), ("deep.dbk", "deeper than 8 levels")] {
+        let output = claimlint()
+            .current_dir(&dir)
+            .args(["extract", file])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        let stderr = stderr_of(&output);
+        assert!(stderr.contains(file) && stderr.contains(expected), "{stderr}");
+    }
+    // Without the config the defaults allow both.
+    fs::remove_file(dir.join("claimlint.toml")).expect("remove");
+    for file in ["big.txt", "deep.dbk"] {
+        let output = claimlint()
+            .current_dir(&dir)
+            .args(["extract", file])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{file}: {}", stderr_of(&output));
+    }
+}
+
+#[test]
+fn a_bad_limit_is_an_error_at_its_line() {
+    let dir = temp_dir("bad-limits");
+    fs::write(dir.join("claimlint.toml"), "[limits]\nxml_depth = 0\n").expect("config");
+    fs::write(dir.join("a.txt"), "Sales rose 5 percent.\n").expect("doc");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["check", "a.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("`xml_depth` is a") && stderr.contains("positive whole number"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("claimlint.toml:2:"), "{stderr}");
+}

@@ -34,6 +34,7 @@ fn saved_crashes_read_or_fail_cleanly_in_every_format() {
             let options = IngestOptions {
                 format,
                 document_date: None,
+                ..IngestOptions::default()
             };
             let Ok(document) = parse(&bytes, Path::new(name), &options) else {
                 continue;

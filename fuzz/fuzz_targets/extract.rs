@@ -12,6 +12,7 @@ fuzz_target!(|text: &str| {
     let options = IngestOptions {
         format: FormatChoice::Text,
         document_date: None,
+        ..IngestOptions::default()
     };
     if let Ok(document) = parse(text.as_bytes(), Path::new("fuzz.txt"), &options) {
         for mention in claimlint::extract::extract(&document) {

@@ -11,6 +11,7 @@ pub fn run(data: &[u8], format: FormatChoice, name: &str) {
     let options = IngestOptions {
         format,
         document_date: None,
+        ..IngestOptions::default()
     };
     // Errors are fine (a clear message is the contract); panics are not.
     let Ok(document) = parse(data, Path::new(name), &options) else {

@@ -17,7 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 use crate::calendar::parse_iso_date;
 use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Part};
 use crate::error::{Error, Result};
-use crate::ingest::{empty_document, sentences};
+use crate::ingest::{Limits, empty_document, sentences};
 use crate::span::{SourceMap, Span};
 
 /// Most entries an archive may list.
@@ -42,6 +42,7 @@ fn part(
     name: &str,
     path: &Path,
     total: &mut u64,
+    limits: &Limits,
 ) -> Result<Option<String>> {
     let mut file = match archive.by_name(name) {
         Ok(file) => file,
@@ -53,25 +54,27 @@ fn part(
     }
     let declared = file.size();
     let compressed = file.compressed_size().max(1);
-    if declared > MAX_PART_BYTES || declared / compressed > MAX_RATIO || *total + declared > MAX_TOTAL_BYTES {
+    let (part_limit, ratio_limit) = (limits.docx_part_bytes, limits.docx_ratio);
+    if declared > part_limit
+        || declared / compressed > ratio_limit
+        || *total + declared > limits.docx_total_bytes
+    {
         return Err(broken(
             path,
             format!(
-                "{name} would inflate to {declared} bytes (limits: {MAX_PART_BYTES} a part, ratio {MAX_RATIO}:1)"
+                "{name} would inflate to {declared} bytes (limits: {part_limit} a part, {} in all, ratio {ratio_limit}:1)",
+                limits.docx_total_bytes
             ),
         ));
     }
     let mut bytes = Vec::new();
     // The declared size may lie: never read past the limit whatever the header says.
     (&mut file)
-        .take(MAX_PART_BYTES + 1)
+        .take(part_limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| broken(path, format!("{name}: {e}")))?;
-    if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(broken(
-            path,
-            format!("{name} inflates past {MAX_PART_BYTES} bytes"),
-        ));
+    if bytes.len() as u64 > part_limit {
+        return Err(broken(path, format!("{name} inflates past {part_limit} bytes")));
     }
     *total += bytes.len() as u64;
     String::from_utf8(bytes)
@@ -90,21 +93,26 @@ struct Paragraph {
     markers: Vec<(String, usize)>,
 }
 
-pub fn read(name: String, bytes: &[u8], path: &Path) -> Result<Document> {
+/// Reads a DOCX package within `limits`, refusing a hostile archive before inflating it.
+pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| broken(path, e.to_string()))?;
-    if archive.len() > MAX_ENTRIES {
+    if archive.len() > limits.docx_entries {
         return Err(broken(
             path,
-            format!("{} entries, over the limit of {MAX_ENTRIES}", archive.len()),
+            format!(
+                "{} entries, over the limit of {}",
+                archive.len(),
+                limits.docx_entries
+            ),
         ));
     }
     let mut total = 0;
-    let document_xml = part(&mut archive, "word/document.xml", path, &mut total)?
+    let document_xml = part(&mut archive, "word/document.xml", path, &mut total, limits)?
         .ok_or_else(|| broken(path, "no word/document.xml"))?;
-    let footnotes_xml = part(&mut archive, "word/footnotes.xml", path, &mut total)?;
-    let endnotes_xml = part(&mut archive, "word/endnotes.xml", path, &mut total)?;
-    let core_xml = part(&mut archive, "docProps/core.xml", path, &mut total)?;
+    let footnotes_xml = part(&mut archive, "word/footnotes.xml", path, &mut total, limits)?;
+    let endnotes_xml = part(&mut archive, "word/endnotes.xml", path, &mut total, limits)?;
+    let core_xml = part(&mut archive, "docProps/core.xml", path, &mut total, limits)?;
 
     let mut parts: Vec<(&'static str, Vec<NotedParagraph>)> =
         vec![("document", paragraphs(&document_xml, path, None)?)];

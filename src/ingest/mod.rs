@@ -32,12 +32,44 @@ pub enum FormatChoice {
     Docx,
 }
 
-/// Options that shape reading, from the command line.
+/// Options that shape reading, from the command line and the config.
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
     pub format: FormatChoice,
     /// `--document-date`, which wins over any date the document states.
     pub document_date: Option<Date>,
+    pub limits: Limits,
+}
+
+/// The bounds on what one input may cost, each refused with a clear error when passed. The
+/// defaults are far beyond real documents; `[limits]` in claimlint.toml changes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one input file (or of standard input).
+    pub document_bytes: u64,
+    /// Elements open at once in an XML document.
+    pub xml_depth: usize,
+    /// Entries in a DOCX archive.
+    pub docx_entries: usize,
+    /// Bytes one DOCX part may inflate to.
+    pub docx_part_bytes: u64,
+    /// Bytes all the DOCX parts read may inflate to together.
+    pub docx_total_bytes: u64,
+    /// Inflated size over compressed size of one DOCX part.
+    pub docx_ratio: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            document_bytes: MAX_DOCUMENT_BYTES,
+            xml_depth: xml::MAX_DEPTH,
+            docx_entries: docx::MAX_ENTRIES,
+            docx_part_bytes: docx::MAX_PART_BYTES,
+            docx_total_bytes: docx::MAX_TOTAL_BYTES,
+            docx_ratio: docx::MAX_RATIO,
+        }
+    }
 }
 
 /// The format of a file by its extension, for `auto`; `None` for an unsupported file.
@@ -57,11 +89,11 @@ pub fn detect_format(path: &Path) -> Option<InputFormat> {
 
 /// Reads and parses one file (`-` is stdin, named `name`).
 pub fn read_path(path: &Path, name: &str, options: &IngestOptions) -> Result<Document> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, options.limits.document_bytes)?;
     parse(&bytes, Path::new(name), options)
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
     use std::io::Read;
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
@@ -71,7 +103,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
         std::io::stdin()
             .lock()
-            .take(MAX_DOCUMENT_BYTES + 1)
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
     } else {
@@ -79,15 +111,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
         if file.metadata().map_err(read_error)?.is_dir() {
             return Err(read_error(std::io::Error::other("it is a folder")));
         }
-        file.take(MAX_DOCUMENT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
+        file.take(limit + 1).read_to_end(&mut bytes).map_err(read_error)?;
     }
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
             size: bytes.len() as u64,
-            limit: MAX_DOCUMENT_BYTES,
+            limit,
         });
     }
     Ok(bytes)
@@ -127,7 +157,7 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         },
     };
     if format == InputFormat::Docx {
-        let mut document = docx::read(path.to_string_lossy().into_owned(), bytes, path)?;
+        let mut document = docx::read(path.to_string_lossy().into_owned(), bytes, path, &options.limits)?;
         if options.document_date.is_some() {
             document.date = options.document_date;
         }
@@ -139,9 +169,21 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         InputFormat::Text => text::read(name, original, text_offset),
         InputFormat::Markdown => markdown::read(name, &original, text_offset),
         InputFormat::Html => html::read(name, &original, text_offset),
-        InputFormat::Jats => xml::read(name, &original, text_offset, xml::Dialect::Jats)?,
-        InputFormat::DocBook => xml::read(name, &original, text_offset, xml::Dialect::DocBook)?,
-        InputFormat::Docx => return docx::read(name, bytes, path),
+        InputFormat::Jats => xml::read(
+            name,
+            &original,
+            text_offset,
+            xml::Dialect::Jats,
+            options.limits.xml_depth,
+        )?,
+        InputFormat::DocBook => xml::read(
+            name,
+            &original,
+            text_offset,
+            xml::Dialect::DocBook,
+            options.limits.xml_depth,
+        )?,
+        InputFormat::Docx => return docx::read(name, bytes, path, &options.limits),
     };
     if options.document_date.is_some() {
         document.date = options.document_date;

@@ -126,6 +126,8 @@ struct Open {
 }
 
 struct Reader<'a> {
+    /// The deepest nesting allowed (`Limits::xml_depth`).
+    max_depth: usize,
     dialect: Dialect,
     source: &'a str,
     offset: usize,
@@ -148,7 +150,14 @@ struct Reader<'a> {
 }
 
 /// Reads an XML document of `dialect`.
-pub fn read(name: String, original: &str, offset: usize, dialect: Dialect) -> Result<Document> {
+/// Reads a JATS or DocBook document; `max_depth` bounds how deep elements may nest.
+pub fn read(
+    name: String,
+    original: &str,
+    offset: usize,
+    dialect: Dialect,
+    max_depth: usize,
+) -> Result<Document> {
     // quick-xml skips a byte order mark without counting it; skip it here so positions agree
     // (a UTF-16 file may carry a second mark after the one its decoding consumed).
     let offset = if original[offset..].starts_with('\u{feff}') {
@@ -165,6 +174,7 @@ pub fn read(name: String, original: &str, offset: usize, dialect: Dialect) -> Re
         dialect,
         source,
         offset,
+        max_depth,
         document: empty_document(name, format, String::new()),
         map: SourceMap::new(original.to_owned()),
         stack: Vec::new(),
@@ -234,10 +244,11 @@ impl Reader<'_> {
             let after = usize::try_from(reader.buffer_position()).unwrap_or(self.source.len());
             match event {
                 Event::Start(element) => {
-                    if self.stack.len() >= MAX_DEPTH {
-                        return Err(
-                            self.malformed(before, format!("elements nest deeper than {MAX_DEPTH} levels"))
-                        );
+                    if self.stack.len() >= self.max_depth {
+                        return Err(self.malformed(
+                            before,
+                            format!("elements nest deeper than {} levels", self.max_depth),
+                        ));
                     }
                     let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
                     let role = role(self.dialect, &name, &element, &mut self.footnotes);
