@@ -112,6 +112,17 @@ fn xml_files_are_told_apart_by_content() {
         parse_xml(docbook, "guide.xml").expect("DocBook").format.name(),
         "docbook"
     );
+    // A DocBook chapter kept as its own file, without namespace or DTD.
+    let chapter = "<?xml version='1.0'?>\n<chapter id=\"costs\"><title>Costs</title><para>Sales were 40 units.</para></chapter>";
+    assert_eq!(
+        parse_xml(chapter, "costs.xml")
+            .expect("DocBook chapter")
+            .format
+            .name(),
+        "docbook"
+    );
+    let not_docbook = "<?xml version=\"1.0\"?><chapter><verse>40 lines</verse></chapter>";
+    assert!(parse_xml(not_docbook, "verse.xml").is_err());
     // A folder run skips the other .xml without error.
     let dir = std::env::temp_dir().join(format!("claimlint-xml-walk-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -644,5 +644,23 @@ pub fn sniff(text: &str) -> Option<Dialect> {
     if head.contains("dtd-version") && (text.contains("<front>") || text.contains("<article-meta>")) {
         return Some(Dialect::Jats);
     }
+    // A DocBook fragment without namespace or DTD: a DocBook root element holding `<para>`s, or
+    // DocBook's own processing instructions.
+    let root = head
+        .split('<')
+        .skip(1)
+        .find(|tag| !tag.starts_with(['?', '!']))
+        .map(|tag| {
+            tag.split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .next()
+                .unwrap_or("")
+        });
+    let docbook_root = matches!(
+        root,
+        Some("book" | "chapter" | "part" | "appendix" | "sect1" | "section" | "refentry")
+    );
+    if head.contains("<?dbhtml") || (docbook_root && (text.contains("<para>") || text.contains("<para "))) {
+        return Some(Dialect::DocBook);
+    }
     None
 }
