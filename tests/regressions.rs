@@ -125,3 +125,13 @@ fn compound_ordinals() {
     let claim = only("It was the twenty-first meeting.");
     assert_eq!((claim.kind.name(), value(&claim).as_str()), ("ordinal", "21"));
 }
+
+#[test]
+fn scientific_notation_is_no_count() {
+    let claims = parse_text(
+        "The error rate fell to 10^-3 per cycle, about 3 x 10^6 events; 12 sites reported.",
+        "r.txt",
+    );
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["12"]);
+}

@@ -230,6 +230,19 @@ impl<'a> Scanner<'a> {
                 at = self.skip_name(at);
                 continue;
             }
+            // Scientific notation ("10^-3", "3 × 10^6") states no figure claimlint can read
+            // exactly; its mantissa and powers are not counts.
+            if self.is_power(at) {
+                at = self.skip_name(at);
+                continue;
+            }
+            if self.is_power(at + 2)
+                && self.tokens[at].is_number()
+                && (self.word_is(at + 1, "x") || self.punct_is(at + 1, '×'))
+            {
+                at = self.skip_name(at + 2);
+                continue;
+            }
             if let Some(parsed) = self.figure_at(at) {
                 at = parsed.end.max(at + 1);
                 self.emit(parsed);
@@ -329,6 +342,13 @@ impl<'a> Scanner<'a> {
             }
         }
         end
+    }
+
+    /// A number raised to a power: "10^-3", "10^6".
+    fn is_power(&self, index: usize) -> bool {
+        self.token(index).is_some_and(|t| t.is_number())
+            && self.punct_is(index + 1, '^')
+            && self.glued(index + 1)
     }
 
     /// Punctuation that ends a glued run rather than joining it.

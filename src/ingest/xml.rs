@@ -306,6 +306,30 @@ impl Reader<'_> {
             .any(|o| matches!(o.role, Role::Skip | Role::Marker(_)))
     }
 
+    /// Is the `<sup>` ending at `tag_end` (in the original) an exponent of the number before it?
+    /// Its content must be a signed whole number ("−3"), or a whole number after "10" — a plain
+    /// superscript number after a year or count is more likely a note.
+    fn is_exponent(&self, tag_end: usize) -> bool {
+        let text = &self.document.text;
+        let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return false;
+        }
+        let rest = &self.source[(tag_end - self.offset).min(self.source.len())..];
+        let Some(content) = rest.get(..rest.find("</sup>").unwrap_or(rest.len()).min(24)) else {
+            return false;
+        };
+        let content = decode_entities(content);
+        let content = content.trim();
+        let unsigned = content.trim_start_matches(['−', '-', '–', '+']);
+        let whole =
+            !unsigned.is_empty() && unsigned.len() <= 3 && unsigned.bytes().all(|b| b.is_ascii_digit());
+        let signed = unsigned.len() < content.len();
+        let after_ten = text.ends_with("10")
+            && (digits == 2 || !text[..text.len() - digits].ends_with(|c: char| c.is_ascii_digit()));
+        whole && (signed || after_ten)
+    }
+
     /// Inside front matter and not inside its abstract, which is prose like the body.
     fn in_front(&self) -> bool {
         for open in self.stack.iter().rev() {
@@ -354,6 +378,21 @@ impl Reader<'_> {
             return;
         }
         let _ = element;
+        // An exponent ("10<sup>−3</sup>"): read as "10^−3", which the extractor knows is no
+        // plain count, rather than dropping it and leaving "10".
+        let role = if role == Role::Skip
+            && name == "sup"
+            && self.in_inline_note.is_none()
+            && !self.skipping()
+            && self.is_exponent(span.end)
+        {
+            let at = self.document.text.len();
+            self.document.text.push('^');
+            self.map.push(at, 1, span.start, span.end - span.start);
+            Role::Inline
+        } else {
+            role
+        };
         match &role {
             Role::Marker(label) => {
                 // Markers count even inside skipped text ("<sup><xref …>*</xref></sup>").
