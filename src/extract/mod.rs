@@ -346,7 +346,7 @@ impl<'a> Scanner<'a> {
 
     /// A number raised to a power: "10^-3", "10^6".
     fn is_power(&self, index: usize) -> bool {
-        self.token(index).is_some_and(|t| t.is_number())
+        self.token(index).is_some_and(Token::is_number)
             && self.punct_is(index + 1, '^')
             && self.glued(index + 1)
     }
