@@ -114,3 +114,37 @@ fn corrupt_and_empty_packages_are_clear_errors() {
         .to_string();
     assert!(error.contains("word/document.xml"), "{error}");
 }
+
+#[test]
+fn encrypted_documents_are_clear_errors() {
+    // Word keeps a password-protected document in an OLE compound file.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    let error = parse(&ole, Path::new("secret.docx"), &IngestOptions::default())
+        .expect_err("encrypted")
+        .to_string();
+    assert!(
+        error.contains("secret.docx") && error.contains("encrypted"),
+        "{error}"
+    );
+    // A zip entry with its encryption flag set (general purpose bit 0, in the local header at
+    // byte 6 and in the central directory entry at byte 8 of its signature).
+    let mut bytes = package(
+        &[("word/document.xml", "<w:document/>")],
+        zip::CompressionMethod::Stored,
+    );
+    bytes[6] |= 1;
+    let central = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4B, 0x01, 0x02])
+        .expect("central directory");
+    bytes[central + 8] |= 1;
+    let error = parse(&bytes, Path::new("locked.docx"), &IngestOptions::default())
+        .expect_err("encrypted entry")
+        .to_string();
+    assert!(error.contains("locked.docx"), "{error}");
+    assert!(
+        error.to_lowercase().contains("encrypt") || error.contains("assword"),
+        "{error}"
+    );
+}

@@ -29,6 +29,9 @@ pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
 /// Highest ratio of inflated to compressed size (zip bombs inflate by thousands).
 pub const MAX_RATIO: u64 = 200;
 
+/// The signature of an OLE compound file (encrypted Office documents, legacy `.doc`).
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 fn broken(path: &Path, message: impl Into<String>) -> Error {
     Error::Unsupported {
         path: path.to_path_buf(),
@@ -95,6 +98,13 @@ struct Paragraph {
 
 /// Reads a DOCX package within `limits`, refusing a hostile archive before inflating it.
 pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
+    // Word saves a password-protected document as an OLE compound file, not a zip.
+    if bytes.starts_with(&OLE_MAGIC) {
+        return Err(broken(
+            path,
+            "an encrypted (password-protected) or legacy .doc Office file; save it as a .docx without a password",
+        ));
+    }
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| broken(path, e.to_string()))?;
     if archive.len() > limits.docx_entries {
