@@ -325,8 +325,8 @@ impl Reader<'_> {
         let whole =
             !unsigned.is_empty() && unsigned.len() <= 3 && unsigned.bytes().all(|b| b.is_ascii_digit());
         let signed = unsigned.len() < content.len();
-        let after_ten = text.ends_with("10")
-            && (digits == 2 || !text[..text.len() - digits].ends_with(|c: char| c.is_ascii_digit()));
+        // The digit run before is exactly "10" (not "110" or "2010").
+        let after_ten = digits == 2 && text.ends_with("10");
         whole && (signed || after_ten)
     }
 
