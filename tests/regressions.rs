@@ -135,3 +135,13 @@ fn scientific_notation_is_no_count() {
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["12"]);
 }
+
+#[test]
+fn decimals_longer_than_a_decimal_holds_are_no_figure_and_no_panic() {
+    // Found by the extract fuzz target: ".2343…335" with 38 places panicked in rust_decimal.
+    let places = "3".repeat(40);
+    let claims = parse_text(&format!("The share was .{places} percent, and 7 units."), "r.txt");
+    assert!(claims.iter().any(|c| c.text == "7"));
+    let words = "five ".repeat(35);
+    let _ = parse_text(&format!("It rose by two point {words}percent."), "r.txt");
+}

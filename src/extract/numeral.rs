@@ -3,6 +3,9 @@
 
 use rust_decimal::Decimal;
 
+/// Most decimal places a figure may have: `Decimal` holds 28 significant digits.
+const MAX_FRACTION_DIGITS: usize = 27;
+
 use super::names::{is_label_word, is_name_prefix};
 use super::number::{parse_digits, round_significant, vulgar_fraction};
 use super::token::TokenKind;
@@ -385,7 +388,12 @@ impl Scanner<'_> {
                 let next = self.token(at + 1)?;
                 let starts = token.space_before || at == 0;
                 let digits = self.surface(at + 1);
-                if !(next.is_number() && next.glued() && starts && digits.bytes().all(|b| b.is_ascii_digit()))
+                // A decimal holds at most 28 digits; a longer run is no figure anyone states.
+                if !(next.is_number()
+                    && next.glued()
+                    && starts
+                    && digits.len() <= MAX_FRACTION_DIGITS
+                    && digits.bytes().all(|b| b.is_ascii_digit()))
                 {
                     return None;
                 }
@@ -612,7 +620,7 @@ impl Scanner<'_> {
                 digits.push(char::from_digit(d, 10).unwrap_or('0'));
                 at_digit += 1;
             }
-            if !digits.is_empty() {
+            if !digits.is_empty() && digits.len() <= MAX_FRACTION_DIGITS {
                 if let Ok(fraction) = format!("0.{digits}").parse::<Decimal>() {
                     value += fraction;
                     place = Decimal::new(1, digits.len() as u32);
