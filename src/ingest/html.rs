@@ -512,14 +512,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entities_decode() {
-        assert_eq!(
-            decode_entities("&euro;1.84&nbsp;billion &#8364; &#x20AC; &bogus; a&b"),
-            "€1.84\u{a0}billion € € &bogus; a&b"
-        );
-    }
-
-    #[test]
     fn tags_parse_with_quoted_attributes() {
         let (tag, length) = parse_tag("<a href=\"#fn1\" title='a > b'>1</a>").expect("a tag");
         assert_eq!(
