@@ -269,18 +269,24 @@ fn display(path: &Path) -> String {
     text.strip_prefix("./").unwrap_or(&text).to_owned()
 }
 
+impl From<InputFormatArg> for FormatChoice {
+    fn from(arg: InputFormatArg) -> Self {
+        match arg {
+            InputFormatArg::Auto => Self::Auto,
+            InputFormatArg::Text => Self::Text,
+            InputFormatArg::Markdown => Self::Markdown,
+            InputFormatArg::Html => Self::Html,
+            InputFormatArg::Jats => Self::Jats,
+            InputFormatArg::Docbook => Self::DocBook,
+            InputFormatArg::Docx => Self::Docx,
+        }
+    }
+}
+
 /// Reading options from the input arguments and the config's `[limits]`.
 fn ingest_options(args: &InputArgs, config: Option<&Config>) -> IngestOptions {
     IngestOptions {
-        format: match args.input_format {
-            InputFormatArg::Auto => FormatChoice::Auto,
-            InputFormatArg::Text => FormatChoice::Text,
-            InputFormatArg::Markdown => FormatChoice::Markdown,
-            InputFormatArg::Html => FormatChoice::Html,
-            InputFormatArg::Jats => FormatChoice::Jats,
-            InputFormatArg::Docbook => FormatChoice::DocBook,
-            InputFormatArg::Docx => FormatChoice::Docx,
-        },
+        format: args.input_format.into(),
         document_date: args.document_date,
         limits: config.map(|c| c.limits).unwrap_or_default(),
     }
@@ -459,21 +465,12 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
 }
 
 fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    // Both revisions are read in the format of the new one: by its extension, else as text.
     let format = match args.input_format {
-        InputFormatArg::Auto => ingest::detect_format(&args.new).map_or(FormatChoice::Text, |f| match f {
-            crate::document::InputFormat::Text => FormatChoice::Text,
-            crate::document::InputFormat::Markdown => FormatChoice::Markdown,
-            crate::document::InputFormat::Html => FormatChoice::Html,
-            crate::document::InputFormat::Jats => FormatChoice::Jats,
-            crate::document::InputFormat::DocBook => FormatChoice::DocBook,
-            crate::document::InputFormat::Docx => FormatChoice::Docx,
-        }),
-        InputFormatArg::Text => FormatChoice::Text,
-        InputFormatArg::Markdown => FormatChoice::Markdown,
-        InputFormatArg::Html => FormatChoice::Html,
-        InputFormatArg::Jats => FormatChoice::Jats,
-        InputFormatArg::Docbook => FormatChoice::DocBook,
-        InputFormatArg::Docx => FormatChoice::Docx,
+        InputFormatArg::Auto => {
+            ingest::detect_format(&args.new).map_or(FormatChoice::Text, FormatChoice::from)
+        }
+        chosen => chosen.into(),
     };
     let config = found_config()?;
     let options = IngestOptions {

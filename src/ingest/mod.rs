@@ -32,6 +32,20 @@ pub enum FormatChoice {
     Docx,
 }
 
+impl From<InputFormat> for FormatChoice {
+    /// The explicit choice of a detected format.
+    fn from(format: InputFormat) -> Self {
+        match format {
+            InputFormat::Text => Self::Text,
+            InputFormat::Markdown => Self::Markdown,
+            InputFormat::Html => Self::Html,
+            InputFormat::Jats => Self::Jats,
+            InputFormat::DocBook => Self::DocBook,
+            InputFormat::Docx => Self::Docx,
+        }
+    }
+}
+
 /// Options that shape reading, from the command line and the config.
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
