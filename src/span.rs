@@ -14,6 +14,19 @@ pub struct Span {
     pub end: usize,
 }
 
+/// `span` of `text` without its leading and trailing whitespace; empty at `span.start` when it
+/// is all whitespace. Readers use it to fit blocks, notes and sentences to their words.
+#[must_use]
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let slice = &text[span.range()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + leading, span.start + leading + trimmed.len())
+}
+
 impl Span {
     #[must_use]
     pub const fn new(start: usize, end: usize) -> Self {

@@ -396,14 +396,10 @@ impl Reader<'_> {
 
     fn close_block(&mut self) {
         if let Some((kind, start)) = self.open.take() {
-            let slice = &self.document.text[start..];
-            let leading = slice.len() - slice.trim_start().len();
-            let end = start + slice.trim_end().len();
-            if end > start + leading {
-                self.document.blocks.push(Block {
-                    kind,
-                    span: Span::new(start + leading, end),
-                });
+            let span =
+                crate::span::trim_span(&self.document.text, Span::new(start, self.document.text.len()));
+            if !span.is_empty() {
+                self.document.blocks.push(Block { kind, span });
             }
         }
     }

@@ -62,15 +62,9 @@ pub fn split(document: &mut Document) {
 }
 
 fn push(sentences: &mut Vec<Sentence>, text: &str, span: Span, block: usize) {
-    let slice = &text[span.range()];
-    let leading = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    if !trimmed.is_empty() {
-        let start = span.start + leading;
-        sentences.push(Sentence {
-            span: Span::new(start, start + trimmed.len()),
-            block,
-        });
+    let span = crate::span::trim_span(text, span);
+    if !span.is_empty() {
+        sentences.push(Sentence { span, block });
     }
 }
 

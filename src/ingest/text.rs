@@ -4,7 +4,7 @@
 use crate::calendar::parse_date_line;
 use crate::document::{Block, BlockKind, Document, FootnoteDef, InputFormat};
 use crate::ingest::{empty_document, markers, sentences};
-use crate::span::{SourceMap, Span};
+use crate::span::{SourceMap, Span, trim_span};
 
 /// Longest line still read as a heading when it has no sentence punctuation.
 const MAX_HEADING_CHARS: usize = 120;
@@ -66,16 +66,6 @@ fn split_lines(text: &str) -> Vec<Span> {
         start = end + 1;
     }
     lines
-}
-
-fn trim_span(text: &str, span: Span) -> Span {
-    let slice = &text[span.range()];
-    let leading = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    if trimmed.is_empty() {
-        return Span::new(span.start, span.start);
-    }
-    Span::new(span.start + leading, span.start + leading + trimmed.len())
 }
 
 struct Reader<'a> {

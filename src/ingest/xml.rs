@@ -610,11 +610,9 @@ impl Reader<'_> {
 
     fn close_block(&mut self) {
         if let Some((kind, start)) = self.open.take() {
-            let slice = &self.document.text[start..];
-            let leading = slice.len() - slice.trim_start().len();
-            let end = start + slice.trim_end().len();
-            if end > start + leading {
-                let span = Span::new(start + leading, end);
+            let span =
+                crate::span::trim_span(&self.document.text, Span::new(start, self.document.text.len()));
+            if !span.is_empty() {
                 if let BlockKind::Heading { .. } = kind {
                     if let Some((number_len, _)) =
                         crate::ingest::text::section_number(self.document.slice(span))
