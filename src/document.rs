@@ -40,7 +40,10 @@ pub enum BlockKind {
     },
     Paragraph,
     ListItem,
-    TableCell,
+    /// Text in a table cell (index into `Document::table_cells`).
+    TableCell {
+        cell: usize,
+    },
     Quote,
     /// The body of a footnote definition (index into `Document::footnote_defs`).
     Note {
@@ -80,6 +83,23 @@ pub struct FootnoteDef {
     pub original: Span,
     /// The definition's text (possibly empty).
     pub span: Span,
+}
+
+/// A table cell: its text and the header cells that name what its figure is.
+///
+/// Headers are cells of the same table, so a figure in a cell can be read with its row and
+/// column ("Germany", "Share of renewables (%)", "2020") as a sentence is read with its words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableCell {
+    /// The cell's text (all its blocks), trimmed; empty for an empty cell.
+    pub span: Span,
+    /// A header cell: `th`, a cell of a header row (`thead`, a Word header row).
+    pub header: bool,
+    /// Header cells above it, outermost first (indices into `Document::table_cells`).
+    pub column_headers: Vec<usize>,
+    /// Header cells left of it, outermost first: `th` cells of its row, else the row's label
+    /// (the first cell, when it holds words).
+    pub row_headers: Vec<usize>,
 }
 
 /// A calendar date with the precision it was stated at.
@@ -169,6 +189,8 @@ pub struct Document {
     pub ignored: Vec<Span>,
     /// Inline suppressions, in source order.
     pub suppressions: Vec<Suppression>,
+    /// Table cells, in the order they open; blocks of kind `TableCell` point here.
+    pub table_cells: Vec<TableCell>,
     /// DOCX parts (empty for other formats).
     pub parts: Vec<Part>,
     /// The document's own date (metadata or a date line near the top), "now" for modality.
@@ -208,6 +230,28 @@ impl Document {
     pub fn part_at(&self, offset: usize) -> Option<&Part> {
         let index = self.parts.partition_point(|p| p.start <= offset);
         index.checked_sub(1).map(|i| &self.parts[i])
+    }
+
+    /// The table cell a block of text lies in, if any.
+    #[must_use]
+    pub fn cell_of_block(&self, block: usize) -> Option<&TableCell> {
+        match self.blocks.get(block)?.kind {
+            BlockKind::TableCell { cell } => self.table_cells.get(cell),
+            _ => None,
+        }
+    }
+
+    /// The texts of a cell's row and column headers, outermost first, joined by spaces.
+    #[must_use]
+    pub fn header_text(&self, cell: &TableCell) -> String {
+        let mut out = String::new();
+        for &header in cell.row_headers.iter().chain(&cell.column_headers) {
+            if let Some(header) = self.table_cells.get(header) {
+                out.push_str(self.slice(header.span));
+                out.push(' ');
+            }
+        }
+        out
     }
 
     /// Sorts and merges the ignored stretches; readers call it once when done.

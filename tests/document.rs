@@ -71,7 +71,7 @@ fn markdown_blocks_notes_and_skipped_code() {
             BlockKind::Heading { level } => format!("h{level}"),
             BlockKind::Paragraph => "p".to_owned(),
             BlockKind::ListItem => "li".to_owned(),
-            BlockKind::TableCell => "td".to_owned(),
+            BlockKind::TableCell { .. } => "td".to_owned(),
             BlockKind::Quote => "quote".to_owned(),
             BlockKind::Note { definition } => format!("note{definition}"),
         })
@@ -166,7 +166,7 @@ fn html_positions_point_at_the_entity_and_footnotes_are_read() {
     let cells = document
         .blocks
         .iter()
-        .filter(|b| matches!(b.kind, BlockKind::TableCell))
+        .filter(|b| matches!(b.kind, BlockKind::TableCell { .. }))
         .count();
     assert_eq!(cells, 6);
 }

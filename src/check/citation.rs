@@ -29,7 +29,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         let sentence = &document.sentences[claim.sentence_index];
         match document.blocks[sentence.block].kind {
             BlockKind::Heading { .. } | BlockKind::Note { .. } => continue,
-            BlockKind::TableCell if params.exempt_table_cells => continue,
+            BlockKind::TableCell { .. } if params.exempt_table_cells => continue,
             _ => {}
         }
         if covered(context, claim, params.coverage) {

@@ -69,6 +69,16 @@ pub const CHANGE_WORDS: &[&str] = &[
     "yield",
 ];
 
+/// Header words that name a share of a whole.
+const SHARE_WORDS: &[&str] = &["share", "shares", "proportion", "fraction", "percentage"];
+
+/// The header text of the table cell holding `claim`, if it is in one.
+fn table_headers(context: &Context<'_>, claim: &crate::normalise::Claim) -> Option<String> {
+    let document = context.document;
+    let cell = document.cell_of_block(document.sentences[claim.sentence_index].block)?;
+    Some(document.header_text(cell))
+}
+
 pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
     let text = &context.document.text;
     let hundred = Decimal::from(100);
@@ -100,6 +110,20 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
                     .to_ascii_lowercase();
                 CHANGE_WORDS.contains(&word.as_str())
             });
+        // In a table, the headers name the whole: a "Share (%)" column.
+        let (share, change) = match table_headers(context, claim) {
+            Some(headers) if !share && !change => {
+                let words: Vec<String> = headers
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                let names_share = words.iter().any(|w| SHARE_WORDS.contains(&w.as_str()));
+                let names_change = words.iter().any(|w| CHANGE_WORDS.contains(&w.as_str()));
+                (names_share, names_change)
+            }
+            _ => (share, change),
+        };
         if share && !change {
             findings.push(
                 Finding::at(Place::Text(claim.span))

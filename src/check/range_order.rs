@@ -16,7 +16,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
             let block = document.sentences[claim.sentence_index].block;
             !matches!(
                 document.blocks[block].kind,
-                BlockKind::TableCell | BlockKind::Note { .. }
+                BlockKind::TableCell { .. } | BlockKind::Note { .. }
             )
         })
         .map(|claim| {

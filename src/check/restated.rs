@@ -27,6 +27,10 @@ pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> 
         if claim.time.is_none() {
             continue;
         }
+        // Row labels such as "Total" or "Control" recur across tables of different things.
+        if claim.subject_from_headers {
+            continue;
+        }
         let Some(subject) = &claim.subject else { continue };
         let key = (
             subject.to_lowercase(),

@@ -17,6 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 use crate::calendar::parse_iso_date;
 use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Part};
 use crate::error::{Error, Result};
+use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{Limits, empty_document, sentences};
 use crate::span::{SourceMap, Span};
 
@@ -94,6 +95,25 @@ struct Paragraph {
     kind: BlockKind,
     /// Markers: (label, byte offset in `text`).
     markers: Vec<(String, usize)>,
+    /// Table structure met since the previous paragraph, replayed when the text is laid out.
+    tables: Vec<TableEvent>,
+}
+
+/// Table structure as read from a part (positions in the text are known only later).
+#[derive(Debug, Clone, Copy)]
+enum TableEvent {
+    Table,
+    Row { head: bool },
+    Cell(CellStart),
+    EndCell,
+    EndTable,
+}
+
+/// An open `w:tbl` while reading a part.
+struct OpenTable {
+    /// `w:tblLook` asks for a first-row look: the first row is a header row.
+    first_row_header: bool,
+    rows: usize,
 }
 
 /// Reads a DOCX package within `limits`, refusing a hostile archive before inflating it.
@@ -152,9 +172,13 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     let mut document = empty_document(name, InputFormat::Docx, String::new());
     let mut map = SourceMap::new(original.clone());
     let mut offset = 0;
+    let mut tables = Tables::default();
     for (part_name, list) in &parts {
         let mut current_note: Option<(String, usize, usize)> = None;
         for (note, paragraph) in list {
+            for event in &paragraph.tables {
+                replay(&mut tables, &mut document, *event);
+            }
             let line_start = offset;
             offset += paragraph.text.len() + 1;
             if *part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
@@ -189,11 +213,12 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             let start = document.text.len();
             document.text.push_str(&paragraph.text);
             map.push(start, paragraph.text.len(), line_start, paragraph.text.len());
-            let kind = match (&current_note, paragraph.kind) {
+            let kind = match (&current_note, tables.current_cell()) {
                 (Some((_, definition, _)), _) => BlockKind::Note {
                     definition: *definition,
                 },
-                (None, kind) => kind,
+                (None, Some(cell)) => BlockKind::TableCell { cell },
+                (None, None) => paragraph.kind,
             };
             let slice = &document.text[start..];
             let leading = slice.len() - slice.trim_start().len();
@@ -208,6 +233,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             document.blocks.push(Block { kind, span });
         }
         finish_note(&mut document, current_note.take().as_ref());
+        tables.finish(&mut document.table_cells, &document.text);
     }
     document.source_map = map;
     document.parts = layout;
@@ -216,6 +242,20 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     sentences::split(&mut document);
     document.finish_ignored();
     Ok(document)
+}
+
+/// Feeds one table event of a part to the document's tables.
+fn replay(tables: &mut Tables, document: &mut Document, event: TableEvent) {
+    let (cells, text) = (&mut document.table_cells, &document.text);
+    match event {
+        TableEvent::Table => tables.open_table(),
+        TableEvent::Row { head } => tables.open_row(cells, text, head),
+        TableEvent::Cell(start) => {
+            tables.open_cell(cells, text, start);
+        }
+        TableEvent::EndCell => tables.close_cell(cells, text),
+        TableEvent::EndTable => tables.close_table(cells, text),
+    }
 }
 
 fn finish_note(document: &mut Document, note: Option<&(String, usize, usize)>) {
@@ -248,7 +288,9 @@ struct PartReader<'p> {
     note: Option<String>,
     in_text: bool,
     skip_text: usize,
-    cells: usize,
+    /// Table events not yet given to a paragraph.
+    pending: Vec<TableEvent>,
+    tables: Vec<OpenTable>,
     /// The open paragraph is a table-of-contents entry: its text is dropped.
     skip_paragraph: bool,
 }
@@ -258,15 +300,12 @@ impl PartReader<'_> {
         let name = element.local_name();
         match name.as_ref() {
             b"p" => {
-                let kind = if self.cells > 0 {
-                    BlockKind::TableCell
-                } else {
-                    BlockKind::Paragraph
-                };
+                self.close_paragraph();
                 self.current = Some(Paragraph {
                     text: String::new(),
-                    kind,
+                    kind: BlockKind::Paragraph,
                     markers: Vec::new(),
+                    tables: std::mem::take(&mut self.pending),
                 });
                 if empty {
                     self.close_paragraph();
@@ -292,7 +331,59 @@ impl PartReader<'_> {
             b"delText" | b"instrText" if !empty => self.skip_text += 1,
             b"tab" => push(&mut self.current, "\t"),
             b"br" | b"cr" => push(&mut self.current, " "),
-            b"tc" if !empty => self.cells += 1,
+            b"tbl" if !empty => {
+                self.tables.push(OpenTable {
+                    first_row_header: false,
+                    rows: 0,
+                });
+                self.pending.push(TableEvent::Table);
+            }
+            b"tblLook" => {
+                // `w:firstRow="1"`, or bit 0x0020 of the older `w:val` mask.
+                let first_row = attribute(element, "firstRow").map_or_else(
+                    || {
+                        attribute(element, "val")
+                            .and_then(|v| u32::from_str_radix(&v, 16).ok())
+                            .is_some_and(|mask| mask & 0x0020 != 0)
+                    },
+                    |v| v == "1" || v == "true" || v == "on",
+                );
+                if let Some(table) = self.tables.last_mut() {
+                    table.first_row_header = first_row;
+                }
+            }
+            b"tr" if !empty => {
+                let head = self.tables.last_mut().is_some_and(|table| {
+                    table.rows += 1;
+                    table.rows == 1 && table.first_row_header
+                });
+                self.pending.push(TableEvent::Row { head });
+            }
+            b"tblHeader" => {
+                let on = attribute(element, "val").is_none_or(|v| v != "0" && v != "false" && v != "off");
+                if let Some(TableEvent::Row { head }) = self
+                    .pending
+                    .iter_mut()
+                    .rev()
+                    .find(|e| matches!(e, TableEvent::Row { .. }))
+                {
+                    *head = *head || on;
+                }
+            }
+            b"tc" if !empty => {
+                self.close_paragraph();
+                self.pending.push(TableEvent::Cell(CellStart::new(false)));
+            }
+            b"gridSpan" | b"vMerge" => {
+                let value = attribute(element, "val");
+                if let Some(TableEvent::Cell(start)) = self.pending.last_mut() {
+                    if name.as_ref() == b"gridSpan" {
+                        start.colspan = value.and_then(|v| v.parse().ok()).unwrap_or(1);
+                    } else {
+                        start.continues_above = value.as_deref() != Some("restart");
+                    }
+                }
+            }
             b"footnoteReference" | b"endnoteReference" => {
                 let prefix = if name.as_ref() == b"endnoteReference" {
                     "e"
@@ -323,7 +414,15 @@ impl PartReader<'_> {
             b"p" => self.close_paragraph(),
             b"t" => self.in_text = false,
             b"delText" | b"instrText" => self.skip_text = self.skip_text.saturating_sub(1),
-            b"tc" => self.cells = self.cells.saturating_sub(1),
+            b"tc" => {
+                self.close_paragraph();
+                self.pending.push(TableEvent::EndCell);
+            }
+            b"tbl" => {
+                self.close_paragraph();
+                self.tables.pop();
+                self.pending.push(TableEvent::EndTable);
+            }
             b"footnote" | b"endnote" => self.note = None,
             _ => {}
         }
@@ -358,7 +457,8 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<Vec<(Option
         note: None,
         in_text: false,
         skip_text: 0,
-        cells: 0,
+        pending: Vec::new(),
+        tables: Vec::new(),
         skip_paragraph: false,
     };
     loop {
@@ -387,6 +487,19 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<Vec<(Option
             Event::Eof => break,
             _ => {}
         }
+    }
+    state.close_paragraph();
+    if !state.pending.is_empty() {
+        // Table ends after the last paragraph travel on an empty one.
+        state.out.push((
+            None,
+            Paragraph {
+                text: String::new(),
+                kind: BlockKind::Paragraph,
+                markers: Vec::new(),
+                tables: std::mem::take(&mut state.pending),
+            },
+        ));
     }
     Ok(state.out)
 }

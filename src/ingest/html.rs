@@ -15,6 +15,7 @@ use crate::document::{
     Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, SUPPRESSION_DIRECTIVE, Suppression,
 };
 use crate::ingest::entities::{append_decoded, decode_entities};
+use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span};
 
@@ -32,6 +33,7 @@ enum Container {
     Heading(u8),
     Paragraph,
     Item,
+    /// A table cell (its text is told apart by `Tables`); kept so its end closes what it holds.
     Cell,
     Quote,
 }
@@ -52,6 +54,7 @@ struct Reader<'a> {
     note: Option<(usize, usize)>,
     /// Inside a footnote marker (`sup` or `a`): its element, start offset and text.
     marker: Option<(String, usize, String)>,
+    tables: Tables,
 }
 
 pub fn read(name: String, original: &str, offset: usize) -> Document {
@@ -66,6 +69,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         notes: None,
         note: None,
         marker: None,
+        tables: Tables::default(),
     };
     reader.run(offset);
     let Reader {
@@ -163,6 +167,8 @@ impl Reader<'_> {
         self.text(text_start, bytes.len(), offset);
         self.close_block();
         self.close_note();
+        self.tables
+            .finish(&mut self.document.table_cells, &self.document.text);
     }
 
     fn comment(&mut self, body: &str, original: Span) {
@@ -265,6 +271,9 @@ impl Reader<'_> {
             }
             return;
         }
+        if self.table_tag(tag) {
+            return;
+        }
         let container = match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Container::Heading(name.as_bytes()[1] - b'0')),
             "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "figure" | "figcaption"
@@ -272,7 +281,9 @@ impl Reader<'_> {
             "li" => Some(Container::Item),
             "td" | "th" => Some(Container::Cell),
             "blockquote" => Some(Container::Quote),
-            "tr" | "table" | "ul" | "ol" | "dl" | "hr" | "body" | "html" | "thead" | "tbody" => None,
+            "tr" | "table" | "ul" | "ol" | "dl" | "hr" | "body" | "html" | "thead" | "tbody" | "tfoot" => {
+                None
+            }
             "br" => {
                 if self.open.is_some() {
                     let at = self.document.text.len();
@@ -295,6 +306,42 @@ impl Reader<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Table structure: tables, header sections, rows and cells. True when `tag` was one and
+    /// needs nothing more (cells go on to open a container).
+    fn table_tag(&mut self, tag: &Tag<'_>) -> bool {
+        let name = tag.name.as_str();
+        if !matches!(name, "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th") {
+            return false;
+        }
+        self.close_block();
+        let (cells, text) = (&mut self.document.table_cells, &self.document.text);
+        match (name, tag.end) {
+            ("table", false) if !tag.self_closing => self.tables.open_table(),
+            ("table", true) => self.tables.close_table(cells, text),
+            ("thead", end) => self.tables.set_head(!end),
+            ("tbody" | "tfoot", false) => self.tables.set_head(false),
+            ("tr", false) => self.tables.open_row(cells, text, false),
+            ("tr" | "td" | "th", true) => self.tables.close_cell(cells, text),
+            ("td" | "th", false) => {
+                let span = |attribute: &str| {
+                    tag.attribute(attribute)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                };
+                let scope = tag.attribute("scope");
+                let header = name == "th" || matches!(scope.as_deref(), Some("row" | "col"));
+                let start = CellStart {
+                    colspan: span("colspan"),
+                    rowspan: span("rowspan"),
+                    ..CellStart::new(header)
+                };
+                self.tables.open_cell(cells, text, start);
+            }
+            _ => {}
+        }
+        !matches!(name, "td" | "th")
     }
 
     fn starts_marker(tag: &Tag<'_>) -> bool {
@@ -382,13 +429,14 @@ impl Reader<'_> {
         }
         let kind = if let Some((definition, _)) = self.note {
             BlockKind::Note { definition }
+        } else if let Some(cell) = self.tables.current_cell() {
+            BlockKind::TableCell { cell }
         } else {
             match self.containers.last().map(|(_, c)| *c) {
                 Some(Container::Heading(level)) => BlockKind::Heading { level },
                 Some(Container::Item) => BlockKind::ListItem,
-                Some(Container::Cell) => BlockKind::TableCell,
                 Some(Container::Quote) => BlockKind::Quote,
-                Some(Container::Paragraph) | None => BlockKind::Paragraph,
+                Some(Container::Paragraph | Container::Cell) | None => BlockKind::Paragraph,
             }
         };
         self.open = Some((kind, self.document.text.len()));

@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::calendar::parse_date_line;
 use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat};
+use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, markers, sentences, text::section_number};
 use crate::span::{SourceMap, Span};
 
@@ -15,8 +16,11 @@ enum Container {
     Heading(u8),
     Item,
     Quote,
-    Cell,
+    /// A table cell (index into `Document::table_cells`).
+    Cell(usize),
     Note(usize),
+    /// A table's header row.
+    Head,
     /// Code blocks, front matter, HTML blocks and image descriptions: no prose.
     Skipped,
     Metadata,
@@ -35,6 +39,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     let mut stack: Vec<Container> = Vec::new();
     let mut open: Option<(BlockKind, usize)> = None;
     let mut note_start: Vec<(usize, usize)> = Vec::new();
+    let mut tables = Tables::default();
 
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let original_range = Span::new(range.start + offset, range.end + offset);
@@ -45,7 +50,28 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                     Tag::Heading { level, .. } => Container::Heading(level as u8),
                     Tag::Item => Container::Item,
                     Tag::BlockQuote(_) => Container::Quote,
-                    Tag::TableCell => Container::Cell,
+                    Tag::Table(_) => {
+                        tables.open_table();
+                        Container::Other
+                    }
+                    Tag::TableHead => {
+                        tables.set_head(true);
+                        tables.open_row(&mut document.table_cells, &document.text, true);
+                        Container::Head
+                    }
+                    Tag::TableRow => {
+                        tables.open_row(&mut document.table_cells, &document.text, false);
+                        Container::Other
+                    }
+                    Tag::TableCell => {
+                        close(&mut document, &mut open);
+                        let header = stack.last() == Some(&Container::Head);
+                        Container::Cell(tables.open_cell(
+                            &mut document.table_cells,
+                            &document.text,
+                            CellStart::new(header),
+                        ))
+                    }
                     Tag::FootnoteDefinition(label) => {
                         let label_span =
                             Span::new(original_range.start, original_range.start + label.len() + 4);
@@ -79,6 +105,12 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                         | TagEnd::BlockQuote(_)
                 ) {
                     close(&mut document, &mut open);
+                }
+                match tag {
+                    TagEnd::TableCell => tables.close_cell(&mut document.table_cells, &document.text),
+                    TagEnd::TableHead => tables.set_head(false),
+                    TagEnd::Table => tables.close_table(&mut document.table_cells, &document.text),
+                    _ => {}
                 }
                 if let Some(Container::Note(definition)) = popped {
                     close(&mut document, &mut open);
@@ -138,6 +170,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         }
     }
     close(&mut document, &mut open);
+    tables.finish(&mut document.table_cells, &document.text);
     document.source_map = map;
     // A suppression applies to the next line with content after its comment.
     let targets: Vec<usize> = document
@@ -161,7 +194,11 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
 const fn is_text_container(container: Container) -> bool {
     matches!(
         container,
-        Container::Paragraph | Container::Heading(_) | Container::Item | Container::Cell | Container::Note(_)
+        Container::Paragraph
+            | Container::Heading(_)
+            | Container::Item
+            | Container::Cell(_)
+            | Container::Note(_)
     )
 }
 
@@ -197,7 +234,7 @@ fn block_kind(stack: &[Container]) -> BlockKind {
     for container in stack.iter().rev() {
         match container {
             Container::Heading(level) => return BlockKind::Heading { level: *level },
-            Container::Cell => return BlockKind::TableCell,
+            Container::Cell(cell) => return BlockKind::TableCell { cell: *cell },
             Container::Item => return BlockKind::ListItem,
             Container::Quote => return BlockKind::Quote,
             _ => {}

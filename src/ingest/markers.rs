@@ -35,7 +35,7 @@ pub fn find_inline(document: &mut Document) {
     for block in &document.blocks {
         if matches!(
             block.kind,
-            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell { .. }
         ) {
             scan_block(&document.text, block.span, &mut candidates);
         }

@@ -6,6 +6,7 @@ mod html;
 mod markdown;
 pub mod markers;
 pub mod sentences;
+pub mod tables;
 mod text;
 pub mod xml;
 
@@ -291,6 +292,12 @@ fn decode_utf16(bytes: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<S
     Ok(text)
 }
 
+/// Reads a short plain text held in memory (a header's unit phrase, read as a sentence).
+#[must_use]
+pub(crate) fn plain_text(text: &str) -> Document {
+    text::read(String::new(), text.to_owned(), 0)
+}
+
 /// Builds a document with no structure yet, for the readers.
 pub(crate) fn empty_document(name: String, format: InputFormat, original: String) -> Document {
     Document {
@@ -303,6 +310,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         footnote_defs: Vec::new(),
         ignored: Vec::new(),
         suppressions: Vec::new(),
+        table_cells: Vec::new(),
         parts: Vec::new(),
         date: None,
         source_map: SourceMap::new(original),

@@ -20,6 +20,7 @@ use crate::document::{
 };
 use crate::error::{Error, Result};
 use crate::ingest::entities::{append_decoded, decode_entities};
+use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span};
 
@@ -123,6 +124,8 @@ type InlineNote = (String, Span, Vec<(usize, usize)>);
 struct Open {
     name: String,
     role: Role,
+    /// The element opened a table, row, cell or header section, which its end closes.
+    table: bool,
 }
 
 struct Reader<'a> {
@@ -147,6 +150,9 @@ struct Reader<'a> {
     /// Date parts read from a JATS `pub-date`.
     date_parts: (Option<i32>, Option<u8>, Option<u8>),
     date_field: Option<&'static str>,
+    tables: Tables,
+    /// CALS column names of each open table group: (name, column).
+    colspecs: Vec<Vec<(String, usize)>>,
 }
 
 /// Reads an XML document of `dialect`.
@@ -186,6 +192,8 @@ pub fn read(
         footnotes: 0,
         date_parts: (None, None, None),
         date_field: None,
+        tables: Tables::default(),
+        colspecs: Vec::new(),
     };
     reader.run()?;
     let Reader {
@@ -265,6 +273,9 @@ impl Reader<'_> {
                     let span = Span::new(self.offset + before, self.offset + after);
                     if let Role::Marker(label) = role {
                         self.marker(label, span);
+                    } else if !self.in_front() && !self.skipping() && self.table_start(&name, &element) {
+                        // An empty cell still takes its place in the grid.
+                        self.table_end(&name);
                     }
                 }
                 Event::End(_) => self.end(),
@@ -281,6 +292,8 @@ impl Reader<'_> {
             before = after;
         }
         self.close_block();
+        self.tables
+            .finish(&mut self.document.table_cells, &self.document.text);
         self.finish_inline_notes();
         if let (Some(year), month, day) = self.date_parts {
             if self.document.date.is_none() {
@@ -371,6 +384,7 @@ impl Reader<'_> {
             self.stack.push(Open {
                 name: name.to_owned(),
                 role,
+                table: false,
             });
             if self.stack.last().is_some_and(|o| o.role == Role::Heading) {
                 self.close_block();
@@ -418,6 +432,7 @@ impl Reader<'_> {
                 self.stack.push(Open {
                     name: name.to_owned(),
                     role: Role::Paragraph,
+                    table: false,
                 });
                 return;
             }
@@ -441,10 +456,90 @@ impl Reader<'_> {
             | Role::Front => self.close_block(),
             Role::Skip | Role::Inline => {}
         }
+        let table = !self.skipping() && self.table_start(name, element);
         self.stack.push(Open {
             name: name.to_owned(),
             role,
+            table,
         });
+    }
+
+    /// Table structure, HTML-like (JATS, DocBook 5 `tr`/`td`) and CALS (DocBook `tgroup`,
+    /// `row`, `entry` with `colspec` names and `morerows`). True when the element is one whose
+    /// end must be reported too.
+    fn table_start(&mut self, name: &str, element: &BytesStart<'_>) -> bool {
+        if matches!(
+            name,
+            "table" | "informaltable" | "tgroup" | "entrytbl" | "tr" | "row"
+        ) {
+            self.close_block();
+        }
+        let (cells, text) = (&mut self.document.table_cells, &self.document.text);
+        match name {
+            "table" | "informaltable" | "tgroup" | "entrytbl" => {
+                self.tables.open_table();
+                self.colspecs.push(Vec::new());
+            }
+            "thead" => self.tables.set_head(true),
+            "tbody" | "tfoot" => self.tables.set_head(false),
+            "tr" | "row" => {
+                self.tables.open_row(cells, text, false);
+            }
+            "colspec" => {
+                if let (Some(specs), Some(colname)) =
+                    (self.colspecs.last_mut(), attribute(element, "colname"))
+                {
+                    let number = attribute(element, "colnum")
+                        .and_then(|n| n.trim().parse::<usize>().ok())
+                        .map_or(specs.len(), |n| n.saturating_sub(1));
+                    specs.push((colname, number));
+                }
+                return false;
+            }
+            "td" | "th" | "entry" => {
+                let number = |attribute_name: &str| {
+                    attribute(element, attribute_name).and_then(|v| v.trim().parse::<usize>().ok())
+                };
+                let specs = self.colspecs.last().map_or(&[][..], Vec::as_slice);
+                let column_of = |attribute_name: &str| {
+                    let wanted = attribute(element, attribute_name)?;
+                    specs.iter().find(|(n, _)| *n == wanted).map(|(_, c)| *c)
+                };
+                let first = column_of("namest").or_else(|| column_of("colname"));
+                let colspan = match (first, column_of("nameend")) {
+                    (Some(first), Some(last)) if last >= first => last - first + 1,
+                    _ => number("colspan").unwrap_or(1),
+                };
+                let rowspan =
+                    number("morerows").map_or_else(|| number("rowspan").unwrap_or(1), |more| more + 1);
+                let start = CellStart {
+                    colspan,
+                    rowspan,
+                    column: first,
+                    ..CellStart::new(name == "th")
+                };
+                self.tables.open_cell(cells, text, start);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The end of an element `table_start` reported.
+    fn table_end(&mut self, name: &str) {
+        self.close_block();
+        let (cells, text) = (&mut self.document.table_cells, &self.document.text);
+        match name {
+            "table" | "informaltable" | "tgroup" | "entrytbl" => {
+                self.tables.close_table(cells, text);
+                self.colspecs.pop();
+            }
+            "thead" => self.tables.set_head(false),
+            "td" | "th" | "entry" | "tr" | "row" => {
+                self.tables.close_cell(cells, text);
+            }
+            _ => {}
+        }
     }
 
     fn end(&mut self) {
@@ -485,6 +580,9 @@ impl Reader<'_> {
             }
             Role::Heading | Role::Paragraph | Role::Item | Role::Cell | Role::Quote => self.close_block(),
             _ => {}
+        }
+        if open.table {
+            self.table_end(&open.name);
         }
     }
 
@@ -579,6 +677,9 @@ impl Reader<'_> {
         if let Some(&(definition, _)) = self.definitions.last() {
             return BlockKind::Note { definition };
         }
+        if let Some(cell) = self.tables.current_cell() {
+            return BlockKind::TableCell { cell };
+        }
         let depth = self.stack.iter().filter(|o| o.role == Role::Section).count();
         for open in self.stack.iter().rev() {
             match open.role {
@@ -588,7 +689,6 @@ impl Reader<'_> {
                     };
                 }
                 Role::Item => return BlockKind::ListItem,
-                Role::Cell => return BlockKind::TableCell,
                 Role::Quote => return BlockKind::Quote,
                 Role::Paragraph => return BlockKind::Paragraph,
                 _ => {}

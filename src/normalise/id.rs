@@ -4,7 +4,8 @@
 //! scale, unit and qualifier alike) and footnote markers dropped, plus the claim's position
 //! among the sentence's claims. Moving other text, editing the figure, or changing "over" to
 //! "about" keeps the id. Two sentences that read the same once masked are told apart by their
-//! order in the document. The path is not part of it: ledgers key rows by (document, id).
+//! order in the document. A table cell's sentence is read with its row and column headers.
+//! The path is not part of it: ledgers key rows by (document, id).
 
 use std::collections::HashMap;
 
@@ -26,7 +27,7 @@ pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
                 .take_while(|m| m.sentence == sentence)
                 .count();
         let masked = masked_sentence(document, document.sentences[sentence].span, &mentions[start..end]);
-        let sentence_hash = fnv1a(FNV_OFFSET, masked.as_bytes());
+        let sentence_hash = fnv1a(cell_hash(document, sentence), masked.as_bytes());
         let occurrence = occurrences.entry(sentence_hash).or_insert(0);
         for position in 0..(end - start) as u32 {
             let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
@@ -37,6 +38,22 @@ pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
         start = end;
     }
     ids
+}
+
+/// The hash a table cell's sentence starts from: its row and column headers, so that cells
+/// reading alike ("45") are told apart by what they are, not by their order, and keep their
+/// ids when rows are added above them. Outside tables, the plain offset basis.
+fn cell_hash(document: &Document, sentence: usize) -> u64 {
+    let Some(cell) = document.cell_of_block(document.sentences[sentence].block) else {
+        return FNV_OFFSET;
+    };
+    let mut hash = FNV_OFFSET;
+    for &header in cell.row_headers.iter().chain(&cell.column_headers) {
+        let text = super::collapse_whitespace(document.slice(document.table_cells[header].span));
+        hash = fnv1a(hash, text.as_bytes());
+        hash = fnv1a(hash, &[2]);
+    }
+    hash
 }
 
 /// The sentence with mentions replaced by one mask character each (a qualifier and its figure

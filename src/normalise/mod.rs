@@ -5,6 +5,7 @@ mod footnotes;
 pub mod id;
 mod modality;
 mod subject;
+mod table;
 
 use std::sync::Arc;
 
@@ -99,6 +100,9 @@ pub struct Claim {
     pub span: Span,
     /// Index of its sentence in the document (not serialised).
     pub sentence_index: usize,
+    /// The subject is a table cell's row and column headers, not words of its sentence (not
+    /// serialised): generic row labels ("Total", "Control") recur across tables.
+    pub subject_from_headers: bool,
 }
 
 impl Claim {
@@ -120,6 +124,7 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
     let coverage = footnotes::coverage(document);
     let ids = id::claim_ids(document, mentions);
     let times = time_references(mentions);
+    let mut headers = table::Headers::new(document, mentions);
     let mut tokens = Vec::new();
     let mut current = usize::MAX;
     let mut sentence_text: Arc<str> = Arc::from("");
@@ -137,8 +142,12 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             cues = modality::Cues::of(&document.text, &tokens);
             current = mention.sentence;
         }
-        let time = times[index].map(|t| time_string(&mentions[t].figure));
-        let modality = modality::modality(document, cues, mention, times[index].map(|t| &mentions[t].figure));
+        // In a table cell, the headers say what the cell does not: unit, time, subject.
+        let cell = headers.read(mention).unwrap_or_default();
+        let mention = cell.mention.as_ref().unwrap_or(mention);
+        let time_index = times[index].or(cell.time.filter(|_| !mention.kind.is_temporal()));
+        let time = time_index.map(|t| time_string(&mentions[t].figure));
+        let modality = modality::modality(document, cues, mention, time_index.map(|t| &mentions[t].figure));
         let mut original = document.source_map.original_span(mention.span);
         let mut position = positions.position(original.start);
         // DOCX: line = paragraph of the part, offsets into the part's text.
@@ -148,6 +157,7 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             part.name
         });
         let (value, precision, low, high, date) = interval(mention, settings);
+        let own_subject = subject::subject(&document.text, &tokens, mention);
         claims.push(Claim {
             id: ids[index].clone(),
             document: document.name.clone(),
@@ -167,7 +177,8 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             date,
             modality,
             time,
-            subject: subject::subject(&document.text, &tokens, mention),
+            subject_from_headers: own_subject.is_none() && cell.subject.is_some(),
+            subject: own_subject.or(cell.subject),
             footnotes: coverage[mention.sentence].clone(),
             sentence: if long_sentence {
                 Arc::from(excerpt(document, sentence.span, mention.span))

@@ -165,13 +165,13 @@ fn render_document(
             BlockKind::Heading { level } => format!("h{}", (level + 2).min(6)),
             BlockKind::ListItem => "li".to_owned(),
             BlockKind::Quote => "blockquote".to_owned(),
-            BlockKind::TableCell | BlockKind::Paragraph | BlockKind::Note { .. } => "p".to_owned(),
+            BlockKind::TableCell { .. } | BlockKind::Paragraph | BlockKind::Note { .. } => "p".to_owned(),
         };
         let class = match block.kind {
             BlockKind::Heading { .. } => "heading",
             BlockKind::ListItem => "item",
             BlockKind::Quote => "quote",
-            BlockKind::TableCell => "cell",
+            BlockKind::TableCell { .. } => "cell",
             BlockKind::Paragraph => "paragraph",
             BlockKind::Note { .. } => "note",
         };

@@ -1,0 +1,445 @@
+//! Tables, for every reader: which header cells name each cell.
+//!
+//! A reader reports tables as it meets them (table, row, cell opened and closed, with the
+//! spans and header flags its format gives); when a table closes its cells are laid out on a
+//! grid (column and row spans included) and each body cell is given the header cells above it
+//! and to its left. Formats differ only in how they say "header": `th`, `thead`, a CALS
+//! `thead`, a Word header row.
+
+use crate::document::TableCell;
+use crate::span::{Span, trim_span};
+
+/// Widest column or row span honoured (HTML caps `colspan` at 1,000 too); wider is read as this.
+const MAX_SPAN: usize = 1000;
+
+/// Most header levels kept per direction (header rows above a cell, header cells left of it).
+const MAX_HEADER_LEVELS: usize = 3;
+
+/// Most cells spanning down into later rows tracked at once; hostile input may ask for more.
+const MAX_ACTIVE_SPANS: usize = 1024;
+
+/// A cell as read: its index in `Document::table_cells` and where it sits.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    cell: usize,
+    colspan: usize,
+    rowspan: usize,
+    /// The first column, when the format states it (DocBook `colname`/`namest`).
+    column: Option<usize>,
+    /// A Word cell merged into the one above it (`w:vMerge` without `restart`).
+    continues_above: bool,
+}
+
+#[derive(Debug, Default)]
+struct Row {
+    /// In a header section (`thead`) or marked as a header row.
+    head: bool,
+    slots: Vec<Slot>,
+}
+
+#[derive(Debug, Default)]
+struct OpenTable {
+    rows: Vec<Row>,
+    /// Inside `thead`.
+    in_head: bool,
+    /// The open cell and where its text starts.
+    open_cell: Option<(usize, usize)>,
+}
+
+/// Collects the tables of one document as a reader meets them.
+#[derive(Debug, Default)]
+pub struct Tables {
+    /// Open tables, innermost last (a table may sit in a cell of another).
+    open: Vec<OpenTable>,
+}
+
+/// How a cell is declared.
+#[derive(Debug, Clone, Copy)]
+pub struct CellStart {
+    pub header: bool,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub column: Option<usize>,
+    pub continues_above: bool,
+}
+
+impl CellStart {
+    /// A plain cell, header or not, spanning one row and column.
+    #[must_use]
+    pub const fn new(header: bool) -> Self {
+        Self {
+            header,
+            colspan: 1,
+            rowspan: 1,
+            column: None,
+            continues_above: false,
+        }
+    }
+}
+
+impl Tables {
+    pub fn open_table(&mut self) {
+        self.open.push(OpenTable::default());
+    }
+
+    /// Enters or leaves a header section (`thead`).
+    pub fn set_head(&mut self, in_head: bool) {
+        if let Some(table) = self.open.last_mut() {
+            table.in_head = in_head;
+        }
+    }
+
+    /// Starts a row; `head` marks a header row the format declares on the row itself.
+    pub fn open_row(&mut self, cells: &mut [TableCell], text: &str, head: bool) {
+        if self.open.is_empty() {
+            self.open_table();
+        }
+        self.close_cell(cells, text);
+        if let Some(table) = self.open.last_mut() {
+            let head = head || table.in_head;
+            table.rows.push(Row {
+                head,
+                slots: Vec::new(),
+            });
+        }
+    }
+
+    /// Starts a cell whose text begins at `at`; returns its index in `cells`. A cell outside
+    /// a row or table (broken markup) opens them; an open cell of the same table is closed.
+    pub fn open_cell(&mut self, cells: &mut Vec<TableCell>, text: &str, start: CellStart) -> usize {
+        self.close_cell(cells, text);
+        let at = text.len();
+        let index = cells.len();
+        cells.push(TableCell {
+            span: Span::new(at, at),
+            header: start.header,
+            ..TableCell::default()
+        });
+        let table = self.innermost();
+        if table.rows.is_empty() {
+            table.rows.push(Row {
+                head: table.in_head,
+                slots: Vec::new(),
+            });
+        }
+        let last = table.rows.len() - 1;
+        table.rows[last].slots.push(Slot {
+            cell: index,
+            colspan: start.colspan.clamp(1, MAX_SPAN),
+            rowspan: start.rowspan.clamp(1, MAX_SPAN),
+            column: start.column,
+            continues_above: start.continues_above,
+        });
+        table.open_cell = Some((index, at));
+        index
+    }
+
+    /// The innermost open table, opened if there is none (a cell outside any table).
+    fn innermost(&mut self) -> &mut OpenTable {
+        if self.open.is_empty() {
+            self.open_table();
+        }
+        let last = self.open.len() - 1;
+        &mut self.open[last]
+    }
+
+    /// Ends the open cell of the innermost table, if any, at the end of `text`.
+    pub fn close_cell(&mut self, cells: &mut [TableCell], text: &str) {
+        if let Some((cell, start)) = self.open.last_mut().and_then(|t| t.open_cell.take()) {
+            cells[cell].span = trim_span(text, Span::new(start.min(text.len()), text.len()));
+        }
+    }
+
+    /// The cell text is being read into, if any: the open cell of the innermost table.
+    #[must_use]
+    pub fn current_cell(&self) -> Option<usize> {
+        self.open.last()?.open_cell.map(|(cell, _)| cell)
+    }
+
+    /// Ends the innermost table and gives its cells their headers.
+    pub fn close_table(&mut self, cells: &mut [TableCell], text: &str) {
+        self.close_cell(cells, text);
+        if let Some(table) = self.open.pop() {
+            resolve(&table.rows, cells, text);
+        }
+    }
+
+    /// Ends every open table (at the end of a document with unclosed markup).
+    pub fn finish(&mut self, cells: &mut [TableCell], text: &str) {
+        while !self.open.is_empty() {
+            self.close_table(cells, text);
+        }
+    }
+}
+
+/// A cell placed on the grid: columns `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    start: usize,
+    end: usize,
+    cell: usize,
+}
+
+/// Lays the rows out on a grid and gives each body cell its headers.
+fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
+    // Cells spanning down from earlier rows: (placed, rows still covered).
+    let mut active: Vec<(Placed, usize)> = Vec::new();
+    let mut header_rows: Vec<Vec<Placed>> = Vec::new();
+    let mut in_header = true;
+    let mut previous: Vec<Placed> = Vec::new();
+    for row in rows {
+        let (own, row_cells) = place_row(row, &active, &previous);
+        let mut next_active: Vec<(Placed, usize)> = active
+            .iter()
+            .filter(|(_, remaining)| *remaining > 1)
+            .map(|&(placed, remaining)| (placed, remaining - 1))
+            .collect();
+        for (slot, placed) in row.slots.iter().zip(&own) {
+            if slot.rowspan > 1 && next_active.len() < MAX_ACTIVE_SPANS {
+                next_active.push((*placed, slot.rowspan - 1));
+            }
+        }
+        active = next_active;
+        let all_header = !row.slots.is_empty() && row.slots.iter().all(|s| cells[s.cell].header);
+        in_header = in_header && (row.head || all_header);
+        if in_header {
+            for slot in &row.slots {
+                cells[slot.cell].header = true;
+            }
+            if header_rows.len() < MAX_HEADER_LEVELS {
+                header_rows.push(row_cells.clone());
+            }
+        } else {
+            for (slot, placed) in row.slots.iter().zip(&own) {
+                if cells[slot.cell].header || slot.continues_above {
+                    continue;
+                }
+                let column_headers = column_headers(&header_rows, placed.start, cells);
+                let row_headers = row_headers(&row_cells, placed, cells, text);
+                let cell = &mut cells[slot.cell];
+                cell.column_headers = column_headers;
+                cell.row_headers = row_headers;
+            }
+        }
+        previous = row_cells;
+    }
+}
+
+/// Places a row's own cells on the grid around the cells spanning into it. Returns the own
+/// cells' places (in slot order) and every cell of the row, own and spanning, by column.
+fn place_row(row: &Row, active: &[(Placed, usize)], previous: &[Placed]) -> (Vec<Placed>, Vec<Placed>) {
+    let mut taken: Vec<Placed> = active.iter().map(|(placed, _)| *placed).collect();
+    taken.sort_unstable_by_key(|p| p.start);
+    let mut own = Vec::with_capacity(row.slots.len());
+    let mut column = 0;
+    let mut next_taken = 0;
+    for slot in &row.slots {
+        if let Some(stated) = slot.column {
+            column = column.max(stated.min(MAX_SPAN * MAX_SPAN));
+        }
+        // Skip columns held by cells spanning down from above (sorted; the column only grows).
+        while let Some(holder) = taken.get(next_taken) {
+            if holder.end <= column {
+                next_taken += 1;
+            } else if holder.start <= column {
+                column = holder.end;
+                next_taken += 1;
+            } else {
+                break;
+            }
+        }
+        let placed = Placed {
+            start: column,
+            end: column + slot.colspan,
+            cell: slot.cell,
+        };
+        own.push(placed);
+        column = placed.end;
+    }
+    let mut row_cells: Vec<Placed> = taken;
+    for (slot, placed) in row.slots.iter().zip(&own) {
+        // A Word cell merged into the one above stands for that cell.
+        let cell = if slot.continues_above {
+            covering(previous, placed.start).map_or(placed.cell, |p| p.cell)
+        } else {
+            placed.cell
+        };
+        row_cells.push(Placed { cell, ..*placed });
+    }
+    row_cells.sort_by_key(|p| p.start);
+    (own, row_cells)
+}
+
+/// The cell of a row (sorted by column) that covers `column`.
+fn covering(row: &[Placed], column: usize) -> Option<Placed> {
+    let index = row.partition_point(|p| p.end <= column);
+    row.get(index).copied().filter(|p| p.start <= column)
+}
+
+/// Header cells above `column`, outermost first, empty ones and repeats left out.
+fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell]) -> Vec<usize> {
+    let mut headers: Vec<usize> = Vec::new();
+    for row in header_rows {
+        if let Some(placed) = covering(row, column) {
+            if !cells[placed.cell].span.is_empty() && !headers.contains(&placed.cell) {
+                headers.push(placed.cell);
+            }
+        }
+    }
+    headers
+}
+
+/// Header cells left of `placed` in its row, outermost first; without any, the row's first
+/// cell when it is a label (it holds words and does not start with a figure).
+fn row_headers(row_cells: &[Placed], placed: &Placed, cells: &[TableCell], text: &str) -> Vec<usize> {
+    let left = &row_cells[..row_cells.partition_point(|p| p.end <= placed.start)];
+    let mut headers: Vec<usize> = left
+        .iter()
+        .rev()
+        .filter(|p| p.cell != placed.cell && cells[p.cell].header && !cells[p.cell].span.is_empty())
+        .take(MAX_HEADER_LEVELS)
+        .map(|p| p.cell)
+        .collect();
+    headers.reverse();
+    headers.dedup();
+    if headers.is_empty() {
+        if let Some(first) = left.first().filter(|p| p.start == 0 && p.cell != placed.cell) {
+            if is_label(&text[cells[first.cell].span.range()]) {
+                headers.push(first.cell);
+            }
+        }
+    }
+    headers
+}
+
+/// A row label: words, not a figure ("Germany", "Net sales"; not "45", "12 %", "-").
+fn is_label(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    !(first.is_ascii_digit() || matches!(first, '-' | '+' | '−' | '.' | '(' | '<' | '>' | '±'))
+        && text.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row: header row or not, and its cells as (text, header, colspan, rowspan).
+    type TestRow<'a> = (bool, &'a [(&'a str, bool, usize, usize)]);
+
+    /// Builds a table from rows of cells; returns the cells and the text.
+    fn build(rows: &[TestRow<'_>]) -> (Vec<TableCell>, String) {
+        let mut tables = Tables::default();
+        let mut cells = Vec::new();
+        let mut text = String::new();
+        tables.open_table();
+        for (head, row) in rows {
+            tables.open_row(&mut cells, &text, *head);
+            for &(content, header, colspan, rowspan) in *row {
+                tables.open_cell(
+                    &mut cells,
+                    &text,
+                    CellStart {
+                        colspan,
+                        rowspan,
+                        ..CellStart::new(header)
+                    },
+                );
+                text.push_str(content);
+                text.push_str("\n\n");
+                tables.close_cell(&mut cells, &text);
+            }
+        }
+        tables.close_table(&mut cells, &text);
+        (cells, text)
+    }
+
+    fn names(cells: &[TableCell], text: &str, indices: &[usize]) -> Vec<String> {
+        indices
+            .iter()
+            .map(|&i| text[cells[i].span.range()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn body_cells_know_their_column_and_row_headers() {
+        let (cells, text) = build(&[
+            (
+                false,
+                &[
+                    ("Country", true, 1, 1),
+                    ("2020", true, 1, 1),
+                    ("2021", true, 1, 1),
+                ],
+            ),
+            (
+                false,
+                &[("Germany", true, 1, 1), ("45", false, 1, 1), ("47", false, 1, 1)],
+            ),
+            (
+                false,
+                &[("France", false, 1, 1), ("25", false, 1, 1), ("26", false, 1, 1)],
+            ),
+        ]);
+        let cell = &cells[5];
+        assert_eq!(&text[cell.span.range()], "47");
+        assert_eq!(names(&cells, &text, &cell.column_headers), ["2021"]);
+        assert_eq!(names(&cells, &text, &cell.row_headers), ["Germany"]);
+        // A row without `th` is labelled by its first cell when that holds words.
+        assert_eq!(names(&cells, &text, &cells[7].row_headers), ["France"]);
+        assert!(cells[0].header && cells[1].header && !cells[4].header);
+    }
+
+    #[test]
+    fn spans_shift_cells_to_the_right_columns() {
+        let (cells, text) = build(&[
+            (true, &[("Region", false, 1, 2), ("Share (%)", false, 2, 1)]),
+            (true, &[("2020", false, 1, 1), ("2021", false, 1, 1)]),
+            (
+                false,
+                &[("North", false, 1, 2), ("40", false, 1, 1), ("41", false, 1, 1)],
+            ),
+            (false, &[("39", false, 1, 1), ("38", false, 1, 1)]),
+        ]);
+        let find = |t: &str| cells.iter().position(|c| &text[c.span.range()] == t).unwrap();
+        let cell = &cells[find("38")];
+        assert_eq!(names(&cells, &text, &cell.column_headers), ["Share (%)", "2021"]);
+        assert_eq!(names(&cells, &text, &cell.row_headers), ["North"]);
+        assert_eq!(
+            names(&cells, &text, &cells[find("40")].column_headers),
+            ["Share (%)", "2020"]
+        );
+    }
+
+    #[test]
+    fn figures_are_no_row_labels() {
+        let (cells, text) = build(&[(false, &[("12 %", false, 1, 1), ("45", false, 1, 1)])]);
+        assert!(cells[1].row_headers.is_empty());
+        assert!(cells[1].column_headers.is_empty());
+        assert_eq!(&text[cells[1].span.range()], "45");
+    }
+
+    #[test]
+    fn hostile_spans_stay_bounded() {
+        let mut tables = Tables::default();
+        let mut cells = Vec::new();
+        let text = String::new();
+        for _ in 0..2000 {
+            tables.open_row(&mut cells, &text, false);
+            for _ in 0..5 {
+                tables.open_cell(
+                    &mut cells,
+                    &text,
+                    CellStart {
+                        colspan: usize::MAX,
+                        rowspan: usize::MAX,
+                        ..CellStart::new(false)
+                    },
+                );
+            }
+        }
+        tables.finish(&mut cells, &text);
+        assert_eq!(cells.len(), 10_000);
+    }
+}
