@@ -110,9 +110,10 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
                     .to_ascii_lowercase();
                 CHANGE_WORDS.contains(&word.as_str())
             });
-        // In a table, the headers name the whole: a "Share (%)" column.
+        // In a table, the headers name the whole ("Share (%)") or the change ("Change (%)");
+        // the text around a cell is other cells.
         let (share, change) = match table_headers(context, claim) {
-            Some(headers) if !share && !change => {
+            Some(headers) => {
                 let words: Vec<String> = headers
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
@@ -122,7 +123,7 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
                 let names_change = words.iter().any(|w| CHANGE_WORDS.contains(&w.as_str()));
                 (names_share, names_change)
             }
-            _ => (share, change),
+            None => (share, change),
         };
         if share && !change {
             findings.push(

@@ -289,26 +289,30 @@ fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell
     headers
 }
 
-/// Header cells left of `placed` in its row, outermost first; without any, the row's first
-/// cell when it is a label (it holds words and does not start with a figure).
+/// Header cells left of `placed` in its row, outermost first: `th` cells, and the labels
+/// (cells of words, not figures) that open the row ("Coast", "Urban" before "52").
 fn row_headers(row_cells: &[Placed], placed: &Placed, cells: &[TableCell], text: &str) -> Vec<usize> {
     let left = &row_cells[..row_cells.partition_point(|p| p.end <= placed.start)];
+    let label = |p: &Placed| is_label(&text[cells[p.cell].span.range()]);
+    let opening_labels = left
+        .iter()
+        .enumerate()
+        .take_while(|(i, p)| (*i == 0 && p.start == 0 || *i > 0) && label(p))
+        .count();
     let mut headers: Vec<usize> = left
         .iter()
+        .enumerate()
         .rev()
-        .filter(|p| p.cell != placed.cell && cells[p.cell].header && !cells[p.cell].span.is_empty())
+        .filter(|(i, p)| {
+            p.cell != placed.cell
+                && !cells[p.cell].span.is_empty()
+                && (cells[p.cell].header || *i < opening_labels)
+        })
         .take(MAX_HEADER_LEVELS)
-        .map(|p| p.cell)
+        .map(|(_, p)| p.cell)
         .collect();
     headers.reverse();
     headers.dedup();
-    if headers.is_empty() {
-        if let Some(first) = left.first().filter(|p| p.start == 0 && p.cell != placed.cell) {
-            if is_label(&text[cells[first.cell].span.range()]) {
-                headers.push(first.cell);
-            }
-        }
-    }
     headers
 }
 

@@ -781,6 +781,10 @@ pub fn sniff(text: &str) -> Option<Dialect> {
     if head.contains("dtd-version") && (text.contains("<front>") || text.contains("<article-meta>")) {
         return Some(Dialect::Jats);
     }
+    // `article-meta` is JATS's own element, whatever the root declares.
+    if head.contains("<article-meta>") || head.contains("<article-meta ") {
+        return Some(Dialect::Jats);
+    }
     // A DocBook fragment without namespace or DTD: a DocBook root element holding `<para>`s, or
     // DocBook's own processing instructions.
     let root = head

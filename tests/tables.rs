@@ -1,0 +1,182 @@
+//! Table cells read with their row and column headers, in every format that has tables
+//! (tests/fixtures/tables, written by us): the same table must yield the same claims — the
+//! unit, time and subject its headers state — and every claim must point at its own cell.
+
+mod common;
+
+use std::io::Write as _;
+use std::path::Path;
+
+use claimlint::ingest::{IngestOptions, parse};
+use claimlint::rules::RuleSet;
+use claimlint::{Claim, Document};
+use common::fixture;
+
+/// What a table cell's claim must agree on across formats.
+type Seen = (String, String, String, String, String, String);
+
+fn seen(claim: &Claim) -> Seen {
+    let decimal = |d: Option<rust_decimal::Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+    (
+        claim.kind.name().to_owned(),
+        claim.text.clone(),
+        decimal(claim.value.or(claim.low)),
+        claim.unit.unwrap_or_default().to_owned(),
+        claim.time.clone().unwrap_or_default(),
+        claim.subject.clone().unwrap_or_default(),
+    )
+}
+
+fn docx(part: &str) -> Vec<u8> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        zip.write_all(&std::fs::read(fixture(&format!("tables/docx/{part}"))).expect("part"))
+            .expect("write");
+        zip.finish().expect("finish");
+    }
+    buffer.into_inner()
+}
+
+fn read(bytes: &[u8], name: &str) -> (Document, Vec<Claim>) {
+    let document = parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    (document, claims)
+}
+
+/// The claims of a fixture in each of `names`, and of the DOCX built from `docx_part`.
+fn every_format(names: &[&str], docx_part: &str) -> Vec<(String, Vec<Claim>)> {
+    let mut out: Vec<(String, Vec<Claim>)> = names
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(fixture(&format!("tables/{name}"))).expect("fixture");
+            ((*name).to_owned(), read(&bytes, name).1)
+        })
+        .collect();
+    out.push((format!("{docx_part}.docx"), read(&docx(docx_part), "table.docx").1));
+    out
+}
+
+fn row(kind: &str, text: &str, value: &str, unit: &str, time: &str, subject: &str) -> Seen {
+    (
+        kind.into(),
+        text.into(),
+        value.into(),
+        unit.into(),
+        time.into(),
+        subject.into(),
+    )
+}
+
+#[test]
+fn a_table_yields_the_same_claims_in_every_format() {
+    let expected = vec![
+        row("year", "2023", "2023", "", "", ""),
+        row("count", "412", "412000", "", "2023", "Calder, Passengers"),
+        row("percent", "38", "38", "%", "", "Calder, Freight share"),
+        row("money", "12.5", "12500000", "EUR", "", "Calder, Investment"),
+        row("count", "1,250", "1250000", "", "2023", "Brenna, Passengers"),
+        row("percent", "55", "55", "%", "", "Brenna, Freight share"),
+        row("money", "40", "40000000", "EUR", "", "Brenna, Investment"),
+        row("count", "1,662", "1662000", "", "2023", "Total, Passengers"),
+        row("percent", "93", "93", "%", "", "Total, Freight share"),
+        row("money", "52.5", "52500000", "EUR", "", "Total, Investment"),
+    ];
+    let names = ["ferries.md", "ferries.html", "ferries.xml", "ferries.dbk"];
+    for (name, claims) in every_format(&names, "ferries.xml") {
+        assert_eq!(claims.iter().map(seen).collect::<Vec<_>>(), expected, "{name}");
+        let approx = claims.iter().find(|c| c.text == "40").expect("about 40");
+        assert_eq!(approx.qualifier.name(), "approx", "{name}");
+    }
+}
+
+#[test]
+fn spanning_headers_reach_the_cells_under_and_beside_them() {
+    let expected = vec![
+        row("year", "2021", "2021", "", "", ""),
+        row("year", "2022", "2022", "", "", ""),
+        row("percent", "52", "52", "%", "2021", "Coast, Urban, Share of households"),
+        row("percent", "57", "57", "%", "2022", "Coast, Urban, Share of households"),
+        row("percent", "30", "30", "%", "2021", "Coast, Rural, Share of households"),
+        row("percent", "33", "33", "%", "2022", "Coast, Rural, Share of households"),
+        row("percent", "41", "41", "%", "2021", "Inland, Share of households"),
+        row("percent", "44", "44", "%", "2022", "Inland, Share of households"),
+    ];
+    let names = ["households.html", "households.xml", "households.dbk"];
+    for (name, claims) in every_format(&names, "households.xml") {
+        assert_eq!(claims.iter().map(seen).collect::<Vec<_>>(), expected, "{name}");
+    }
+}
+
+#[test]
+fn cells_alike_get_ids_from_their_headers_and_keep_them_when_rows_move() {
+    let html = std::fs::read_to_string(fixture("tables/households.html")).expect("fixture");
+    let (_, claims) = read(html.as_bytes(), "households.html");
+    let ids: std::collections::HashSet<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), claims.len(), "every cell its own id");
+    // Swap the Inland row above the Coast rows: each figure keeps its id.
+    let inland = "<tr><th colspan=\"2\">Inland</th><td>41</td><td>44</td></tr>\n";
+    let moved = html
+        .replace(inland, "")
+        .replace("<tbody>\n", &format!("<tbody>\n{inland}"));
+    assert_ne!(moved, html);
+    let (_, moved_claims) = read(moved.as_bytes(), "households.html");
+    let id_of = |claims: &[Claim], text: &str| {
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .map(|c| c.id.clone())
+            .expect("claim")
+    };
+    for text in ["44", "52", "33"] {
+        assert_eq!(id_of(&claims, text), id_of(&moved_claims, text), "{text}");
+    }
+}
+
+#[test]
+fn table_claims_point_at_their_cells() {
+    for name in [
+        "ferries.md",
+        "ferries.html",
+        "ferries.xml",
+        "ferries.dbk",
+        "households.html",
+        "households.xml",
+        "households.dbk",
+    ] {
+        let original = std::fs::read_to_string(fixture(&format!("tables/{name}"))).expect("fixture");
+        let (_, claims) = read(original.as_bytes(), name);
+        for claim in &claims {
+            let before = &original[..claim.start];
+            let line = before.matches('\n').count() + 1;
+            let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+            assert_eq!((line, column), (claim.line, claim.column), "{name}: {}", claim.text);
+            assert_eq!(&original[claim.start..claim.end], claim.text, "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_share_column_over_100_is_a_finding_and_a_change_column_is_not() {
+    let html = "<table><tr><th>Region</th><th>Share of homes (%)</th><th>Change (%)</th></tr>\
+                <tr><td>North</td><td>120</td><td>150</td></tr></table>";
+    let (document, claims) = read(html.as_bytes(), "shares.html");
+    let rules = RuleSet::builtin().expect("rules load");
+    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let bounds: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "consistency/percent-bounds")
+        .map(|d| &html[d.start..d.end])
+        .collect();
+    assert_eq!(bounds, ["120"]);
+}
+
+#[test]
+fn counts_of_a_count_column_keep_no_unit() {
+    // "n (%)": the percentage is the second figure of each cell, not the count's unit.
+    let html = "<table><tr><th>Group</th><th>n (%)</th></tr><tr><td>Treated</td><td>45 (12.5)</td></tr></table>";
+    let (_, claims) = read(html.as_bytes(), "counts.html");
+    assert!(claims.iter().all(|c| c.unit.is_none()), "{claims:#?}");
+}
