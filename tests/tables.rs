@@ -55,7 +55,10 @@ fn every_format(names: &[&str], docx_part: &str) -> Vec<(String, Vec<Claim>)> {
             ((*name).to_owned(), read(&bytes, name).1)
         })
         .collect();
-    out.push((format!("{docx_part}.docx"), read(&docx(docx_part), "table.docx").1));
+    out.push((
+        format!("{docx_part}.docx"),
+        read(&docx(docx_part), "table.docx").1,
+    ));
     out
 }
 
@@ -97,10 +100,38 @@ fn spanning_headers_reach_the_cells_under_and_beside_them() {
     let expected = vec![
         row("year", "2021", "2021", "", "", ""),
         row("year", "2022", "2022", "", "", ""),
-        row("percent", "52", "52", "%", "2021", "Coast, Urban, Share of households"),
-        row("percent", "57", "57", "%", "2022", "Coast, Urban, Share of households"),
-        row("percent", "30", "30", "%", "2021", "Coast, Rural, Share of households"),
-        row("percent", "33", "33", "%", "2022", "Coast, Rural, Share of households"),
+        row(
+            "percent",
+            "52",
+            "52",
+            "%",
+            "2021",
+            "Coast, Urban, Share of households",
+        ),
+        row(
+            "percent",
+            "57",
+            "57",
+            "%",
+            "2022",
+            "Coast, Urban, Share of households",
+        ),
+        row(
+            "percent",
+            "30",
+            "30",
+            "%",
+            "2021",
+            "Coast, Rural, Share of households",
+        ),
+        row(
+            "percent",
+            "33",
+            "33",
+            "%",
+            "2022",
+            "Coast, Rural, Share of households",
+        ),
         row("percent", "41", "41", "%", "2021", "Inland, Share of households"),
         row("percent", "44", "44", "%", "2022", "Inland, Share of households"),
     ];
@@ -152,7 +183,12 @@ fn table_claims_point_at_their_cells() {
             let before = &original[..claim.start];
             let line = before.matches('\n').count() + 1;
             let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
-            assert_eq!((line, column), (claim.line, claim.column), "{name}: {}", claim.text);
+            assert_eq!(
+                (line, column),
+                (claim.line, claim.column),
+                "{name}: {}",
+                claim.text
+            );
             assert_eq!(&original[claim.start..claim.end], claim.text, "{name}");
         }
     }
@@ -171,12 +207,25 @@ fn a_share_column_over_100_is_a_finding_and_a_change_column_is_not() {
         .map(|d| &html[d.start..d.end])
         .collect();
     assert_eq!(bounds, ["120"]);
+    // The editor sees which row and column the bare "120" is in.
+    let related: Vec<&str> = diagnostics[0]
+        .related
+        .iter()
+        .map(|r| r.message.as_str())
+        .collect();
+    assert_eq!(
+        related,
+        ["in the row `North`", "under the column `Share of homes (%)`"]
+    );
+    let column = &diagnostics[0].related[1];
+    assert_eq!(&html[column.start..column.end], "Share of homes (%)");
 }
 
 #[test]
 fn counts_of_a_count_column_keep_no_unit() {
     // "n (%)": the percentage is the second figure of each cell, not the count's unit.
-    let html = "<table><tr><th>Group</th><th>n (%)</th></tr><tr><td>Treated</td><td>45 (12.5)</td></tr></table>";
+    let html =
+        "<table><tr><th>Group</th><th>n (%)</th></tr><tr><td>Treated</td><td>45 (12.5)</td></tr></table>";
     let (_, claims) = read(html.as_bytes(), "counts.html");
     assert!(claims.iter().all(|c| c.unit.is_none()), "{claims:#?}");
 }

@@ -303,6 +303,44 @@ fn original_span(document: &Document, place: Place) -> Span {
     }
 }
 
+/// Longest header text quoted in a related note, in characters.
+const MAX_HEADER_CHARS: usize = 60;
+
+/// For a finding in a table cell, its row and column headers as related places: the cell's
+/// own text ("120") says little without them.
+fn table_headers(document: &Document, place: Place) -> Vec<(String, Place)> {
+    let Place::Text(span) = place else {
+        return Vec::new();
+    };
+    let index = document.blocks.partition_point(|b| b.span.end <= span.start);
+    let Some(cell) = document
+        .blocks
+        .get(index)
+        .filter(|b| b.span.start <= span.start)
+        .and_then(|_| document.cell_of_block(index))
+    else {
+        return Vec::new();
+    };
+    let quote = |header: usize| {
+        let span = document.table_cells[header].span;
+        let text = crate::normalise::collapse_whitespace(document.slice(span));
+        let text = match text.char_indices().nth(MAX_HEADER_CHARS) {
+            Some((at, _)) => format!("{}…", &text[..at]),
+            None => text,
+        };
+        (text, Place::Text(span))
+    };
+    let rows = cell.row_headers.iter().map(|&h| {
+        let (text, place) = quote(h);
+        (format!("in the row `{text}`"), place)
+    });
+    let columns = cell.column_headers.iter().map(|&h| {
+        let (text, place) = quote(h);
+        (format!("under the column `{text}`"), place)
+    });
+    rows.chain(columns).collect()
+}
+
 /// Positions the finding; `positions` makes a run of findings in source order linear.
 fn diagnose(
     document: &Document,
@@ -318,6 +356,8 @@ fn diagnose(
         span = Span::new(span.start - part.start, span.end.saturating_sub(part.start));
         part.name
     });
+    let mut finding = finding;
+    finding.related.extend(table_headers(document, finding.place));
     let related = finding
         .related
         .iter()
