@@ -261,10 +261,33 @@ impl Scanner<'_> {
         Some(self.temporal(Kind::Period, Figure::Period(first, second), at, joiner + 2))
     }
 
-    /// "4 July 2021", "4th July 2021".
+    /// "–23" after a day: the last day of a day range ("21–23 May 2011", "May 21–23, 2011")
+    /// and the token after it.
+    fn last_day(&self, at: usize) -> Option<(u8, usize)> {
+        if !(self.punct_is(at, '-') || self.punct_is(at, '–')) {
+            return None;
+        }
+        let token = self.token(at + 1).filter(|t| t.is_number())?;
+        let day: u8 = self.text[token.span.range()].parse().ok()?;
+        Some((day, at + 2))
+    }
+
+    /// The ISO date, or interval for a day range, of `day` (to `last_day`) of a month.
+    fn day_iso(year: i32, month: u8, day: u8, last_day: Option<u8>) -> Option<String> {
+        let first = valid_date(year, month, day)?;
+        match last_day {
+            None => Some(first.to_string()),
+            Some(last) if last > day => Some(format!("{first}/{}", valid_date(year, month, last)?)),
+            Some(_) => None,
+        }
+    }
+
+    /// "4 July 2021", "4th July 2021", "21–23 May 2011".
     fn date_from_day(&self, at: usize) -> Option<Parsed> {
         let day: u8 = self.surface(at).parse().ok()?;
-        let mut next = at + 1;
+        let (last_day, mut next) = self
+            .last_day(at + 1)
+            .map_or((None, at + 1), |(last, next)| (Some(last), next));
         if self
             .word(next)
             .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
@@ -283,8 +306,7 @@ impl Scanner<'_> {
         } else {
             next + 3
         };
-        let date = valid_date(year, month, day)?;
-        Some(self.date_figure(at, end, date.to_string()))
+        Some(self.date_figure(at, end, Self::day_iso(year, month, day, last_day)?))
     }
 
     /// "2021-07-04".
@@ -367,12 +389,15 @@ impl Scanner<'_> {
         {
             after_day += 1;
         }
+        let last_day = self.last_day(after_day).map(|(last, next)| {
+            after_day = next;
+            last
+        });
         if self.punct_is(after_day, ',') {
             after_day += 1;
         }
         let year = self.year_value(after_day)?;
-        let date = valid_date(year, month, day)?;
-        Some(self.date_figure(start, after_day + 1, date.to_string()))
+        Some(self.date_figure(start, after_day + 1, Self::day_iso(year, month, day, last_day)?))
     }
 
     /// "mid-2021" → 2021-04/2021-09; "early 2021" → 2021-01/2021-04; "late 2020" →
