@@ -127,13 +127,33 @@ fn compound_ordinals() {
 }
 
 #[test]
-fn scientific_notation_is_no_count() {
+fn scientific_notation_is_read_exactly() {
     let claims = parse_text(
-        "The error rate fell to 10^-3 per cycle, about 3 x 10^6 events; 12 sites reported.",
+        "The error rate fell to 10^-3 per cycle, about 3 x 10^6 events, 1.25e4 probes and 2^10 \
+         bits; 12 sites reported.",
         "r.txt",
     );
-    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(texts, ["12"]);
+    let read: Vec<(&str, String, String)> = claims
+        .iter()
+        .map(|c| {
+            let value = c.value.map(|v| v.to_string()).unwrap_or_default();
+            let precision = c.precision.map(|p| p.to_string()).unwrap_or_default();
+            (c.text.as_str(), value, precision)
+        })
+        .collect();
+    let expected = [
+        ("10^-3", "0.001", "0.001"),
+        ("3 x 10^6", "3000000", "1000000"),
+        ("1.25e4", "12500", "100"),
+        ("12", "12", "1"),
+    ];
+    let expected: Vec<(&str, String, String)> = expected
+        .iter()
+        .map(|(t, v, p)| (*t, (*v).to_owned(), (*p).to_owned()))
+        .collect();
+    // Powers of other bases ("2^10") are still no figure.
+    assert_eq!(read, expected);
+    assert_eq!(claims[1].qualifier.name(), "approx");
 }
 
 #[test]

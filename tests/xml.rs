@@ -35,12 +35,28 @@ fn jats_article() {
 }
 
 #[test]
-fn jats_exponents_are_not_counts_and_superscript_notes_stay_notes() {
+fn jats_exponents_are_powers_of_ten_and_superscript_notes_stay_notes() {
     let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2//EN\" \"x.dtd\">\n<article dtd-version=\"1.2\"><body><p>Losses fell to 10<sup>&#x2212;3</sup> and 10<sup>6</sup> cells grew; 5<sup>\u{2212}2</sup> is small. Output doubled in 2020<sup>3</sup> at 40 plants.</p></body></article>";
     let document = parse_xml(text, "exponents.xml").expect("reads");
     let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(texts, ["2020", "40"]);
+    let read: Vec<(&str, String)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c.text.as_str(),
+                c.value.map(|v| v.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    // "5<sup>−2</sup>" is a power of 5, no figure; "2020<sup>3</sup>" is a year and note 3.
+    let expected = [
+        ("10^−3", "0.001"),
+        ("10^6", "1000000"),
+        ("2020", "2020"),
+        ("40", "40"),
+    ];
+    let expected: Vec<(&str, String)> = expected.iter().map(|(t, v)| (*t, (*v).to_owned())).collect();
+    assert_eq!(read, expected);
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod names;
 pub mod number;
 mod numeral;
 mod qualifier;
+mod scientific;
 pub mod token;
 pub mod units;
 pub mod words;
@@ -230,8 +231,15 @@ impl<'a> Scanner<'a> {
                 at = self.skip_name(at);
                 continue;
             }
-            // Scientific notation ("10^-3", "3 × 10^6") states no figure claimlint can read
-            // exactly; its mantissa and powers are not counts.
+            // Scientific notation: "1.3 × 10^6", "10^-3", "1.3e6".
+            if let Some(parsed) = self.scientific(at) {
+                at = parsed.end;
+                self.emit(parsed);
+                self.floor = at;
+                continue;
+            }
+            // Other powers ("2^10", "1.1^23") and what is too large to hold exactly state no
+            // figure claimlint can read; their bases and exponents are not counts.
             if self.is_power(at) {
                 at = self.skip_name(at);
                 continue;

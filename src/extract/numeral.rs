@@ -37,9 +37,9 @@ pub(super) struct Numeral {
 /// What follows a numeral and says what it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Suffix {
-    kind: Kind,
-    unit: Option<&'static str>,
-    factor: u32,
+    pub(super) kind: Kind,
+    pub(super) unit: Option<&'static str>,
+    pub(super) factor: u32,
 }
 
 impl Suffix {

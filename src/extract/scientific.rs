@@ -1,0 +1,140 @@
+//! Scientific notation read as exact values: "1.3 × 10^6" → 1,300,000, "6.23x10^-4" →
+//! 0.000623, "10^−3" → 0.001 (JATS writes the exponent as a superscript), "1.3e6", "-12e-1".
+//! The precision is the mantissa's last stated place times the power ("1.3 × 10^6" → 100,000).
+
+use rust_decimal::Decimal;
+
+use super::number::parse_digits;
+use super::token::TokenKind;
+use super::{Figure, Kind, Parsed, Scanner};
+
+/// Largest power of ten read (a `Decimal` holds 28 digits).
+const MAX_EXPONENT: u32 = 28;
+
+impl Scanner<'_> {
+    /// A figure in scientific notation starting at token `at` (a sign or the mantissa).
+    pub(super) fn scientific(&self, at: usize) -> Option<Parsed> {
+        let (negative, mantissa_at) = match self.token(at)?.kind {
+            TokenKind::Punct('-' | '−') if self.token(at + 1)?.is_number() && self.glued(at + 1) => {
+                // A sign, not a hyphen joining words or figures ("pre-1e3", "5-1e3").
+                let after_word = at > 0 && self.glued(at) && !self.tokens[at - 1].is_punct('(');
+                if after_word {
+                    return None;
+                }
+                (true, at + 1)
+            }
+            TokenKind::Number => (false, at),
+            _ => return None,
+        };
+        let mantissa = parse_digits(self.surface(mantissa_at), self.mark)?;
+        let (exponent, end) = self
+            .times_ten_to(mantissa_at + 1)
+            .or_else(|| self.e_notation(mantissa_at + 1))
+            .or_else(|| {
+                // "10^-3" alone: the mantissa is the base.
+                (self.surface(mantissa_at) == "10")
+                    .then(|| self.power(mantissa_at + 1))
+                    .flatten()
+            })?;
+        let bare_power = self.punct_is(mantissa_at + 1, '^');
+        let (mantissa_value, mantissa_precision) = if bare_power {
+            (Decimal::ONE, Decimal::ONE)
+        } else {
+            (mantissa.value, mantissa.precision)
+        };
+        let factor = power_of_ten(exponent)?;
+        let mut value = mantissa_value.checked_mul(factor)?;
+        let precision = mantissa_precision.checked_mul(factor)?;
+        if negative {
+            value = -value;
+        }
+        // A glued letter or digit after it makes a name or code ("1e10x", "3x10^6b").
+        if self
+            .token(end)
+            .is_some_and(|t| t.glued() && (t.is_word() || t.is_number()))
+        {
+            return None;
+        }
+        let mut parsed = Parsed {
+            kind: Kind::Count,
+            figure: Figure::Number {
+                value: value.normalize(),
+                precision: precision.normalize(),
+            },
+            unit: None,
+            start: at,
+            end,
+            qualifier: None,
+            scale: None,
+        };
+        // A measure after it: "3 × 10^8 m/s", "4e14 Hz".
+        if let Some((suffix, next)) = self.suffix(end) {
+            if suffix.kind == Kind::Quantity && suffix.factor == 1 {
+                parsed.kind = Kind::Quantity;
+                parsed.unit = suffix.unit;
+                parsed.end = next;
+            }
+        }
+        Some(parsed)
+    }
+
+    /// "× 10^6", "x10^-4", "·10^3" after a mantissa: the exponent and the token past it.
+    fn times_ten_to(&self, at: usize) -> Option<(i32, usize)> {
+        let times = self.punct_is(at, '×')
+            || self.punct_is(at, '·')
+            || self.punct_is(at, '*')
+            || self.word_is(at, "x");
+        if !times || self.surface(at + 1) != "10" {
+            return None;
+        }
+        self.power(at + 2)
+    }
+
+    /// "^6", "^-3", "^−3" glued after a base: the exponent and the token past it.
+    fn power(&self, at: usize) -> Option<(i32, usize)> {
+        if !(self.punct_is(at, '^') && self.glued(at)) {
+            return None;
+        }
+        self.exponent(at + 1)
+    }
+
+    /// "e6", "E+14", "e-3" glued to a mantissa.
+    fn e_notation(&self, at: usize) -> Option<(i32, usize)> {
+        if !(matches!(self.word(at), Some("e" | "E")) && self.glued(at)) {
+            return None;
+        }
+        let (exponent, end) = self.exponent(at + 1)?;
+        self.glued(at + 1).then_some((exponent, end))
+    }
+
+    /// A signed whole exponent of at most two digits.
+    fn exponent(&self, at: usize) -> Option<(i32, usize)> {
+        let (sign, digits_at) = match self.token(at)?.kind {
+            TokenKind::Punct('-' | '−' | '–') => (-1, at + 1),
+            TokenKind::Punct('+') => (1, at + 1),
+            _ => (1, at),
+        };
+        let digits = self.token(digits_at).filter(|t| t.is_number())?;
+        let text = &self.text[digits.span.range()];
+        if text.len() > 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if digits_at > at && !self.glued(digits_at) {
+            return None;
+        }
+        Some((sign * text.parse::<i32>().ok()?, digits_at + 1))
+    }
+}
+
+/// 10 to a whole power, exactly, within what a `Decimal` holds.
+fn power_of_ten(exponent: i32) -> Option<Decimal> {
+    let magnitude = exponent.unsigned_abs();
+    if magnitude > MAX_EXPONENT {
+        return None;
+    }
+    if exponent >= 0 {
+        Some(Decimal::from_i128_with_scale(10i128.pow(magnitude), 0))
+    } else {
+        Some(Decimal::new(1, magnitude))
+    }
+}
