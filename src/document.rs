@@ -132,8 +132,13 @@ pub struct Suppression {
     pub reason: Option<String>,
     /// The comment in the original file.
     pub original: Span,
-    /// The line of the original file it applies to (the next non-blank line).
+    /// The line of the original file it applies to (the next non-blank line); for a DOCX,
+    /// the first paragraph of its part that a Word comment is anchored to.
     pub line: usize,
+    /// The last line it applies to (a Word comment may span paragraphs); `line` elsewhere.
+    pub last_line: usize,
+    /// For a DOCX, the part its lines count in (`document`, `footnotes`, `endnotes`).
+    pub part: Option<&'static str>,
 }
 
 impl Suppression {
@@ -154,7 +159,17 @@ impl Suppression {
             reason: reason.map(str::to_owned),
             original,
             line,
+            last_line: line,
+            part: None,
         }
+    }
+
+    /// Does it silence `rule` at `line` of `part`?
+    #[must_use]
+    pub fn covers(&self, rule: &str, part: Option<&str>, line: usize) -> bool {
+        self.part == part
+            && (self.line..=self.last_line).contains(&line)
+            && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule))
     }
 }
 

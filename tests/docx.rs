@@ -148,3 +148,61 @@ fn encrypted_documents_are_clear_errors() {
         "{error}"
     );
 }
+
+#[test]
+fn word_comments_suppress_findings_in_the_paragraphs_they_cover() {
+    let para = |text: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>");
+    let commented = |id: &str, text: &str| {
+        format!(
+            "<w:p><w:commentRangeStart w:id=\"{id}\"/><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>\
+<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r></w:p>"
+        )
+    };
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document {W}><w:body>{}{}{}{}{}</w:body></w:document>",
+        para("Port dues"),
+        commented("0", "Dredging cost EUR 40 million."),
+        commented("1", "The harbour is old."),
+        commented("2", "Cranes cost EUR 9 million."),
+        para("Tugs cost EUR 3 million."),
+    );
+    let comment = |id: &str, text: &str| {
+        format!(
+            "<w:comment w:id=\"{id}\" w:author=\"Editor\"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>"
+        )
+    };
+    let comments = format!(
+        "<?xml version=\"1.0\"?><w:comments {W}>{}{}{}</w:comments>",
+        comment(
+            "0",
+            "claimlint-disable citation/missing -- the annex gives the tender"
+        ),
+        comment(
+            "1",
+            "claimlint-disable-next-line citation/missing -- nothing here"
+        ),
+        comment("2", "Please check this figure"),
+    );
+    let bytes = package(
+        &[("word/document.xml", &document), ("word/comments.xml", &comments)],
+        zip::CompressionMethod::Deflated,
+    );
+    let document = parse(&bytes, Path::new("c.docx"), &IngestOptions::default()).expect("reads");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let rules = claimlint::rules::RuleSet::builtin().expect("rules");
+    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let seen: Vec<(&str, Option<&str>, usize)> = diagnostics
+        .iter()
+        .map(|d| (d.rule.as_str(), d.part, d.line))
+        .collect();
+    // Paragraph 2 is silenced; paragraph 3's comment silences nothing and is reported; an
+    // ordinary comment (paragraph 4) silences nothing.
+    assert_eq!(
+        seen,
+        [
+            ("suppression/unused", Some("document"), 3),
+            ("citation/missing", Some("document"), 4),
+            ("citation/missing", Some("document"), 5),
+        ]
+    );
+}

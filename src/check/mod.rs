@@ -179,7 +179,7 @@ fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Ve
         let matched = document
             .suppressions
             .iter()
-            .position(|s| s.line == d.line && (s.rules.is_empty() || s.rules.contains(&d.rule)));
+            .position(|s| s.covers(&d.rule, d.part, d.line));
         if let Some(index) = matched {
             used[index] = true;
         }

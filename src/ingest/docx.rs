@@ -18,6 +18,7 @@ use crate::calendar::parse_iso_date;
 use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Part};
 use crate::error::{Error, Result};
 use crate::ingest::tables::{CellStart, Tables};
+use crate::ingest::word_comments::{self, Anchor, Anchored};
 use crate::ingest::{Limits, empty_document, sentences};
 use crate::span::{SourceMap, Span};
 
@@ -143,9 +144,12 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     let footnotes_xml = part(&mut archive, "word/footnotes.xml", path, &mut total, limits)?;
     let endnotes_xml = part(&mut archive, "word/endnotes.xml", path, &mut total, limits)?;
     let core_xml = part(&mut archive, "docProps/core.xml", path, &mut total, limits)?;
+    let comments = match part(&mut archive, "word/comments.xml", path, &mut total, limits)? {
+        Some(xml) => word_comments::comment_texts(&xml, path)?,
+        None => std::collections::HashMap::new(),
+    };
 
-    let mut parts: Vec<(&'static str, Vec<NotedParagraph>)> =
-        vec![("document", paragraphs(&document_xml, path, None)?)];
+    let mut parts: Vec<(&'static str, PartText)> = vec![("document", paragraphs(&document_xml, path, None)?)];
     if let Some(xml) = &footnotes_xml {
         parts.push(("footnotes", paragraphs(xml, path, Some("footnote"))?));
     }
@@ -164,7 +168,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             start,
             first_line,
         });
-        for (_, paragraph) in list {
+        for (_, paragraph) in &list.paragraphs {
             original.push_str(&paragraph.text.replace('\n', " "));
             original.push('\n');
         }
@@ -175,12 +179,14 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     let mut tables = Tables::default();
     for (part_name, list) in &parts {
         let mut current_note: Option<(String, usize, usize)> = None;
-        for (note, paragraph) in list {
+        let mut paragraph_spans = Vec::with_capacity(list.paragraphs.len());
+        for (note, paragraph) in &list.paragraphs {
             for event in &paragraph.tables {
                 replay(&mut tables, &mut document, *event);
             }
             let line_start = offset;
             offset += paragraph.text.len() + 1;
+            paragraph_spans.push(Span::new(line_start, line_start + paragraph.text.len()));
             if *part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
                 finish_note(&mut document, current_note.take().as_ref());
                 if let Some(label) = note {
@@ -234,6 +240,12 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         }
         finish_note(&mut document, current_note.take().as_ref());
         tables.finish(&mut document.table_cells, &document.text);
+        document.suppressions.extend(word_comments::suppressions(
+            &comments,
+            &list.anchors,
+            part_name,
+            &paragraph_spans,
+        ));
     }
     document.source_map = map;
     document.parts = layout;
@@ -270,7 +282,7 @@ fn finish_note(document: &mut Document, note: Option<&(String, usize, usize)>) {
         Span::new(start + leading, start + slice.trim_end().len().max(leading));
 }
 
-fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(super) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
     element
         .attributes()
         .flatten()
@@ -290,6 +302,8 @@ struct PartReader<'p> {
     skip_text: usize,
     /// Table events not yet given to a paragraph.
     pending: Vec<TableEvent>,
+    /// Word comments anchored in the part.
+    anchors: Vec<Anchored>,
     tables: Vec<OpenTable>,
     /// The open paragraph is a table-of-contents entry: its text is dropped.
     skip_paragraph: bool,
@@ -337,6 +351,17 @@ impl PartReader<'_> {
                     rows: 0,
                 });
                 self.pending.push(TableEvent::Table);
+            }
+            b"commentRangeStart" | b"commentRangeEnd" | b"commentReference" => {
+                let anchor = match name.as_ref() {
+                    b"commentRangeStart" => Anchor::Start,
+                    b"commentRangeEnd" => Anchor::End,
+                    _ => Anchor::Reference,
+                };
+                // The open paragraph, or the next, will be paragraph `out.len()` of the part.
+                if let Some(id) = attribute(element, "id") {
+                    self.anchors.push((id, anchor, self.out.len()));
+                }
             }
             b"tblLook" => {
                 // `w:firstRow="1"`, or bit 0x0020 of the older `w:val` mask.
@@ -446,8 +471,15 @@ impl PartReader<'_> {
     }
 }
 
-/// The paragraphs of a part, each with the note it belongs to (in footnotes and endnotes).
-fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<Vec<(Option<String>, Paragraph)>> {
+/// What is read from one part: its paragraphs, each with the note it belongs to (in
+/// footnotes and endnotes), and the Word comments anchored in it.
+struct PartText {
+    paragraphs: Vec<NotedParagraph>,
+    anchors: Vec<Anchored>,
+}
+
+/// Reads the paragraphs of a part.
+fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut state = PartReader {
         path,
@@ -458,19 +490,14 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<Vec<(Option
         in_text: false,
         skip_text: 0,
         pending: Vec::new(),
+        anchors: Vec::new(),
         tables: Vec::new(),
         skip_paragraph: false,
     };
     loop {
         let event = reader.read_event().map_err(|e| {
             let at = usize::try_from(reader.error_position()).unwrap_or(0);
-            let before = &xml[..crate::span::floor_char_boundary(xml, at.min(xml.len()))];
-            Error::Malformed {
-                path: state.path.to_path_buf(),
-                line: before.matches('\n').count() + 1,
-                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-                message: e.to_string(),
-            }
+            malformed(xml, at, state.path, e.to_string())
         })?;
         match event {
             Event::Start(element) => state.open(&element, false),
@@ -501,7 +528,21 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<Vec<(Option
             },
         ));
     }
-    Ok(state.out)
+    Ok(PartText {
+        paragraphs: state.out,
+        anchors: state.anchors,
+    })
+}
+
+/// A part that is not well-formed XML: its line and column.
+pub(super) fn malformed(xml: &str, at: usize, path: &Path, message: String) -> Error {
+    let before = &xml[..crate::span::floor_char_boundary(xml, at.min(xml.len()))];
+    Error::Malformed {
+        path: path.to_path_buf(),
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        message,
+    }
 }
 
 fn push(paragraph: &mut Option<Paragraph>, text: &str) {

@@ -83,6 +83,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         .collect();
     for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
         suppression.line = target;
+        suppression.last_line = target;
     }
     document.footnote_refs.sort_by_key(|r| r.span);
     sentences::split(&mut document);

@@ -180,6 +180,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         .collect();
     for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
         suppression.line = target;
+        suppression.last_line = target;
     }
     literal_references(&mut document);
     if document.footnote_refs.is_empty() {

@@ -8,6 +8,7 @@ pub mod markers;
 pub mod sentences;
 pub mod tables;
 mod text;
+mod word_comments;
 pub mod xml;
 
 use std::path::{Path, PathBuf};

@@ -220,6 +220,7 @@ pub fn read(
         .collect();
     for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
         suppression.line = target;
+        suppression.last_line = target;
     }
     sentences::split(&mut document);
     document.finish_ignored();
