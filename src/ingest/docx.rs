@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::word_comments::{self, Anchor, Anchored};
 use crate::ingest::{Limits, empty_document, sentences};
-use crate::span::{SourceMap, Span};
+use crate::span::{SourceMap, Span, trim_span};
 
 /// Most entries an archive may list.
 pub const MAX_ENTRIES: usize = 10_000;
@@ -226,9 +226,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
                 (None, Some(cell)) => BlockKind::TableCell { cell },
                 (None, None) => paragraph.kind,
             };
-            let slice = &document.text[start..];
-            let leading = slice.len() - slice.trim_start().len();
-            let span = Span::new(start + leading, start + slice.trim_end().len());
+            let span = trim_span(&document.text, Span::new(start, document.text.len()));
             if let BlockKind::Heading { .. } = kind {
                 if let Some((number_len, _)) = crate::ingest::text::section_number(document.slice(span)) {
                     document
@@ -274,12 +272,8 @@ fn finish_note(document: &mut Document, note: Option<&(String, usize, usize)>) {
     let Some(&(_, definition, start)) = note else {
         return;
     };
-    let start = start.min(document.text.len());
     let end = document.text.len();
-    let slice = &document.text[start..end];
-    let leading = slice.len() - slice.trim_start().len();
-    document.footnote_defs[definition].span =
-        Span::new(start + leading, start + slice.trim_end().len().max(leading));
+    document.footnote_defs[definition].span = trim_span(&document.text, Span::new(start.min(end), end));
 }
 
 pub(super) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {

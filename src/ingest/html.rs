@@ -456,10 +456,8 @@ impl Reader<'_> {
     fn close_note(&mut self) {
         if let Some((definition, start)) = self.note.take() {
             let end = self.document.text.len();
-            let slice = &self.document.text[start.min(end)..end];
-            let leading = slice.len() - slice.trim_start().len();
-            let span = Span::new(start + leading, start + slice.trim_end().len().max(leading));
-            self.document.footnote_defs[definition].span = span;
+            self.document.footnote_defs[definition].span =
+                crate::span::trim_span(&self.document.text, Span::new(start.min(end), end));
         }
     }
 }

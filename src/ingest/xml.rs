@@ -573,10 +573,8 @@ impl Reader<'_> {
                 self.close_block();
                 if let Some((definition, start)) = self.definitions.pop() {
                     let end = self.document.text.len();
-                    let slice = &self.document.text[start.min(end)..end];
-                    let leading = slice.len() - slice.trim_start().len();
                     self.document.footnote_defs[definition].span =
-                        Span::new(start + leading, start + slice.trim_end().len().max(leading));
+                        crate::span::trim_span(&self.document.text, Span::new(start.min(end), end));
                 }
             }
             Role::Heading | Role::Paragraph | Role::Item | Role::Cell | Role::Quote => self.close_block(),
@@ -747,9 +745,8 @@ impl Reader<'_> {
                 let raw = &self.source[before..after];
                 append_decoded(&mut self.document.text, &mut self.map, raw, self.offset + before);
             }
-            let slice = &self.document.text[start..];
-            let leading = slice.len() - slice.trim_start().len();
-            let span = Span::new(start + leading, start + slice.trim_end().len().max(leading));
+            let span =
+                crate::span::trim_span(&self.document.text, Span::new(start, self.document.text.len()));
             self.document.footnote_defs[definition].span = span;
             if !span.is_empty() {
                 self.document.blocks.push(Block {
