@@ -410,27 +410,56 @@ fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome
 /// A document with its claims and findings.
 type Analysed = (crate::Document, Vec<crate::Claim>, Vec<Diagnostic>);
 
-fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let (config, rules) = load_rules(&args.rules)?;
-    let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
-    let ledger = args
-        .ledger
-        .as_deref()
-        .map(|path| Ledger::read(path, false))
-        .transpose()?;
-    let mut outcome = Outcome::default();
-    let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
-    let options = ingest_options(&args.input, config.as_ref());
-    let settings = Settings::default();
-    let results: Vec<Result<Analysed, Error>> = inputs
-        .par_iter()
-        .map(|input| {
-            let document = ingest::read_path(&input.path, &input.name, &options)?;
-            let claims = crate::claims(&document, &settings);
-            let diagnostics = crate::check::check_with_ledger(&document, &claims, &rules, ledger.as_ref());
-            Ok((document, claims, diagnostics))
+/// What `check` and `report` share: the rules, the ledger, the inputs and how to read them.
+struct Run {
+    rules: RuleSet,
+    ledger: Option<Ledger>,
+    inputs: Vec<Input>,
+    options: IngestOptions,
+    settings: Settings,
+}
+
+impl Run {
+    /// Loads rules and ledger and lists the inputs; inputs that cannot be listed go to
+    /// `failures`, so the others are still checked.
+    fn prepare(
+        input: &InputArgs,
+        rules: &RuleArgs,
+        ledger: Option<&Path>,
+        failures: &mut Vec<Error>,
+    ) -> Result<Self, Error> {
+        let (config, rules) = load_rules(rules)?;
+        let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
+        let ledger = ledger.map(|path| Ledger::read(path, false)).transpose()?;
+        Ok(Self {
+            rules,
+            ledger,
+            inputs: inputs(input, &exclude, failures),
+            options: ingest_options(input, config.as_ref()),
+            settings: Settings::default(),
         })
-        .collect();
+    }
+
+    /// Reads, extracts and checks one input.
+    fn analyse(&self, input: &Input) -> Result<Analysed, Error> {
+        let document = ingest::read_path(&input.path, &input.name, &self.options)?;
+        let claims = crate::claims(&document, &self.settings);
+        let diagnostics =
+            crate::check::check_with_ledger(&document, &claims, &self.rules, self.ledger.as_ref());
+        Ok((document, claims, diagnostics))
+    }
+}
+
+fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let mut outcome = Outcome::default();
+    let run = Run::prepare(
+        &args.input,
+        &args.rules,
+        args.ledger.as_deref(),
+        &mut outcome.failures,
+    )?;
+    let results: Vec<Result<Analysed, Error>> =
+        run.inputs.par_iter().map(|input| run.analyse(input)).collect();
     let mut read = Vec::new();
     for result in results {
         match result {
@@ -446,7 +475,7 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
             diagnostics,
         })
         .collect();
-    let html = report::page::render(&pages, ledger.as_ref());
+    let html = report::page::render(&pages, run.ledger.as_ref());
     std::fs::write(&args.output, html).map_err(|source| Error::Read {
         path: args.output.clone(),
         source,
@@ -505,28 +534,23 @@ struct Checked {
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let (config, rules) = load_rules(&args.rules)?;
-    let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
-    let ledger = args
-        .ledger
-        .as_deref()
-        .map(|path| Ledger::read(path, false))
-        .transpose()?;
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let mut outcome = Outcome::default();
-    let inputs = inputs(&args.input, &exclude, &mut outcome.failures);
-    let options = ingest_options(&args.input, config.as_ref());
-    let settings = Settings::default();
-    let progress = progress_bar(inputs.len());
-    let results: Vec<Result<Checked, Error>> = inputs
+    let run = Run::prepare(
+        &args.input,
+        &args.rules,
+        args.ledger.as_deref(),
+        &mut outcome.failures,
+    )?;
+    let progress = progress_bar(run.inputs.len());
+    let results: Vec<Result<Checked, Error>> = run
+        .inputs
         .par_iter()
         .map(|input| {
-            let document = ingest::read_path(&input.path, &input.name, &options)?;
-            let claims = crate::claims(&document, &settings);
-            let diagnostics = crate::check::check_with_ledger(&document, &claims, &rules, ledger.as_ref());
+            let (document, _, diagnostics) = run.analyse(input)?;
             progress.inc(1);
             Ok(Checked {
-                name: document.name.clone(),
+                name: document.name,
                 original: document.source_map.original().to_owned(),
                 diagnostics,
             })
@@ -575,7 +599,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let names: Vec<String> = checked.iter().map(|c| c.name.clone()).collect();
     match args.format {
         CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
-        CheckFormat::Sarif => report::sarif::write(out, &all, &rules)?,
+        CheckFormat::Sarif => report::sarif::write(out, &all, &run.rules)?,
         CheckFormat::Junit => report::junit::write(out, &all, &names)?,
         CheckFormat::Gitlab => report::gitlab::write(out, &all)?,
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
