@@ -2,18 +2,12 @@
 
 mod common;
 
-use assert_cmd::Command;
 use std::fs;
 
-fn claimlint() -> Command {
-    Command::cargo_bin("claimlint").expect("binary builds")
-}
+use common::claimlint;
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimlint-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::scratch_dir("cli", name)
 }
 
 fn stderr_of(output: &std::process::Output) -> String {

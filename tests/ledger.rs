@@ -2,19 +2,13 @@
 
 mod common;
 
-use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn claimlint() -> Command {
-    Command::cargo_bin("claimlint").expect("binary builds")
-}
+use common::claimlint;
 
 fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimlint-ledger-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("dir");
-    dir
+    common::scratch_dir("ledger", name)
 }
 
 const BRIEF: &str = "# Port brief\n\nThe port handled 1,200 ships in 2022.[^1] Cranes moved 3.4 million containers.[^1]\n\nDredging cost EUR 40 million in 2021.[^2]\n\n[^1]: Port authority, 2022.\n[^2]: Audit office.\n";

@@ -74,3 +74,16 @@ pub fn table(claims: &[Claim]) -> String {
     }
     out
 }
+
+/// The claimlint binary, ready for arguments.
+pub fn claimlint() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("claimlint").expect("binary builds")
+}
+
+/// A fresh, empty scratch folder for one test (`prefix` names the test file, `name` the test).
+pub fn scratch_dir(prefix: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimlint-{prefix}-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
