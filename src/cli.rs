@@ -530,6 +530,8 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
 struct Checked {
     name: String,
     original: String,
+    /// DOCX parts, in which a DOCX finding's positions count.
+    parts: Vec<crate::document::Part>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -550,8 +552,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
             let (document, _, diagnostics) = run.analyse(input)?;
             progress.inc(1);
             Ok(Checked {
-                name: document.name,
                 original: document.source_map.original().to_owned(),
+                name: document.name,
+                parts: document.parts,
                 diagnostics,
             })
         })
@@ -627,6 +630,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                         &document.diagnostics,
                         &document.name,
                         &document.original,
+                        &document.parts,
                         color,
                     );
                     out.write_all(text.as_bytes())?;

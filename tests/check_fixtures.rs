@@ -17,7 +17,7 @@ fn diagnostics(name: &str) -> (Vec<Diagnostic>, String) {
 
 fn snapshot_both(fixture: &str, name: &str) -> Vec<Diagnostic> {
     let (found, original) = diagnostics(fixture);
-    let mut human = claimlint::report::human::render_document(&found, fixture, &original, false);
+    let mut human = claimlint::report::human::render_document(&found, fixture, &original, &[], false);
     human.push_str(&claimlint::report::human::summary(&found, 1));
     let mut json = Vec::new();
     claimlint::report::diagnostics::write_array(&mut json, &found).expect("writes");

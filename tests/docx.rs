@@ -206,3 +206,44 @@ fn word_comments_suppress_findings_in_the_paragraphs_they_cover() {
         ]
     );
 }
+
+#[test]
+fn findings_in_footnotes_are_shown_in_their_part() {
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document {W}><w:body><w:p><w:r><w:t>Intro.</w:t></w:r></w:p>\
+<w:p><w:r><w:t xml:space=\"preserve\">The port handled 1,200 ships.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p></w:body></w:document>"
+    );
+    let footnotes = format!(
+        "<?xml version=\"1.0\"?><w:footnotes {W}>\
+<w:footnote w:id=\"1\"><w:p><w:r><w:t>Port authority, annual report.</w:t></w:r></w:p></w:footnote>\
+<w:footnote w:id=\"2\"><w:p><w:r><w:t>A note nobody cites.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    );
+    let bytes = package(
+        &[
+            ("word/document.xml", &document),
+            ("word/footnotes.xml", &footnotes),
+        ],
+        zip::CompressionMethod::Deflated,
+    );
+    let document = parse(&bytes, Path::new("n.docx"), &IngestOptions::default()).expect("reads");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let rules = claimlint::rules::RuleSet::builtin().expect("rules");
+    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let unused = diagnostics
+        .iter()
+        .find(|d| d.rule == "footnote/unused")
+        .expect("the uncited note");
+    assert_eq!(
+        (unused.part, unused.line, unused.column),
+        (Some("footnotes"), 2, 1)
+    );
+    let human = claimlint::report::human::render_document(
+        &diagnostics,
+        "n.docx",
+        document.source_map.original(),
+        &document.parts,
+        false,
+    );
+    assert!(human.contains("[n.docx (footnotes):2:1]"), "{human}");
+    assert!(human.contains("A note nobody cites."), "{human}");
+}

@@ -42,7 +42,7 @@ fn saved_crashes_read_or_fail_cleanly_in_every_format() {
             let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
             let found = claimlint::check::check(&document, &claims, &rules);
             let original = document.source_map.original();
-            let _ = claimlint::report::human::render_document(&found, name, original, false);
+            let _ = claimlint::report::human::render_document(&found, name, original, &document.parts, false);
             for claim in &claims {
                 assert!(
                     original.get(claim.start..claim.end).is_some(),

@@ -22,6 +22,6 @@ pub fn run(data: &[u8], format: FormatChoice, name: &str) {
     let rules = RULES.get_or_init(|| RuleSet::builtin().expect("built-in rules load"));
     let diagnostics = claimlint::check::check(&document, &claims, rules);
     let original = document.source_map.original();
-    let _ = claimlint::report::human::render_document(&diagnostics, name, original, false);
+    let _ = claimlint::report::human::render_document(&diagnostics, name, original, &document.parts, false);
     let _ = claimlint::report::sarif::log(&diagnostics, rules);
 }

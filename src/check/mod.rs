@@ -107,6 +107,8 @@ impl Finding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub message: String,
+    /// For a DOCX, the part it is in; its line, column and offsets count in that part.
+    pub part: Option<&'static str>,
     pub line: usize,
     pub column: usize,
     pub start: usize,
@@ -362,10 +364,17 @@ fn diagnose(
         .related
         .iter()
         .map(|(message, place)| {
-            let span = original_span(document, *place);
-            let position = document.source_map.position_of_original(span.start);
+            let mut span = original_span(document, *place);
+            let mut position = document.source_map.position_of_original(span.start);
+            // DOCX: line = paragraph of the part, offsets into the part's text, as for the finding.
+            let part = document.part_at(span.start).map(|part| {
+                position.line = position.line + 1 - part.first_line;
+                span = Span::new(span.start - part.start, span.end.saturating_sub(part.start));
+                part.name
+            });
             Related {
                 message: message.clone(),
+                part,
                 line: position.line,
                 column: position.column,
                 start: span.start,

@@ -34,7 +34,11 @@ impl serde::Serialize for DiagnosticJson<'_> {
                 .related
                 .iter()
                 .map(|r| {
-                    serde_json::json!({"message": r.message, "line": r.line, "column": r.column, "start": r.start, "end": r.end})
+                    let mut related = serde_json::json!({"message": r.message, "line": r.line, "column": r.column, "start": r.start, "end": r.end});
+                    if let Some(part) = r.part {
+                        related["part"] = serde_json::Value::from(part);
+                    }
+                    related
                 })
                 .collect();
             map.serialize_entry("related", &related)?;

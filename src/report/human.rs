@@ -10,6 +10,7 @@ use miette::{
 };
 
 use crate::check::{Diagnostic, Related, Severity};
+use crate::document::Part;
 
 /// Findings of one rule in one document shown in full before the rest become a list.
 pub const SHOWN_IN_FULL: usize = 3;
@@ -151,7 +152,7 @@ impl miette::Diagnostic for Shown<'_> {
         let related = d
             .related
             .iter()
-            .filter(|r| drawable(text, (d.start, d.end), r))
+            .filter(|r| r.part == d.part && drawable(text, (d.start, d.end), r))
             .map(|r| {
                 LabeledSpan::new_with_span(Some(r.message.clone()), (r.start, r.end.saturating_sub(r.start)))
             });
@@ -159,9 +160,16 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
-/// Renders diagnostics of one document; `original` is the document's original text.
+/// Renders diagnostics of one document; `original` is the document's original text and
+/// `parts` its DOCX parts (empty for other formats), in which a DOCX finding's positions count.
 #[must_use]
-pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, color: bool) -> String {
+pub fn render_document(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    original: &str,
+    parts: &[Part],
+    color: bool,
+) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -170,7 +178,6 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_context_lines(1)
         .with_width(100);
-    let holder = Excerpt { name, original };
     let mut out = String::new();
     let mut shown_per_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     let mut rest: std::collections::BTreeMap<&str, Vec<&Diagnostic>> = std::collections::BTreeMap::new();
@@ -178,6 +185,11 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
         let shown = shown_per_rule.entry(&diagnostic.rule).or_insert(0);
         if *shown < SHOWN_IN_FULL {
             *shown += 1;
+            let (label, text) = part_source(name, original, parts, diagnostic.part);
+            let holder = Excerpt {
+                name: &label,
+                original: text,
+            };
             let _ = handler.render_report(
                 &mut out,
                 &Shown {
@@ -185,15 +197,17 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
                     source: &holder,
                 },
             );
-            let undrawn = diagnostic
-                .related
-                .iter()
-                .filter(|r| !drawable(original, (diagnostic.start, diagnostic.end), r));
+            let undrawn = diagnostic.related.iter().filter(|r| {
+                r.part != diagnostic.part || !drawable(text, (diagnostic.start, diagnostic.end), r)
+            });
             for related in undrawn {
                 let _ = writeln!(
                     out,
-                    "  note: {} ({name}:{}:{})\n",
-                    related.message, related.line, related.column
+                    "  note: {} ({}:{}:{})\n",
+                    related.message,
+                    part_label(name, related.part),
+                    related.line,
+                    related.column
                 );
             }
         } else {
@@ -205,13 +219,39 @@ pub fn render_document(diagnostics: &[Diagnostic], name: &str, original: &str, c
         for diagnostic in more {
             let _ = writeln!(
                 out,
-                "    {name}:{}:{}: {}",
-                diagnostic.line, diagnostic.column, diagnostic.message
+                "    {}:{}:{}: {}",
+                part_label(name, diagnostic.part),
+                diagnostic.line,
+                diagnostic.column,
+                diagnostic.message
             );
         }
         out.push('\n');
     }
     out
+}
+
+/// The name a place is shown under: the document, with its DOCX part ("brief.docx (footnotes)").
+fn part_label(name: &str, part: Option<&str>) -> String {
+    match part {
+        Some(part) => format!("{name} ({part})"),
+        None => name.to_owned(),
+    }
+}
+
+/// The text a finding's positions count in and the name to show for it: a DOCX part, or
+/// the whole original.
+fn part_source<'t>(name: &str, original: &'t str, parts: &[Part], part: Option<&str>) -> (String, &'t str) {
+    let index = part.and_then(|part| parts.iter().position(|p| p.name == part));
+    let Some(index) = index else {
+        return (name.to_owned(), original);
+    };
+    let start = crate::span::floor_char_boundary(original, parts[index].start.min(original.len()));
+    let end = parts
+        .get(index + 1)
+        .map_or(original.len(), |next| next.start.clamp(start, original.len()));
+    let end = crate::span::floor_char_boundary(original, end);
+    (part_label(name, part), &original[start..end])
 }
 
 /// The closing line: counts by severity.

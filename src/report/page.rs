@@ -122,6 +122,43 @@ pub fn render(documents: &[PageDocument<'_>], ledger: Option<&Ledger>) -> String
     out
 }
 
+/// Blocks by where they are in the original file, to place each finding in its block
+/// without a pass over every block per finding.
+struct BlocksByOriginal {
+    /// (original start, original end, block index), by start.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl BlocksByOriginal {
+    /// How many blocks starting before an offset are looked at for one holding it: a block
+    /// can hold others (DocBook notes are read where they stand, inside their paragraph).
+    const LOOK_BACK: usize = 16;
+
+    fn new(document: &Document) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> = document
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(index, block)| {
+                let original = document.source_map.original_span(block.span);
+                (original.start, original.end, index)
+            })
+            .collect();
+        spans.sort_unstable();
+        Self { spans }
+    }
+
+    /// The first block (in text order) whose original span holds `offset`.
+    fn holding(&self, offset: usize) -> Option<usize> {
+        let after = self.spans.partition_point(|&(start, _, _)| start <= offset);
+        self.spans[after.saturating_sub(Self::LOOK_BACK)..after]
+            .iter()
+            .filter(|&&(start, end, _)| start <= offset && offset <= end)
+            .map(|&(_, _, index)| index)
+            .min()
+    }
+}
+
 fn render_document(
     index: usize,
     page: &PageDocument<'_>,
@@ -150,12 +187,14 @@ fn render_document(
     let mut claims = page.claims.iter().peekable();
     let mut findings_by_block: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
     let mut unplaced = Vec::new();
+    let blocks = BlocksByOriginal::new(document);
     for d in page.diagnostics {
-        let block = document.blocks.iter().position(|b| {
-            let original = document.source_map.original_span(b.span);
-            original.start <= d.start && d.start <= original.end
-        });
-        match block {
+        // DOCX positions count in their part.
+        let part_start = d
+            .part
+            .and_then(|name| document.parts.iter().find(|p| p.name == name))
+            .map_or(0, |p| p.start);
+        match blocks.holding(part_start + d.start) {
             Some(block) => findings_by_block.entry(block).or_default().push(d),
             None => unplaced.push(d),
         }
@@ -243,8 +282,9 @@ fn finding(d: &Diagnostic, block_id: &str) -> String {
     );
     let _ = write!(
         out,
-        "<span class=\"badge\">{icon}</span> <code>{}</code> <span class=\"where\">line {}:{}</span> <span class=\"message\">{}</span>",
+        "<span class=\"badge\">{icon}</span> <code>{}</code> <span class=\"where\">{}line {}:{}</span> <span class=\"message\">{}</span>",
         escape(&d.rule),
+        d.part.map(|part| format!("{part} ")).unwrap_or_default(),
         d.line,
         d.column,
         escape(&d.message)
