@@ -3,7 +3,7 @@
 //! and `check --baseline FILE` reports only findings the baseline does not hold, and lists the
 //! entries that no longer match anything.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,13 @@ pub struct Entry {
 pub struct Baseline {
     pub version: u32,
     pub entries: Vec<Entry>,
+    /// Entries not yet matched, by (rule, document, fingerprint): built on the first `take`,
+    /// so matching a run's findings is linear in their number.
+    #[serde(skip)]
+    unmatched: Option<HashMap<(String, String, String), Vec<usize>>>,
+    /// Entries a finding has matched.
+    #[serde(skip)]
+    taken: Vec<bool>,
 }
 
 impl Baseline {
@@ -40,7 +47,11 @@ impl Baseline {
                 message: d.message.clone(),
             })
             .collect();
-        Self { version: 1, entries }
+        Self {
+            version: 1,
+            entries,
+            ..Self::default()
+        }
     }
 
     pub fn read(path: &Path) -> Result<Self> {
@@ -73,12 +84,28 @@ impl Baseline {
 
     /// Whether the baseline holds this finding; each entry matches one finding only.
     pub fn take(&mut self, diagnostic: &Diagnostic) -> bool {
-        let found = self.entries.iter().position(|e| {
-            e.rule == diagnostic.rule
-                && e.document == diagnostic.document
-                && e.fingerprint == diagnostic.fingerprint
+        let entries = &self.entries;
+        let unmatched = self.unmatched.get_or_insert_with(|| {
+            let mut index: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+            for (at, e) in entries.iter().enumerate() {
+                let key = (e.rule.clone(), e.document.clone(), e.fingerprint.clone());
+                index.entry(key).or_default().push(at);
+            }
+            index
         });
-        found.map(|index| self.entries.swap_remove(index)).is_some()
+        self.taken.resize(entries.len(), false);
+        let key = (
+            diagnostic.rule.clone(),
+            diagnostic.document.clone(),
+            diagnostic.fingerprint.clone(),
+        );
+        match unmatched.get_mut(&key).and_then(Vec::pop) {
+            Some(at) => {
+                self.taken[at] = true;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Entries left for documents that were checked: they no longer match a finding.
@@ -87,11 +114,63 @@ impl Baseline {
         let mut left: Vec<&Entry> = self
             .entries
             .iter()
-            .filter(|e| documents.contains(e.document.as_str()))
+            .enumerate()
+            .filter(|(at, e)| {
+                !self.taken.get(*at).copied().unwrap_or(false) && documents.contains(e.document.as_str())
+            })
+            .map(|(_, e)| e)
             .collect();
         left.sort_by(|a, b| {
             (&a.document, &a.rule, &a.fingerprint).cmp(&(&b.document, &b.rule, &b.fingerprint))
         });
         left
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Severity;
+
+    fn finding(document: &str, fingerprint: &str) -> Diagnostic {
+        Diagnostic {
+            rule: "citation/missing".to_owned(),
+            severity: Severity::Warning,
+            message: "no footnote covers `12`".to_owned(),
+            document: document.to_owned(),
+            part: None,
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 2,
+            help: None,
+            claims: Vec::new(),
+            related: Vec::new(),
+            end_line: 1,
+            end_column: 3,
+            fingerprint: fingerprint.to_owned(),
+        }
+    }
+
+    #[test]
+    fn each_entry_matches_one_finding_and_the_rest_remain() {
+        let mut baseline = Baseline::from_diagnostics(&[
+            finding("a.md", "f1"),
+            finding("a.md", "f2"),
+            finding("b.md", "f1"),
+        ]);
+        assert!(baseline.take(&finding("a.md", "f1")));
+        assert!(
+            !baseline.take(&finding("a.md", "f1")),
+            "a second identical finding is new"
+        );
+        assert!(!baseline.take(&finding("c.md", "f1")));
+        let checked = BTreeSet::from(["a.md", "b.md"]);
+        let left: Vec<(&str, &str)> = baseline
+            .remaining(&checked)
+            .iter()
+            .map(|e| (e.document.as_str(), e.fingerprint.as_str()))
+            .collect();
+        assert_eq!(left, [("a.md", "f2"), ("b.md", "f1")]);
     }
 }

@@ -32,27 +32,29 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
         .iter()
         .filter(|d| d.severity != Severity::Info)
         .count();
-    let cases: usize = documents
+    // Findings by document, once: documents in input order, then any other a finding names.
+    let mut by_document: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();
+    for d in diagnostics {
+        by_document.entry(d.document.as_str()).or_default().push(d);
+    }
+    let mut names: Vec<&str> = documents.iter().map(String::as_str).collect();
+    let mut listed: std::collections::HashSet<&str> = names.iter().copied().collect();
+    for d in diagnostics {
+        if listed.insert(d.document.as_str()) {
+            names.push(d.document.as_str());
+        }
+    }
+    let cases: usize = names
         .iter()
-        .map(|name| diagnostics.iter().filter(|d| &d.document == name).count().max(1))
-        .sum::<usize>()
-        + diagnostics
-            .iter()
-            .filter(|d| !documents.contains(&d.document))
-            .count();
+        .map(|name| by_document.get(name).map_or(1, Vec::len).max(1))
+        .sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
         "<testsuites name=\"claimlint\" tests=\"{cases}\" failures=\"{failures}\">"
     );
-    let mut names: Vec<&String> = documents.iter().collect();
-    for d in diagnostics {
-        if !names.contains(&&d.document) {
-            names.push(&d.document);
-        }
-    }
     for name in names {
-        let own: Vec<&Diagnostic> = diagnostics.iter().filter(|d| &d.document == name).collect();
+        let own: Vec<&Diagnostic> = by_document.get(name).cloned().unwrap_or_default();
         let failed = own.iter().filter(|d| d.severity != Severity::Info).count();
         let _ = writeln!(
             out,
