@@ -247,3 +247,26 @@ fn findings_in_footnotes_are_shown_in_their_part() {
     assert!(human.contains("[n.docx (footnotes):2:1]"), "{human}");
     assert!(human.contains("A note nobody cites."), "{human}");
 }
+
+#[test]
+fn a_text_box_is_its_own_paragraph_and_its_fallback_copy_is_skipped() {
+    let box_content =
+        "<w:txbxContent><w:p><w:r><w:t>The box lists 5 cranes.</w:t></w:r></w:p></w:txbxContent>";
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document {W} xmlns:mc=\"m\" xmlns:wps=\"s\" xmlns:v=\"v\"><w:body>\
+<w:p><w:r><w:t xml:space=\"preserve\">The port has 12 berths </w:t></w:r>\
+<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{box_content}</wps:txbx></w:drawing></mc:Choice>\
+<mc:Fallback><w:pict><v:textbox>{box_content}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>\
+<w:r><w:t xml:space=\"preserve\">and 7 tugs.</w:t></w:r></w:p>\
+<w:p><w:r><w:t>Dredging cost EUR 40 million.</w:t></w:r></w:p></w:body></w:document>"
+    );
+    let bytes = package(
+        &[("word/document.xml", &document)],
+        zip::CompressionMethod::Deflated,
+    );
+    let document = parse(&bytes, Path::new("box.docx"), &IngestOptions::default()).expect("reads");
+    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let seen: Vec<(&str, usize)> = claims.iter().map(|c| (c.text.as_str(), c.line)).collect();
+    // The holding paragraph is paragraph 1 and goes on after the box; the box is paragraph 2.
+    assert_eq!(seen, [("12", 1), ("7", 1), ("5", 2), ("EUR 40 million", 3)]);
+}

@@ -98,6 +98,8 @@ struct Paragraph {
     markers: Vec<(String, usize)>,
     /// Table structure met since the previous paragraph, replayed when the text is laid out.
     tables: Vec<TableEvent>,
+    /// A table-of-contents entry: its text is dropped.
+    skip: bool,
 }
 
 /// Table structure as read from a part (positions in the text are known only later).
@@ -289,8 +291,11 @@ struct PartReader<'p> {
     path: &'p Path,
     /// "footnote" or "endnote" in those parts.
     notes: Option<&'p str>,
+    /// Paragraphs in the order they open (a text box's paragraphs come after the one holding
+    /// it, which goes on after them); each has its slot from its start.
     out: Vec<(Option<String>, Paragraph)>,
-    current: Option<Paragraph>,
+    /// Open paragraphs (indices into `out`), innermost last.
+    open_paragraphs: Vec<usize>,
     note: Option<String>,
     in_text: bool,
     skip_text: usize,
@@ -299,8 +304,6 @@ struct PartReader<'p> {
     /// Word comments anchored in the part.
     anchors: Vec<Anchored>,
     tables: Vec<OpenTable>,
-    /// The open paragraph is a table-of-contents entry: its text is dropped.
-    skip_paragraph: bool,
 }
 
 impl PartReader<'_> {
@@ -308,24 +311,27 @@ impl PartReader<'_> {
         let name = element.local_name();
         match name.as_ref() {
             b"p" => {
-                self.close_paragraph();
-                self.current = Some(Paragraph {
+                let note = self.note.clone().filter(|_| self.notes.is_some());
+                let paragraph = Paragraph {
                     text: String::new(),
                     kind: BlockKind::Paragraph,
                     markers: Vec::new(),
                     tables: std::mem::take(&mut self.pending),
-                });
+                    skip: false,
+                };
+                self.open_paragraphs.push(self.out.len());
+                self.out.push((note, paragraph));
                 if empty {
                     self.close_paragraph();
                 }
             }
             b"pStyle" => {
-                if let (Some(paragraph), Some(style)) = (self.current.as_mut(), attribute(element, "val")) {
+                if let (Some(paragraph), Some(style)) = (self.current(), attribute(element, "val")) {
                     if style.to_ascii_lowercase().starts_with("toc") {
                         // A table of contents: titles and page numbers, not prose.
                         paragraph.kind = BlockKind::Heading { level: 9 };
                         paragraph.text.clear();
-                        self.skip_paragraph = true;
+                        paragraph.skip = true;
                     } else if let Some(level) = heading_level(&style) {
                         paragraph.kind = BlockKind::Heading { level };
                     } else if style.to_ascii_lowercase().contains("list")
@@ -337,8 +343,8 @@ impl PartReader<'_> {
             }
             b"t" if !empty => self.in_text = true,
             b"delText" | b"instrText" if !empty => self.skip_text += 1,
-            b"tab" => push(&mut self.current, "\t"),
-            b"br" | b"cr" => push(&mut self.current, " "),
+            b"tab" => self.push_text("\t"),
+            b"br" | b"cr" => self.push_text(" "),
             b"tbl" if !empty => {
                 self.tables.push(OpenTable {
                     first_row_header: false,
@@ -352,9 +358,10 @@ impl PartReader<'_> {
                     b"commentRangeEnd" => Anchor::End,
                     _ => Anchor::Reference,
                 };
-                // The open paragraph, or the next, will be paragraph `out.len()` of the part.
+                // The open paragraph, or else the next.
+                let paragraph = self.open_paragraphs.last().copied().unwrap_or(self.out.len());
                 if let Some(id) = attribute(element, "id") {
-                    self.anchors.push((id, anchor, self.out.len()));
+                    self.anchors.push((id, anchor, paragraph));
                 }
             }
             b"tblLook" => {
@@ -389,10 +396,7 @@ impl PartReader<'_> {
                     *head = *head || on;
                 }
             }
-            b"tc" if !empty => {
-                self.close_paragraph();
-                self.pending.push(TableEvent::Cell(CellStart::new(false)));
-            }
+            b"tc" if !empty => self.pending.push(TableEvent::Cell(CellStart::new(false))),
             b"gridSpan" | b"vMerge" => {
                 let value = attribute(element, "val");
                 if let Some(TableEvent::Cell(start)) = self.pending.last_mut() {
@@ -409,7 +413,7 @@ impl PartReader<'_> {
                 } else {
                     ""
                 };
-                if let (Some(paragraph), Some(id)) = (self.current.as_mut(), attribute(element, "id")) {
+                if let (Some(id), Some(paragraph)) = (attribute(element, "id"), self.current()) {
                     let at = paragraph.text.len();
                     paragraph.markers.push((format!("{prefix}{id}"), at));
                 }
@@ -433,12 +437,8 @@ impl PartReader<'_> {
             b"p" => self.close_paragraph(),
             b"t" => self.in_text = false,
             b"delText" | b"instrText" => self.skip_text = self.skip_text.saturating_sub(1),
-            b"tc" => {
-                self.close_paragraph();
-                self.pending.push(TableEvent::EndCell);
-            }
+            b"tc" => self.pending.push(TableEvent::EndCell),
             b"tbl" => {
-                self.close_paragraph();
                 self.tables.pop();
                 self.pending.push(TableEvent::EndTable);
             }
@@ -447,20 +447,31 @@ impl PartReader<'_> {
         }
     }
 
+    /// The innermost open paragraph.
+    fn current(&mut self) -> Option<&mut Paragraph> {
+        let at = *self.open_paragraphs.last()?;
+        self.out.get_mut(at).map(|(_, paragraph)| paragraph)
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some(paragraph) = self.current().filter(|p| !p.skip) {
+            paragraph.text.push_str(text);
+        }
+    }
+
     fn close_paragraph(&mut self) {
-        if let Some(mut paragraph) = self.current.take() {
-            if std::mem::take(&mut self.skip_paragraph) {
+        if let Some(at) = self.open_paragraphs.pop() {
+            let paragraph = &mut self.out[at].1;
+            if paragraph.skip {
                 paragraph.text.clear();
                 paragraph.markers.clear();
             }
-            let note = self.note.clone().filter(|_| self.notes.is_some());
-            self.out.push((note, paragraph));
         }
     }
 
     fn text(&mut self, raw: &str) {
-        if self.in_text && self.skip_text == 0 && !self.skip_paragraph {
-            push(&mut self.current, &crate::ingest::entities::decode_entities(raw));
+        if self.in_text && self.skip_text == 0 {
+            self.push_text(&crate::ingest::entities::decode_entities(raw));
         }
     }
 }
@@ -479,20 +490,35 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
         path,
         notes,
         out: Vec::new(),
-        current: None,
+        open_paragraphs: Vec::new(),
         note: None,
         in_text: false,
         skip_text: 0,
         pending: Vec::new(),
         anchors: Vec::new(),
         tables: Vec::new(),
-        skip_paragraph: false,
     };
+    let mut fallback = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| {
             let at = usize::try_from(reader.error_position()).unwrap_or(0);
             malformed(xml, at, state.path, e.to_string())
         })?;
+        // `mc:Fallback` repeats an `mc:Choice` (a text box, a drawing) for older readers.
+        let fallback_name = |name: &[u8]| name == b"Fallback";
+        match &event {
+            Event::Start(element) if fallback_name(element.local_name().as_ref()) => {
+                fallback += 1;
+                continue;
+            }
+            Event::End(element) if fallback > 0 && fallback_name(element.local_name().as_ref()) => {
+                fallback -= 1;
+                continue;
+            }
+            Event::Eof => {}
+            _ if fallback > 0 => continue,
+            _ => {}
+        }
         match event {
             Event::Start(element) => state.open(&element, false),
             Event::Empty(element) => state.open(&element, true),
@@ -509,7 +535,9 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
             _ => {}
         }
     }
-    state.close_paragraph();
+    while !state.open_paragraphs.is_empty() {
+        state.close_paragraph();
+    }
     if !state.pending.is_empty() {
         // Table ends after the last paragraph travel on an empty one.
         state.out.push((
@@ -519,6 +547,7 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
                 kind: BlockKind::Paragraph,
                 markers: Vec::new(),
                 tables: std::mem::take(&mut state.pending),
+                skip: false,
             },
         ));
     }
@@ -536,12 +565,6 @@ pub(super) fn malformed(xml: &str, at: usize, path: &Path, message: String) -> E
         line: before.matches('\n').count() + 1,
         column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
         message,
-    }
-}
-
-fn push(paragraph: &mut Option<Paragraph>, text: &str) {
-    if let Some(paragraph) = paragraph.as_mut() {
-        paragraph.text.push_str(text);
     }
 }
 

@@ -202,6 +202,11 @@ fn header_unit(header: &str) -> Option<(HeaderUnit, String)> {
     if let Some(word) = trimmed.rfind(" in ") {
         candidates.push((word, trimmed.len()));
     }
+    // The last word, a symbol or code ("Concentration μM", "Growth %", "Cost EUR").
+    let last_word = trimmed
+        .rfind(char::is_whitespace)
+        .map(|space| (space, trimmed.len()));
+    candidates.extend(last_word);
     let whole = (0, trimmed.len());
     candidates.push(whole);
     for (start, end) in candidates {
@@ -227,7 +232,8 @@ fn header_unit(header: &str) -> Option<(HeaderUnit, String)> {
             !matches!(unit.kind, Kind::Duration | Kind::Count)
                 && !crate::extract::units::is_ambiguous_symbol(stated)
         };
-        if let Some(unit) = parse_unit(stated).filter(|u| (start, end) != whole || alone_ok(u)) {
+        let bare = (start, end) == whole || Some((start, end)) == last_word;
+        if let Some(unit) = parse_unit(stated).filter(|u| !bare || alone_ok(u)) {
             let mut rest = header.to_owned();
             rest.replace_range(start..end, "");
             return Some((unit, rest));
@@ -359,6 +365,11 @@ mod tests {
         );
         assert_eq!(unit("Jobs ('000)").map(|u| u.2), Some("1000".into()));
         assert_eq!(unit("%").map(|u| u.1), Some(Some("%")));
+        assert_eq!(
+            unit("Growth %").map(|u| (u.1, u.3)),
+            Some((Some("%"), "Growth".into()))
+        );
+        assert_eq!(unit("Installed MW").map(|u| u.1), Some(Some("MW")));
     }
 
     #[test]
@@ -375,6 +386,8 @@ mod tests {
         assert_eq!(unit("Mean (SD)"), None);
         assert_eq!(unit("Rank"), None);
         assert_eq!(unit("Year"), None);
+        assert_eq!(unit("Number of years"), None);
+        assert_eq!(unit("Test statistic t"), None);
         // A t statistic, not tonnes: a one-letter symbol alone is no unit.
         assert_eq!(unit("t"), None);
         assert_eq!(unit("Mass (t)").map(|u| u.1), Some(Some("t")));
