@@ -229,3 +229,34 @@ fn counts_of_a_count_column_keep_no_unit() {
     let (_, claims) = read(html.as_bytes(), "counts.html");
     assert!(claims.iter().all(|c| c.unit.is_none()), "{claims:#?}");
 }
+
+#[test]
+fn prose_laid_out_in_a_table_is_read_as_paragraphs() {
+    // An old page built with a layout table: the long cell is prose and its figures need
+    // sources like any paragraph's; the short cell beside it is still a table cell.
+    let prose = "The harbour board approved the dredging programme after a long consultation with \
+                 residents, fishers and the shipping lines that call at the port every week. It \
+                 will cost EUR 40 million over four years, paid from port dues and a regional \
+                 grant, and the board expects the deeper channel to bring larger vessels by the \
+                 end of the decade, which the lines have asked for since the old quay was closed.";
+    let html = format!("<table><tr><td>{prose}</td><td>EUR 2 million</td></tr></table>");
+    let (document, claims) = read(html.as_bytes(), "layout.html");
+    let kinds: Vec<&str> = document
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            claimlint::document::BlockKind::TableCell { .. } => "cell",
+            claimlint::document::BlockKind::Paragraph => "paragraph",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["paragraph", "cell"]);
+    let rules = RuleSet::builtin().expect("rules load");
+    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let missing: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "citation/missing")
+        .map(|d| &html[d.start..d.end])
+        .collect();
+    assert_eq!(missing, ["EUR 40 million"]);
+}

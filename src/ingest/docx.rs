@@ -251,6 +251,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     document.parts = layout;
     document.date = core_xml.as_deref().and_then(core_date);
     document.footnote_refs.sort_by_key(|r| r.span);
+    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     Ok(document)

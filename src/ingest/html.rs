@@ -86,6 +86,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         suppression.last_line = target;
     }
     document.footnote_refs.sort_by_key(|r| r.span);
+    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     document

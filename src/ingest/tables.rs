@@ -6,7 +6,7 @@
 //! and to its left. Formats differ only in how they say "header": `th`, `thead`, a CALS
 //! `thead`, a Word header row.
 
-use crate::document::TableCell;
+use crate::document::{BlockKind, Document, TableCell};
 use crate::span::{Span, trim_span};
 
 /// Widest column or row span honoured (HTML caps `colspan` at 1,000 too); wider is read as this.
@@ -17,6 +17,25 @@ const MAX_HEADER_LEVELS: usize = 3;
 
 /// Most cells spanning down into later rows tracked at once; hostile input may ask for more.
 const MAX_ACTIVE_SPANS: usize = 1024;
+
+/// Longest cell text, in bytes, still read as a table cell; a longer cell is prose laid out
+/// in a table (a page built with layout tables, a form), and its blocks are paragraphs.
+const MAX_DATA_CELL_BYTES: usize = 300;
+
+/// Gives the blocks of prose cells back their paragraph kind; readers call it once when done.
+pub fn unmark_prose_cells(document: &mut Document) {
+    for block in &mut document.blocks {
+        if let BlockKind::TableCell { cell } = block.kind {
+            if document
+                .table_cells
+                .get(cell)
+                .is_some_and(|c| c.span.len() > MAX_DATA_CELL_BYTES)
+            {
+                block.kind = BlockKind::Paragraph;
+            }
+        }
+    }
+}
 
 /// A cell as read: its index in `Document::table_cells` and where it sits.
 #[derive(Debug, Clone, Copy)]

@@ -222,6 +222,7 @@ pub fn read(
         suppression.line = target;
         suppression.last_line = target;
     }
+    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     Ok(document)
