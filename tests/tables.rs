@@ -260,3 +260,21 @@ fn prose_laid_out_in_a_table_is_read_as_paragraphs() {
         .collect();
     assert_eq!(missing, ["EUR 40 million"]);
 }
+
+#[test]
+fn years_down_the_rows_are_the_time_of_their_figures() {
+    let md = "| Year | Sales (EUR million) |\n| --- | --- |\n| 2019 | 12 |\n| 2020 | 15.5 |\n";
+    let (_, claims) = read(md.as_bytes(), "sales.md");
+    let sales: Vec<Seen> = claims
+        .iter()
+        .filter(|c| c.kind.name() == "money")
+        .map(seen)
+        .collect();
+    assert_eq!(
+        sales,
+        [
+            row("money", "12", "12000000", "EUR", "2019", "Sales"),
+            row("money", "15.5", "15500000", "EUR", "2020", "Sales"),
+        ]
+    );
+}

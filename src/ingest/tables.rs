@@ -312,7 +312,10 @@ fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell
 /// (cells of words, not figures) that open the row ("Coast", "Urban" before "52").
 fn row_headers(row_cells: &[Placed], placed: &Placed, cells: &[TableCell], text: &str) -> Vec<usize> {
     let left = &row_cells[..row_cells.partition_point(|p| p.end <= placed.start)];
-    let label = |p: &Placed| is_label(&text[cells[p.cell].span.range()]);
+    let label = |p: &Placed| {
+        let text = &text[cells[p.cell].span.range()];
+        is_label(text) || is_time_label(text)
+    };
     let opening_labels = left
         .iter()
         .enumerate()
@@ -342,6 +345,27 @@ fn is_label(text: &str) -> bool {
     };
     !(first.is_ascii_digit() || matches!(first, '-' | '+' | '−' | '.' | '(' | '<' | '>' | '±'))
         && text.chars().filter(|c| c.is_alphabetic()).take(2).count() == 2
+}
+
+/// A row label that is a time: "2019", "2019–20", "FY2021", "Q3 2022", "H1 2020".
+fn is_time_label(text: &str) -> bool {
+    let mut rest = text.trim();
+    for prefix in ["FY", "Q1", "Q2", "Q3", "Q4", "H1", "H2"] {
+        if let Some(after) = rest.strip_prefix(prefix) {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    let (Some(year), Some(tail)) = (rest.get(..4), rest.get(4..)) else {
+        return false;
+    };
+    let is_year = year.bytes().all(|b| b.is_ascii_digit())
+        && year.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y));
+    let tail_ok = tail.is_empty()
+        || tail
+            .strip_prefix(['-', '–', '/'])
+            .is_some_and(|t| matches!(t.len(), 2 | 4) && t.bytes().all(|b| b.is_ascii_digit()));
+    is_year && tail_ok
 }
 
 #[cfg(test)]
@@ -441,6 +465,24 @@ mod tests {
         assert!(cells[1].row_headers.is_empty());
         assert!(cells[1].column_headers.is_empty());
         assert_eq!(&text[cells[1].span.range()], "45");
+    }
+
+    #[test]
+    fn years_down_the_first_column_label_their_rows() {
+        let (cells, text) = build(&[
+            (true, &[("Year", false, 1, 1), ("Sales", false, 1, 1)]),
+            (false, &[("2019", false, 1, 1), ("12", false, 1, 1)]),
+            (false, &[("2019–20", false, 1, 1), ("15", false, 1, 1)]),
+            (false, &[("1234", false, 1, 1), ("18", false, 1, 1)]),
+        ]);
+        assert_eq!(names(&cells, &text, &cells[3].row_headers), ["2019"]);
+        assert_eq!(names(&cells, &text, &cells[5].row_headers), ["2019–20"]);
+        assert!(cells[7].row_headers.is_empty(), "1234 is no year label");
+        assert!(is_time_label("FY2021") && is_time_label("Q3 2022") && !is_time_label("45"));
+        assert!(
+            !is_time_label("€1234") && !is_time_label("2€"),
+            "no panic on a multi-byte start"
+        );
     }
 
     #[test]
