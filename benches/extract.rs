@@ -117,6 +117,7 @@ fn corpus_folder(c: &mut Criterion, id: &str, folder: &str, extensions: &[&str])
 
 fn formats(c: &mut Criterion) {
     corpus_folder(c, "markdown-corpus", "../shared/corpus/markdown", &["md"]);
+    corpus_folder(c, "html-corpus", "../shared/corpus/html", &["html"]);
     corpus_folder(c, "jats-corpus", "../shared/corpus/jats", &["xml"]);
     corpus_folder(c, "docbook-corpus", "../shared/corpus/docbook", &["xml"]);
     corpus_folder(c, "docx-corpus", "../shared/corpus/docx", &["docx"]);
