@@ -26,6 +26,16 @@ impl Scanner<'_> {
             TokenKind::Number => (false, at),
             _ => return None,
         };
+        // Most numbers are not in scientific notation: look at the token after first.
+        let after = self.token(mantissa_at + 1)?;
+        let may_follow = match after.kind {
+            TokenKind::Punct(c) => matches!(c, '^' | '×' | '·' | '*'),
+            TokenKind::Word => matches!(self.surface(mantissa_at + 1), "x" | "e" | "E"),
+            TokenKind::Number => false,
+        };
+        if !may_follow {
+            return None;
+        }
         let mantissa = parse_digits(self.surface(mantissa_at), self.mark)?;
         let (exponent, end) = self
             .times_ten_to(mantissa_at + 1)

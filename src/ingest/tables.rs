@@ -203,22 +203,25 @@ struct Placed {
 fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
     // Cells spanning down from earlier rows: (placed, rows still covered).
     let mut active: Vec<(Placed, usize)> = Vec::new();
+    let mut next_active: Vec<(Placed, usize)> = Vec::new();
     let mut header_rows: Vec<Vec<Placed>> = Vec::new();
     let mut in_header = true;
-    let mut previous: Vec<Placed> = Vec::new();
+    let (mut own, mut row_cells, mut previous) = (Vec::new(), Vec::new(), Vec::new());
     for row in rows {
-        let (own, row_cells) = place_row(row, &active, &previous);
-        let mut next_active: Vec<(Placed, usize)> = active
-            .iter()
-            .filter(|(_, remaining)| *remaining > 1)
-            .map(|&(placed, remaining)| (placed, remaining - 1))
-            .collect();
+        place_row(row, &active, &previous, &mut own, &mut row_cells);
+        next_active.clear();
+        next_active.extend(
+            active
+                .iter()
+                .filter(|(_, remaining)| *remaining > 1)
+                .map(|&(placed, remaining)| (placed, remaining - 1)),
+        );
         for (slot, placed) in row.slots.iter().zip(&own) {
             if slot.rowspan > 1 && next_active.len() < MAX_ACTIVE_SPANS {
                 next_active.push((*placed, slot.rowspan - 1));
             }
         }
-        active = next_active;
+        std::mem::swap(&mut active, &mut next_active);
         let all_header = !row.slots.is_empty() && row.slots.iter().all(|s| cells[s.cell].header);
         in_header = in_header && (row.head || all_header);
         if in_header {
@@ -240,16 +243,25 @@ fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
                 cell.row_headers = row_headers;
             }
         }
-        previous = row_cells;
+        std::mem::swap(&mut previous, &mut row_cells);
     }
 }
 
-/// Places a row's own cells on the grid around the cells spanning into it. Returns the own
-/// cells' places (in slot order) and every cell of the row, own and spanning, by column.
-fn place_row(row: &Row, active: &[(Placed, usize)], previous: &[Placed]) -> (Vec<Placed>, Vec<Placed>) {
-    let mut taken: Vec<Placed> = active.iter().map(|(placed, _)| *placed).collect();
-    taken.sort_unstable_by_key(|p| p.start);
-    let mut own = Vec::with_capacity(row.slots.len());
+/// Places a row's own cells on the grid around the cells spanning into it: `own` gets the
+/// own cells' places (in slot order), `row_cells` every cell of the row, own and spanning,
+/// by column.
+fn place_row(
+    row: &Row,
+    active: &[(Placed, usize)],
+    previous: &[Placed],
+    own: &mut Vec<Placed>,
+    row_cells: &mut Vec<Placed>,
+) {
+    row_cells.clear();
+    row_cells.extend(active.iter().map(|(placed, _)| *placed));
+    row_cells.sort_unstable_by_key(|p| p.start);
+    let taken_count = row_cells.len();
+    own.clear();
     let mut column = 0;
     let mut next_taken = 0;
     for slot in &row.slots {
@@ -257,7 +269,7 @@ fn place_row(row: &Row, active: &[(Placed, usize)], previous: &[Placed]) -> (Vec
             column = column.max(stated.min(MAX_SPAN * MAX_SPAN));
         }
         // Skip columns held by cells spanning down from above (sorted; the column only grows).
-        while let Some(holder) = taken.get(next_taken) {
+        while let Some(holder) = row_cells[..taken_count].get(next_taken) {
             if holder.end <= column {
                 next_taken += 1;
             } else if holder.start <= column {
@@ -275,8 +287,7 @@ fn place_row(row: &Row, active: &[(Placed, usize)], previous: &[Placed]) -> (Vec
         own.push(placed);
         column = placed.end;
     }
-    let mut row_cells: Vec<Placed> = taken;
-    for (slot, placed) in row.slots.iter().zip(&own) {
+    for (slot, placed) in row.slots.iter().zip(own.iter()) {
         // A Word cell merged into the one above stands for that cell.
         let cell = if slot.continues_above {
             covering(previous, placed.start).map_or(placed.cell, |p| p.cell)
@@ -286,7 +297,6 @@ fn place_row(row: &Row, active: &[(Placed, usize)], previous: &[Placed]) -> (Vec
         row_cells.push(Placed { cell, ..*placed });
     }
     row_cells.sort_by_key(|p| p.start);
-    (own, row_cells)
 }
 
 /// The cell of a row (sorted by column) that covers `column`.

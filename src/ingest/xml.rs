@@ -118,6 +118,26 @@ fn role(dialect: Dialect, name: &str, element: &BytesStart<'_>, footnotes: &mut 
     }
 }
 
+/// Elements of table structure (HTML-like and CALS), which `Reader::table_start` reads.
+fn is_table_element(name: &str) -> bool {
+    matches!(
+        name,
+        "table"
+            | "informaltable"
+            | "tgroup"
+            | "entrytbl"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "row"
+            | "colspec"
+            | "td"
+            | "th"
+            | "entry"
+    )
+}
+
 /// A DocBook inline note: its label, the element's place, and the source ranges of its text.
 type InlineNote = (String, Span, Vec<(usize, usize)>);
 
@@ -275,7 +295,11 @@ impl Reader<'_> {
                     let span = Span::new(self.offset + before, self.offset + after);
                     if let Role::Marker(label) = role {
                         self.marker(label, span);
-                    } else if !self.in_front() && !self.skipping() && self.table_start(&name, &element) {
+                    } else if is_table_element(&name)
+                        && !self.in_front()
+                        && !self.skipping()
+                        && self.table_start(&name, &element)
+                    {
                         // An empty cell still takes its place in the grid.
                         self.table_end(&name);
                     }
@@ -458,7 +482,7 @@ impl Reader<'_> {
             | Role::Front => self.close_block(),
             Role::Skip | Role::Inline => {}
         }
-        let table = !self.skipping() && self.table_start(name, element);
+        let table = is_table_element(name) && !self.skipping() && self.table_start(name, element);
         self.stack.push(Open {
             name: name.to_owned(),
             role,

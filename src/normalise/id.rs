@@ -49,8 +49,17 @@ fn cell_hash(document: &Document, sentence: usize) -> u64 {
     };
     let mut hash = FNV_OFFSET;
     for &header in cell.row_headers.iter().chain(&cell.column_headers) {
-        let text = super::collapse_whitespace(document.slice(document.table_cells[header].span));
-        hash = fnv1a(hash, text.as_bytes());
+        // Word by word: the same hash as of the text with its whitespace folded.
+        for (index, word) in document
+            .slice(document.table_cells[header].span)
+            .split_whitespace()
+            .enumerate()
+        {
+            if index > 0 {
+                hash = fnv1a(hash, b" ");
+            }
+            hash = fnv1a(hash, word.as_bytes());
+        }
         hash = fnv1a(hash, &[2]);
     }
     hash

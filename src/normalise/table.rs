@@ -3,8 +3,6 @@
 //! and the subject the row and column name ("Germany, share of renewables") when the cell
 //! itself names none.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use crate::document::{Document, TableCell};
@@ -61,7 +59,8 @@ pub struct CellReading {
 pub struct Headers<'d> {
     document: &'d Document,
     mentions: &'d [Mention],
-    readings: HashMap<usize, HeaderReading>,
+    /// By cell index; read on first use.
+    readings: Vec<Option<HeaderReading>>,
 }
 
 impl<'d> Headers<'d> {
@@ -70,7 +69,7 @@ impl<'d> Headers<'d> {
         Self {
             document,
             mentions,
-            readings: HashMap::new(),
+            readings: vec![None; document.table_cells.len()],
         }
     }
 
@@ -81,25 +80,27 @@ impl<'d> Headers<'d> {
         if cell.header {
             return None;
         }
-        let headers: Vec<usize> = cell
-            .row_headers
-            .iter()
-            .chain(&cell.column_headers)
-            .copied()
-            .collect();
-        if headers.is_empty() {
+        let headers = || cell.row_headers.iter().chain(&cell.column_headers).copied();
+        if headers().next().is_none() {
             return None;
         }
-        let readings: Vec<HeaderReading> = headers.iter().map(|&h| self.header(h).clone()).collect();
+        for header in headers() {
+            self.header(header);
+        }
+        let readings: Vec<&HeaderReading> = headers()
+            .filter_map(|h| self.readings.get(h).and_then(Option::as_ref))
+            .collect();
         // Column headers first: a column usually states the unit and the time.
         let column_first = || readings.iter().rev();
         let mut reading = CellReading {
             time: column_first().find_map(|r| r.time),
             ..CellReading::default()
         };
-        let units: Vec<HeaderUnit> = column_first().filter_map(|r| r.unit).collect();
-        if let Some(&unit) = units.first().filter(|u| units.iter().all(|other| other == *u)) {
-            reading.mention = with_unit(mention, unit);
+        let mut units = column_first().filter_map(|r| r.unit);
+        if let Some(unit) = units.next() {
+            if units.all(|other| other == unit) {
+                reading.mention = with_unit(mention, unit);
+            }
         }
         let words: Vec<&str> = readings
             .iter()
@@ -116,11 +117,12 @@ impl<'d> Headers<'d> {
         Some(reading)
     }
 
-    fn header(&mut self, cell: usize) -> &HeaderReading {
+    /// Reads a header cell, once.
+    fn header(&mut self, cell: usize) {
         let (document, mentions) = (self.document, self.mentions);
-        self.readings
-            .entry(cell)
-            .or_insert_with(|| read_header(document, mentions, &document.table_cells[cell]))
+        if let Some(slot @ None) = self.readings.get_mut(cell) {
+            *slot = Some(read_header(document, mentions, &document.table_cells[cell]));
+        }
     }
 }
 
