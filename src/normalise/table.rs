@@ -81,9 +81,7 @@ impl<'d> Headers<'d> {
             return None;
         }
         let headers = || cell.row_headers.iter().chain(&cell.column_headers).copied();
-        if headers().next().is_none() {
-            return None;
-        }
+        headers().next()?;
         for header in headers() {
             self.header(header);
         }
