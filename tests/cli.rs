@@ -6,7 +6,7 @@ use std::fs;
 
 use common::claimlint;
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
+fn temp_dir(name: &str) -> common::Scratch {
     common::scratch_dir("cli", name)
 }
 

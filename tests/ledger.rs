@@ -3,11 +3,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::claimlint;
 
-fn workspace(name: &str) -> PathBuf {
+fn workspace(name: &str) -> common::Scratch {
     common::scratch_dir("ledger", name)
 }
 

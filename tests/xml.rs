@@ -149,9 +149,7 @@ fn xml_files_are_told_apart_by_content() {
     let not_docbook = "<?xml version=\"1.0\"?><chapter><verse>40 lines</verse></chapter>";
     assert!(parse_xml(not_docbook, "verse.xml").is_err());
     // A folder run skips the other .xml without error.
-    let dir = std::env::temp_dir().join(format!("claimlint-xml-walk-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = common::scratch_dir("xml", "walk");
     std::fs::write(dir.join("catalog.xml"), plain).expect("write");
     std::fs::write(dir.join("guide.xml"), docbook).expect("write");
     let files = claimlint::ingest::walk(&dir, &[]).expect("walks");

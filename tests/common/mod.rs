@@ -80,10 +80,39 @@ pub fn claimlint() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("claimlint").expect("binary builds")
 }
 
-/// A fresh, empty scratch folder for one test (`prefix` names the test file, `name` the test).
-pub fn scratch_dir(prefix: &str, name: &str) -> PathBuf {
+/// A fresh, empty scratch folder for one test, removed when the test ends (pass or fail).
+pub struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A scratch folder named after the test file (`prefix`) and the test (`name`).
+pub fn scratch_dir(prefix: &str, name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("claimlint-{prefix}-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    Scratch(dir)
 }
