@@ -130,7 +130,7 @@ fn compound_ordinals() {
 fn scientific_notation_is_read_exactly() {
     let claims = parse_text(
         "The error rate fell to 10^-3 per cycle, about 3 x 10^6 events, 1.25e4 probes and 2^10 \
-         bits; 12 sites reported.",
+         bits in colour #3e4; 12 sites reported.",
         "r.txt",
     );
     let read: Vec<(&str, String, String)> = claims
@@ -151,7 +151,7 @@ fn scientific_notation_is_read_exactly() {
         .iter()
         .map(|(t, v, p)| (*t, (*v).to_owned(), (*p).to_owned()))
         .collect();
-    // Powers of other bases ("2^10") are still no figure.
+    // Powers of other bases ("2^10") and a colour code ("#3e4") are no figure.
     assert_eq!(read, expected);
     assert_eq!(claims[1].qualifier.name(), "approx");
 }

@@ -14,13 +14,17 @@ const MAX_EXPONENT: u32 = 28;
 impl Scanner<'_> {
     /// A figure in scientific notation starting at token `at` (a sign or the mantissa).
     pub(super) fn scientific(&self, at: usize) -> Option<Parsed> {
+        // Glued to what comes before ("#3e4", a colour; "v1e3") it is part of a name.
+        let opens = at > 0
+            && self.glued(at)
+            && !matches!(self.tokens[at - 1].kind, TokenKind::Punct('(' | '[' | '~' | '≈'));
+        if opens {
+            return None;
+        }
         let (negative, mantissa_at) = match self.token(at)?.kind {
             TokenKind::Punct('-' | '−') if self.token(at + 1)?.is_number() && self.glued(at + 1) => {
-                // A sign, not a hyphen joining words or figures ("pre-1e3", "5-1e3").
-                let after_word = at > 0 && self.glued(at) && !self.tokens[at - 1].is_punct('(');
-                if after_word {
-                    return None;
-                }
+                // A sign, not a hyphen joining words or figures ("pre-1e3", "5-1e3"): those
+                // are glued to the token before and were refused above.
                 (true, at + 1)
             }
             TokenKind::Number => (false, at),
