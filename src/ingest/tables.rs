@@ -232,12 +232,13 @@ fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
                 header_rows.push(row_cells.clone());
             }
         } else {
+            let candidates = header_candidates(&row_cells, cells, text);
             for (slot, placed) in row.slots.iter().zip(&own) {
                 if cells[slot.cell].header || slot.continues_above {
                     continue;
                 }
                 let column_headers = column_headers(&header_rows, placed.start, cells);
-                let row_headers = row_headers(&row_cells, placed, cells, text);
+                let row_headers = row_headers(&row_cells, &candidates, placed);
                 let cell = &mut cells[slot.cell];
                 cell.column_headers = column_headers;
                 cell.row_headers = row_headers;
@@ -318,30 +319,37 @@ fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell
     headers
 }
 
-/// Header cells left of `placed` in its row, outermost first: `th` cells, and the labels
-/// (cells of words, not figures) that open the row ("Coast", "Urban" before "52").
-fn row_headers(row_cells: &[Placed], placed: &Placed, cells: &[TableCell], text: &str) -> Vec<usize> {
-    let left = &row_cells[..row_cells.partition_point(|p| p.end <= placed.start)];
+/// The cells of a row that can head others (indices into the row's cells, in order): `th`
+/// cells, and the labels (cells of words or a time, not figures) that open the row ("Coast",
+/// "Urban" before "52"). Found once per row, so wide rows stay linear.
+fn header_candidates(row_cells: &[Placed], cells: &[TableCell], text: &str) -> Vec<usize> {
     let label = |p: &Placed| {
         let text = &text[cells[p.cell].span.range()];
         is_label(text) || is_time_label(text)
     };
-    let opening_labels = left
+    let opening_labels = if row_cells.first().is_some_and(|p| p.start == 0) {
+        row_cells.iter().take_while(|p| label(p)).count()
+    } else {
+        0
+    };
+    row_cells
         .iter()
         .enumerate()
-        .take_while(|(i, p)| (*i == 0 && p.start == 0 || *i > 0) && label(p))
-        .count();
-    let mut headers: Vec<usize> = left
+        .filter(|(i, p)| !cells[p.cell].span.is_empty() && (cells[p.cell].header || *i < opening_labels))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Header cells left of `placed` in its row, outermost first, from the row's candidates.
+fn row_headers(row_cells: &[Placed], candidates: &[usize], placed: &Placed) -> Vec<usize> {
+    let left = row_cells.partition_point(|p| p.end <= placed.start);
+    let before = &candidates[..candidates.partition_point(|&i| i < left)];
+    let mut headers: Vec<usize> = before
         .iter()
-        .enumerate()
         .rev()
-        .filter(|(i, p)| {
-            p.cell != placed.cell
-                && !cells[p.cell].span.is_empty()
-                && (cells[p.cell].header || *i < opening_labels)
-        })
+        .map(|&i| row_cells[i].cell)
+        .filter(|&cell| cell != placed.cell)
         .take(MAX_HEADER_LEVELS)
-        .map(|(_, p)| p.cell)
         .collect();
     headers.reverse();
     headers.dedup();
@@ -493,6 +501,21 @@ mod tests {
             !is_time_label("€1234") && !is_time_label("2€"),
             "no panic on a multi-byte start"
         );
+    }
+
+    #[test]
+    fn a_very_wide_row_is_read_in_linear_time() {
+        let mut tables = Tables::default();
+        let mut cells = Vec::new();
+        let mut text = String::new();
+        tables.open_row(&mut cells, &text, false);
+        for _ in 0..200_000 {
+            tables.open_cell(&mut cells, &text, CellStart::new(false));
+            text.push_str("Label\n\n");
+        }
+        tables.finish(&mut cells, &text);
+        // Each cell is headed by at most three labels before it.
+        assert!(cells.iter().all(|c| c.row_headers.len() <= MAX_HEADER_LEVELS));
     }
 
     #[test]

@@ -84,16 +84,18 @@ pub fn suppressions(
 ) -> Vec<Suppression> {
     // Each comment's first and last paragraph, in the order comments first appear.
     let mut ranges: Vec<(&str, usize, usize)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (id, anchor, paragraph) in anchors {
         let paragraph = (*paragraph).min(paragraphs.len().saturating_sub(1));
-        match ranges.iter_mut().find(|(seen, _, _)| seen == id) {
-            Some((_, first, last)) => {
-                if *anchor != Anchor::End {
-                    *first = (*first).min(paragraph);
-                }
-                *last = (*last).max(paragraph);
+        if let Some(&at) = seen.get(id.as_str()) {
+            let (_, first, last) = &mut ranges[at];
+            if *anchor != Anchor::End {
+                *first = (*first).min(paragraph);
             }
-            None => ranges.push((id, paragraph, paragraph)),
+            *last = (*last).max(paragraph);
+        } else {
+            seen.insert(id, ranges.len());
+            ranges.push((id, paragraph, paragraph));
         }
     }
     let mut out = Vec::new();
