@@ -118,6 +118,9 @@ fn role(dialect: Dialect, name: &str, element: &BytesStart<'_>, footnotes: &mut 
     }
 }
 
+/// Most CALS column names kept per table group (entries look names up among them).
+const MAX_COLSPECS: usize = 1024;
+
 /// Elements of table structure (HTML-like and CALS), which `Reader::table_start` reads.
 fn is_table_element(name: &str) -> bool {
     matches!(
@@ -512,9 +515,11 @@ impl Reader<'_> {
                 self.tables.open_row(cells, text, false);
             }
             "colspec" => {
-                if let (Some(specs), Some(colname)) =
-                    (self.colspecs.last_mut(), attribute(element, "colname"))
-                {
+                let specs = self
+                    .colspecs
+                    .last_mut()
+                    .filter(|specs| specs.len() < MAX_COLSPECS);
+                if let (Some(specs), Some(colname)) = (specs, attribute(element, "colname")) {
                     let number = attribute(element, "colnum")
                         .and_then(|n| n.trim().parse::<usize>().ok())
                         .map_or(specs.len(), |n| n.saturating_sub(1));
