@@ -278,3 +278,27 @@ fn years_down_the_rows_are_the_time_of_their_figures() {
         ]
     );
 }
+
+#[test]
+fn headers_that_speak_of_the_future_or_of_estimates_set_the_modality() {
+    let md = "---\ndate: 2024-03-01\n---\n\n| Region | Users 2023 | Users (projected) | Estimated losses (EUR million) |\n\
+              | --- | --- | --- | --- |\n| North | 410 | 520 | 12 |\n";
+    let (_, claims) = read(md.as_bytes(), "outlook.md");
+    let modality = |text: &str| {
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .map(|c| c.modality.name())
+            .expect("claim")
+    };
+    assert_eq!(modality("410"), "reported");
+    assert_eq!(modality("520"), "projection");
+    assert_eq!(modality("12"), "estimate");
+}
+
+#[test]
+fn a_hyphenated_compound_in_a_header_is_no_cue() {
+    let md = "| Sample | Non-target compounds (%) |\n| --- | --- |\n| Leaf | 2.1 |\n";
+    let (_, claims) = read(md.as_bytes(), "compounds.md");
+    assert_eq!(claims[0].modality.name(), "reported", "{claims:#?}");
+}

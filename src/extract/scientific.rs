@@ -14,10 +14,14 @@ const MAX_EXPONENT: u32 = 28;
 impl Scanner<'_> {
     /// A figure in scientific notation starting at token `at` (a sign or the mantissa).
     pub(super) fn scientific(&self, at: usize) -> Option<Parsed> {
-        // Glued to what comes before ("#3e4", a colour; "v1e3") it is part of a name.
+        // Glued to what comes before ("#3e4", a colour; "v1e3") it is part of a name; after a
+        // bracket, a comparison or a range dash ("<1e-04", "10^4–10^5") it is a figure.
         let opens = at > 0
             && self.glued(at)
-            && !matches!(self.tokens[at - 1].kind, TokenKind::Punct('(' | '[' | '~' | '≈'));
+            && !matches!(
+                self.tokens[at - 1].kind,
+                TokenKind::Punct('(' | '[' | '~' | '≈' | '<' | '>' | '≤' | '≥' | '=' | '–' | '—' | '-')
+            );
         if opens {
             return None;
         }

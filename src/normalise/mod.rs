@@ -147,7 +147,12 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
         let mention = cell.mention.as_ref().unwrap_or(mention);
         let time_index = times[index].or(cell.time.filter(|_| !mention.kind.is_temporal()));
         let time = time_index.map(|t| time_string(&mentions[t].figure));
-        let modality = modality::modality(document, cues, mention, time_index.map(|t| &mentions[t].figure));
+        let modality = modality::modality(
+            document,
+            cues.or(cell.cues),
+            mention,
+            time_index.map(|t| &mentions[t].figure),
+        );
         let mut original = document.source_map.original_span(mention.span);
         let mut position = positions.position(original.start);
         // DOCX: line = paragraph of the part, offsets into the part's text.

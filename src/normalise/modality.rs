@@ -79,6 +79,28 @@ impl Cues {
             estimate: has(ESTIMATE_WORDS),
         }
     }
+
+    /// Reads the cues of a table header's tokens. A word joined by a hyphen to the one before
+    /// is part of a compound ("Non-target volatiles"), not a cue.
+    #[must_use]
+    pub fn of_header(text: &str, tokens: &[Token]) -> Self {
+        let words: Vec<Token> = tokens
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| !(t.glued() && i > 0 && tokens[i - 1].is_punct('-')))
+            .map(|(_, t)| *t)
+            .collect();
+        Self::of(text, &words)
+    }
+
+    /// The cues of both: a sentence and the table headers over it ("2030 (projected)").
+    #[must_use]
+    pub const fn or(self, other: Self) -> Self {
+        Self {
+            projection: self.projection || other.projection,
+            estimate: self.estimate || other.estimate,
+        }
+    }
 }
 
 /// The modality of `mention`, given its sentence's cues and the temporal figure it refers to.

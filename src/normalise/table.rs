@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use super::modality::Cues;
 use crate::document::{Document, TableCell};
 use crate::extract::{Figure, Kind, Mention};
 
@@ -33,6 +34,8 @@ struct HeaderReading {
     unit: Option<HeaderUnit>,
     /// The mention that names the header's time, when the header is a time ("2020").
     time: Option<usize>,
+    /// Words of projection or estimate ("2030 (projected)", "Estimated users").
+    cues: Cues,
 }
 
 /// A unit stated once in a header for every figure it heads.
@@ -53,6 +56,8 @@ pub struct CellReading {
     pub time: Option<usize>,
     /// Row and column headers' words, joined.
     pub subject: Option<String>,
+    /// The headers' words of projection or estimate.
+    pub cues: Cues,
 }
 
 /// Reads table cells' headers, each header once.
@@ -92,6 +97,7 @@ impl<'d> Headers<'d> {
         let column_first = || readings.iter().rev();
         let mut reading = CellReading {
             time: column_first().find_map(|r| r.time),
+            cues: readings.iter().fold(Cues::default(), |cues, r| cues.or(r.cues)),
             ..CellReading::default()
         };
         let mut units = column_first().filter_map(|r| r.unit);
@@ -131,7 +137,12 @@ fn read_header(document: &Document, mentions: &[Mention], cell: &TableCell) -> H
     let inside: Vec<usize> = (first..mentions.len())
         .take_while(|&i| mentions[i].span.end <= cell.span.end)
         .collect();
-    let mut reading = HeaderReading::default();
+    let mut tokens = Vec::new();
+    crate::extract::token::tokenize(&document.text, cell.span, &document.ignored, &mut tokens);
+    let mut reading = HeaderReading {
+        cues: Cues::of_header(&document.text, &tokens),
+        ..HeaderReading::default()
+    };
     let mut words = text.to_owned();
     if let [only] = inside[..] {
         let mention = &mentions[only];
