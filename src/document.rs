@@ -239,6 +239,21 @@ impl Document {
             .map_or(line + 1, |(index, _)| index + 1)
     }
 
+    /// Points each comment suppression, made at its comment's line, at the next line with
+    /// content (the line it applies to). Readers of formats with comments call it once the
+    /// source map is set.
+    pub fn aim_suppressions(&mut self) {
+        let targets: Vec<usize> = self
+            .suppressions
+            .iter()
+            .map(|s| self.next_content_line(s.line))
+            .collect();
+        for (suppression, target) in self.suppressions.iter_mut().zip(targets) {
+            suppression.line = target;
+            suppression.last_line = target;
+        }
+    }
+
     /// For a DOCX document: the part holding original offset `offset`, so positions can be
     /// given relative to it (line = paragraph of the part, offsets into its text).
     #[must_use]

@@ -76,15 +76,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         mut document, map, ..
     } = reader;
     document.source_map = map;
-    let targets: Vec<usize> = document
-        .suppressions
-        .iter()
-        .map(|s| document.next_content_line(s.line))
-        .collect();
-    for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
-        suppression.line = target;
-        suppression.last_line = target;
-    }
+    document.aim_suppressions();
     document.footnote_refs.sort_by_key(|r| r.span);
     crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);

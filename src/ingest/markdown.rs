@@ -172,16 +172,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     close(&mut document, &mut open);
     tables.finish(&mut document.table_cells, &document.text);
     document.source_map = map;
-    // A suppression applies to the next line with content after its comment.
-    let targets: Vec<usize> = document
-        .suppressions
-        .iter()
-        .map(|s| document.next_content_line(s.line))
-        .collect();
-    for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
-        suppression.line = target;
-        suppression.last_line = target;
-    }
+    document.aim_suppressions();
     literal_references(&mut document);
     if document.footnote_refs.is_empty() {
         markers::find_inline(&mut document);

@@ -236,15 +236,7 @@ pub fn read(
         }
     }
     document.footnote_refs.sort_by_key(|r| r.span);
-    let targets: Vec<usize> = document
-        .suppressions
-        .iter()
-        .map(|s| document.next_content_line(s.line))
-        .collect();
-    for (suppression, target) in document.suppressions.iter_mut().zip(targets) {
-        suppression.line = target;
-        suppression.last_line = target;
-    }
+    document.aim_suppressions();
     crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
