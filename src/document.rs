@@ -164,6 +164,16 @@ impl Suppression {
         }
     }
 
+    /// The words after `claimlint-disable-next-line` opening a comment's text (HTML, XML and
+    /// Markdown comments, Word comments): rule ids, then `--` and a reason.
+    #[must_use]
+    pub fn comment_body(comment: &str) -> Option<&str> {
+        comment
+            .trim()
+            .strip_prefix("claimlint-")?
+            .strip_prefix(SUPPRESSION_DIRECTIVE)
+    }
+
     /// Does it silence `rule` at `line` of `part`?
     #[must_use]
     pub fn covers(&self, rule: &str, part: Option<&str>, line: usize) -> bool {

@@ -11,9 +11,7 @@
 //! role="doc-endnotes">`, `<ol class="references">`, `<aside>`.
 
 use crate::calendar::{parse_date_line, parse_iso_date};
-use crate::document::{
-    Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, SUPPRESSION_DIRECTIVE, Suppression,
-};
+use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Suppression};
 use crate::ingest::entities::{append_decoded, decode_entities};
 use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, sentences};
@@ -166,11 +164,7 @@ impl Reader<'_> {
     }
 
     fn comment(&mut self, body: &str, original: Span) {
-        let Some(rest) = body
-            .trim()
-            .strip_prefix("claimlint-")
-            .and_then(|r| r.strip_prefix(SUPPRESSION_DIRECTIVE))
-        else {
+        let Some(rest) = Suppression::comment_body(body) else {
             return;
         };
         let line = self.map.position_of_original(original.end.saturating_sub(1)).line;

@@ -282,10 +282,7 @@ fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: S
         return;
     };
     let comment = comment.trim_end().trim_end_matches("-->").trim();
-    let Some(body) = comment
-        .strip_prefix("claimlint-")
-        .and_then(|c| c.strip_prefix(crate::document::SUPPRESSION_DIRECTIVE))
-    else {
+    let Some(body) = crate::document::Suppression::comment_body(comment) else {
         return;
     };
     // The comment's own last line, then the next line with content.

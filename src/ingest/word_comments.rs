@@ -9,7 +9,7 @@ use std::path::Path;
 
 use quick_xml::events::Event;
 
-use crate::document::{SUPPRESSION_DIRECTIVE, Suppression};
+use crate::document::Suppression;
 use crate::error::Result;
 use crate::span::Span;
 
@@ -116,9 +116,8 @@ pub fn suppressions(
 
 /// The words after `claimlint-disable-next-line` or `claimlint-disable` opening a comment.
 fn directive(text: &str) -> Option<&str> {
-    let rest = text.trim().strip_prefix("claimlint-")?;
-    rest.strip_prefix(SUPPRESSION_DIRECTIVE)
-        .or_else(|| rest.strip_prefix("disable"))
+    Suppression::comment_body(text)
+        .or_else(|| text.trim().strip_prefix("claimlint-disable"))
         .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
 }
 

@@ -14,10 +14,7 @@
 use quick_xml::events::{BytesStart, Event};
 
 use crate::calendar::{parse_date_line, parse_iso_date, valid_date};
-use crate::document::{
-    Block, BlockKind, Date, Document, FootnoteDef, FootnoteRef, InputFormat, SUPPRESSION_DIRECTIVE,
-    Suppression,
-};
+use crate::document::{Block, BlockKind, Date, Document, FootnoteDef, FootnoteRef, InputFormat, Suppression};
 use crate::error::{Error, Result};
 use crate::ingest::entities::{append_decoded, decode_entities};
 use crate::ingest::tables::{CellStart, Tables};
@@ -627,10 +624,7 @@ impl Reader<'_> {
     fn comment(&mut self, before: usize, after: usize) {
         let raw = &self.source[before..after];
         let body = raw.trim_start_matches("<!--").trim_end_matches("-->").trim();
-        let Some(rest) = body
-            .strip_prefix("claimlint-")
-            .and_then(|r| r.strip_prefix(SUPPRESSION_DIRECTIVE))
-        else {
+        let Some(rest) = Suppression::comment_body(body) else {
             return;
         };
         let original = Span::new(self.offset + before, self.offset + after);
