@@ -448,6 +448,34 @@ impl Run {
             crate::check::check_with_ledger(&document, &claims, &self.rules, self.ledger.as_ref());
         Ok((document, claims, diagnostics))
     }
+
+    /// Analyses every input in parallel and keeps what `keep` takes of each, in input order;
+    /// inputs that cannot be read go to `failures`.
+    fn analyse_all<T: Send>(
+        &self,
+        keep: impl Fn(Analysed) -> T + Sync,
+        progress: &indicatif::ProgressBar,
+        failures: &mut Vec<Error>,
+    ) -> Vec<T> {
+        let results: Vec<Result<T, Error>> = self
+            .inputs
+            .par_iter()
+            .map(|input| {
+                let kept = keep(self.analyse(input)?);
+                progress.inc(1);
+                Ok(kept)
+            })
+            .collect();
+        progress.finish_and_clear();
+        let mut kept = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(one) => kept.push(one),
+                Err(error) => failures.push(error),
+            }
+        }
+        kept
+    }
 }
 
 fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
@@ -458,15 +486,8 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
         args.ledger.as_deref(),
         &mut outcome.failures,
     )?;
-    let results: Vec<Result<Analysed, Error>> =
-        run.inputs.par_iter().map(|input| run.analyse(input)).collect();
-    let mut read = Vec::new();
-    for result in results {
-        match result {
-            Ok(document) => read.push(document),
-            Err(error) => outcome.failures.push(error),
-        }
-    }
+    let hidden = indicatif::ProgressBar::hidden();
+    let read = run.analyse_all(|analysed| analysed, &hidden, &mut outcome.failures);
     let pages: Vec<report::page::PageDocument<'_>> = read
         .iter()
         .map(|(document, claims, diagnostics)| report::page::PageDocument {
@@ -545,28 +566,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         &mut outcome.failures,
     )?;
     let progress = progress_bar(run.inputs.len());
-    let results: Vec<Result<Checked, Error>> = run
-        .inputs
-        .par_iter()
-        .map(|input| {
-            let (document, _, diagnostics) = run.analyse(input)?;
-            progress.inc(1);
-            Ok(Checked {
-                original: document.source_map.original().to_owned(),
-                name: document.name,
-                parts: document.parts,
-                diagnostics,
-            })
-        })
-        .collect();
-    progress.finish_and_clear();
-    let mut checked = Vec::new();
-    for result in results {
-        match result {
-            Ok(document) => checked.push(document),
-            Err(error) => outcome.failures.push(error),
-        }
-    }
+    let keep = |(document, _, diagnostics): Analysed| Checked {
+        original: document.source_map.original().to_owned(),
+        name: document.name,
+        parts: document.parts,
+        diagnostics,
+    };
+    let mut checked = run.analyse_all(keep, &progress, &mut outcome.failures);
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
