@@ -96,27 +96,18 @@ pub fn render_human(changes: &Changes, name: &str) -> String {
             describe(new)
         );
     }
-    for claim in &changes.added {
-        let _ = writeln!(
-            out,
-            "+ {}:{} {} `{}` ({})",
-            claim.line,
-            claim.column,
-            claim.kind.name(),
-            claim.text,
-            describe(claim)
-        );
-    }
-    for claim in &changes.removed {
-        let _ = writeln!(
-            out,
-            "- {}:{} {} `{}` ({})",
-            claim.line,
-            claim.column,
-            claim.kind.name(),
-            claim.text,
-            describe(claim)
-        );
+    for (sign, claims) in [('+', &changes.added), ('-', &changes.removed)] {
+        for claim in claims {
+            let _ = writeln!(
+                out,
+                "{sign} {}:{} {} `{}` ({})",
+                claim.line,
+                claim.column,
+                claim.kind.name(),
+                claim.text,
+                describe(claim)
+            );
+        }
     }
     out
 }
