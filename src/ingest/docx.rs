@@ -239,7 +239,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             document.blocks.push(Block { kind, span });
         }
         finish_note(&mut document, current_note.take().as_ref());
-        tables.finish(&mut document.table_cells, &document.text);
+        tables.finish(&mut document);
         document.suppressions.extend(word_comments::suppressions(
             &comments,
             &list.anchors,
@@ -251,7 +251,6 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     document.parts = layout;
     document.date = core_xml.as_deref().and_then(core_date);
     document.footnote_refs.sort_by_key(|r| r.span);
-    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     Ok(document)

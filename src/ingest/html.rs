@@ -76,7 +76,6 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     document.source_map = map;
     document.aim_suppressions();
     document.footnote_refs.sort_by_key(|r| r.span);
-    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     document
@@ -159,8 +158,7 @@ impl Reader<'_> {
         self.text(text_start, bytes.len(), offset);
         self.close_block();
         self.close_note();
-        self.tables
-            .finish(&mut self.document.table_cells, &self.document.text);
+        self.tables.finish(&mut self.document);
     }
 
     fn comment(&mut self, body: &str, original: Span) {

@@ -170,7 +170,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         }
     }
     close(&mut document, &mut open);
-    tables.finish(&mut document.table_cells, &document.text);
+    tables.finish(&mut document);
     document.source_map = map;
     document.aim_suppressions();
     literal_references(&mut document);
@@ -178,7 +178,6 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         markers::find_inline(&mut document);
         document.footnote_refs.sort_by_key(|r| r.span);
     }
-    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     document

@@ -22,8 +22,8 @@ const MAX_ACTIVE_SPANS: usize = 1024;
 /// in a table (a page built with layout tables, a form), and its blocks are paragraphs.
 const MAX_DATA_CELL_BYTES: usize = 300;
 
-/// Gives the blocks of prose cells back their paragraph kind; readers call it once when done.
-pub fn unmark_prose_cells(document: &mut Document) {
+/// Gives the blocks of prose cells back their paragraph kind.
+fn unmark_prose_cells(document: &mut Document) {
     for block in &mut document.blocks {
         if let BlockKind::TableCell { cell } = block.kind {
             if document
@@ -183,8 +183,15 @@ impl Tables {
         }
     }
 
-    /// Ends every open table (at the end of a document with unclosed markup).
-    pub fn finish(&mut self, cells: &mut [TableCell], text: &str) {
+    /// Ends every open table (unclosed markup) and reads cells of prose as paragraphs again;
+    /// readers call it when the document's blocks are in.
+    pub fn finish(&mut self, document: &mut Document) {
+        self.close_all(&mut document.table_cells, &document.text);
+        unmark_prose_cells(document);
+    }
+
+    /// Ends every open table.
+    fn close_all(&mut self, cells: &mut [TableCell], text: &str) {
         while !self.open.is_empty() {
             self.close_table(cells, text);
         }
@@ -513,7 +520,7 @@ mod tests {
             tables.open_cell(&mut cells, &text, CellStart::new(false));
             text.push_str("Label\n\n");
         }
-        tables.finish(&mut cells, &text);
+        tables.close_all(&mut cells, &text);
         // Each cell is headed by at most three labels before it.
         assert!(cells.iter().all(|c| c.row_headers.len() <= MAX_HEADER_LEVELS));
     }
@@ -537,7 +544,7 @@ mod tests {
                 );
             }
         }
-        tables.finish(&mut cells, &text);
+        tables.close_all(&mut cells, &text);
         assert_eq!(cells.len(), 10_000);
     }
 }

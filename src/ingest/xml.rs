@@ -234,7 +234,6 @@ pub fn read(
     }
     document.footnote_refs.sort_by_key(|r| r.span);
     document.aim_suppressions();
-    crate::ingest::tables::unmark_prose_cells(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     Ok(document)
@@ -310,8 +309,7 @@ impl Reader<'_> {
             before = after;
         }
         self.close_block();
-        self.tables
-            .finish(&mut self.document.table_cells, &self.document.text);
+        self.tables.finish(&mut self.document);
         self.finish_inline_notes();
         if let (Some(year), month, day) = self.date_parts {
             if self.document.date.is_none() {
