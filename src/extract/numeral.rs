@@ -85,7 +85,7 @@ fn ordered_ends(low: Decimal, high: Decimal) -> (Decimal, Decimal) {
     (low, high)
 }
 
-fn pow10(power: u32) -> Decimal {
+pub(super) fn pow10(power: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(power), 0)
 }
 

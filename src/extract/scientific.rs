@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::number::parse_digits;
+use super::numeral::pow10;
 use super::token::TokenKind;
 use super::{Figure, Kind, Parsed, Scanner};
 
@@ -151,7 +152,7 @@ fn power_of_ten(exponent: i32) -> Option<Decimal> {
         return None;
     }
     if exponent >= 0 {
-        Some(Decimal::from_i128_with_scale(10i128.pow(magnitude), 0))
+        Some(pow10(magnitude))
     } else {
         Some(Decimal::new(1, magnitude))
     }
