@@ -176,7 +176,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         }
     }
     let mut document = empty_document(name, InputFormat::Docx, String::new());
-    let mut map = SourceMap::new(original.clone());
+    let mut map = SourceMap::new(original);
     let mut offset = 0;
     let mut tables = Tables::default();
     for (part_name, list) in &parts {
