@@ -162,14 +162,14 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     // The extracted text, one paragraph a line, part after part: the "original" positions refer to.
     let mut original = String::new();
     let mut layout = Vec::new();
+    let mut first_line = 1;
     for (part_name, list) in &parts {
-        let start = original.len();
-        let first_line = original.matches('\n').count() + 1;
         layout.push(Part {
             name: part_name,
-            start,
+            start: original.len(),
             first_line,
         });
+        first_line += list.paragraphs.len();
         for (_, paragraph) in &list.paragraphs {
             original.push_str(&paragraph.text.replace('\n', " "));
             original.push('\n');
