@@ -13,7 +13,7 @@ use std::io::IsTerminal as _;
 use rayon::prelude::*;
 
 use crate::baseline::Baseline;
-use crate::check::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Date;
 use crate::error::Error;
 use crate::ingest::{self, FormatChoice, IngestOptions};
@@ -680,7 +680,7 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         related: Vec::new(),
         end_line: 1,
         end_column: 1,
-        fingerprint: crate::check::fingerprint("input/unreadable", &[], &error.to_string()),
+        fingerprint: crate::diagnostic::fingerprint("input/unreadable", &[], &error.to_string()),
     }
 }
 

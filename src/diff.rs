@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::normalise::Claim;
+use crate::claim::Claim;
 use crate::report::decimal_string;
 
 #[derive(Debug, Default)]
@@ -114,18 +114,15 @@ pub fn render_human(changes: &Changes, name: &str) -> String {
 
 #[must_use]
 pub fn to_json(changes: &Changes) -> serde_json::Value {
-    use crate::report::json::ClaimJson;
-    let claims = |list: &[Claim]| {
-        serde_json::to_value(list.iter().map(ClaimJson).collect::<Vec<_>>()).unwrap_or_default()
-    };
+    let claims = |list: &[Claim]| serde_json::to_value(list).unwrap_or_default();
     let changed: Vec<serde_json::Value> = changes
         .changed
         .iter()
         .map(|(old, new)| {
             serde_json::json!({
                 "id": new.id,
-                "old": serde_json::to_value(ClaimJson(old)).unwrap_or_default(),
-                "new": serde_json::to_value(ClaimJson(new)).unwrap_or_default(),
+                "old": serde_json::to_value(old).unwrap_or_default(),
+                "new": serde_json::to_value(new).unwrap_or_default(),
             })
         })
         .collect();

@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use crate::claim::Claim;
 use crate::error::{Error, Result};
-use crate::normalise::Claim;
 use crate::report::csv::{COLUMNS, row as claim_row, safe_text};
 
 /// The auditor's columns, after the claim columns.

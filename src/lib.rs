@@ -14,7 +14,9 @@
 pub mod baseline;
 pub mod calendar;
 pub mod check;
+pub mod claim;
 pub mod cli;
+pub mod diagnostic;
 pub mod diff;
 pub mod document;
 pub mod error;
@@ -26,10 +28,10 @@ pub mod report;
 pub mod rules;
 pub mod span;
 
+pub use claim::{Claim, Kind, Modality, Qualifier};
 pub use document::Document;
 pub use error::{Error, Result};
-pub use extract::{Kind, Mention, Qualifier};
-pub use normalise::Claim;
+pub use extract::Mention;
 
 /// Extracts and normalises every claim of a document.
 #[must_use]

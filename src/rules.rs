@@ -12,9 +12,9 @@ use regex::Regex;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::check::Severity;
+use crate::claim::Kind;
+use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::extract::Kind;
 
 /// The built-in rule files, embedded. A test checks that every file under `rules/` is here.
 pub const BUILTIN: &[(&str, &str)] = &[

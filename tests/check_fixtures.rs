@@ -3,7 +3,7 @@
 
 mod common;
 
-use claimlint::check::Diagnostic;
+use claimlint::diagnostic::Diagnostic;
 use claimlint::rules::RuleSet;
 use common::{document, snapshot_settings};
 

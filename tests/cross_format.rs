@@ -6,7 +6,7 @@ mod common;
 use std::io::Write as _;
 use std::path::Path;
 
-use claimlint::check::Diagnostic;
+use claimlint::diagnostic::Diagnostic;
 use claimlint::ingest::{IngestOptions, parse};
 use claimlint::rules::RuleSet;
 use claimlint::{Claim, Document};

@@ -178,7 +178,7 @@ fn config_switches_off_reweights_and_reparameterises() {
     let rules = claimlint::rules::load(Some(&config), &[]).expect("loads");
     assert!(!rules.get("consistency/restated").expect("exists").enabled);
     let citation = rules.get("citation/missing").expect("exists");
-    assert_eq!(citation.severity, claimlint::check::Severity::Error);
+    assert_eq!(citation.severity, claimlint::diagnostic::Severity::Error);
     let messages = fires(citation, "Twelve members attended the meeting.", None);
     assert_eq!(messages.len(), 1, "min_value 5 makes twelve need a source");
 }

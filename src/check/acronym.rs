@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::{Context, Finding, Place};
+use super::Context;
+use crate::diagnostic::{Finding, Place};
 use crate::span::Span;
 
 /// Words an acronym may skip.

@@ -5,9 +5,10 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place, window_after, window_before};
-use crate::extract::Kind;
-use crate::normalise::Claim;
+use super::{Context, window_after, window_before};
+use crate::claim::Claim;
+use crate::claim::Kind;
+use crate::diagnostic::{Finding, Place};
 use crate::rules::ArithmeticParams;
 
 pub fn arithmetic(context: &Context<'_>, params: &ArithmeticParams) -> Vec<Finding> {

@@ -5,9 +5,10 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place};
+use super::Context;
+use crate::claim::Kind;
+use crate::diagnostic::{Finding, Place};
 use crate::document::BlockKind;
-use crate::extract::Kind;
 use crate::rules::{CitationParams, Coverage};
 
 pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
@@ -52,7 +53,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     findings
 }
 
-fn covered(context: &Context<'_>, claim: &crate::normalise::Claim, coverage: Coverage) -> bool {
+fn covered(context: &Context<'_>, claim: &crate::claim::Claim, coverage: Coverage) -> bool {
     let document = context.document;
     let sentence = &document.sentences[claim.sentence_index];
     let markers_in = |start: usize, end: usize| {

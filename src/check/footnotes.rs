@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Context, Finding, Place};
+use super::Context;
+use crate::diagnostic::{Finding, Place};
 
 /// `footnote/undefined`: a marker whose label no definition gives. Names the claims the
 /// marker covers, since those are the figures left without a source.

@@ -1,6 +1,7 @@
 //! `ledger/drift`, `ledger/unreviewed`, `ledger/stale`: the document against its claims ledger.
 
-use super::{Context, Finding, Place};
+use super::Context;
+use crate::diagnostic::{Finding, Place};
 use crate::ledger::Status;
 use crate::span::Span;
 

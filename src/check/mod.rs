@@ -19,127 +19,11 @@ mod share_sum;
 
 use std::collections::BTreeMap;
 
+use crate::claim::Claim;
+use crate::diagnostic::{Diagnostic, Finding, Place, Related, fingerprint};
 use crate::document::Document;
-use crate::normalise::Claim;
 use crate::rules::{CheckKind, Rule, RuleSet};
 use crate::span::Span;
-
-/// How serious a finding is. `Info` never fails a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-
-    #[must_use]
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "info" => Some(Self::Info),
-            "warning" => Some(Self::Warning),
-            "error" => Some(Self::Error),
-            _ => None,
-        }
-    }
-}
-
-/// Where a finding points: at text of the document, or at bytes of the original file (a
-/// Markdown footnote marker keeps no text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    Text(Span),
-    Original(Span),
-}
-
-/// What a check found, before it becomes a diagnostic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub place: Place,
-    /// Values for the rule's message and help placeholders (`{label}`, `{text}` …).
-    pub values: Vec<(&'static str, String)>,
-    /// Ids of the claims concerned.
-    pub claims: Vec<String>,
-    /// Other places worth showing, with what each is.
-    pub related: Vec<(String, Place)>,
-}
-
-impl Finding {
-    #[must_use]
-    pub fn at(place: Place) -> Self {
-        Self {
-            place,
-            values: Vec::new(),
-            claims: Vec::new(),
-            related: Vec::new(),
-        }
-    }
-
-    #[must_use]
-    pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Self {
-        self.values.push((key, value.into()));
-        self
-    }
-
-    #[must_use]
-    pub fn claim(mut self, claim: &Claim) -> Self {
-        self.claims.push(claim.id.clone());
-        self
-    }
-
-    #[must_use]
-    pub fn related(mut self, message: impl Into<String>, place: Place) -> Self {
-        self.related.push((message.into(), place));
-        self
-    }
-}
-
-/// A related place, positioned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Related {
-    pub message: String,
-    /// For a DOCX, the part it is in; its line, column and offsets count in that part.
-    pub part: Option<&'static str>,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// A finding as reported: plain data, serialised directly by every output format.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    pub document: String,
-    /// The DOCX part; absent for other formats.
-    pub part: Option<&'static str>,
-    pub line: usize,
-    pub column: usize,
-    /// Byte offsets into the original file.
-    pub start: usize,
-    pub end: usize,
-    pub help: Option<String>,
-    pub claims: Vec<String>,
-    pub related: Vec<Related>,
-    /// Where the span ends: line and column just past its last character.
-    pub end_line: usize,
-    pub end_column: usize,
-    /// A fingerprint that survives unrelated edits: the rule with the ids of the claims
-    /// concerned (stable across revisions), or with the message where no claim is concerned.
-    /// Never a line number. Used by SARIF, GitLab and baselines.
-    pub fingerprint: String,
-}
 
 /// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
 /// order (then by rule id).
@@ -408,18 +292,4 @@ fn diagnose(
         end_column,
         fingerprint,
     }
-}
-
-/// A diagnostic's fingerprint: 16 hex digits of a hash of the rule and the claim ids (or the
-/// message, where no claim is concerned).
-#[must_use]
-pub fn fingerprint(rule: &str, claims: &[String], message: &str) -> String {
-    let mut key = String::from(rule);
-    key.push('\0');
-    if claims.is_empty() {
-        key.push_str(message);
-    } else {
-        key.push_str(&claims.join(","));
-    }
-    format!("{:016x}", crate::normalise::id::stable_hash(key.as_bytes()))
 }

@@ -1,9 +1,10 @@
 //! `consistency/part-whole`: a part larger than its whole — "25 out of 18", "40 of the 30
 //! members", "Of the 30 projects, 45 were late".
 
-use super::{Context, Finding, Place};
-use crate::extract::Kind;
-use crate::normalise::Claim;
+use super::Context;
+use crate::claim::Claim;
+use crate::claim::Kind;
+use crate::diagnostic::{Finding, Place};
 
 /// The words that join a part to its whole.
 const JOINERS: &[&str] = &[

@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place};
-use crate::normalise::Claim;
+use super::Context;
+use crate::claim::Claim;
+use crate::diagnostic::{Finding, Place};
 use crate::rules::PatternParams;
 use crate::span::Span;
 

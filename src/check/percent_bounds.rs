@@ -4,8 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place};
-use crate::extract::Kind;
+use super::Context;
+use crate::claim::Kind;
+use crate::diagnostic::{Finding, Place};
 
 /// Words that make a percentage a change rather than a share.
 pub const CHANGE_WORDS: &[&str] = &[
@@ -73,7 +74,7 @@ pub const CHANGE_WORDS: &[&str] = &[
 const SHARE_WORDS: &[&str] = &["share", "shares", "proportion", "fraction", "percentage"];
 
 /// The header text of the table cell holding `claim`, if it is in one.
-fn table_headers(context: &Context<'_>, claim: &crate::normalise::Claim) -> Option<String> {
+fn table_headers(context: &Context<'_>, claim: &crate::claim::Claim) -> Option<String> {
     let document = context.document;
     let cell = document.cell_of_block(document.sentences[claim.sentence_index].block)?;
     Some(document.header_text(cell))

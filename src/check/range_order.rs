@@ -2,7 +2,8 @@
 //! cells (where "3.78 – 3.71" may be a convention, as resolution shells are) and notes (page
 //! ranges of references) are left alone.
 
-use super::{Context, Finding, Place};
+use super::Context;
+use crate::diagnostic::{Finding, Place};
 use crate::document::BlockKind;
 
 pub fn range_order(context: &Context<'_>) -> Vec<Finding> {

@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place};
-use crate::extract::Kind;
+use super::Context;
+use crate::claim::Kind;
+use crate::diagnostic::{Finding, Place};
 use crate::rules::{Fact, ReferenceParams};
 
 pub fn reference(context: &Context<'_>, params: &ReferenceParams) -> Vec<Finding> {
@@ -31,14 +32,14 @@ pub fn reference(context: &Context<'_>, params: &ReferenceParams) -> Vec<Finding
 }
 
 /// Whether a claim is of the shape the fact speaks of.
-fn fits(fact: &Fact, claim: &crate::normalise::Claim) -> bool {
+fn fits(fact: &Fact, claim: &crate::claim::Claim) -> bool {
     if fact.period.is_some() {
         return claim.kind == Kind::Period;
     }
     claim.unit == fact.unit.as_deref() && !claim.kind.is_temporal() && claim.kind != Kind::Ordinal
 }
 
-fn compare(fact: &Fact, claim: &crate::normalise::Claim) -> Option<Finding> {
+fn compare(fact: &Fact, claim: &crate::claim::Claim) -> Option<Finding> {
     let year = claim
         .time
         .as_deref()

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Place};
-use crate::normalise::Claim;
+use super::Context;
+use crate::claim::Claim;
+use crate::diagnostic::{Finding, Place};
 use crate::rules::RestatedParams;
 
 /// What makes two statements one figure: subject (lower case), unit, time and kind.

@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use super::Context;
 use super::percent_bounds::CHANGE_WORDS;
-use super::{Context, Finding, Place};
-use crate::extract::{Kind, Qualifier};
-use crate::normalise::Claim;
+use crate::claim::Claim;
+use crate::claim::{Kind, Qualifier};
+use crate::diagnostic::{Finding, Place};
 use crate::rules::ShareSumParams;
 
 /// Most words between two shares of one list ("France 38 percent and the United Kingdom").

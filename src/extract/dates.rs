@@ -6,8 +6,9 @@ use rust_decimal::Decimal;
 use super::numeral::Numeral;
 use super::token::TokenKind;
 use super::words::{is, ordinal_word};
-use super::{Figure, Kind, Parsed, Scanner};
+use super::{Figure, Parsed, Scanner};
 use crate::calendar::{month_number, valid_date};
+use crate::claim::Kind;
 use crate::document::Date;
 
 /// Words after which a four-digit number is a year even in a count-like position.

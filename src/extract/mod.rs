@@ -17,74 +17,11 @@ pub mod words;
 
 use rust_decimal::Decimal;
 
+use crate::claim::{Kind, Qualifier};
 use crate::document::Document;
 use crate::span::Span;
 use number::{DecimalMark, detect_decimal_mark};
 use token::{Token, TokenKind, tokenize};
-
-/// What a claim is a figure of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Count,
-    Percent,
-    Money,
-    Quantity,
-    Year,
-    Period,
-    Date,
-    Ordinal,
-    Duration,
-}
-
-impl Kind {
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Count => "count",
-            Self::Percent => "percent",
-            Self::Money => "money",
-            Self::Quantity => "quantity",
-            Self::Year => "year",
-            Self::Period => "period",
-            Self::Date => "date",
-            Self::Ordinal => "ordinal",
-            Self::Duration => "duration",
-        }
-    }
-
-    /// Kinds that place a figure in time rather than measure something.
-    #[must_use]
-    pub const fn is_temporal(self) -> bool {
-        matches!(self, Self::Year | Self::Period | Self::Date)
-    }
-}
-
-/// How a figure is hedged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Qualifier {
-    Exact,
-    Approx,
-    MoreThan,
-    AtLeast,
-    LessThan,
-    AtMost,
-    Range,
-}
-
-impl Qualifier {
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Exact => "exact",
-            Self::Approx => "approx",
-            Self::MoreThan => "more_than",
-            Self::AtLeast => "at_least",
-            Self::LessThan => "less_than",
-            Self::AtMost => "at_most",
-            Self::Range => "range",
-        }
-    }
-}
 
 /// The figure a mention states, before normalisation widens it into an interval.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,8 @@ use super::units::{
 use super::words::{
     NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word,
 };
-use super::{Figure, Kind, Parsed, Qualifier, Scanner};
+use super::{Figure, Parsed, Scanner};
+use crate::claim::{Kind, Qualifier};
 use crate::span::Span;
 
 /// A number read from digits or words, before scale and unit.

@@ -1,7 +1,7 @@
 //! The words around a figure that qualify it: "over", "almost", "around", "up to", "or more".
 
-use super::Qualifier;
 use super::token::{Token, TokenKind};
+use crate::claim::Qualifier;
 
 /// Qualifier phrases written before a figure, longest first within each qualifier.
 const BEFORE: &[(&[&str], Qualifier)] = &[

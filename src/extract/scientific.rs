@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use super::number::parse_digits;
 use super::numeral::pow10;
 use super::token::TokenKind;
-use super::{Figure, Kind, Parsed, Scanner};
+use super::{Figure, Parsed, Scanner};
+use crate::claim::Kind;
 
 /// Largest power of ten read (a `Decimal` holds 28 digits).
 const MAX_EXPONENT: u32 = 28;

@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use crate::claim::{Claim, Kind, Qualifier};
 use crate::document::Document;
-use crate::extract::{Figure, Kind, Mention, Qualifier};
+use crate::extract::{Figure, Mention};
 use crate::span::Span;
-pub use modality::Modality;
 
 /// Longest sentence printed whole with a claim. Longer ones (a table flattened into one line,
 /// a paragraph without full stops) are cut to a window around the claim, so that output grows
@@ -63,57 +63,6 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             approx_tolerance: Decimal::new(5, 2),
-        }
-    }
-}
-
-/// A numeric claim, normalised. Field order is the CSV column order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claim {
-    pub id: String,
-    pub document: String,
-    /// The DOCX part (`document`, `footnotes`, `endnotes`); absent for other formats.
-    pub part: Option<&'static str>,
-    pub kind: Kind,
-    pub text: String,
-    pub line: usize,
-    pub column: usize,
-    /// Byte offsets into the original file.
-    pub start: usize,
-    pub end: usize,
-    pub value: Option<Decimal>,
-    pub unit: Option<&'static str>,
-    pub qualifier: Qualifier,
-    pub precision: Option<Decimal>,
-    pub low: Option<Decimal>,
-    pub high: Option<Decimal>,
-    /// For dates: an ISO 8601 date or interval.
-    pub date: Option<String>,
-    pub modality: Modality,
-    pub time: Option<String>,
-    pub subject: Option<String>,
-    pub footnotes: Vec<String>,
-    /// The sentence, whitespace folded; shared by the claims of one sentence. A sentence longer
-    /// than `MAX_SENTENCE_CHARS` is cut to a window around the claim, marked with "…".
-    pub sentence: Arc<str>,
-    /// The figure in the document's text (not serialised).
-    pub span: Span,
-    /// Index of its sentence in the document (not serialised).
-    pub sentence_index: usize,
-    /// The subject is a table cell's row and column headers, not words of its sentence (not
-    /// serialised): generic row labels ("Total", "Control") recur across tables.
-    pub subject_from_headers: bool,
-}
-
-impl Claim {
-    /// The lowest and highest values the claim allows; `None` is an open end. A claim with
-    /// no interval (a year, an ordinal) allows its value only.
-    #[must_use]
-    pub fn bounds(&self) -> (Option<Decimal>, Option<Decimal>) {
-        if self.low.is_none() && self.high.is_none() {
-            (self.value, self.value)
-        } else {
-            (self.low, self.high)
         }
     }
 }

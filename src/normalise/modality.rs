@@ -6,27 +6,10 @@
 //! "estimated", "by one estimate" an estimate. claimlint never reads the clock: "now" is the
 //! document date.
 
+use crate::claim::{Kind, Modality};
 use crate::document::Document;
 use crate::extract::token::Token;
-use crate::extract::{Figure, Kind, Mention};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Modality {
-    Reported,
-    Estimate,
-    Projection,
-}
-
-impl Modality {
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Reported => "reported",
-            Self::Estimate => "estimate",
-            Self::Projection => "projection",
-        }
-    }
-}
+use crate::extract::{Figure, Mention};
 
 const PROJECTION_WORDS: &[&str] = &[
     "will",

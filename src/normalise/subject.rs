@@ -2,8 +2,9 @@
 //! "three quarters of cellular IoT connections"), or before it ("a growth rate of 20 percent",
 //! "the number of IoT connections … was approaching 12 billion").
 
+use crate::claim::Kind;
+use crate::extract::Mention;
 use crate::extract::token::{Token, TokenKind};
-use crate::extract::{Kind, Mention};
 
 /// How many tokens before a figure "the number of" is looked for.
 const NUMBER_OF_WINDOW: usize = 40;

@@ -6,8 +6,9 @@
 use rust_decimal::Decimal;
 
 use super::modality::Cues;
+use crate::claim::Kind;
 use crate::document::{Document, TableCell};
-use crate::extract::{Figure, Kind, Mention};
+use crate::extract::{Figure, Mention};
 
 /// Longest subject built from headers, in characters; longer is cut with "…".
 const MAX_SUBJECT_CHARS: usize = 100;

@@ -3,32 +3,10 @@
 
 use std::io::Write;
 
-use crate::normalise::Claim;
+use crate::claim::Claim;
 
 /// The columns, in order: the JSON fields.
-pub const COLUMNS: [&str; 21] = [
-    "id",
-    "document",
-    "part",
-    "kind",
-    "text",
-    "line",
-    "column",
-    "start",
-    "end",
-    "value",
-    "unit",
-    "qualifier",
-    "precision",
-    "low",
-    "high",
-    "date",
-    "modality",
-    "time",
-    "subject",
-    "footnotes",
-    "sentence",
-];
+pub const COLUMNS: [&str; 21] = Claim::FIELDS;
 
 /// Writes the header row.
 pub fn write_header(writer: &mut csv::Writer<&mut dyn Write>) -> csv::Result<()> {

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use crate::check::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 #[must_use]
 pub fn report(diagnostics: &[Diagnostic]) -> Value {
@@ -16,7 +16,7 @@ pub fn report(diagnostics: &[Diagnostic]) -> Value {
                 json!({
                     "description": d.message,
                     "check_name": d.rule,
-                    "fingerprint": format!("{}{}", d.fingerprint, crate::check::fingerprint(&d.document, &[], "")),
+                    "fingerprint": format!("{}{}", d.fingerprint, crate::diagnostic::fingerprint(&d.document, &[], "")),
                     "severity": match d.severity {
                         Severity::Error => "major",
                         Severity::Warning => "minor",

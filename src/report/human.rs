@@ -9,7 +9,7 @@ use miette::{
     SourceSpan, SpanContents,
 };
 
-use crate::check::{Diagnostic, Related, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::document::Part;
 
 /// Findings of one rule in one document shown in full before the rest become a list.

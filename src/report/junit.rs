@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::check::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.
 fn escape(text: &str) -> String {

@@ -11,10 +11,4 @@ pub mod markdown;
 pub mod page;
 pub mod sarif;
 
-use rust_decimal::Decimal;
-
-/// A decimal as it is printed everywhere: plain digits, no exponent, no trailing zeros.
-#[must_use]
-pub fn decimal_string(value: Decimal) -> String {
-    value.normalize().to_string()
-}
+pub use crate::claim::decimal_string;

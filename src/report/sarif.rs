@@ -7,7 +7,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use crate::check::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleSet;
 
 const INFORMATION_URI: &str = "https://github.com/claimlint/claimlint";

@@ -1,0 +1,260 @@
+//! The claim: a figure of a document, normalised to an exact value with its unit, interval,
+//! modality, subject, time and footnotes. Plain data, shared by every stage after extract and
+//! serialised directly by the JSON outputs.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::span::Span;
+
+/// What a claim is a figure of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Count,
+    Percent,
+    Money,
+    Quantity,
+    Year,
+    Period,
+    Date,
+    Ordinal,
+    Duration,
+}
+
+impl Kind {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Percent => "percent",
+            Self::Money => "money",
+            Self::Quantity => "quantity",
+            Self::Year => "year",
+            Self::Period => "period",
+            Self::Date => "date",
+            Self::Ordinal => "ordinal",
+            Self::Duration => "duration",
+        }
+    }
+
+    /// Kinds that place a figure in time rather than measure something.
+    #[must_use]
+    pub const fn is_temporal(self) -> bool {
+        matches!(self, Self::Year | Self::Period | Self::Date)
+    }
+}
+
+/// How a figure is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Approx => "approx",
+            Self::MoreThan => "more_than",
+            Self::AtLeast => "at_least",
+            Self::LessThan => "less_than",
+            Self::AtMost => "at_most",
+            Self::Range => "range",
+        }
+    }
+}
+
+/// Whether a figure is reported, an estimate, or a projection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Reported,
+    Estimate,
+    Projection,
+}
+
+impl Modality {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Reported => "reported",
+            Self::Estimate => "estimate",
+            Self::Projection => "projection",
+        }
+    }
+}
+
+/// A numeric claim, normalised. Field order is the JSON field order and the CSV column order;
+/// absent fields are omitted from JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub id: String,
+    pub document: String,
+    /// The DOCX part (`document`, `footnotes`, `endnotes`); absent for other formats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<&'static str>,
+    pub kind: Kind,
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+    /// Byte offsets into the original file.
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_number")]
+    pub value: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
+    pub qualifier: Qualifier,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_number")]
+    pub precision: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_number")]
+    pub low: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_number")]
+    pub high: Option<Decimal>,
+    /// For dates: an ISO 8601 date or interval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub modality: Modality,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<String>,
+    /// The sentence, whitespace folded; shared by the claims of one sentence. A sentence longer
+    /// than `normalise::MAX_SENTENCE_CHARS` is cut to a window around the claim, marked with "…".
+    #[serde(serialize_with = "shared_text")]
+    pub sentence: Arc<str>,
+    /// The figure in the document's text (not serialised).
+    #[serde(skip)]
+    pub span: Span,
+    /// Index of its sentence in the document (not serialised).
+    #[serde(skip)]
+    pub sentence_index: usize,
+    /// The subject is a table cell's row and column headers, not words of its sentence (not
+    /// serialised): generic row labels ("Total", "Control") recur across tables.
+    #[serde(skip)]
+    pub subject_from_headers: bool,
+}
+
+impl Claim {
+    /// Every serialised field, in order: the JSON field order and the CSV columns (a test
+    /// checks that serde writes them in this order).
+    pub const FIELDS: [&'static str; 21] = [
+        "id",
+        "document",
+        "part",
+        "kind",
+        "text",
+        "line",
+        "column",
+        "start",
+        "end",
+        "value",
+        "unit",
+        "qualifier",
+        "precision",
+        "low",
+        "high",
+        "date",
+        "modality",
+        "time",
+        "subject",
+        "footnotes",
+        "sentence",
+    ];
+
+    /// The lowest and highest values the claim allows; `None` is an open end. A claim with
+    /// no interval (a year, an ordinal) allows its value only.
+    #[must_use]
+    pub fn bounds(&self) -> (Option<Decimal>, Option<Decimal>) {
+        if self.low.is_none() && self.high.is_none() {
+            (self.value, self.value)
+        } else {
+            (self.low, self.high)
+        }
+    }
+}
+
+/// A decimal as it is printed everywhere: plain digits, no exponent, no trailing zeros.
+#[must_use]
+pub fn decimal_string(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A decimal as a JSON number. With `serde_json`'s `arbitrary_precision` the digits are kept as
+/// written: never through an `f64`.
+fn number(value: Decimal) -> serde_json::Number {
+    serde_json::Number::from_str(&decimal_string(value)).unwrap_or_else(|_| serde_json::Number::from(0))
+}
+
+#[expect(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes the field by reference"
+)]
+fn optional_number<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => number(*value).serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn shared_text<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialised_fields_are_the_listed_fields_in_order() {
+        let some = Some(Decimal::ONE);
+        let claim = Claim {
+            id: "a0000000".into(),
+            document: "d.md".into(),
+            part: Some("document"),
+            kind: Kind::Money,
+            text: "EUR 1".into(),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 5,
+            value: some,
+            unit: Some("EUR"),
+            qualifier: Qualifier::Exact,
+            precision: some,
+            low: some,
+            high: some,
+            date: Some("2021".into()),
+            modality: Modality::Reported,
+            time: Some("2021".into()),
+            subject: Some("grants".into()),
+            footnotes: vec!["1".into()],
+            sentence: Arc::from("EUR 1."),
+            span: Span::new(0, 5),
+            sentence_index: 0,
+            subject_from_headers: false,
+        };
+        let json = serde_json::to_value(&claim).expect("a claim serialises");
+        let keys: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, Claim::FIELDS);
+    }
+}
