@@ -176,6 +176,38 @@ impl Claim {
         "sentence",
     ];
 
+    /// The claim's cells in `FIELDS` order, for spreadsheets (the CSV of `extract` and the
+    /// ledger): decimals as digits, lists joined with `;`, absent fields empty, text cells made
+    /// safe with `spreadsheet_safe`.
+    #[must_use]
+    pub fn cells(&self) -> [String; 21] {
+        let claim = self;
+        let decimal = |d: Option<rust_decimal::Decimal>| d.map(decimal_string).unwrap_or_default();
+        [
+            claim.id.clone(),
+            spreadsheet_safe(&claim.document),
+            claim.part.unwrap_or_default().to_owned(),
+            claim.kind.name().to_owned(),
+            spreadsheet_safe(&claim.text),
+            claim.line.to_string(),
+            claim.column.to_string(),
+            claim.start.to_string(),
+            claim.end.to_string(),
+            decimal(claim.value),
+            claim.unit.unwrap_or_default().to_owned(),
+            claim.qualifier.name().to_owned(),
+            decimal(claim.precision),
+            decimal(claim.low),
+            decimal(claim.high),
+            claim.date.clone().unwrap_or_default(),
+            claim.modality.name().to_owned(),
+            claim.time.clone().unwrap_or_default(),
+            spreadsheet_safe(claim.subject.as_deref().unwrap_or_default()),
+            spreadsheet_safe(&claim.footnotes.join(";")),
+            spreadsheet_safe(&claim.sentence),
+        ]
+    }
+
     /// The lowest and highest values the claim allows; `None` is an open end. A claim with
     /// no interval (a year, an ordinal) allows its value only.
     #[must_use]
@@ -185,6 +217,16 @@ impl Claim {
         } else {
             (self.low, self.high)
         }
+    }
+}
+
+/// Prefixes a text cell that a spreadsheet would evaluate ("=1+1", "-3 percent", "@SUM").
+#[must_use]
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
     }
 }
 

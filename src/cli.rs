@@ -12,12 +12,12 @@ use std::io::IsTerminal as _;
 
 use rayon::prelude::*;
 
-use crate::baseline::Baseline;
+use crate::audit::baseline::Baseline;
+use crate::audit::ledger::Ledger;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Date;
 use crate::error::Error;
 use crate::ingest::{self, FormatChoice, IngestOptions};
-use crate::ledger::Ledger;
 use crate::normalise::Settings;
 use crate::report;
 use crate::rules::{Config, RuleSet};
@@ -532,11 +532,11 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let name = display(&args.new);
     let old = ingest::read_path(&args.old, &name, &options)?;
     let new = ingest::read_path(&args.new, &name, &options)?;
-    let changes = crate::diff::diff(&crate::claims(&old, &settings), &crate::claims(&new, &settings));
+    let changes = crate::audit::diff::diff(&crate::claims(&old, &settings), &crate::claims(&new, &settings));
     match args.format {
-        DiffFormat::Human => out.write_all(crate::diff::render_human(&changes, &name).as_bytes())?,
+        DiffFormat::Human => out.write_all(crate::report::diff::render_human(&changes, &name).as_bytes())?,
         DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &crate::diff::to_json(&changes))
+            serde_json::to_writer_pretty(&mut *out, &crate::report::diff::to_json(&changes))
                 .map_err(|e| Error::Write(e.into()))?;
             writeln!(out)?;
         }

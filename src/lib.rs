@@ -11,18 +11,16 @@
 //! `normalise` turns them into [`Claim`]s with exact values, intervals, modality, subject,
 //! time and footnotes; `report` renders them.
 
-pub mod baseline;
+pub mod audit;
 pub mod calendar;
 pub mod check;
 pub mod claim;
 pub mod cli;
 pub mod diagnostic;
-pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod ingest;
-pub mod ledger;
 pub mod normalise;
 pub mod report;
 pub mod rules;

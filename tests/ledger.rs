@@ -176,7 +176,7 @@ fn update_keeps_auditor_columns_marks_vanished_claims_stale_and_resets_changed_v
         summary.contains("1 changed since verified, 2 newly stale"),
         "{summary}"
     );
-    let ledger = claimlint::ledger::Ledger::read(&dir.join("claims.csv"), false).expect("reads back");
+    let ledger = claimlint::audit::ledger::Ledger::read(&dir.join("claims.csv"), false).expect("reads back");
     let by_text = |text: &str| ledger.rows.iter().find(|r| r.cell("text") == text).expect("row");
     assert_eq!(by_text("EUR 40 million").status().name(), "stale");
     assert_eq!(

@@ -1,8 +1,8 @@
 //! `ledger/drift`, `ledger/unreviewed`, `ledger/stale`: the document against its claims ledger.
 
 use super::Context;
+use crate::audit::ledger::Status;
 use crate::diagnostic::{Finding, Place};
-use crate::ledger::Status;
 use crate::span::Span;
 
 pub fn drift(context: &Context<'_>) -> Vec<Finding> {

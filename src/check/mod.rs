@@ -38,7 +38,7 @@ pub fn check_with_ledger(
     document: &Document,
     claims: &[Claim],
     rules: &RuleSet,
-    ledger: Option<&crate::ledger::Ledger>,
+    ledger: Option<&crate::audit::ledger::Ledger>,
 ) -> Vec<Diagnostic> {
     let mut context = Context::new(document, claims);
     context.ledger = ledger.map(|l| l.of_document(&document.name));
@@ -105,7 +105,7 @@ pub struct Context<'a> {
     /// Claim indices by sentence index.
     pub by_sentence: BTreeMap<usize, Vec<usize>>,
     /// The ledger's rows for this document by claim id, when a ledger is given.
-    pub ledger: Option<std::collections::HashMap<&'a str, &'a crate::ledger::Row>>,
+    pub ledger: Option<std::collections::HashMap<&'a str, &'a crate::audit::ledger::Row>>,
 }
 
 impl<'a> Context<'a> {

@@ -10,10 +10,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::audit::ledger::Ledger;
 use crate::claim::Claim;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
-use crate::ledger::Ledger;
 use crate::report::decimal_string;
 
 /// One document's part of the page.

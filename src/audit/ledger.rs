@@ -10,9 +10,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::claim::Claim;
+use crate::claim::{Claim, spreadsheet_safe};
 use crate::error::{Error, Result};
-use crate::report::csv::{COLUMNS, row as claim_row, safe_text};
+
+/// The claim columns: the CSV columns of `extract`.
+const COLUMNS: [&str; 21] = Claim::FIELDS;
 
 /// The auditor's columns, after the claim columns.
 pub const AUDIT_COLUMNS: [&str; 5] = ["source", "status", "reviewer", "checked_on", "note"];
@@ -89,7 +91,7 @@ impl Row {
     /// The figure columns that differ from `claim`'s, by name.
     #[must_use]
     pub fn changed(&self, claim: &Claim) -> Vec<&'static str> {
-        let current = claim_row(claim);
+        let current = claim.cells();
         FIGURE_COLUMNS
             .iter()
             .copied()
@@ -99,7 +101,7 @@ impl Row {
 
     fn from_claim(claim: &Claim) -> Self {
         Self {
-            claim: claim_row(claim).to_vec(),
+            claim: claim.cells().to_vec(),
             audit: vec![
                 String::new(),
                 Status::Unreviewed.name().to_owned(),
@@ -263,7 +265,7 @@ impl Ledger {
                 if row.status() == Status::Stale {
                     row.set_status(Status::Unreviewed);
                 }
-                row.claim = claim_row(claim).to_vec();
+                row.claim = claim.cells().to_vec();
             }
         }
         for row in &mut self.rows {
@@ -310,7 +312,7 @@ impl Ledger {
                     .claim
                     .iter()
                     .chain(row.audit.iter())
-                    .map(|c| safe_text(c))
+                    .map(|c| spreadsheet_safe(c))
                     .collect();
                 writer.write_record(&cells).map_err(csv_error)?;
             }

@@ -1,0 +1,7 @@
+//! audit: the data of figure provenance across revisions — the claims ledger an auditor
+//! keeps, the claims changed between two revisions, and the baseline of accepted findings.
+//! Rendering them is `report`'s job.
+
+pub mod baseline;
+pub mod diff;
+pub mod ledger;
