@@ -497,7 +497,7 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
         })
         .collect();
     let html = report::page::render(&pages, run.ledger.as_ref());
-    std::fs::write(&args.output, html).map_err(|source| Error::Read {
+    std::fs::write(&args.output, html).map_err(|source| Error::WriteFile {
         path: args.output.clone(),
         source,
     })?;
@@ -621,7 +621,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                     .create(true)
                     .append(true)
                     .open(&path)
-                    .map_err(|source| Error::Read {
+                    .map_err(|source| Error::WriteFile {
                         path: path.clone(),
                         source,
                     })?;
@@ -652,19 +652,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
 
 /// A file that could not be read, as a finding (JSON output of folder runs lists it too).
 fn input_diagnostic(error: &Error) -> Diagnostic {
-    let document = match error {
-        Error::Read { path, .. }
-        | Error::InvalidUtf8 { path, .. }
-        | Error::InvalidUtf16 { path, .. }
-        | Error::Binary { path, .. }
-        | Error::TooLarge { path, .. }
-        | Error::Unsupported { path, .. }
-        | Error::RuleFile { path, .. }
-        | Error::Ledger { path, .. }
-        | Error::Baseline { path, .. }
-        | Error::Malformed { path, .. } => path.to_string_lossy().into_owned(),
-        Error::Write(_) | Error::UnknownRule { .. } => String::new(),
-    };
+    let document = error
+        .path()
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Diagnostic {
         rule: "input/unreadable".to_owned(),
         severity: Severity::Error,

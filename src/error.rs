@@ -10,6 +10,16 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot write `{path}`: {source}")]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid glob `{glob}` in `exclude`: {message}")]
+    Glob { glob: String, message: String },
+    #[error("cannot walk `{path}`: {message}")]
+    Walk { path: PathBuf, message: String },
     #[error("`{path}` is not valid UTF-8: invalid byte at offset {offset} (line {line}, column {column})")]
     InvalidUtf8 {
         path: PathBuf,
@@ -63,7 +73,9 @@ impl Error {
     pub fn help(&self) -> Option<&'static str> {
         match self {
             Self::InvalidUtf8 { .. } => Some("save the file as UTF-8 (or UTF-16 with a byte order mark)"),
-            Self::Unsupported { .. } => Some("name the format with --input-format text|markdown"),
+            Self::Unsupported { .. } => {
+                Some("name the format with --input-format text|markdown|html|jats|docbook|docx")
+            }
             Self::TooLarge { .. } => Some(
                 "split the document, check that this is the file you meant, or raise `document_mib` in [limits] of claimlint.toml",
             ),
@@ -71,7 +83,30 @@ impl Error {
                 Some("see `claimlint rules` for the rules and README.md for the rule file format")
             }
             Self::UnknownRule { .. } => Some("`claimlint rules` lists the rules"),
+            Self::Glob { .. } => Some("globs use gitignore syntax: `drafts/**`, `*.tmp.md`"),
             _ => None,
+        }
+    }
+}
+
+impl Error {
+    /// The file the error is about, where there is one.
+    #[must_use]
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Self::Read { path, .. }
+            | Self::WriteFile { path, .. }
+            | Self::Walk { path, .. }
+            | Self::InvalidUtf8 { path, .. }
+            | Self::InvalidUtf16 { path, .. }
+            | Self::Binary { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Unsupported { path, .. }
+            | Self::RuleFile { path, .. }
+            | Self::Ledger { path, .. }
+            | Self::Baseline { path, .. }
+            | Self::Malformed { path, .. } => Some(path),
+            Self::Glob { .. } | Self::Write(_) | Self::UnknownRule { .. } => None,
         }
     }
 }

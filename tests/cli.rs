@@ -487,3 +487,39 @@ fn a_bad_limit_is_an_error_at_its_line() {
     );
     assert!(stderr.contains("claimlint.toml:2:"), "{stderr}");
 }
+
+#[test]
+fn a_write_failure_says_write_and_names_the_file() {
+    let dir = temp_dir("write-failure");
+    let document = dir.join("brief.md");
+    fs::write(&document, "Exports rose 12 percent in 2021.\n").expect("write");
+    let output_path = dir.join("no-such-folder").join("review.html");
+    let output = claimlint()
+        .arg("report")
+        .arg(&document)
+        .arg("-o")
+        .arg(&output_path)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("review.html"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_exclude_glob_is_named_as_a_glob() {
+    let dir = temp_dir("bad-glob");
+    fs::write(dir.join("claimlint.toml"), "exclude = [\"drafts/[a\"]\n").expect("write");
+    fs::write(dir.join("brief.md"), "Exports rose 12 percent in 2021.\n").expect("write");
+    let output = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("invalid glob `drafts/[a`"), "{stderr}");
+}

@@ -76,7 +76,7 @@ impl Baseline {
         let mut text =
             serde_json::to_string_pretty(self).map_err(|e| Error::Write(std::io::Error::other(e)))?;
         text.push('\n');
-        std::fs::write(path, text).map_err(|source| Error::Read {
+        std::fs::write(path, text).map_err(|source| Error::WriteFile {
             path: path.to_path_buf(),
             source,
         })

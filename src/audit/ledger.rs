@@ -294,7 +294,7 @@ impl Ledger {
             .file_name()
             .map_or_else(|| "claims.csv".into(), |n| n.to_string_lossy().into_owned());
         let temporary: PathBuf = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-        let write_error = |source| Error::Read {
+        let write_error = |source| Error::WriteFile {
             path: temporary.clone(),
             source,
         };
@@ -302,7 +302,7 @@ impl Ledger {
             let file = std::fs::File::create(&temporary).map_err(write_error)?;
             let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
             let header: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
-            let csv_error = |e: csv::Error| Error::Read {
+            let csv_error = |e: csv::Error| Error::WriteFile {
                 path: temporary.clone(),
                 source: std::io::Error::other(e.to_string()),
             };
@@ -316,7 +316,7 @@ impl Ledger {
                     .collect();
                 writer.write_record(&cells).map_err(csv_error)?;
             }
-            let mut inner = writer.into_inner().map_err(|e| Error::Read {
+            let mut inner = writer.into_inner().map_err(|e| Error::WriteFile {
                 path: temporary.clone(),
                 source: std::io::Error::other(e.to_string()),
             })?;
@@ -325,7 +325,7 @@ impl Ledger {
         }
         std::fs::rename(&temporary, path).map_err(|source| {
             let _ = std::fs::remove_file(&temporary);
-            Error::Read {
+            Error::WriteFile {
                 path: path.to_path_buf(),
                 source,
             }

@@ -324,14 +324,14 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
 pub fn walk(root: &Path, exclude: &[String]) -> Result<Vec<PathBuf>> {
     let mut overrides = ignore::overrides::OverrideBuilder::new(root);
     for glob in exclude {
-        overrides.add(&format!("!{glob}")).map_err(|e| Error::Read {
-            path: root.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
+        overrides.add(&format!("!{glob}")).map_err(|e| Error::Glob {
+            glob: glob.clone(),
+            message: e.to_string(),
         })?;
     }
-    let overrides = overrides.build().map_err(|e| Error::Read {
-        path: root.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
+    let overrides = overrides.build().map_err(|e| Error::Glob {
+        glob: exclude.join(", "),
+        message: e.to_string(),
     })?;
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(true)
@@ -341,9 +341,9 @@ pub fn walk(root: &Path, exclude: &[String]) -> Result<Vec<PathBuf>> {
         .build();
     let mut found = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::Read {
+        let entry = entry.map_err(|e| Error::Walk {
             path: root.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
+            message: e.to_string(),
         })?;
         let path = entry.path();
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
