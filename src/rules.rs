@@ -8,93 +8,38 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use include_dir::{Dir, include_dir};
 use regex::Regex;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
-use crate::claim::Kind;
+pub use crate::check::CheckKind;
+use crate::check::Params;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 
-/// The built-in rule files, embedded. A test checks that every file under `rules/` is here.
-pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "rules/footnote/undefined.toml",
-        include_str!("../rules/footnote/undefined.toml"),
-    ),
-    (
-        "rules/footnote/unused.toml",
-        include_str!("../rules/footnote/unused.toml"),
-    ),
-    (
-        "rules/footnote/sequence.toml",
-        include_str!("../rules/footnote/sequence.toml"),
-    ),
-    (
-        "rules/footnote/duplicate.toml",
-        include_str!("../rules/footnote/duplicate.toml"),
-    ),
-    (
-        "rules/footnote/empty.toml",
-        include_str!("../rules/footnote/empty.toml"),
-    ),
-    (
-        "rules/citation/missing.toml",
-        include_str!("../rules/citation/missing.toml"),
-    ),
-    (
-        "rules/consistency/restated.toml",
-        include_str!("../rules/consistency/restated.toml"),
-    ),
-    (
-        "rules/consistency/part-whole.toml",
-        include_str!("../rules/consistency/part-whole.toml"),
-    ),
-    (
-        "rules/consistency/share-sum.toml",
-        include_str!("../rules/consistency/share-sum.toml"),
-    ),
-    (
-        "rules/consistency/percent-bounds.toml",
-        include_str!("../rules/consistency/percent-bounds.toml"),
-    ),
-    (
-        "rules/consistency/range-order.toml",
-        include_str!("../rules/consistency/range-order.toml"),
-    ),
-    (
-        "rules/consistency/acronym.toml",
-        include_str!("../rules/consistency/acronym.toml"),
-    ),
-    (
-        "rules/consistency/arithmetic.toml",
-        include_str!("../rules/consistency/arithmetic.toml"),
-    ),
-    (
-        "rules/fact/reference.toml",
-        include_str!("../rules/fact/reference.toml"),
-    ),
-    (
-        "rules/ledger/drift.toml",
-        include_str!("../rules/ledger/drift.toml"),
-    ),
-    (
-        "rules/ledger/unreviewed.toml",
-        include_str!("../rules/ledger/unreviewed.toml"),
-    ),
-    (
-        "rules/ledger/stale.toml",
-        include_str!("../rules/ledger/stale.toml"),
-    ),
-    (
-        "rules/suppression/no-reason.toml",
-        include_str!("../rules/suppression/no-reason.toml"),
-    ),
-    (
-        "rules/suppression/unused.toml",
-        include_str!("../rules/suppression/unused.toml"),
-    ),
-];
+/// The built-in rule files, embedded by folder: every `.toml` file under `rules/`.
+static BUILTIN_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// The built-in rule files as (`rules/<family>/<name>.toml`, text), in path order.
+#[must_use]
+pub fn builtin_files() -> Vec<(String, &'static str)> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
+        for file in dir.files() {
+            if file.path().extension().is_some_and(|e| e == "toml") {
+                if let Some(text) = file.contents_utf8() {
+                    out.push((format!("rules/{}", file.path().display()), text));
+                }
+            }
+        }
+        for folder in dir.dirs() {
+            walk(folder, out);
+        }
+    }
+    let mut files = Vec::new();
+    walk(&BUILTIN_RULES, &mut files);
+    files.sort();
+    files
+}
 
 /// One rule, ready to run.
 #[derive(Debug, Clone)]
@@ -127,239 +72,6 @@ pub struct Example {
     pub format: Option<String>,
 }
 
-/// The closed list of check kinds: a new kind is a new file in `check/`, one variant, one arm.
-#[derive(Debug, Clone)]
-pub enum CheckKind {
-    FootnoteUndefined,
-    FootnoteUnused,
-    FootnoteSequence,
-    FootnoteDuplicate,
-    FootnoteEmpty,
-    Citation(CitationParams),
-    Restated(RestatedParams),
-    PartWhole,
-    ShareSum(ShareSumParams),
-    PercentBounds,
-    RangeOrder,
-    Acronym,
-    Arithmetic(ArithmeticParams),
-    Reference(ReferenceParams),
-    Pattern(PatternParams),
-    /// The ledger kinds run only when `check --ledger` gives a ledger.
-    LedgerDrift,
-    LedgerUnreviewed,
-    LedgerStale,
-    /// The suppression kinds judge the other rules' findings, after they ran.
-    SuppressionReason,
-    SuppressionUnused,
-}
-
-impl CheckKind {
-    /// Whether the kind needs a ledger (and so has no examples a plain document can show).
-    #[must_use]
-    pub const fn needs_ledger(&self) -> bool {
-        matches!(
-            self,
-            Self::LedgerDrift | Self::LedgerUnreviewed | Self::LedgerStale
-        )
-    }
-
-    /// Whether the kind judges the findings of the other rules (run after them).
-    #[must_use]
-    pub const fn is_meta(&self) -> bool {
-        matches!(self, Self::SuppressionReason | Self::SuppressionUnused)
-    }
-}
-
-/// A check with no parameters.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NoParams {
-    #[expect(dead_code, reason = "read by the probe; here only so the key is allowed")]
-    kind: String,
-}
-
-/// Which sentences a footnote marker covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Coverage {
-    /// Its own sentence and the sentences before it in its block, back to the previous marker.
-    #[default]
-    Block,
-    /// Its own sentence only.
-    Sentence,
-    /// Every sentence of its block.
-    Paragraph,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CitationParams {
-    #[serde(default, rename = "kind")]
-    _kind: String,
-    /// Claim kinds that need a source.
-    #[serde(default = "CitationParams::default_kinds")]
-    pub kinds: Vec<String>,
-    /// Counts and quantities below this absolute value need no source.
-    #[serde(default = "CitationParams::default_min_value")]
-    pub min_value: f64,
-    #[serde(default)]
-    pub coverage: Coverage,
-    /// Table cells need no source of their own (the table's caption or note cites them).
-    #[serde(default = "yes")]
-    pub exempt_table_cells: bool,
-}
-
-impl CitationParams {
-    fn default_kinds() -> Vec<String> {
-        ["money", "percent", "count", "quantity"]
-            .map(str::to_owned)
-            .to_vec()
-    }
-
-    const fn default_min_value() -> f64 {
-        100.0
-    }
-
-    /// Whether claims of `kind` are ones this rule looks at.
-    #[must_use]
-    pub fn covers(&self, kind: Kind) -> bool {
-        self.kinds.iter().any(|k| k == kind.name())
-    }
-}
-
-const fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RestatedParams {
-    #[serde(default, rename = "kind")]
-    _kind: String,
-    /// Claim kinds compared.
-    #[serde(default = "RestatedParams::default_kinds")]
-    pub kinds: Vec<String>,
-}
-
-impl RestatedParams {
-    fn default_kinds() -> Vec<String> {
-        ["money", "percent", "count", "quantity"]
-            .map(str::to_owned)
-            .to_vec()
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ShareSumParams {
-    #[serde(default, rename = "kind")]
-    _kind: String,
-    /// Percentage points a sum may exceed 100 beyond the rounding of its shares.
-    #[serde(default)]
-    pub tolerance: f64,
-    /// Fewest shares listed together before their sum is checked.
-    #[serde(default = "ShareSumParams::default_min_shares")]
-    pub min_shares: usize,
-}
-
-impl ShareSumParams {
-    const fn default_min_shares() -> usize {
-        3
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ArithmeticParams {
-    #[serde(default, rename = "kind")]
-    _kind: String,
-    /// Relative slack allowed beyond the rounding of the figures (0.01 = 1 %).
-    #[serde(default)]
-    pub tolerance: f64,
-}
-
-/// A reference fact: a pattern that finds the subject, what is true of it, and a source.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fact {
-    pub subject: String,
-    /// A regular expression that finds the subject in a sentence.
-    pub pattern: String,
-    /// First and last year, for a period.
-    #[serde(default)]
-    pub period: Option<[i32; 2]>,
-    /// A value, with its unit (absent for counts).
-    #[serde(default)]
-    pub value: Option<f64>,
-    #[serde(default)]
-    pub unit: Option<String>,
-    /// Relative tolerance of a value (0.05 = 5 %).
-    #[serde(default)]
-    pub tolerance: f64,
-    /// The years the fact holds for (inclusive); outside them it is not checked.
-    #[serde(default)]
-    pub valid_from: Option<i32>,
-    #[serde(default)]
-    pub valid_until: Option<i32>,
-    pub source: String,
-    #[serde(skip)]
-    pub regex: Option<Regex>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReferenceParams {
-    #[serde(default, rename = "kind")]
-    _kind: String,
-    #[serde(default)]
-    pub fact: Vec<Fact>,
-}
-
-/// A user rule that needs no Rust: a regular expression on the sentence and/or a condition on
-/// claims.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PatternParams {
-    #[serde(default, rename = "kind")]
-    _kind: String,
-    /// A regular expression the sentence must match.
-    #[serde(default)]
-    pub pattern: Option<String>,
-    /// Claim conditions; any given must hold for a claim of the sentence.
-    #[serde(default)]
-    pub kinds: Vec<String>,
-    #[serde(default)]
-    pub units: Vec<String>,
-    #[serde(default)]
-    pub qualifiers: Vec<String>,
-    #[serde(default)]
-    pub modalities: Vec<String>,
-    #[serde(default)]
-    pub min: Option<f64>,
-    #[serde(default)]
-    pub max: Option<f64>,
-    /// `false`: only claims no footnote covers; `true`: only covered ones.
-    #[serde(default)]
-    pub cited: Option<bool>,
-    #[serde(skip)]
-    pub regex: Option<Regex>,
-}
-
-impl PatternParams {
-    /// Whether any claim condition is set (else the rule fires per matching sentence).
-    #[must_use]
-    pub fn has_claim_condition(&self) -> bool {
-        !self.kinds.is_empty()
-            || !self.units.is_empty()
-            || !self.qualifiers.is_empty()
-            || !self.modalities.is_empty()
-            || self.min.is_some()
-            || self.max.is_some()
-            || self.cited.is_some()
-    }
-}
-
 /// The fields of a rule file, with the check's parameter struct `C`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -387,30 +99,6 @@ struct Probe {
 struct ProbeCheck {
     kind: toml::Spanned<String>,
 }
-
-/// The check kinds, by the name rule files give them.
-pub const CHECK_KINDS: &[&str] = &[
-    "footnote-undefined",
-    "footnote-unused",
-    "footnote-sequence",
-    "footnote-duplicate",
-    "footnote-empty",
-    "citation",
-    "restated",
-    "part-whole",
-    "share-sum",
-    "percent-bounds",
-    "range-order",
-    "acronym",
-    "arithmetic",
-    "reference",
-    "pattern",
-    "ledger-drift",
-    "ledger-unreviewed",
-    "ledger-stale",
-    "suppression-reason",
-    "suppression-unused",
-];
 
 /// An error in a rule or config file, with its place.
 fn file_error(path: &str, source: &str, offset: Option<usize>, message: impl Into<String>) -> Error {
@@ -442,155 +130,88 @@ fn toml_error(path: &str, source: &str, error: &toml::de::Error) -> Error {
     )
 }
 
-/// Parses a typed rule file (from the whole source, for positions) or a merged `[check]`
-/// table (after a config changed parameters).
-fn typed<C: DeserializeOwned>(origin: &str, source: &str, table: Option<&toml::Table>) -> Result<C> {
-    match table {
-        None => toml::from_str::<RuleFile<C>>(source)
-            .map(|file| file.check)
-            .map_err(|e| toml_error(origin, source, &e)),
-        Some(table) => toml::Value::Table(table.clone()).try_into::<C>().map_err(|e| {
-            file_error(
-                origin,
-                source,
-                None,
-                format!("in the parameters of this rule: {}", e.message()),
-            )
-        }),
+/// A rule file being read (or a config changing a rule's parameters): where errors point.
+pub struct RuleSource<'a> {
+    origin: &'a str,
+    source: &'a str,
+    /// A merged `[check]` table, after a config changed parameters; else the file's own.
+    table: Option<&'a toml::Table>,
+}
+
+impl RuleSource<'_> {
+    /// An error at `offset` of the file (1:1 without one).
+    pub fn error(&self, offset: Option<usize>, message: impl Into<String>) -> Error {
+        file_error(self.origin, self.source, offset, message)
+    }
+
+    /// Where `needle` is first written in the file.
+    #[must_use]
+    pub fn find(&self, needle: &str) -> Option<usize> {
+        self.source.find(needle)
+    }
+
+    /// Compiles a regular expression of the file, placing an error where it is written.
+    pub fn regex(&self, pattern: &str) -> Result<Regex> {
+        Regex::new(pattern).map_err(|e| {
+            let offset = self
+                .find(&pattern.replace('\\', "\\\\"))
+                .or_else(|| self.find(pattern));
+            self.error(offset, format!("invalid regular expression: {e}"))
+        })
+    }
+
+    /// The check's parameters: from the whole file (for positions) or from a merged
+    /// `[check]` table, then prepared.
+    pub fn params<C: Params>(&self) -> Result<C> {
+        let mut params: C = match self.table {
+            None => toml::from_str::<RuleFile<C>>(self.source)
+                .map(|file| file.check)
+                .map_err(|e| toml_error(self.origin, self.source, &e))?,
+            Some(table) => toml::Value::Table(table.clone())
+                .try_into::<C>()
+                .map_err(|e| self.error(None, format!("in the parameters of this rule: {}", e.message())))?,
+        };
+        params.prepare(self)?;
+        Ok(params)
     }
 }
 
-fn compile(origin: &str, source: &str, pattern: &str) -> Result<Regex> {
-    Regex::new(pattern).map_err(|e| {
-        let offset = source
-            .find(&pattern.replace('\\', "\\\\"))
-            .or_else(|| source.find(pattern));
-        file_error(origin, source, offset, format!("invalid regular expression: {e}"))
+/// Reads the check kind `kind` of a rule file.
+fn build_check(kind: &str, file: &RuleSource<'_>) -> Result<CheckKind> {
+    CheckKind::parse(kind, file).unwrap_or_else(|| {
+        Err(file.error(
+            file.find(kind),
+            format!(
+                "unknown check kind `{kind}`; expected one of {}",
+                CheckKind::NAMES.join(", ")
+            ),
+        ))
     })
-}
-
-fn build_check(kind: &str, origin: &str, source: &str, table: Option<&toml::Table>) -> Result<CheckKind> {
-    Ok(match kind {
-        "footnote-undefined" => {
-            typed::<NoParams>(origin, source, table).map(|_| CheckKind::FootnoteUndefined)?
-        }
-        "footnote-unused" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::FootnoteUnused)?,
-        "footnote-sequence" => {
-            typed::<NoParams>(origin, source, table).map(|_| CheckKind::FootnoteSequence)?
-        }
-        "footnote-duplicate" => {
-            typed::<NoParams>(origin, source, table).map(|_| CheckKind::FootnoteDuplicate)?
-        }
-        "footnote-empty" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::FootnoteEmpty)?,
-        "citation" => {
-            let params: CitationParams = typed(origin, source, table)?;
-            check_kind_names(origin, source, &params.kinds)?;
-            CheckKind::Citation(params)
-        }
-        "restated" => {
-            let params: RestatedParams = typed(origin, source, table)?;
-            check_kind_names(origin, source, &params.kinds)?;
-            CheckKind::Restated(params)
-        }
-        "part-whole" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::PartWhole)?,
-        "share-sum" => CheckKind::ShareSum(typed(origin, source, table)?),
-        "percent-bounds" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::PercentBounds)?,
-        "range-order" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::RangeOrder)?,
-        "acronym" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::Acronym)?,
-        "arithmetic" => CheckKind::Arithmetic(typed(origin, source, table)?),
-        "reference" => {
-            let mut params: ReferenceParams = typed(origin, source, table)?;
-            for fact in &mut params.fact {
-                fact.regex = Some(compile(origin, source, &fact.pattern)?);
-                if fact.period.is_none() && fact.value.is_none() {
-                    let offset = source.find(&fact.subject);
-                    return Err(file_error(
-                        origin,
-                        source,
-                        offset,
-                        "a fact needs a `period` or a `value`",
-                    ));
-                }
-            }
-            CheckKind::Reference(params)
-        }
-        "pattern" => {
-            let mut params: PatternParams = typed(origin, source, table)?;
-            check_kind_names(origin, source, &params.kinds)?;
-            if let Some(pattern) = &params.pattern {
-                params.regex = Some(compile(origin, source, pattern)?);
-            } else if !params.has_claim_condition() {
-                let offset = source.find("[check]");
-                return Err(file_error(
-                    origin,
-                    source,
-                    offset,
-                    "a pattern rule needs a `pattern` or a claim condition",
-                ));
-            }
-            CheckKind::Pattern(params)
-        }
-        "ledger-drift" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerDrift)?,
-        "ledger-unreviewed" => {
-            typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerUnreviewed)?
-        }
-        "ledger-stale" => typed::<NoParams>(origin, source, table).map(|_| CheckKind::LedgerStale)?,
-        "suppression-reason" => {
-            typed::<NoParams>(origin, source, table).map(|_| CheckKind::SuppressionReason)?
-        }
-        "suppression-unused" => {
-            typed::<NoParams>(origin, source, table).map(|_| CheckKind::SuppressionUnused)?
-        }
-        other => {
-            return Err(file_error(
-                origin,
-                source,
-                source.find(other),
-                format!(
-                    "unknown check kind `{other}`; expected one of {}",
-                    CHECK_KINDS.join(", ")
-                ),
-            ));
-        }
-    })
-}
-
-fn check_kind_names(origin: &str, source: &str, kinds: &[String]) -> Result<()> {
-    const KINDS: [&str; 9] = [
-        "count", "percent", "money", "quantity", "year", "period", "date", "ordinal", "duration",
-    ];
-    for kind in kinds {
-        if !KINDS.contains(&kind.as_str()) {
-            return Err(file_error(
-                origin,
-                source,
-                source.find(&format!("\"{kind}\"")),
-                format!(
-                    "unknown claim kind `{kind}`; expected one of {}",
-                    KINDS.join(", ")
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Parses one rule file.
 pub fn parse_rule(origin: &str, source: &str) -> Result<Rule> {
     let probe: Probe = toml::from_str(source).map_err(|e| toml_error(origin, source, &e))?;
     let kind = probe.check.kind.get_ref().clone();
-    if !CHECK_KINDS.contains(&kind.as_str()) {
+    if !CheckKind::NAMES.contains(&kind.as_str()) {
         return Err(file_error(
             origin,
             source,
             Some(probe.check.kind.span().start),
             format!(
                 "unknown check kind `{kind}`; expected one of {}",
-                CHECK_KINDS.join(", ")
+                CheckKind::NAMES.join(", ")
             ),
         ));
     }
-    let check = build_check(&kind, origin, source, None)?;
+    let check = build_check(
+        &kind,
+        &RuleSource {
+            origin,
+            source,
+            table: None,
+        },
+    )?;
     let file: RuleFile<toml::Table> = toml::from_str(source).map_err(|e| toml_error(origin, source, &e))?;
     let at = |key: &str| source.find(&format!("{key} ="));
     let (severity, enabled) = match file.severity.as_str() {
@@ -654,8 +275,8 @@ impl RuleSet {
             rules: Vec::new(),
             sources: BTreeMap::new(),
         };
-        for (origin, source) in BUILTIN {
-            set.add(parse_rule(origin, source)?, source);
+        for (origin, source) in builtin_files() {
+            set.add(parse_rule(&origin, source)?, source);
         }
         Ok(set)
     }
@@ -749,23 +370,28 @@ impl RuleSet {
                 .and_then(toml::Value::as_str)
                 .unwrap_or_default()
                 .to_owned();
-            rule.check =
-                build_check(&kind, &config.path, &config.source, Some(&table)).map_err(
-                    |error| match error {
-                        Error::RuleFile { path, message, .. } => {
-                            let (line, column) = line_column(&config.source, *offset);
-                            Error::RuleFile {
-                                path,
-                                line,
-                                column,
-                                message: format!("`{id}`: {message}"),
-                                source_text: config.source.clone(),
-                                offset: Some(*offset),
-                            }
-                        }
-                        other => other,
-                    },
-                )?;
+            rule.check = build_check(
+                &kind,
+                &RuleSource {
+                    origin: &config.path,
+                    source: &config.source,
+                    table: Some(&table),
+                },
+            )
+            .map_err(|error| match error {
+                Error::RuleFile { path, message, .. } => {
+                    let (line, column) = line_column(&config.source, *offset);
+                    Error::RuleFile {
+                        path,
+                        line,
+                        column,
+                        message: format!("`{id}`: {message}"),
+                        source_text: config.source.clone(),
+                        offset: Some(*offset),
+                    }
+                }
+                other => other,
+            })?;
             rule.check_table = table;
         }
         Ok(())

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use claimlint::ingest::{IngestOptions, parse};
 use claimlint::normalise::Settings;
-use claimlint::rules::{BUILTIN, Config, RuleSet, parse_rule};
+use claimlint::rules::{Config, RuleSet, builtin_files, parse_rule};
 
 fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec<String> {
     let name = if format == Some("markdown") {
@@ -82,12 +82,12 @@ fn every_rule_file_is_embedded_and_named_after_its_id() {
         }
     }
     on_disk.sort();
-    let mut embedded: Vec<String> = BUILTIN.iter().map(|(path, _)| (*path).to_owned()).collect();
+    let mut embedded: Vec<String> = builtin_files().into_iter().map(|(path, _)| path).collect();
     embedded.sort();
     assert_eq!(on_disk, embedded);
-    for (path, source) in BUILTIN {
-        let rule = parse_rule(path, source).expect("parses");
-        assert_eq!(format!("rules/{}.toml", rule.id), *path);
+    for (path, source) in builtin_files() {
+        let rule = parse_rule(&path, source).expect("parses");
+        assert_eq!(format!("rules/{}.toml", rule.id), path);
     }
 }
 
@@ -228,4 +228,24 @@ fires = false
             example.text
         );
     }
+}
+
+#[test]
+fn a_typo_in_a_claim_condition_is_an_error_at_its_place() {
+    // A misspelt qualifier used to be a condition no claim ever met: the rule never fired.
+    let source = "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"pattern\"\nqualifiers = [\"more-than\"]\n";
+    let error = rule_error(source);
+    assert!(
+        error.starts_with("my-rule.toml:7:15:") && error.contains("more_than"),
+        "{error}"
+    );
+    let source = "id = \"house/x\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"m\"\n[check]\nkind = \"pattern\"\nmodalities = [\"forecast\"]\n";
+    assert!(rule_error(source).contains("projection"));
+    let config = Config::parse(
+        "claimlint.toml",
+        "[\"citation/missing\"]\nkinds = [\"percentage\"]\n",
+    )
+    .expect("parses");
+    let error = claimlint::rules::load(Some(&config), &[]).expect_err("unknown kind");
+    assert!(error.to_string().contains("`percentage`"), "{error}");
 }

@@ -4,12 +4,24 @@
 //! "doubled from 40 to 95").
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
+use super::registry::Params;
 use super::{Context, window_after, window_before};
-use crate::claim::Claim;
-use crate::claim::Kind;
+use crate::claim::{Claim, Kind};
 use crate::diagnostic::{Finding, Place};
-use crate::rules::ArithmeticParams;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArithmeticParams {
+    #[serde(default, rename = "kind")]
+    _kind: String,
+    /// Relative slack allowed beyond the rounding of the figures (0.01 = 1 %).
+    #[serde(default)]
+    pub tolerance: f64,
+}
+
+impl Params for ArithmeticParams {}
 
 pub fn arithmetic(context: &Context<'_>, params: &ArithmeticParams) -> Vec<Finding> {
     let tolerance = Decimal::try_from(params.tolerance).unwrap_or(Decimal::ZERO);

@@ -4,12 +4,66 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 use super::Context;
+use super::registry::Params;
 use crate::claim::Kind;
 use crate::diagnostic::{Finding, Place};
 use crate::document::BlockKind;
-use crate::rules::{CitationParams, Coverage};
+
+/// Which sentences a footnote marker covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    /// Its own sentence and the sentences before it in its block, back to the previous marker.
+    #[default]
+    Block,
+    /// Its own sentence only.
+    Sentence,
+    /// Every sentence of its block.
+    Paragraph,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationParams {
+    #[serde(default, rename = "kind")]
+    _kind: String,
+    /// Claim kinds that need a source.
+    #[serde(default = "CitationParams::default_kinds")]
+    pub kinds: Vec<Kind>,
+    /// Counts and quantities below this absolute value need no source.
+    #[serde(default = "CitationParams::default_min_value")]
+    pub min_value: f64,
+    #[serde(default)]
+    pub coverage: Coverage,
+    /// Table cells need no source of their own (the table's caption or note cites them).
+    #[serde(default = "yes")]
+    pub exempt_table_cells: bool,
+}
+
+impl CitationParams {
+    fn default_kinds() -> Vec<Kind> {
+        vec![Kind::Money, Kind::Percent, Kind::Count, Kind::Quantity]
+    }
+
+    const fn default_min_value() -> f64 {
+        100.0
+    }
+
+    /// Whether claims of `kind` are ones this rule looks at.
+    #[must_use]
+    pub fn covers(&self, kind: Kind) -> bool {
+        self.kinds.contains(&kind)
+    }
+}
+
+const fn yes() -> bool {
+    true
+}
+
+impl Params for CitationParams {}
 
 pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let document = context.document;

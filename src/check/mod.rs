@@ -1,6 +1,6 @@
 //! check: run the rules over a document and its claims, producing diagnostics.
 //!
-//! Each check kind is one file and one variant of `rules::CheckKind`; a check is a plain
+//! Each check kind is one file and one line of the registry (`registry.rs`); a check is a plain
 //! function from the document, its claims and its parameters to findings. Findings carry text
 //! spans; `diagnose` maps them to the original file once.
 
@@ -14,6 +14,7 @@ mod pattern;
 mod percent_bounds;
 mod range_order;
 mod reference;
+mod registry;
 mod restated;
 mod share_sum;
 
@@ -22,8 +23,9 @@ use std::collections::BTreeMap;
 use crate::claim::Claim;
 use crate::diagnostic::{Diagnostic, Finding, Place, Related, fingerprint};
 use crate::document::Document;
-use crate::rules::{CheckKind, Rule, RuleSet};
+use crate::rules::{Rule, RuleSet};
 use crate::span::Span;
+pub use registry::{CheckKind, Params};
 
 /// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
 /// order (then by rule id).
@@ -133,28 +135,7 @@ impl<'a> Context<'a> {
 }
 
 fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
-    match &rule.check {
-        CheckKind::FootnoteUndefined => footnotes::undefined(context),
-        CheckKind::FootnoteUnused => footnotes::unused(context),
-        CheckKind::FootnoteSequence => footnotes::sequence(context),
-        CheckKind::FootnoteDuplicate => footnotes::duplicate(context),
-        CheckKind::FootnoteEmpty => footnotes::empty(context),
-        CheckKind::Citation(params) => citation::missing(context, params),
-        CheckKind::Restated(params) => restated::restated(context, params),
-        CheckKind::PartWhole => part_whole::part_whole(context),
-        CheckKind::ShareSum(params) => share_sum::share_sum(context, params),
-        CheckKind::PercentBounds => percent_bounds::percent_bounds(context),
-        CheckKind::RangeOrder => range_order::range_order(context),
-        CheckKind::Acronym => acronym::acronym(context),
-        CheckKind::Arithmetic(params) => arithmetic::arithmetic(context, params),
-        CheckKind::Reference(params) => reference::reference(context, params),
-        CheckKind::Pattern(params) => pattern::pattern(context, params),
-        CheckKind::LedgerDrift => ledger::drift(context),
-        CheckKind::LedgerUnreviewed => ledger::unreviewed(context),
-        CheckKind::LedgerStale => ledger::stale(context),
-        // Judged in `check_with_ledger`, once the other rules' findings are known.
-        CheckKind::SuppressionReason | CheckKind::SuppressionUnused => Vec::new(),
-    }
+    rule.check.run(context)
 }
 
 /// Up to `bytes` of `text` before `offset`, cut at a character boundary: checks look at the

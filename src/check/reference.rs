@@ -1,12 +1,65 @@
 //! `fact/reference`: figures checked against reference facts kept in rule files — "the 12th
 //! Five-Year Plan ran 2011–2015".
 
+use regex::Regex;
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 use super::Context;
+use super::registry::Params;
 use crate::claim::Kind;
 use crate::diagnostic::{Finding, Place};
-use crate::rules::{Fact, ReferenceParams};
+use crate::error::Result;
+use crate::rules::RuleSource;
+
+/// A reference fact: a pattern that finds the subject, what is true of it, and a source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub subject: String,
+    /// A regular expression that finds the subject in a sentence.
+    pub pattern: String,
+    /// First and last year, for a period.
+    #[serde(default)]
+    pub period: Option<[i32; 2]>,
+    /// A value, with its unit (absent for counts).
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Relative tolerance of a value (0.05 = 5 %).
+    #[serde(default)]
+    pub tolerance: f64,
+    /// The years the fact holds for (inclusive); outside them it is not checked.
+    #[serde(default)]
+    pub valid_from: Option<i32>,
+    #[serde(default)]
+    pub valid_until: Option<i32>,
+    pub source: String,
+    #[serde(skip)]
+    pub regex: Option<Regex>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceParams {
+    #[serde(default, rename = "kind")]
+    _kind: String,
+    #[serde(default)]
+    pub fact: Vec<Fact>,
+}
+
+impl Params for ReferenceParams {
+    fn prepare(&mut self, file: &RuleSource<'_>) -> Result<()> {
+        for fact in &mut self.fact {
+            fact.regex = Some(file.regex(&fact.pattern)?);
+            if fact.period.is_none() && fact.value.is_none() {
+                return Err(file.error(file.find(&fact.subject), "a fact needs a `period` or a `value`"));
+            }
+        }
+        Ok(())
+    }
+}
 
 pub fn reference(context: &Context<'_>, params: &ReferenceParams) -> Vec<Finding> {
     let document = context.document;

@@ -7,11 +7,30 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 use super::Context;
-use crate::claim::Claim;
+use super::registry::Params;
+use crate::claim::{Claim, Kind};
 use crate::diagnostic::{Finding, Place};
-use crate::rules::RestatedParams;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestatedParams {
+    #[serde(default, rename = "kind")]
+    _kind: String,
+    /// Claim kinds compared.
+    #[serde(default = "RestatedParams::default_kinds")]
+    pub kinds: Vec<Kind>,
+}
+
+impl RestatedParams {
+    fn default_kinds() -> Vec<Kind> {
+        vec![Kind::Money, Kind::Percent, Kind::Count, Kind::Quantity]
+    }
+}
+
+impl Params for RestatedParams {}
 
 /// What makes two statements one figure: subject (lower case), unit, time and kind.
 type Key<'a> = (String, Option<&'static str>, Option<&'a str>, &'static str);
@@ -20,7 +39,7 @@ pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> 
     let mut first: HashMap<Key<'_>, &Claim> = HashMap::new();
     let mut findings = Vec::new();
     for claim in context.claims {
-        if !params.kinds.iter().any(|k| k == claim.kind.name()) {
+        if !params.kinds.contains(&claim.kind) {
             continue;
         }
         // Without a time reference two statements are too often different subsets ("18 tumor

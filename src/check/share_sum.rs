@@ -2,13 +2,34 @@
 //! 100 % — beyond what the rounding of each share allows.
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 use super::Context;
 use super::percent_bounds::CHANGE_WORDS;
-use crate::claim::Claim;
-use crate::claim::{Kind, Qualifier};
+use super::registry::Params;
+use crate::claim::{Claim, Kind, Qualifier};
 use crate::diagnostic::{Finding, Place};
-use crate::rules::ShareSumParams;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareSumParams {
+    #[serde(default, rename = "kind")]
+    _kind: String,
+    /// Percentage points a sum may exceed 100 beyond the rounding of its shares.
+    #[serde(default)]
+    pub tolerance: f64,
+    /// Fewest shares listed together before their sum is checked.
+    #[serde(default = "ShareSumParams::default_min_shares")]
+    pub min_shares: usize,
+}
+
+impl ShareSumParams {
+    const fn default_min_shares() -> usize {
+        3
+    }
+}
+
+impl Params for ShareSumParams {}
 
 /// Most words between two shares of one list ("France 38 percent and the United Kingdom").
 const MAX_GAP_WORDS: usize = 8;
