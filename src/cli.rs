@@ -14,13 +14,14 @@ use rayon::prelude::*;
 
 use crate::audit::baseline::Baseline;
 use crate::audit::ledger::Ledger;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Date;
 use crate::error::Error;
 use crate::ingest::{self, FormatChoice, IngestOptions};
 use crate::normalise::Settings;
 use crate::report;
-use crate::rules::{Config, RuleSet};
+use crate::rules::RuleSet;
 
 #[derive(Debug, Parser)]
 #[command(

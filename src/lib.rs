@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod check;
 pub mod claim;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod error;

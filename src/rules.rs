@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 pub use crate::check::CheckKind;
 use crate::check::Params;
+use crate::config::{Config, Level};
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 
@@ -77,7 +78,7 @@ pub struct Example {
 #[serde(deny_unknown_fields)]
 struct RuleFile<C> {
     id: String,
-    severity: String,
+    severity: toml::Spanned<Level>,
     summary: String,
     message: String,
     #[serde(default)]
@@ -101,7 +102,12 @@ struct ProbeCheck {
 }
 
 /// An error in a rule or config file, with its place.
-fn file_error(path: &str, source: &str, offset: Option<usize>, message: impl Into<String>) -> Error {
+pub(crate) fn file_error(
+    path: &str,
+    source: &str,
+    offset: Option<usize>,
+    message: impl Into<String>,
+) -> Error {
     let (line, column) = offset.map_or((1, 1), |offset| line_column(source, offset));
     Error::RuleFile {
         path: PathBuf::from(path),
@@ -121,7 +127,7 @@ fn line_column(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn toml_error(path: &str, source: &str, error: &toml::de::Error) -> Error {
+pub(crate) fn toml_error(path: &str, source: &str, error: &toml::de::Error) -> Error {
     file_error(
         path,
         source,
@@ -214,19 +220,10 @@ pub fn parse_rule(origin: &str, source: &str) -> Result<Rule> {
     )?;
     let file: RuleFile<toml::Table> = toml::from_str(source).map_err(|e| toml_error(origin, source, &e))?;
     let at = |key: &str| source.find(&format!("{key} ="));
-    let (severity, enabled) = match file.severity.as_str() {
-        "off" => (Severity::Warning, false),
-        other => match Severity::parse(other) {
-            Some(severity) => (severity, true),
-            None => {
-                return Err(file_error(
-                    origin,
-                    source,
-                    at("severity"),
-                    format!("unknown severity `{other}`; expected error, warning, info or off"),
-                ));
-            }
-        },
+    // A rule file that starts off reports at warning if it is run by itself (its examples).
+    let (severity, enabled) = match file.severity.get_ref().severity() {
+        None => (Severity::Warning, false),
+        Some(severity) => (severity, true),
     };
     let valid_id = file.id.split_once('/').is_some_and(|(family, name)| {
         let ok = |part: &str| {
@@ -315,7 +312,7 @@ impl RuleSet {
     /// Applies a config: severities, switches and parameters. Rules in `protected` (read from
     /// `--rules`, which layer over the config) keep their own.
     pub fn apply(&mut self, config: &Config, protected: &BTreeSet<String>) -> Result<()> {
-        for (id, (severity, offset)) in &config.severities {
+        for (id, (level, offset)) in &config.levels {
             if protected.contains(id) {
                 continue;
             }
@@ -327,18 +324,12 @@ impl RuleSet {
                     format!("unknown rule `{id}`"),
                 ));
             };
-            if severity == "off" {
-                rule.enabled = false;
-            } else if let Some(parsed) = Severity::parse(severity) {
-                rule.severity = parsed;
-                rule.enabled = true;
-            } else {
-                return Err(file_error(
-                    &config.path,
-                    &config.source,
-                    Some(*offset),
-                    format!("unknown severity `{severity}` for `{id}`; expected error, warning, info or off"),
-                ));
+            match level.severity() {
+                None => rule.enabled = false,
+                Some(severity) => {
+                    rule.severity = severity;
+                    rule.enabled = true;
+                }
             }
         }
         for (id, (params, offset)) in &config.params {
@@ -435,163 +426,6 @@ fn collect_toml(folder: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// `claimlint.toml`: paths to skip, rule severities, rule parameters, input limits.
-#[derive(Debug, Clone, Default)]
-pub struct Config {
-    pub path: String,
-    source: String,
-    pub exclude: Vec<String>,
-    /// Rule id → severity or "off", with the offset where it is written.
-    severities: BTreeMap<String, (String, usize)>,
-    /// Rule id → parameter table, with the offset of its header.
-    params: BTreeMap<String, (toml::Table, usize)>,
-    /// `[limits]`: the input bounds, defaults where not given.
-    pub limits: crate::ingest::Limits,
-}
-
-/// `[limits]` of a config: sizes in MiB, counts and a ratio, each a positive whole number.
-fn parse_limits(path: &str, source: &str, table: &toml::Table, at: usize) -> Result<crate::ingest::Limits> {
-    const MIB: u64 = 1024 * 1024;
-    let mut limits = crate::ingest::Limits::default();
-    for (key, value) in table {
-        let offset = source[at..].find(key.as_str()).map_or(at, |i| at + i);
-        let number = value
-            .as_integer()
-            .and_then(|n| u64::try_from(n).ok())
-            .filter(|&n| n > 0)
-            .ok_or_else(|| {
-                file_error(
-                    path,
-                    source,
-                    Some(offset),
-                    format!("`{key}` is a positive whole number"),
-                )
-            })?;
-        let too_big = || file_error(path, source, Some(offset), format!("`{key}` is too large"));
-        match key.as_str() {
-            "document_mib" => limits.document_bytes = number.checked_mul(MIB).ok_or_else(too_big)?,
-            "xml_depth" => limits.xml_depth = usize::try_from(number).map_err(|_| too_big())?,
-            "docx_entries" => limits.docx_entries = usize::try_from(number).map_err(|_| too_big())?,
-            "docx_part_mib" => limits.docx_part_bytes = number.checked_mul(MIB).ok_or_else(too_big)?,
-            "docx_total_mib" => limits.docx_total_bytes = number.checked_mul(MIB).ok_or_else(too_big)?,
-            "docx_ratio" => limits.docx_ratio = number,
-            other => {
-                return Err(file_error(
-                    path,
-                    source,
-                    Some(offset),
-                    format!(
-                        "unknown limit `{other}`; expected document_mib, xml_depth, docx_entries, docx_part_mib, docx_total_mib or docx_ratio"
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(limits)
-}
-
-impl Config {
-    /// Parses a config file's text.
-    pub fn parse(path: &str, source: &str) -> Result<Self> {
-        let table: toml::Table = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
-        let mut config = Self {
-            path: path.to_owned(),
-            source: source.to_owned(),
-            ..Self::default()
-        };
-        let find = |key: &str| {
-            source
-                .find(&format!("\"{key}\""))
-                .or_else(|| source.find(&format!("{key} =")))
-                .or_else(|| source.find(key))
-                .unwrap_or(0)
-        };
-        for (key, value) in table {
-            match (key.as_str(), value) {
-                ("exclude", toml::Value::Array(items)) => {
-                    for item in items {
-                        match item {
-                            toml::Value::String(glob) => config.exclude.push(glob),
-                            _ => {
-                                return Err(file_error(
-                                    path,
-                                    source,
-                                    Some(find("exclude")),
-                                    "`exclude` holds glob strings",
-                                ));
-                            }
-                        }
-                    }
-                }
-                ("rules", toml::Value::Table(rules)) => {
-                    for (id, severity) in rules {
-                        let offset = find(&id);
-                        match severity {
-                            toml::Value::String(severity) => {
-                                config.severities.insert(id, (severity, offset));
-                            }
-                            _ => {
-                                return Err(file_error(
-                                    path,
-                                    source,
-                                    Some(offset),
-                                    format!(
-                                        "`{id}` takes a severity (error, warning, info or off); put its parameters in a table [\"{id}\"]"
-                                    ),
-                                ));
-                            }
-                        }
-                    }
-                }
-                ("limits", toml::Value::Table(limits)) => {
-                    config.limits = parse_limits(path, source, &limits, find("limits"))?;
-                }
-                (id, toml::Value::Table(mut params)) if id.contains('/') => {
-                    let offset = find(id);
-                    if let Some(severity) = params.remove("severity") {
-                        let Some(severity) = severity.as_str().map(str::to_owned) else {
-                            return Err(file_error(path, source, Some(offset), "`severity` is a string"));
-                        };
-                        config.severities.insert(id.to_owned(), (severity, offset));
-                    }
-                    if !params.is_empty() {
-                        config.params.insert(id.to_owned(), (params, offset));
-                    }
-                }
-                (other, _) => {
-                    return Err(file_error(
-                        path,
-                        source,
-                        Some(find(other)),
-                        format!(
-                            "unknown key `{other}`; expected `exclude`, `[rules]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
-                        ),
-                    ));
-                }
-            }
-        }
-        Ok(config)
-    }
-
-    /// Reads a config file.
-    pub fn load(path: &Path) -> Result<Self> {
-        let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Self::parse(&path.to_string_lossy(), &source)
-    }
-
-    /// Finds `claimlint.toml` in `start` or the folders above it.
-    #[must_use]
-    pub fn find(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .map(|folder| folder.join("claimlint.toml"))
-            .find(|path| path.is_file())
-    }
 }
 
 /// The rule set for a run: built-ins, then the config, then `--rules` paths (a rule read from

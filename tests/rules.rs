@@ -5,9 +5,10 @@ mod common;
 
 use std::path::Path;
 
+use claimlint::config::Config;
 use claimlint::ingest::{IngestOptions, parse};
 use claimlint::normalise::Settings;
-use claimlint::rules::{Config, RuleSet, builtin_files, parse_rule};
+use claimlint::rules::{RuleSet, builtin_files, parse_rule};
 
 fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec<String> {
     let name = if format == Some("markdown") {
@@ -248,4 +249,44 @@ fn a_typo_in_a_claim_condition_is_an_error_at_its_place() {
     .expect("parses");
     let error = claimlint::rules::load(Some(&config), &[]).expect_err("unknown kind");
     assert!(error.to_string().contains("`percentage`"), "{error}");
+}
+
+#[test]
+fn config_mistakes_are_errors_at_their_value() {
+    for (source, place, words) in [
+        (
+            "[limits]\nxml_dept = 8\n",
+            "claimlint.toml:2:1:",
+            "unknown field `xml_dept`",
+        ),
+        (
+            "[rules]\n\"citation/missing\" = \"fatal\"\n",
+            "claimlint.toml:2:22:",
+            "unknown severity `fatal`",
+        ),
+        (
+            "[rules]\n\"citation/missing\" = 3\n",
+            "claimlint.toml:2:22:",
+            "level",
+        ),
+        ("exclude = \"drafts\"\n", "claimlint.toml:1:11:", "glob strings"),
+        (
+            "\n[\"citation/missing\"]\nseverity = \"loud\"\n",
+            "claimlint.toml:3:12:",
+            "unknown severity `loud`",
+        ),
+        (
+            "[limits]\nxml_depth = -1\n",
+            "claimlint.toml:2:13:",
+            "positive whole number",
+        ),
+    ] {
+        let error = Config::parse("claimlint.toml", source)
+            .expect_err(source)
+            .to_string();
+        assert!(
+            error.starts_with(place) && error.contains(words),
+            "{source}: {error}"
+        );
+    }
 }

@@ -15,11 +15,12 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::calendar::parse_iso_date;
+use crate::config::Limits;
 use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Part};
 use crate::error::{Error, Result};
 use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::word_comments::{self, Anchor, Anchored};
-use crate::ingest::{Limits, empty_document, sentences};
+use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span, trim_span};
 
 /// Most entries an archive may list.

@@ -1,6 +1,6 @@
 //! ingest: read a file into a `Document`. Format specifics end here.
 
-mod docx;
+pub(crate) mod docx;
 pub mod entities;
 mod html;
 mod markdown;
@@ -13,6 +13,7 @@ pub mod xml;
 
 use std::path::{Path, PathBuf};
 
+use crate::config::Limits;
 use crate::document::{Date, Document, InputFormat};
 use crate::error::{Error, Result};
 use crate::span::SourceMap;
@@ -55,37 +56,6 @@ pub struct IngestOptions {
     /// `--document-date`, which wins over any date the document states.
     pub document_date: Option<Date>,
     pub limits: Limits,
-}
-
-/// The bounds on what one input may cost, each refused with a clear error when passed. The
-/// defaults are far beyond real documents; `[limits]` in claimlint.toml changes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Bytes of one input file (or of standard input).
-    pub document_bytes: u64,
-    /// Elements open at once in an XML document.
-    pub xml_depth: usize,
-    /// Entries in a DOCX archive.
-    pub docx_entries: usize,
-    /// Bytes one DOCX part may inflate to.
-    pub docx_part_bytes: u64,
-    /// Bytes all the DOCX parts read may inflate to together.
-    pub docx_total_bytes: u64,
-    /// Inflated size over compressed size of one DOCX part.
-    pub docx_ratio: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            document_bytes: MAX_DOCUMENT_BYTES,
-            xml_depth: xml::MAX_DEPTH,
-            docx_entries: docx::MAX_ENTRIES,
-            docx_part_bytes: docx::MAX_PART_BYTES,
-            docx_total_bytes: docx::MAX_TOTAL_BYTES,
-            docx_ratio: docx::MAX_RATIO,
-        }
-    }
 }
 
 /// The format of a file by its extension, for `auto`; `None` for an unsupported file.

@@ -1,0 +1,295 @@
+//! `claimlint.toml`: paths to skip, rule levels, rule parameters and input limits, read as typed
+//! values so that every mistake is an error at its line and column.
+//!
+//! ```toml
+//! exclude = ["drafts/**"]
+//! [rules]
+//! "consistency/restated" = "off"
+//! ["citation/missing"]
+//! severity = "error"
+//! min_value = 1000
+//! [limits]
+//! document_mib = 64
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::diagnostic::Severity;
+use crate::error::{Error, Result};
+use crate::ingest::{MAX_DOCUMENT_BYTES, docx, xml};
+use crate::rules::{file_error, toml_error};
+
+/// How a config (or a rule file) sets a rule: off, or on at a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    /// The severity a rule reports at, or `None` when it is off.
+    #[must_use]
+    pub const fn severity(self) -> Option<Severity> {
+        match self {
+            Self::Off => None,
+            Self::Info => Some(Severity::Info),
+            Self::Warning => Some(Severity::Warning),
+            Self::Error => Some(Severity::Error),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(match name.as_str() {
+            "off" => Self::Off,
+            "info" => Self::Info,
+            "warning" => Self::Warning,
+            "error" => Self::Error,
+            other => {
+                return Err(serde::de::Error::custom(format!(
+                    "unknown severity `{other}`; expected error, warning, info or off"
+                )));
+            }
+        })
+    }
+}
+
+/// The bounds on what one input may cost, each refused with a clear error when passed. The
+/// defaults are far beyond real documents; `[limits]` in claimlint.toml changes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one input file (or of standard input).
+    pub document_bytes: u64,
+    /// Elements open at once in an XML document.
+    pub xml_depth: usize,
+    /// Entries in a DOCX archive.
+    pub docx_entries: usize,
+    /// Bytes one DOCX part may inflate to.
+    pub docx_part_bytes: u64,
+    /// Bytes all the DOCX parts read may inflate to together.
+    pub docx_total_bytes: u64,
+    /// Inflated size over compressed size of one DOCX part.
+    pub docx_ratio: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            document_bytes: MAX_DOCUMENT_BYTES,
+            xml_depth: xml::MAX_DEPTH,
+            docx_entries: docx::MAX_ENTRIES,
+            docx_part_bytes: docx::MAX_PART_BYTES,
+            docx_total_bytes: docx::MAX_TOTAL_BYTES,
+            docx_ratio: docx::MAX_RATIO,
+        }
+    }
+}
+
+/// `[limits]` as written: sizes in MiB, counts and a ratio.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsTable {
+    document_mib: Option<Spanned<i64>>,
+    xml_depth: Option<Spanned<i64>>,
+    docx_entries: Option<Spanned<i64>>,
+    docx_part_mib: Option<Spanned<i64>>,
+    docx_total_mib: Option<Spanned<i64>>,
+    docx_ratio: Option<Spanned<i64>>,
+}
+
+/// `claimlint.toml`: paths to skip, rule levels, rule parameters, input limits.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub path: String,
+    pub(crate) source: String,
+    pub exclude: Vec<String>,
+    /// Rule id → level, with the offset where it is written.
+    pub(crate) levels: BTreeMap<String, (Level, usize)>,
+    /// Rule id → parameter table, with the offset of its header.
+    pub(crate) params: BTreeMap<String, (toml::Table, usize)>,
+    /// `[limits]`: the input bounds, defaults where not given.
+    pub limits: Limits,
+}
+
+impl Config {
+    /// Parses a config file's text.
+    pub fn parse(path: &str, source: &str) -> Result<Self> {
+        let table = DeTable::parse(source).map_err(|e| toml_error(path, source, &e))?;
+        let mut config = Self {
+            path: path.to_owned(),
+            source: source.to_owned(),
+            ..Self::default()
+        };
+        for (key, value) in table.into_inner() {
+            let offset = key.span().start;
+            match key.get_ref().as_ref() {
+                "exclude" => config.exclude = value_of(path, source, value, "`exclude` holds glob strings")?,
+                "rules" => {
+                    let rules: BTreeMap<Spanned<String>, Spanned<Level>> = value_of(
+                        path,
+                        source,
+                        value,
+                        "`[rules]` gives each rule a level: error, warning, info or off (parameters go in a table [\"family/name\"])",
+                    )?;
+                    for (id, level) in rules {
+                        config
+                            .levels
+                            .insert(id.get_ref().clone(), (*level.get_ref(), id.span().start));
+                    }
+                }
+                "limits" => {
+                    let table = value_of(path, source, value, "`[limits]` is a table of limits")?;
+                    config.limits = config.read_limits(&table)?;
+                }
+                id if id.contains('/') => config.read_rule_table(id, offset, &value)?,
+                other => {
+                    return Err(file_error(
+                        path,
+                        source,
+                        Some(offset),
+                        format!(
+                            "unknown key `{other}`; expected `exclude`, `[rules]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    /// A rule's table: its level (`severity`) and its parameters, checked when the rule set
+    /// applies them (each kind knows its own).
+    fn read_rule_table(&mut self, id: &str, offset: usize, value: &Spanned<DeValue<'_>>) -> Result<()> {
+        let DeValue::Table(table) = value.get_ref() else {
+            return Err(file_error(
+                &self.path,
+                &self.source,
+                Some(offset),
+                format!("`{id}` is a table of the rule's severity and parameters"),
+            ));
+        };
+        let mut params = toml::Table::new();
+        for (key, entry) in table {
+            if key.get_ref() == "severity" {
+                let level: Spanned<Level> = value_of(
+                    &self.path,
+                    &self.source,
+                    entry.clone(),
+                    "`severity` is error, warning, info or off",
+                )?;
+                self.levels.insert(id.to_owned(), (*level.get_ref(), offset));
+            } else {
+                let parameter: toml::Value =
+                    value_of(&self.path, &self.source, entry.clone(), "a parameter")?;
+                params.insert(key.get_ref().to_string(), parameter);
+            }
+        }
+        if !params.is_empty() {
+            self.params.insert(id.to_owned(), (params, offset));
+        }
+        Ok(())
+    }
+
+    /// `[limits]`: each a positive whole number, sizes in MiB.
+    fn read_limits(&self, table: &LimitsTable) -> Result<Limits> {
+        const MIB: u64 = 1024 * 1024;
+        let mut limits = Limits::default();
+        let positive = |name: &str, value: &Spanned<i64>| {
+            u64::try_from(*value.get_ref())
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    file_error(
+                        &self.path,
+                        &self.source,
+                        Some(value.span().start),
+                        format!("`{name}` is a positive whole number"),
+                    )
+                })
+        };
+        let too_big = |name: &str, value: &Spanned<i64>| {
+            file_error(
+                &self.path,
+                &self.source,
+                Some(value.span().start),
+                format!("`{name}` is too large"),
+            )
+        };
+        let mib = |name: &str, value: &Spanned<i64>| {
+            positive(name, value)?
+                .checked_mul(MIB)
+                .ok_or_else(|| too_big(name, value))
+        };
+        let count = |name: &str, value: &Spanned<i64>| {
+            usize::try_from(positive(name, value)?).map_err(|_| too_big(name, value))
+        };
+        if let Some(value) = &table.document_mib {
+            limits.document_bytes = mib("document_mib", value)?;
+        }
+        if let Some(value) = &table.xml_depth {
+            limits.xml_depth = count("xml_depth", value)?;
+        }
+        if let Some(value) = &table.docx_entries {
+            limits.docx_entries = count("docx_entries", value)?;
+        }
+        if let Some(value) = &table.docx_part_mib {
+            limits.docx_part_bytes = mib("docx_part_mib", value)?;
+        }
+        if let Some(value) = &table.docx_total_mib {
+            limits.docx_total_bytes = mib("docx_total_mib", value)?;
+        }
+        if let Some(value) = &table.docx_ratio {
+            limits.docx_ratio = positive("docx_ratio", value)?;
+        }
+        Ok(limits)
+    }
+
+    /// Reads a config file.
+    pub fn load(path: &Path) -> Result<Self> {
+        let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&path.to_string_lossy(), &source)
+    }
+
+    /// Finds `claimlint.toml` in `start` or the folders above it.
+    #[must_use]
+    pub fn find(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|folder| folder.join("claimlint.toml"))
+            .find(|path| path.is_file())
+    }
+}
+
+/// A value of the config read as `T`; a wrong type is an error at the value, saying `what`
+/// was expected.
+fn value_of<T: serde::de::DeserializeOwned>(
+    path: &str,
+    source: &str,
+    value: Spanned<DeValue<'_>>,
+    what: &str,
+) -> Result<T> {
+    let at = value.span().start;
+    T::deserialize(ValueDeserializer::from(value)).map_err(|e| {
+        let offset = e.span().map_or(at, |span| span.start);
+        // A wrong type gets the hint; serde's other messages (an unknown field or severity)
+        // already say what was expected.
+        let message = if e.message().starts_with("invalid type") {
+            format!("{}; {what}", e.message())
+        } else {
+            e.message().to_owned()
+        };
+        file_error(path, source, Some(offset), message)
+    })
+}
