@@ -5,8 +5,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use claimlint::ingest::{IngestOptions, parse};
-use claimlint::normalise::Settings;
-use claimlint::rules::RuleSet;
+use claimlint::pipeline::Engine;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const PAPER: &str = "../shared/corpus/iot-china-policy-paper.txt";
@@ -22,7 +21,7 @@ fn check_paper(c: &mut Criterion) {
         text.push_str(&paper);
         text.push_str("\n\n");
     }
-    let rules = RuleSet::builtin().expect("rules load");
+    let engine = Engine::builtin().expect("rules load");
     let mut group = c.benchmark_group("check");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -30,8 +29,7 @@ fn check_paper(c: &mut Criterion) {
         b.iter(|| {
             let document =
                 parse(text.as_bytes(), Path::new("paper.txt"), &IngestOptions::default()).expect("parses");
-            let claims = claimlint::claims(&document, &Settings::default());
-            black_box(claimlint::check::check(&document, &claims, &rules).len())
+            black_box(engine.analyse_document(document).diagnostics.len())
         });
     });
     group.finish();

@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use claimlint::ingest::{IngestOptions, parse};
-use claimlint::normalise::Settings;
+use claimlint::pipeline::Engine;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const PAPER: &str = "../shared/corpus/iot-china-policy-paper.txt";
@@ -21,8 +21,10 @@ fn repeated(text: &str) -> String {
 }
 
 fn pipeline(bytes: &[u8], name: &str) -> usize {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    let engine = ENGINE.get_or_init(|| Engine::builtin().expect("built-in rules load"));
     let document = parse(bytes, Path::new(name), &IngestOptions::default()).expect("parses");
-    claimlint::claims(&document, &Settings::default()).len()
+    engine.claims(&document).len()
 }
 
 fn corpus_paper(c: &mut Criterion) {

@@ -10,18 +10,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use std::io::IsTerminal as _;
 
-use rayon::prelude::*;
-
-use crate::audit::baseline::Baseline;
-use crate::audit::ledger::Ledger;
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Date;
-use crate::error::Error;
-use crate::ingest::{self, FormatChoice, IngestOptions};
-use crate::normalise::Settings;
-use crate::report;
-use crate::rules::RuleSet;
+use claimlint::audit::baseline::Baseline;
+use claimlint::audit::ledger::Ledger;
+use claimlint::config::Config;
+use claimlint::diagnostic::{Diagnostic, Severity};
+use claimlint::document::Date;
+use claimlint::error::Error;
+use claimlint::ingest::{self, FormatChoice};
+use claimlint::pipeline::{Analysis, Engine, Input, display_name, fails};
+use claimlint::report;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -204,7 +201,7 @@ pub struct ExtractArgs {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    crate::calendar::parse_iso_date(text)
+    claimlint::calendar::parse_iso_date(text)
         .filter(|_| text.len() == 10)
         .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
@@ -231,45 +228,6 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
     }
 }
 
-/// An input to read: a path, and the name it goes by.
-struct Input {
-    path: PathBuf,
-    name: String,
-}
-
-/// Expands folders into the supported files below them (sorted); keeps files as given.
-fn inputs(args: &InputArgs, exclude: &[String], failures: &mut Vec<Error>) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for path in &args.paths {
-        if path == Path::new("-") {
-            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_owned());
-            inputs.push(Input {
-                path: path.clone(),
-                name,
-            });
-        } else if path.is_dir() {
-            match ingest::walk(path, exclude) {
-                Ok(files) => inputs.extend(files.into_iter().map(|file| Input {
-                    name: display(&file),
-                    path: file,
-                })),
-                Err(error) => failures.push(error),
-            }
-        } else {
-            inputs.push(Input {
-                name: display(path),
-                path: path.clone(),
-            });
-        }
-    }
-    inputs
-}
-
-fn display(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    text.strip_prefix("./").unwrap_or(&text).to_owned()
-}
-
 impl From<InputFormatArg> for FormatChoice {
     fn from(arg: InputFormatArg) -> Self {
         match arg {
@@ -284,33 +242,36 @@ impl From<InputFormatArg> for FormatChoice {
     }
 }
 
-/// Reading options from the input arguments and the config's `[limits]`.
-fn ingest_options(args: &InputArgs, config: Option<&Config>) -> IngestOptions {
-    IngestOptions {
-        format: args.input_format.into(),
-        document_date: args.document_date,
-        limits: config.map(|c| c.limits).unwrap_or_default(),
-    }
+/// The config a run uses: `--config`, else the claimlint.toml above the working directory.
+fn found_config(explicit: Option<&Path>) -> Result<Option<Config>, Error> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => std::env::current_dir().ok().and_then(|cwd| Config::find(&cwd)),
+    };
+    path.as_deref().map(Config::load).transpose()
 }
 
-/// The claimlint.toml above the working directory, for commands without `--config` (its
-/// `[limits]` bound their input too).
-fn found_config() -> Result<Option<Config>, Error> {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| Config::find(&cwd))
-        .as_deref()
-        .map(Config::load)
-        .transpose()
+/// The engine for a run: the config's rules and limits, the `--rules` files, and how the
+/// input arguments say to read documents.
+fn engine(input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> {
+    let config = found_config(rules.and_then(|r| r.config.as_deref()))?;
+    let extra = rules.map_or(&[][..], |r| r.rules.as_slice());
+    let mut engine = Engine::configured(config, extra)?;
+    engine.options.format = input.input_format.into();
+    engine.options.document_date = input.document_date;
+    Ok(engine)
+}
+
+/// The inputs the arguments name, folders expanded.
+fn inputs(engine: &Engine, args: &InputArgs, failures: &mut Vec<Error>) -> Vec<Input> {
+    engine.inputs(&args.paths, args.stdin_filename.as_deref(), failures)
 }
 
 fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
-    let config = found_config()?;
-    let options = ingest_options(&args.input, config.as_ref());
-    let settings = Settings::default();
+    let engine = engine(&args.input, None)?;
     let mut claims = Vec::new();
-    let inputs = inputs(&args.input, &[], &mut outcome.failures);
+    let inputs = inputs(&engine, &args.input, &mut outcome.failures);
     let mut csv_writer = match args.format {
         ExtractFormat::Csv => Some(csv::Writer::from_writer(&mut *out as &mut dyn Write)),
         _ => None,
@@ -319,14 +280,14 @@ fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         report::csv::write_header(writer).map_err(csv_error)?;
     }
     for input in inputs {
-        let document = match ingest::read_path(&input.path, &input.name, &options) {
+        let document = match engine.read(&input) {
             Ok(document) => document,
             Err(error) => {
                 outcome.failures.push(error);
                 continue;
             }
         };
-        let found = crate::claims(&document, &settings);
+        let found = engine.claims(&document);
         match csv_writer.as_mut() {
             Some(writer) => report::csv::write_rows(writer, &found).map_err(csv_error)?,
             None => claims.extend(found),
@@ -352,38 +313,12 @@ fn csv_error(error: csv::Error) -> Error {
     }
 }
 
-/// The config and rule set a run uses.
-fn load_rules(args: &RuleArgs) -> Result<(Option<Config>, RuleSet), Error> {
-    let config_path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => std::env::current_dir().ok().and_then(|cwd| Config::find(&cwd)),
-    };
-    let config = config_path.as_deref().map(Config::load).transpose()?;
-    let rules = crate::rules::load(config.as_ref(), &args.rules)?;
-    Ok((config, rules))
-}
-
 fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
     let mut ledger = Ledger::read(&args.ledger, true)?;
-    let config = found_config()?;
-    let options = ingest_options(&args.input, config.as_ref());
-    let settings = Settings::default();
-    let inputs = inputs(&args.input, &[], &mut outcome.failures);
-    let documents: Vec<Result<(String, Vec<crate::Claim>), Error>> = inputs
-        .par_iter()
-        .map(|input| {
-            let document = ingest::read_path(&input.path, &input.name, &options)?;
-            Ok((document.name.clone(), crate::claims(&document, &settings)))
-        })
-        .collect();
-    let mut read = Vec::new();
-    for document in documents {
-        match document {
-            Ok(document) => read.push(document),
-            Err(error) => outcome.failures.push(error),
-        }
-    }
+    let engine = engine(&args.input, None)?;
+    let inputs = inputs(&engine, &args.input, &mut outcome.failures);
+    let read = engine.claims_all(&inputs, &mut outcome.failures);
     // A broken input must not mark its claims stale: nothing is written unless all were read.
     if !outcome.failures.is_empty() {
         return Ok(outcome);
@@ -408,102 +343,44 @@ fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome
     Ok(outcome)
 }
 
-/// A document with its claims and findings.
-type Analysed = (crate::Document, Vec<crate::Claim>, Vec<Diagnostic>);
-
-/// What `check` and `report` share: the rules, the ledger, the inputs and how to read them.
-struct Run {
-    rules: RuleSet,
-    ledger: Option<Ledger>,
-    inputs: Vec<Input>,
-    options: IngestOptions,
-    settings: Settings,
-}
-
-impl Run {
-    /// Loads rules and ledger and lists the inputs; inputs that cannot be listed go to
-    /// `failures`, so the others are still checked.
-    fn prepare(
-        input: &InputArgs,
-        rules: &RuleArgs,
-        ledger: Option<&Path>,
-        failures: &mut Vec<Error>,
-    ) -> Result<Self, Error> {
-        let (config, rules) = load_rules(rules)?;
-        let exclude = config.as_ref().map(|c| c.exclude.clone()).unwrap_or_default();
-        let ledger = ledger.map(|path| Ledger::read(path, false)).transpose()?;
-        Ok(Self {
-            rules,
-            ledger,
-            inputs: inputs(input, &exclude, failures),
-            options: ingest_options(input, config.as_ref()),
-            settings: Settings::default(),
-        })
-    }
-
-    /// Reads, extracts and checks one input.
-    fn analyse(&self, input: &Input) -> Result<Analysed, Error> {
-        let document = ingest::read_path(&input.path, &input.name, &self.options)?;
-        let claims = crate::claims(&document, &self.settings);
-        let diagnostics =
-            crate::check::check_with_ledger(&document, &claims, &self.rules, self.ledger.as_ref());
-        Ok((document, claims, diagnostics))
-    }
-
-    /// Analyses every input in parallel and keeps what `keep` takes of each, in input order;
-    /// inputs that cannot be read go to `failures`.
-    fn analyse_all<T: Send>(
-        &self,
-        keep: impl Fn(Analysed) -> T + Sync,
-        progress: &indicatif::ProgressBar,
-        failures: &mut Vec<Error>,
-    ) -> Vec<T> {
-        let results: Vec<Result<T, Error>> = self
-            .inputs
-            .par_iter()
-            .map(|input| {
-                let kept = keep(self.analyse(input)?);
-                progress.inc(1);
-                Ok(kept)
-            })
-            .collect();
-        progress.finish_and_clear();
-        let mut kept = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok(one) => kept.push(one),
-                Err(error) => failures.push(error),
-            }
-        }
-        kept
-    }
+/// The engine of `check` and `report` (with the ledger, if given) and the inputs it reads;
+/// inputs that cannot be listed go to `failures`, so the others are still checked.
+fn prepare(
+    input: &InputArgs,
+    rules: &RuleArgs,
+    ledger: Option<&Path>,
+    failures: &mut Vec<Error>,
+) -> Result<(Engine, Vec<Input>), Error> {
+    let mut engine = engine(input, Some(rules))?;
+    engine.ledger = ledger.map(|path| Ledger::read(path, false)).transpose()?;
+    let inputs = inputs(&engine, input, failures);
+    Ok((engine, inputs))
 }
 
 fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
-    let run = Run::prepare(
+    let (engine, inputs) = prepare(
         &args.input,
         &args.rules,
         args.ledger.as_deref(),
         &mut outcome.failures,
     )?;
-    let hidden = indicatif::ProgressBar::hidden();
-    let read = run.analyse_all(|analysed| analysed, &hidden, &mut outcome.failures);
+    let read = engine.analyse_all(&inputs, |analysis| analysis, &|| {}, &mut outcome.failures);
     let pages: Vec<report::page::PageDocument<'_>> = read
         .iter()
-        .map(|(document, claims, diagnostics)| report::page::PageDocument {
-            document,
-            claims,
-            diagnostics,
+        .map(|analysis| report::page::PageDocument {
+            document: &analysis.document,
+            claims: &analysis.claims,
+            diagnostics: &analysis.diagnostics,
         })
         .collect();
-    let html = report::page::render(&pages, run.ledger.as_ref());
+    let html = report::page::render(&pages, engine.ledger.as_ref());
     std::fs::write(&args.output, html).map_err(|source| Error::WriteFile {
         path: args.output.clone(),
         source,
     })?;
-    let claims: usize = read.iter().map(|(_, c, _)| c.len()).sum();
-    let findings: usize = read.iter().map(|(_, _, d)| d.len()).sum();
+    let claims: usize = read.iter().map(|a| a.claims.len()).sum();
+    let findings: usize = read.iter().map(|a| a.diagnostics.len()).sum();
     writeln!(
         out,
         "{}: {}, {}, {}",
@@ -523,21 +400,23 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         }
         chosen => chosen.into(),
     };
-    let config = found_config()?;
-    let options = IngestOptions {
-        format,
-        document_date: None,
-        limits: config.map(|c| c.limits).unwrap_or_default(),
+    let mut engine = Engine::configured(found_config(None)?, &[])?;
+    engine.options.format = format;
+    let name = display_name(&args.new);
+    let read = |path: &Path| {
+        engine.read(&Input {
+            path: path.to_path_buf(),
+            name: name.clone(),
+        })
     };
-    let settings = Settings::default();
-    let name = display(&args.new);
-    let old = ingest::read_path(&args.old, &name, &options)?;
-    let new = ingest::read_path(&args.new, &name, &options)?;
-    let changes = crate::audit::diff::diff(&crate::claims(&old, &settings), &crate::claims(&new, &settings));
+    let (old, new) = (read(&args.old)?, read(&args.new)?);
+    let changes = claimlint::audit::diff::diff(&engine.claims(&old), &engine.claims(&new));
     match args.format {
-        DiffFormat::Human => out.write_all(crate::report::diff::render_human(&changes, &name).as_bytes())?,
+        DiffFormat::Human => {
+            out.write_all(claimlint::report::diff::render_human(&changes, &name).as_bytes())?;
+        }
         DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &crate::report::diff::to_json(&changes))
+            serde_json::to_writer_pretty(&mut *out, &claimlint::report::diff::to_json(&changes))
                 .map_err(|e| Error::Write(e.into()))?;
             writeln!(out)?;
         }
@@ -553,27 +432,28 @@ struct Checked {
     name: String,
     original: String,
     /// DOCX parts, in which a DOCX finding's positions count.
-    parts: Vec<crate::document::Part>,
+    parts: Vec<claimlint::document::Part>,
     diagnostics: Vec<Diagnostic>,
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let mut outcome = Outcome::default();
-    let run = Run::prepare(
+    let (engine, inputs) = prepare(
         &args.input,
         &args.rules,
         args.ledger.as_deref(),
         &mut outcome.failures,
     )?;
-    let progress = progress_bar(run.inputs.len());
-    let keep = |(document, _, diagnostics): Analysed| Checked {
-        original: document.source_map.original().to_owned(),
-        name: document.name,
-        parts: document.parts,
-        diagnostics,
+    let progress = progress_bar(inputs.len());
+    let keep = |analysis: Analysis| Checked {
+        original: analysis.document.source_map.original().to_owned(),
+        name: analysis.document.name,
+        parts: analysis.document.parts,
+        diagnostics: analysis.diagnostics,
     };
-    let mut checked = run.analyse_all(keep, &progress, &mut outcome.failures);
+    let mut checked = engine.analyse_all(&inputs, keep, &|| progress.inc(1), &mut outcome.failures);
+    progress.finish_and_clear();
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -603,13 +483,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         .iter()
         .flat_map(|c| c.diagnostics.iter().cloned())
         .collect();
-    outcome.findings = threshold.is_some_and(|t| all.iter().any(|d| d.severity >= t));
+    outcome.findings = fails(&all, threshold);
     let mut all = all;
     all.extend(outcome.failures.iter().map(input_diagnostic));
     let names: Vec<String> = checked.iter().map(|c| c.name.clone()).collect();
     match args.format {
         CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
-        CheckFormat::Sarif => report::sarif::write(out, &all, &run.rules)?,
+        CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules)?,
         CheckFormat::Junit => report::junit::write(out, &all, &names)?,
         CheckFormat::Gitlab => report::gitlab::write(out, &all)?,
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
@@ -672,7 +552,7 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         related: Vec::new(),
         end_line: 1,
         end_column: 1,
-        fingerprint: crate::diagnostic::fingerprint("input/unreadable", &[], &error.to_string()),
+        fingerprint: claimlint::diagnostic::fingerprint("input/unreadable", &[], &error.to_string()),
     }
 }
 
@@ -690,7 +570,10 @@ fn progress_bar(total: usize) -> indicatif::ProgressBar {
 }
 
 fn rules(args: &RulesArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let (_, rules) = load_rules(&args.rules)?;
+    let rules = claimlint::rules::load(
+        found_config(args.rules.config.as_deref())?.as_ref(),
+        &args.rules.rules,
+    )?;
     match &args.rule {
         None => {
             let width = rules.all().iter().map(|r| r.id.len()).max().unwrap_or(0);

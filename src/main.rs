@@ -4,8 +4,10 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use claimlint::Error;
-use claimlint::cli::{self, Cli};
 use clap::Parser;
+use cli::Cli;
+
+mod cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -4,14 +4,12 @@
 mod common;
 
 use claimlint::diagnostic::Diagnostic;
-use claimlint::rules::RuleSet;
 use common::{document, snapshot_settings};
 
 fn diagnostics(name: &str) -> (Vec<Diagnostic>, String) {
     let document = document(name);
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    let rules = RuleSet::builtin().expect("rules load");
-    let found = claimlint::check::check(&document, &claims, &rules);
+    let claims = common::engine().claims(&document);
+    let found = common::engine().check(&document, &claims);
     (found, document.source_map.original().to_owned())
 }
 

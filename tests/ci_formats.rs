@@ -13,9 +13,9 @@ const SARIF_SCHEMA: &str = "../shared/schemas/sarif-schema-2.1.0.json";
 
 fn diagnostics() -> (Vec<Diagnostic>, RuleSet) {
     let document = document(FIXTURE);
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     let rules = RuleSet::builtin().expect("rules load");
-    (claimlint::check::check(&document, &claims, &rules), rules)
+    (common::engine().check(&document, &claims), rules)
 }
 
 #[test]
@@ -50,7 +50,6 @@ fn sarif_fingerprints_survive_unrelated_edits() {
     let text = "Fleet\n\nOf the 30 new vessels, 45 were built abroad.\n";
     let moved =
         "Fleet\n\nAn opening paragraph about the weather.\n\nOf the 30 new vessels, 45 were built abroad.\n";
-    let rules = RuleSet::builtin().expect("rules load");
     let fingerprints = |text: &str| -> Vec<String> {
         let document = claimlint::ingest::parse(
             text.as_bytes(),
@@ -58,8 +57,9 @@ fn sarif_fingerprints_survive_unrelated_edits() {
             &claimlint::ingest::IngestOptions::default(),
         )
         .expect("parses");
-        let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-        claimlint::check::check(&document, &claims, &rules)
+        let claims = common::engine().claims(&document);
+        common::engine()
+            .check(&document, &claims)
             .into_iter()
             .filter(|d| d.rule == "consistency/part-whole")
             .map(|d| d.fingerprint)

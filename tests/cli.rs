@@ -352,6 +352,34 @@ fn config_exclude_skips_paths_in_folder_runs() {
 }
 
 #[test]
+fn extract_and_ledger_update_skip_excluded_paths_too() {
+    let dir = temp_dir("exclude-extract");
+    fs::create_dir_all(dir.join("drafts")).expect("dirs");
+    fs::write(dir.join("claimlint.toml"), "exclude = [\"drafts/**\"]\n").expect("write");
+    fs::write(
+        dir.join("drafts").join("a.txt"),
+        "Exports reached EUR 4 billion last year.",
+    )
+    .expect("write");
+    fs::write(dir.join("b.txt"), "Imports reached EUR 3 billion last year.").expect("write");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["extract", ".", "--format", "jsonl"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("b.txt") && !stdout.contains("drafts"), "{stdout}");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["ledger", "update", ".", "--ledger", "claims.csv"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let ledger = fs::read_to_string(dir.join("claims.csv")).expect("ledger written");
+    assert!(ledger.contains("b.txt") && !ledger.contains("drafts"), "{ledger}");
+}
+
+#[test]
 fn rules_lists_and_explains() {
     let output = claimlint().arg("rules").output().expect("runs");
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -1,10 +1,11 @@
 //! Checks on the shared corpus paper, when `../shared` is beside the repository (it is in CI).
 //! The paper is read from there, never copied into the project.
 
+mod common;
+
 use std::path::Path;
 
 use claimlint::ingest::{IngestOptions, read_path};
-use claimlint::normalise::Settings;
 
 const PAPER: &str = "../shared/corpus/iot-china-policy-paper.txt";
 
@@ -25,7 +26,7 @@ fn all_forty_markers_are_found_in_order() {
 }
 
 fn claims() -> Option<Vec<claimlint::Claim>> {
-    paper().map(|document| claimlint::claims(&document, &Settings::default()))
+    paper().map(|document| common::engine().claims(&document))
 }
 
 fn find<'a>(claims: &'a [claimlint::Claim], text: &str) -> &'a claimlint::Claim {
@@ -133,9 +134,8 @@ fn the_done_when_figures() {
 #[test]
 fn check_reports_the_forty_undefined_markers_and_the_aii_acronym_and_no_false_consistency_error() {
     let Some(document) = paper() else { return };
-    let claims = claimlint::claims(&document, &Settings::default());
-    let rules = claimlint::rules::RuleSet::builtin().expect("rules load");
-    let found = claimlint::check::check(&document, &claims, &rules);
+    let claims = common::engine().claims(&document);
+    let found = common::engine().check(&document, &claims);
     let undefined: Vec<&str> = found
         .iter()
         .filter(|d| d.rule == "footnote/undefined")

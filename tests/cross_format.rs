@@ -8,7 +8,6 @@ use std::path::Path;
 
 use claimlint::diagnostic::Diagnostic;
 use claimlint::ingest::{IngestOptions, parse};
-use claimlint::rules::RuleSet;
 use claimlint::{Claim, Document};
 use common::fixture;
 
@@ -65,9 +64,8 @@ fn docx_package() -> Vec<u8> {
 
 fn run(bytes: &[u8], name: &str) -> (Document, Vec<Claim>, Vec<Diagnostic>) {
     let document = parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    let rules = RuleSet::builtin().expect("rules load");
-    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let claims = common::engine().claims(&document);
+    let diagnostics = common::engine().check(&document, &claims);
     (document, claims, diagnostics)
 }
 

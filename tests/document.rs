@@ -141,7 +141,7 @@ fn a_long_sentence_is_cut_around_each_claim() {
 fn html_positions_point_at_the_entity_and_footnotes_are_read() {
     let document = document("extract/report.html");
     let original = document.source_map.original().to_owned();
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     let money = claims.iter().find(|c| c.kind.name() == "money").expect("money");
     assert_eq!(&original[money.start..money.end], "&euro;1.84&nbsp;billion");
     assert_eq!((money.line, money.column), (12, 20));

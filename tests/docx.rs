@@ -1,5 +1,7 @@
 //! DOCX: a package assembled here from XML parts with the `zip` crate.
 
+mod common;
+
 use std::io::Write as _;
 use std::path::Path;
 
@@ -52,7 +54,7 @@ fn brief() -> Vec<u8> {
 fn paragraphs_notes_tracked_changes_and_positions() {
     let bytes = brief();
     let document = parse(&bytes, Path::new("brief.docx"), &IngestOptions::default()).expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(
         texts,
@@ -74,8 +76,7 @@ fn paragraphs_notes_tracked_changes_and_positions() {
         document.date.map(|d| d.to_string()).as_deref(),
         Some("2023-05-02")
     );
-    let rules = claimlint::rules::RuleSet::builtin().expect("rules");
-    let found = claimlint::check::check(&document, &claims, &rules);
+    let found = common::engine().check(&document, &claims);
     let rules_fired: Vec<(&str, Option<&str>, usize)> =
         found.iter().map(|d| (d.rule.as_str(), d.part, d.line)).collect();
     assert_eq!(rules_fired, [("citation/missing", Some("document"), 6)]);
@@ -188,9 +189,8 @@ fn word_comments_suppress_findings_in_the_paragraphs_they_cover() {
         zip::CompressionMethod::Deflated,
     );
     let document = parse(&bytes, Path::new("c.docx"), &IngestOptions::default()).expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    let rules = claimlint::rules::RuleSet::builtin().expect("rules");
-    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let claims = common::engine().claims(&document);
+    let diagnostics = common::engine().check(&document, &claims);
     let seen: Vec<(&str, Option<&str>, usize)> = diagnostics
         .iter()
         .map(|d| (d.rule.as_str(), d.part, d.line))
@@ -226,9 +226,8 @@ fn findings_in_footnotes_are_shown_in_their_part() {
         zip::CompressionMethod::Deflated,
     );
     let document = parse(&bytes, Path::new("n.docx"), &IngestOptions::default()).expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    let rules = claimlint::rules::RuleSet::builtin().expect("rules");
-    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let claims = common::engine().claims(&document);
+    let diagnostics = common::engine().check(&document, &claims);
     let unused = diagnostics
         .iter()
         .find(|d| d.rule == "footnote/unused")
@@ -265,7 +264,7 @@ fn a_text_box_is_its_own_paragraph_and_its_fallback_copy_is_skipped() {
         zip::CompressionMethod::Deflated,
     );
     let document = parse(&bytes, Path::new("box.docx"), &IngestOptions::default()).expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     let seen: Vec<(&str, usize)> = claims.iter().map(|c| (c.text.as_str(), c.line)).collect();
     // The holding paragraph is paragraph 1 and goes on after the box; the box is paragraph 2.
     assert_eq!(seen, [("12", 1), ("7", 1), ("5", 2), ("EUR 40 million", 3)]);

@@ -6,7 +6,6 @@ mod common;
 use std::path::Path;
 
 use claimlint::ingest::{FormatChoice, IngestOptions, parse};
-use claimlint::rules::RuleSet;
 
 const FORMATS: &[FormatChoice] = &[
     FormatChoice::Auto,
@@ -20,7 +19,6 @@ const FORMATS: &[FormatChoice] = &[
 
 #[test]
 fn saved_crashes_read_or_fail_cleanly_in_every_format() {
-    let rules = RuleSet::builtin().expect("rules load");
     let mut inputs: Vec<_> = std::fs::read_dir(common::fixture("fuzz"))
         .expect("fuzz fixtures")
         .map(|entry| entry.expect("entry").path())
@@ -39,8 +37,8 @@ fn saved_crashes_read_or_fail_cleanly_in_every_format() {
             let Ok(document) = parse(&bytes, Path::new(name), &options) else {
                 continue;
             };
-            let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-            let found = claimlint::check::check(&document, &claims, &rules);
+            let claims = common::engine().claims(&document);
+            let found = common::engine().check(&document, &claims);
             let original = document.source_map.original();
             let _ = claimlint::report::human::render_document(&found, name, original, &document.parts, false);
             for claim in &claims {

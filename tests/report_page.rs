@@ -7,17 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use claimlint::report::page::{PageDocument, render};
-use claimlint::rules::RuleSet;
 use common::{document, snapshot_settings};
 
 fn page_for(names: &[&str]) -> (String, usize) {
-    let rules = RuleSet::builtin().expect("rules load");
     let documents: Vec<_> = names.iter().map(|name| document(name)).collect();
     let analysed: Vec<_> = documents
         .iter()
         .map(|d| {
-            let claims = claimlint::claims(d, &claimlint::normalise::Settings::default());
-            let diagnostics = claimlint::check::check(d, &claims, &rules);
+            let claims = common::engine().claims(d);
+            let diagnostics = common::engine().check(d, &claims);
             (claims, diagnostics)
         })
         .collect();

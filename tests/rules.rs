@@ -7,7 +7,6 @@ use std::path::Path;
 
 use claimlint::config::Config;
 use claimlint::ingest::{IngestOptions, parse};
-use claimlint::normalise::Settings;
 use claimlint::rules::{RuleSet, builtin_files, parse_rule};
 
 fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec<String> {
@@ -18,11 +17,11 @@ fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec
     };
     let document =
         parse(text.as_bytes(), Path::new(name), &IngestOptions::default()).expect("example parses");
-    let claims = claimlint::claims(&document, &Settings::default());
+    let claims = common::engine().claims(&document);
     if rule.check.is_meta() {
         // A suppression rule judges the other rules' findings: run them all.
-        let rules = RuleSet::builtin().expect("rules load");
-        return claimlint::check::check(&document, &claims, &rules)
+        return common::engine()
+            .check(&document, &claims)
             .into_iter()
             .filter(|d| d.rule == rule.id)
             .map(|d| d.message)

@@ -35,14 +35,13 @@ fn every_fixture_diagnostic_validates_against_the_diagnostic_schema() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../schemas/diagnostic.schema.json")).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let rules = claimlint::rules::RuleSet::builtin().expect("rules load");
     let mut checked = 0;
     for entry in std::fs::read_dir(common::fixture("check")).expect("fixtures") {
         let path = entry.expect("entry").path();
         let name = format!("check/{}", path.file_name().expect("name").to_string_lossy());
         let document = common::document(&name);
-        let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-        let found = claimlint::check::check(&document, &claims, &rules);
+        let claims = common::engine().claims(&document);
+        let found = common::engine().check(&document, &claims);
         let mut out = Vec::new();
         claimlint::report::diagnostics::write_array(&mut out, &found).expect("writes");
         let printed: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");

@@ -2,8 +2,6 @@
 
 mod common;
 
-use claimlint::rules::RuleSet;
-
 fn rules_fired(text: &str, name: &str) -> Vec<(String, usize)> {
     let document = claimlint::ingest::parse(
         text.as_bytes(),
@@ -11,9 +9,9 @@ fn rules_fired(text: &str, name: &str) -> Vec<(String, usize)> {
         &claimlint::ingest::IngestOptions::default(),
     )
     .expect("parses");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    let rules = RuleSet::builtin().expect("rules load");
-    claimlint::check::check(&document, &claims, &rules)
+    let claims = common::engine().claims(&document);
+    common::engine()
+        .check(&document, &claims)
         .into_iter()
         .map(|d| (d.rule, d.line))
         .collect()
@@ -51,7 +49,7 @@ fn suppression_line_is_not_prose() {
         &claimlint::ingest::IngestOptions::default(),
     )
     .expect("parses");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     assert_eq!(claims.len(), 1, "the `2` of the reason is no claim");
     assert!(rules_fired(text, "b.txt").is_empty());
 }

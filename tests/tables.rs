@@ -8,7 +8,6 @@ use std::io::Write as _;
 use std::path::Path;
 
 use claimlint::ingest::{IngestOptions, parse};
-use claimlint::rules::RuleSet;
 use claimlint::{Claim, Document};
 use common::fixture;
 
@@ -42,7 +41,7 @@ fn docx(part: &str) -> Vec<u8> {
 
 fn read(bytes: &[u8], name: &str) -> (Document, Vec<Claim>) {
     let document = parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     (document, claims)
 }
 
@@ -199,8 +198,7 @@ fn a_share_column_over_100_is_a_finding_and_a_change_column_is_not() {
     let html = "<table><tr><th>Region</th><th>Share of homes (%)</th><th>Change (%)</th></tr>\
                 <tr><td>North</td><td>120</td><td>150</td></tr></table>";
     let (document, claims) = read(html.as_bytes(), "shares.html");
-    let rules = RuleSet::builtin().expect("rules load");
-    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let diagnostics = common::engine().check(&document, &claims);
     let bounds: Vec<&str> = diagnostics
         .iter()
         .filter(|d| d.rule == "consistency/percent-bounds")
@@ -251,8 +249,7 @@ fn prose_laid_out_in_a_table_is_read_as_paragraphs() {
         })
         .collect();
     assert_eq!(kinds, ["paragraph", "cell"]);
-    let rules = RuleSet::builtin().expect("rules load");
-    let diagnostics = claimlint::check::check(&document, &claims, &rules);
+    let diagnostics = common::engine().check(&document, &claims);
     let missing: Vec<&str> = diagnostics
         .iter()
         .filter(|d| d.rule == "citation/missing")

@@ -38,7 +38,7 @@ fn jats_article() {
 fn jats_exponents_are_powers_of_ten_and_superscript_notes_stay_notes() {
     let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2//EN\" \"x.dtd\">\n<article dtd-version=\"1.2\"><body><p>Losses fell to 10<sup>&#x2212;3</sup> and 10<sup>6</sup> cells grew; 5<sup>\u{2212}2</sup> is small. Output doubled in 2020<sup>3</sup> at 40 plants.</p></body></article>";
     let document = parse_xml(text, "exponents.xml").expect("reads");
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
+    let claims = common::engine().claims(&document);
     let read: Vec<(&str, String)> = claims
         .iter()
         .map(|c| {

@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use claimlint::ingest::{IngestOptions, parse};
-use claimlint::normalise::Settings;
+use claimlint::pipeline::Engine;
 use claimlint::{Claim, Kind};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -81,10 +81,13 @@ impl Tally {
 }
 
 fn claims(text: &str) -> Vec<Claim> {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
     let Ok(document) = parse(text.as_bytes(), Path::new("case.txt"), &IngestOptions::default()) else {
         return Vec::new();
     };
-    claimlint::claims(&document, &Settings::default())
+    ENGINE
+        .get_or_init(|| Engine::builtin().expect("built-in rules load"))
+        .claims(&document)
 }
 
 /// A claim's span in characters of `text` (suites count characters, claimlint bytes).

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use claimlint::ingest::{FormatChoice, IngestOptions, parse};
-use claimlint::rules::RuleSet;
+use claimlint::pipeline::Engine;
 
 pub fn run(data: &[u8], format: FormatChoice, name: &str) {
     let options = IngestOptions {
@@ -17,11 +17,11 @@ pub fn run(data: &[u8], format: FormatChoice, name: &str) {
     let Ok(document) = parse(data, Path::new(name), &options) else {
         return;
     };
-    let claims = claimlint::claims(&document, &claimlint::normalise::Settings::default());
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    let rules = RULES.get_or_init(|| RuleSet::builtin().expect("built-in rules load"));
-    let diagnostics = claimlint::check::check(&document, &claims, rules);
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    let engine = ENGINE.get_or_init(|| Engine::builtin().expect("built-in rules load"));
+    let claims = engine.claims(&document);
+    let diagnostics = engine.check(&document, &claims);
     let original = document.source_map.original();
     let _ = claimlint::report::human::render_document(&diagnostics, name, original, &document.parts, false);
-    let _ = claimlint::report::sarif::log(&diagnostics, rules);
+    let _ = claimlint::report::sarif::log(&diagnostics, &engine.rules);
 }

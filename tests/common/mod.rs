@@ -5,9 +5,17 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
 use claimlint::ingest::{IngestOptions, read_path};
-use claimlint::normalise::Settings;
+use claimlint::pipeline::Engine;
 use claimlint::{Claim, Document};
+
+/// The engine with the built-in rules and default options, built once per test binary.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::builtin().expect("built-in rules load"))
+}
 
 /// The one place snapshot settings are made: every snapshot lives flat in `snapshots/`.
 pub fn snapshot_settings() -> insta::Settings {
@@ -29,13 +37,13 @@ pub fn document(name: &str) -> Document {
 }
 
 pub fn claims_of(name: &str) -> Vec<Claim> {
-    claimlint::claims(&document(name), &Settings::default())
+    engine().claims(&document(name))
 }
 
 pub fn parse_text(text: &str, name: &str) -> Vec<Claim> {
     let document = claimlint::ingest::parse(text.as_bytes(), Path::new(name), &IngestOptions::default())
         .expect("text parses");
-    claimlint::claims(&document, &Settings::default())
+    engine().claims(&document)
 }
 
 /// One readable line per claim, for snapshots a reviewer can read.

@@ -1,0 +1,210 @@
+//! The pipeline as a library: an `Engine` holds what a run is configured with (rules, config,
+//! limits, ledger, reading options) and takes inputs through ingest → extract → normalise →
+//! check. The command line, the tests, the benches, the fuzz targets and the evaluation harness
+//! all run documents through it, so that none of them rebuilds the pipeline by hand.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::audit::ledger::Ledger;
+use crate::claim::Claim;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::ingest::{self, IngestOptions};
+use crate::normalise::Settings;
+use crate::rules::RuleSet;
+
+/// An input to read: a path (`-` for standard input) and the name it goes by in output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+/// One document's result: the document, its claims and its findings.
+#[derive(Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub claims: Vec<Claim>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a run is configured with.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub rules: RuleSet,
+    /// The config the rules, `exclude` and the limits came from, if one was found or given.
+    pub config: Option<Config>,
+    /// The claims ledger, for the `ledger/` rules and the review page.
+    pub ledger: Option<Ledger>,
+    /// How documents are read: format, document date, limits.
+    pub options: IngestOptions,
+    pub settings: Settings,
+}
+
+impl Engine {
+    /// The built-in rules, default reading options: what a document gets with no config.
+    pub fn builtin() -> Result<Self> {
+        Self::configured(None, &[])
+    }
+
+    /// The rules of the built-ins, `config` and the `--rules` paths `extra`, with the config's
+    /// limits for reading.
+    pub fn configured(config: Option<Config>, extra: &[PathBuf]) -> Result<Self> {
+        let rules = crate::rules::load(config.as_ref(), extra)?;
+        let options = IngestOptions {
+            limits: config.as_ref().map(|c| c.limits).unwrap_or_default(),
+            ..IngestOptions::default()
+        };
+        Ok(Self {
+            rules,
+            config,
+            ledger: None,
+            options,
+            settings: Settings::default(),
+        })
+    }
+
+    /// The config's `exclude` globs (none without a config).
+    #[must_use]
+    pub fn exclude(&self) -> &[String] {
+        self.config.as_ref().map_or(&[], |c| c.exclude.as_slice())
+    }
+
+    /// Expands folders into the supported files below them (in path order, `exclude` skipped)
+    /// and keeps files as given; `-` is standard input, named `stdin_name` (else `-`). Folders
+    /// that cannot be walked go to `failures`, so the other inputs are still read.
+    pub fn inputs(
+        &self,
+        paths: &[PathBuf],
+        stdin_name: Option<&str>,
+        failures: &mut Vec<Error>,
+    ) -> Vec<Input> {
+        let mut inputs = Vec::new();
+        for path in paths {
+            if path == Path::new("-") {
+                inputs.push(Input {
+                    path: path.clone(),
+                    name: stdin_name.unwrap_or("-").to_owned(),
+                });
+            } else if path.is_dir() {
+                match ingest::walk(path, self.exclude()) {
+                    Ok(files) => inputs.extend(files.into_iter().map(|file| Input {
+                        name: display_name(&file),
+                        path: file,
+                    })),
+                    Err(error) => failures.push(error),
+                }
+            } else {
+                inputs.push(Input {
+                    name: display_name(path),
+                    path: path.clone(),
+                });
+            }
+        }
+        inputs
+    }
+
+    /// Reads one input into a document.
+    pub fn read(&self, input: &Input) -> Result<Document> {
+        ingest::read_path(&input.path, &input.name, &self.options)
+    }
+
+    /// Extracts and normalises every claim of a document.
+    #[must_use]
+    pub fn claims(&self, document: &Document) -> Vec<Claim> {
+        crate::claims(document, &self.settings)
+    }
+
+    /// Runs the enabled rules (with the ledger, if any) on a document and its claims.
+    #[must_use]
+    pub fn check(&self, document: &Document, claims: &[Claim]) -> Vec<Diagnostic> {
+        crate::check::check_with_ledger(document, claims, &self.rules, self.ledger.as_ref())
+    }
+
+    /// Extracts, normalises and checks a document that is already read.
+    #[must_use]
+    pub fn analyse_document(&self, document: Document) -> Analysis {
+        let claims = self.claims(&document);
+        let diagnostics = self.check(&document, &claims);
+        Analysis {
+            document,
+            claims,
+            diagnostics,
+        }
+    }
+
+    /// Reads, extracts and checks one input.
+    pub fn analyse(&self, input: &Input) -> Result<Analysis> {
+        Ok(self.analyse_document(self.read(input)?))
+    }
+
+    /// Analyses every input in parallel and keeps what `keep` takes of each, in input order
+    /// whatever the number of threads; `done` is called once per input (a progress bar).
+    /// Inputs that cannot be read go to `failures`.
+    pub fn analyse_all<T: Send>(
+        &self,
+        inputs: &[Input],
+        keep: impl Fn(Analysis) -> T + Sync,
+        done: &(dyn Fn() + Sync),
+        failures: &mut Vec<Error>,
+    ) -> Vec<T> {
+        Self::map_all(inputs, |input| Ok(keep(self.analyse(input)?)), done, failures)
+    }
+
+    /// The claims of every input, read in parallel, in input order: `(document name, claims)`.
+    /// Inputs that cannot be read go to `failures`.
+    pub fn claims_all(&self, inputs: &[Input], failures: &mut Vec<Error>) -> Vec<(String, Vec<Claim>)> {
+        Self::map_all(
+            inputs,
+            |input| {
+                let document = self.read(input)?;
+                let claims = self.claims(&document);
+                Ok((document.name, claims))
+            },
+            &|| {},
+            failures,
+        )
+    }
+
+    /// Runs `one` on every input in parallel, results in input order, failures apart.
+    fn map_all<T: Send>(
+        inputs: &[Input],
+        one: impl Fn(&Input) -> Result<T> + Sync,
+        done: &(dyn Fn() + Sync),
+        failures: &mut Vec<Error>,
+    ) -> Vec<T> {
+        let results: Vec<Result<T>> = inputs
+            .par_iter()
+            .map(|input| {
+                let result = one(input);
+                done();
+                result
+            })
+            .collect();
+        let mut kept = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(one) => kept.push(one),
+                Err(error) => failures.push(error),
+            }
+        }
+        kept
+    }
+}
+
+/// Whether any finding is at or above `threshold` (`None`: nothing fails a run).
+#[must_use]
+pub fn fails(diagnostics: &[Diagnostic], threshold: Option<Severity>) -> bool {
+    threshold.is_some_and(|t| diagnostics.iter().any(|d| d.severity >= t))
+}
+
+/// A path as output names it: as given, without a leading `./`.
+#[must_use]
+pub fn display_name(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    text.strip_prefix("./").unwrap_or(&text).to_owned()
+}
