@@ -21,6 +21,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod lexicon;
 pub mod normalise;
 pub mod pipeline;
 pub mod report;

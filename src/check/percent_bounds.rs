@@ -7,71 +7,7 @@ use rust_decimal::Decimal;
 use super::Context;
 use crate::claim::Kind;
 use crate::diagnostic::{Finding, Place};
-
-/// Words that make a percentage a change rather than a share.
-pub const CHANGE_WORDS: &[&str] = &[
-    "increase",
-    "increased",
-    "increases",
-    "rise",
-    "rose",
-    "risen",
-    "rising",
-    "grow",
-    "grew",
-    "grown",
-    "growth",
-    "up",
-    "down",
-    "fell",
-    "fall",
-    "fallen",
-    "drop",
-    "dropped",
-    "decline",
-    "declined",
-    "decrease",
-    "decreased",
-    "jump",
-    "jumped",
-    "surge",
-    "surged",
-    "higher",
-    "lower",
-    "more",
-    "less",
-    "cut",
-    "gain",
-    "gained",
-    "change",
-    "changed",
-    "rate",
-    "return",
-    "returns",
-    "inflation",
-    "margin",
-    "by",
-    "than",
-    "over",
-    "above",
-    "below",
-    "compared",
-    "premium",
-    "discount",
-    "growing",
-    "expanded",
-    "contracted",
-    "boost",
-    "boosted",
-    "raise",
-    "raised",
-    "reduce",
-    "reduced",
-    "yield",
-];
-
-/// Header words that name a share of a whole.
-const SHARE_WORDS: &[&str] = &["share", "shares", "proportion", "fraction", "percentage"];
+use crate::lexicon::cues::{CHANGE_WORDS, SHARE_WORDS};
 
 /// The header text of the table cell holding `claim`, if it is in one.
 fn table_headers(context: &Context<'_>, claim: &crate::claim::Claim) -> Option<String> {

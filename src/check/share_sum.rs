@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::Context;
-use super::percent_bounds::CHANGE_WORDS;
 use super::registry::Params;
 use crate::claim::{Claim, Kind, Qualifier};
 use crate::diagnostic::{Finding, Place};
+use crate::lexicon::cues::CHANGE_WORDS;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,11 +5,11 @@ use rust_decimal::Decimal;
 
 use super::numeral::Numeral;
 use super::token::TokenKind;
-use super::words::{is, ordinal_word};
 use super::{Figure, Parsed, Scanner};
 use crate::calendar::{month_number, valid_date};
 use crate::claim::Kind;
 use crate::document::Date;
+use crate::lexicon::number_words::{is, ordinal_word};
 
 /// Words after which a four-digit number is a year even in a count-like position.
 const YEAR_CONTEXT: &[&str] = &[
@@ -355,7 +355,7 @@ impl Scanner<'_> {
             return self.month_date(at, at, month);
         }
         let mut lower = [0u8; 24];
-        let len = super::words::lower(word, &mut lower)?;
+        let len = crate::lexicon::number_words::lower(word, &mut lower)?;
         match &lower[..len] {
             b"mid" | b"early" | b"late" | b"end" | b"beginning" | b"start" => self.part_of_year(at),
             b"q" => self.quarter(at, "Q"),

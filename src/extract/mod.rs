@@ -6,14 +6,11 @@
 //! ("5G", "COVID-19", "ISO/IEC 30141", "Exhibit 1") are skipped where they stand.
 
 mod dates;
-pub mod names;
 pub mod number;
 mod numeral;
 mod qualifier;
 mod scientific;
 pub mod token;
-pub mod units;
-pub mod words;
 
 use rust_decimal::Decimal;
 
@@ -164,7 +161,9 @@ impl<'a> Scanner<'a> {
         let mut at = 0;
         while at < self.tokens.len() {
             let token = self.tokens[at];
-            if token.is_word() && !words::may_start_figure(&self.text[token.span.range()]) {
+            if token.is_word()
+                && !crate::lexicon::number_words::may_start_figure(&self.text[token.span.range()])
+            {
                 at = self.skip_name(at);
                 continue;
             }

@@ -6,18 +6,18 @@ use rust_decimal::Decimal;
 /// Most decimal places a figure may have: `Decimal` holds 28 significant digits.
 const MAX_FRACTION_DIGITS: usize = 27;
 
-use super::names::{is_label_word, is_name_prefix};
 use super::number::{parse_digits, round_significant, vulgar_fraction};
 use super::token::TokenKind;
-use super::units::{
+use super::{Figure, Parsed, Scanner};
+use crate::claim::{Kind, Qualifier};
+use crate::lexicon::labels::{is_label_word, is_name_prefix};
+use crate::lexicon::number_words::{
+    NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word,
+};
+use crate::lexicon::units::{
     UnitKind, currency_code, currency_name, currency_symbol, lowercase_currency_code, prefixed_symbol,
     unit_word,
 };
-use super::words::{
-    NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word,
-};
-use super::{Figure, Parsed, Scanner};
-use crate::claim::{Kind, Qualifier};
 use crate::span::Span;
 
 /// A number read from digits or words, before scale and unit.
@@ -1011,7 +1011,7 @@ impl Scanner<'_> {
                 // "three-year", "10-km"
                 let word = self.word(at + 1)?;
                 let unit = unit_word(word)?;
-                if crate::extract::units::is_ambiguous_symbol(word) {
+                if crate::lexicon::units::is_ambiguous_symbol(word) {
                     return None;
                 }
                 let kind = match unit.kind {
@@ -1278,7 +1278,7 @@ impl Scanner<'_> {
         let hyphen = self.is_dash(numeral.end) && self.glued(numeral.end) && self.glued(numeral.end + 1);
         let at = numeral.end + usize::from(hyphen);
         let word = self.word(at)?;
-        let ordinal = super::words::ordinal_word(word)?;
+        let ordinal = crate::lexicon::number_words::ordinal_word(word)?;
         let value = match ordinal {
             100 | 1000 => numeral.value * Decimal::from(ordinal),
             1..=9 if numeral.value >= Decimal::from(20) && (numeral.value % Decimal::TEN).is_zero() => {
@@ -1339,7 +1339,7 @@ impl Scanner<'_> {
     /// phrases ("at first", "first of all"), not in names ("Second World War").
     pub(super) fn ordinal_word(&self, at: usize) -> Option<Parsed> {
         let word = self.word(at)?;
-        let value = super::words::ordinal_word(word)?;
+        let value = crate::lexicon::number_words::ordinal_word(word)?;
         if self.is_dash(at + 1) && self.glued(at + 1) {
             return None;
         }

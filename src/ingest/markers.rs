@@ -199,7 +199,7 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         || words_before
             .rsplit(char::is_whitespace)
             .next()
-            .is_some_and(crate::extract::names::is_label_word);
+            .is_some_and(crate::lexicon::labels::is_label_word);
     // Only a year takes a glued note this way ("by 2035.2", "end 2020.9"): a smaller figure
     // followed by ".2" is a decimal ("7.2", "GBP 3.01").
     let integer = &before[integer_start..=previous_at];

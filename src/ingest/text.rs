@@ -280,10 +280,10 @@ pub(crate) fn section_number(line: &str) -> Option<(usize, u8)> {
         .next()
         .is_some_and(|c| c.is_uppercase() || "“\"‘'".contains(c));
     // "3 CNY", "20 Euros", "40 GW": a figure with its unit, not a numbered heading.
-    let unit = crate::extract::units::currency_code(first_word).is_some()
-        || crate::extract::units::currency_name(first_word, None).is_some()
-        || crate::extract::units::unit_word(first_word).is_some()
-        || crate::extract::words::scale_word(first_word).is_some();
+    let unit = crate::lexicon::units::currency_code(first_word).is_some()
+        || crate::lexicon::units::currency_name(first_word, None).is_some()
+        || crate::lexicon::units::unit_word(first_word).is_some()
+        || crate::lexicon::number_words::scale_word(first_word).is_some();
     let month = crate::calendar::month_number(first_word).is_some();
     (capitalised && !month && !unit).then_some((end, depth))
 }

@@ -10,33 +10,7 @@ use crate::claim::{Kind, Modality};
 use crate::document::Document;
 use crate::extract::token::Token;
 use crate::extract::{Figure, Mention};
-
-const PROJECTION_WORDS: &[&str] = &[
-    "will",
-    "could",
-    "expected",
-    "expects",
-    "projected",
-    "projects",
-    "projection",
-    "projections",
-    "forecast",
-    "forecasts",
-    "forecasted",
-    "predicted",
-    "predicts",
-    "prediction",
-    "target",
-    "targets",
-    "goal",
-    "goals",
-    "aims",
-    "envisages",
-    "anticipated",
-    "anticipates",
-    "likely",
-];
-const ESTIMATE_WORDS: &[&str] = &["estimate", "estimates", "estimated", "estimation", "reportedly"];
+use crate::lexicon::cues::{ESTIMATE_WORDS, PROJECTION_WORDS};
 
 /// The words of a sentence that speak of the future or of estimates, read once per sentence.
 #[derive(Debug, Clone, Copy, Default)]

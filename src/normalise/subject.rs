@@ -306,7 +306,7 @@ fn backward(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
         while first > 0 && first + MAX_WORDS >= before {
             let t = &tokens[first - 1];
             let w = word(text, t);
-            let numeric = crate::extract::words::number_word(w).is_some();
+            let numeric = crate::lexicon::number_words::number_word(w).is_some();
             if !t.is_word() || numeric || is_in(STOP, w) || is_in(DETERMINERS, w) {
                 break;
             }

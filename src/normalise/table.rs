@@ -242,7 +242,7 @@ fn header_unit(header: &str) -> Option<(HeaderUnit, String)> {
         // a symbol or a percentage ("%", "MW").
         let alone_ok = |unit: &HeaderUnit| {
             !matches!(unit.kind, Kind::Duration | Kind::Count)
-                && !crate::extract::units::is_ambiguous_symbol(stated)
+                && !crate::lexicon::units::is_ambiguous_symbol(stated)
         };
         let bare = (start, end) == whole || Some((start, end)) == last_word;
         if let Some(unit) = parse_unit(stated).filter(|u| !bare || alone_ok(u)) {

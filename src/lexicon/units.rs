@@ -1,6 +1,6 @@
 //! Currencies and units: the words and symbols that say what a figure counts.
 
-use super::words::is;
+use super::number_words::is;
 
 /// The ISO 4217 code of a currency symbol used alone ("$" is USD unless configured otherwise).
 #[must_use]
@@ -83,7 +83,7 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
 #[must_use]
 pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str, usize)> {
     let mut adjective_buffer = [0u8; 24];
-    let adjective_len = super::words::lower(first, &mut adjective_buffer).unwrap_or(0);
+    let adjective_len = crate::lexicon::number_words::lower(first, &mut adjective_buffer).unwrap_or(0);
     let adjective = match &adjective_buffer[..adjective_len] {
         b"us" | b"american" | b"u.s." => Some("USD"),
         b"hong" => None,
@@ -122,7 +122,7 @@ pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str,
         }
     }
     let mut buffer = [0u8; 24];
-    let len = super::words::lower(first, &mut buffer)?;
+    let len = crate::lexicon::number_words::lower(first, &mut buffer)?;
     let code = match &buffer[..len] {
         b"dollars" | b"dollar" => "USD",
         b"euros" | b"euro" => "EUR",
@@ -198,7 +198,7 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         return Some(unit(symbol, kind));
     }
     let mut buffer = [0u8; 24];
-    let len = super::words::lower(word, &mut buffer)?;
+    let len = crate::lexicon::number_words::lower(word, &mut buffer)?;
     Some(match &buffer[..len] {
         b"percent" | b"percents" | b"pct" | b"percentage" => unit("%", Percent),
         b"kilometre" | b"kilometres" | b"kilometer" | b"kilometers" => unit("km", Quantity),

@@ -1,7 +1,7 @@
 //! Numbers that are names, not figures: labels ("Exhibit 1", "Table 2", "Article 5"),
 //! standards ("ISO/IEC 30141"), named programmes ("Horizon 2020", "Industry 4.0").
 
-use super::words::lower;
+use super::number_words::lower;
 
 /// A word that, right before a number, makes it a label: "Exhibit 1", "Table 2", "Figure 3",
 /// "Article 5", "section 4", "Fig. 2", "No. 7", "Web 2.0", "Horizon 2020".
