@@ -4,7 +4,7 @@
 //! blocks and sentences, with the footnote markers and definitions found in it and a source
 //! map back to the original file.
 
-use crate::span::{SourceMap, Span};
+use crate::span::{Cursor, Position, SourceMap, Span};
 
 /// The formats claimlint reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +192,17 @@ pub struct Part {
     pub first_line: usize,
 }
 
+/// Where output reports a span: line and column (1-based, columns in characters) and byte
+/// offsets, in the original file or, for a DOCX, in the part named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub part: Option<&'static str>,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// The directive that starts a suppression, after `<!--` or `claimlint:`.
 pub const SUPPRESSION_DIRECTIVE: &str = "disable-next-line";
 
@@ -262,6 +273,37 @@ impl Document {
             suppression.line = target;
             suppression.last_line = target;
         }
+    }
+
+    /// Where a span of the original file is reported: its line and column in the original
+    /// file, or, for a DOCX, the paragraph of its part, and offsets into that part's text.
+    #[must_use]
+    pub fn locate(&self, original: Span) -> Location {
+        self.place(original, self.source_map.position_of_original(original.start))
+    }
+
+    /// Like `locate`, for spans that come mostly in source order (a document's claims or one
+    /// rule's findings): `cursor` counts the characters of a long line once, not once per span.
+    #[must_use]
+    pub fn locate_in_order(&self, original: Span, cursor: &mut Cursor<'_>) -> Location {
+        self.place(original, cursor.position(original.start))
+    }
+
+    fn place(&self, original: Span, position: Position) -> Location {
+        let mut location = Location {
+            part: None,
+            line: position.line,
+            column: position.column,
+            start: original.start,
+            end: original.end,
+        };
+        if let Some(part) = self.part_at(original.start) {
+            location.part = Some(part.name);
+            location.line = position.line + 1 - part.first_line;
+            location.start = original.start - part.start;
+            location.end = original.end.saturating_sub(part.start);
+        }
+        location
     }
 
     /// For a DOCX document: the part holding original offset `offset`, so positions can be

@@ -108,7 +108,7 @@ pub(crate) fn file_error(
     offset: Option<usize>,
     message: impl Into<String>,
 ) -> Error {
-    let (line, column) = offset.map_or((1, 1), |offset| line_column(source, offset));
+    let (line, column) = offset.map_or((1, 1), |offset| crate::span::line_column(source, offset));
     Error::RuleFile {
         path: PathBuf::from(path),
         line,
@@ -117,14 +117,6 @@ pub(crate) fn file_error(
         source_text: source.to_owned(),
         offset,
     }
-}
-
-fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = crate::span::floor_char_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 pub(crate) fn toml_error(path: &str, source: &str, error: &toml::de::Error) -> Error {
@@ -371,7 +363,7 @@ impl RuleSet {
             )
             .map_err(|error| match error {
                 Error::RuleFile { path, message, .. } => {
-                    let (line, column) = line_column(&config.source, *offset);
+                    let (line, column) = crate::span::line_column(&config.source, *offset);
                     Error::RuleFile {
                         path,
                         line,

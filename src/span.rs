@@ -265,6 +265,17 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The 1-based line and column (in characters) of byte `offset` of a plain text: for errors in
+/// files that have no source map (rule files, configs, XML parts, undecodable input).
+#[must_use]
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
 /// The largest char boundary at or before `index`.
 #[must_use]
 pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -276,6 +287,17 @@ pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn line_column_counts_characters_after_the_last_newline() {
+        assert_eq!(line_column("ab\ncé\nx", 0), (1, 1));
+        assert_eq!(line_column("ab\ncé\nx", 3), (2, 1));
+        // "é" is two bytes and one column; an offset inside it is floored to its start.
+        assert_eq!(line_column("ab\ncé\nx", 5), (2, 2));
+        assert_eq!(line_column("ab\ncé\nx", 6), (2, 3));
+        assert_eq!(line_column("ab\ncé\nx", 99), (3, 2));
+    }
+
     use super::*;
 
     #[test]

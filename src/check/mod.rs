@@ -215,43 +215,31 @@ fn diagnose(
     finding: Finding,
     positions: &mut crate::span::Cursor<'_>,
 ) -> Diagnostic {
-    let mut span = original_span(document, finding.place);
-    let mut position = positions.position(span.start);
-    let covered = document.source_map.original()[span.start..span.end.max(span.start)].to_owned();
-    let part = document.part_at(span.start).map(|part| {
-        position.line = position.line + 1 - part.first_line;
-        span = Span::new(span.start - part.start, span.end.saturating_sub(part.start));
-        part.name
-    });
+    let span = original_span(document, finding.place);
+    let location = document.locate_in_order(span, positions);
+    let covered = &document.source_map.original()[span.start..span.end.max(span.start)];
     let mut finding = finding;
     finding.related.extend(table_headers(document, finding.place));
     let related = finding
         .related
         .iter()
         .map(|(message, place)| {
-            let mut span = original_span(document, *place);
-            let mut position = document.source_map.position_of_original(span.start);
-            // DOCX: line = paragraph of the part, offsets into the part's text, as for the finding.
-            let part = document.part_at(span.start).map(|part| {
-                position.line = position.line + 1 - part.first_line;
-                span = Span::new(span.start - part.start, span.end.saturating_sub(part.start));
-                part.name
-            });
+            let location = document.locate(original_span(document, *place));
             Related {
                 message: message.clone(),
-                part,
-                line: position.line,
-                column: position.column,
-                start: span.start,
-                end: span.end,
+                part: location.part,
+                line: location.line,
+                column: location.column,
+                start: location.start,
+                end: location.end,
             }
         })
         .collect();
     let message = fill(&rule.message, &finding.values);
     let (end_line, end_column) = match covered.rfind('\n') {
-        None => (position.line, position.column + covered.chars().count()),
+        None => (location.line, location.column + covered.chars().count()),
         Some(last) => (
-            position.line + covered.matches('\n').count(),
+            location.line + covered.matches('\n').count(),
             covered[last + 1..].chars().count() + 1,
         ),
     };
@@ -261,11 +249,11 @@ fn diagnose(
         severity: rule.severity,
         message,
         document: document.name.clone(),
-        part,
-        line: position.line,
-        column: position.column,
-        start: span.start,
-        end: span.end,
+        part: location.part,
+        line: location.line,
+        column: location.column,
+        start: location.start,
+        end: location.end,
         help: rule.help.as_deref().map(|help| fill(help, &finding.values)),
         claims: finding.claims,
         related,

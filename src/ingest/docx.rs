@@ -560,11 +560,11 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
 
 /// A part that is not well-formed XML: its line and column.
 pub(super) fn malformed(xml: &str, at: usize, path: &Path, message: String) -> Error {
-    let before = &xml[..crate::span::floor_char_boundary(xml, at.min(xml.len()))];
+    let (line, column) = crate::span::line_column(xml, at);
     Error::Malformed {
         path: path.to_path_buf(),
-        line: before.matches('\n').count() + 1,
-        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        line,
+        column,
         message,
     }
 }

@@ -226,8 +226,7 @@ fn decode(bytes: &[u8], path: &Path) -> Result<(String, usize)> {
         Err(error) => {
             let offset = error.valid_up_to();
             let before = String::from_utf8_lossy(&bytes[..offset]);
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = crate::span::line_column(&before, before.len());
             Err(Error::InvalidUtf8 {
                 path: path.to_path_buf(),
                 offset,

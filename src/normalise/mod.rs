@@ -102,26 +102,20 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             mention,
             time_index.map(|t| &mentions[t].figure),
         );
-        let mut original = document.source_map.original_span(mention.span);
-        let mut position = positions.position(original.start);
-        // DOCX: line = paragraph of the part, offsets into the part's text.
-        let part = document.part_at(original.start).map(|part| {
-            position.line = position.line + 1 - part.first_line;
-            original = Span::new(original.start - part.start, original.end - part.start);
-            part.name
-        });
+        let location =
+            document.locate_in_order(document.source_map.original_span(mention.span), &mut positions);
         let (value, precision, low, high, date) = interval(mention, settings);
         let own_subject = subject::subject(&document.text, &tokens, mention);
         claims.push(Claim {
             id: ids[index].clone(),
             document: document.name.clone(),
-            part,
+            part: location.part,
             kind: mention.kind,
             text: collapse_whitespace(document.slice(mention.span)),
-            line: position.line,
-            column: position.column,
-            start: original.start,
-            end: original.end,
+            line: location.line,
+            column: location.column,
+            start: location.start,
+            end: location.end,
             value,
             unit: mention.unit,
             qualifier: mention.qualifier,

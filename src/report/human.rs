@@ -22,6 +22,25 @@ const WINDOW: usize = 80;
 struct Excerpt<'a> {
     name: &'a str,
     original: &'a str,
+    /// Where each line of `original` starts, found once per document (or DOCX part), so that
+    /// placing a span is a binary search rather than a count of the newlines before it.
+    line_starts: &'a [usize],
+}
+
+impl Excerpt<'_> {
+    /// The 0-based line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect()
 }
 
 impl SourceCode for Excerpt<'_> {
@@ -39,7 +58,7 @@ impl SourceCode for Excerpt<'_> {
         // header: answer with the span itself, so the header names the finding's own place.
         // The snippet is asked for with context (see `with_context_lines(1)`) and gets a window.
         if context_lines_before == 0 && context_lines_after == 0 {
-            let line = text[..line_start].matches('\n').count();
+            let line = self.line_of(line_start);
             let column = text[line_start..start].chars().count();
             return Ok(Box::new(MietteSpanContents::new_named(
                 self.name.to_owned(),
@@ -51,7 +70,7 @@ impl SourceCode for Excerpt<'_> {
             )));
         }
         let (from, to) = window(text, start, end);
-        let line = text[..line_start].matches('\n').count();
+        let line = self.line_of(line_start);
         let column = text[line_start..from].chars().count();
         let data = text[from..to].trim_end_matches('\r');
         Ok(Box::new(MietteSpanContents::new_named(
@@ -181,14 +200,24 @@ pub fn render_document(
     let mut out = String::new();
     let mut shown_per_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     let mut rest: std::collections::BTreeMap<&str, Vec<&Diagnostic>> = std::collections::BTreeMap::new();
+    // Line starts by DOCX part (`None`: the whole original), each found once.
+    let mut lines_by_part: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
     for diagnostic in diagnostics {
         let shown = shown_per_rule.entry(&diagnostic.rule).or_insert(0);
         if *shown < SHOWN_IN_FULL {
             *shown += 1;
             let (label, text) = part_source(name, original, parts, diagnostic.part);
+            let index = lines_by_part
+                .iter()
+                .position(|(part, _)| *part == diagnostic.part)
+                .unwrap_or_else(|| {
+                    lines_by_part.push((diagnostic.part, line_starts(text)));
+                    lines_by_part.len() - 1
+                });
             let holder = Excerpt {
                 name: &label,
                 original: text,
+                line_starts: &lines_by_part[index].1,
             };
             let _ = handler.render_report(
                 &mut out,
