@@ -6,10 +6,13 @@
 //! ("5G", "COVID-19", "ISO/IEC 30141", "Exhibit 1") are skipped where they stand.
 
 mod dates;
+mod figure_or_name;
 pub mod number;
 mod numeral;
 mod qualifier;
+mod range;
 mod scientific;
+mod suffix;
 pub mod token;
 
 use rust_decimal::Decimal;
@@ -304,4 +307,26 @@ impl<'a> Scanner<'a> {
             )
         )
     }
+}
+
+/// The figures extraction finds in a line of plain text, as (kind, text as written, value),
+/// for the unit tests of the scanner's files.
+#[cfg(test)]
+pub(super) fn figures(text: &str) -> Vec<(Kind, String, Option<Decimal>)> {
+    let options = crate::ingest::IngestOptions {
+        format: crate::ingest::FormatChoice::Text,
+        ..crate::ingest::IngestOptions::default()
+    };
+    let document = crate::ingest::parse(text.as_bytes(), std::path::Path::new("test.txt"), &options)
+        .expect("text parses");
+    extract(&document)
+        .into_iter()
+        .map(|mention| {
+            let value = match mention.figure {
+                Figure::Number { value, .. } => Some(value),
+                _ => None,
+            };
+            (mention.kind, document.slice(mention.span).to_owned(), value)
+        })
+        .collect()
 }

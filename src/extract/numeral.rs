@@ -1,5 +1,5 @@
-//! Values: a numeral (digits or words), its scale, its currency, percent sign or unit, a range,
-//! and the checks that tell a figure from a name.
+//! Numerals: a number read from digits or words ("1,234.5", "½", "three quarters", "a dozen"),
+//! completed into a value with its scale, currency, percent sign or unit; ordinals.
 
 use rust_decimal::Decimal;
 
@@ -7,17 +7,14 @@ use rust_decimal::Decimal;
 const MAX_FRACTION_DIGITS: usize = 27;
 
 use super::number::{parse_digits, round_significant, vulgar_fraction};
+use super::suffix::{Suffix, subunit};
 use super::token::TokenKind;
 use super::{Figure, Parsed, Scanner};
-use crate::claim::{Kind, Qualifier};
-use crate::lexicon::labels::{is_label_word, is_name_prefix};
+use crate::claim::Kind;
 use crate::lexicon::number_words::{
-    NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_abbreviation, scale_word,
+    NumberWord, fraction_denominator, is, number_word, ordinal_suffix_fits, scale_word,
 };
-use crate::lexicon::units::{
-    UnitKind, currency_code, currency_name, currency_symbol, lowercase_currency_code, prefixed_symbol,
-    unit_word,
-};
+use crate::lexicon::units::{currency_code, currency_symbol, prefixed_symbol, unit_word};
 use crate::span::Span;
 
 /// A number read from digits or words, before scale and unit.
@@ -35,56 +32,10 @@ pub(super) struct Numeral {
     pub plain_integer: bool,
 }
 
-/// What follows a numeral and says what it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Suffix {
-    pub(super) kind: Kind,
-    pub(super) unit: Option<&'static str>,
-    pub(super) factor: u32,
-}
-
-impl Suffix {
-    const fn of(kind: Kind, unit: Option<&'static str>, factor: u32) -> Self {
-        Self { kind, unit, factor }
-    }
-}
-
 const DETERMINERS: &[&str] = &[
     "the", "its", "their", "his", "her", "our", "all", "those", "these", "this", "that", "a", "an", "my",
     "your",
 ];
-
-/// A currency's hundredth written after a figure: "cents" (dollars), "pence" (pounds).
-fn subunit(word: &str) -> Option<&'static str> {
-    match word {
-        "cents" | "cent" => Some("USD"),
-        "pence" | "penny" => Some("GBP"),
-        _ => None,
-    }
-}
-
-/// The ends of a range as written, read the way typesetting means them: an abbreviated second
-/// end ("pages 3553-62", "127-36") takes the first end's leading digits, and a range of
-/// negative values written by magnitude ("−0.6 to −1.3") runs from the lower.
-fn ordered_ends(low: Decimal, high: Decimal) -> (Decimal, Decimal) {
-    if low.is_sign_negative() && high.is_sign_negative() && high < low {
-        return (high, low);
-    }
-    let whole = |d: Decimal| d.fract().is_zero() && !d.is_sign_negative();
-    if whole(low) && whole(high) && high < low && high > Decimal::ZERO {
-        let digits = |d: Decimal| d.trunc().to_string().len();
-        let (first_digits, second_digits) = (digits(low), digits(high));
-        if second_digits < first_digits {
-            let place = pow10(u32::try_from(second_digits).unwrap_or(0));
-            let mut expanded = low - (low % place) + high;
-            if expanded < low {
-                expanded += place;
-            }
-            return (low, expanded);
-        }
-    }
-    (low, high)
-}
 
 pub(super) fn pow10(power: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(power), 0)
@@ -117,7 +68,12 @@ impl Scanner<'_> {
     }
 
     /// From a numeral, adds scale and suffix into a parsed figure starting at token `start`.
-    fn complete(&self, numeral: Numeral, currency: Option<&'static str>, start: usize) -> Option<Parsed> {
+    pub(super) fn complete(
+        &self,
+        numeral: Numeral,
+        currency: Option<&'static str>,
+        start: usize,
+    ) -> Option<Parsed> {
         let mut value = numeral.value;
         let mut precision = numeral.precision;
         let mut end = numeral.end;
@@ -515,6 +471,7 @@ impl Scanner<'_> {
 
     /// Number words: "forty-one", "two hundred and fifty thousand", "a trillion", "two dozen",
     /// "three quarters", "half", "one in five", "a couple of".
+    #[expect(clippy::too_many_lines, reason = "one arm per kind of number word, as a table")]
     fn words(&self, at: usize) -> Option<Numeral> {
         let first = self.word(at)?;
         if is(first, "a") || is(first, "an") {
@@ -811,464 +768,6 @@ impl Scanner<'_> {
         })
     }
 
-    /// Tells a figure from a name: "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1",
-    /// "(1) firstly", a capitalised "Five Year Plan", a pronoun "one".
-    pub(super) fn numeral_is_figure(&self, numeral: &Numeral, in_range: bool) -> bool {
-        let at = numeral.start;
-        if numeral.words {
-            let word = self.surface(at);
-            let capitalised = word.starts_with(|c: char| c.is_uppercase());
-            if capitalised && !self.starts_sentence(at) && !(is(word, "a") || is(word, "an")) {
-                return false;
-            }
-            if numeral.share {
-                return true;
-            }
-            if is(word, "one") && numeral.end == at + 1 {
-                return self.one_counts(at);
-            }
-            return true;
-        }
-        if at > 0 && self.glued(at) && !in_range {
-            let previous = self.tokens[at - 1];
-            match previous.kind {
-                TokenKind::Word | TokenKind::Number => return false,
-                TokenKind::Punct('-' | '–') => {
-                    if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() {
-                        let word = self.surface(at - 2);
-                        if word.starts_with(|c: char| c.is_uppercase())
-                            || !matches!(word, "pre" | "post" | "mid")
-                        {
-                            return false;
-                        }
-                    }
-                    if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_number() {
-                        return false;
-                    }
-                }
-                TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^') => return false,
-                // "H.264", "v.2": a number glued to a word by a dot is part of a name.
-                TokenKind::Punct('.') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() => {
-                    return false;
-                }
-                // "10:30": the minutes of a time, the second part of a ratio.
-                TokenKind::Punct(':') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_number() => {
-                    return false;
-                }
-                TokenKind::Punct(_) => {}
-            }
-        }
-        if let Some(previous) = self.previous_word(at) {
-            if is_label_word(previous) || is_name_prefix(previous) {
-                return false;
-            }
-            // "Firefox 3.6", "Python 3.12": a name then a decimal with nothing after it that
-            // measures — a version, not a figure.
-            let decimal = self.surface(at).contains('.') && numeral.value < Decimal::ONE_HUNDRED;
-            let named = previous.starts_with(|c: char| c.is_uppercase())
-                && at >= 2
-                && !self.starts_sentence(at - 1)
-                && crate::calendar::month_number(previous).is_none()
-                && previous.len() > 1;
-            let measured =
-                self.scale(numeral.end, false, false).is_some() || self.suffix(numeral.end).is_some();
-            if decimal && named && !measured && !in_range {
-                return false;
-            }
-            // "ISO/IEC 30141": an acronym glued after a slash.
-            if at >= 2
-                && self.glued(at - 1)
-                && self.punct_is(at - 2, '/')
-                && previous.chars().all(|c| c.is_ascii_uppercase())
-            {
-                return false;
-            }
-        }
-        // "Fig. 3", "No. 5"
-        if at >= 2
-            && self.punct_is(at - 1, '.')
-            && self.glued(at - 1)
-            && self.word(at - 2).is_some_and(is_label_word)
-        {
-            return false;
-        }
-        let end = numeral.end;
-        if let Some(next) = self.token(end).filter(|t| t.glued()) {
-            match next.kind {
-                TokenKind::Word => {
-                    let word = self.surface(end);
-                    let known = unit_word(word).is_some()
-                        || scale_abbreviation(word).is_some()
-                        || scale_word(word).is_some()
-                        || currency_code(word).is_some()
-                        || (word.len() == 2
-                            && ordinal_suffix_fits(0, "th")
-                            && matches!(word, "st" | "nd" | "rd" | "th"));
-                    if !known {
-                        return false;
-                    }
-                }
-                TokenKind::Punct(':') if self.token(end + 1).is_some_and(|t| t.is_number() && t.glued()) => {
-                    return false;
-                }
-                TokenKind::Punct('-' | '/') if self.dash_chain(end) => return false,
-                TokenKind::Number => return false,
-                TokenKind::Punct(_) => {}
-            }
-        }
-        // "(1) first, (2) second": an enumeration.
-        if at > 0
-            && self.punct_is(at - 1, '(')
-            && self.punct_is(end, ')')
-            && self.glued(end)
-            && numeral.plain_integer
-        {
-            let small = numeral.value <= Decimal::from(20);
-            let lowercase_next = self
-                .word(end + 1)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-            if small && lowercase_next {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Digit groups joined by dashes or slashes three or more deep: phone numbers, ISBNs, dates
-    /// in numeric form ("978-3-16", "555-123-4567", "04/07/2021").
-    fn dash_chain(&self, end: usize) -> bool {
-        let is_joiner = |i: usize| {
-            self.token(i)
-                .is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('-' | '/')))
-        };
-        let is_glued_number = |i: usize| self.token(i).is_some_and(|t| t.glued() && t.is_number());
-        is_joiner(end) && is_glued_number(end + 1) && is_joiner(end + 2) && is_glued_number(end + 3)
-    }
-
-    /// "one" counts only with a unit, currency or scale after it ("one year", "one million");
-    /// "one example", "by one estimate", "one of the" are pronouns.
-    fn one_counts(&self, at: usize) -> bool {
-        let next = self.word(at + 1);
-        next.is_some_and(|w| unit_word(w).is_some() || currency_name(w, None).is_some() || is(w, "percent"))
-    }
-
-    /// A scale after a numeral: "billion", "bn", glued "m" in money, returns (power, next index).
-    pub(super) fn scale(&self, at: usize, money: bool, words: bool) -> Option<(u32, usize)> {
-        let token = self.token(at)?;
-        if !token.is_word() {
-            return None;
-        }
-        let word = self.surface(at);
-        let power = scale_word(word).or_else(|| is(word, "hundred").then_some(2));
-        if let Some(power) = power {
-            if words {
-                return None; // already read by the words
-            }
-            return Some((power, at + 1));
-        }
-        let (power, strict) = scale_abbreviation(word)?;
-        if words {
-            return None;
-        }
-        let glued = token.glued();
-        let followed_by_word = self
-            .word(at + 1)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-        let accept = strict
-            || money
-            || (glued && word.eq_ignore_ascii_case("k"))
-            || (glued && matches!(word, "m" | "M") && followed_by_word && !self.next_is_unit_context(at + 1));
-        accept.then_some((power, at + 1))
-    }
-
-    /// After "5m": a word that reads as "5 metres …" ("high", "long", "wide", "deep", "tall").
-    fn next_is_unit_context(&self, index: usize) -> bool {
-        self.word(index).is_some_and(|w| {
-            matches!(
-                w,
-                "high" | "long" | "wide" | "deep" | "tall" | "away" | "above" | "below" | "of"
-            )
-        })
-    }
-
-    /// A currency, percent sign or unit after a figure; returns it and the index past it.
-    pub(super) fn suffix(&self, at: usize) -> Option<(Suffix, usize)> {
-        let token = self.token(at)?;
-        match token.kind {
-            TokenKind::Punct('%') => {
-                return Some((Suffix::of(Kind::Percent, Some("%"), 1), at + 1));
-            }
-            TokenKind::Punct('°') => {
-                let letter = self.word(at + 1).filter(|_| self.glued(at + 1))?;
-                let unit = match letter {
-                    "C" => "°C",
-                    "F" => "°F",
-                    _ => return None,
-                };
-                return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
-            }
-            TokenKind::Punct('-') if token.glued() && self.glued(at + 1) => {
-                // "three-year", "10-km"
-                let word = self.word(at + 1)?;
-                let unit = unit_word(word)?;
-                if crate::lexicon::units::is_ambiguous_symbol(word) {
-                    return None;
-                }
-                let kind = match unit.kind {
-                    UnitKind::Duration => Kind::Duration,
-                    UnitKind::Percent => Kind::Percent,
-                    UnitKind::Quantity => Kind::Quantity,
-                };
-                return Some((
-                    Suffix {
-                        kind,
-                        unit: Some(unit.symbol),
-                        factor: unit.factor,
-                    },
-                    at + 2,
-                ));
-            }
-            TokenKind::Punct(c) => {
-                let code = currency_symbol(c)?;
-                // "1 $10": the symbol belongs to the figure after it.
-                if self.token(at + 1).is_some_and(|t| t.is_number() && t.glued()) {
-                    return None;
-                }
-                return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
-            }
-            TokenKind::Number => return None,
-            TokenKind::Word => {}
-        }
-        let word = self.surface(at);
-        if let Some(code) = currency_code(word) {
-            return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
-        }
-        if let Some((code, taken)) = currency_name(word, self.word(at + 1)) {
-            // "5 pounds of flour" weighs; "pounds sterling" pays.
-            let mass = matches!(word, "pound" | "pounds") && self.word_is(at + taken, "of");
-            if !mass {
-                let taken = taken + usize::from(self.word_is(at + taken, "sterling"));
-                return Some((Suffix::of(Kind::Money, Some(code), 1), at + taken));
-            }
-        }
-        if is(word, "per") && self.word_is(at + 1, "cent") {
-            return Some((Suffix::of(Kind::Percent, Some("%"), 1), at + 2));
-        }
-        if let Some(code) = lowercase_currency_code(word) {
-            return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
-        }
-        let points = self
-            .word(at + 1)
-            .is_some_and(|w| is(w, "point") || is(w, "points"));
-        if points && (is(word, "percentage") || is(word, "basis")) {
-            let unit = if is(word, "basis") { "bp" } else { "pp" };
-            return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
-        }
-        if is(word, "degrees") || is(word, "degree") {
-            let unit = match self.word(at + 1) {
-                Some(w) if is(w, "celsius") || is(w, "centigrade") => "°C",
-                Some(w) if is(w, "fahrenheit") => "°F",
-                _ => return None,
-            };
-            return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
-        }
-        let unit = unit_word(word)?;
-        let spaced = !token.glued();
-        if spaced
-            && matches!(word, "s" | "g" | "L" | "W" | "ha" | "mi" | "ms" | "m" | "t" | "h")
-            && !self.clear_symbol_context(at)
-        {
-            return None;
-        }
-        let mut end = at + 1;
-        let mut symbol = unit.symbol;
-        // "km²", "km2", "km/h", "m/s".
-        if matches!(symbol, "km" | "m") {
-            if let Some(next) = self.token(end).filter(|t| t.glued()) {
-                let squared = match next.kind {
-                    TokenKind::Punct('²') => Some("²"),
-                    TokenKind::Punct('³') => Some("³"),
-                    TokenKind::Number if self.surface(end) == "2" => Some("²"),
-                    TokenKind::Number if self.surface(end) == "3" => Some("³"),
-                    _ => None,
-                };
-                if let Some(power) = squared {
-                    symbol = match (symbol, power) {
-                        ("km", "²") => "km²",
-                        ("m", "²") => "m²",
-                        _ => "m³",
-                    };
-                    end += 1;
-                } else if next.is_punct('/') && self.glued(end + 1) {
-                    match self.word(end + 1) {
-                        Some("h") => {
-                            symbol = if symbol == "km" { "km/h" } else { "m/h" };
-                            end += 2;
-                        }
-                        Some("s") => {
-                            symbol = if symbol == "km" { "km/s" } else { "m/s" };
-                            end += 2;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-        let kind = match unit.kind {
-            UnitKind::Percent => Kind::Percent,
-            UnitKind::Duration => Kind::Duration,
-            UnitKind::Quantity => Kind::Quantity,
-        };
-        let symbol = if kind == Kind::Percent { "%" } else { symbol };
-        Some((
-            Suffix {
-                kind,
-                unit: Some(symbol),
-                factor: unit.factor,
-            },
-            end,
-        ))
-    }
-
-    /// A one-letter unit symbol spaced after a figure reads as a unit only at a clause end or
-    /// before a preposition ("816 000 t of steel", "a 5 m wall" is too rare to guess).
-    fn clear_symbol_context(&self, at: usize) -> bool {
-        match self.token(at + 1) {
-            None => true,
-            Some(next) => match next.kind {
-                TokenKind::Punct(c) => ".,;:)".contains(c),
-                TokenKind::Word => matches!(
-                    self.surface(at + 1),
-                    "of" | "in"
-                        | "per"
-                        | "a"
-                        | "and"
-                        | "or"
-                        | "for"
-                        | "to"
-                        | "by"
-                        | "tall"
-                        | "high"
-                        | "long"
-                        | "wide"
-                        | "deep"
-                        | "away"
-                        | "thick"
-                        | "apart"
-                        | "above"
-                        | "below"
-                        | "across"
-                ),
-                TokenKind::Number => false,
-            },
-        }
-    }
-
-    /// "… 50 cents" after a currency: returns the cents as a fraction of the unit.
-    fn cents(&self, at: usize) -> Option<(Decimal, usize)> {
-        let number_at = if self.word_is(at, "and") { at + 1 } else { at };
-        let numeral = self.numeral(number_at)?;
-        let whole_cents = numeral.value < Decimal::from(100)
-            && numeral.value.fract().is_zero()
-            && !numeral.value.is_sign_negative()
-            && !numeral.share;
-        if !whole_cents {
-            return None;
-        }
-        let cents = numeral.value / Decimal::from(100);
-        if self.word(numeral.end).and_then(subunit).is_some() {
-            return Some((cents, numeral.end + 1));
-        }
-        // "15 dollars 50", "thirteen dollars and forty-five": cents without the word, where
-        // the sentence or clause ends with them.
-        let clause_ends = self
-            .token(numeral.end)
-            .is_none_or(|t| matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ')' | '!' | '?')));
-        (clause_ends && numeral.start > at.saturating_sub(1)).then_some((cents, numeral.end))
-    }
-
-    /// A range after a parsed figure: "15-20 USD", "5 to 10 percent", "$5–$10"; with `and`,
-    /// the second half of "between 5 and 10 percent".
-    pub(super) fn range_after(&self, first: &Parsed, between: bool) -> Option<Parsed> {
-        let Figure::Number { value: low_value, .. } = first.figure else {
-            return None;
-        };
-        let joiner = first.end;
-        let joined = if between {
-            self.word_is(joiner, "and")
-        } else if self.is_dash(joiner) {
-            true
-        } else {
-            // "from 50 to 70" is a change, not a range.
-            self.word_is(joiner, "to") && !(first.start > 0 && self.word_is(first.start - 1, "from"))
-        };
-        if !joined {
-            return None;
-        }
-        let second_at = joiner + 1;
-        let (currency, numeral_at) = match self.currency_prefix(second_at) {
-            Some((code, next)) => (Some(code), next),
-            None => (None, second_at),
-        };
-        let numeral = self.numeral(numeral_at)?;
-        if numeral.share || (currency.is_none() && !self.numeral_is_figure(&numeral, true)) {
-            return None;
-        }
-        let second = self.complete(numeral, currency, second_at)?;
-        let Figure::Number { value: high, .. } = second.figure else {
-            return None;
-        };
-        let (kind, unit) = match (first.unit, second.unit) {
-            (Some(a), Some(b)) if a != b => return None,
-            (Some(a), _) => (first.kind, Some(a)),
-            (None, Some(b)) => (second.kind, Some(b)),
-            (None, None) => (Kind::Count, None),
-        };
-        // "to" joins figures of one unit only when the first says none or both say the same.
-        if !between && self.word_is(joiner, "to") && first.unit.is_some() && second.unit.is_none() {
-            return None;
-        }
-        // "5 to 10 million": a scale written once covers both ends.
-        let low = match (first.scale, second.scale) {
-            (None, Some(power)) if first.unit.is_none() || first.kind == Kind::Money => {
-                low_value.checked_mul(pow10(power))?.normalize()
-            }
-            _ => low_value,
-        };
-        let (low, high) = ordered_ends(low, high);
-        Some(Parsed {
-            kind,
-            figure: Figure::Range { low, high },
-            unit,
-            start: first.start,
-            end: second.end,
-            qualifier: Some((Qualifier::Range, None)),
-            scale: second.scale,
-        })
-    }
-
-    /// "between 5 and 10 percent" (values) at the word "between".
-    pub(super) fn between(&self, at: usize) -> Option<Parsed> {
-        let first = self.value_without_range(at + 1)?;
-        let mut range = self.range_after(&first, true)?;
-        range.start = at;
-        let span = self.tokens[at].span;
-        range.qualifier = Some((Qualifier::Range, Some(span)));
-        Some(range)
-    }
-
-    fn value_without_range(&self, at: usize) -> Option<Parsed> {
-        let (currency, numeral_at) = match self.currency_prefix(at) {
-            Some((code, next)) => (Some(code), next),
-            None => (None, at),
-        };
-        let numeral = self.numeral(numeral_at)?;
-        if currency.is_none() && !self.numeral_is_figure(&numeral, false) {
-            return None;
-        }
-        self.complete(numeral, currency, at)
-    }
-
     /// "twenty-first", "one hundred twenty fifth", "two hundredth": number words ending in an
     /// ordinal word.
     fn compound_ordinal(&self, numeral: &Numeral) -> Option<Parsed> {
@@ -1379,5 +878,41 @@ impl Scanner<'_> {
             qualifier: None,
             scale: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::figures;
+    use crate::claim::Kind;
+    use rust_decimal::Decimal;
+
+    fn one(text: &str) -> (Kind, String, Option<Decimal>) {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().expect("one figure")
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(
+            one("They shipped 1,234.5 tonnes.").2,
+            Some(Decimal::new(12345, 1))
+        );
+    }
+
+    #[test]
+    fn a_fraction_in_words_is_a_share() {
+        let (kind, text, value) = one("Three quarters of firms grew.");
+        assert_eq!(
+            (kind, text.as_str(), value),
+            (Kind::Percent, "Three quarters", Some(Decimal::from(75)))
+        );
+    }
+
+    #[test]
+    fn compound_ordinal_words() {
+        let (kind, _, value) = one("It was the twenty-first attempt.");
+        assert_eq!((kind, value), (Kind::Ordinal, Some(Decimal::from(21))));
     }
 }

@@ -171,6 +171,7 @@ impl Reader<'_> {
             .push(Suppression::parse(rest, original, line));
     }
 
+    #[expect(clippy::too_many_lines, reason = "one arm per HTML element, as a table")]
     fn tag(&mut self, tag: &Tag<'_>, original_start: usize, length: usize) {
         let name = tag.name.as_str();
         if let Some(skipped) = self.skipping.last() {

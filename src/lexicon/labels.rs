@@ -6,6 +6,7 @@ use super::number_words::lower;
 /// A word that, right before a number, makes it a label: "Exhibit 1", "Table 2", "Figure 3",
 /// "Article 5", "section 4", "Fig. 2", "No. 7", "Web 2.0", "Horizon 2020".
 #[must_use]
+#[expect(clippy::too_many_lines, reason = "a word list")]
 pub fn is_label_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     let mut buffer = [0u8; 24];

@@ -33,6 +33,7 @@ pub fn is(word: &str, pattern: &str) -> bool {
 /// scale, a month, a part of a year, "between", "from", a currency code or prefix. The scanner
 /// skips every other word at once; most words of prose are skipped here.
 #[must_use]
+#[expect(clippy::too_many_lines, reason = "a word list")]
 pub fn may_start_figure(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.len() <= 4 && bytes.iter().all(u8::is_ascii_uppercase) {

@@ -159,6 +159,7 @@ impl BlocksByOriginal {
     }
 }
 
+#[expect(clippy::too_many_lines, reason = "the page's markup for one document, top to bottom")]
 fn render_document(
     index: usize,
     page: &PageDocument<'_>,
