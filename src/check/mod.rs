@@ -25,7 +25,36 @@ use crate::diagnostic::{Diagnostic, Finding, Place, Related, fingerprint};
 use crate::document::Document;
 use crate::rules::{Rule, RuleSet};
 use crate::span::Span;
-pub use registry::{CheckKind, Params};
+pub use registry::Params;
+
+// The registry of check kinds: the name rule files give a kind, its variant (with its
+// parameters, read from the rule file's `[check]` table) and the function that runs it. A new
+// kind is a rule file in `rules/`, a file here (its check and its parameters), its `mod` line
+// above and one line below.
+registry::check_kinds! {
+    "footnote-undefined" => FootnoteUndefined => footnotes::undefined,
+    "footnote-unused" => FootnoteUnused => footnotes::unused,
+    "footnote-sequence" => FootnoteSequence => footnotes::sequence,
+    "footnote-duplicate" => FootnoteDuplicate => footnotes::duplicate,
+    "footnote-empty" => FootnoteEmpty => footnotes::empty,
+    "citation" => Citation(citation::CitationParams) => citation::missing,
+    "restated" => Restated(restated::RestatedParams) => restated::restated,
+    "part-whole" => PartWhole => part_whole::part_whole,
+    "share-sum" => ShareSum(share_sum::ShareSumParams) => share_sum::share_sum,
+    "percent-bounds" => PercentBounds => percent_bounds::percent_bounds,
+    "range-order" => RangeOrder => range_order::range_order,
+    "acronym" => Acronym => acronym::acronym,
+    "arithmetic" => Arithmetic(arithmetic::ArithmeticParams) => arithmetic::arithmetic,
+    "reference" => Reference(reference::ReferenceParams) => reference::reference,
+    "pattern" => Pattern(pattern::PatternParams) => pattern::pattern,
+    // The ledger kinds run only when `check --ledger` gives a ledger.
+    "ledger-drift" => LedgerDrift => ledger::drift,
+    "ledger-unreviewed" => LedgerUnreviewed => ledger::unreviewed,
+    "ledger-stale" => LedgerStale => ledger::stale,
+    // The suppression kinds judge the other rules' findings, after they ran (`check`).
+    "suppression-reason" => SuppressionReason => registry::judged_after_the_others,
+    "suppression-unused" => SuppressionUnused => registry::judged_after_the_others,
+}
 
 /// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
 /// order (then by rule id).

@@ -13,7 +13,10 @@ use crate::lexicon::units::{currency_code, currency_name, unit_word};
 impl Scanner<'_> {
     /// Tells a figure from a name: "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1",
     /// "(1) firstly", a capitalised "Five Year Plan", a pronoun "one".
-    #[expect(clippy::too_many_lines, reason = "one guard per kind of name, read top to bottom")]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one guard per kind of name, read top to bottom"
+    )]
     pub(super) fn numeral_is_figure(&self, numeral: &Numeral, in_range: bool) -> bool {
         let at = numeral.start;
         if numeral.words {

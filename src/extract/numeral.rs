@@ -471,7 +471,10 @@ impl Scanner<'_> {
 
     /// Number words: "forty-one", "two hundred and fifty thousand", "a trillion", "two dozen",
     /// "three quarters", "half", "one in five", "a couple of".
-    #[expect(clippy::too_many_lines, reason = "one arm per kind of number word, as a table")]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per kind of number word, as a table"
+    )]
     fn words(&self, at: usize) -> Option<Numeral> {
         let first = self.word(at)?;
         if is(first, "a") || is(first, "an") {

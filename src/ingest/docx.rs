@@ -121,7 +121,10 @@ struct OpenTable {
 }
 
 /// Reads a DOCX package within `limits`, refusing a hostile archive before inflating it.
-#[expect(clippy::too_many_lines, reason = "the archive's guards, then its parts in reading order")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "the archive's guards, then its parts in reading order"
+)]
 pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
     // Word saves a password-protected document as an OLE compound file, not a zip.
     if bytes.starts_with(&OLE_MAGIC) {
@@ -309,7 +312,10 @@ struct PartReader<'p> {
 }
 
 impl PartReader<'_> {
-    #[expect(clippy::too_many_lines, reason = "one arm per WordprocessingML element, as a table")]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per WordprocessingML element, as a table"
+    )]
     fn open(&mut self, element: &BytesStart<'_>, empty: bool) {
         let name = element.local_name();
         match name.as_ref() {

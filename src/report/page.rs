@@ -159,7 +159,10 @@ impl BlocksByOriginal {
     }
 }
 
-#[expect(clippy::too_many_lines, reason = "the page's markup for one document, top to bottom")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "the page's markup for one document, top to bottom"
+)]
 fn render_document(
     index: usize,
     page: &PageDocument<'_>,
