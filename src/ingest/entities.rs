@@ -1,6 +1,8 @@
-//! Character references shared by the HTML and XML readers. Only the predefined and common
-//! named entities and numeric references are decoded; any other `&name;` stays as written —
+//! Character references shared by the HTML and XML readers: numeric references and HTML5's
+//! named references (quick-xml's table) are decoded; any other `&name;` stays as written —
 //! entities declared in a DOCTYPE are never expanded (no "billion laughs").
+
+use std::borrow::Cow;
 
 use crate::span::SourceMap;
 
@@ -11,8 +13,8 @@ pub fn decode_entities(text: &str) -> String {
     let mut at = 0;
     while let Some(amp) = text[at..].find('&') {
         out.push_str(&text[at..at + amp]);
-        if let Some((c, length)) = decode_entity(&text[at + amp..]) {
-            out.push(c);
+        if let Some((decoded, length)) = decode_entity(&text[at + amp..]) {
+            out.push_str(&decoded);
             at += amp + length;
         } else {
             out.push('&');
@@ -23,11 +25,15 @@ pub fn decode_entities(text: &str) -> String {
     out
 }
 
-/// Decodes one entity at the start of `text` (`&euro;`, `&#8364;`, `&#x20AC;`): the character
-/// and the entity's length in bytes.
+/// The longest named reference read, in bytes with its `&` and `;`
+/// ("&CounterClockwiseContourIntegral;" is 33).
+const MAX_REFERENCE_BYTES: usize = 40;
+
+/// Decodes one entity at the start of `text` (`&euro;`, `&#8364;`, `&#x20AC;`, any of HTML5's
+/// named references): the text it stands for and the entity's length in bytes.
 #[must_use]
-pub fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let window = crate::span::floor_char_boundary(text, text.len().min(12));
+pub fn decode_entity(text: &str) -> Option<(Cow<'static, str>, usize)> {
+    let window = crate::span::floor_char_boundary(text, text.len().min(MAX_REFERENCE_BYTES));
     let semicolon = text[..window].find(';')?;
     let body = &text[1..semicolon];
     let decoded = if let Some(number) = body.strip_prefix('#') {
@@ -35,52 +41,9 @@ pub fn decode_entity(text: &str) -> Option<(char, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => number.parse().ok()?,
         };
-        char::from_u32(code).filter(|c| *c != '\0')?
+        Cow::Owned(char::from_u32(code).filter(|c| *c != '\0')?.to_string())
     } else {
-        match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{a0}',
-            "thinsp" => '\u{2009}',
-            "ensp" => '\u{2002}',
-            "emsp" => '\u{2003}',
-            "euro" => '€',
-            "pound" => '£',
-            "yen" => '¥',
-            "cent" => '¢',
-            "copy" => '©',
-            "reg" => '®',
-            "deg" => '°',
-            "ndash" => '–',
-            "mdash" => '—',
-            "minus" => '−',
-            "times" => '×',
-            "hellip" => '…',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "laquo" => '«',
-            "raquo" => '»',
-            "frac12" => '½',
-            "frac14" => '¼',
-            "frac34" => '¾',
-            "sup1" => '¹',
-            "sup2" => '²',
-            "sup3" => '³',
-            "percnt" => '%',
-            "shy" => '\u{ad}',
-            "middot" => '·',
-            "bull" => '•',
-            "sect" => '§',
-            "para" => '¶',
-            "plusmn" => '±',
-            "micro" => 'µ',
-            _ => return None,
-        }
+        Cow::Borrowed(quick_xml::escape::resolve_html5_entity(body)?)
     };
     Some((decoded, semicolon + 1))
 }
@@ -98,8 +61,8 @@ pub fn append_decoded(text: &mut String, map: &mut SourceMap, raw: &str, origina
         let entity_start = at + amp;
         if let Some((decoded, length)) = decode_entity(&raw[entity_start..]) {
             let text_at = text.len();
-            text.push(decoded);
-            map.push(text_at, decoded.len_utf8(), original_start + entity_start, length);
+            text.push_str(&decoded);
+            map.push(text_at, decoded.len(), original_start + entity_start, length);
             at = entity_start + length;
         } else {
             push(text, map, "&", original_start + entity_start);
@@ -132,5 +95,25 @@ mod tests {
     #[test]
     fn declared_entities_are_not_expanded() {
         assert_eq!(decode_entities("&lol9; &amp;"), "&lol9; &");
+    }
+
+    #[test]
+    fn every_html5_named_reference_decodes() {
+        // Beyond the forty common ones: currencies, arithmetic, fractions, the longest name.
+        assert_eq!(
+            decode_entities("&dollar;&permil;&le;&ge;&asymp;&frac38;&CounterClockwiseContourIntegral;"),
+            "$‰≤≥≈⅜∳"
+        );
+    }
+
+    #[test]
+    fn a_long_reference_maps_back_to_its_whole_span() {
+        let raw = "a &CounterClockwiseContourIntegral; b";
+        let mut text = String::new();
+        let mut map = SourceMap::new(raw.to_owned());
+        append_decoded(&mut text, &mut map, raw, 0);
+        assert_eq!(text, "a ∳ b");
+        let b = text.find('b').expect("b");
+        assert_eq!(map.original_offset(b), raw.find('b').expect("b"));
     }
 }
