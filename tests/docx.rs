@@ -269,3 +269,33 @@ fn a_text_box_is_its_own_paragraph_and_its_fallback_copy_is_skipped() {
     // The holding paragraph is paragraph 1 and goes on after the box; the box is paragraph 2.
     assert_eq!(seen, [("12", 1), ("7", 1), ("5", 2), ("EUR 40 million", 3)]);
 }
+
+#[test]
+fn attribute_values_are_unescaped() {
+    // A heading style written with a character reference is still a heading; a table of
+    // contents style so written is still skipped.
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document {W}><w:body>\
+<w:p><w:pPr><w:pStyle w:val=\"Heading&#49;\"/></w:pPr><w:r><w:t>Harbour of 2,000 berths</w:t></w:r></w:p>\
+<w:p><w:pPr><w:pStyle w:val=\"&#84;OC1\"/></w:pPr><w:r><w:t>Results 14</w:t></w:r></w:p>\
+<w:p><w:r><w:t>Dredging cost EUR 40 million.</w:t></w:r></w:p></w:body></w:document>"
+    );
+    let bytes = package(
+        &[("word/document.xml", &document)],
+        zip::CompressionMethod::Deflated,
+    );
+    let document = parse(&bytes, Path::new("styles.docx"), &IngestOptions::default()).expect("reads");
+    let kinds: Vec<_> = document.blocks.iter().map(|b| b.kind).collect();
+    assert!(
+        matches!(
+            kinds.first(),
+            Some(claimlint::document::BlockKind::Heading { level: 1 })
+        ),
+        "{kinds:?}"
+    );
+    let claims = common::engine().claims(&document);
+    assert!(
+        claims.iter().all(|c| c.text != "14"),
+        "the contents line is skipped"
+    );
+}

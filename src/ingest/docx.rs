@@ -283,12 +283,13 @@ fn finish_note(document: &mut Document, note: Option<&(String, usize, usize)>) {
     document.footnote_defs[definition].span = trim_span(&document.text, Span::new(start.min(end), end));
 }
 
+/// An attribute's value, its character references decoded (`w:val="Heading&#49;"`).
 pub(super) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
     element
         .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name.as_bytes())
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        .map(|a| crate::ingest::entities::decode_entities(&String::from_utf8_lossy(&a.value)))
 }
 
 /// The state of reading one part.
