@@ -8,6 +8,8 @@
 //! ["citation/missing"]
 //! severity = "error"
 //! min_value = 1000
+//! [claims]
+//! approx_tolerance = 0.1
 //! [limits]
 //! document_mib = 64
 //! ```
@@ -15,6 +17,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -22,6 +25,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::ingest::{MAX_DOCUMENT_BYTES, docx, xml};
+use crate::normalise::Settings;
 use crate::rules::{file_error, toml_error};
 
 /// How a config (or a rule file) sets a rule: off, or on at a severity.
@@ -106,6 +110,14 @@ struct LimitsTable {
     docx_ratio: Option<Spanned<i64>>,
 }
 
+/// `[claims]` as written: how figures are normalised.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsTable {
+    /// The relative tolerance of an approximate figure ("around 70" allows ±5 % by default).
+    approx_tolerance: Option<Spanned<f64>>,
+}
+
 /// `claimlint.toml`: paths to skip, rule levels, rule parameters, input limits.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -118,6 +130,8 @@ pub struct Config {
     pub(crate) params: BTreeMap<String, (toml::Table, usize)>,
     /// `[limits]`: the input bounds, defaults where not given.
     pub limits: Limits,
+    /// `[claims]`: how figures are normalised, defaults where not given.
+    pub settings: Settings,
 }
 
 impl Config {
@@ -146,6 +160,10 @@ impl Config {
                             .insert(id.get_ref().clone(), (*level.get_ref(), id.span().start));
                     }
                 }
+                "claims" => {
+                    let table = value_of(path, source, value, "`[claims]` is a table of settings")?;
+                    config.settings = config.read_settings(&table)?;
+                }
                 "limits" => {
                     let table = value_of(path, source, value, "`[limits]` is a table of limits")?;
                     config.limits = config.read_limits(&table)?;
@@ -157,7 +175,7 @@ impl Config {
                         source,
                         Some(offset),
                         format!(
-                            "unknown key `{other}`; expected `exclude`, `[rules]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
+                            "unknown key `{other}`; expected `exclude`, `[rules]`, `[claims]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
                         ),
                     ));
                 }
@@ -197,6 +215,25 @@ impl Config {
             self.params.insert(id.to_owned(), (params, offset));
         }
         Ok(())
+    }
+
+    /// `[claims]`: `approx_tolerance` a fraction from 0 up to (not including) 1.
+    fn read_settings(&self, table: &ClaimsTable) -> Result<Settings> {
+        let mut settings = Settings::default();
+        if let Some(tolerance) = &table.approx_tolerance {
+            settings.approx_tolerance = Decimal::try_from(*tolerance.get_ref())
+                .ok()
+                .filter(|t| *t >= Decimal::ZERO && *t < Decimal::ONE)
+                .ok_or_else(|| {
+                    file_error(
+                        &self.path,
+                        &self.source,
+                        Some(tolerance.span().start),
+                        "`approx_tolerance` is a fraction from 0 up to 1 (0.05 allows ±5 %)",
+                    )
+                })?;
+        }
+        Ok(settings)
     }
 
     /// `[limits]`: each a positive whole number, sizes in MiB.

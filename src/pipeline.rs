@@ -59,12 +59,13 @@ impl Engine {
             limits: config.as_ref().map(|c| c.limits).unwrap_or_default(),
             ..IngestOptions::default()
         };
+        let settings = config.as_ref().map(|c| c.settings.clone()).unwrap_or_default();
         Ok(Self {
             rules,
             config,
             ledger: None,
             options,
-            settings: Settings::default(),
+            settings,
         })
     }
 

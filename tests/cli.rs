@@ -551,3 +551,34 @@ fn a_bad_exclude_glob_is_named_as_a_glob() {
     let stderr = stderr_of(&output);
     assert!(stderr.contains("invalid glob `drafts/[a`"), "{stderr}");
 }
+
+#[test]
+fn the_approximate_tolerance_comes_from_the_config() {
+    let dir = temp_dir("approx-tolerance");
+    fs::write(dir.join("brief.txt"), "Around 70 percent of firms export.\n").expect("write");
+    let interval = |dir: &common::Scratch| {
+        let output = claimlint()
+            .current_dir(dir)
+            .args(["extract", "brief.txt", "--format", "jsonl"])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        let claim: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one claim");
+        (claim["low"].to_string(), claim["high"].to_string())
+    };
+    assert_eq!(interval(&dir), ("66.5".to_owned(), "73.5".to_owned()));
+    fs::write(dir.join("claimlint.toml"), "[claims]\napprox_tolerance = 0.1\n").expect("write");
+    assert_eq!(interval(&dir), ("63".to_owned(), "77".to_owned()));
+    fs::write(dir.join("claimlint.toml"), "[claims]\napprox_tolerance = 1.5\n").expect("write");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["extract", "brief.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("claimlint.toml:2:20"),
+        "{}",
+        stderr_of(&output)
+    );
+}

@@ -51,7 +51,7 @@ fn excerpt(document: &Document, sentence: Span, figure: Span) -> String {
     out
 }
 
-/// Normalisation settings (later configurable in rule files).
+/// Normalisation settings: `[claims]` of claimlint.toml.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The relative tolerance of an approximate figure: "around 70" allows ±5 % by default,
