@@ -9,7 +9,10 @@
 //!
 //! `ingest` reads a file into a [`Document`]; `extract` finds the numeric [`Mention`]s in it;
 //! `normalise` turns them into [`Claim`]s with exact values, intervals, modality, subject,
-//! time and footnotes; `report` renders them.
+//! time and footnotes; `check` runs the rules over them into [`diagnostic::Diagnostic`]s;
+//! `report` renders both. [`pipeline::Engine`] runs the stages with a run's rules, config,
+//! limits and ledger; `audit` keeps the ledger, the diff and the baseline; `lexicon` holds the
+//! word lists every stage reads.
 
 pub mod audit;
 pub mod calendar;
@@ -32,6 +35,7 @@ pub use claim::{Claim, Kind, Modality, Qualifier};
 pub use document::Document;
 pub use error::{Error, Result};
 pub use extract::Mention;
+pub use pipeline::Engine;
 
 /// Extracts and normalises every claim of a document.
 #[must_use]
