@@ -64,7 +64,7 @@ pub struct Sentence {
     pub block: usize,
 }
 
-/// A footnote marker in the running text ("worldwide.1", "[12]", "¹²", Markdown `[^x]`).
+/// A footnote marker in the running text ("worldwide.1", "\[12\]", "¹²", Markdown `[^x]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FootnoteRef {
     pub label: String,

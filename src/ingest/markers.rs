@@ -1,5 +1,5 @@
 //! Footnote markers written inline: glued digits ("worldwide.1", "sovereignty’.3",
-//! "integrated.”17"), bracketed numbers ("[12]") and superscript digits ("¹²").
+//! "integrated.”17"), bracketed numbers ("\[12\]") and superscript digits ("¹²").
 //!
 //! The hard case is a figure followed by a marker: "by 2035.2" is the year 2035 and note 2,
 //! but "grew 2.5" is a decimal. Markers run 1, 2, 3 … through a document, so a figure-like
