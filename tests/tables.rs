@@ -299,3 +299,23 @@ fn a_hyphenated_compound_in_a_header_is_no_cue() {
     let (_, claims) = read(md.as_bytes(), "compounds.md");
     assert_eq!(claims[0].modality.name(), "reported", "{claims:#?}");
 }
+
+#[test]
+fn pipe_tables_without_a_delimiter_row_are_tables() {
+    // Converters write tables as runs of pipe lines with no `|---|` row; each figure must stay
+    // in its own cell, with its row label, and positions must point at the original file.
+    let text = "# Harbours\n\nThe fleet grew in 2024.\n\n| Port | Berths | Cranes\n| Kestrel Bay | 14 | 6 |\n| Old Quay | 9 | 3 |\n\nNothing else.\n";
+    let (document, claims) = read(text.as_bytes(), "ports.md");
+    assert_eq!(document.table_cells.len(), 9, "three rows of three cells");
+    let fourteen = claims.iter().find(|c| c.text == "14").expect("14 is a claim");
+    assert_eq!((fourteen.line, fourteen.column), (6, 17));
+    assert_eq!(&text[fourteen.start..fourteen.end], "14");
+    assert!(
+        fourteen
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.contains("Kestrel Bay") && s.contains("Berths")),
+        "{:?}",
+        fourteen.subject
+    );
+}

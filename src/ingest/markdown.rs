@@ -31,7 +31,12 @@ enum Container {
 pub fn read(name: String, original: &str, offset: usize) -> Document {
     let mut document = empty_document(name, InputFormat::Markdown, String::new());
     let mut map = SourceMap::new(original.to_owned());
-    let source = &original[offset..];
+    let mended = crate::ingest::pipe_tables::add_delimiter_rows(&original[offset..]);
+    let (source, inserted) = match &mended {
+        Some((text, inserted)) => (text.as_str(), Some(inserted)),
+        None => (&original[offset..], None),
+    };
+    let unshift = |at: usize| inserted.map_or(at, |i| i.original(at));
     let options = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -43,7 +48,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     let mut tables = Tables::default();
 
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        let original_range = Span::new(range.start + offset, range.end + offset);
+        let original_range = Span::new(unshift(range.start) + offset, unshift(range.end) + offset);
         match event {
             Event::Start(tag) => {
                 let container = match tag {

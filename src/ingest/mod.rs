@@ -5,6 +5,7 @@ pub mod entities;
 mod html;
 mod markdown;
 pub mod markers;
+mod pipe_tables;
 pub mod sentences;
 pub mod tables;
 mod text;
