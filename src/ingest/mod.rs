@@ -5,6 +5,7 @@ pub mod entities;
 mod html;
 mod markdown;
 pub mod markers;
+mod non_prose;
 mod pipe_tables;
 pub mod sentences;
 pub mod tables;
@@ -144,15 +145,12 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         },
     };
     if format == InputFormat::Docx {
-        let mut document = docx::read(path.to_string_lossy().into_owned(), bytes, path, &options.limits)?;
-        if options.document_date.is_some() {
-            document.date = options.document_date;
-        }
-        return Ok(document);
+        let document = docx::read(path.to_string_lossy().into_owned(), bytes, path, &options.limits)?;
+        return Ok(finish(document, options));
     }
     let (original, text_offset) = decode(bytes, path)?;
     let name = path.to_string_lossy().into_owned();
-    let mut document = match format {
+    let document = match format {
         InputFormat::Text => text::read(name, original, text_offset),
         InputFormat::Markdown => markdown::read(name, &original, text_offset),
         InputFormat::Html => html::read(name, &original, text_offset),
@@ -170,12 +168,19 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
             xml::Dialect::DocBook,
             options.limits.xml_depth,
         )?,
-        InputFormat::Docx => return docx::read(name, bytes, path, &options.limits),
+        InputFormat::Docx => docx::read(name, bytes, path, &options.limits)?,
     };
+    Ok(finish(document, options))
+}
+
+/// What every format's document gets once read: the date the options give, and its reference
+/// lists marked as non-prose.
+fn finish(mut document: Document, options: &IngestOptions) -> Document {
     if options.document_date.is_some() {
         document.date = options.document_date;
     }
-    Ok(document)
+    non_prose::mark_reference_sections(&mut document);
+    document
 }
 
 /// The dialect of an `.xml` file on disk, from its first 64 KiB.

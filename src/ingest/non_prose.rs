@@ -1,0 +1,102 @@
+//! Non-prose that readers keep as text: reference lists and bibliographies. Their figures are
+//! volumes, pages, years of publication and identifiers, never claims ("p. 588", "ISSN
+//! 0036-8075", "23 C.F.R. §650"), so the blocks under a heading such as "References" or
+//! "Further reading" are marked ignored, up to the next heading of the same or a higher level.
+
+use crate::document::{BlockKind, Document};
+use crate::span::Span;
+
+/// Heading texts (lowercased, section number and punctuation left out) that open a list of
+/// sources.
+const REFERENCE_HEADINGS: &[&str] = &[
+    "references",
+    "reference list",
+    "references cited",
+    "literature cited",
+    "literature",
+    "bibliography",
+    "select bibliography",
+    "selected bibliography",
+    "works cited",
+    "sources",
+    "citations",
+    "further reading",
+    "external links",
+    "notes and references",
+    "references and notes",
+    "normative references",
+    "informative references",
+    "footnotes",
+    "endnotes",
+];
+
+/// Whether a heading's text names a list of sources.
+fn is_reference_heading(text: &str) -> bool {
+    let words: String = text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | '\t'))
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let folded = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    REFERENCE_HEADINGS.contains(&folded.as_str())
+}
+
+/// Adds the blocks of reference sections to the document's ignored stretches.
+pub fn mark_reference_sections(document: &mut Document) {
+    let mut inside: Option<u8> = None;
+    let mut spans = Vec::new();
+    for block in &document.blocks {
+        match block.kind {
+            BlockKind::Heading { level } => {
+                if inside.is_some_and(|open| level <= open) {
+                    inside = None;
+                }
+                if inside.is_none() && is_reference_heading(document.slice(block.span)) {
+                    inside = Some(level);
+                }
+            }
+            // Notes are sources themselves: the citation checks read them as such.
+            BlockKind::Note { .. } => {}
+            _ if inside.is_some() => spans.push(block.span),
+            _ => {}
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    document.ignored.extend(spans);
+    document.ignored.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(document.ignored.len());
+    for span in document.ignored.drain(..) {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    document.ignored = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_headings_are_told_by_their_words() {
+        for heading in [
+            "References",
+            "10. References",
+            "Further reading",
+            "WORKS CITED",
+            "Normative References:",
+        ] {
+            assert!(is_reference_heading(heading), "{heading}");
+        }
+        for heading in [
+            "Results",
+            "Referenced projects grew",
+            "Sources of funding",
+            "3.2 Notes on method",
+        ] {
+            assert!(!is_reference_heading(heading), "{heading}");
+        }
+    }
+}
