@@ -365,7 +365,11 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
         args.ledger.as_deref(),
         &mut outcome.failures,
     )?;
-    let read = engine.analyse_all(&inputs, |analysis| analysis, &|| {}, &mut outcome.failures);
+    let keep = |mut analysis: Analysis| {
+        claimlint::check::collapse(&mut analysis.diagnostics);
+        analysis
+    };
+    let read = engine.analyse_all(&inputs, keep, &|| {}, &mut outcome.failures);
     let pages: Vec<report::page::PageDocument<'_>> = read
         .iter()
         .map(|analysis| report::page::PageDocument {
@@ -479,6 +483,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
             ));
         }
     }
+    for document in &mut checked {
+        claimlint::check::collapse(&mut document.diagnostics);
+    }
     let all: Vec<Diagnostic> = checked
         .iter()
         .flat_map(|c| c.diagnostics.iter().cloned())
@@ -553,6 +560,7 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         end_line: 1,
         end_column: 1,
         fingerprint: claimlint::diagnostic::fingerprint("input/unreadable", &[], &error.to_string()),
+        collapse: None,
     }
 }
 

@@ -55,6 +55,18 @@ pub struct Finding {
     pub claims: Vec<String>,
     /// Other places worth showing, with what each is.
     pub related: Vec<(String, Place)>,
+    /// Set when many findings of the rule in one document read better as one (see
+    /// `Collapse`); applied once suppressions have had their say.
+    pub collapse: Option<Collapse>,
+}
+
+/// How a finding joins the others of its rule in its document when there are several: the
+/// first stays, with `summary` appended to its message (`{count}` is the number joined), and
+/// each other becomes a related place with `note` as its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collapse {
+    pub summary: String,
+    pub note: String,
 }
 
 impl Finding {
@@ -65,7 +77,18 @@ impl Finding {
             values: Vec::new(),
             claims: Vec::new(),
             related: Vec::new(),
+            collapse: None,
         }
+    }
+
+    /// Marks the finding as one of many the rule reports once per document.
+    #[must_use]
+    pub fn collapse(mut self, summary: impl Into<String>, note: impl Into<String>) -> Self {
+        self.collapse = Some(Collapse {
+            summary: summary.into(),
+            note: note.into(),
+        });
+        self
     }
 
     #[must_use]
@@ -132,6 +155,9 @@ pub struct Diagnostic {
     /// Never a line number. Used by SARIF, GitLab and baselines (not serialised here).
     #[serde(skip)]
     pub fingerprint: String,
+    /// How the finding joins others of its rule in the document (not serialised).
+    #[serde(skip)]
+    pub collapse: Option<Collapse>,
 }
 
 /// A diagnostic's fingerprint: 16 hex digits of a hash of the rule and the claim ids (or the

@@ -203,6 +203,39 @@ pub struct Location {
     pub end: usize,
 }
 
+/// A source given in the text rather than by a footnote: a link on or near a figure, an
+/// author–year citation, an attribution to a named source, a "Source:" line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// The words that give it, in the document's text.
+    pub span: Span,
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    /// A hyperlink (Markdown, HTML, DOCX) or a URL written out.
+    Link,
+    /// "(Smith et al., 2020)", "Smith and Jones (2019)".
+    AuthorYear,
+    /// "according to the central bank", "said the minister", "data from Eurostat".
+    Attribution,
+    /// A "Source:" or "Sources:" line (under a table or figure).
+    SourceLine,
+}
+
+impl SourceKind {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Link => "link",
+            Self::AuthorYear => "author-year",
+            Self::Attribution => "attribution",
+            Self::SourceLine => "source-line",
+        }
+    }
+}
+
 /// The directive that starts a suppression, after `<!--` or `claimlint:`.
 pub const SUPPRESSION_DIRECTIVE: &str = "disable-next-line";
 
@@ -225,6 +258,9 @@ pub struct Document {
     pub ignored: Vec<Span>,
     /// Inline suppressions, in source order.
     pub suppressions: Vec<Suppression>,
+    /// Sources given in the text (links, author–year citations, attributions, "Source:"
+    /// lines), in text order.
+    pub sources: Vec<Source>,
     /// Table cells, in the order they open; blocks of kind `TableCell` point here.
     pub table_cells: Vec<TableCell>,
     /// DOCX parts (empty for other formats).

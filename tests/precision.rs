@@ -17,3 +17,63 @@ fn reference_lists_hold_no_claims() {
     let html = "<html><body><p>Exports rose 12 percent.</p><h2>Further reading</h2><ul><li>Cole, J. <i>Trade</i>. 2004. ISBN 12345. p. 77.</li></ul></body></html>";
     assert_eq!(texts(html, "r.html"), ["12 percent"]);
 }
+
+fn uncited(text: &str, name: &str) -> Vec<String> {
+    let document = claimlint::ingest::parse(
+        text.as_bytes(),
+        std::path::Path::new(name),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
+    let claims = common::engine().claims(&document);
+    let mut diagnostics = common::engine().check(&document, &claims);
+    claimlint::check::collapse(&mut diagnostics);
+    diagnostics
+        .into_iter()
+        .filter(|d| d.rule == "citation/missing")
+        .map(|d| d.message)
+        .collect()
+}
+
+#[test]
+fn links_and_attributions_are_sources_where_a_document_has_no_notes() {
+    let markdown = "Freight grew 14 percent, says the [port authority](https://example.org/port).\n\nThe council reported that 2,400 homes were built. Rents rose 9 percent.\n\nSomeone thinks 30 percent of trips are by bike.\n";
+    let found = uncited(markdown, "news.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`30 percent`"), "{found:#?}");
+}
+
+#[test]
+fn author_year_citations_are_sources_in_any_document() {
+    let text = "Yields rose 12 percent (Ames et al., 2019). Bell and Cole (2021) counted 3,000 farms.\n\nIn March 2020 prices fell 8 percent.\n";
+    let found = uncited(text, "paper.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`8 percent`"), "{found:#?}");
+}
+
+#[test]
+fn a_document_with_notes_is_judged_by_its_notes() {
+    // The attribution and the link do not stand in for a note where the document uses notes.
+    let markdown = "Sales rose 12 percent.[^1]\n\nThe ministry said 2,400 homes were built.\n\n[^1]: Sales survey, 2023.\n";
+    let found = uncited(markdown, "brief.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`2,400`"), "{found:#?}");
+}
+
+#[test]
+fn a_document_that_gives_no_sources_gets_one_finding() {
+    let text =
+        "Budget\n\nRoads took EUR 2.5 billion. Rail took EUR 900 million.\n\nPorts took EUR 300 million.\n";
+    let found = uncited(text, "budget.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`EUR 2.5 billion`") && found[0].contains("no sources at all, and 3 figures"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn identifiers_are_no_claims() {
+    let text = "The credit follows 26 U.S.C. § 32(b)(1) and §232.405 of this chapter.\n\nWrite to 1100 Harbour Ave., Suite 1300B, Springfield, IL 62701.\n\nThe controls follow NIST SP 800-53 and FIPS 197; servers return a 503 status code.\n\nThe act is Pub. L. 114-4, 129 Stat. 39, under Rule 405 and Topic 220-40.\n\n212. The court held that 40 firms paid.\n";
+    assert_eq!(texts(text, "ids.txt"), ["40"]);
+}

@@ -149,6 +149,7 @@ mod tests {
             end_line: 1,
             end_column: 3,
             fingerprint: fingerprint.to_owned(),
+            collapse: None,
         }
     }
 

@@ -10,7 +10,7 @@ use super::Context;
 use super::registry::Params;
 use crate::claim::Kind;
 use crate::diagnostic::{Finding, Place};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Document, SourceKind};
 
 /// Which sentences a footnote marker covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -41,11 +41,46 @@ pub struct CitationParams {
     /// Table cells need no source of their own (the table's caption or note cites them).
     #[serde(default = "yes")]
     pub exempt_table_cells: bool,
+    /// What counts as a source besides a footnote: `link`, `author-year`, `attribution`,
+    /// `source-line`. Links and attributions count only in a document that does not cite by
+    /// footnotes.
+    #[serde(default = "CitationParams::default_sources")]
+    pub sources: Vec<SourceName>,
+}
+
+/// A kind of source a rule file can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceName {
+    Link,
+    AuthorYear,
+    Attribution,
+    SourceLine,
+}
+
+impl SourceName {
+    const fn kind(self) -> SourceKind {
+        match self {
+            Self::Link => SourceKind::Link,
+            Self::AuthorYear => SourceKind::AuthorYear,
+            Self::Attribution => SourceKind::Attribution,
+            Self::SourceLine => SourceKind::SourceLine,
+        }
+    }
 }
 
 impl CitationParams {
     fn default_kinds() -> Vec<Kind> {
         vec![Kind::Money, Kind::Percent, Kind::Count, Kind::Quantity]
+    }
+
+    fn default_sources() -> Vec<SourceName> {
+        vec![
+            SourceName::Link,
+            SourceName::AuthorYear,
+            SourceName::Attribution,
+            SourceName::SourceLine,
+        ]
     }
 
     const fn default_min_value() -> f64 {
@@ -65,9 +100,22 @@ const fn yes() -> bool {
 
 impl Params for CitationParams {}
 
+/// Markers in the body (not in notes) from which a document counts as citing by footnotes:
+/// one. A document that uses notes at all is judged by them.
+const FOOTNOTE_CONVENTION: usize = 1;
+
 pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let document = context.document;
     let threshold = Decimal::try_from(params.min_value).unwrap_or(Decimal::ZERO);
+    let by_footnotes = body_markers(document) >= FOOTNOTE_CONVENTION;
+    let counted: Vec<SourceKind> = params
+        .sources
+        .iter()
+        .map(|s| s.kind())
+        // A document that cites by footnotes is judged by its footnotes: its links are mostly
+        // to other pages of its kind, and a named source still wants its note.
+        .filter(|kind| !by_footnotes || !matches!(kind, SourceKind::Attribution | SourceKind::Link))
+        .collect();
     let mut findings = Vec::new();
     let mut named = String::new();
     let mut named_for = None;
@@ -87,7 +135,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             BlockKind::TableCell { .. } if params.exempt_table_cells => continue,
             _ => {}
         }
-        if covered(context, claim, params.coverage) {
+        if covered(context, claim, params.coverage) || sourced(document, sentence.block, &counted) {
             continue;
         }
         // Once per sentence: a long sentence holds many claims.
@@ -104,7 +152,66 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
                 .claim(claim),
         );
     }
+    // A document with no markers, no notes and no sources of any kind follows no citation
+    // convention at all: one finding for the document, its uncited figures listed as related
+    // places, says more to an editor than one per figure.
+    if gives_no_sources(document) {
+        findings = findings
+            .into_iter()
+            .map(|finding| {
+                let text = finding
+                    .values
+                    .iter()
+                    .find(|(key, _)| *key == "text")
+                    .map(|(_, text)| text.clone())
+                    .unwrap_or_default();
+                finding.collapse(
+                    "the document gives no sources at all, and {count} figures need one",
+                    format!("`{text}` needs a source too"),
+                )
+            })
+            .collect();
+    }
     findings
+}
+
+/// Whether the document gives no sources: no markers, no note definitions, no links or
+/// citations in its text.
+fn gives_no_sources(document: &Document) -> bool {
+    document.footnote_refs.is_empty() && document.footnote_defs.is_empty() && document.sources.is_empty()
+}
+
+/// Markers outside the notes themselves.
+fn body_markers(document: &Document) -> usize {
+    document
+        .footnote_refs
+        .iter()
+        .filter(|marker| {
+            let block = document
+                .blocks
+                .partition_point(|b| b.span.end <= marker.span.start);
+            !document
+                .blocks
+                .get(block)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Note { .. }))
+        })
+        .count()
+}
+
+/// Whether a source of a counted kind stands in the block (a paragraph cites for its figures),
+/// or a "Source:" line follows it.
+fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
+    let span = document.blocks[block].span;
+    let next = document.blocks.get(block + 1).map_or(span, |b| b.span);
+    let first = document.sources.partition_point(|s| s.span.end <= span.start);
+    document.sources[first..]
+        .iter()
+        .take_while(|s| s.span.start < next.end)
+        .any(|s| {
+            counted.contains(&s.kind)
+                && (s.span.start < span.end
+                    || (s.kind == SourceKind::SourceLine && s.span.start >= next.start))
+        })
 }
 
 fn covered(context: &Context<'_>, claim: &crate::claim::Claim, coverage: Coverage) -> bool {

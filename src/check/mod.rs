@@ -118,6 +118,55 @@ fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Ve
     }
 }
 
+/// Joins the findings of one document's rule that asked to be reported once per document
+/// (`Collapse`): the first stays, naming how many were joined, and lists the others as related
+/// places. Applied after suppressions and baselines, which judge findings one by one, and
+/// before output.
+pub fn collapse(diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_rule: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        if diagnostic.collapse.is_some() {
+            by_rule.entry(diagnostic.rule.as_str()).or_default().push(index);
+        }
+    }
+    let groups: Vec<Vec<usize>> = by_rule.into_values().filter(|group| group.len() > 1).collect();
+    if groups.is_empty() {
+        return;
+    }
+    let mut joined = vec![false; diagnostics.len()];
+    for group in groups {
+        let first = group[0];
+        let mut related = Vec::new();
+        let mut claims = Vec::new();
+        for &other in &group[1..] {
+            let d = &diagnostics[other];
+            related.push(Related {
+                message: d.collapse.as_ref().map(|c| c.note.clone()).unwrap_or_default(),
+                line: d.line,
+                column: d.column,
+                start: d.start,
+                end: d.end,
+                part: d.part,
+            });
+            claims.extend(d.claims.iter().cloned());
+            joined[other] = true;
+        }
+        let diagnostic = &mut diagnostics[first];
+        if let Some(collapse) = &diagnostic.collapse {
+            let summary = collapse.summary.replace("{count}", &group.len().to_string());
+            diagnostic.message = format!("{}; {summary}", diagnostic.message);
+        }
+        diagnostic.related.extend(related);
+        diagnostic.claims.extend(claims);
+        diagnostic.fingerprint = fingerprint(&diagnostic.rule, &diagnostic.claims, &diagnostic.message);
+    }
+    let mut index = 0;
+    diagnostics.retain(|_| {
+        index += 1;
+        !joined[index - 1]
+    });
+}
+
 /// Runs one rule; the examples harness uses it to test a rule on its own.
 #[must_use]
 pub fn run_rule(document: &Document, claims: &[Claim], rule: &Rule) -> Vec<Diagnostic> {
@@ -289,5 +338,6 @@ fn diagnose(
         end_line,
         end_column,
         fingerprint,
+        collapse: finding.collapse,
     }
 }

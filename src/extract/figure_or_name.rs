@@ -1,6 +1,9 @@
 //! The figure-or-name decision: whether a numeral is a figure of the sentence or part of a
 //! name — "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1", a phone number, a date chain.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::Scanner;
@@ -32,6 +35,9 @@ impl Scanner<'_> {
                 return self.one_counts(at);
             }
             return true;
+        }
+        if self.is_identifier(numeral) {
+            return false;
         }
         if at > 0 && self.glued(at) && !in_range {
             let previous = self.tokens[at - 1];
@@ -138,6 +144,74 @@ impl Scanner<'_> {
         true
     }
 
+    /// Identifiers that the words around a number make one, whatever the number: legal and
+    /// regulatory citations ("26 U.S.C. § 32(b)(1)", "§232.405", "129 Stat. 39", "501(c)(3)"),
+    /// postal addresses ("DC 20036", "1100 Connecticut Ave."), standard, document and model
+    /// numbers after an acronym ("FIPS 197", "NIST SP 800-53", "CDC 6600"), status codes ("a 503
+    /// status code") and numbered paragraphs ("212." alone, or opening its sentence).
+    fn is_identifier(&self, numeral: &Numeral) -> bool {
+        let patterns = identifier_patterns();
+        let (Some(first), Some(last)) = (self.tokens.first(), self.tokens.last()) else {
+            return false;
+        };
+        let (Some(start), Some(end)) = (
+            self.token(numeral.start),
+            self.token(numeral.end.saturating_sub(1)),
+        ) else {
+            return false;
+        };
+        let before_from = crate::span::floor_char_boundary(
+            self.text,
+            start.span.start.saturating_sub(40).max(first.span.start),
+        );
+        let before = &self.text[before_from..start.span.start];
+        let after_to = crate::span::floor_char_boundary(self.text, (end.span.end + 60).min(last.span.end));
+        let after = &self.text[end.span.end..after_to.max(end.span.end)];
+        if patterns.code_before.is_match(before) || patterns.code_after.is_match(after) {
+            return true;
+        }
+        if numeral.plain_integer && patterns.subsection_after.is_match(after) {
+            return true;
+        }
+        let digits = self.surface(numeral.start);
+        if digits.len() == 5 && numeral.plain_integer && patterns.state_before.is_match(before) {
+            return true;
+        }
+        if numeral.plain_integer && patterns.street_after.is_match(after) {
+            return true;
+        }
+        if numeral.plain_integer
+            && (Decimal::ONE_HUNDRED..Decimal::from(600)).contains(&numeral.value)
+            && patterns.status_after.is_match(after)
+        {
+            return true;
+        }
+        // "FIPS 197", "SP 800-53", "CDC 6600": an acronym then a bare number of three or more
+        // digits with nothing after it that measures.
+        if numeral.plain_integer
+            && digits.len() >= 3
+            && numeral.start >= 1
+            && !self.glued(numeral.start)
+            && self.previous_word(numeral.start).is_some_and(|w| {
+                (2..=6).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && currency_code(w).is_none()
+            })
+            && self.suffix(numeral.end).is_none()
+            && self.scale(numeral.end, false, false).is_none()
+        {
+            return true;
+        }
+        // "212." opening a numbered paragraph.
+        numeral.start == 0
+            && numeral.plain_integer
+            && self.punct_is(numeral.end, '.')
+            && self.glued(numeral.end)
+            && self
+                .token(numeral.end + 1)
+                .is_none_or(|t| t.is_word() && self.surface(numeral.end + 1).starts_with(char::is_uppercase))
+    }
+
     /// Digit groups joined by dashes or slashes three or more deep: phone numbers, ISBNs, dates
     /// in numeric form ("978-3-16", "555-123-4567", "04/07/2021").
     fn dash_chain(&self, end: usize) -> bool {
@@ -155,6 +229,38 @@ impl Scanner<'_> {
         let next = self.word(at + 1);
         next.is_some_and(|w| unit_word(w).is_some() || currency_name(w, None).is_some() || is(w, "percent"))
     }
+}
+
+struct IdentifierPatterns {
+    code_before: Regex,
+    code_after: Regex,
+    subsection_after: Regex,
+    state_before: Regex,
+    street_after: Regex,
+    status_after: Regex,
+}
+
+/// The patterns of `is_identifier`, compiled once.
+fn identifier_patterns() -> &'static IdentifierPatterns {
+    static PATTERNS: OnceLock<IdentifierPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        // Codes, reporters and registers a citation's section or page number follows, and
+        // whose title or volume number comes before them.
+        let code = r"(?:U\.\s?S\.\s?C(?:\.|\b)(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.)";
+        let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
+        IdentifierPatterns {
+            code_before: build(&format!(r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*)$")),
+            code_after: build(&format!(r"^\s+{code}")),
+            subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
+            state_before: build(
+                r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU),?\s$",
+            ),
+            street_after: build(
+                r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
+            ),
+            status_after: build(r"^\s+(?i:status|error|response)\b"),
+        }
+    })
 }
 
 #[cfg(test)]

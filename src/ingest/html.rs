@@ -11,7 +11,9 @@
 //! role="doc-endnotes">`, `<ol class="references">`, `<aside>`.
 
 use crate::calendar::{parse_date_line, parse_iso_date};
-use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Suppression};
+use crate::document::{
+    Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Source, SourceKind, Suppression,
+};
 use crate::ingest::entities::{append_decoded, decode_entities};
 use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, sentences};
@@ -52,6 +54,8 @@ struct Reader<'a> {
     note: Option<(usize, usize)>,
     /// Inside a footnote marker (`sup` or `a`): its element, start offset and text.
     marker: Option<(String, usize, String)>,
+    /// Inside a link to another page: where its text starts (a link is a source).
+    link: Option<usize>,
     tables: Tables,
 }
 
@@ -67,6 +71,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         notes: None,
         note: None,
         marker: None,
+        link: None,
         tables: Tables::default(),
     };
     reader.run(offset);
@@ -228,6 +233,10 @@ impl Reader<'_> {
             self.marker = Some((name.to_owned(), original_start, String::new()));
             return;
         }
+        if name == "a" {
+            self.link_tag(tag);
+            return;
+        }
         // Notes lists and their items.
         if !tag.end && self.notes.is_none() && is_notes_container(tag) {
             self.close_block();
@@ -329,6 +338,31 @@ impl Reader<'_> {
             _ => {}
         }
         !matches!(name, "td" | "th")
+    }
+
+    /// A link to another page or document is a source for the figures near it; links within
+    /// the page (`#…`), scripts and mail addresses are not.
+    fn link_tag(&mut self, tag: &Tag<'_>) {
+        if tag.end {
+            if let Some(start) = self.link.take() {
+                let end = self.document.text.len();
+                if end > start {
+                    self.document.sources.push(Source {
+                        span: Span::new(start, end),
+                        kind: SourceKind::Link,
+                    });
+                }
+            }
+        } else if !tag.self_closing {
+            let external = tag.attribute("href").is_some_and(|href| {
+                let href = href.trim();
+                !href.is_empty()
+                    && !href.starts_with('#')
+                    && !href.starts_with("javascript:")
+                    && !href.starts_with("mailto:")
+            });
+            self.link = external.then_some(self.document.text.len());
+        }
     }
 
     fn starts_marker(tag: &Tag<'_>) -> bool {

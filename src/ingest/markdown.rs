@@ -5,7 +5,9 @@
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::calendar::parse_date_line;
-use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat};
+use crate::document::{
+    Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Source, SourceKind,
+};
 use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, markers, sentences, text::section_number};
 use crate::span::{SourceMap, Span};
@@ -46,6 +48,8 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     let mut open: Option<(BlockKind, usize)> = None;
     let mut note_start: Vec<(usize, usize)> = Vec::new();
     let mut tables = Tables::default();
+    // Where the open links' text starts: a link is a source for the figures near it.
+    let mut links: Vec<Option<usize>> = Vec::new();
 
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let original_range = Span::new(unshift(range.start) + offset, unshift(range.end) + offset);
@@ -92,6 +96,10 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                     Tag::MetadataBlock(MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle) => {
                         Container::Metadata
                     }
+                    Tag::Link { ref dest_url, .. } => {
+                        links.push((!dest_url.starts_with('#')).then_some(document.text.len()));
+                        Container::Other
+                    }
                     Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } => Container::Skipped,
                     _ => Container::Other,
                 };
@@ -113,6 +121,14 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                     close(&mut document, &mut open);
                 }
                 match tag {
+                    TagEnd::Link => {
+                        if let Some(Some(start)) = links.pop() {
+                            document.sources.push(Source {
+                                span: Span::new(start, document.text.len().max(start)),
+                                kind: SourceKind::Link,
+                            });
+                        }
+                    }
                     TagEnd::TableCell => tables.close_cell(&mut document.table_cells, &document.text),
                     TagEnd::TableHead => tables.set_head(false),
                     TagEnd::Table => tables.close_table(&mut document.table_cells, &document.text),

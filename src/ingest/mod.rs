@@ -8,6 +8,7 @@ pub mod markers;
 mod non_prose;
 mod pipe_tables;
 pub mod sentences;
+mod sources;
 pub mod tables;
 mod text;
 mod word_comments;
@@ -180,6 +181,7 @@ fn finish(mut document: Document, options: &IngestOptions) -> Document {
         document.date = options.document_date;
     }
     non_prose::mark_reference_sections(&mut document);
+    sources::find(&mut document);
     document
 }
 
@@ -286,6 +288,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         footnote_defs: Vec::new(),
         ignored: Vec::new(),
         suppressions: Vec::new(),
+        sources: Vec::new(),
         table_cells: Vec::new(),
         parts: Vec::new(),
         date: None,

@@ -10,7 +10,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "vs", "cf", "no", "nos", "fig", "figs", "vol", "pp", "p",
     "approx", "ca", "c", "gen", "sen", "rep", "gov", "jr", "sr", "mt", "ft", "op", "art", "sec", "ch", "eq",
     "ref", "refs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "est", "inc", "ltd", "corp", "co",
+    "est", "inc", "ltd", "corp", "co", "stat", "supp", "reg", "ed", "cir", "app", "rptr", "ann", "subsec",
+    "para", "cl", "pt", "div", "ste", "apt", "ave", "blvd", "rd", "dept", "al", "ibid", "id", "pub", "res",
 ];
 
 /// Longest word examined for an abbreviation before a full stop.

@@ -1,0 +1,250 @@
+//! Sources written in the text, in every format: URLs written out, author–year citations
+//! ("(Ames et al., 2019)", "Bell and Cole (2021)"), attributions to a named source ("according
+//! to the central bank", "the ministry said", "data from Eurostat") and "Source:" lines under a
+//! table or figure. Links marked up as links are found by the readers.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::document::{BlockKind, Document, Source, SourceKind};
+use crate::span::Span;
+
+/// Words that look like a surname before a year but are not one ("(March 2020)").
+const NOT_AUTHORS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+    "In",
+    "Since",
+    "Until",
+    "By",
+    "From",
+    "To",
+    "Before",
+    "After",
+    "During",
+    "Through",
+    "Around",
+    "Circa",
+    "About",
+    "Early",
+    "Late",
+    "Mid",
+    "End",
+    "Fiscal",
+    "Year",
+    "Census",
+    "Table",
+    "Figure",
+    "Fig",
+    "Section",
+    "Chapter",
+    "Page",
+    "See",
+    "Also",
+    "Version",
+    "Release",
+    "Edition",
+    "The",
+    "A",
+    "An",
+    "Of",
+    "As",
+    "At",
+    "On",
+    "For",
+    "And",
+    "Or",
+    "Est",
+];
+
+struct Patterns {
+    url: Regex,
+    parenthetical: Regex,
+    narrative: Regex,
+    according: Regex,
+    verb_after: Regex,
+    verb_before: Regex,
+    data_from: Regex,
+    source_line: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let surname = r"\p{Lu}[\p{L}’'\-]+";
+        let authors = format!(r"{surname}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{surname})?");
+        let year = r"(?:19|20)\d\d[a-z]?";
+        let name = r"(?:the\s+)?\p{Lu}[\w&.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?\p{Lu}[\w&.’'\-]*)*";
+        let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
+        Patterns {
+            url: build(r"\b(?:https?://|www\.)[^\s<>()\]]+"),
+            parenthetical: build(&format!(
+                r"\((?:[^()]*?[;,]\s*)?(?:see\s+|e\.g\.,?\s+|cf\.\s+)?({authors}),?\s+{year}(?:[,;][^()]*)?\)"
+            )),
+            narrative: build(&format!(r"({authors})\s+\({year}(?:[,;][^()]*)?\)")),
+            according: build(&format!(r"\b[Aa]ccording\s+to\s+({name})")),
+            verb_after: build(&format!(
+                r"((?:[Tt]he\s+)?\p{{L}}[\w&.’'\-]*|{name})(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|stated|calculated|forecast|forecasts|published|showed|shows)\b"
+            )),
+            verb_before: build(&format!(r"\b(?:said|says|told|according)\s+({name}|the\s+\w+)")),
+            data_from: build(&format!(
+                r"\b(?i:data|figures|statistics|estimates|numbers|a\s+report|a\s+survey|a\s+study|an\s+analysis|research)\s+(?:from|by|of)\s+({name})"
+            )),
+            source_line: build(r"^(?i:sources?|data\s+sources?|source\(s\))\s*:"),
+        }
+    })
+}
+
+/// A name that is a real source, not a pronoun or a sentence opener ("The", "It", "One").
+fn is_named(name: &str) -> bool {
+    let name = name.trim();
+    let first = name.split_whitespace().next().unwrap_or_default();
+    let generic = [
+        "the", "this", "it", "by", "in", "one", "its", "that", "these", "those", "he", "she", "they", "we",
+        "i", "a", "an", "which", "who", "what", "and", "or", "but", "as", "also", "has", "have", "had", "is",
+        "was",
+    ];
+    let lone_generic =
+        name.split_whitespace().count() == 1 && generic.contains(&first.to_lowercase().as_str());
+    !name.is_empty() && !lone_generic
+}
+
+/// Finds the sources written in the text of `document`'s prose blocks.
+pub fn find(document: &mut Document) {
+    let patterns = patterns();
+    let mut found = Vec::new();
+    for block in &document.blocks {
+        if matches!(block.kind, BlockKind::Heading { .. }) || is_all_ignored(document, block.span) {
+            continue;
+        }
+        let text = document.slice(block.span);
+        let at = |start: usize, end: usize| Span::new(block.span.start + start, block.span.start + end);
+        let mut push = |span: Span, kind: SourceKind| found.push(Source { span, kind });
+        for m in patterns.url.find_iter(text) {
+            push(at(m.start(), m.end()), SourceKind::Link);
+        }
+        for captures in patterns
+            .parenthetical
+            .captures_iter(text)
+            .chain(patterns.narrative.captures_iter(text))
+        {
+            let (whole, authors) = (captures.get(0).expect("match"), captures.get(1).expect("authors"));
+            let first = authors.as_str().split_whitespace().next().unwrap_or_default();
+            if !NOT_AUTHORS.contains(&first) {
+                push(at(whole.start(), whole.end()), SourceKind::AuthorYear);
+            }
+        }
+        for pattern in [
+            &patterns.according,
+            &patterns.verb_after,
+            &patterns.verb_before,
+            &patterns.data_from,
+        ] {
+            for captures in pattern.captures_iter(text) {
+                let name = captures.get(1).expect("name");
+                if is_named(name.as_str()) {
+                    let whole = captures.get(0).expect("match");
+                    push(at(whole.start(), whole.end()), SourceKind::Attribution);
+                }
+            }
+        }
+        if patterns.source_line.is_match(text.trim_start()) {
+            push(block.span, SourceKind::SourceLine);
+        }
+    }
+    document.sources.extend(found);
+    document.sources.sort_by_key(|s| (s.span, s.kind));
+    document.sources.dedup();
+}
+
+/// Whether the whole of `span` is ignored (a block in a reference list).
+fn is_all_ignored(document: &Document, span: Span) -> bool {
+    let index = document.ignored.partition_point(|s| s.end <= span.start);
+    document
+        .ignored
+        .get(index)
+        .is_some_and(|s| s.start <= span.start && s.end >= span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<&'static str> {
+        let mut document = crate::ingest::plain_text(text);
+        document.sources.clear();
+        find(&mut document);
+        document.sources.iter().map(|s| s.kind.name()).collect()
+    }
+
+    #[test]
+    fn author_year_citations() {
+        assert_eq!(
+            kinds("Yields rose 4 percent (Ames et al., 2019)."),
+            ["author-year"]
+        );
+        assert_eq!(
+            kinds("Yields rose 4 percent (Bell and Cole 2021; Dunn 2018)."),
+            ["author-year"]
+        );
+        assert_eq!(
+            kinds("As Ames et al. (2019) found, yields rose 4 percent."),
+            ["author-year"]
+        );
+        assert_eq!(kinds("Yields rose 4 percent (March 2020)."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn attributions_name_a_source() {
+        assert_eq!(
+            kinds("Sales fell 5 percent, according to the Central Bank."),
+            ["attribution"]
+        );
+        assert_eq!(kinds("The ministry said 40 schools closed."), ["attribution"]);
+        assert_eq!(
+            kinds("Data from Eurostat show 12 percent growth."),
+            ["attribution"]
+        );
+        assert_eq!(
+            kinds("It rose 3.2 years, according to one estimate."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn urls_and_source_lines() {
+        assert_eq!(kinds("See https://example.org/data for the 40 series."), ["link"]);
+        assert_eq!(
+            kinds("Source: National Statistics Office, 2021."),
+            ["source-line"]
+        );
+    }
+}
