@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
+pub use crate::normalise::role::Role;
 use crate::span::Span;
 
 /// What a claim is a figure of.
@@ -133,6 +134,9 @@ pub struct Claim {
     pub subject: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<String>,
+    /// Why the figure needs no source, when it needs none; absent: it needs one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     /// The sentence, whitespace folded; shared by the claims of one sentence. A sentence longer
     /// than `normalise::MAX_SENTENCE_CHARS` is cut to a window around the claim, marked with "…".
     #[serde(serialize_with = "shared_text")]
@@ -152,7 +156,7 @@ pub struct Claim {
 impl Claim {
     /// Every serialised field, in order: the JSON field order and the CSV columns (a test
     /// checks that serde writes them in this order).
-    pub const FIELDS: [&'static str; 21] = [
+    pub const FIELDS: [&'static str; 22] = [
         "id",
         "document",
         "part",
@@ -173,6 +177,7 @@ impl Claim {
         "time",
         "subject",
         "footnotes",
+        "role",
         "sentence",
     ];
 
@@ -180,7 +185,7 @@ impl Claim {
     /// ledger): decimals as digits, lists joined with `;`, absent fields empty, text cells made
     /// safe with `spreadsheet_safe`.
     #[must_use]
-    pub fn cells(&self) -> [String; 21] {
+    pub fn cells(&self) -> [String; 22] {
         let claim = self;
         let decimal = |d: Option<rust_decimal::Decimal>| d.map(decimal_string).unwrap_or_default();
         [
@@ -204,6 +209,7 @@ impl Claim {
             claim.time.clone().unwrap_or_default(),
             spreadsheet_safe(claim.subject.as_deref().unwrap_or_default()),
             spreadsheet_safe(&claim.footnotes.join(";")),
+            claim.role.map(Role::name).unwrap_or_default().to_owned(),
             spreadsheet_safe(&claim.sentence),
         ]
     }
@@ -285,6 +291,7 @@ mod tests {
             time: Some("2021".into()),
             subject: Some("grants".into()),
             footnotes: vec!["1".into()],
+            role: Some(Role::Analysis),
             sentence: Arc::from("EUR 1."),
             span: Span::new(0, 5),
             sentence_index: 0,

@@ -17,6 +17,7 @@ use claimlint::diagnostic::{Diagnostic, Severity};
 use claimlint::document::Date;
 use claimlint::error::Error;
 use claimlint::ingest::{self, FormatChoice};
+use claimlint::normalise::profile::Profile;
 use claimlint::pipeline::{Analysis, Engine, Input, display_name, fails};
 use claimlint::report;
 
@@ -189,6 +190,10 @@ pub struct InputArgs {
     /// The date the documents speak from (YYYY-MM-DD): "now" for telling projections.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub document_date: Option<Date>,
+    /// What kind of documents these are (else detected per document): report, research,
+    /// specification, legal, news or filing.
+    #[arg(long, value_name = "PROFILE", value_parser = parse_profile)]
+    pub profile: Option<Profile>,
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +203,12 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Csv)]
     pub format: ExtractFormat,
+}
+
+fn parse_profile(text: &str) -> Result<Profile, String> {
+    Profile::parse(text).ok_or_else(|| {
+        format!("`{text}` is not a profile; expected report, research, specification, legal, news or filing")
+    })
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -259,6 +270,9 @@ fn engine(input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> 
     let mut engine = Engine::configured(config, extra)?;
     engine.options.format = input.input_format.into();
     engine.options.document_date = input.document_date;
+    if input.profile.is_some() {
+        engine.settings.profile = input.profile;
+    }
     Ok(engine)
 }
 

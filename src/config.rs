@@ -26,6 +26,7 @@ use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::ingest::{MAX_DOCUMENT_BYTES, docx, xml};
 use crate::normalise::Settings;
+use crate::normalise::profile::Profile;
 use crate::rules::{file_error, toml_error};
 
 /// How a config (or a rule file) sets a rule: off, or on at a severity.
@@ -160,6 +161,21 @@ impl Config {
                             .insert(id.get_ref().clone(), (*level.get_ref(), id.span().start));
                     }
                 }
+                "profile" => {
+                    let name: Spanned<String> = value_of(path, source, value, "`profile` is a string")?;
+                    let profile = Profile::parse(name.get_ref()).ok_or_else(|| {
+                        file_error(
+                            path,
+                            source,
+                            Some(name.span().start),
+                            format!(
+                                "unknown profile `{}`; expected report, research, specification, legal, news or filing",
+                                name.get_ref()
+                            ),
+                        )
+                    })?;
+                    config.settings.profile = Some(profile);
+                }
                 "claims" => {
                     let table = value_of(path, source, value, "`[claims]` is a table of settings")?;
                     config.settings = config.read_settings(&table)?;
@@ -175,7 +191,7 @@ impl Config {
                         source,
                         Some(offset),
                         format!(
-                            "unknown key `{other}`; expected `exclude`, `[rules]`, `[claims]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
+                            "unknown key `{other}`; expected `exclude`, `profile`, `[rules]`, `[claims]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
                         ),
                     ));
                 }
@@ -219,7 +235,7 @@ impl Config {
 
     /// `[claims]`: `approx_tolerance` a fraction from 0 up to (not including) 1.
     fn read_settings(&self, table: &ClaimsTable) -> Result<Settings> {
-        let mut settings = Settings::default();
+        let mut settings = self.settings.clone();
         if let Some(tolerance) = &table.approx_tolerance {
             settings.approx_tolerance = Decimal::try_from(*tolerance.get_ref())
                 .ok()

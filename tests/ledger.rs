@@ -288,3 +288,60 @@ fn baseline_hides_known_findings_and_lists_entries_that_no_longer_match() {
         "{stderr}"
     );
 }
+
+/// Drops the `role` column, as ledgers written before it (format 1) have none.
+fn drop_role_column(ledger: &Path) {
+    let mut reader = csv::Reader::from_path(ledger).expect("ledger");
+    let header = reader.headers().expect("header").clone();
+    let role = header.iter().position(|h| h == "role").expect("role column");
+    let keep = |record: &csv::StringRecord| -> Vec<String> {
+        record
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| *index != role)
+            .map(|(_, cell)| cell.to_owned())
+            .collect()
+    };
+    let mut writer = csv::Writer::from_path(ledger.with_extension("old")).expect("writer");
+    writer.write_record(keep(&header)).expect("header");
+    for record in reader.records() {
+        writer.write_record(keep(&record.expect("row"))).expect("row");
+    }
+    writer.flush().expect("flush");
+    fs::rename(ledger.with_extension("old"), ledger).expect("rename");
+}
+
+#[test]
+fn a_ledger_from_before_the_role_column_is_read_and_brought_up_to_date() {
+    let dir = workspace("format-1");
+    fs::write(dir.join("brief.md"), BRIEF).expect("write");
+    run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    verify(&dir.join("claims.csv"), &["1,200"]);
+    drop_role_column(&dir.join("claims.csv"));
+    let old = fs::read_to_string(dir.join("claims.csv")).expect("ledger");
+    assert!(!old.contains(",role,"), "{old}");
+    let check = run(
+        &dir,
+        &["check", "brief.md", "--ledger", "claims.csv", "--format", "json"],
+    );
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let update = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
+    assert_eq!(
+        update.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&update.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&update.stdout);
+    assert!(
+        stdout.contains("0 added") && stdout.contains("1 verified"),
+        "{stdout}"
+    );
+    let new = fs::read_to_string(dir.join("claims.csv")).expect("ledger");
+    assert!(new.contains(",footnotes,role,sentence,"), "{new}");
+}

@@ -77,3 +77,46 @@ fn identifiers_are_no_claims() {
     let text = "The credit follows 26 U.S.C. § 32(b)(1) and §232.405 of this chapter.\n\nWrite to 1100 Harbour Ave., Suite 1300B, Springfield, IL 62701.\n\nThe controls follow NIST SP 800-53 and FIPS 197; servers return a 503 status code.\n\nThe act is Pub. L. 114-4, 129 Stat. 39, under Rule 405 and Topic 220-40.\n\n212. The court held that 40 firms paid.\n";
     assert_eq!(texts(text, "ids.txt"), ["40"]);
 }
+
+fn roles(text: &str, name: &str) -> Vec<(String, Option<&'static str>)> {
+    parse_text(text, name)
+        .into_iter()
+        .map(|c| (c.text, c.role.map(claimlint::claim::Role::name)))
+        .collect()
+}
+
+#[test]
+fn figures_that_need_no_source_have_a_role() {
+    let text = "We estimate that 40 percent of trips are short. For example, a fleet of 300 buses would do.\n\nThe key MUST be 32 bytes long. The fee is $1,600 ($3,600 - $2,000). Exports rose 12 percent.\n";
+    assert_eq!(
+        roles(text, "memo.txt"),
+        [
+            ("40 percent".to_owned(), Some("analysis")),
+            ("300".to_owned(), Some("example")),
+            ("32".to_owned(), Some("specification")),
+            ("$1,600".to_owned(), Some("arithmetic")),
+            ("$3,600 - $2,000".to_owned(), Some("arithmetic")),
+            ("12 percent".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn a_research_paper_needs_sources_in_its_introduction_only() {
+    let markdown = "# Trial\n\n## Introduction\n\nDepression affects 300 million people.\n\n## Methods\n\nWe enrolled 755 patients.\n\n## Results\n\nScores fell 12 percent.\n\n## Discussion\n\nEarlier trials found 20 percent gains.\n";
+    assert_eq!(
+        roles(markdown, "trial.md"),
+        [
+            ("300 million".to_owned(), None),
+            ("755".to_owned(), Some("procedure")),
+            ("12 percent".to_owned(), Some("analysis")),
+            ("20 percent".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn a_specification_sets_its_figures() {
+    let text = "Network Working Group\nRequest for Comments: 9999\n\nA client sends at most 64 requests per second.\n";
+    assert_eq!(roles(text, "rfc.txt"), [("64".to_owned(), Some("specification"))]);
+}

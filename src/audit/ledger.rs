@@ -14,7 +14,7 @@ use crate::claim::{Claim, spreadsheet_safe};
 use crate::error::{Error, Result};
 
 /// The claim columns: the CSV columns of `extract`.
-const COLUMNS: [&str; 21] = Claim::FIELDS;
+const COLUMNS: [&str; 22] = Claim::FIELDS;
 
 /// The auditor's columns, after the claim columns.
 pub const AUDIT_COLUMNS: [&str; 5] = ["source", "status", "reviewer", "checked_on", "note"];
@@ -167,39 +167,50 @@ impl Ledger {
             .map_err(|e| malformed(path, 1, "", e.to_string()))?
             .clone();
         let expected: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
-        for (index, name) in expected.iter().enumerate() {
-            if header.get(index) != Some(name) {
-                let found = header.get(index).unwrap_or("nothing");
+        // Format 1 (before `role`): the same columns without `role`. Read it as format 2 with an
+        // empty role; the next write brings it up to date.
+        let legacy: Vec<&str> = expected.iter().copied().filter(|c| *c != "role").collect();
+        let role_at = COLUMNS.iter().position(|c| *c == "role").unwrap_or(COLUMNS.len());
+        let is_legacy = header.len() == legacy.len() && header.iter().eq(legacy.iter().copied());
+        if !is_legacy {
+            for (index, name) in expected.iter().enumerate() {
+                if header.get(index) != Some(name) {
+                    let found = header.get(index).unwrap_or("nothing");
+                    return Err(malformed(
+                        path,
+                        1,
+                        name,
+                        format!("expected the column `{name}` here, found `{found}`"),
+                    ));
+                }
+            }
+            if header.len() != expected.len() {
                 return Err(malformed(
                     path,
                     1,
-                    name,
-                    format!("expected the column `{name}` here, found `{found}`"),
+                    "",
+                    format!("expected {} columns, found {}", expected.len(), header.len()),
                 ));
             }
         }
-        if header.len() != expected.len() {
-            return Err(malformed(
-                path,
-                1,
-                "",
-                format!("expected {} columns, found {}", expected.len(), header.len()),
-            ));
-        }
+        let width = header.len();
         let mut rows = Vec::new();
         let mut seen: HashMap<(String, String), usize> = HashMap::new();
         for (index, record) in reader.records().enumerate() {
             let row_number = index + 2;
             let record = record.map_err(|e| malformed(path, row_number, "", e.to_string()))?;
-            if record.len() != expected.len() {
+            if record.len() != width {
                 return Err(malformed(
                     path,
                     row_number,
                     "",
-                    format!("expected {} cells, found {}", expected.len(), record.len()),
+                    format!("expected {width} cells, found {}", record.len()),
                 ));
             }
-            let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+            let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+            if is_legacy {
+                cells.insert(role_at, String::new());
+            }
             let row = Row {
                 claim: cells[..COLUMNS.len()].to_vec(),
                 audit: cells[COLUMNS.len()..].to_vec(),

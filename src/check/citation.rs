@@ -120,7 +120,8 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let mut named = String::new();
     let mut named_for = None;
     for claim in context.claims {
-        if !params.covers(claim.kind) {
+        // The document's own results, the rules it sets, its methods, examples and working.
+        if !params.covers(claim.kind) || claim.role.is_some() {
             continue;
         }
         if matches!(claim.kind, Kind::Count | Kind::Quantity) {

@@ -11,7 +11,8 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
     context
         .claims
         .iter()
-        .filter(|claim| claim.value.is_none())
+        // Working the author shows ("($3,600 - $2,000)") is a difference, not a range.
+        .filter(|claim| claim.value.is_none() && claim.role != Some(crate::claim::Role::Arithmetic))
         .filter(|claim| matches!((claim.low, claim.high), (Some(low), Some(high)) if low > high))
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;

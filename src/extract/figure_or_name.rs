@@ -249,7 +249,9 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
         let code = r"(?:U\.\s?S\.\s?C(?:\.|\b)(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.)";
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
         IdentifierPatterns {
-            code_before: build(&format!(r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*)$")),
+            code_before: build(&format!(
+                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|\b(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*)$"
+            )),
             code_after: build(&format!(r"^\s+{code}")),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             state_before: build(

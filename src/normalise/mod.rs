@@ -4,6 +4,8 @@
 mod footnotes;
 pub mod id;
 mod modality;
+pub mod profile;
+pub mod role;
 mod subject;
 mod table;
 
@@ -51,18 +53,21 @@ fn excerpt(document: &Document, sentence: Span, figure: Span) -> String {
     out
 }
 
-/// Normalisation settings: `[claims]` of claimlint.toml.
+/// Normalisation settings: `[claims]` and `profile` of claimlint.toml, `--profile`.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The relative tolerance of an approximate figure: "around 70" allows ±5 % by default,
     /// that is 66.5 to 73.5, or the rounding of its last digit if that is wider.
     pub approx_tolerance: Decimal,
+    /// The document profile, when given; else it is detected per document.
+    pub profile: Option<profile::Profile>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             approx_tolerance: Decimal::new(5, 2),
+            profile: None,
         }
     }
 }
@@ -79,6 +84,9 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
     let mut sentence_text: Arc<str> = Arc::from("");
     let mut long_sentence = false;
     let mut cues = modality::Cues::default();
+    let profile = settings.profile.unwrap_or_else(|| profile::detect(document));
+    let sections = role::sections(document);
+    let mut role_cues = role::Cues::default();
     let mut positions = crate::span::Cursor::new(&document.source_map);
     let mut claims = Vec::with_capacity(mentions.len());
     for (index, mention) in mentions.iter().enumerate() {
@@ -89,6 +97,7 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             sentence_text = Arc::from(collapse_whitespace(document.slice(sentence.span)));
             long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
             cues = modality::Cues::of(&document.text, &tokens);
+            role_cues = role::Cues::of(document.slice(sentence.span));
             current = mention.sentence;
         }
         // In a table cell, the headers say what the cell does not: unit, time, subject.
@@ -128,6 +137,14 @@ pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings)
             subject_from_headers: own_subject.is_none() && cell.subject.is_some(),
             subject: own_subject.or(cell.subject),
             footnotes: coverage[mention.sentence].clone(),
+            role: role::role(
+                profile,
+                sections[sentence.block],
+                role_cues,
+                &document.text,
+                mention.span,
+                sentence.span,
+            ),
             sentence: if long_sentence {
                 Arc::from(excerpt(document, sentence.span, mention.span))
             } else {

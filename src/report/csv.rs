@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::claim::Claim;
 
 /// The columns, in order: the JSON fields.
-pub const COLUMNS: [&str; 21] = Claim::FIELDS;
+pub const COLUMNS: [&str; 22] = Claim::FIELDS;
 
 /// Writes the header row.
 pub fn write_header(writer: &mut csv::Writer<&mut dyn Write>) -> csv::Result<()> {

@@ -1,0 +1,128 @@
+//! Document profiles: what kind of document this is decides which figures need a source. A
+//! research article's results are its own; a specification's and a law's figures are the rules
+//! it sets; a company filing reports the filer's own accounts; a report's and a news story's
+//! figures are claims about the world.
+//!
+//! Detection reads the document's structure, in this order (the first that holds wins):
+//! - `legal`: an enacting clause ("Be it enacted"), or many statute citations (§, U.S.C.) with
+//!   "shall";
+//! - `filing`: a securities filing's cover ("SECURITIES AND EXCHANGE COMMISSION" and "FORM
+//!   10-K", "10-Q", "8-K" or "20-F") near the top;
+//! - `specification`: an RFC, PEP, BIP or EIP header, or the requirement keywords of RFC 2119
+//!   ("MUST", "SHALL", "SHOULD NOT", "REQUIRED") used five times or more;
+//! - `research`: a section on methods ("Methods", "Methodology", "Materials and methods") and
+//!   one on results or findings;
+//! - otherwise `report`. `news` is never guessed: set it in claimlint.toml or with `--profile`.
+
+use serde::Deserialize;
+
+use crate::document::{BlockKind, Document};
+
+/// What kind of document this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    Report,
+    Research,
+    Specification,
+    Legal,
+    News,
+    Filing,
+}
+
+impl Profile {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Report => "report",
+            Self::Research => "research",
+            Self::Specification => "specification",
+            Self::Legal => "legal",
+            Self::News => "news",
+            Self::Filing => "filing",
+        }
+    }
+
+    /// The profile named `name`, for `--profile`.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "report" => Self::Report,
+            "research" => Self::Research,
+            "specification" => Self::Specification,
+            "legal" => Self::Legal,
+            "news" => Self::News,
+            "filing" => Self::Filing,
+            _ => return None,
+        })
+    }
+}
+
+/// How far into a document its header (RFC, PEP, filing cover) is looked for, in bytes.
+const HEADER_BYTES: usize = 20_000;
+
+/// The profile the document's structure shows.
+#[must_use]
+pub fn detect(document: &Document) -> Profile {
+    let text = &document.text;
+    let head = &text[..crate::span::floor_char_boundary(text, HEADER_BYTES.min(text.len()))];
+    let statutes = text.matches('§').count() + text.matches("U.S.C.").count();
+    if head.contains("Be it enacted") || (statutes >= 10 && text.matches(" shall ").count() >= 10) {
+        return Profile::Legal;
+    }
+    let form = [
+        "FORM 10-K",
+        "FORM 10-Q",
+        "FORM 8-K",
+        "FORM 20-F",
+        "Form 10-K",
+        "Form 10-Q",
+    ];
+    if head.contains("SECURITIES AND EXCHANGE COMMISSION") && form.iter().any(|f| head.contains(f)) {
+        return Profile::Filing;
+    }
+    let header = [
+        "Request for Comments:",
+        "Network Working Group",
+        "\nPEP:",
+        "PEP: ",
+        "BIP: ",
+        "\nBIP:",
+        "eip: ",
+    ];
+    let requirements = ["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD NOT", "REQUIRED"]
+        .iter()
+        .map(|word| whole_word_count(text, word))
+        .sum::<usize>();
+    if header.iter().any(|h| head.contains(h)) || requirements >= 5 {
+        return Profile::Specification;
+    }
+    let headings: Vec<String> = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .map(|b| document.slice(b.span).to_lowercase())
+        .collect();
+    let methods = headings
+        .iter()
+        .any(|h| h.contains("method") || h.contains("materials"));
+    let results = headings
+        .iter()
+        .any(|h| h.contains("result") || h.contains("finding"));
+    if methods && results {
+        return Profile::Research;
+    }
+    Profile::Report
+}
+
+/// Occurrences of `word` in `text` standing alone (not inside a longer word).
+fn whole_word_count(text: &str, word: &str) -> usize {
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+        .count()
+}

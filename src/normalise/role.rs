@@ -1,0 +1,355 @@
+//! Claim-worthiness: why a figure needs no source, when it needs none. A figure is a claim
+//! about the world that needs a source unless it is the document's own analysis or result, a
+//! requirement or parameter it sets, a method setting, a hypothetical example, or arithmetic
+//! it shows. The decision is made once per figure from the document's profile, the section the
+//! figure is in, and the words of its sentence.
+
+use serde::Serialize;
+
+use super::profile::Profile;
+use crate::document::{BlockKind, Document};
+use crate::span::Span;
+
+/// Why a figure needs no source (DESIGN: the `role` field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The document's own estimate or result.
+    Analysis,
+    /// A requirement or parameter the document sets (specifications, and the rules and
+    /// deadlines that legal text sets).
+    Specification,
+    /// A method setting ("95% CI", "incubated for 30 min").
+    Procedure,
+    /// A hypothetical example.
+    Example,
+    /// Working the author shows.
+    Arithmetic,
+}
+
+impl Role {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Analysis => "analysis",
+            Self::Specification => "specification",
+            Self::Procedure => "procedure",
+            Self::Example => "example",
+            Self::Arithmetic => "arithmetic",
+        }
+    }
+}
+
+/// What a section's title says about the figures in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// Results, findings, abstracts, summaries, conclusions: the document's own.
+    Own,
+    /// Methods, design, participants, sample size.
+    Method,
+    /// Introduction, background, discussion, related work: claims drawn from elsewhere.
+    Sourced,
+}
+
+/// The section a heading's words name, if it names one.
+fn section_of(title: &str) -> Option<Section> {
+    let title = title.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    if has(&[
+        "introduction",
+        "background",
+        "discussion",
+        "related work",
+        "literature",
+        "motivation",
+        "prior work",
+        "previous work",
+        "context",
+    ]) {
+        return Some(Section::Sourced);
+    }
+    if has(&[
+        "result",
+        "finding",
+        "abstract",
+        "summary",
+        "conclusion",
+        "outcome",
+        "evaluation",
+        "demographic",
+    ]) {
+        return Some(Section::Own);
+    }
+    if has(&[
+        "method",
+        "materials",
+        "design",
+        "participants",
+        "sample size",
+        "statistical analysis",
+        "data collection",
+        "procedure",
+        "protocol",
+        "interventions",
+        "population",
+        "ethics",
+        "measures",
+        "how to read",
+    ]) {
+        return Some(Section::Method);
+    }
+    None
+}
+
+/// The section of every block: the innermost heading above it that names one, or `None`.
+#[must_use]
+pub fn sections(document: &Document) -> Vec<Option<u8>> {
+    // Encoded as u8 to keep the vector small: 0 own, 1 method, 2 sourced.
+    let mut open: Vec<(u8, Option<Section>)> = Vec::new();
+    let mut out = Vec::with_capacity(document.blocks.len());
+    for block in &document.blocks {
+        if let BlockKind::Heading { level } = block.kind {
+            while open.last().is_some_and(|(l, _)| *l >= level) {
+                open.pop();
+            }
+            open.push((level, section_of(document.slice(block.span))));
+        }
+        let section = open.iter().rev().find_map(|(_, s)| *s);
+        out.push(section.map(|s| match s {
+            Section::Own => 0,
+            Section::Method => 1,
+            Section::Sourced => 2,
+        }));
+    }
+    out
+}
+
+/// The words of a sentence that give its figures a role, read once per sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cues {
+    /// A requirement keyword, an example or a method setting: the role it gives, in that
+    /// order of precedence.
+    given: Option<Role>,
+    /// Words that present the document's own work.
+    analysis: bool,
+}
+
+const EXAMPLE: &[&str] = &[
+    "for example",
+    "for instance",
+    "e.g.",
+    "suppose",
+    "imagine",
+    "hypothetical",
+    "say, ",
+    "let's say",
+    "consider a ",
+    "such as a ",
+];
+const ANALYSIS: &[&str] = &[
+    "we estimate",
+    "we estimated",
+    "we find",
+    "we found",
+    "we calculate",
+    "we calculated",
+    "we observe",
+    "we observed",
+    "we see",
+    "we saw",
+    "we show",
+    "we measured",
+    "we identified",
+    "our analysis",
+    "our estimate",
+    "our results",
+    "our data",
+    "our model",
+    "our survey",
+    "this survey",
+    "this study",
+    "this analysis",
+    "this report finds",
+    "this paper",
+    "in this report",
+    "respondents",
+    "participants",
+    "we received",
+    "we recruited",
+];
+const PROCEDURE: &[&str] = &[
+    "confidence interval",
+    "% ci",
+    "percent ci",
+    "significance level",
+    "% power",
+    "statistical power",
+    "p <",
+    "p =",
+    "p<",
+    "were randomized",
+    "were randomised",
+    "randomly assigned",
+    "incubated",
+    "centrifuged",
+    "sample size",
+    "were recruited",
+    "inclusion criteria",
+    "exclusion criteria",
+    "margin of error",
+];
+const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
+
+impl Cues {
+    /// The cues of one sentence's text.
+    #[must_use]
+    pub fn of(sentence: &str) -> Self {
+        let lower = sentence.to_lowercase();
+        let has = |list: &[&str]| list.iter().any(|cue| lower.contains(cue));
+        let requirement = REQUIREMENTS.iter().any(|word| {
+            sentence.match_indices(word).any(|(at, _)| {
+                let before = sentence[..at].chars().next_back();
+                let after = sentence[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+        });
+        let given = if requirement {
+            Some(Role::Specification)
+        } else if has(EXAMPLE) {
+            Some(Role::Example)
+        } else if has(PROCEDURE) {
+            Some(Role::Procedure)
+        } else {
+            None
+        };
+        Self {
+            given,
+            analysis: has(ANALYSIS),
+        }
+    }
+}
+
+/// Why the figure at `span` needs no source, or `None` if it needs one.
+#[must_use]
+pub fn role(
+    profile: Profile,
+    section: Option<u8>,
+    cues: Cues,
+    text: &str,
+    span: Span,
+    sentence: Span,
+) -> Option<Role> {
+    match profile {
+        Profile::Specification | Profile::Legal => return Some(Role::Specification),
+        Profile::Filing => return Some(Role::Analysis),
+        _ => {}
+    }
+    if cues.given.is_some() {
+        return cues.given;
+    }
+    if shown_working(text, span, sentence) {
+        return Some(Role::Arithmetic);
+    }
+    if profile == Profile::Research {
+        match section {
+            Some(1) => return Some(Role::Procedure),
+            Some(2) => {}
+            _ => return Some(Role::Analysis),
+        }
+    }
+    cues.analysis.then_some(Role::Analysis)
+}
+
+/// A figure inside parentheses that hold a sum or difference of figures: "$1,600 ($3,600 −
+/// $2,000)", "(12 × 4 = 48)".
+fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
+    let after = &text[span.end..sentence.end];
+    // The figure the working gives: "$1,600 ($3,600 − $2,000)".
+    if let Some(rest) = after.strip_prefix(" (").or_else(|| after.strip_prefix('(')) {
+        if let Some(close) = rest.find(')') {
+            if is_working(&rest[..close]) {
+                return true;
+            }
+        }
+    }
+    let before = &text[sentence.start..span.start];
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    if before[open..].contains(')') {
+        return false;
+    }
+    let Some(close) = after.find(')') else {
+        return false;
+    };
+    is_working(&format!(
+        "{}{}{}",
+        &before[open + 1..],
+        &text[span.start..span.end],
+        &after[..close]
+    ))
+}
+
+/// Whether the text in a pair of parentheses is a sum, difference, product or equation of
+/// figures.
+fn is_working(inside: &str) -> bool {
+    inside.chars().filter(char::is_ascii_digit).count() >= 2
+        && [" − ", " - ", " + ", " × ", " x ", " = ", " / ", " ÷ "]
+            .iter()
+            .any(|op| inside.contains(op))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(sentence: &str, figure: &str) -> Option<Role> {
+        let at = sentence.find(figure).expect("figure in sentence");
+        role(
+            Profile::Report,
+            None,
+            Cues::of(sentence),
+            sentence,
+            Span::new(at, at + figure.len()),
+            Span::new(0, sentence.len()),
+        )
+    }
+
+    #[test]
+    fn sentence_words_give_roles() {
+        assert_eq!(
+            of("For example, a block of 8 million units fills fast.", "8 million"),
+            Some(Role::Example)
+        );
+        assert_eq!(
+            of("We estimate that 40 percent of trips are short.", "40 percent"),
+            Some(Role::Analysis)
+        );
+        assert_eq!(
+            of("The mean fell 2.1 points (95% CI 1.2 to 3.0).", "95%"),
+            Some(Role::Procedure)
+        );
+        assert_eq!(
+            of("The key MUST be 32 bytes long.", "32 bytes"),
+            Some(Role::Specification)
+        );
+        assert_eq!(
+            of("The credit is $1,600 ($3,600 − $2,000).", "$3,600"),
+            Some(Role::Arithmetic)
+        );
+        assert_eq!(of("Exports rose 12 percent last year.", "12 percent"), None);
+        // "must" in lower case is ordinary prose, not a requirement keyword.
+        assert_eq!(of("Cities must house 40,000 people.", "40,000"), None);
+    }
+
+    #[test]
+    fn section_titles_name_sections() {
+        assert_eq!(section_of("Results"), Some(Section::Own));
+        assert_eq!(section_of("2.3 Materials and Methods"), Some(Section::Method));
+        assert_eq!(
+            section_of("Relationship to the Literature"),
+            Some(Section::Sourced)
+        );
+        assert_eq!(section_of("Tech stacks"), None);
+    }
+}
