@@ -34,10 +34,12 @@ fn rules_of(found: &[Diagnostic]) -> Vec<&str> {
 #[test]
 fn footnote_rules_fire_on_their_hits() {
     let found = snapshot_both("check/footnotes.md", "check_footnotes");
+    // Markdown renumbers `[^label]` notes as it renders them, so their order is no finding
+    // (`footnote/sequence` is exercised on plain text by its rule file's examples).
+    assert!(!rules_of(&found).contains(&"footnote/sequence"));
     for rule in [
         "footnote/undefined",
         "footnote/unused",
-        "footnote/sequence",
         "footnote/duplicate",
         "footnote/empty",
     ] {

@@ -120,3 +120,62 @@ fn a_specification_sets_its_figures() {
     let text = "Network Working Group\nRequest for Comments: 9999\n\nA client sends at most 64 requests per second.\n";
     assert_eq!(roles(text, "rfc.txt"), [("64".to_owned(), Some("specification"))]);
 }
+
+fn findings(text: &str, name: &str) -> Vec<(String, String)> {
+    let document = claimlint::ingest::parse(
+        text.as_bytes(),
+        std::path::Path::new(name),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
+    let claims = common::engine().claims(&document);
+    common::engine()
+        .check(&document, &claims)
+        .into_iter()
+        .map(|d| (d.rule, d.message))
+        .collect()
+}
+
+#[test]
+fn a_decimal_middle_dot_is_a_decimal_point() {
+    let claims = parse_text("The score fell by 2·46 points (95% CI −3·72 to −1·21).", "t.txt");
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["2·46", "95%", "−3·72 to −1·21"]);
+    assert_eq!(claims[0].value.map(|v| v.to_string()).as_deref(), Some("2.46"));
+}
+
+#[test]
+fn a_tally_is_not_a_range() {
+    let text = "Ames beat Bell, 36 to 19, in the runoff. Output fell from 40 to 12 units, and between 90 and 30 staff left.\n";
+    let found: Vec<String> = findings(text, "vote.txt")
+        .into_iter()
+        .filter(|(rule, _)| rule == "consistency/range-order")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("90"), "{found:#?}");
+}
+
+#[test]
+fn markdown_notes_are_numbered_by_the_renderer() {
+    // `[^9]` before `[^2]` renders as 1 then 2: no sequence finding.
+    let markdown =
+        "Fees rose 4 percent.[^9] Costs fell 2 percent.[^2]\n\n[^9]: Fee table.\n[^2]: Cost table.\n";
+    let rules: Vec<String> = findings(markdown, "n.md")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect();
+    assert!(!rules.iter().any(|r| r == "footnote/sequence"), "{rules:?}");
+}
+
+#[test]
+fn markers_joined_by_a_dash_cite_the_notes_between_them() {
+    let html = "<html><body><p>Fees rose 4 percent.<sup><a href=\"#fn1\">[1]</a></sup>–<sup><a href=\"#fn3\">[3]</a></sup></p><ol class=\"footnotes\"><li id=\"fn1\">One.</li><li id=\"fn2\">Two.</li><li id=\"fn3\">Three.</li><li id=\"fn4\">Four.</li></ol></body></html>";
+    let unused: Vec<String> = findings(html, "r.html")
+        .into_iter()
+        .filter(|(rule, _)| rule == "footnote/unused")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(unused.len(), 1, "{unused:#?}");
+    assert!(unused[0].contains('4'), "{unused:#?}");
+}

@@ -41,16 +41,56 @@ pub fn undefined(context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// `footnote/unused`: a definition no marker cites.
+/// `footnote/unused`: a definition no marker cites. Two markers joined by a dash ("[3]–[7]",
+/// JATS's `<xref>`–`<xref>`) cite every note defined between them.
 pub fn unused(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
-    let cited: BTreeSet<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    let mut cited: BTreeSet<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    let position: BTreeMap<&str, usize> = document
+        .footnote_defs
+        .iter()
+        .enumerate()
+        .map(|(index, d)| (d.label.as_str(), index))
+        .collect();
+    for pair in document.footnote_refs.windows(2) {
+        let between = &document.source_map.original()
+            [pair[0].original.end.min(pair[1].original.start)..pair[1].original.start];
+        let joined = between.len() <= 80
+            && matches!(
+                without_markup(between).trim(),
+                "–" | "-" | "—" | "&#8211;" | "&ndash;"
+            );
+        if let (true, Some(&first), Some(&last)) = (
+            joined,
+            position.get(pair[0].label.as_str()),
+            position.get(pair[1].label.as_str()),
+        ) {
+            for definition in document.footnote_defs.get(first..=last).unwrap_or_default() {
+                cited.insert(definition.label.as_str());
+            }
+        }
+    }
     document
         .footnote_defs
         .iter()
         .filter(|d| !cited.contains(d.label.as_str()))
         .map(|d| Finding::at(Place::Original(d.original)).with("label", &d.label))
         .collect()
+}
+
+/// Text with its tags (`<sup>`, `</xref>`) left out.
+fn without_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// `footnote/duplicate`: a label defined twice; reported at the second definition.
@@ -87,6 +127,9 @@ pub fn empty(context: &Context<'_>) -> Vec<Finding> {
 /// comes back to a lower number for the first time is out of order, and one that skips
 /// numbers leaves a gap. Labels that are not numbers are left alone.
 pub fn sequence(context: &Context<'_>) -> Vec<Finding> {
+    if context.document.notes_renumbered {
+        return Vec::new();
+    }
     let mut seen: BTreeSet<u64> = BTreeSet::new();
     let mut highest = 0u64;
     let mut findings = Vec::new();

@@ -6,6 +6,18 @@ use super::Context;
 use crate::diagnostic::{Finding, Place};
 use crate::document::BlockKind;
 
+/// A score or a vote written "36 to 19" (counts joined by "to", no "from" or "between" before
+/// them) is a tally, not a range.
+fn is_tally(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span);
+    if claim.kind != crate::claim::Kind::Count || !text.contains(" to ") {
+        return false;
+    }
+    let before = super::window_before(&document.text, claim.span.start, 16).to_lowercase();
+    let word = before.split_whitespace().next_back().unwrap_or_default();
+    !matches!(word, "from" | "between")
+}
+
 pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
     context
@@ -14,6 +26,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
         // Working the author shows ("($3,600 - $2,000)") is a difference, not a range.
         .filter(|claim| claim.value.is_none() && claim.role != Some(crate::claim::Role::Arithmetic))
         .filter(|claim| matches!((claim.low, claim.high), (Some(low), Some(high)) if low > high))
+        .filter(|claim| !is_tally(document, claim))
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;
             !matches!(

@@ -29,6 +29,17 @@ pub fn parse_digits(token: &str, mark: DecimalMark) -> Option<Digits> {
         DecimalMark::Point => (',', '.'),
         DecimalMark::Comma => ('.', ','),
     };
+    // A middle dot is always a decimal point ("2·46"): it never groups thousands.
+    let dotted;
+    let token = if token.contains('·') {
+        if token.contains(decimal) {
+            return None;
+        }
+        dotted = token.replace('·', &decimal.to_string());
+        dotted.as_str()
+    } else {
+        token
+    };
     let mut parts = token.split(decimal);
     let integer = parts.next()?;
     let fraction = parts.next();

@@ -108,7 +108,8 @@ pub fn tokenize(text: &str, span: Span, ignored: &[Span], out: &mut Vec<Token>) 
     }
 }
 
-/// Digits, and `,` or `.` followed by a digit.
+/// Digits, and `,`, `.` or a decimal middle dot (`·`, U+00B7, "2·46" in Lancet style) followed
+/// by a digit.
 fn number_end(bytes: &[u8], mut at: usize, limit: usize) -> usize {
     while at < limit {
         let byte = bytes[at];
@@ -116,6 +117,8 @@ fn number_end(bytes: &[u8], mut at: usize, limit: usize) -> usize {
             at += 1;
         } else if (byte == b',' || byte == b'.') && at + 1 < limit && bytes[at + 1].is_ascii_digit() {
             at += 2;
+        } else if byte == 0xC2 && at + 2 < limit && bytes[at + 1] == 0xB7 && bytes[at + 2].is_ascii_digit() {
+            at += 3;
         } else {
             break;
         }

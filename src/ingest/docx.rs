@@ -181,6 +181,8 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         }
     }
     let mut document = empty_document(name, InputFormat::Docx, String::new());
+    // Word numbers footnotes and endnotes as it shows them; `w:id` is no number a reader sees.
+    document.notes_renumbered = true;
     let mut map = SourceMap::new(original);
     let mut offset = 0;
     let mut tables = Tables::default();

@@ -196,6 +196,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     document.source_map = map;
     document.aim_suppressions();
     literal_references(&mut document);
+    document.notes_renumbered = !document.footnote_refs.is_empty();
     if document.footnote_refs.is_empty() {
         markers::find_inline(&mut document);
         document.footnote_refs.sort_by_key(|r| r.span);

@@ -289,6 +289,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         ignored: Vec::new(),
         suppressions: Vec::new(),
         sources: Vec::new(),
+        notes_renumbered: false,
         table_cells: Vec::new(),
         parts: Vec::new(),
         date: None,
