@@ -179,3 +179,19 @@ fn markers_joined_by_a_dash_cite_the_notes_between_them() {
     assert_eq!(unused.len(), 1, "{unused:#?}");
     assert!(unused[0].contains('4'), "{unused:#?}");
 }
+
+#[test]
+fn a_range_marker_cites_its_run_and_table_foot_notes_need_no_marker() {
+    let jats = r#"<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.1 20151215//EN" "JATS-journalpublishing1.dtd">
+<article dtd-version="1.1" article-type="research-article"><front><article-meta><title-group><article-title>Tides</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title><p>Tides rose [<xref ref-type="bibr" rid="b1">1</xref>–<xref ref-type="bibr" rid="b3">3</xref>] and fell [<xref ref-type="bibr" rid="b4">4–5</xref>].</p>
+<table-wrap><table><tr><td>North</td><td>55</td></tr></table><table-wrap-foot><fn id="t1"><label/><p>Counts exclude piers.</p></fn></table-wrap-foot></table-wrap></sec></body>
+<back><ref-list><ref id="b1"><mixed-citation>One.</mixed-citation></ref><ref id="b2"><mixed-citation>Two.</mixed-citation></ref><ref id="b3"><mixed-citation>Three.</mixed-citation></ref><ref id="b4"><mixed-citation>Four.</mixed-citation></ref><ref id="b5"><mixed-citation>Five.</mixed-citation></ref><ref id="b6"><mixed-citation>Six.</mixed-citation></ref></ref-list></back></article>"#;
+    let unused: Vec<String> = findings(jats, "tides.xml")
+        .into_iter()
+        .filter(|(rule, _)| rule == "footnote/unused")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(unused, ["footnote b6 is defined but never cited"], "{unused:#?}");
+}

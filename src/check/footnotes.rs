@@ -52,14 +52,24 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
         .enumerate()
         .map(|(index, d)| (d.label.as_str(), index))
         .collect();
+    let original = document.source_map.original();
     for pair in document.footnote_refs.windows(2) {
-        let between = &document.source_map.original()
-            [pair[0].original.end.min(pair[1].original.start)..pair[1].original.start];
-        let joined = between.len() <= 80
-            && matches!(
-                without_markup(between).trim(),
-                "–" | "-" | "—" | "&#8211;" | "&ndash;"
-            );
+        let (from, to) = (
+            pair[0].original.start.min(original.len()),
+            pair[1].original.start.min(original.len()),
+        );
+        // The first marker's own text, then what joins it to the second: a dash alone joins.
+        let between = if to > from && to - from <= 400 {
+            without_markup(&original[from..to])
+        } else {
+            String::new()
+        };
+        let joint = between
+            .trim_start_matches(|c: char| {
+                c.is_alphanumeric() || matches!(c, '[' | ']' | '(' | ')' | '*' | '†' | '‡')
+            })
+            .trim();
+        let joined = matches!(joint, "–" | "-" | "—" | "&#8211;" | "&ndash;");
         if let (true, Some(&first), Some(&last)) = (
             joined,
             position.get(pair[0].label.as_str()),
@@ -70,12 +80,63 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    // A marker whose text is a range ("8–10", pointing at note 8) cites the notes after it too.
+    for marker in &document.footnote_refs {
+        // The marker's element and what follows it up to the next closing tag: its shown text.
+        let start = marker.original.start.min(original.len());
+        let end = crate::span::floor_char_boundary(original, (start + 300).min(original.len()));
+        let stretch = &original[start..end];
+        let content = stretch.find('>').map_or("", |open| {
+            let rest = &stretch[open + 1..];
+            &rest[..rest.find("</").unwrap_or(rest.len())]
+        });
+        let shown = if content.trim().is_empty() {
+            without_markup(&original[start..marker.original.end.min(original.len()).max(start)])
+        } else {
+            without_markup(content)
+        };
+        let Some((from, to)) = numbered_range(&shown) else {
+            continue;
+        };
+        if let Some(&first) = position.get(marker.label.as_str()) {
+            let last = first + (to - from);
+            for definition in document.footnote_defs.get(first..=last).unwrap_or_default() {
+                cited.insert(definition.label.as_str());
+            }
+        }
+    }
     document
         .footnote_defs
         .iter()
-        .filter(|d| !cited.contains(d.label.as_str()))
+        .filter(|d| !cited.contains(d.label.as_str()) && !is_table_foot_note(original, d.original.start))
         .map(|d| Finding::at(Place::Original(d.original)).with("label", &d.label))
         .collect()
+}
+
+/// "8–10", "[3-7]": a marker's text naming a run of notes; `None` otherwise (and for runs
+/// longer than 100, which are no citation).
+fn numbered_range(shown: &str) -> Option<(usize, usize)> {
+    let inner = shown.trim().trim_start_matches('[').trim_end_matches(']');
+    let (from, to) = inner.split_once(['–', '-', '—'])?;
+    let (from, to) = (
+        from.trim().parse::<usize>().ok()?,
+        to.trim().parse::<usize>().ok()?,
+    );
+    (from < to && to - from <= 100).then_some((from, to))
+}
+
+/// How far back from a note a JATS `table-wrap-foot` is looked for, in bytes.
+const TABLE_FOOT_WINDOW: usize = 20_000;
+
+/// A JATS table-foot note (`<table-wrap-foot><fn>`): a note on the table as a whole, which no
+/// marker needs to cite.
+fn is_table_foot_note(original: &str, at: usize) -> bool {
+    let at = crate::span::floor_char_boundary(original, at.min(original.len()));
+    let from = crate::span::floor_char_boundary(original, at.saturating_sub(TABLE_FOOT_WINDOW));
+    let before = &original[from..at];
+    before
+        .rfind("<table-wrap-foot")
+        .is_some_and(|open| !before[open..].contains("</table-wrap-foot>"))
 }
 
 /// Text with its tags (`<sup>`, `</xref>`) left out.
