@@ -261,6 +261,9 @@ pub struct Document {
     /// Sources given in the text (links, author–year citations, attributions, "Source:"
     /// lines), in text order.
     pub sources: Vec<Source>,
+    /// The kind of document its markup declares (JATS `article-type`: "research-article",
+    /// "review-article", "editorial" …), for the profile.
+    pub declared_type: Option<String>,
     /// The format numbers its notes itself when it shows them (Markdown `[^label]` notes, Word
     /// footnotes): the labels are not the numbers a reader sees, so their order says nothing.
     pub notes_renumbered: bool,

@@ -290,6 +290,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         suppressions: Vec::new(),
         sources: Vec::new(),
         notes_renumbered: false,
+        declared_type: None,
         table_cells: Vec::new(),
         parts: Vec::new(),
         date: None,

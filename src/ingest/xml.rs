@@ -273,6 +273,9 @@ impl Reader<'_> {
                     }
                     let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
                     let role = role(self.dialect, &name, &element, &mut self.footnotes);
+                    if self.dialect == Dialect::Jats && name == "article" && self.document.declared_type.is_none() {
+                        self.document.declared_type = attribute(&element, "article-type");
+                    }
                     self.start(
                         &name,
                         role,

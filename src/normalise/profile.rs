@@ -10,8 +10,8 @@
 //!   10-K", "10-Q", "8-K" or "20-F") near the top;
 //! - `specification`: an RFC, PEP, BIP or EIP header, or the requirement keywords of RFC 2119
 //!   ("MUST", "SHALL", "SHOULD NOT", "REQUIRED") used five times or more;
-//! - `research`: a section on methods ("Methods", "Methodology", "Materials and methods") and
-//!   one on results or findings;
+//! - `research`: a JATS `article-type` of a research article or report, or a section on methods
+//!   ("Methods", "Methodology", "Materials and methods") and one on results or findings;
 //! - otherwise `report`. `news` is never guessed: set it in claimlint.toml or with `--profile`.
 
 use serde::Deserialize;
@@ -96,6 +96,14 @@ pub fn detect(document: &Document) -> Profile {
         .sum::<usize>();
     if header.iter().any(|h| head.contains(h)) || requirements >= 5 {
         return Profile::Specification;
+    }
+    if let Some(declared) = document.declared_type.as_deref() {
+        if matches!(
+            declared,
+            "research-article" | "brief-report" | "case-report" | "rapid-communication"
+        ) {
+            return Profile::Research;
+        }
     }
     let headings: Vec<String> = document
         .blocks

@@ -145,6 +145,9 @@ const EXAMPLE: &[&str] = &[
     "let's say",
     "consider a ",
     "such as a ",
+    "let us assume",
+    "assume that",
+    "assuming",
 ];
 const ANALYSIS: &[&str] = &[
     "we estimate",
@@ -176,6 +179,20 @@ const ANALYSIS: &[&str] = &[
     "participants",
     "we received",
     "we recruited",
+];
+/// References to the document's own figures and tables: a sentence that points at them
+/// reports what they show.
+const OWN_EXHIBIT: &[&str] = &[
+    "(fig.",
+    "(figs.",
+    "(figure",
+    "(table",
+    "(tables",
+    "see fig",
+    "see figure",
+    "see table",
+    "(supplementary",
+    "(appendix",
 ];
 const PROCEDURE: &[&str] = &[
     "confidence interval",
@@ -224,7 +241,7 @@ impl Cues {
         };
         Self {
             given,
-            analysis: has(ANALYSIS),
+            analysis: has(ANALYSIS) || has(OWN_EXHIBIT),
         }
     }
 }
