@@ -67,7 +67,11 @@ pub struct Sentence {
 /// A footnote marker in the running text ("worldwide.1", "\[12\]", "¹²", Markdown `[^x]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FootnoteRef {
+    /// The label as shown ("12", "a").
     pub label: String,
+    /// What the marker links to, where the markup says (MediaWiki's `cite_note-…`): markers
+    /// and notes are matched by it rather than by the shown label.
+    pub target: Option<String>,
     /// The marker's bytes in the text; empty where the reader keeps no text for it
     /// (Markdown `[^x]`), placed where it stands.
     pub span: Span,
@@ -75,14 +79,32 @@ pub struct FootnoteRef {
     pub original: Span,
 }
 
+impl FootnoteRef {
+    /// What matches the marker to its note: its link target, else its label.
+    #[must_use]
+    pub fn key(&self) -> &str {
+        self.target.as_deref().unwrap_or(&self.label)
+    }
+}
+
 /// A footnote definition: its label and its body's blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FootnoteDef {
     pub label: String,
+    /// The id markers link to, where the markup gives one (MediaWiki's `cite_note-…`).
+    pub target: Option<String>,
     /// The label in the original file (for diagnostics).
     pub original: Span,
     /// The definition's text (possibly empty).
     pub span: Span,
+}
+
+impl FootnoteDef {
+    /// What matches the note to its markers: its id, else its label.
+    #[must_use]
+    pub fn key(&self) -> &str {
+        self.target.as_deref().unwrap_or(&self.label)
+    }
 }
 
 /// A table cell: its text and the header cells that name what its figure is.
@@ -261,6 +283,9 @@ pub struct Document {
     /// Sources given in the text (links, author–year citations, attributions, "Source:"
     /// lines), in text order.
     pub sources: Vec<Source>,
+    /// Notes cited from parts of the page the reader leaves out (an infobox, navigation), by
+    /// key: they are cited, though no marker of the text cites them.
+    pub cited_elsewhere: Vec<String>,
     /// The kind of document its markup declares (JATS `article-type`: "research-article",
     /// "review-article", "editorial" …), for the profile.
     pub declared_type: Option<String>,

@@ -195,3 +195,18 @@ fn a_range_marker_cites_its_run_and_table_foot_notes_need_no_marker() {
         .collect();
     assert_eq!(unused, ["footnote b6 is defined but never cited"], "{unused:#?}");
 }
+
+#[test]
+fn wikipedia_markers_are_matched_by_their_link_target() {
+    // Two groups numbered apart ("[1]" and "[a]"), a group label with a space, and a note
+    // cited only from an infobox the reader leaves out.
+    let html = r##"<html><body><table class="infobox"><tr><td>Area<sup class="reference"><a href="#cite_note-area-4">[3]</a></sup></td></tr></table>
+<p>Sales rose 4 percent.<sup class="reference" id="cite_ref-a"><a href="#cite_note-sales-1">[1]</a></sup> Costs fell.<sup class="reference"><a href="#cite_note-2">[lower-alpha 1]</a></sup> Fees held.<sup class="reference"><a href="#cite_note-fees-3">[2]</a></sup></p>
+<ol class="references"><li id="cite_note-sales-1">Sales survey.</li><li id="cite_note-fees-3">Fee table.</li><li id="cite_note-area-4">Atlas.</li></ol>
+<ol class="references"><li id="cite_note-2">A note.</li></ol></body></html>"##;
+    let rules: Vec<(String, String)> = findings(html, "w.html")
+        .into_iter()
+        .filter(|(rule, _)| rule.starts_with("footnote/"))
+        .collect();
+    assert_eq!(rules, Vec::<(String, String)>::new());
+}

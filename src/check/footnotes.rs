@@ -5,19 +5,20 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Context;
 use crate::diagnostic::{Finding, Place};
+use crate::document::{FootnoteDef, FootnoteRef};
 
 /// `footnote/undefined`: a marker whose label no definition gives. Names the claims the
 /// marker covers, since those are the figures left without a source.
 pub fn undefined(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
-    let defined: BTreeSet<&str> = document.footnote_defs.iter().map(|d| d.label.as_str()).collect();
+    let defined: BTreeSet<&str> = document.footnote_defs.iter().map(FootnoteDef::key).collect();
     let mut findings = Vec::new();
     let mut previous_sentence: Option<usize> = None;
     for reference in &document.footnote_refs {
         let sentence = document
             .sentences
             .partition_point(|s| s.span.end < reference.span.start);
-        if !defined.contains(reference.label.as_str()) {
+        if !defined.contains(reference.key()) {
             let mut finding =
                 Finding::at(Place::Original(reference.original)).with("label", &reference.label);
             if let Some(block) = document.sentences.get(sentence).map(|s| s.block) {
@@ -45,12 +46,13 @@ pub fn undefined(context: &Context<'_>) -> Vec<Finding> {
 /// JATS's `<xref>`–`<xref>`) cite every note defined between them.
 pub fn unused(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
-    let mut cited: BTreeSet<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    let mut cited: BTreeSet<&str> = document.footnote_refs.iter().map(FootnoteRef::key).collect();
+    cited.extend(document.cited_elsewhere.iter().map(String::as_str));
     let position: BTreeMap<&str, usize> = document
         .footnote_defs
         .iter()
         .enumerate()
-        .map(|(index, d)| (d.label.as_str(), index))
+        .map(|(index, d)| (d.key(), index))
         .collect();
     let original = document.source_map.original();
     for pair in document.footnote_refs.windows(2) {
@@ -70,13 +72,11 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
             })
             .trim();
         let joined = matches!(joint, "–" | "-" | "—" | "&#8211;" | "&ndash;");
-        if let (true, Some(&first), Some(&last)) = (
-            joined,
-            position.get(pair[0].label.as_str()),
-            position.get(pair[1].label.as_str()),
-        ) {
+        if let (true, Some(&first), Some(&last)) =
+            (joined, position.get(pair[0].key()), position.get(pair[1].key()))
+        {
             for definition in document.footnote_defs.get(first..=last).unwrap_or_default() {
-                cited.insert(definition.label.as_str());
+                cited.insert(definition.key());
             }
         }
     }
@@ -98,17 +98,17 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
         let Some((from, to)) = numbered_range(&shown) else {
             continue;
         };
-        if let Some(&first) = position.get(marker.label.as_str()) {
+        if let Some(&first) = position.get(marker.key()) {
             let last = first + (to - from);
             for definition in document.footnote_defs.get(first..=last).unwrap_or_default() {
-                cited.insert(definition.label.as_str());
+                cited.insert(definition.key());
             }
         }
     }
     document
         .footnote_defs
         .iter()
-        .filter(|d| !cited.contains(d.label.as_str()) && !is_table_foot_note(original, d.original.start))
+        .filter(|d| !cited.contains(d.key()) && !is_table_foot_note(original, d.original.start))
         .map(|d| Finding::at(Place::Original(d.original)).with("label", &d.label))
         .collect()
 }
@@ -160,13 +160,13 @@ pub fn duplicate(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for definition in &context.document.footnote_defs {
         let place = Place::Original(definition.original);
-        match first.get(definition.label.as_str()) {
+        match first.get(definition.key()) {
             Some(earlier) => findings.push(Finding::at(place).with("label", &definition.label).related(
                 format!("footnote {} is first defined here", definition.label),
                 *earlier,
             )),
             None => {
-                first.insert(&definition.label, place);
+                first.insert(definition.key(), place);
             }
         }
     }

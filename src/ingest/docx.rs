@@ -200,6 +200,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
                 finish_note(&mut document, current_note.take().as_ref());
                 if let Some(label) = note {
                     document.footnote_defs.push(FootnoteDef {
+                        target: None,
                         label: label.clone(),
                         original: Span::new(line_start, line_start),
                         span: Span::default(),
@@ -214,6 +215,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             for (label, at) in &paragraph.markers {
                 let text_at = document.text.len() + if document.text.is_empty() { 0 } else { 2 } + at;
                 document.footnote_refs.push(FootnoteRef {
+                    target: None,
                     label: label.clone(),
                     span: Span::new(text_at, text_at),
                     original: Span::new(line_start + at, line_start + at),

@@ -56,6 +56,11 @@ struct Reader<'a> {
     marker: Option<(String, usize, String)>,
     /// Inside a link to another page: where its text starts (a link is a source).
     link: Option<usize>,
+    /// Inside a footnote marker: the note it links to, when that is a Wikipedia-style
+    /// `#cite_note-…` target (matched by target, not by its shown label).
+    marker_target: Option<String>,
+    /// The notes list holds MediaWiki `cite_note-` items.
+    cite_notes: bool,
     tables: Tables,
 }
 
@@ -72,6 +77,8 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
         note: None,
         marker: None,
         link: None,
+        marker_target: None,
+        cite_notes: false,
         tables: Tables::default(),
     };
     reader.run(offset);
@@ -179,6 +186,11 @@ impl Reader<'_> {
     #[expect(clippy::too_many_lines, reason = "one arm per HTML element, as a table")]
     fn tag(&mut self, tag: &Tag<'_>, original_start: usize, length: usize) {
         let name = tag.name.as_str();
+        if !self.skipping.is_empty() && !tag.end && name == "a" {
+            if let Some(target) = tag.attribute("href").and_then(|h| cite_note_target(&h)) {
+                self.document.cited_elsewhere.push(target);
+            }
+        }
         if let Some(skipped) = self.skipping.last() {
             // Nested elements of the skipped one's name are counted, so its own end is found.
             if tag.end && skipped == name {
@@ -207,19 +219,35 @@ impl Reader<'_> {
         }
         // Footnote markers: their text is a label, not prose.
         if let Some((marker, start, label)) = &self.marker {
+            if !tag.end && name == "a" {
+                if let Some(target) = tag.attribute("href").and_then(|h| cite_note_target(&h)) {
+                    self.marker_target = Some(target);
+                }
+            }
             if tag.end && marker == name {
-                let label = label
+                let shown = label
                     .trim()
                     .trim_matches(|c| c == '[' || c == ']')
                     .trim()
                     .to_owned();
+                // MediaWiki numbers its notes as it renders them and groups some ("[a]",
+                // "[n 1]"): its markers are matched to notes by link target.
+                let target = self.marker_target.take();
+                if target.is_some() {
+                    self.document.notes_renumbered = true;
+                }
+                let label = shown;
                 let original = Span::new(*start, original_start + length);
-                // A label is short and plain ("1", "a", "note-3"); Wikipedia's page locators
-                // (": 207") share the markup but are not markers.
-                let plain = label.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-                if !label.is_empty() && label.len() <= 12 && plain {
+                // A label is short and plain ("1", "a", "note-3", MediaWiki's "n 1"); Wikipedia's
+                // page locators (": 207") share the markup but are not markers.
+                let plain = label
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || (c == ' ' && target.is_some()));
+                let longest = if target.is_some() { 40 } else { 12 };
+                if !label.is_empty() && label.len() <= longest && plain {
                     let at = self.document.text.len();
                     self.document.footnote_refs.push(FootnoteRef {
+                        target,
                         label,
                         span: Span::new(at, at),
                         original,
@@ -231,6 +259,7 @@ impl Reader<'_> {
         }
         if !tag.end && Self::starts_marker(tag) {
             self.marker = Some((name.to_owned(), original_start, String::new()));
+            self.marker_target = tag.attribute("href").and_then(|h| cite_note_target(&h));
             return;
         }
         if name == "a" {
@@ -247,17 +276,27 @@ impl Reader<'_> {
             self.notes = None;
         }
         if self.notes.is_some() && name == "li" {
+            // In MediaWiki's lists, only items with a `cite_note-` id are notes; other items
+            // (a bibliography list, Parsoid's `mw…` ids) belong to the note they sit in.
+            let id = tag.attribute("id").unwrap_or_default();
+            let cite_note = id.starts_with("cite_note-");
+            self.cite_notes |= cite_note;
+            if !cite_note && (self.cite_notes || id.starts_with("mw")) {
+                return;
+            }
             self.close_block();
             self.close_note();
             if !tag.end {
                 if let Some((_, count)) = self.notes.as_mut() {
                     *count += 1;
-                    let label = tag
-                        .attribute("id")
-                        .and_then(|id| trailing_number(&id))
+                    let id = tag.attribute("id");
+                    let label = id
+                        .as_deref()
+                        .and_then(trailing_number)
                         .unwrap_or_else(|| count.to_string());
                     let original = Span::new(original_start, original_start + length);
                     self.document.footnote_defs.push(FootnoteDef {
+                        target: id.filter(|id| id.starts_with("cite_note-")),
                         label,
                         original,
                         span: Span::default(),
@@ -516,6 +555,38 @@ fn is_notes_container(tag: &Tag<'_>) -> bool {
         || tag.has_class("references")
         || tag.has_class("endnotes")
         || (tag.name == "aside" && tag.attribute("id").is_some_and(|i| i.contains("note")))
+}
+
+/// The note a Wikipedia marker links to: `#cite_note-Foo-12` → `cite_note-Foo-12` (Parsoid
+/// writes `./Page#cite_note-…`).
+fn cite_note_target(href: &str) -> Option<String> {
+    let target = percent_decoded(&href[href.find('#')? + 1..]);
+    target.starts_with("cite_note-").then_some(target)
+}
+
+/// `%E2%80%93` → `–`: a URL fragment as the id it names.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[at],
+            bytes.get(at + 1).copied().and_then(hex),
+            bytes.get(at + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                at += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The number at the end of an id: `fn3` → 3, `cite_note-12` → 12, `cite_note-foo-4` → 4.

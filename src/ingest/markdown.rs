@@ -86,6 +86,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                         let label_span =
                             Span::new(original_range.start, original_range.start + label.len() + 4);
                         document.footnote_defs.push(FootnoteDef {
+                            target: None,
                             label: label.to_string(),
                             original: label_span,
                             span: Span::default(),
@@ -183,6 +184,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
             Event::FootnoteReference(label) => {
                 let at = document.text.len();
                 document.footnote_refs.push(FootnoteRef {
+                    target: None,
                     label: label.to_string(),
                     span: Span::new(at, at),
                     original: original_range,
@@ -289,6 +291,7 @@ fn literal_references(document: &mut Document) {
     for (label, span) in found {
         let original = document.source_map.original_span(span);
         document.footnote_refs.push(FootnoteRef {
+            target: None,
             label,
             span,
             original,

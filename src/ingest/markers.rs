@@ -58,6 +58,7 @@ pub fn find_inline(document: &mut Document) {
         expected = expected.max(candidate.label + 1);
         let original = document.source_map.original_span(candidate.span);
         document.footnote_refs.push(FootnoteRef {
+            target: None,
             label: candidate.label.to_string(),
             span: candidate.span,
             original,

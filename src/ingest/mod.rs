@@ -291,6 +291,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         sources: Vec::new(),
         notes_renumbered: false,
         declared_type: None,
+        cited_elsewhere: Vec::new(),
         table_cells: Vec::new(),
         parts: Vec::new(),
         date: None,

@@ -163,6 +163,7 @@ impl Reader<'_> {
                 let body = trim_span(&self.document.text, Span::new(label_span.end, line.end));
                 let original = self.document.source_map.original_span(label_span);
                 self.document.footnote_defs.push(FootnoteDef {
+                    target: None,
                     label,
                     original,
                     span: body,

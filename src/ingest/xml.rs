@@ -273,7 +273,10 @@ impl Reader<'_> {
                     }
                     let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
                     let role = role(self.dialect, &name, &element, &mut self.footnotes);
-                    if self.dialect == Dialect::Jats && name == "article" && self.document.declared_type.is_none() {
+                    if self.dialect == Dialect::Jats
+                        && name == "article"
+                        && self.document.declared_type.is_none()
+                    {
                         self.document.declared_type = attribute(&element, "article-type");
                     }
                     self.start(
@@ -437,6 +440,7 @@ impl Reader<'_> {
                 let at = self.document.text.len();
                 if self.in_inline_note.is_none() && !self.skipping() {
                     self.document.footnote_refs.push(FootnoteRef {
+                        target: None,
                         label: label.clone(),
                         span: Span::new(at, at),
                         original: span,
@@ -459,6 +463,7 @@ impl Reader<'_> {
                 self.close_block();
                 let original = span;
                 self.document.footnote_defs.push(FootnoteDef {
+                    target: None,
                     label: label.clone(),
                     original,
                     span: Span::default(),
@@ -611,6 +616,7 @@ impl Reader<'_> {
         }
         let at = self.document.text.len();
         let reference = FootnoteRef {
+            target: None,
             label,
             span: Span::new(at, at),
             original: span,
@@ -749,6 +755,7 @@ impl Reader<'_> {
         for (label, original, pieces) in notes {
             self.close_block();
             self.document.footnote_defs.push(FootnoteDef {
+                target: None,
                 label,
                 original,
                 span: Span::default(),
