@@ -69,7 +69,7 @@ pub struct Sentence {
 pub struct FootnoteRef {
     /// The label as shown ("12", "a").
     pub label: String,
-    /// What the marker links to, where the markup says (MediaWiki's `cite_note-…`): markers
+    /// What the marker links to, where the markup says (`MediaWiki`'s `cite_note-…`): markers
     /// and notes are matched by it rather than by the shown label.
     pub target: Option<String>,
     /// The marker's bytes in the text; empty where the reader keeps no text for it
@@ -91,7 +91,7 @@ impl FootnoteRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FootnoteDef {
     pub label: String,
-    /// The id markers link to, where the markup gives one (MediaWiki's `cite_note-…`).
+    /// The id markers link to, where the markup gives one (`MediaWiki`'s `cite_note-…`).
     pub target: Option<String>,
     /// The label in the original file (for diagnostics).
     pub original: Span,

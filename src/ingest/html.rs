@@ -59,7 +59,7 @@ struct Reader<'a> {
     /// Inside a footnote marker: the note it links to, when that is a Wikipedia-style
     /// `#cite_note-…` target (matched by target, not by its shown label).
     marker_target: Option<String>,
-    /// The notes list holds MediaWiki `cite_note-` items.
+    /// The notes list holds `cite_note-` items (`MediaWiki`).
     cite_notes: bool,
     tables: Tables,
 }
