@@ -210,3 +210,16 @@ fn wikipedia_markers_are_matched_by_their_link_target() {
         .collect();
     assert_eq!(rules, Vec::<(String, String)>::new());
 }
+
+#[test]
+fn codes_after_a_capital_and_axis_dumps_are_no_markers_or_figures() {
+    let text = "Holdings come from Table L.210 of the accounts (Z.1).\n\nOther holders20232025 0%25%50%75%100%\n\nExports rose 12 percent.\n";
+    let document = claimlint::ingest::parse(
+        text.as_bytes(),
+        std::path::Path::new("codes.txt"),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
+    assert!(document.footnote_refs.is_empty(), "{:?}", document.footnote_refs);
+    assert_eq!(texts(text, "codes.txt"), ["0%", "12 percent"]);
+}

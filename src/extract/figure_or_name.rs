@@ -56,7 +56,8 @@ impl Scanner<'_> {
                         return false;
                     }
                 }
-                TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^') => return false,
+                // "…2025 0%25%50%": a chart's axis labels run together.
+                TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^' | '%') => return false,
                 // "H.264", "v.2": a number glued to a word by a dot is part of a name.
                 TokenKind::Punct('.') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() => {
                     return false;

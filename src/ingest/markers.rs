@@ -176,6 +176,16 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         return None;
     }
     if !previous.is_ascii_digit() {
+        // "Table L.210", "(Z.1)": a lone capital and a dot before digits is a code, not a word
+        // ending a sentence.
+        let word: String = before[..previous_at + previous.len_utf8()]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        if only_dot && punctuation == 1 && word.chars().count() == 1 && previous.is_uppercase() {
+            return None;
+        }
         // "worldwide.1", "sovereignty’.3", "integrated.”17", "(2011-2015).4"; not "U.S.1"-like
         // dotted abbreviations followed by digits with no space, which glue nothing.
         return (previous.is_alphabetic() || "%)’”\"'".contains(previous)).then_some(Strength::Certain);

@@ -378,7 +378,10 @@ impl Reader<'_> {
         false
     }
 
-    #[expect(clippy::too_many_lines, reason = "front matter, then one arm per element role")]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "front matter, then one arm per element role"
+    )]
     fn start(&mut self, name: &str, role: Role, element: &BytesStart<'_>, span: Span) {
         if self.in_front() {
             // Front matter: the title is read, dates are collected, the rest is skipped.

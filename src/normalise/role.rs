@@ -214,6 +214,10 @@ const PROCEDURE: &[&str] = &[
     "inclusion criteria",
     "exclusion criteria",
     "margin of error",
+    "due to rounding",
+    "may not sum",
+    "may not add",
+    "do not sum",
 ];
 const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
 
