@@ -7,6 +7,7 @@ way each time. Not run in CI (it needs ../shared and a release build); run it by
     scripts/real-findings.py                 # precision per rule and per genre, unjudged findings
     scripts/real-findings.py --list          # every finding with its verdict (position, rule)
     scripts/real-findings.py --unjudged      # the findings no verdict covers, to judge next
+    CLAIMLINT=path/to/claimlint scripts/real-findings.py --list   # another build, to compare
 
 The verdict file names documents, rules and positions only (no text of the documents): one line
 per finding, tab-separated `document, rule, line, column, verdict, cause`, where `verdict` is
@@ -22,7 +23,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
-EXE = os.path.join(ROOT, "target", "release", "claimlint")
+EXE = os.environ.get("CLAIMLINT", os.path.join(ROOT, "target", "release", "claimlint"))
 VERDICTS = os.path.join(ROOT, "tools", "verdicts", "real.tsv")
 
 # The genre of each document of real/ (its README); other folders by folder.

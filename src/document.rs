@@ -236,8 +236,10 @@ pub struct Source {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SourceKind {
-    /// A hyperlink (Markdown, HTML, DOCX) or a URL written out.
+    /// A hyperlink (Markdown, HTML).
     Link,
+    /// A URL written out in the text.
+    Url,
     /// "(Smith et al., 2020)", "Smith and Jones (2019)".
     AuthorYear,
     /// "according to the central bank", "said the minister", "data from Eurostat".
@@ -251,6 +253,7 @@ impl SourceKind {
     pub const fn name(self) -> &'static str {
         match self {
             Self::Link => "link",
+            Self::Url => "url",
             Self::AuthorYear => "author-year",
             Self::Attribution => "attribution",
             Self::SourceLine => "source-line",

@@ -223,3 +223,28 @@ fn codes_after_a_capital_and_axis_dumps_are_no_markers_or_figures() {
     assert!(document.footnote_refs.is_empty(), "{:?}", document.footnote_refs);
     assert_eq!(texts(text, "codes.txt"), ["0%", "12 percent"]);
 }
+
+#[test]
+fn ratios_coordinates_back_matter_and_urls() {
+    let text = "The debt was $18 trillion (106% of GDP) in 2014, and 120% of households paid.\n";
+    let bounds: Vec<String> = findings(text, "r.txt")
+        .into_iter()
+        .filter(|(rule, _)| rule == "consistency/percent-bounds")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(bounds.len(), 1, "{bounds:#?}");
+    assert!(bounds[0].contains("120%"), "{bounds:#?}");
+    assert_eq!(
+        texts("The centre lies at 40°N 100°W.\n", "c.txt"),
+        Vec::<String>::new()
+    );
+    let markdown = "# Study\n\nExports rose 12 percent.[^1]\n\n## Acknowledgments\n\nWe thank 2,500 volunteers.\n\n[^1]: Trade data.\n";
+    assert_eq!(texts(markdown, "a.md"), ["12 percent"]);
+    let noted = "Sales rose 4 percent.[^1] Pfizer says 87% of men improved (http://example.org/faq).\n\n[^1]: Survey.\n";
+    let uncited: Vec<String> = findings(noted, "u.md")
+        .into_iter()
+        .filter(|(rule, _)| rule == "citation/missing")
+        .map(|(_, message)| message)
+        .collect();
+    assert!(uncited.is_empty(), "{uncited:#?}");
+}

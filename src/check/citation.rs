@@ -59,12 +59,13 @@ pub enum SourceName {
 }
 
 impl SourceName {
-    const fn kind(self) -> SourceKind {
+    /// The kinds of source found in documents that this name counts.
+    fn kinds(self) -> Vec<SourceKind> {
         match self {
-            Self::Link => SourceKind::Link,
-            Self::AuthorYear => SourceKind::AuthorYear,
-            Self::Attribution => SourceKind::Attribution,
-            Self::SourceLine => SourceKind::SourceLine,
+            Self::Link => vec![SourceKind::Link, SourceKind::Url],
+            Self::AuthorYear => vec![SourceKind::AuthorYear],
+            Self::Attribution => vec![SourceKind::Attribution],
+            Self::SourceLine => vec![SourceKind::SourceLine],
         }
     }
 }
@@ -111,10 +112,12 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let counted: Vec<SourceKind> = params
         .sources
         .iter()
-        .map(|s| s.kind())
+        .flat_map(|s| s.kinds())
         // A document that cites by footnotes is judged by its footnotes: its links are mostly
         // to other pages of its kind, and a named source still wants its note.
-        .filter(|kind| !by_footnotes || !matches!(kind, SourceKind::Attribution | SourceKind::Link))
+        .filter(|kind| {
+            !by_footnotes || !matches!(kind, SourceKind::Attribution | SourceKind::Link | SourceKind::Url)
+        })
         .collect();
     let mut findings = Vec::new();
     let mut named = String::new();
@@ -136,7 +139,10 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             BlockKind::TableCell { .. } if params.exempt_table_cells => continue,
             _ => {}
         }
-        if covered(context, claim, params.coverage) || sourced(document, sentence.block, &counted) {
+        if covered(context, claim, params.coverage)
+            || sourced(document, sentence.block, &counted)
+            || linked_in_sentence(document, sentence.span, &params.sources)
+        {
             continue;
         }
         // Once per sentence: a long sentence holds many claims.
@@ -197,6 +203,19 @@ fn body_markers(document: &Document) -> usize {
                 .is_some_and(|b| matches!(b.kind, BlockKind::Note { .. }))
         })
         .count()
+}
+
+/// A URL written out in the claim's own sentence is its source whatever the document's
+/// convention ("87% of men (http://example.org/faq)").
+fn linked_in_sentence(document: &Document, sentence: crate::span::Span, sources: &[SourceName]) -> bool {
+    if !sources.contains(&SourceName::Link) {
+        return false;
+    }
+    let first = document.sources.partition_point(|s| s.span.end <= sentence.start);
+    document.sources[first..]
+        .iter()
+        .take_while(|s| s.span.start < sentence.end)
+        .any(|s| s.kind == SourceKind::Url)
 }
 
 /// Whether a source of a counted kind stands in the block (a paragraph cites for its figures),

@@ -9,6 +9,48 @@ use crate::claim::Kind;
 use crate::diagnostic::{Finding, Place};
 use crate::lexicon::cues::{CHANGE_WORDS, SHARE_WORDS};
 
+/// What a percentage of which is a ratio to a level, not a share of a whole.
+const RATIO_BASES: &[&str] = &[
+    "gdp",
+    "gross domestic product",
+    "gnp",
+    "gni",
+    "income",
+    "the average",
+    "average",
+    "the median",
+    "median",
+    "the mean",
+    "capacity",
+    "the target",
+    "target",
+    "the baseline",
+    "baseline",
+    "the level",
+    "its level",
+    "pre-",
+    "the national average",
+    "the poverty",
+    "the federal poverty",
+    "normal",
+    "the previous",
+    "last year",
+    "the value",
+    "face value",
+    "par",
+    "the cost",
+    "cost",
+    "revenue",
+    "revenues",
+    "sales",
+    "exports",
+    "imports",
+    "the limit",
+    "the requirement",
+    "the recommended",
+    "the benchmark",
+];
+
 /// The header text of the table cell holding `claim`, if it is in one.
 fn table_headers(context: &Context<'_>, claim: &crate::claim::Claim) -> Option<String> {
     let document = context.document;
@@ -31,8 +73,12 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let after = super::window_after(text, claim.span.end, 64).trim_start();
-        // A share names its whole: "120 percent of households".
-        let share = after.starts_with("of ");
+        // A share names its whole: "120 percent of households". A ratio to a level is no share
+        // and may pass 100: "106% of GDP", "150% of the average balance".
+        let share = after.starts_with("of ")
+            && !RATIO_BASES
+                .iter()
+                .any(|base| after[3..].to_lowercase().starts_with(base));
         let before: Vec<&str> = super::window_before(text, claim.span.start, 64)
             .split_whitespace()
             .rev()

@@ -171,6 +171,10 @@ impl Scanner<'_> {
         if patterns.code_before.is_match(before) || patterns.code_after.is_match(after) {
             return true;
         }
+        // "40°N 100°W": coordinates.
+        if patterns.compass_after.is_match(after) {
+            return true;
+        }
         if numeral.plain_integer && patterns.subsection_after.is_match(after) {
             return true;
         }
@@ -239,6 +243,7 @@ struct IdentifierPatterns {
     state_before: Regex,
     street_after: Regex,
     status_after: Regex,
+    compass_after: Regex,
 }
 
 /// The patterns of `is_identifier`, compiled once.
@@ -262,6 +267,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
                 r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
             ),
             status_after: build(r"^\s+(?i:status|error|response)\b"),
+            compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW]\b"),
         }
     })
 }

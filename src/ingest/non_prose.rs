@@ -1,7 +1,9 @@
-//! Non-prose that readers keep as text: reference lists and bibliographies. Their figures are
-//! volumes, pages, years of publication and identifiers, never claims ("p. 588", "ISSN
-//! 0036-8075", "23 C.F.R. §650"), so the blocks under a heading such as "References" or
-//! "Further reading" are marked ignored, up to the next heading of the same or a higher level.
+//! Non-prose that readers keep as text: reference lists and bibliographies, and the back
+//! matter of articles (acknowledgments, funding, author contributions). Their figures are
+//! volumes, pages, years of publication, grant numbers and identifiers, never claims ("p. 588",
+//! "ISSN 0036-8075", "23 C.F.R. §650"), so the blocks under a heading such as "References",
+//! "Further reading" or "Acknowledgments" are marked ignored, up to the next heading of the
+//! same or a higher level.
 
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
@@ -28,6 +30,16 @@ const REFERENCE_HEADINGS: &[&str] = &[
     "informative references",
     "footnotes",
     "endnotes",
+    "acknowledgments",
+    "acknowledgements",
+    "acknowledgment",
+    "acknowledgement",
+    "funding",
+    "author contributions",
+    "competing interests",
+    "conflicts of interest",
+    "conflict of interest",
+    "data availability",
 ];
 
 /// Whether a heading's text names a list of sources.

@@ -149,7 +149,7 @@ pub fn find(document: &mut Document) {
         let at = |start: usize, end: usize| Span::new(block.span.start + start, block.span.start + end);
         let mut push = |span: Span, kind: SourceKind| found.push(Source { span, kind });
         for m in patterns.url.find_iter(text) {
-            push(at(m.start(), m.end()), SourceKind::Link);
+            push(at(m.start(), m.end()), SourceKind::Url);
         }
         for captures in patterns
             .parenthetical
@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn urls_and_source_lines() {
-        assert_eq!(kinds("See https://example.org/data for the 40 series."), ["link"]);
+        assert_eq!(kinds("See https://example.org/data for the 40 series."), ["url"]);
         assert_eq!(
             kinds("Source: National Statistics Office, 2021."),
             ["source-line"]

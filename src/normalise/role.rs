@@ -179,6 +179,13 @@ const ANALYSIS: &[&str] = &[
     "participants",
     "we received",
     "we recruited",
+    "we can ",
+    "our sample",
+    "of our ",
+    "the present study",
+    "our analyses",
+    "our study",
+    "our findings",
 ];
 /// References to the document's own figures and tables: a sentence that points at them
 /// reports what they show.
@@ -218,6 +225,8 @@ const PROCEDURE: &[&str] = &[
     "may not sum",
     "may not add",
     "do not sum",
+    " was used to",
+    " were used to",
 ];
 const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
 
