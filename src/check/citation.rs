@@ -206,7 +206,7 @@ fn body_markers(document: &Document) -> usize {
 }
 
 /// A URL written out in the claim's own sentence is its source whatever the document's
-/// convention ("87% of men (http://example.org/faq)").
+/// convention ("87% of men (`http://example.org/faq`)").
 fn linked_in_sentence(document: &Document, sentence: crate::span::Span, sources: &[SourceName]) -> bool {
     if !sources.contains(&SourceName::Link) {
         return false;
