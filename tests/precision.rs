@@ -248,3 +248,21 @@ fn ratios_coordinates_back_matter_and_urls() {
         .collect();
     assert!(uncited.is_empty(), "{uncited:#?}");
 }
+
+#[test]
+fn years_told_approximately_widths_editions_and_statutes() {
+    let claims = parse_text(
+        "The plan dates from around 2017, and a 1657 map shows around 2000 houses.\n",
+        "y.txt",
+    );
+    let kinds: Vec<(&str, &str)> = claims.iter().map(|c| (c.text.as_str(), c.kind.name())).collect();
+    assert_eq!(kinds, [("2017", "year"), ("1657", "year"), ("2000", "count")]);
+    assert_eq!(
+        texts("Rust 2021 widened 128-bit integers.\n", "w.txt"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        roles("Half of the seats shall be filled in March.\n", "rules.txt"),
+        [("Half".to_owned(), Some("specification"))]
+    );
+}

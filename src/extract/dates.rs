@@ -214,20 +214,40 @@ impl Scanner<'_> {
         if at > 0 && self.currency_prefix(at - 1).is_some() {
             return false;
         }
-        if super::qualifier::before(self.text, self.tokens, at, self.floor).is_some() {
-            return false;
+        let plural_noun_after = self
+            .word(at + 1)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase()));
+        if let Some((qualifier, _)) = super::qualifier::before(self.text, self.tokens, at, self.floor) {
+            // "around 2035", "circa 1657": a modern year with nothing counted after it is a
+            // year told approximately; "around 2000 people" counts.
+            return qualifier == crate::claim::Qualifier::Approx
+                && (1800..=2100).contains(&year)
+                && !plural_noun_after
+                && self
+                    .word(at + 1)
+                    .is_none_or(|w| !w.starts_with(|c: char| c.is_lowercase()));
         }
         let previous = self.previous_word(at).map(str::to_ascii_lowercase);
         let year_word = previous.as_deref().is_some_and(|w| YEAR_CONTEXT.contains(&w));
         if year_word {
             return true;
         }
+        // "a 1657 map", "the 1998 law": a year describing one thing.
+        let determiner = previous.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "this" | "that"
+            )
+        });
+        let singular_after = self
+            .word(at + 1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !w.ends_with('s'));
+        if determiner && singular_after && (1000..=2100).contains(&year) {
+            return true;
+        }
         if !(1800..=2100).contains(&year) {
             return false;
         }
-        let plural_noun_after = self
-            .word(at + 1)
-            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase()));
         !plural_noun_after
     }
 

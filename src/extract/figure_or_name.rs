@@ -171,6 +171,10 @@ impl Scanner<'_> {
         if patterns.code_before.is_match(before) || patterns.code_after.is_match(after) {
             return true;
         }
+        // "128-bit integers", "a 64-bit key": a width names a type.
+        if patterns.width_after.is_match(after) {
+            return true;
+        }
         // "40°N 100°W": coordinates.
         if patterns.compass_after.is_match(after) {
             return true;
@@ -244,6 +248,7 @@ struct IdentifierPatterns {
     street_after: Regex,
     status_after: Regex,
     compass_after: Regex,
+    width_after: Regex,
 }
 
 /// The patterns of `is_identifier`, compiled once.
@@ -267,6 +272,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
                 r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
             ),
             status_after: build(r"^\s+(?i:status|error|response)\b"),
+            width_after: build(r"^-(?i:bit|bits|byte)\b"),
             compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW]\b"),
         }
     })

@@ -181,6 +181,8 @@ pub fn is_name_prefix(word: &str) -> bool {
             | "Android"
             | "iOS"
             | "Python"
+            | "Rust"
+            | "Edition"
             | "Java"
             | "HTTP"
             | "IPv"

@@ -236,13 +236,15 @@ impl Cues {
     pub fn of(sentence: &str) -> Self {
         let lower = sentence.to_lowercase();
         let has = |list: &[&str]| list.iter().any(|cue| lower.contains(cue));
-        let requirement = REQUIREMENTS.iter().any(|word| {
-            sentence.match_indices(word).any(|(at, _)| {
-                let before = sentence[..at].chars().next_back();
-                let after = sentence[at + word.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-            })
-        });
+        // Lower-case "shall" is the language of rules and statutes ("half shall be appointed").
+        let requirement = lower.contains(" shall ")
+            || REQUIREMENTS.iter().any(|word| {
+                sentence.match_indices(word).any(|(at, _)| {
+                    let before = sentence[..at].chars().next_back();
+                    let after = sentence[at + word.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                })
+            });
         let given = if requirement {
             Some(Role::Specification)
         } else if has(EXAMPLE) {
