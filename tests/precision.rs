@@ -266,3 +266,26 @@ fn years_told_approximately_widths_editions_and_statutes() {
         [("Half".to_owned(), Some("specification"))]
     );
 }
+
+#[test]
+fn shell_parameters_markup_and_reference_entries_are_no_figures() {
+    assert_eq!(
+        texts(
+            "The script reads $0, $1 and $2; the publisher gives $1 per copy.\n",
+            "s.txt"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(texts("The publisher donates $1 per copy.\n", "s.txt"), ["$1"]);
+    assert_eq!(
+        texts("<w:pgSz w:w=\"12240\" w:h=\"15840\"/>\n", "x.txt"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts(
+            "Second Edition 1999 ISBN 0-596-00131-2 Ames Press 240pp.\n",
+            "b.txt"
+        ),
+        Vec::<String>::new()
+    );
+}

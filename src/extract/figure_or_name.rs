@@ -171,6 +171,24 @@ impl Scanner<'_> {
         if patterns.code_before.is_match(before) || patterns.code_after.is_match(after) {
             return true;
         }
+        // Markup and code: `w:w="12240"`, shell parameters `$0, $1, $2`.
+        if before.ends_with("=\"") || before.ends_with("='") {
+            return true;
+        }
+        let sentence = &self.text[first.span.start..last.span.end];
+        if before.ends_with('$')
+            && numeral.plain_integer
+            && numeral.value < Decimal::TEN
+            && (patterns.shell_parameters.find_iter(sentence).count() >= 2
+                || sentence.contains("$@")
+                || sentence.contains("$#"))
+        {
+            return true;
+        }
+        // A reference entry ("… 1996 ISBN 0-262-68092-0 MIT Press 547pp.") holds no claims.
+        if sentence.contains("ISBN") || sentence.contains("ISSN") {
+            return true;
+        }
         // "128-bit integers", "a 64-bit key": a width names a type.
         if patterns.width_after.is_match(after) {
             return true;
@@ -249,6 +267,7 @@ struct IdentifierPatterns {
     status_after: Regex,
     compass_after: Regex,
     width_after: Regex,
+    shell_parameters: Regex,
 }
 
 /// The patterns of `is_identifier`, compiled once.
@@ -273,6 +292,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             ),
             status_after: build(r"^\s+(?i:status|error|response)\b"),
             width_after: build(r"^-(?i:bit|bits|byte)\b"),
+            shell_parameters: build(r"\$\d\b"),
             compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW]\b"),
         }
     })

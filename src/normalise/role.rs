@@ -186,6 +186,9 @@ const ANALYSIS: &[&str] = &[
     "our analyses",
     "our study",
     "our findings",
+    "my own",
+    "in my experience",
+    "in our experience",
 ];
 /// References to the document's own figures and tables: a sentence that points at them
 /// reports what they show.
