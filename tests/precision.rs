@@ -282,10 +282,7 @@ fn shell_parameters_markup_and_reference_entries_are_no_figures() {
         Vec::<String>::new()
     );
     assert_eq!(
-        texts(
-            "Second Edition 1999 ISBN 0-596-00131-2 Ames Press 240pp.\n",
-            "b.txt"
-        ),
+        texts("Ames, R. 1999 ISBN 0-596-00131-2 Ames Press 240pp.\n", "b.txt"),
         Vec::<String>::new()
     );
 }

@@ -150,7 +150,7 @@ impl Scanner<'_> {
     /// postal addresses ("DC 20036", "1100 Connecticut Ave."), standard, document and model
     /// numbers after an acronym ("FIPS 197", "NIST SP 800-53", "CDC 6600"), status codes ("a 503
     /// status code") and numbered paragraphs ("212." alone, or opening its sentence).
-    fn is_identifier(&self, numeral: &Numeral) -> bool {
+    pub(super) fn is_identifier(&self, numeral: &Numeral) -> bool {
         let patterns = identifier_patterns();
         let (Some(first), Some(last)) = (self.tokens.first(), self.tokens.last()) else {
             return false;
@@ -176,12 +176,15 @@ impl Scanner<'_> {
             return true;
         }
         let sentence = &self.text[first.span.start..last.span.end];
+        let shell = ["$0", "$@", "$#", "$*", "${"]
+            .iter()
+            .any(|p| sentence.contains(p))
+            || patterns.shell_parameters.find_iter(sentence).count() >= 3;
         if before.ends_with('$')
             && numeral.plain_integer
             && numeral.value < Decimal::TEN
-            && (patterns.shell_parameters.find_iter(sentence).count() >= 2
-                || sentence.contains("$@")
-                || sentence.contains("$#"))
+            && shell
+            && self.scale(numeral.end, true, false).is_none()
         {
             return true;
         }
@@ -292,7 +295,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             ),
             status_after: build(r"^\s+(?i:status|error|response)\b"),
             width_after: build(r"^-(?i:bit|bits|byte)\b"),
-            shell_parameters: build(r"\$\d\b"),
+            shell_parameters: build(r"\$\d(?:[^.\d]|$)"),
             compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW]\b"),
         }
     })

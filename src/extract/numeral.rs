@@ -53,6 +53,10 @@ impl Scanner<'_> {
         if currency.is_none() && !self.numeral_is_figure(&numeral, false) {
             return None;
         }
+        // "$1" among shell parameters, a price in a reference entry.
+        if currency.is_some() && self.is_identifier(&numeral) {
+            return None;
+        }
         if currency.is_none() {
             if let Some(ordinal) = self.compound_ordinal(&numeral) {
                 return Some(ordinal);
