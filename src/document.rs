@@ -289,6 +289,9 @@ pub struct Document {
     /// Notes cited from parts of the page the reader leaves out (an infobox, navigation), by
     /// key: they are cited, though no marker of the text cites them.
     pub cited_elsewhere: Vec<String>,
+    /// Code blocks the reader left out (Markdown fences, DocBook program listings): many of
+    /// them make a technical document, whose figures are the software's parameters.
+    pub code_blocks: usize,
     /// The kind of document its markup declares (JATS `article-type`: "research-article",
     /// "review-article", "editorial" …), for the profile.
     pub declared_type: Option<String>,

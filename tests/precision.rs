@@ -286,3 +286,34 @@ fn shell_parameters_markup_and_reference_entries_are_no_figures() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn code_titles_and_quoted_brackets_are_no_markers() {
+    for text in [
+        "The plan.14 USC 663 sets the fee.\n",
+        "A vector is analogous to ``[1]`` and a matrix to ``[[1]]``.\n",
+    ] {
+        let document = claimlint::ingest::parse(
+            text.as_bytes(),
+            std::path::Path::new("m.txt"),
+            &claimlint::ingest::IngestOptions::default(),
+        )
+        .expect("parses");
+        assert!(
+            document.footnote_refs.is_empty(),
+            "{text}: {:?}",
+            document.footnote_refs
+        );
+    }
+}
+
+#[test]
+fn technical_documentation_sets_its_figures() {
+    let mut markdown = String::from("# Guide\n\nThe tool caps a name at 255 characters.\n\n");
+    for _ in 0..10 {
+        markdown.push_str("Then run it.\n\n```\nrun --flag\n```\n\n");
+    }
+    let claims = parse_text(&markdown, "guide.md");
+    let cap = claims.iter().find(|c| c.text == "255").expect("the cap");
+    assert_eq!(cap.role.map(claimlint::claim::Role::name), Some("specification"));
+}

@@ -101,7 +101,11 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                         links.push((!dest_url.starts_with('#')).then_some(document.text.len()));
                         Container::Other
                     }
-                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } => Container::Skipped,
+                    Tag::CodeBlock(_) => {
+                        document.code_blocks += 1;
+                        Container::Skipped
+                    }
+                    Tag::HtmlBlock | Tag::Image { .. } => Container::Skipped,
                     _ => Container::Other,
                 };
                 if is_text_container(container) {

@@ -92,9 +92,13 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
+            // "``[1]``", "[[1]]": code and nested brackets, not a citation.
+            let quoted = matches!(bytes[index - usize::from(index > 0)], b'`' | b'[' | b'\'' | b'"')
+                || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'));
             if (1..=MAX_MARKER_DIGITS).contains(&digits)
                 && bytes.get(index + 1 + digits) == Some(&b']')
                 && index > 0
+                && !quoted
             {
                 let label = slice[index + 1..index + 1 + digits].parse().unwrap_or(0);
                 let span = Span::new(block.start + index, block.start + index + digits + 2);
@@ -154,6 +158,14 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
     let next = after.chars().next();
     let ends_well = next.is_none_or(|c| c.is_whitespace() || ",;:)".contains(c));
     if !ends_well {
+        return None;
+    }
+    // "plan.14 USC 663": the title of a code, not a note.
+    let code = after.trim_start();
+    if ["USC", "U.S.C", "CFR", "C.F.R", "Stat."]
+        .iter()
+        .any(|c| code.starts_with(c))
+    {
         return None;
     }
     // Walk back over the punctuation and closing quotes glued before the digits.

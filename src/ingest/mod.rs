@@ -292,6 +292,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         notes_renumbered: false,
         declared_type: None,
         cited_elsewhere: Vec::new(),
+        code_blocks: 0,
         table_cells: Vec::new(),
         parts: Vec::new(),
         date: None,

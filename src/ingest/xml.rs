@@ -273,6 +273,12 @@ impl Reader<'_> {
                     }
                     let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
                     let role = role(self.dialect, &name, &element, &mut self.footnotes);
+                    if matches!(
+                        name.as_str(),
+                        "programlisting" | "screen" | "synopsis" | "code" | "preformat"
+                    ) {
+                        self.document.code_blocks += 1;
+                    }
                     if self.dialect == Dialect::Jats
                         && name == "article"
                         && self.document.declared_type.is_none()

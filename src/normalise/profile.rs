@@ -8,8 +8,9 @@
 //!   "shall";
 //! - `filing`: a securities filing's cover ("SECURITIES AND EXCHANGE COMMISSION" and "FORM
 //!   10-K", "10-Q", "8-K" or "20-F") near the top;
-//! - `specification`: an RFC, PEP, BIP or EIP header, or the requirement keywords of RFC 2119
-//!   ("MUST", "SHALL", "SHOULD NOT", "REQUIRED") used five times or more;
+//! - `specification`: an RFC, PEP, BIP or EIP header, the requirement keywords of RFC 2119
+//!   ("MUST", "SHALL", "SHOULD NOT", "REQUIRED") used five times or more, or technical
+//!   documentation (ten code blocks or more, one per 2 KB of source or denser);
 //! - `research`: a JATS `article-type` of a research article or report, or a section on methods
 //!   ("Methods", "Methodology", "Materials and methods") and one on results or findings;
 //! - otherwise `report`. `news` is never guessed: set it in claimlint.toml or with `--profile`.
@@ -58,6 +59,9 @@ impl Profile {
     }
 }
 
+/// Source bytes per code block at or under which a document is technical documentation.
+const CODE_EVERY_BYTES: usize = 2000;
+
 /// How far into a document its header (RFC, PEP, filing cover) is looked for, in bytes.
 const HEADER_BYTES: usize = 20_000;
 
@@ -94,7 +98,10 @@ pub fn detect(document: &Document) -> Profile {
         .iter()
         .map(|word| whole_word_count(text, word))
         .sum::<usize>();
-    if header.iter().any(|h| head.contains(h)) || requirements >= 5 {
+    // Technical documentation: code samples throughout (one per 2 KB of source or more).
+    let code_dense = document.code_blocks >= 10
+        && document.code_blocks * CODE_EVERY_BYTES >= document.source_map.original().len();
+    if header.iter().any(|h| head.contains(h)) || requirements >= 5 || code_dense {
         return Profile::Specification;
     }
     if let Some(declared) = document.declared_type.as_deref() {
