@@ -317,3 +317,32 @@ fn technical_documentation_sets_its_figures() {
     let cap = claims.iter().find(|c| c.text == "255").expect("the cap");
     assert_eq!(cap.role.map(claimlint::claim::Role::name), Some("specification"));
 }
+
+#[test]
+fn quotations_are_their_speakers_words() {
+    let markdown = "Build times fell 30 percent.[^1]\n\n> \"Roughly 90% of our checks are now done by the compiler.\" -- a firmware engineer\n\n[^1]: Build logs.\n";
+    let uncited: Vec<String> = findings(markdown, "q.md")
+        .into_iter()
+        .filter(|(rule, _)| rule == "citation/missing")
+        .map(|(_, message)| message)
+        .collect();
+    assert!(uncited.is_empty(), "{uncited:#?}");
+    let news = "The mayor spoke on Monday. \"We have built 2,400 homes this year,\" she told reporters.\n";
+    let uncited: Vec<String> = findings(news, "n.txt")
+        .into_iter()
+        .filter(|(rule, _)| rule == "citation/missing")
+        .map(|(_, message)| message)
+        .collect();
+    assert!(uncited.is_empty(), "{uncited:#?}");
+}
+
+#[test]
+fn shares_of_different_wholes_and_ratios_to_a_level() {
+    let text = "Defence fell from 14.2% of GDP and 69.5% of federal outlays to 4.7% of GDP and 18.8% of outlays. The debt was 106% of the GDP in 2014.\n";
+    let rules: Vec<String> = findings(text, "d.txt")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .filter(|rule| rule.starts_with("consistency/"))
+        .collect();
+    assert!(rules.is_empty(), "{rules:?}");
+}

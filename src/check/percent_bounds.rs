@@ -75,10 +75,11 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
         let after = super::window_after(text, claim.span.end, 64).trim_start();
         // A share names its whole: "120 percent of households". A ratio to a level is no share
         // and may pass 100: "106% of GDP", "150% of the average balance".
-        let share = after.starts_with("of ")
-            && !RATIO_BASES
-                .iter()
-                .any(|base| after[3..].to_lowercase().starts_with(base));
+        let share = after.starts_with("of ") && {
+            let whole = after[3..].to_lowercase();
+            let whole = whole.strip_prefix("the ").unwrap_or(&whole).to_owned();
+            !RATIO_BASES.iter().any(|base| whole.starts_with(base))
+        };
         let before: Vec<&str> = super::window_before(text, claim.span.start, 64)
             .split_whitespace()
             .rev()

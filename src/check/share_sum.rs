@@ -96,6 +96,26 @@ fn listed_together(context: &Context<'_>, previous: &Claim, claim: &Claim) -> bo
 /// Do the shares read as parts of one whole: each after a name ("Germany 45 percent, France
 /// 38 percent"), or the sentence speaking of a share, a market or a total?
 fn of_one_whole(context: &Context<'_>, list: &[&Claim]) -> bool {
+    // Shares that name their wholes name one whole: "14.2% of GDP … 69.5% of federal outlays"
+    // are shares of two.
+    let wholes: std::collections::BTreeSet<String> = list
+        .iter()
+        .filter_map(|claim| {
+            let after = super::window_after(&context.document.text, claim.span.end, 48).trim_start();
+            let rest = after.strip_prefix("of ")?;
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            Some(
+                rest.split_whitespace()
+                    .take(2)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .collect();
+    if wholes.len() > 1 {
+        return false;
+    }
     let sentence = context
         .document
         .slice(context.document.sentences[list[0].sentence_index].span)

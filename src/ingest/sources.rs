@@ -94,6 +94,8 @@ struct Patterns {
     verb_before: Regex,
     data_from: Regex,
     source_line: Regex,
+    quotation: Regex,
+    signed_quotation: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -119,6 +121,8 @@ fn patterns() -> &'static Patterns {
                 r"\b(?i:data|figures|statistics|estimates|numbers|a\s+report|a\s+survey|a\s+study|an\s+analysis|research)\s+(?:from|by|of)\s+({name})"
             )),
             source_line: build(r"^(?i:sources?|data\s+sources?|source\(s\))\s*:"),
+            quotation: build(r#"“[^”]{8,600}”|"[^"\n]{8,600}""#),
+            signed_quotation: build(r#"[”"]\s*(?:--|—|–)\s*\S"#),
         }
     })
 }
@@ -175,6 +179,17 @@ pub fn find(document: &mut Document) {
                     push(at(whole.start(), whole.end()), SourceKind::Attribution);
                 }
             }
+        }
+        // A direct quotation is its speaker's words: "“Roughly 90% of what we checked …”".
+        for m in patterns.quotation.find_iter(text) {
+            if m.as_str().split_whitespace().count() >= 4 {
+                push(at(m.start(), m.end()), SourceKind::Attribution);
+            }
+        }
+        // A quotation signed with a dash ("“…” — a firmware engineer") gives its source in any
+        // document.
+        if patterns.signed_quotation.is_match(text) {
+            push(block.span, SourceKind::SourceLine);
         }
         if patterns.source_line.is_match(text.trim_start()) {
             push(block.span, SourceKind::SourceLine);

@@ -10,7 +10,9 @@
 //!   10-K", "10-Q", "8-K" or "20-F") near the top;
 //! - `specification`: an RFC, PEP, BIP or EIP header, the requirement keywords of RFC 2119
 //!   ("MUST", "SHALL", "SHOULD NOT", "REQUIRED") used five times or more, or technical
-//!   documentation (ten code blocks or more, one per 2 KB of source or denser);
+//!   documentation (ten code blocks or more, one per 2 KB of source or denser), or a design
+//!   document's sections (two or more of Motivation, Rationale, Drawbacks, Proposal, Design,
+//!   Implementation, Compatibility, Unresolved questions …);
 //! - `research`: a JATS `article-type` of a research article or report, or a section on methods
 //!   ("Methods", "Methodology", "Materials and methods") and one on results or findings;
 //! - otherwise `report`. `news` is never guessed: set it in claimlint.toml or with `--profile`.
@@ -58,6 +60,29 @@ impl Profile {
         })
     }
 }
+
+/// Section titles of design documents and RFCs (Rust, Go, Python).
+const DESIGN_SECTIONS: &[&str] = &[
+    "motivation",
+    "rationale",
+    "drawbacks",
+    "alternatives",
+    "rationale and alternatives",
+    "proposal",
+    "design",
+    "detailed design",
+    "implementation",
+    "compatibility",
+    "backwards compatibility",
+    "guide-level explanation",
+    "reference-level explanation",
+    "specification",
+    "unresolved questions",
+    "prior art",
+    "future possibilities",
+    "open issues",
+    "security considerations",
+];
 
 /// Source bytes per code block at or under which a document is technical documentation.
 const CODE_EVERY_BYTES: usize = 2000;
@@ -118,6 +143,21 @@ pub fn detect(document: &Document) -> Profile {
         .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
         .map(|b| document.slice(b.span).to_lowercase())
         .collect();
+    // A design document or an RFC: its sections argue for a design it sets.
+    let design_sections = DESIGN_SECTIONS
+        .iter()
+        .filter(|section| {
+            headings.iter().any(|h| {
+                h.trim()
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .trim()
+                    == **section
+            })
+        })
+        .count();
+    if design_sections >= 2 {
+        return Profile::Specification;
+    }
     let methods = headings
         .iter()
         .any(|h| h.contains("method") || h.contains("materials"));

@@ -187,6 +187,11 @@ const ANALYSIS: &[&str] = &[
     "our study",
     "our findings",
     "my own",
+    "the survey",
+    "survey received",
+    "responses",
+    "users said",
+    "said that they",
     "in my experience",
     "in our experience",
 ];
