@@ -226,7 +226,9 @@ impl Scanner<'_> {
                 (2..=6).contains(&w.len())
                     && w.chars().all(|c| c.is_ascii_uppercase())
                     && currency_code(w).is_none()
+                    && !matches!(w, "AD" | "BC" | "CE" | "BCE" | "FY" | "CY")
             })
+            && !(Decimal::from(1800)..=Decimal::from(2100)).contains(&numeral.value)
             && self.suffix(numeral.end).is_none()
             && self.scale(numeral.end, false, false).is_none()
         {
