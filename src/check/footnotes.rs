@@ -126,7 +126,7 @@ fn numbered_range(shown: &str) -> Option<(usize, usize)> {
 }
 
 /// How far back from a note a JATS `table-wrap-foot` is looked for, in bytes.
-const TABLE_FOOT_WINDOW: usize = 20_000;
+const TABLE_FOOT_WINDOW: usize = 4_000;
 
 /// A JATS table-foot note (`<table-wrap-foot><fn>`): a note on the table as a whole, which no
 /// marker needs to cite.

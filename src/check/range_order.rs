@@ -18,6 +18,15 @@ fn is_tally(document: &crate::document::Document, claim: &crate::claim::Claim) -
     !matches!(word, "from" | "between")
 }
 
+/// "§§ 301–10.122 through 301–10.124": part and section numbers joined by a dash, not a range.
+fn is_section_run(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span);
+    text.split(['–', '-'])
+        .nth(1)
+        .and_then(|second| second.trim().split_once('.'))
+        .is_some_and(|(_, decimals)| decimals.len() >= 3 && decimals.chars().all(|c| c.is_ascii_digit()))
+}
+
 pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
     context
@@ -26,7 +35,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
         // Working the author shows ("($3,600 - $2,000)") is a difference, not a range.
         .filter(|claim| claim.value.is_none() && claim.role != Some(crate::claim::Role::Arithmetic))
         .filter(|claim| matches!((claim.low, claim.high), (Some(low), Some(high)) if low > high))
-        .filter(|claim| !is_tally(document, claim))
+        .filter(|claim| !is_tally(document, claim) && !is_section_run(document, claim))
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;
             !matches!(

@@ -52,6 +52,14 @@ pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> 
             continue;
         }
         let Some(subject) = &claim.subject else { continue };
+        // A limit a rule sets is no statement of fact ("not to exceed 117 vehicles" and "652
+        // vehicles" for other purposes), and a unit is no subject ("GtC", "ppm").
+        if claim.role == Some(crate::claim::Role::Specification)
+            || crate::lexicon::units::unit_word(subject).is_some()
+            || subject.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
         let key = (
             subject.to_lowercase(),
             claim.unit,

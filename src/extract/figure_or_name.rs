@@ -175,21 +175,17 @@ impl Scanner<'_> {
         if before.ends_with("=\"") || before.ends_with("='") {
             return true;
         }
-        let sentence = &self.text[first.span.start..last.span.end];
-        let shell = ["$0", "$@", "$#", "$*", "${"]
-            .iter()
-            .any(|p| sentence.contains(p))
-            || patterns.shell_parameters.find_iter(sentence).count() >= 3;
+        let facts = self.facts.get_or_init(|| SentenceFacts::of(&self.text[first.span.start..last.span.end]));
         if before.ends_with('$')
             && numeral.plain_integer
             && numeral.value < Decimal::TEN
-            && shell
+            && facts.shell
             && self.scale(numeral.end, true, false).is_none()
         {
             return true;
         }
         // A reference entry ("… 1996 ISBN 0-262-68092-0 MIT Press 547pp.") holds no claims.
-        if sentence.contains("ISBN") || sentence.contains("ISSN") {
+        if facts.reference_entry {
             return true;
         }
         // "128-bit integers", "a 64-bit key": a width names a type.
@@ -263,6 +259,26 @@ impl Scanner<'_> {
     }
 }
 
+/// What a whole sentence says of the figures in it, read once per sentence (a sentence may
+/// hold thousands of figures).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SentenceFacts {
+    /// Shell parameters ("$0", "$@", or three "$1"-like ones): `$N` names no money.
+    shell: bool,
+    /// An ISBN or ISSN: a reference entry, which holds no claims.
+    reference_entry: bool,
+}
+
+impl SentenceFacts {
+    fn of(sentence: &str) -> Self {
+        Self {
+            shell: ["$0", "$@", "$#", "$*", "${"].iter().any(|p| sentence.contains(p))
+                || identifier_patterns().shell_parameters.find_iter(sentence).nth(2).is_some(),
+            reference_entry: sentence.contains("ISBN") || sentence.contains("ISSN"),
+        }
+    }
+}
+
 struct IdentifierPatterns {
     code_before: Regex,
     code_after: Regex,
@@ -281,24 +297,24 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
     PATTERNS.get_or_init(|| {
         // Codes, reporters and registers a citation's section or page number follows, and
         // whose title or volume number comes before them.
-        let code = r"(?:U\.\s?S\.\s?C(?:\.|\b)(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.)";
+        let code = r"(?:U\.\s?S\.\s?C(?:\.|(?-u:\b))(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.)";
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
         IdentifierPatterns {
             code_before: build(&format!(
-                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|\b(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*)$"
+                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*)$"
             )),
             code_after: build(&format!(r"^\s+{code}")),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             state_before: build(
-                r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU),?\s$",
+                r"(?-u:\b)(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU),?\s$",
             ),
             street_after: build(
                 r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
             ),
-            status_after: build(r"^\s+(?i:status|error|response)\b"),
-            width_after: build(r"^-(?i:bit|bits|byte)\b"),
+            status_after: build(r"^\s+(?i:status|error|response)(?-u:\b)"),
+            width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
             shell_parameters: build(r"\$\d(?:[^.\d]|$)"),
-            compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW]\b"),
+            compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
         }
     })
 }

@@ -75,6 +75,7 @@ pub fn extract(document: &Document) -> Vec<Mention> {
             sentence: index,
             floor: 0,
             out: &mut mentions,
+            facts: std::cell::OnceCell::new(),
         };
         scanner.run();
     }
@@ -143,6 +144,9 @@ struct Scanner<'a> {
     /// Tokens before this index belong to an earlier mention.
     floor: usize,
     out: &'a mut Vec<Mention>,
+    /// What the whole sentence says of its figures, read once when first asked
+    /// (`figure_or_name::SentenceFacts`).
+    facts: std::cell::OnceCell<figure_or_name::SentenceFacts>,
 }
 
 /// A figure parsed at some token, before its qualifier is looked up.

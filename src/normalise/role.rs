@@ -4,6 +4,9 @@
 //! it shows. The decision is made once per figure from the document's profile, the section the
 //! figure is in, and the words of its sentence.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
 use super::profile::Profile;
@@ -238,14 +241,54 @@ const PROCEDURE: &[&str] = &[
 ];
 const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
 
+/// Which list a cue comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    Example,
+    Analysis,
+    Procedure,
+}
+
+/// Every cue in one automaton, matched once per sentence without lowercasing it.
+fn cue_finder() -> &'static (AhoCorasick, Vec<CueKind>) {
+    static FINDER: OnceLock<(AhoCorasick, Vec<CueKind>)> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        let mut cues = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in [
+            (EXAMPLE, CueKind::Example),
+            (ANALYSIS, CueKind::Analysis),
+            (OWN_EXHIBIT, CueKind::Analysis),
+            (PROCEDURE, CueKind::Procedure),
+        ] {
+            for cue in list {
+                cues.push(*cue);
+                kinds.push(kind);
+            }
+        }
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&cues)
+            .expect("the cue lists build");
+        (finder, kinds)
+    })
+}
+
 impl Cues {
     /// The cues of one sentence's text.
     #[must_use]
     pub fn of(sentence: &str) -> Self {
-        let lower = sentence.to_lowercase();
-        let has = |list: &[&str]| list.iter().any(|cue| lower.contains(cue));
+        let (finder, kinds) = cue_finder();
+        let (mut example, mut analysis, mut procedure) = (false, false, false);
+        for found in finder.find_overlapping_iter(sentence) {
+            match kinds[found.pattern().as_usize()] {
+                CueKind::Example => example = true,
+                CueKind::Analysis => analysis = true,
+                CueKind::Procedure => procedure = true,
+            }
+        }
         // Lower-case "shall" is the language of rules and statutes ("half shall be appointed").
-        let requirement = lower.contains(" shall ")
+        let requirement = sentence.contains(" shall ")
             || REQUIREMENTS.iter().any(|word| {
                 sentence.match_indices(word).any(|(at, _)| {
                     let before = sentence[..at].chars().next_back();
@@ -255,17 +298,14 @@ impl Cues {
             });
         let given = if requirement {
             Some(Role::Specification)
-        } else if has(EXAMPLE) {
+        } else if example {
             Some(Role::Example)
-        } else if has(PROCEDURE) {
+        } else if procedure {
             Some(Role::Procedure)
         } else {
             None
         };
-        Self {
-            given,
-            analysis: has(ANALYSIS) || has(OWN_EXHIBIT),
-        }
+        Self { given, analysis }
     }
 }
 
@@ -303,7 +343,10 @@ pub fn role(
 /// A figure inside parentheses that hold a sum or difference of figures: "$1,600 ($3,600 −
 /// $2,000)", "(12 × 4 = 48)".
 fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
-    let after = &text[span.end..sentence.end];
+    // Parentheses of working are short: look a bounded way either side (a sentence may be a
+    // flattened table of thousands of figures).
+    let after_end = crate::span::floor_char_boundary(text, (span.end + WORKING_BYTES).min(sentence.end));
+    let after = &text[span.end..after_end.max(span.end)];
     // The figure the working gives: "$1,600 ($3,600 − $2,000)".
     if let Some(rest) = after.strip_prefix(" (").or_else(|| after.strip_prefix('(')) {
         if let Some(close) = rest.find(')') {
@@ -312,7 +355,9 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
             }
         }
     }
-    let before = &text[sentence.start..span.start];
+    let before_start =
+        crate::span::floor_char_boundary(text, span.start.saturating_sub(WORKING_BYTES).max(sentence.start));
+    let before = &text[before_start..span.start];
     let Some(open) = before.rfind('(') else {
         return false;
     };
@@ -322,13 +367,11 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
     let Some(close) = after.find(')') else {
         return false;
     };
-    is_working(&format!(
-        "{}{}{}",
-        &before[open + 1..],
-        &text[span.start..span.end],
-        &after[..close]
-    ))
+    is_working(&format!("{}{}{}", &before[open + 1..], &text[span.start..span.end], &after[..close]))
 }
+
+/// How far either side of a figure the parentheses of shown working are looked for, in bytes.
+const WORKING_BYTES: usize = 160;
 
 /// Whether the text in a pair of parentheses is a sum, difference, product or equation of
 /// figures.
