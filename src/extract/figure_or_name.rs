@@ -175,7 +175,9 @@ impl Scanner<'_> {
         if before.ends_with("=\"") || before.ends_with("='") {
             return true;
         }
-        let facts = self.facts.get_or_init(|| SentenceFacts::of(&self.text[first.span.start..last.span.end]));
+        let facts = self
+            .facts
+            .get_or_init(|| SentenceFacts::of(&self.text[first.span.start..last.span.end]));
         if before.ends_with('$')
             && numeral.plain_integer
             && numeral.value < Decimal::TEN
@@ -272,8 +274,14 @@ pub(super) struct SentenceFacts {
 impl SentenceFacts {
     fn of(sentence: &str) -> Self {
         Self {
-            shell: ["$0", "$@", "$#", "$*", "${"].iter().any(|p| sentence.contains(p))
-                || identifier_patterns().shell_parameters.find_iter(sentence).nth(2).is_some(),
+            shell: ["$0", "$@", "$#", "$*", "${"]
+                .iter()
+                .any(|p| sentence.contains(p))
+                || identifier_patterns()
+                    .shell_parameters
+                    .find_iter(sentence)
+                    .nth(2)
+                    .is_some(),
             reference_entry: sentence.contains("ISBN") || sentence.contains("ISSN"),
         }
     }

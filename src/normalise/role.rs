@@ -367,7 +367,12 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
     let Some(close) = after.find(')') else {
         return false;
     };
-    is_working(&format!("{}{}{}", &before[open + 1..], &text[span.start..span.end], &after[..close]))
+    is_working(&format!(
+        "{}{}{}",
+        &before[open + 1..],
+        &text[span.start..span.end],
+        &after[..close]
+    ))
 }
 
 /// How far either side of a figure the parentheses of shown working are looked for, in bytes.
