@@ -346,3 +346,15 @@ fn shares_of_different_wholes_and_ratios_to_a_level() {
         .collect();
     assert!(rules.is_empty(), "{rules:?}");
 }
+
+#[test]
+fn a_design_documents_motivation_argues_from_facts() {
+    let markdown = "# Faster heaps\n\n## Motivation\n\nToday the heap wastes 40% of its memory in some programs.\n\n## Proposal\n\nA region is dense above 96% occupancy.\n\n## Rationale\n\nIt is simple.\n";
+    assert_eq!(
+        roles(markdown, "design.md"),
+        [
+            ("40%".to_owned(), None),
+            ("96%".to_owned(), Some("specification"))
+        ]
+    );
+}

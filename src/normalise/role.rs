@@ -50,21 +50,24 @@ enum Section {
     Own,
     /// Methods, design, participants, sample size.
     Method,
-    /// Introduction, background, discussion, related work: claims drawn from elsewhere.
+    /// Introduction, discussion, related work: claims drawn from elsewhere.
     Sourced,
+    /// Motivation and background: the facts a proposal argues from.
+    Motivation,
 }
 
 /// The section a heading's words name, if it names one.
 fn section_of(title: &str) -> Option<Section> {
     let title = title.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    if has(&["motivation", "background"]) {
+        return Some(Section::Motivation);
+    }
     if has(&[
         "introduction",
-        "background",
         "discussion",
         "related work",
         "literature",
-        "motivation",
         "prior work",
         "previous work",
         "context",
@@ -107,7 +110,7 @@ fn section_of(title: &str) -> Option<Section> {
 /// The section of every block: the innermost heading above it that names one, or `None`.
 #[must_use]
 pub fn sections(document: &Document) -> Vec<Option<u8>> {
-    // Encoded as u8 to keep the vector small: 0 own, 1 method, 2 sourced.
+    // Encoded as u8 to keep the vector small: 0 own, 1 method, 2 sourced, 3 motivation.
     let mut open: Vec<(u8, Option<Section>)> = Vec::new();
     let mut out = Vec::with_capacity(document.blocks.len());
     for block in &document.blocks {
@@ -122,6 +125,7 @@ pub fn sections(document: &Document) -> Vec<Option<u8>> {
             Section::Own => 0,
             Section::Method => 1,
             Section::Sourced => 2,
+            Section::Motivation => 3,
         }));
     }
     out
@@ -320,7 +324,10 @@ pub fn role(
     sentence: Span,
 ) -> Option<Role> {
     match profile {
-        Profile::Specification | Profile::Legal => return Some(Role::Specification),
+        // A specification's motivation and background argue from facts about the world; the
+        // rest sets what it specifies.
+        Profile::Specification if section != Some(3) => return Some(Role::Specification),
+        Profile::Legal => return Some(Role::Specification),
         Profile::Filing => return Some(Role::Analysis),
         _ => {}
     }
@@ -333,7 +340,7 @@ pub fn role(
     if profile == Profile::Research {
         match section {
             Some(1) => return Some(Role::Procedure),
-            Some(2) => {}
+            Some(2 | 3) => {}
             _ => return Some(Role::Analysis),
         }
     }
@@ -439,5 +446,6 @@ mod tests {
             Some(Section::Sourced)
         );
         assert_eq!(section_of("Tech stacks"), None);
+        assert_eq!(section_of("Motivation"), Some(Section::Motivation));
     }
 }
