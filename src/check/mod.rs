@@ -7,6 +7,7 @@
 mod acronym;
 mod arithmetic;
 mod citation;
+mod empty;
 mod footnotes;
 mod ledger;
 mod part_whole;
@@ -37,6 +38,7 @@ registry::check_kinds! {
     "footnote-sequence" => FootnoteSequence => footnotes::sequence,
     "footnote-duplicate" => FootnoteDuplicate => footnotes::duplicate,
     "footnote-empty" => FootnoteEmpty => footnotes::empty,
+    "input-empty" => InputEmpty => empty::empty,
     "citation" => Citation(citation::CitationParams) => citation::missing,
     "restated" => Restated(restated::RestatedParams) => restated::restated,
     "part-whole" => PartWhole => part_whole::part_whole,

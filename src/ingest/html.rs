@@ -25,6 +25,24 @@ const SKIPPED: &[&str] = &[
     "select", "textarea",
 ];
 
+/// Elements whose content is raw text, read up to their end tag only.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "xmp"];
+
+/// The bytes of raw text before the end tag of `name` (the rest, if it never closes).
+fn raw_text_length(rest: &str, name: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[from..], b"</") {
+        let at = from + found;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return at;
+        }
+        from = at + 2;
+    }
+    rest.len()
+}
+
 /// Deepest nesting of skipped elements tracked (hostile input may nest without end).
 const MAX_DEPTH: usize = 256;
 
@@ -158,7 +176,13 @@ impl Reader<'_> {
             } else if let Some((tag, length)) = parse_tag(rest) {
                 self.text(text_start, at, offset);
                 self.tag(&tag, offset + at, length);
-                length
+                // Raw text (scripts, styles): nothing in it is markup until its own end tag, so
+                // a `<` in a script or a quote in a style cannot hide the rest of the page.
+                if !tag.end && !tag.self_closing && RAW_TEXT.contains(&tag.name.as_str()) {
+                    length + raw_text_length(&rest[length..], &tag.name)
+                } else {
+                    length
+                }
             } else {
                 // A stray `<` is text.
                 at += 1;

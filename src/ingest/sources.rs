@@ -96,6 +96,7 @@ struct Patterns {
     source_line: Regex,
     quotation: Regex,
     signed_quotation: Regex,
+    instrument: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -124,6 +125,9 @@ fn patterns() -> &'static Patterns {
             source_line: build(r"^(?i:sources?|data\s+sources?|source\(s\))\s*:"),
             quotation: build(r#"“[^”]{8,600}”|"[^"\n]{8,600}""#),
             signed_quotation: build(r#"[”"]\s*(?:--|—|–)\s*\S"#),
+            instrument: build(
+                r"(?:^|\s)\.[A-Z][A-Z0-9]{3,}(?-u:\b)|(?-u:\b)[A-Z]{2,4}c\d(?-u:\b)|(?-u:\b)CM[A-Z]{2}\d(?-u:\b)|(?-u:\b)[A-Z][A-Z0-9]{1,8}=(?:RR)?(?:\s|$)",
+            ),
         }
     })
 }
@@ -228,6 +232,11 @@ pub fn find(document: &mut Document) {
             if m.as_str().split_whitespace().count() >= 4 {
                 push(at(m.start(), m.end()), SourceKind::Attribution);
             }
+        }
+        // A market data series named by its instrument code (wire copy: "crude CLc1 fell",
+        // "gold XAU= added", ".MIWD00000PUS"): the figure is that series' quote.
+        for m in patterns.instrument.find_iter(text) {
+            push(at(m.start(), m.end()), SourceKind::SourceLine);
         }
         // A quotation signed with a dash ("“…” — a firmware engineer") gives its source in any
         // document.
