@@ -575,6 +575,7 @@ fn input_diagnostic(error: &Error) -> Diagnostic {
         end_column: 1,
         fingerprint: claimlint::diagnostic::fingerprint("input/unreadable", &[], &error.to_string()),
         collapse: None,
+        weight: 0,
     }
 }
 

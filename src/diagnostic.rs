@@ -158,6 +158,30 @@ pub struct Diagnostic {
     /// How the finding joins others of its rule in the document (not serialised).
     #[serde(skip)]
     pub collapse: Option<Collapse>,
+    /// How much the finding matters to an editor, for the outputs people read first (human,
+    /// Markdown): money before shares before quantities before counts, large before small.
+    /// Machine outputs keep source order (not serialised).
+    #[serde(skip)]
+    pub weight: u32,
+}
+
+/// How much a figure matters to an editor: its kind first, then its size (the number of its
+/// whole digits).
+#[must_use]
+pub fn weight_of(claim: &Claim) -> u32 {
+    let kind = match claim.kind {
+        crate::claim::Kind::Money => 4,
+        crate::claim::Kind::Percent => 3,
+        crate::claim::Kind::Quantity => 2,
+        crate::claim::Kind::Count => 1,
+        _ => 0,
+    };
+    let size = claim
+        .value
+        .or(claim.high)
+        .or(claim.low)
+        .map_or(0, |v| v.abs().trunc().to_string().trim_start_matches('0').len());
+    kind * 100 + u32::try_from(size.min(99)).unwrap_or(99)
 }
 
 /// A diagnostic's fingerprint: 16 hex digits of a hash of the rule and the claim ids (or the

@@ -372,3 +372,24 @@ fn raw_text_hides_no_page_and_instrument_codes_name_their_series() {
     assert_eq!(uncited.len(), 1, "{uncited:#?}");
     assert!(uncited[0].contains("`9 percent`"), "{uncited:#?}");
 }
+
+#[test]
+fn human_output_shows_the_findings_that_matter_first() {
+    let text = "Notes cite most of this.[^1]\n\nThe club has 400 members. It runs 120 boats. It hosts 300 races.\n\nThe marina cost EUR 40 million.\n\nRents rose 12 percent.\n\n[^1]: Club records.\n";
+    let document = claimlint::ingest::parse(
+        text.as_bytes(),
+        std::path::Path::new("club.md"),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
+    let claims = common::engine().claims(&document);
+    let diagnostics = common::engine().check(&document, &claims);
+    let human = claimlint::report::human::render_document(&diagnostics, "club.md", text, &[], false);
+    let money = human.find("EUR 40 million").expect("money shown");
+    let percent = human.find("12 percent").expect("percent shown");
+    let members = human.find("`400`").expect("count listed");
+    assert!(money < percent && percent < members, "{human}");
+    // JSON keeps source order.
+    let order: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(order[0].contains("`400`"), "{order:#?}");
+}

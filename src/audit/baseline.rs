@@ -150,6 +150,7 @@ mod tests {
             end_column: 3,
             fingerprint: fingerprint.to_owned(),
             collapse: None,
+            weight: 0,
         }
     }
 

@@ -83,8 +83,23 @@ pub fn check_with_ledger(
         }
     }
     apply_suppressions(document, rules, &mut diagnostics);
+    weigh(claims, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
     diagnostics
+}
+
+/// Weighs each diagnostic by the most important claim it concerns (`Diagnostic::weight`).
+fn weigh(claims: &[Claim], diagnostics: &mut [Diagnostic]) {
+    let by_id: std::collections::HashMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    for diagnostic in diagnostics {
+        diagnostic.weight = diagnostic
+            .claims
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()))
+            .map(|claim| crate::diagnostic::weight_of(claim))
+            .max()
+            .unwrap_or(0);
+    }
 }
 
 /// Drops the findings inline suppressions silence, and reports suppressions without a reason
@@ -341,5 +356,6 @@ fn diagnose(
         end_column,
         fingerprint,
         collapse: finding.collapse,
+        weight: 0,
     }
 }

@@ -202,7 +202,17 @@ pub fn render_document(
     let mut rest: std::collections::BTreeMap<&str, Vec<&Diagnostic>> = std::collections::BTreeMap::new();
     // Line starts by DOCX part (`None`: the whole original), each found once.
     let mut lines_by_part: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    for diagnostic in diagnostics {
+    // The findings that matter most come first (errors, then money and large figures); the
+    // rest of a rule's findings are listed after in source order.
+    let mut ranked: Vec<&Diagnostic> = diagnostics.iter().collect();
+    ranked.sort_by_key(|d| {
+        (
+            std::cmp::Reverse(d.severity),
+            std::cmp::Reverse(d.weight),
+            d.start,
+        )
+    });
+    for diagnostic in ranked {
         let shown = shown_per_rule.entry(&diagnostic.rule).or_insert(0);
         if *shown < SHOWN_IN_FULL {
             *shown += 1;
@@ -243,7 +253,8 @@ pub fn render_document(
             rest.entry(&diagnostic.rule).or_default().push(diagnostic);
         }
     }
-    for (rule, more) in rest {
+    for (rule, mut more) in rest {
+        more.sort_by_key(|d| d.start);
         let _ = writeln!(out, "  {rule}: {} more in {name}", more.len());
         for diagnostic in more {
             let _ = writeln!(

@@ -56,7 +56,9 @@ pub fn render(diagnostics: &[Diagnostic], documents: usize) -> String {
     for d in diagnostics {
         by_document.entry(&d.document).or_default().push(d);
     }
-    for (document, found) in by_document {
+    for (document, mut found) in by_document {
+        // Errors first, then the findings that matter most (money, large figures).
+        found.sort_by_key(|d| (std::cmp::Reverse(d.severity), std::cmp::Reverse(d.weight), d.line));
         let _ = writeln!(out, "\n### `{}`\n", document.replace('`', "'"));
         for d in found {
             let mark = match d.severity {
