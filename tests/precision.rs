@@ -93,7 +93,7 @@ fn figures_that_need_no_source_have_a_role() {
         [
             ("40 percent".to_owned(), Some("analysis")),
             ("300".to_owned(), Some("example")),
-            ("32".to_owned(), Some("specification")),
+            ("32 bytes".to_owned(), Some("specification")),
             ("$1,600".to_owned(), Some("arithmetic")),
             ("$3,600 - $2,000".to_owned(), Some("arithmetic")),
             ("12 percent".to_owned(), None),
@@ -392,4 +392,23 @@ fn human_output_shows_the_findings_that_matter_first() {
     // JSON keeps source order.
     let order: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert!(order[0].contains("`400`"), "{order:#?}");
+}
+
+#[test]
+fn misreads_seen_on_real_text() {
+    let claims = parse_text(
+        "The bill gives a $400 credit. Each dose holds 5 mg in 20 μL for 3 µs; the file is 64 bytes. It ran 14/7 and 3pp.io hosts it.\n",
+        "m.txt",
+    );
+    let seen: Vec<(&str, Option<&str>)> = claims.iter().map(|c| (c.text.as_str(), c.unit)).collect();
+    assert_eq!(
+        seen,
+        [
+            ("$400", Some("USD")),
+            ("5 mg", Some("mg")),
+            ("20 μL", Some("µL")),
+            ("3 µs", Some("µs")),
+            ("64 bytes", Some("B")),
+        ]
+    );
 }

@@ -123,6 +123,10 @@ impl Scanner<'_> {
                     return false;
                 }
                 TokenKind::Punct('-' | '/') if self.dash_chain(end) => return false,
+                // "14/7", "24/7", "9/11": two numbers paired by a slash, not a quotient.
+                TokenKind::Punct('/') if self.token(end + 1).is_some_and(|t| t.glued() && t.is_number()) => {
+                    return false;
+                }
                 TokenKind::Number => return false,
                 TokenKind::Punct(_) => {}
             }
@@ -188,6 +192,10 @@ impl Scanner<'_> {
         }
         // A reference entry ("… 1996 ISBN 0-262-68092-0 MIT Press 547pp.") holds no claims.
         if facts.reference_entry {
+            return true;
+        }
+        // "3pp.io", "5x.com": a figure glued into a domain name.
+        if patterns.domain_after.is_match(after) {
             return true;
         }
         // "128-bit integers", "a 64-bit key": a width names a type.
@@ -297,6 +305,7 @@ struct IdentifierPatterns {
     compass_after: Regex,
     width_after: Regex,
     shell_parameters: Regex,
+    domain_after: Regex,
 }
 
 /// The patterns of `is_identifier`, compiled once.
@@ -321,6 +330,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             ),
             status_after: build(r"^\s+(?i:status|error|response)(?-u:\b)"),
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
+            domain_after: build(r"^[A-Za-z]+\.(?:com|org|net|io|ai|co|dev|app|gov|edu|uk|de|fr)(?-u:\b)"),
             shell_parameters: build(r"\$\d(?:[^.\d]|$)"),
             compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
         }

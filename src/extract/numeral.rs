@@ -196,9 +196,12 @@ impl Scanner<'_> {
                     return numeral_follows(at + 1).then_some((code, at + 1));
                 }
                 // "US$", "HK$"; in lower-cased text also spaced ("c $ 16.4", "hk $ 10").
+                // "a $400 credit": the article, not Australia's dollar.
+                let article = word == "a" && !self.glued(at + 1);
                 let symbol = match self.token(at + 1)?.kind {
                     TokenKind::Punct(c)
-                        if self.glued(at + 1) || word.chars().all(|c| c.is_ascii_lowercase()) =>
+                        if !article
+                            && (self.glued(at + 1) || word.chars().all(|c| c.is_ascii_lowercase())) =>
                     {
                         c
                     }
@@ -313,7 +316,9 @@ impl Scanner<'_> {
         }
         let numerator: u32 = self.surface(at).parse().ok()?;
         let denominator: u32 = self.surface(at + 2).parse().ok()?;
-        if !(2..=1000).contains(&denominator) || !(1..=1000).contains(&numerator) {
+        // A proper fraction ("3/4", "2 1/4"); "14/7" or "24/7" is a pair, not a quotient.
+        if !(2..=1000).contains(&denominator) || !(1..=1000).contains(&numerator) || numerator >= denominator
+        {
             return None;
         }
         Some((

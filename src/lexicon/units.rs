@@ -181,7 +181,10 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         | "W" | "kW" | "MW" | "GW" | "TW" | "Wh" | "kWh" | "MWh" | "GWh" | "TWh" | "h" | "min" | "ms"
         | "GB" | "MB" | "TB" | "PB" | "kB" | "Gbps" | "Mbps" | "kbps" | "Tbps" | "Hz" | "kHz" | "MHz"
         | "GHz" | "mph" | "bbl" | "pp" | "bp" | "bps" | "s" | "g" | "lb" | "lbs" | "oz" | "ft" | "kcal"
-        | "km2" | "m2" | "m3" => Some(word),
+        | "km2" | "m2" | "m3" | "mg" | "µg" | "μg" | "ng" | "µL" | "μL" | "µl" | "μl" | "nm" | "µm"
+        | "μm" | "mM" | "µM" | "μM" | "nM" | "µs" | "μs" | "ns" | "sec" | "KiB" | "MiB" | "GiB" | "TiB" => {
+            Some(word)
+        }
         _ => None,
     };
     if let Some(symbol) = symbol {
@@ -192,6 +195,12 @@ pub fn unit_word(word: &str) -> Option<Unit> {
             "km2" => "km²",
             "m2" => "m²",
             "m3" => "m³",
+            "μg" => "µg",
+            "μL" | "µl" | "μl" => "µL",
+            "μm" => "µm",
+            "μM" => "µM",
+            "μs" => "µs",
+            "sec" => "s",
             other => canonical_symbol(other),
         };
         let kind = Quantity;
@@ -221,7 +230,16 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         b"terawatt" | b"terawatts" => unit("TW", Quantity),
         b"hour" | b"hours" | b"hr" | b"hrs" => unit("h", Quantity),
         b"minute" | b"minutes" | b"mins" => unit("min", Quantity),
-        b"seconds" => unit("s", Quantity),
+        b"seconds" | b"second" | b"secs" => unit("s", Quantity),
+        b"byte" | b"bytes" => unit("B", Quantity),
+        b"kilobyte" | b"kilobytes" => unit("kB", Quantity),
+        b"milligram" | b"milligrams" | b"milligramme" | b"milligrammes" => unit("mg", Quantity),
+        b"microgram" | b"micrograms" => unit("µg", Quantity),
+        b"nanometre" | b"nanometres" | b"nanometer" | b"nanometers" => unit("nm", Quantity),
+        b"micrometre" | b"micrometres" | b"micrometer" | b"micrometers" | b"micron" | b"microns" => {
+            unit("µm", Quantity)
+        }
+        b"millisecond" | b"milliseconds" => unit("ms", Quantity),
         b"gigabyte" | b"gigabytes" => unit("GB", Quantity),
         b"terabyte" | b"terabytes" => unit("TB", Quantity),
         b"megabyte" | b"megabytes" => unit("MB", Quantity),
@@ -250,7 +268,8 @@ fn canonical_symbol(symbol: &str) -> &'static str {
         "km", "m", "cm", "mm", "mi", "kg", "t", "Mt", "kt", "Gt", "ha", "L", "ml", "W", "kW", "MW", "GW",
         "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "h", "min", "ms", "GB", "MB", "TB", "PB", "kB", "Gbps",
         "Mbps", "kbps", "Tbps", "Hz", "kHz", "MHz", "GHz", "mph", "bbl", "pp", "bp", "s", "g", "lb", "oz",
-        "ft", "kcal",
+        "ft", "kcal", "mg", "µg", "ng", "µL", "nm", "µm", "mM", "µM", "nM", "µs", "ns", "KiB", "MiB", "GiB",
+        "TiB",
     ];
     SYMBOLS.iter().copied().find(|s| *s == symbol).unwrap_or("")
 }
