@@ -412,3 +412,14 @@ fn misreads_seen_on_real_text() {
         ]
     );
 }
+
+#[test]
+fn hyphenated_fractions_are_shares() {
+    let claims = parse_text(
+        "About three-quarters of firms agreed, two-thirds of whom were small.\n",
+        "f.txt",
+    );
+    let seen: Vec<(&str, &str)> = claims.iter().map(|c| (c.text.as_str(), c.kind.name())).collect();
+    assert_eq!(seen, [("three-quarters", "percent"), ("two-thirds", "percent")]);
+    assert_eq!(claims[0].value.map(|v| v.to_string()).as_deref(), Some("75"));
+}

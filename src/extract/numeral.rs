@@ -740,19 +740,21 @@ impl Scanner<'_> {
 
     /// "three quarters", "two thirds", "a third" followed by "of" or a determiner.
     fn fraction_share(&self, numeral: &Numeral) -> Option<Numeral> {
-        let denominator = self.word(numeral.end).and_then(fraction_denominator)?;
+        // "three-quarters", "two-thirds": the denominator joined by a hyphen.
+        let hyphen = usize::from(self.hyphen_joined(numeral.end + 1) && numeral.words);
+        let denominator = self.word(numeral.end + hyphen).and_then(fraction_denominator)?;
         let numerator = numeral.value;
         if numerator.is_zero() || numerator >= Decimal::from(denominator) || numeral.end - numeral.start > 2 {
             return None;
         }
-        if !self.share_follows(numeral.end + 1) {
+        if !self.share_follows(numeral.end + hyphen + 1) {
             return None;
         }
         let value = round_significant(numerator * Decimal::from(100) / Decimal::from(denominator));
         Some(Numeral {
             value,
             precision: Decimal::ONE,
-            end: numeral.end + 1,
+            end: numeral.end + hyphen + 1,
             share: true,
             ..*numeral
         })
