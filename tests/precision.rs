@@ -423,3 +423,14 @@ fn hyphenated_fractions_are_shares() {
     assert_eq!(seen, [("three-quarters", "percent"), ("two-thirds", "percent")]);
     assert_eq!(claims[0].value.map(|v| v.to_string()).as_deref(), Some("75"));
 }
+
+#[test]
+fn markdown_html_blocks_are_read_and_rate_bases_are_no_figures() {
+    let markdown = "---\ntitle: Goal\n---\n\n<div class=\"indicator\">\n<h3>Target</h3>\n<p>Deaths fell by 12 percent, to 70 per 100,000 births.</p>\n<script>var x = \"<p>9 percent</p>\";</script>\n</div>\n";
+    let claims = parse_text(markdown, "goal.md");
+    let seen: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(seen, ["12 percent", "70"]);
+    let twelve = &claims[0];
+    assert_eq!(&markdown[twelve.start..twelve.end], "12 percent");
+    assert_eq!(twelve.line, 7);
+}

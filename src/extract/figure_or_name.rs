@@ -194,6 +194,19 @@ impl Scanner<'_> {
         if facts.reference_entry {
             return true;
         }
+        // "70 per 100,000 live births": the base of a rate, not a figure of its own.
+        let round_base = matches!(
+            numeral.value.normalize().to_string().as_str(),
+            "100" | "1000" | "10000" | "100000" | "1000000"
+        );
+        if round_base
+            && !numeral.words
+            && self
+                .previous_word(numeral.start)
+                .is_some_and(|w| w.eq_ignore_ascii_case("per"))
+        {
+            return true;
+        }
         // "3pp.io", "5x.com": a figure glued into a domain name.
         if patterns.domain_after.is_match(after) {
             return true;

@@ -26,10 +26,10 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Elements whose content is raw text, read up to their end tag only.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "xmp"];
+pub(crate) const RAW_TEXT: &[&str] = &["script", "style", "textarea", "xmp"];
 
 /// The bytes of raw text before the end tag of `name` (the rest, if it never closes).
-fn raw_text_length(rest: &str, name: &str) -> usize {
+pub(crate) fn raw_text_length(rest: &str, name: &str) -> usize {
     let bytes = rest.as_bytes();
     let mut from = 0;
     while let Some(found) = memchr::memmem::find(&bytes[from..], b"</") {
@@ -112,10 +112,10 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
 }
 
 /// A start or end tag read from the source.
-struct Tag<'s> {
-    name: String,
-    end: bool,
-    self_closing: bool,
+pub(crate) struct Tag<'s> {
+    pub(crate) name: String,
+    pub(crate) end: bool,
+    pub(crate) self_closing: bool,
     attributes: &'s str,
 }
 
@@ -621,7 +621,7 @@ fn trailing_number(id: &str) -> Option<String> {
 
 /// Reads a tag at the start of `text` ("<p class=x>", "</td>", "<br/>"). `None` when `<` does
 /// not start a tag.
-fn parse_tag(text: &str) -> Option<(Tag<'_>, usize)> {
+pub(crate) fn parse_tag(text: &str) -> Option<(Tag<'_>, usize)> {
     let bytes = text.as_bytes();
     let end_tag = bytes.get(1) == Some(&b'/');
     let name_start = 1 + usize::from(end_tag);

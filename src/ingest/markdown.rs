@@ -48,6 +48,10 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     let mut open: Option<(BlockKind, usize)> = None;
     let mut note_start: Vec<(usize, usize)> = Vec::new();
     let mut tables = Tables::default();
+    // Inside a script or style of an HTML block: the end tag that closes it.
+    let mut raw_until: Option<String> = None;
+    // Where an HTML block's open `<q>` starts in the text.
+    let mut quote_start: Option<usize> = None;
     // Where the open links' text starts: a link is a source for the figures near it.
     let mut links: Vec<Option<usize>> = Vec::new();
 
@@ -184,6 +188,18 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 suppression(&mut document, &map, html, original_range);
+                // An HTML block's text is prose too (pages whose body is raw HTML).
+                if matches!(event, Event::Html(_)) && stack.last() == Some(&Container::Skipped) {
+                    html_block_text(
+                        &mut document,
+                        &mut map,
+                        &mut open,
+                        &mut raw_until,
+                        &mut quote_start,
+                        html,
+                        original_range.start,
+                    );
+                }
             }
             Event::FootnoteReference(label) => {
                 let at = document.text.len();
@@ -275,6 +291,121 @@ fn close(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
             });
         }
     }
+}
+
+/// Elements of an HTML block that end a paragraph of its text.
+const HTML_BLOCK_BREAKS: &[&str] = &[
+    "div",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "q",
+    "blockquote",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "br",
+    "hr",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "iframe",
+    "img",
+];
+
+/// Reads the text of one line of an HTML block as paragraphs: tags left out, entities decoded,
+/// every stretch mapped to its place in the original; scripts and styles skipped, across lines
+/// (`raw_until` holds the end tag awaited).
+fn html_block_text(
+    document: &mut Document,
+    map: &mut SourceMap,
+    open: &mut Option<(BlockKind, usize)>,
+    raw_until: &mut Option<String>,
+    quote_start: &mut Option<usize>,
+    html: &str,
+    original_start: usize,
+) {
+    let mut at = 0;
+    while at < html.len() {
+        if let Some(name) = raw_until.as_deref() {
+            let skipped = crate::ingest::html::raw_text_length(&html[at..], name);
+            at += skipped;
+            if at >= html.len() {
+                return;
+            }
+            *raw_until = None;
+        }
+        let Some(lt) = html[at..].find('<').map(|i| at + i) else {
+            push_block_text(document, map, open, &html[at..], original_start + at);
+            return;
+        };
+        push_block_text(document, map, open, &html[at..lt], original_start + at);
+        let Some((tag, length)) = crate::ingest::html::parse_tag(&html[lt..]) else {
+            // A tag continued on the next line, or a stray `<`: the rest of the line is markup.
+            return;
+        };
+        if HTML_BLOCK_BREAKS.contains(&tag.name.as_str()) {
+            close(document, open);
+        }
+        // `<q>…</q>`: quoted words are their speaker's (a source, as a quotation is).
+        if tag.name == "q" {
+            if tag.end {
+                if let Some(start) = quote_start.take() {
+                    let end = document.text.len();
+                    if end > start {
+                        document.sources.push(Source {
+                            span: Span::new(start, end),
+                            kind: SourceKind::Attribution,
+                        });
+                    }
+                }
+            } else {
+                *quote_start = Some(document.text.len());
+            }
+        }
+        if !tag.end && !tag.self_closing && crate::ingest::html::RAW_TEXT.contains(&tag.name.as_str()) {
+            *raw_until = Some(tag.name.clone());
+        }
+        at = lt + length;
+    }
+}
+
+/// Appends a stretch of an HTML block's text, opening a paragraph for it if none is open.
+fn push_block_text(
+    document: &mut Document,
+    map: &mut SourceMap,
+    open: &mut Option<(BlockKind, usize)>,
+    raw: &str,
+    original_start: usize,
+) {
+    if raw.trim().is_empty() {
+        if open.is_some() && !raw.is_empty() {
+            let at = document.text.len();
+            document.text.push(' ');
+            map.push(at, 1, original_start, raw.len());
+        }
+        return;
+    }
+    if open.is_none() {
+        if !document.text.is_empty() {
+            document.text.push_str("\n\n");
+        }
+        *open = Some((BlockKind::Paragraph, document.text.len()));
+    }
+    crate::ingest::entities::append_decoded(&mut document.text, map, raw, original_start);
 }
 
 /// `[^x]` markers whose definition is missing: CommonMark leaves them as text, but they are

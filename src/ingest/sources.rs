@@ -116,7 +116,7 @@ fn patterns() -> &'static Patterns {
             narrative: build(&format!(r"({authors})\s+\({year}(?:[,;][^()]*)?\)")),
             according: build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({name})")),
             verb_after: build(
-                r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|stated|calculated|forecast|forecasts|published|showed|shows)(?-u:\b)",
+                r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
             ),
             verb_before: build(&format!(r"(?-u:\b)(?:said|says|told|according)\s+({name}|the\s+[a-z]+)")),
             data_from: build(&format!(
@@ -158,6 +158,7 @@ fn attribution_words() -> &'static aho_corasick::AhoCorasick {
                 "published",
                 "showed",
                 "shows",
+                "set",
                 "data",
                 "figures",
                 "statistics",
