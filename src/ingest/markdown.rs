@@ -1,6 +1,7 @@
 //! Markdown (CommonMark with footnotes, tables and front matter) on `pulldown-cmark`, keeping
-//! byte offsets: the text is what a reader sees; code, HTML and comments are left out, inline
-//! code is kept but holds no figures.
+//! byte offsets: the text is what a reader sees; code, inline HTML and comments are left out,
+//! inline code is kept but holds no figures, and the text of HTML blocks is read as paragraphs
+//! (a page whose body is raw HTML is still prose).
 
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
