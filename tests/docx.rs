@@ -303,3 +303,49 @@ fn attribute_values_are_unescaped() {
         "the contents line is skipped"
     );
 }
+
+#[test]
+fn notes_are_labelled_as_word_numbers_them() {
+    // Word shows the notes of ids 7 and 3 as 1 and 2, and an endnote as i.
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document {W}><w:body>\
+<w:p><w:r><w:t xml:space=\"preserve\">Fees rose 4 percent.</w:t></w:r><w:r><w:footnoteReference w:id=\"7\"/></w:r></w:p>\
+<w:p><w:r><w:t xml:space=\"preserve\">Costs fell 2 percent.</w:t></w:r><w:r><w:footnoteReference w:id=\"3\"/></w:r>\
+<w:r><w:endnoteReference w:id=\"5\"/></w:r></w:p></w:body></w:document>"
+    );
+    let note = |kind: &str, id: &str, text: &str| {
+        format!("<w:{kind} w:id=\"{id}\"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{kind}>")
+    };
+    let footnotes = format!(
+        "<?xml version=\"1.0\"?><w:footnotes {W}>{}{}</w:footnotes>",
+        note("footnote", "3", "Cost table."),
+        note("footnote", "7", "Fee table.")
+    );
+    let endnotes = format!(
+        "<?xml version=\"1.0\"?><w:endnotes {W}>{}</w:endnotes>",
+        note("endnote", "5", "Method.")
+    );
+    let bytes = package(
+        &[
+            ("word/document.xml", &document),
+            ("word/footnotes.xml", &footnotes),
+            ("word/endnotes.xml", &endnotes),
+        ],
+        zip::CompressionMethod::Deflated,
+    );
+    let document = parse(&bytes, Path::new("n.docx"), &IngestOptions::default()).expect("reads");
+    let labels: Vec<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "i"]);
+    let claims = common::engine().claims(&document);
+    let covered: Vec<Vec<String>> = claims.iter().map(|c| c.footnotes.clone()).collect();
+    assert_eq!(
+        covered,
+        [vec!["1".to_owned()], vec!["2".to_owned(), "i".to_owned()]]
+    );
+    let diagnostics = common::engine().check(&document, &claims);
+    assert!(
+        diagnostics.iter().all(|d| !d.rule.starts_with("footnote/")),
+        "{:?}",
+        diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+}

@@ -260,9 +260,69 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     document.parts = layout;
     document.date = core_xml.as_deref().and_then(core_date);
     document.footnote_refs.sort_by_key(|r| r.span);
+    number_as_word_shows(&mut document);
     sentences::split(&mut document);
     document.finish_ignored();
     Ok(document)
+}
+
+/// Labels notes as Word shows them: footnotes 1, 2, 3 … and endnotes i, ii, iii … in the order
+/// their markers first appear, whatever their `w:id`. Markers and notes keep the id as the key
+/// that matches them.
+fn number_as_word_shows(document: &mut Document) {
+    let mut shown: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let (mut footnotes, mut endnotes) = (0usize, 0usize);
+    for marker in &mut document.footnote_refs {
+        let id = marker.label.clone();
+        let label = shown
+            .entry(id.clone())
+            .or_insert_with(|| {
+                if id.starts_with('e') {
+                    endnotes += 1;
+                    roman(endnotes)
+                } else {
+                    footnotes += 1;
+                    footnotes.to_string()
+                }
+            })
+            .clone();
+        marker.target = Some(id);
+        marker.label = label;
+    }
+    for note in &mut document.footnote_defs {
+        let id = note.label.clone();
+        if let Some(label) = shown.get(&id) {
+            note.label.clone_from(label);
+        }
+        note.target = Some(id);
+    }
+}
+
+/// Lower-case roman numerals, as Word numbers endnotes by default.
+fn roman(mut n: usize) -> String {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
 }
 
 /// Feeds one table event of a part to the document's tables.
