@@ -94,7 +94,6 @@ struct Patterns {
     verb_before: Regex,
     data_from: Regex,
     source_line: Regex,
-    quotation: Regex,
     signed_quotation: Regex,
     instrument: Regex,
 }
@@ -123,7 +122,6 @@ fn patterns() -> &'static Patterns {
                 r"(?-u:\b)(?i:data|figures|statistics|estimates|numbers|a\s+report|a\s+survey|a\s+study|an\s+analysis|research)\s+(?:from|by|of)\s+({name})"
             )),
             source_line: build(r"^(?i:sources?|data\s+sources?|source\(s\))\s*:"),
-            quotation: build(r#"“[^”]{8,600}”|"[^"\n]{8,600}""#),
             signed_quotation: build(r#"[”"]\s*(?:--|—|–)\s*\S"#),
             instrument: build(
                 r"(?:^|\s)\.[A-Z][A-Z0-9]{3,}(?-u:\b)|(?-u:\b)[A-Z]{2,4}c\d(?-u:\b)|(?-u:\b)CM[A-Z]{2}\d(?-u:\b)|(?-u:\b)[A-Z][A-Z0-9]{1,8}=(?:RR)?(?:\s|$)",
@@ -132,45 +130,104 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// The words every attribution pattern needs one of.
-fn attribution_words() -> &'static aho_corasick::AhoCorasick {
-    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+/// Longest quotation read, in bytes: longer "quotes" are unbalanced marks.
+const MAX_QUOTATION_BYTES: usize = 600;
+
+/// Quotations in `text` (“…” or "…" on one line, 8 to 600 bytes), as byte ranges with their
+/// marks. A scan, not a regular expression: bounded repetitions make large automata.
+fn quotations(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find(['“', '"']).map(|i| at + i) {
+        let (close_mark, open_len) = if text[open..].starts_with('“') {
+            ('”', '“'.len_utf8())
+        } else {
+            ('"', 1)
+        };
+        let body_start = open + open_len;
+        let limit =
+            crate::span::floor_char_boundary(text, (body_start + MAX_QUOTATION_BYTES).min(text.len()));
+        let close = text[body_start..limit].find(close_mark).map(|i| body_start + i);
+        match close {
+            Some(close)
+                if close - body_start >= 8
+                    && (close_mark == '”' || !text[body_start..close].contains('\n')) =>
+            {
+                let end = close + close_mark.len_utf8();
+                found.push((open, end));
+                at = end;
+            }
+            _ => at = body_start,
+        }
+    }
+    found
+}
+
+/// Which attribution pattern a cue word calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    According,
+    VerbAfter,
+    VerbBefore,
+    DataFrom,
+}
+
+/// The words the attribution patterns need, each with the pattern it calls for: a block
+/// without any is passed over at once, and only the patterns its words call for are run.
+fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
+    static WORDS: OnceLock<(aho_corasick::AhoCorasick, Vec<Cue>)> = OnceLock::new();
     WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
+        let table: &[(&str, Cue)] = &[
+            ("according", Cue::According),
+            ("said", Cue::VerbBefore),
+            ("says", Cue::VerbBefore),
+            ("told", Cue::VerbBefore),
+            ("reported", Cue::VerbAfter),
+            ("reports", Cue::VerbAfter),
+            ("estimated", Cue::VerbAfter),
+            ("estimates", Cue::VerbAfter),
+            ("projected", Cue::VerbAfter),
+            ("projects", Cue::VerbAfter),
+            ("found", Cue::VerbAfter),
+            ("finds", Cue::VerbAfter),
+            ("announced", Cue::VerbAfter),
+            ("stated", Cue::VerbAfter),
+            ("calculated", Cue::VerbAfter),
+            ("forecast", Cue::VerbAfter),
+            ("published", Cue::VerbAfter),
+            ("showed", Cue::VerbAfter),
+            ("shows", Cue::VerbAfter),
+            (" set ", Cue::VerbAfter),
+            (" sets ", Cue::VerbAfter),
+            ("data ", Cue::DataFrom),
+            ("figures ", Cue::DataFrom),
+            ("statistics ", Cue::DataFrom),
+            ("estimates ", Cue::DataFrom),
+            ("numbers ", Cue::DataFrom),
+            ("report ", Cue::DataFrom),
+            ("survey ", Cue::DataFrom),
+            ("study ", Cue::DataFrom),
+            ("analysis ", Cue::DataFrom),
+            ("research ", Cue::DataFrom),
+        ];
+        let finder = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "according",
-                "said",
-                "says",
-                "told",
-                "reported",
-                "reports",
-                "estimated",
-                "estimates",
-                "projected",
-                "projects",
-                "found",
-                "finds",
-                "announced",
-                "stated",
-                "calculated",
-                "forecast",
-                "published",
-                "showed",
-                "shows",
-                "set",
-                "data",
-                "figures",
-                "statistics",
-                "numbers",
-                "report",
-                "survey",
-                "study",
-                "analysis",
-                "research",
-            ])
-            .expect("the attribution words build")
+            .build(table.iter().map(|(word, _)| *word))
+            .expect("the attribution words build");
+        (finder, table.iter().map(|(_, cue)| *cue).collect())
     })
+}
+
+/// Whether a block may hold an instrument code (`CLc1`, `XAU=`, `.MIWD00000PUS`, `CMCU3`):
+/// a cheap look before the pattern runs.
+fn may_name_an_instrument(text: &str) -> bool {
+    text.contains('=')
+        || text.contains(" .")
+        || text.contains("CM")
+        || text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_uppercase() && w[1] == b'c' && w[2].is_ascii_digit())
 }
 
 /// A name that is a real source, not a pronoun or a sentence opener ("The", "It", "One").
@@ -214,30 +271,40 @@ pub fn find(document: &mut Document) {
             }
         }
         // Attributions need one of their words: a block without any is passed over at once.
-        if attribution_words().is_match(text) {
-            for pattern in [
-                &patterns.according,
-                &patterns.verb_after,
-                &patterns.verb_before,
-                &patterns.data_from,
-            ] {
-                for (whole, name) in matches_with_group(pattern, text) {
-                    if is_named(name) {
-                        push(at(whole.start, whole.end), SourceKind::Attribution);
-                    }
+        let (finder, cues) = attribution_words();
+        let mut wanted = [false; 4];
+        for found in finder.find_overlapping_iter(text) {
+            wanted[cues[found.pattern().as_usize()] as usize] = true;
+        }
+        // "said" also ends a name-first attribution ("the ministry said").
+        wanted[Cue::VerbAfter as usize] |= wanted[Cue::VerbBefore as usize];
+        for (cue, pattern) in [
+            (Cue::According, &patterns.according),
+            (Cue::VerbAfter, &patterns.verb_after),
+            (Cue::VerbBefore, &patterns.verb_before),
+            (Cue::DataFrom, &patterns.data_from),
+        ] {
+            if !wanted[cue as usize] {
+                continue;
+            }
+            for (whole, name) in matches_with_group(pattern, text) {
+                if is_named(name) {
+                    push(at(whole.start, whole.end), SourceKind::Attribution);
                 }
             }
         }
         // A direct quotation is its speaker's words: "“Roughly 90% of what we checked …”".
-        for m in patterns.quotation.find_iter(text) {
-            if m.as_str().split_whitespace().count() >= 4 {
-                push(at(m.start(), m.end()), SourceKind::Attribution);
+        for (start, end) in quotations(text) {
+            if text[start..end].split_whitespace().count() >= 4 {
+                push(at(start, end), SourceKind::Attribution);
             }
         }
         // A market data series named by its instrument code (wire copy: "crude CLc1 fell",
         // "gold XAU= added", ".MIWD00000PUS"): the figure is that series' quote.
-        for m in patterns.instrument.find_iter(text) {
-            push(at(m.start(), m.end()), SourceKind::SourceLine);
+        if may_name_an_instrument(text) {
+            for m in patterns.instrument.find_iter(text) {
+                push(at(m.start(), m.end()), SourceKind::SourceLine);
+            }
         }
         // A quotation signed with a dash ("“…” — a firmware engineer") gives its source in any
         // document.
