@@ -434,3 +434,23 @@ fn markdown_html_blocks_are_read_and_rate_bases_are_no_figures() {
     assert_eq!(&markdown[twelve.start..twelve.end], "12 percent");
     assert_eq!(twelve.line, 7);
 }
+
+#[test]
+fn numbered_reference_lists_define_bracket_markers() {
+    for markdown in [
+        "# Study\n\nSales rose 12 percent [1] and costs fell 4 percent [2].\n\n## References\n\n[1] Ames, R. Sales. 2019.\n\n[2] Bell, T. Costs. 2020.\n",
+        "# Study\n\nSales rose 12 percent [1] and costs fell 4 percent [2].\n\n## References\n\n1. Ames, R. Sales. 2019.\n2. Bell, T. Costs. 2020.\n",
+    ] {
+        let rules: Vec<String> = findings(markdown, "refs.md")
+            .into_iter()
+            .map(|(rule, _)| rule)
+            .collect();
+        assert!(rules.is_empty(), "{markdown}: {rules:?}");
+    }
+    let unused = "# Study\n\nSales rose 12 percent [1].\n\n## References\n\n1. Ames, R. Sales. 2019.\n2. Bell, T. Costs. 2020.\n";
+    let rules: Vec<String> = findings(unused, "refs.md")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect();
+    assert_eq!(rules, ["footnote/unused"]);
+}

@@ -56,6 +56,7 @@ fn is_reference_heading(text: &str) -> bool {
 pub fn mark_reference_sections(document: &mut Document) {
     let mut inside: Option<u8> = None;
     let mut spans = Vec::new();
+    let mut listed = Vec::new();
     for block in &document.blocks {
         match block.kind {
             BlockKind::Heading { level } => {
@@ -68,13 +69,17 @@ pub fn mark_reference_sections(document: &mut Document) {
             }
             // Notes are sources themselves: the citation checks read them as such.
             BlockKind::Note { .. } => {}
-            _ if inside.is_some() => spans.push(block.span),
+            _ if inside.is_some() => {
+                spans.push(block.span);
+                listed.push(block.kind == BlockKind::ListItem);
+            }
             _ => {}
         }
     }
     if spans.is_empty() {
         return;
     }
+    numbered_entries_as_notes(document, &spans, &listed);
     document.ignored.extend(spans);
     document.ignored.sort_unstable();
     let mut merged: Vec<Span> = Vec::with_capacity(document.ignored.len());
@@ -85,6 +90,43 @@ pub fn mark_reference_sections(document: &mut Document) {
         }
     }
     document.ignored = merged;
+}
+
+/// A document that cites "[1]", "[2]" in its text and lists its references numbered, with no
+/// notes of its own: each entry ("[1] Ames …", "1. Ames …", or the n-th item of a numbered
+/// list) is the note its markers point at.
+fn numbered_entries_as_notes(document: &mut Document, spans: &[Span], listed: &[bool]) {
+    if !document.footnote_defs.is_empty() || document.footnote_refs.is_empty() {
+        return;
+    }
+    let mut item = 0u32;
+    let mut notes = Vec::new();
+    for (&span, &listed) in spans.iter().zip(listed) {
+        let text = document.slice(span).trim_start();
+        let written = text
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .map(|(label, _)| label)
+            .or_else(|| text.split_once(['.', ')']).map(|(label, _)| label))
+            .filter(|label| (1..=4).contains(&label.len()) && label.chars().all(|c| c.is_ascii_digit()));
+        let label = match written {
+            Some(label) => label.to_owned(),
+            None if listed => {
+                item += 1;
+                item.to_string()
+            }
+            None => continue,
+        };
+        notes.push(crate::document::FootnoteDef {
+            label,
+            target: None,
+            original: document
+                .source_map
+                .original_span(Span::new(span.start, span.start)),
+            span,
+        });
+    }
+    document.footnote_defs.extend(notes);
 }
 
 #[cfg(test)]
