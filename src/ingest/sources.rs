@@ -2,7 +2,7 @@
 //! ("(Ames et al., 2019)", "Bell and Cole (2021)"), attributions to a named source ("according
 //! to the central bank", "the ministry said", "data from Eurostat"), direct quotations (their
 //! speaker's words), "Source:" lines under a table or figure, and instrument codes of market
-//! data in wire copy ("crude CLc1 fell"). Links marked up as links are found by the readers.
+//! data in wire copy ("crude `CLc1` fell"). Links marked up as links are found by the readers.
 //!
 //! Every pattern runs only on blocks that hold the words it needs, and with ASCII word
 //! boundaries, so that the search stays a lazy DFA over the text.
