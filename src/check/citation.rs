@@ -1,4 +1,7 @@
-//! `citation/missing`: a figure of a kind that needs a source, with no footnote covering it.
+//! `citation/missing`: a figure of a kind that needs a source (no `role`) with none, judged by
+//! the document's convention: footnotes where it uses them, else links and attributions too;
+//! author–year citations, "Source:" lines and URLs in the figure's sentence anywhere. A
+//! document that gives no sources at all gets one finding that lists its uncited figures.
 
 use std::sync::OnceLock;
 
