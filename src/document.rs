@@ -242,6 +242,9 @@ pub enum SourceKind {
     Url,
     /// "(Smith et al., 2020)", "Smith and Jones (2019)".
     AuthorYear,
+    /// A paper named by its authors' initials and year ("KR2015"): a source for its own
+    /// sentence only.
+    InitialsYear,
     /// "according to the central bank", "said the minister", "data from Eurostat".
     Attribution,
     /// A "Source:" or "Sources:" line (under a table or figure).
@@ -255,6 +258,7 @@ impl SourceKind {
             Self::Link => "link",
             Self::Url => "url",
             Self::AuthorYear => "author-year",
+            Self::InitialsYear => "initials-year",
             Self::Attribution => "attribution",
             Self::SourceLine => "source-line",
         }

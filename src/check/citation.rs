@@ -208,17 +208,16 @@ fn body_markers(document: &Document) -> usize {
         .count()
 }
 
-/// A URL written out in the claim's own sentence is its source whatever the document's
-/// convention ("87% of men (`http://example.org/faq`)").
+/// A URL written out in the claim's own sentence, or a paper named by initials and year
+/// ("KR2015 count 41 sites"), is its source whatever the document's convention.
 fn linked_in_sentence(document: &Document, sentence: crate::span::Span, sources: &[SourceName]) -> bool {
-    if !sources.contains(&SourceName::Link) {
-        return false;
-    }
+    let links = sources.contains(&SourceName::Link);
+    let papers = sources.contains(&SourceName::AuthorYear);
     let first = document.sources.partition_point(|s| s.span.end <= sentence.start);
     document.sources[first..]
         .iter()
         .take_while(|s| s.span.start < sentence.end)
-        .any(|s| s.kind == SourceKind::Url)
+        .any(|s| (links && s.kind == SourceKind::Url) || (papers && s.kind == SourceKind::InitialsYear))
 }
 
 /// Whether a source of a counted kind stands in the block (a paragraph cites for its figures),

@@ -100,6 +100,7 @@ struct Patterns {
     source_line: Regex,
     signed_quotation: Regex,
     instrument: Regex,
+    initials_year: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -127,6 +128,7 @@ fn patterns() -> &'static Patterns {
             )),
             source_line: build(r"^(?i:sources?|data\s+sources?|source\(s\))\s*:"),
             signed_quotation: build(r#"[”"]\s*(?:--|—|–)\s*\S"#),
+            initials_year: build(r"(?-u:\b)[A-Z]{1,3}(?:19|20)\d\d[a-z]?(?-u:\b)"),
             instrument: build(
                 r"(?:^|\s)\.[A-Z][A-Z0-9]{3,}(?-u:\b)|(?-u:\b)[A-Z]{2,4}c\d(?-u:\b)|(?-u:\b)CM[A-Z]{2}\d(?-u:\b)|(?-u:\b)[A-Z][A-Z0-9]{1,8}=(?:RR)?(?:\s|$)",
             ),
@@ -264,6 +266,16 @@ pub fn find(document: &mut Document) {
                 push(at(m.start(), m.end()), SourceKind::Url);
             }
         }
+        // "KR2015", "B2009": a paper cited by its authors' initials and year.
+        for m in patterns.initials_year.find_iter(text) {
+            // "FY2026", "CY2020": a fiscal or calendar year, not a paper.
+            if !matches!(
+                &m.as_str()[..m.as_str().len().min(2)],
+                "FY" | "CY" | "SY" | "AY" | "MY" | "TY"
+            ) {
+                push(at(m.start(), m.end()), SourceKind::InitialsYear);
+            }
+        }
         if text.contains('(') {
             for (whole, authors) in matches_with_group(&patterns.parenthetical, text)
                 .chain(matches_with_group(&patterns.narrative, text))
@@ -372,6 +384,11 @@ mod tests {
             ["author-year"]
         );
         assert_eq!(kinds("Yields rose 4 percent (March 2020)."), Vec::<&str>::new());
+        assert_eq!(
+            kinds("KR2015 count 41 nesting sites on the coast."),
+            ["initials-year"]
+        );
+        assert_eq!(kinds("It was authorized through FY2026."), Vec::<&str>::new());
     }
 
     #[test]
