@@ -215,8 +215,12 @@ impl Scanner<'_> {
         if patterns.width_after.is_match(after) {
             return true;
         }
-        // "40°N 100°W": coordinates.
+        // "40°N 100°W": coordinates, and "40; -100" beside them.
         if patterns.compass_after.is_match(after) {
+            return true;
+        }
+        if facts.coordinates && (patterns.pair_after.is_match(after) || patterns.pair_before.is_match(before))
+        {
             return true;
         }
         if numeral.plain_integer && patterns.subsection_after.is_match(after) {
@@ -290,6 +294,9 @@ pub(super) struct SentenceFacts {
     shell: bool,
     /// An ISBN or ISSN: a reference entry, which holds no claims.
     reference_entry: bool,
+    /// A position in degrees ("40°N 100°W"): the decimal pair that often follows it ("40;
+    /// -100") restates the position, not two figures.
+    coordinates: bool,
 }
 
 impl SentenceFacts {
@@ -304,6 +311,7 @@ impl SentenceFacts {
                     .nth(2)
                     .is_some(),
             reference_entry: sentence.contains("ISBN") || sentence.contains("ISSN"),
+            coordinates: sentence.contains('°') && identifier_patterns().compass.is_match(sentence),
         }
     }
 }
@@ -316,6 +324,9 @@ struct IdentifierPatterns {
     street_after: Regex,
     status_after: Regex,
     compass_after: Regex,
+    compass: Regex,
+    pair_after: Regex,
+    pair_before: Regex,
     width_after: Regex,
     shell_parameters: Regex,
     domain_after: Regex,
@@ -345,6 +356,9 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
             domain_after: build(r"^[A-Za-z]+\.(?:com|org|net|io|ai|co|dev|app|gov|edu|uk|de|fr)(?-u:\b)"),
             shell_parameters: build(r"\$\d(?:[^.\d]|$)"),
+            compass: build(r"\d\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
+            pair_after: build(r"^;\s?[-−]?\d"),
+            pair_before: build(r"\d;\s?[-−]?$"),
             compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
         }
     })
@@ -361,6 +375,7 @@ mod tests {
             "COVID-19 cases rose.",
             "See Exhibit 1 for details.",
             "Call +44 20 7946 0958 today.",
+            "The lighthouse stands at 51°N 9°W / 51.2; -9.4 on the headland.",
         ] {
             assert_eq!(figures(text), Vec::new(), "{text}");
         }
