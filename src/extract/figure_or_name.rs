@@ -149,6 +149,22 @@ impl Scanner<'_> {
         true
     }
 
+    /// Numbers that locate a place rather than measure: coordinates ("40°N 100°W", and the
+    /// decimal pair "40; -100" a sentence with them repeats), ZIP codes ("DC 20036") and
+    /// street numbers ("1100 Connecticut Ave.").
+    fn is_place(&self, numeral: &Numeral, before: &str, after: &str, coordinates: bool) -> bool {
+        let patterns = identifier_patterns();
+        if patterns.compass_after.is_match(after) {
+            return true;
+        }
+        if coordinates && (patterns.pair_after.is_match(after) || patterns.pair_before.is_match(before)) {
+            return true;
+        }
+        let digits = self.surface(numeral.start);
+        (digits.len() == 5 && numeral.plain_integer && patterns.state_before.is_match(before))
+            || (numeral.plain_integer && patterns.street_after.is_match(after))
+    }
+
     /// Identifiers that the words around a number make one, whatever the number: legal and
     /// regulatory citations ("26 U.S.C. § 32(b)(1)", "§232.405", "129 Stat. 39", "501(c)(3)"),
     /// postal addresses ("DC 20036", "1100 Connecticut Ave."), standard, document and model
@@ -215,22 +231,10 @@ impl Scanner<'_> {
         if patterns.width_after.is_match(after) {
             return true;
         }
-        // "40°N 100°W": coordinates, and "40; -100" beside them.
-        if patterns.compass_after.is_match(after) {
-            return true;
-        }
-        if facts.coordinates && (patterns.pair_after.is_match(after) || patterns.pair_before.is_match(before))
-        {
+        if self.is_place(numeral, before, after, facts.coordinates) {
             return true;
         }
         if numeral.plain_integer && patterns.subsection_after.is_match(after) {
-            return true;
-        }
-        let digits = self.surface(numeral.start);
-        if digits.len() == 5 && numeral.plain_integer && patterns.state_before.is_match(before) {
-            return true;
-        }
-        if numeral.plain_integer && patterns.street_after.is_match(after) {
             return true;
         }
         if numeral.plain_integer
@@ -242,7 +246,7 @@ impl Scanner<'_> {
         // "FIPS 197", "SP 800-53", "CDC 6600": an acronym then a bare number of three or more
         // digits with nothing after it that measures.
         if numeral.plain_integer
-            && digits.len() >= 3
+            && self.surface(numeral.start).len() >= 3
             && numeral.start >= 1
             && !self.glued(numeral.start)
             && self.previous_word(numeral.start).is_some_and(|w| {
