@@ -454,3 +454,13 @@ fn numbered_reference_lists_define_bracket_markers() {
         .collect();
     assert_eq!(rules, ["footnote/unused"]);
 }
+
+#[test]
+fn a_figure_under_review_is_examined_not_asserted() {
+    // A fact-check quotes the figure it examines; a claimant's verb is still an attribution
+    // that wants its note.
+    let markdown = "Turnout fell 3 percent.[^1]\n\nThe claim that the mayor spent $2 million on the fountain is false. Rumours that 300 jobs will go were denied.\n\nThe ministry claimed that 4,500 bridges were repaired.\n\n[^1]: Electoral roll, 2024.\n";
+    let found = uncited(markdown, "check.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`4,500`"), "{found:#?}");
+}

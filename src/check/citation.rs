@@ -145,6 +145,10 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         if covered(context, claim, params.coverage)
             || sourced(document, sentence.block, &counted)
             || linked_in_sentence(document, sentence.span, &params.sources)
+            || under_review(document.slice(crate::span::Span::new(
+                sentence.span.start,
+                claim.span.start.max(sentence.span.start),
+            )))
         {
             continue;
         }
@@ -206,6 +210,34 @@ fn body_markers(document: &Document) -> usize {
                 .is_some_and(|b| matches!(b.kind, BlockKind::Note { .. }))
         })
         .count()
+}
+
+/// A figure the sentence reports as someone else's contested statement ("the claim that her
+/// fortune is $9 million is false", "rumours that 300 jobs will go") is examined, not asserted:
+/// the document owes no source for a number it does not stand behind. A claimant's verb ("the
+/// ministry claimed that 40 schools closed") is an attribution, which still wants its source.
+fn under_review(before: &str) -> bool {
+    static CUES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    CUES.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "the claim that",
+                "a claim that",
+                "the claims that",
+                "rumor that",
+                "rumors that",
+                "rumour that",
+                "rumours that",
+                "allegation that",
+                "allegations that",
+                "myth that",
+                "meme that",
+                "hoax that",
+            ])
+            .expect("the review cues build")
+    })
+    .is_match(before)
 }
 
 /// A URL written out in the claim's own sentence, or a paper named by initials and year
