@@ -268,11 +268,14 @@ pub fn find(document: &mut Document) {
         }
         // "KR2015", "B2009": a paper cited by its authors' initials and year.
         for m in patterns.initials_year.find_iter(text) {
-            // "FY2026", "CY2020": a fiscal or calendar year, not a paper.
+            // "FY2026", "CY2020": a fiscal or calendar year, not a paper; "H2020", "EU2020":
+            // programmes named by their year.
+            let key = m.as_str();
             if !matches!(
-                &m.as_str()[..m.as_str().len().min(2)],
-                "FY" | "CY" | "SY" | "AY" | "MY" | "TY"
-            ) {
+                &key[..key.len().min(2)],
+                "FY" | "CY" | "SY" | "AY" | "MY" | "TY" | "EU"
+            ) && !key.starts_with("H20")
+            {
                 push(at(m.start(), m.end()), SourceKind::InitialsYear);
             }
         }
@@ -389,6 +392,7 @@ mod tests {
             ["initials-year"]
         );
         assert_eq!(kinds("It was authorized through FY2026."), Vec::<&str>::new());
+        assert_eq!(kinds("The H2020 programme funded 12 sites."), Vec::<&str>::new());
     }
 
     #[test]
