@@ -51,12 +51,7 @@ fn sarif_fingerprints_survive_unrelated_edits() {
     let moved =
         "Fleet\n\nAn opening paragraph about the weather.\n\nOf the 30 new vessels, 45 were built abroad.\n";
     let fingerprints = |text: &str| -> Vec<String> {
-        let document = claimlint::ingest::parse(
-            text.as_bytes(),
-            std::path::Path::new("f.txt"),
-            &claimlint::ingest::IngestOptions::default(),
-        )
-        .expect("parses");
+        let document = common::parse_document(text, "f.txt");
         let claims = common::engine().claims(&document);
         common::engine()
             .check(&document, &claims)

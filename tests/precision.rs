@@ -19,14 +19,7 @@ fn reference_lists_hold_no_claims() {
 }
 
 fn uncited(text: &str, name: &str) -> Vec<String> {
-    let document = claimlint::ingest::parse(
-        text.as_bytes(),
-        std::path::Path::new(name),
-        &claimlint::ingest::IngestOptions::default(),
-    )
-    .expect("parses");
-    let claims = common::engine().claims(&document);
-    let mut diagnostics = common::engine().check(&document, &claims);
+    let mut diagnostics = common::check_text(text, name);
     claimlint::check::collapse(&mut diagnostics);
     diagnostics
         .into_iter()
@@ -122,15 +115,7 @@ fn a_specification_sets_its_figures() {
 }
 
 fn findings(text: &str, name: &str) -> Vec<(String, String)> {
-    let document = claimlint::ingest::parse(
-        text.as_bytes(),
-        std::path::Path::new(name),
-        &claimlint::ingest::IngestOptions::default(),
-    )
-    .expect("parses");
-    let claims = common::engine().claims(&document);
-    common::engine()
-        .check(&document, &claims)
+    common::check_text(text, name)
         .into_iter()
         .map(|d| (d.rule, d.message))
         .collect()
@@ -214,12 +199,7 @@ fn wikipedia_markers_are_matched_by_their_link_target() {
 #[test]
 fn codes_after_a_capital_and_axis_dumps_are_no_markers_or_figures() {
     let text = "Holdings come from Table L.210 of the accounts (Z.1).\n\nOther holders20232025 0%25%50%75%100%\n\nExports rose 12 percent.\n";
-    let document = claimlint::ingest::parse(
-        text.as_bytes(),
-        std::path::Path::new("codes.txt"),
-        &claimlint::ingest::IngestOptions::default(),
-    )
-    .expect("parses");
+    let document = common::parse_document(text, "codes.txt");
     assert!(document.footnote_refs.is_empty(), "{:?}", document.footnote_refs);
     assert_eq!(texts(text, "codes.txt"), ["0%", "12 percent"]);
 }
@@ -293,12 +273,7 @@ fn code_titles_and_quoted_brackets_are_no_markers() {
         "The plan.14 USC 663 sets the fee.\n",
         "A vector is analogous to ``[1]`` and a matrix to ``[[1]]``.\n",
     ] {
-        let document = claimlint::ingest::parse(
-            text.as_bytes(),
-            std::path::Path::new("m.txt"),
-            &claimlint::ingest::IngestOptions::default(),
-        )
-        .expect("parses");
+        let document = common::parse_document(text, "m.txt");
         assert!(
             document.footnote_refs.is_empty(),
             "{text}: {:?}",
@@ -376,12 +351,7 @@ fn raw_text_hides_no_page_and_instrument_codes_name_their_series() {
 #[test]
 fn human_output_shows_the_findings_that_matter_first() {
     let text = "Notes cite most of this.[^1]\n\nThe club has 400 members. It runs 120 boats. It hosts 300 races.\n\nThe marina cost EUR 40 million.\n\nRents rose 12 percent.\n\n[^1]: Club records.\n";
-    let document = claimlint::ingest::parse(
-        text.as_bytes(),
-        std::path::Path::new("club.md"),
-        &claimlint::ingest::IngestOptions::default(),
-    )
-    .expect("parses");
+    let document = common::parse_document(text, "club.md");
     let claims = common::engine().claims(&document);
     let diagnostics = common::engine().check(&document, &claims);
     let human = claimlint::report::human::render_document(&diagnostics, "club.md", text, &[], false);

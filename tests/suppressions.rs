@@ -3,15 +3,7 @@
 mod common;
 
 fn rules_fired(text: &str, name: &str) -> Vec<(String, usize)> {
-    let document = claimlint::ingest::parse(
-        text.as_bytes(),
-        std::path::Path::new(name),
-        &claimlint::ingest::IngestOptions::default(),
-    )
-    .expect("parses");
-    let claims = common::engine().claims(&document);
-    common::engine()
-        .check(&document, &claims)
+    common::check_text(text, name)
         .into_iter()
         .map(|d| (d.rule, d.line))
         .collect()
@@ -43,12 +35,7 @@ fn text_line_without_reason_works_but_is_reported() {
 #[test]
 fn suppression_line_is_not_prose() {
     let text = "claimlint: disable-next-line all -- figures from 2 surveys\nExports reached EUR 4 billion.\n";
-    let document = claimlint::ingest::parse(
-        text.as_bytes(),
-        std::path::Path::new("b.txt"),
-        &claimlint::ingest::IngestOptions::default(),
-    )
-    .expect("parses");
+    let document = common::parse_document(text, "b.txt");
     let claims = common::engine().claims(&document);
     assert_eq!(claims.len(), 1, "the `2` of the reason is no claim");
     assert!(rules_fired(text, "b.txt").is_empty());

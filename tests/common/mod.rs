@@ -40,10 +40,21 @@ pub fn claims_of(name: &str) -> Vec<Claim> {
     engine().claims(&document(name))
 }
 
+/// `text` read as a document named `name` (its extension picks the format).
+pub fn parse_document(text: &str, name: &str) -> Document {
+    claimlint::ingest::parse(text.as_bytes(), Path::new(name), &IngestOptions::default())
+        .expect("text parses")
+}
+
 pub fn parse_text(text: &str, name: &str) -> Vec<Claim> {
-    let document = claimlint::ingest::parse(text.as_bytes(), Path::new(name), &IngestOptions::default())
-        .expect("text parses");
-    engine().claims(&document)
+    engine().claims(&parse_document(text, name))
+}
+
+/// Every rule's diagnostics on `text`, before suppressions are reported or findings collapsed.
+pub fn check_text(text: &str, name: &str) -> Vec<claimlint::diagnostic::Diagnostic> {
+    let document = parse_document(text, name);
+    let claims = engine().claims(&document);
+    engine().check(&document, &claims)
 }
 
 /// One readable line per claim, for snapshots a reviewer can read.
