@@ -45,14 +45,7 @@ impl Scanner<'_> {
     /// A value figure starting at `at`: optional currency prefix, numeral, scale, suffix,
     /// suffix qualifier, range.
     pub(super) fn value(&self, at: usize) -> Option<Parsed> {
-        let (currency, numeral_at) = match self.currency_prefix(at) {
-            Some((code, next)) => (Some(code), next),
-            None => (None, at),
-        };
-        let numeral = self.numeral(numeral_at)?;
-        if currency.is_none() && !self.numeral_is_figure(&numeral, false) {
-            return None;
-        }
+        let (currency, numeral) = self.priced_numeral(at)?;
         // "$1" among shell parameters, a price in a reference entry.
         if currency.is_some() && self.is_identifier(&numeral) {
             return None;
@@ -69,6 +62,20 @@ impl Scanner<'_> {
             }
         }
         Some(parsed)
+    }
+
+    /// The numeral at `at` with the currency written before it, if any: a bare numeral only
+    /// when it reads as a figure, a priced one always ("$5" is money whatever follows).
+    pub(super) fn priced_numeral(&self, at: usize) -> Option<(Option<&'static str>, Numeral)> {
+        let (currency, numeral_at) = match self.currency_prefix(at) {
+            Some((code, next)) => (Some(code), next),
+            None => (None, at),
+        };
+        let numeral = self.numeral(numeral_at)?;
+        if currency.is_none() && !self.numeral_is_figure(&numeral, false) {
+            return None;
+        }
+        Some((currency, numeral))
     }
 
     /// From a numeral, adds scale and suffix into a parsed figure starting at token `start`.

@@ -102,14 +102,7 @@ impl Scanner<'_> {
     }
 
     fn value_without_range(&self, at: usize) -> Option<Parsed> {
-        let (currency, numeral_at) = match self.currency_prefix(at) {
-            Some((code, next)) => (Some(code), next),
-            None => (None, at),
-        };
-        let numeral = self.numeral(numeral_at)?;
-        if currency.is_none() && !self.numeral_is_figure(&numeral, false) {
-            return None;
-        }
+        let (currency, numeral) = self.priced_numeral(at)?;
         self.complete(numeral, currency, at)
     }
 }
