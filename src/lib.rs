@@ -27,6 +27,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod normalise;
 pub mod pipeline;
+pub mod relate;
 pub mod report;
 pub mod rules;
 pub mod span;

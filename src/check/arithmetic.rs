@@ -1,15 +1,19 @@
-//! `consistency/arithmetic`: figures whose own arithmetic contradicts them — a stated total
-//! its listed parts do not add up to ("a total of 120 sites: 50 in France, 40 in Spain and 20
-//! in Italy"), or a stated change its own figures contradict ("rose 20 percent from 50 to 70",
-//! "doubled from 40 to 95").
+//! `consistency/arithmetic`: figures whose own arithmetic contradicts them — a total its
+//! breakdown does not add up to ("the EUR 6 billion fund is divided into EUR 4 billion … and EUR
+//! 3 billion …"), and a change its own figures contradict ("from EUR 40 million to EUR 52 million,
+//! a rise of 12 percent"; "doubled from 40 to 95"; "fell from 40 to 52"), including a change of
+//! percentages stated in percent where percentage points are meant. Reads the breakdown and
+//! change relations of the relate stage.
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use super::Context;
 use super::registry::Params;
-use super::{Context, window_after, window_before};
 use crate::claim::{Claim, Kind};
 use crate::diagnostic::{Finding, Place};
+use crate::relate::interval::{self, Interval};
+use crate::relate::{Breakdown, Change, Direction, Stated};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,84 +29,71 @@ impl Params for ArithmeticParams {}
 
 pub fn arithmetic(context: &Context<'_>, params: &ArithmeticParams) -> Vec<Finding> {
     let tolerance = Decimal::try_from(params.tolerance).unwrap_or(Decimal::ZERO);
-    let mut findings = Vec::new();
-    for indices in context.by_sentence.values() {
-        let claims: Vec<&Claim> = indices.iter().map(|&i| &context.claims[i]).collect();
-        findings.extend(totals(context, &claims, tolerance));
-        findings.extend(changes(context, &claims, tolerance));
-    }
-    findings
-}
-
-/// Both ends of a claim's interval; `None` when one is open ("over 50").
-fn bounds(claim: &Claim) -> Option<(Decimal, Decimal)> {
-    let (low, high) = claim.bounds();
-    Some((low?, high?))
-}
-
-fn widen((low, high): (Decimal, Decimal), tolerance: Decimal) -> (Decimal, Decimal) {
-    let slack = low.abs().max(high.abs()) * tolerance;
-    (low - slack, high + slack)
-}
-
-/// "A total of N …: A, B and C" or "N …, of which A and B" (parts must add up to N);
-/// "N …, including A and B" (parts must not exceed N).
-fn totals(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Option<Finding> {
-    let text = &context.document.text;
-    let (position, total) = claims.iter().enumerate().find(|(_, c)| {
-        c.kind == Kind::Count && {
-            let before = window_before(text, c.span.start, 24)
-                .trim_end()
-                .to_ascii_lowercase();
-            let after = window_after(text, c.span.end, 24)
-                .trim_start()
-                .to_ascii_lowercase();
-            before.ends_with("total of") || after.starts_with("in total") || after.starts_with("in all")
-        }
-    })?;
-    let rest = &claims[position + 1..];
-    let first_part = rest.first()?;
-    let link = context
-        .between(total.span.end, first_part.span.start)
-        .to_ascii_lowercase();
-    let exact = link.contains(':')
-        || link.contains("of which")
-        || link.contains("comprising")
-        || link.contains("made up of");
-    let at_most = link.contains("including");
-    if !(exact || at_most) {
-        return None;
-    }
-    let parts: Vec<&Claim> = rest
+    let relations = &context.relations;
+    let breakdowns = relations
+        .breakdowns
         .iter()
-        .copied()
-        .filter(|c| c.kind == total.kind && c.unit == total.unit)
-        .collect();
-    if parts.len() < 2 {
-        return None;
-    }
-    let (mut low, mut high) = (Decimal::ZERO, Decimal::ZERO);
-    for part in &parts {
-        let (l, h) = bounds(part)?;
-        low += l;
-        high += h;
-    }
-    let (total_low, total_high) = widen(bounds(total)?, tolerance);
-    let contradicts = if exact {
-        high < total_low || low > total_high
+        .filter_map(|b| breakdown(context, b, tolerance));
+    let changes = relations
+        .changes
+        .iter()
+        .filter_map(|c| change(context, c, tolerance));
+    breakdowns.chain(changes).collect()
+}
+
+/// An exhaustive breakdown must add up to its total; a partial one must not exceed it (a single
+/// part above the total is `consistency/part-whole`'s).
+fn breakdown(context: &Context<'_>, relation: &Breakdown, tolerance: Decimal) -> Option<Finding> {
+    let total = &context.claims[relation.total];
+    let parts: Vec<&Claim> = relation.parts.iter().map(|&i| &context.claims[i]).collect();
+    let sum = parts
+        .iter()
+        .map(|p| interval::of(p))
+        .fold(Interval::exact(Decimal::ZERO), Interval::plus);
+    let whole = if relation.in_percent {
+        Interval::exact(Decimal::ONE_HUNDRED)
     } else {
-        low > total_high
+        interval::of(total)
+    }
+    .widen(tolerance);
+    let contradicts = if relation.exhaustive {
+        sum.disjoint(whole)
+    } else {
+        let single_above = parts.iter().any(|p| {
+            interval::of(p).disjoint(Interval {
+                low: None,
+                high: whole.high,
+            })
+        });
+        !single_above && matches!((sum.low, whole.high), (Some(low), Some(high)) if low > high)
     };
     if !contradicts {
         return None;
     }
-    let sum: Decimal = parts.iter().filter_map(|p| p.value).sum();
-    let mut finding = Finding::at(Place::Text(total.span))
-        .with(
-            "detail",
-            format!("the parts add up to {}, not {}", sum.normalize(), total.text),
+    let stated: Decimal = parts.iter().filter_map(|p| p.value).sum();
+    let detail = if relation.in_percent {
+        format!(
+            "the shares of {} add up to {}%, not 100%",
+            total.text,
+            super::shown(stated)
         )
-        .claim(total);
+    } else if relation.exhaustive {
+        format!(
+            "the parts add up to {}, not {}",
+            amount(total, stated),
+            total.text
+        )
+    } else {
+        format!(
+            "the parts add up to {}, more than {}",
+            amount(total, stated),
+            total.text
+        )
+    };
+    let mut finding = Finding::at(Place::Text(total.span))
+        .with("detail", detail)
+        .claim(total)
+        .related("listed as its parts by these words", Place::Text(relation.cue));
     for part in parts {
         finding = finding
             .claim(part)
@@ -111,87 +102,208 @@ fn totals(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Optio
     Some(finding)
 }
 
-/// "rose 20 percent from 50 to 70", "doubled from 40 to 95".
-fn changes(context: &Context<'_>, claims: &[&Claim], tolerance: Decimal) -> Option<Finding> {
-    let text = &context.document.text;
-    for pair in claims.windows(2) {
-        let (from, to) = (pair[0], pair[1]);
-        let lead = window_before(text, from.span.start, 48).to_ascii_lowercase();
-        let opens = lead.trim_end().ends_with("from");
-        // "from 50 to 70", "from 50 units to 70 units"
-        let link = context.between(from.span.end, to.span.start).to_ascii_lowercase();
-        let joined = link == "to" || (link.ends_with(" to") && link.split_whitespace().count() <= 4);
-        if !opens || !joined {
-            continue;
-        }
-        if from.kind != to.kind || from.unit != to.unit {
-            continue;
-        }
-        let (from_low, from_high) = bounds(from)?;
-        let (to_low, to_high) = bounds(to)?;
-        if from_low <= Decimal::ZERO {
-            continue;
-        }
-        // The stated change: a percentage just before "from", or a multiplying verb.
-        let lead = lead.trim_end().trim_end_matches("from").trim_end();
-        let factor = ["doubled", "tripled", "quadrupled", "halved"]
-            .iter()
-            .find(|w| lead.ends_with(*w))
-            .map(|w| match *w {
-                "doubled" => Decimal::TWO,
-                "tripled" => Decimal::from(3),
-                "quadrupled" => Decimal::from(4),
-                _ => Decimal::new(5, 1),
-            });
-        let stated = claims.iter().rev().find(|c| {
-            c.kind == Kind::Percent
-                && c.span.end <= from.span.start
-                && context
-                    .between(c.span.end, from.span.start)
-                    .eq_ignore_ascii_case("from")
-        });
-        let (low_ratio, high_ratio) = if let Some(factor) = factor {
-            (factor, factor)
-        } else if let Some(percent) = stated {
-            let (p_low, p_high) = bounds(percent)?;
-            let falling = [
-                "fell",
-                "dropped",
-                "declined",
-                "decreased",
-                "down",
-                "cut",
-                "shrank",
-                "lost",
-            ]
-            .iter()
-            .any(|w| lead.contains(w));
-            let hundred = Decimal::from(100);
-            if falling {
-                ((hundred - p_high) / hundred, (hundred - p_low) / hundred)
+/// A sum in the unit of `like` ("EUR 7 billion", "120").
+fn amount(like: &Claim, value: Decimal) -> String {
+    let digits = super::shown(value);
+    match (like.kind, like.unit) {
+        (Kind::Money, Some(code)) => {
+            let billion = Decimal::from(1_000_000_000);
+            let million = Decimal::from(1_000_000);
+            if value.abs() >= billion {
+                format!("{code} {} billion", super::shown(value / billion))
+            } else if value.abs() >= million {
+                format!("{code} {} million", super::shown(value / million))
             } else {
-                ((hundred + p_low) / hundred, (hundred + p_high) / hundred)
+                format!("{code} {digits}")
             }
-        } else {
-            continue;
-        };
-        // What `to` may be, given `from` and the stated change, widened by the tolerance.
-        let (expect_low, expect_high) = widen((from_low * low_ratio, from_high * high_ratio), tolerance);
-        if to_high < expect_low || to_low > expect_high {
-            let actual = (to.value? - from.value?) / from.value? * Decimal::from(100);
-            let detail = format!(
-                "from {} to {} is a change of {}%, not what the sentence states",
-                from.text,
-                to.text,
-                actual.round_dp(1).normalize()
-            );
-            return Some(
-                Finding::at(Place::Text(from.span.cover(to.span)))
-                    .with("detail", detail)
-                    .claim(from)
-                    .claim(to),
-            );
+        }
+        (Kind::Quantity, Some(unit)) => format!("{digits} {unit}"),
+        _ => digits,
+    }
+}
+
+/// What the to-value may be given the from-value and the stated change; and whether the to-value
+/// the sentence gives falls outside it.
+fn change(context: &Context<'_>, relation: &Change, tolerance: Decimal) -> Option<Finding> {
+    let (from, to) = (&context.claims[relation.from], &context.claims[relation.to]);
+    let (from_range, to_range) = (interval::of(from), interval::of(to));
+    let (from_value, to_value) = (from.value?, to.value?);
+    let hundred = Decimal::ONE_HUNDRED;
+    let expected = match expected_to(context, relation, from_range)? {
+        Expected::Range(expected) => expected,
+        Expected::Contradiction(detail) => return Some(change_finding(relation, from, to, detail, None)),
+        Expected::Nothing => return None,
+    };
+    if !expected.widen(tolerance).disjoint(to_range) {
+        return None;
+    }
+    let actual_percent = (to_value - from_value)
+        .checked_div(from_value)
+        .map(|r| r * hundred)?;
+    if let Stated::Percent(index) = relation.stated {
+        let stated = &context.claims[index];
+        // "from 10% to 12%, up 2 percent": the points were meant, or the percentage is wrong.
+        if from.kind == Kind::Percent {
+            let points = Interval::exact((to_value - from_value).abs());
+            if !points.disjoint(interval::of(stated)) {
+                let detail = format!(
+                    "from {} to {} is a change of {} percentage points, or {}% of the earlier figure; it is stated as {}",
+                    from.text,
+                    to.text,
+                    super::shown((to_value - from_value).abs()),
+                    super::shown(actual_percent.abs()),
+                    stated.text
+                );
+                let advice = format!(
+                    "write \"{} percentage points\" if the difference is meant, or \"{}%\" if the relative change is",
+                    super::shown((to_value - from_value).abs()),
+                    super::shown(actual_percent.abs())
+                );
+                return Some(change_finding(relation, from, to, detail, Some(advice)).claim(stated));
+            }
         }
     }
-    None
+    let detail = match relation.stated {
+        Stated::Points(index) | Stated::Amount(index) => format!(
+            "from {} to {} is a change of {}, not {}",
+            from.text,
+            to.text,
+            amount(from, to_value - from_value),
+            context.claims[index].text
+        ),
+        Stated::Factor(factor) => format!(
+            "from {} to {} is a factor of {}, not {}",
+            from.text,
+            to.text,
+            super::shown(to_value.checked_div(from_value)?),
+            super::shown(factor)
+        ),
+        Stated::Percent(index) => format!(
+            "from {} to {} is a {} of {}%, not {}",
+            from.text,
+            to.text,
+            if actual_percent < Decimal::ZERO {
+                "fall"
+            } else {
+                "rise"
+            },
+            super::shown(actual_percent.abs()),
+            context.claims[index].text
+        ),
+        Stated::Direction => return None,
+    };
+    let mut finding = change_finding(relation, from, to, detail, None);
+    if let Stated::Percent(index) | Stated::Points(index) | Stated::Amount(index) = relation.stated {
+        finding = finding.claim(&context.claims[index]);
+    }
+    Some(finding)
+}
+
+/// What the stated change makes of the from-value.
+enum Expected {
+    Range(Interval),
+    /// Only a direction is stated, and the figures go the other way: the finding's detail.
+    Contradiction(String),
+    Nothing,
+}
+
+/// The values the to-value may take, given the from-value and the stated change.
+fn expected_to(context: &Context<'_>, relation: &Change, from_range: Interval) -> Option<Expected> {
+    let (from, to) = (&context.claims[relation.from], &context.claims[relation.to]);
+    let to_range = interval::of(to);
+    let (from_low, from_high) = from_range.closed()?;
+    let hundred = Decimal::ONE_HUNDRED;
+    // Without a direction word ("a change of 12 percent") the figures give the direction.
+    let falling = if to.value < from.value {
+        Direction::Down
+    } else {
+        Direction::Up
+    };
+    let direction = relation.direction.or(Some(falling));
+    let sign = |d: Option<Direction>| {
+        if d == Some(Direction::Down) {
+            -Decimal::ONE
+        } else {
+            Decimal::ONE
+        }
+    };
+    Some(match relation.stated {
+        Stated::Factor(factor) => Expected::Range(from_range.scale(factor)),
+        Stated::Percent(index) => {
+            if from_low <= Decimal::ZERO {
+                return Some(Expected::Nothing);
+            }
+            let percent = interval::of(&context.claims[index]);
+            let (p_low, p_high) = percent.closed()?;
+            let s = sign(direction);
+            let ratios = [(hundred + s * p_low) / hundred, (hundred + s * p_high) / hundred];
+            let (r_low, r_high) = (ratios[0].min(ratios[1]), ratios[0].max(ratios[1]));
+            Expected::Range(Interval {
+                low: Some(from_low * r_low),
+                high: Some(from_high * r_high),
+            })
+        }
+        Stated::Points(index) | Stated::Amount(index) => {
+            if matches!(relation.stated, Stated::Points(_)) && from.kind != Kind::Percent {
+                return Some(Expected::Nothing);
+            }
+            let amount = interval::of(&context.claims[index]);
+            let (a_low, a_high) = amount.closed()?;
+            let s = sign(direction);
+            let (d_low, d_high) = ((s * a_low).min(s * a_high), (s * a_low).max(s * a_high));
+            Expected::Range(Interval {
+                low: Some(from_low + d_low),
+                high: Some(from_high + d_high),
+            })
+        }
+        Stated::Direction => {
+            // "fell from 40 to 52": only the direction is stated.
+            let contradicts = match relation.direction? {
+                Direction::Up => to_range.high? < from_low,
+                Direction::Down => to_range.low? > from_high,
+            };
+            if !contradicts {
+                return Some(Expected::Nothing);
+            }
+            let word = if relation.direction == Some(Direction::Up) {
+                "a rise"
+            } else {
+                "a fall"
+            };
+            let detail = format!(
+                "from {} to {} is not {word}, as the sentence says",
+                from.text, to.text
+            );
+            Expected::Contradiction(detail)
+        }
+    })
+}
+
+/// A change's finding; `help` replaces the rule's help where the finding knows better.
+fn change_finding(
+    relation: &Change,
+    from: &Claim,
+    to: &Claim,
+    detail: String,
+    help: Option<String>,
+) -> Finding {
+    let place = if from.span.start < to.span.start {
+        from.span.cover(to.span)
+    } else {
+        to.span.cover(from.span)
+    };
+    let finding = Finding::at(Place::Text(place)).with("detail", detail);
+    let finding = match help {
+        Some(help) => finding.with("help", help),
+        None => finding,
+    };
+    finding
+        .claim(from)
+        .claim(to)
+        .related(
+            format!("the earlier figure: {}", from.text),
+            Place::Text(from.span),
+        )
+        .related(format!("the later figure: {}", to.text), Place::Text(to.span))
+        .related("the change as stated", Place::Text(relation.cue))
 }

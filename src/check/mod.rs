@@ -7,6 +7,9 @@
 mod acronym;
 mod arithmetic;
 mod citation;
+mod conversion;
+mod count_share;
+mod duration;
 mod empty;
 mod footnotes;
 mod ledger;
@@ -47,6 +50,9 @@ registry::check_kinds! {
     "range-order" => RangeOrder => range_order::range_order,
     "acronym" => Acronym => acronym::acronym,
     "arithmetic" => Arithmetic(arithmetic::ArithmeticParams) => arithmetic::arithmetic,
+    "count-share" => CountShare => count_share::count_share,
+    "duration" => Duration => duration::duration,
+    "conversion" => Conversion => conversion::conversion,
     "reference" => Reference(reference::ReferenceParams) => reference::reference,
     "pattern" => Pattern(pattern::PatternParams) => pattern::pattern,
     // The ledger kinds run only when `check --ledger` gives a ledger.
@@ -203,6 +209,8 @@ pub struct Context<'a> {
     pub by_sentence: BTreeMap<usize, Vec<usize>>,
     /// The ledger's rows for this document by claim id, when a ledger is given.
     pub ledger: Option<std::collections::HashMap<&'a str, &'a crate::audit::ledger::Row>>,
+    /// The relations between the claims (the relate stage), found once for every rule.
+    pub relations: crate::relate::Relations,
 }
 
 impl<'a> Context<'a> {
@@ -216,6 +224,7 @@ impl<'a> Context<'a> {
             claims,
             by_sentence,
             ledger: None,
+            relations: crate::relate::relate(document, claims),
         }
     }
 
@@ -349,7 +358,14 @@ fn diagnose(
         column: location.column,
         start: location.start,
         end: location.end,
-        help: rule.help.as_deref().map(|help| fill(help, &finding.values)),
+        // A finding may say what to do in its own words ("help"), where the rule's help is too
+        // general for it.
+        help: finding
+            .values
+            .iter()
+            .find(|(key, _)| *key == "help")
+            .map(|(_, help)| help.clone())
+            .or_else(|| rule.help.as_deref().map(|help| fill(help, &finding.values))),
         claims: finding.claims,
         related,
         end_line,
@@ -358,4 +374,15 @@ fn diagnose(
         collapse: finding.collapse,
         weight: 0,
     }
+}
+
+/// A computed figure as a message shows it: at most one decimal, no trailing zeros.
+#[must_use]
+pub fn shown(value: rust_decimal::Decimal) -> String {
+    let rounded = if value.abs() >= rust_decimal::Decimal::from(10) {
+        value.round_dp(1)
+    } else {
+        value.round_dp(2)
+    };
+    rounded.normalize().to_string()
 }

@@ -223,6 +223,7 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         b"acre" | b"acres" => unit("acre", Quantity),
         b"litre" | b"litres" | b"liter" | b"liters" => unit("L", Quantity),
         b"barrel" | b"barrels" => unit("bbl", Quantity),
+        b"gallon" | b"gallons" => unit("gal", Quantity),
         b"watt" | b"watts" => unit("W", Quantity),
         b"kilowatt" | b"kilowatts" => unit("kW", Quantity),
         b"megawatt" | b"megawatts" => unit("MW", Quantity),
@@ -282,4 +283,106 @@ pub fn is_ambiguous_symbol(word: &str) -> bool {
         word,
         "m" | "s" | "g" | "h" | "t" | "L" | "W" | "ms" | "mi" | "ha" | "min" | "pp" | "bp" | "ft" | "oz"
     )
+}
+
+/// What a unit measures, for conversions and for comparing one quantity stated in two units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    Length,
+    Mass,
+    Area,
+    Volume,
+    Temperature,
+    Time,
+    Power,
+    Energy,
+    Data,
+}
+
+impl Dimension {
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Length => "length",
+            Self::Mass => "mass",
+            Self::Area => "area",
+            Self::Volume => "volume",
+            Self::Temperature => "temperature",
+            Self::Time => "time",
+            Self::Power => "power",
+            Self::Energy => "energy",
+            Self::Data => "data",
+        }
+    }
+}
+
+/// How a unit converts to its dimension's base unit: `base = value × factor + offset` (the
+/// offset is for temperatures). Bases: metre, kilogram, square metre, litre, degree Celsius,
+/// second, watt, watt-hour, byte. Factors are exact where the definitions are (the mile is
+/// 1,609.344 m, the pound 0.45359237 kg, the US gallon 3.785411784 L).
+#[must_use]
+pub fn scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_decimal::Decimal)> {
+    use Dimension::{Area, Data, Energy, Length, Mass, Power, Temperature, Time, Volume};
+    use rust_decimal::Decimal;
+    let d = |text: &str| text.parse::<Decimal>().ok();
+    let (dimension, factor) = match symbol {
+        "km" => (Length, "1000"),
+        "m" => (Length, "1"),
+        "cm" => (Length, "0.01"),
+        "mm" => (Length, "0.001"),
+        "µm" => (Length, "0.000001"),
+        "nm" => (Length, "0.000000001"),
+        "mi" => (Length, "1609.344"),
+        "ft" => (Length, "0.3048"),
+        "kg" => (Mass, "1"),
+        "g" => (Mass, "0.001"),
+        "mg" => (Mass, "0.000001"),
+        "µg" => (Mass, "0.000000001"),
+        "t" => (Mass, "1000"),
+        "kt" => (Mass, "1000000"),
+        "Mt" => (Mass, "1000000000"),
+        "Gt" => (Mass, "1000000000000"),
+        "lb" => (Mass, "0.45359237"),
+        "oz" => (Mass, "0.028349523125"),
+        "m²" => (Area, "1"),
+        "km²" => (Area, "1000000"),
+        "ha" => (Area, "10000"),
+        "acre" => (Area, "4046.8564224"),
+        "L" => (Volume, "1"),
+        "ml" => (Volume, "0.001"),
+        "µL" => (Volume, "0.000001"),
+        "m³" => (Volume, "1000"),
+        "gal" => (Volume, "3.785411784"),
+        "bbl" => (Volume, "158.987294928"),
+        "°C" => (Temperature, "1"),
+        "s" => (Time, "1"),
+        "ms" => (Time, "0.001"),
+        "min" => (Time, "60"),
+        "h" => (Time, "3600"),
+        "W" => (Power, "1"),
+        "kW" => (Power, "1000"),
+        "MW" => (Power, "1000000"),
+        "GW" => (Power, "1000000000"),
+        "TW" => (Power, "1000000000000"),
+        "Wh" => (Energy, "1"),
+        "kWh" => (Energy, "1000"),
+        "MWh" => (Energy, "1000000"),
+        "GWh" => (Energy, "1000000000"),
+        "TWh" => (Energy, "1000000000000"),
+        "B" => (Data, "1"),
+        "kB" => (Data, "1000"),
+        "MB" => (Data, "1000000"),
+        "GB" => (Data, "1000000000"),
+        "TB" => (Data, "1000000000000"),
+        "KiB" => (Data, "1024"),
+        "MiB" => (Data, "1048576"),
+        "GiB" => (Data, "1073741824"),
+        "°F" => {
+            // °C = (°F − 32) × 5/9
+            let factor = Decimal::from(5) / Decimal::from(9);
+            return Some((Temperature, factor, Decimal::from(-32) * factor));
+        }
+        _ => return None,
+    };
+    Some((dimension, d(factor)?, Decimal::ZERO))
 }

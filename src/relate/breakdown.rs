@@ -1,0 +1,229 @@
+//! A total and its breakdown: "a total of 120 sites: 50 …, 40 … and 30 …", "the EUR 6 billion
+//! fund is divided into EUR 4 billion … and EUR 2 billion …", "120 staff, of whom 50 …",
+//! "the 120 seats went 60 to …, 40 to … and 20 to …". Parts named with "including", "such as" or
+//! "of which" need not be all of the total; parts given as percentages are shares of it.
+
+use super::part_whole::PartOfWhole;
+use super::{Relations, Sentence, comparable};
+use crate::claim::Kind;
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Breakdown {
+    pub total: usize,
+    /// The parts, in text order: figures comparable to the total, or all percentages.
+    pub parts: Vec<usize>,
+    /// The words say the parts are all of the total ("split into", ":"), not some of it.
+    pub exhaustive: bool,
+    /// The parts are percentages of the total (they add up to 100).
+    pub in_percent: bool,
+    pub cue: Span,
+}
+
+/// Words after a total that list all of it.
+const EXHAUSTIVE: &[&str] = &[
+    ":",
+    "split into",
+    "split between",
+    "split among",
+    "split as follows :",
+    "divided into",
+    "divided between",
+    "divided among",
+    "broken down into",
+    "breaks down into",
+    "break down into",
+    "made up of",
+    "comprising",
+    "comprised of",
+    "comprises",
+    "consisting of",
+    "consists of",
+    "composed of",
+    "shared between",
+    "shared among",
+    "allocated as",
+    "distributed as",
+    "went",
+    "were divided",
+    "were split",
+    "was divided",
+    "was split",
+];
+
+/// Words after a total that list some of it.
+const PARTIAL: &[&str] = &[
+    "including",
+    "includes",
+    "include",
+    "included",
+    "such as",
+    "of which",
+    "of whom",
+    "among them",
+    "among which",
+    "notably",
+];
+
+/// Words that end a list of parts: what follows compares or changes, it does not divide.
+const BREAKS: &[&str] = &[
+    "while",
+    "whereas",
+    "but",
+    "compared",
+    "than",
+    "versus",
+    "vs",
+    "against",
+    "from",
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "since",
+    "after",
+    "before",
+    "per",
+    "each",
+    "every",
+];
+
+/// Most items between a total and the cue that lists its parts ("EUR 6 billion fund is
+/// divided into").
+const MAX_LEAD: usize = 6;
+
+pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    for (n, &total_at) in view.figures.iter().enumerate() {
+        let total = sentence.claim_at(total_at);
+        if !matches!(
+            sentence.claims[total].kind,
+            Kind::Count | Kind::Money | Kind::Quantity
+        ) {
+            continue;
+        }
+        let Some(&next_figure) = view.figures.get(n + 1) else {
+            break;
+        };
+        // The cue stands between the total and the next figure, after a few plain words.
+        let cue = (total_at + 1..next_figure.min(total_at + MAX_LEAD + 2)).find_map(|at| {
+            if let Some((_, end)) = view.matches_any(at, EXHAUSTIVE) {
+                return Some((at, end, true));
+            }
+            view.matches_any(at, PARTIAL).map(|(_, end)| (at, end, false))
+        });
+        let Some((cue_start, cue_end, exhaustive)) = cue else {
+            continue;
+        };
+        if !(total_at + 1..cue_start).all(|i| view.word(i).is_some() || view.is(i, ",")) {
+            continue;
+        }
+        if next_figure > cue_end + 4 {
+            continue;
+        }
+        let parts = parts_after(sentence, total, next_figure, n + 1);
+        if parts.is_empty() {
+            continue;
+        }
+        let in_percent =
+            sentence.claims[parts[0]].kind == Kind::Percent && sentence.claims[total].kind != Kind::Percent;
+        if !exhaustive && !in_percent {
+            for &part in &parts {
+                out.parts.push(PartOfWhole {
+                    part,
+                    whole: total,
+                    cue: view.span(cue_start, cue_end),
+                });
+            }
+        }
+        if parts.len() >= 2 {
+            out.breakdowns.push(Breakdown {
+                total,
+                parts,
+                exhaustive,
+                in_percent,
+                cue: view.span(cue_start, cue_end),
+            });
+        }
+    }
+    opening_whole_parts(sentence, out);
+}
+
+/// The figures listed from `first_at` on: comparable to the total, or all percentages, each
+/// within a few words of the last, the list ending at a word that compares or changes.
+fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: usize) -> Vec<usize> {
+    let view = &sentence.view;
+    let first = sentence.claim_at(first_at);
+    let percent = sentence.claims[first].kind == Kind::Percent;
+    let fits = |index: usize| {
+        if percent {
+            sentence.claims[index].kind == Kind::Percent
+        } else {
+            comparable(&sentence.claims[total], &sentence.claims[index])
+        }
+    };
+    if !fits(first) {
+        return Vec::new();
+    }
+    let mut parts = vec![first];
+    let mut last_at = first_at;
+    for &at in &view.figures[first_n + 1..] {
+        let index = sentence.claim_at(at);
+        let gap = last_at + 1..at;
+        let broken = gap.len() > 8
+            || gap
+                .clone()
+                .any(|i| view.is_any(i, BREAKS) || view.is(i, ";") && percent)
+            || sentence.claims[index].kind.is_temporal();
+        if broken {
+            break;
+        }
+        if fits(index) {
+            parts.push(index);
+            last_at = at;
+        }
+    }
+    parts
+}
+
+/// "Of the 120 seats, 60 went to …, 40 to … and 20 to …": parts after an opening whole; the
+/// sentence does not say they are all of it.
+fn opening_whole_parts(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    let Some(opening) = out
+        .parts
+        .iter()
+        .find(|r| {
+            r.cue.start == view.span(0, 1).start && sentence.claims[r.part].sentence_index == sentence.index
+        })
+        .cloned()
+    else {
+        return;
+    };
+    let Some(first_n) = view
+        .figures
+        .iter()
+        .position(|&at| sentence.claim_at(at) == opening.part)
+    else {
+        return;
+    };
+    let parts = parts_after(sentence, opening.whole, view.figures[first_n], first_n);
+    if parts.len() >= 2 {
+        for &part in &parts[1..] {
+            out.parts.push(PartOfWhole {
+                part,
+                whole: opening.whole,
+                cue: opening.cue,
+            });
+        }
+        out.breakdowns.push(Breakdown {
+            total: opening.whole,
+            parts,
+            exhaustive: false,
+            in_percent: false,
+            cue: opening.cue,
+        });
+    }
+}

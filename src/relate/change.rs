@@ -1,0 +1,334 @@
+//! A change between two figures: a from-value and a to-value ("from 40 to 52", "to 52 in 2022
+//! from 40 in 2019"), and what the sentence says the change was: a percentage ("rose 20% from
+//! …", "…, a rise of 12 percent"), percentage points, a factor ("doubled", "halved", "fivefold",
+//! "by a quarter"), an absolute amount ("up by 12"), or only a direction ("fell from …").
+
+use rust_decimal::Decimal;
+
+use super::{Relations, Sentence};
+use crate::claim::Kind;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// What the sentence states the change to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stated {
+    /// A percentage (the claim index): a relative change.
+    Percent(usize),
+    /// Percentage points (the claim index).
+    Points(usize),
+    /// A factor said in words ("doubled" is 2, "halved" 0.5).
+    Factor(Decimal),
+    /// An amount in the unit of the figures (the claim index).
+    Amount(usize),
+    /// Only the direction ("fell from 40 to 52").
+    Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub from: usize,
+    pub to: usize,
+    pub stated: Stated,
+    pub direction: Option<Direction>,
+    /// The words that state the change.
+    pub cue: Span,
+}
+
+const UP: &[&str] = &[
+    "rose",
+    "rise",
+    "risen",
+    "rises",
+    "rising",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grown",
+    "grows",
+    "growth",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "up",
+    "gained",
+    "gain",
+    "soared",
+    "surged",
+    "expanded",
+    "higher",
+    "more",
+    "doubled",
+    "tripled",
+    "trebled",
+    "quadrupled",
+    "improved",
+    "boosted",
+    "went",
+];
+
+const DOWN: &[&str] = &[
+    "fell",
+    "fall",
+    "fallen",
+    "falls",
+    "falling",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "decreases",
+    "down",
+    "cut",
+    "cuts",
+    "shrank",
+    "shrunk",
+    "shrink",
+    "lost",
+    "slipped",
+    "slumped",
+    "plunged",
+    "plummeted",
+    "reduced",
+    "reduction",
+    "lower",
+    "less",
+    "halved",
+    "contracted",
+    "eased",
+    "sank",
+    "tumbled",
+];
+
+/// Words naming a change before "of" ("a rise of 12 percent").
+const CHANGE_NOUNS: &[&str] = &[
+    "rise",
+    "increase",
+    "growth",
+    "gain",
+    "jump",
+    "fall",
+    "drop",
+    "decline",
+    "decrease",
+    "reduction",
+    "cut",
+    "change",
+    "loss",
+    "contraction",
+    "expansion",
+];
+
+/// Factors said in words.
+fn factor(word: &str) -> Option<Decimal> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "doubled" | "doubling" | "twofold" | "two-fold" => Decimal::TWO,
+        "tripled" | "trebled" | "tripling" | "threefold" | "three-fold" => Decimal::from(3),
+        "quadrupled" | "fourfold" | "four-fold" => Decimal::from(4),
+        "fivefold" | "five-fold" => Decimal::from(5),
+        "tenfold" | "ten-fold" => Decimal::TEN,
+        "halved" | "halving" => Decimal::new(5, 1),
+        _ => return None,
+    })
+}
+
+fn direction_of(word: &str) -> Option<Direction> {
+    if UP.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        Some(Direction::Up)
+    } else if DOWN.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+/// Can `a` and `b` be the two ends of one change?
+fn ends(sentence: &Sentence<'_>, a: usize, b: usize) -> bool {
+    let (a, b) = (&sentence.claims[a], &sentence.claims[b]);
+    a.kind == b.kind
+        && a.unit == b.unit
+        && matches!(a.kind, Kind::Count | Kind::Money | Kind::Quantity | Kind::Percent)
+}
+
+pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    for (n, &at) in view.figures.iter().enumerate() {
+        // "from A [in 2019] to B": A after "from", B after "to" within a few items.
+        let from_first = view.is(at.wrapping_sub(1), "from");
+        let to_first = view.is(at.wrapping_sub(1), "to");
+        if !(from_first || to_first) {
+            continue;
+        }
+        let link = if from_first { "to" } else { "from" };
+        let Some(&other_at) = view.figures.get(n + 1..).and_then(|rest| {
+            rest.iter()
+                .find(|&&o| !sentence.claims[sentence.claim_at(o)].kind.is_temporal())
+        }) else {
+            continue;
+        };
+        let gap = at + 1..other_at;
+        if gap.len() > 5 || !view.is(other_at - 1, link) {
+            continue;
+        }
+        let (first, second) = (sentence.claim_at(at), sentence.claim_at(other_at));
+        if !ends(sentence, first, second) {
+            continue;
+        }
+        let (from, to) = if from_first {
+            (first, second)
+        } else {
+            (second, first)
+        };
+        let marker = at - 1;
+        let lead_start = marker.saturating_sub(5);
+        let end = after_time(sentence, other_at + 1);
+        let stated =
+            stated_before(sentence, lead_start, marker, from).or_else(|| stated_after(sentence, end, from));
+        let direction = (lead_start..marker)
+            .rev()
+            .find_map(|i| view.word(i).and_then(direction_of))
+            .or_else(|| stated.and_then(|s| s.2));
+        let (stated, cue) = match stated {
+            Some((stated, cue, _)) => (stated, cue),
+            None if direction.is_some() => (Stated::Direction, view.span(lead_start, marker)),
+            None => continue,
+        };
+        out.changes.push(Change {
+            from,
+            to,
+            stated,
+            direction,
+            cue,
+        });
+    }
+}
+
+/// The position after an optional "in 2022" following a figure.
+fn after_time(sentence: &Sentence<'_>, at: usize) -> usize {
+    let view = &sentence.view;
+    if view.is_any(at, &["in", "by"])
+        && view
+            .figure(at + 1)
+            .is_some_and(|i| sentence.claims[i].kind.is_temporal())
+    {
+        at + 2
+    } else {
+        at
+    }
+}
+
+fn stated_kind(sentence: &Sentence<'_>, index: usize, from: usize) -> Option<Stated> {
+    let claim = &sentence.claims[index];
+    match claim.kind {
+        Kind::Percent => Some(Stated::Percent(index)),
+        Kind::Quantity if claim.unit == Some("pp") => Some(Stated::Points(index)),
+        _ if index != from && super::comparable(claim, &sentence.claims[from]) => Some(Stated::Amount(index)),
+        _ => None,
+    }
+}
+
+/// "rose 20 percent from", "grew by EUR 12 million from", "doubled from", "fell by a quarter
+/// from": the change stated in the words before the from-value.
+fn stated_before(
+    sentence: &Sentence<'_>,
+    start: usize,
+    marker: usize,
+    from: usize,
+) -> Option<(Stated, Span, Option<Direction>)> {
+    let view = &sentence.view;
+    for i in (start..marker).rev() {
+        if let Some(word) = view.word(i) {
+            if let Some(f) = factor(word) {
+                let direction = if f < Decimal::ONE {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                };
+                return Some((Stated::Factor(f), view.span(i, i + 1), Some(direction)));
+            }
+            // "rose fivefold", "grew 3-fold" and "5 times"
+            continue;
+        }
+        let Some(index) = view.figure(i) else { break };
+        let verb = (i.saturating_sub(2)..i)
+            .rev()
+            .find_map(|j| view.word(j).and_then(direction_of));
+        let by = view.is(i.wrapping_sub(1), "by");
+        if verb.is_none() && !by {
+            return None;
+        }
+        if view.is_any(i + 1, &["fold", "times"]) || view.is(i + 1, "-") && view.is(i + 2, "fold") {
+            let value = sentence.claims[index].value?;
+            return Some((Stated::Factor(value), view.span(i, i + 2), verb));
+        }
+        return stated_kind(sentence, index, from).map(|s| (s, view.span(i.saturating_sub(2), i + 1), verb));
+    }
+    None
+}
+
+/// ", a rise of 12 percent", ", up 30%", "(down 5%)", ", an increase of EUR 12 million", ", a
+/// 30% rise", ", or 30% more": the change stated just after the to-value.
+fn stated_after(
+    sentence: &Sentence<'_>,
+    at: usize,
+    from: usize,
+) -> Option<(Stated, Span, Option<Direction>)> {
+    let view = &sentence.view;
+    let mut i = at;
+    if !view.is_any(i, &[",", "(", "—", "–", "-", ";"]) {
+        return None;
+    }
+    i += 1;
+    let start = i;
+    if view.is_any(i, &["a", "an", "or", "which", "that", "is", "was"]) {
+        i += 1;
+    }
+    if view.is_any(i, &["a", "an", "is", "was"]) {
+        i += 1;
+    }
+    // "up 30%", "down by 5%"
+    if let Some(direction) = view.word(i).and_then(direction_of) {
+        let mut j = i + 1;
+        if view.is_any(j, &["by", "of"]) {
+            j += 1;
+        }
+        if let Some(index) = view.figure(j) {
+            return stated_kind(sentence, index, from).map(|s| (s, view.span(start, j + 1), Some(direction)));
+        }
+        // "a rise of 12 percent"
+        if view
+            .word(i)
+            .is_some_and(|w| CHANGE_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        {
+            return None;
+        }
+    }
+    if view
+        .word(i)
+        .is_some_and(|w| CHANGE_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        && view.is(i + 1, "of")
+    {
+        let index = view.figure(i + 2)?;
+        let direction = view.word(i).and_then(direction_of);
+        return stated_kind(sentence, index, from).map(|s| (s, view.span(start, i + 3), direction));
+    }
+    // "a 30% rise", "30% more"
+    if let Some(index) = view.figure(i) {
+        let direction = view.word(i + 1).and_then(direction_of)?;
+        return stated_kind(sentence, index, from).map(|s| (s, view.span(start, i + 2), Some(direction)));
+    }
+    None
+}

@@ -1,0 +1,217 @@
+//! Durations and chronology: a stated length against its period ("the ten-year plan runs from
+//! 2020 to 2025", "over the six years from 2015 to 2018"), an anniversary or an age against a
+//! founding year ("set up in 1985, it marked its 30th anniversary in 2020", "founded in 1975,
+//! it turned 40 in 2022"), and "N years after/since" between two years.
+
+use rust_decimal::Decimal;
+
+use super::{Relations, Sentence};
+use crate::claim::Kind;
+use crate::span::Span;
+
+/// A length of time in years and the years it spans, as the sentence states them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duration {
+    /// The stated length (a claim of kind duration, or an anniversary or age).
+    pub length: usize,
+    /// The length in years, as stated.
+    pub years: Decimal,
+    /// The first and the last year of the span.
+    pub start: i64,
+    pub end: i64,
+    /// How the count may be read: a period may count its years inclusively or not ("2020 to
+    /// 2025" is five or six years); an anniversary is exact; an age may be one short (the
+    /// birthday may not have come yet).
+    pub reading: Reading,
+    /// The figures the span comes from (a period, or a founding year and a later year).
+    pub span_claims: Vec<usize>,
+    pub cue: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Period,
+    Anniversary,
+    Age,
+    /// "N years after/since": years named without months, so off by one either way.
+    Between,
+}
+
+/// Words before a year that make it a founding year.
+const FOUNDED: &[&str] = &[
+    "established",
+    "founded",
+    "set",
+    "created",
+    "opened",
+    "built",
+    "born",
+    "launched",
+    "formed",
+    "started",
+    "began",
+    "incorporated",
+    "inaugurated",
+    "introduced",
+    "constructed",
+    "completed",
+    "adopted",
+    "signed",
+];
+
+/// Words before a duration that make it part of a period, not its length ("the first six years").
+const SUB_PERIOD: &[&str] = &[
+    "first",
+    "last",
+    "next",
+    "final",
+    "past",
+    "within",
+    "every",
+    "each",
+    "after",
+    "per",
+    "by",
+    "extended",
+    "another",
+    "further",
+    "additional",
+    "extra",
+    "than",
+    "over",
+    "up",
+    "least",
+    "least",
+    "most",
+    "some",
+];
+
+fn year_value(sentence: &Sentence<'_>, index: usize) -> Option<i64> {
+    let claim = &sentence.claims[index];
+    (claim.kind == Kind::Year)
+        .then_some(claim.value)
+        .flatten()
+        .and_then(|v| {
+            i64::try_from(v.trunc().mantissa())
+                .ok()
+                .filter(|_| v.scale() == 0)
+        })
+}
+
+fn period_years(sentence: &Sentence<'_>, index: usize) -> Option<(i64, i64)> {
+    let claim = &sentence.claims[index];
+    if claim.kind != Kind::Period {
+        return None;
+    }
+    let whole = |d: Decimal| i64::try_from(d.trunc().mantissa() / 10i128.pow(d.scale())).ok();
+    Some((whole(claim.low?)?, whole(claim.high?)?))
+}
+
+fn duration_years(sentence: &Sentence<'_>, index: usize) -> Option<Decimal> {
+    let claim = &sentence.claims[index];
+    (claim.kind == Kind::Duration && claim.unit == Some("year"))
+        .then_some(claim.value)
+        .flatten()
+}
+
+pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
+    length_and_period(sentence, out);
+    founding_and_age(sentence, out);
+}
+
+/// "the ten-year strategy runs from 2020 to 2025", "over the six years from 2015 to 2018", "from
+/// 2015 to 2018, six years".
+fn length_and_period(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    for (n, &at) in view.figures.iter().enumerate() {
+        let length = sentence.claim_at(at);
+        let Some(years) = duration_years(sentence, length) else {
+            continue;
+        };
+        if (at.saturating_sub(2)..at).any(|i| view.is_any(i, SUB_PERIOD)) {
+            continue;
+        }
+        // The nearest figure after (or else before) must be the period, a few words away.
+        let after = view.figures.get(n + 1).copied().filter(|&p| p - at <= 8);
+        let before = n.checked_sub(1).map(|m| view.figures[m]).filter(|&p| at - p <= 3);
+        for period_at in after.into_iter().chain(before) {
+            let period = sentence.claim_at(period_at);
+            let Some((start, end)) = period_years(sentence, period) else {
+                continue;
+            };
+            let (low, high) = (at.min(period_at), at.max(period_at));
+            if (low + 1..high).any(|i| view.is_any(i, &[";", "and", "but", "while", "."])) {
+                continue;
+            }
+            out.durations.push(Duration {
+                length,
+                years,
+                start,
+                end,
+                reading: Reading::Period,
+                span_claims: vec![period],
+                cue: view.span(low, high + 1),
+            });
+            break;
+        }
+    }
+}
+
+/// "set up in 1985, it marked its 30th anniversary in 2020", "founded in 1975, it turned 40 in
+/// 2022", "in 2015, 30 years after its founding in 1985".
+fn founding_and_age(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    let founding = view.figures.iter().copied().find_map(|at| {
+        let index = sentence.claim_at(at);
+        let year = year_value(sentence, index)?;
+        let cued = (at.saturating_sub(4)..at).any(|i| view.is_any(i, FOUNDED))
+            || view.matches_before(at, "founding in").is_some();
+        cued.then_some((at, index, year))
+    });
+    let Some((founding_at, founding, founded)) = founding else {
+        return;
+    };
+    for &at in &view.figures {
+        if at == founding_at {
+            continue;
+        }
+        let index = sentence.claim_at(at);
+        let claim = &sentence.claims[index];
+        let reading = if claim.kind == Kind::Ordinal
+            && view.is_any(at + 1, &["anniversary", "birthday", "jubilee"])
+        {
+            Reading::Anniversary
+        } else if claim.kind == Kind::Count
+            && view.is_any(at.wrapping_sub(1), &["turned", "turns", "turning", "aged"])
+        {
+            Reading::Age
+        } else if claim.kind == Kind::Duration && view.is_any(at + 1, &["after", "since", "later", "old"]) {
+            if view.is(at + 1, "old") {
+                Reading::Age
+            } else {
+                Reading::Between
+            }
+        } else {
+            continue;
+        };
+        let Some(years) = claim.value else { continue };
+        // The year of the anniversary or age: the nearest other year, or the document's date.
+        let later = view
+            .figures
+            .iter()
+            .copied()
+            .filter(|&y| y != founding_at)
+            .filter_map(|y| year_value(sentence, sentence.claim_at(y)).map(|v| (y, v)))
+            .min_by_key(|&(y, _)| y.abs_diff(at));
+        let Some((later_at, year)) = later else { continue };
+        out.durations.push(Duration {
+            length: index,
+            years,
+            start: founded,
+            end: year,
+            reading,
+            span_claims: vec![founding, sentence.claim_at(later_at)],
+            cue: view.span(at, at + 2),
+        });
+    }
+}

@@ -1,0 +1,77 @@
+//! A figure and its conversion: "12 kilometres (about 7 miles)", "30 °C (86 °F)", "2 hectares, or
+//! about 5 acres", and a fraction in words with its percentage, "a fifth (20%)".
+
+use super::{Relations, Sentence};
+use crate::claim::Kind;
+use crate::lexicon::units::scale;
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    pub figure: usize,
+    pub converted: usize,
+    pub cue: Span,
+}
+
+/// Hedges a conversion may carry before its figure, as words ("about 7 miles", "c. 7 miles").
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "some",
+    "nearly",
+    "almost",
+    "c",
+    "ca",
+    "circa",
+    "or",
+    "over",
+    "under",
+    "just",
+    "~",
+    "≈",
+    ".",
+];
+
+pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    for pair in view.figures.windows(2) {
+        let (at, next) = (pair[0], pair[1]);
+        let gap = at + 1..next;
+        // "(about 7 miles)", ", or about 5 acres", " / 7 mi"
+        let opens = view.is_any(at + 1, &["(", ",", "/", "["]);
+        if !opens || gap.len() > 4 || !gap.clone().skip(1).all(|i| view.is_any(i, HEDGES)) {
+            continue;
+        }
+        if view.is(at + 1, ",") && !view.is(at + 2, "or") {
+            continue;
+        }
+        let (figure, converted) = (sentence.claim_at(at), sentence.claim_at(next));
+        if convertible(sentence, figure, converted) {
+            out.conversions.push(Conversion {
+                figure,
+                converted,
+                cue: view.span(at + 1, next),
+            });
+        }
+    }
+}
+
+/// Two units of one dimension, or a fraction in words and its percentage.
+fn convertible(sentence: &Sentence<'_>, figure: usize, converted: usize) -> bool {
+    let (a, b) = (&sentence.claims[figure], &sentence.claims[converted]);
+    if a.kind == Kind::Percent && b.kind == Kind::Percent {
+        // "a fifth (20%)": the first in words, the second in digits.
+        return a.text.starts_with(|c: char| c.is_alphabetic())
+            && b.text.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if a.kind != Kind::Quantity || b.kind != Kind::Quantity || a.unit == b.unit {
+        return false;
+    }
+    match (a.unit.and_then(scale), b.unit.and_then(scale)) {
+        (Some((x, _, _)), Some((y, _, _))) => x == y,
+        _ => false,
+    }
+}

@@ -1,0 +1,162 @@
+//! Part of a whole: "18 of the 30 councils", "25 out of 40", "Of the 30 projects, 12 …",
+//! "120 staff, including 40 nurses", "250 of them", "a total of 40 staff; 25 were nurses".
+
+use super::{Relations, Sentence, comparable};
+use crate::span::Span;
+
+/// `part` (a claim index) is a part of `whole`; `cue` spans the words that say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartOfWhole {
+    pub part: usize,
+    pub whole: usize,
+    pub cue: Span,
+}
+
+/// Words joining a part to the whole after it ("18 of the 30").
+const JOINERS: &[&str] = &[
+    "out of the",
+    "out of all",
+    "out of a total of",
+    "out of",
+    "of all the",
+    "of the total",
+    "of a total of",
+    "of the",
+    "of all",
+    "of its",
+    "of their",
+    "of our",
+    "of these",
+    "of those",
+    "of",
+];
+
+/// Words after a part that point back to the whole before it ("250 of them").
+const BACK: &[&str] = &[
+    "of them",
+    "of whom",
+    "of these",
+    "of those",
+    "of which",
+    "among them",
+];
+
+/// Words after a count that make it the subject of a clause ("25 were nurses").
+const CLAUSE_VERBS: &[&str] = &[
+    "were", "was", "are", "is", "had", "have", "has", "did", "do", "came", "went", "said", "reported",
+    "received", "got", "remain", "remained", "lived", "live", "died", "worked", "work", "voted", "chose",
+    "agreed", "used", "held", "left", "stayed", "became", "passed", "failed", "took", "returned",
+];
+
+pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
+    let out = &mut relations.parts;
+    let view = &sentence.view;
+    for (n, &at) in view.figures.iter().enumerate() {
+        let part = sentence.claim_at(at);
+        // "18 of the 30": a joiner, at most one plain word ("the first 10"), the whole.
+        if let Some((_, end)) = view.matches_any(at + 1, JOINERS) {
+            let whole_at = if view.figure(end).is_some() {
+                Some(end)
+            } else if view.word(end).is_some_and(|w| !w.eq_ignore_ascii_case("which")) {
+                view.figure(end + 1).map(|_| end + 1)
+            } else {
+                None
+            };
+            if let Some(whole_at) = whole_at {
+                let whole = sentence.claim_at(whole_at);
+                if comparable(&sentence.claims[part], &sentence.claims[whole]) {
+                    out.push(PartOfWhole {
+                        part,
+                        whole,
+                        cue: view.span(at + 1, whole_at),
+                    });
+                }
+            }
+        }
+        // "250 of them": the whole is the nearest comparable figure before.
+        if let Some((_, end)) = view.matches_any(at + 1, BACK) {
+            let whole = view.figures[..n]
+                .iter()
+                .rev()
+                .map(|&w| sentence.claim_at(w))
+                .find(|&w| comparable(&sentence.claims[part], &sentence.claims[w]));
+            if let Some(whole) = whole {
+                out.push(PartOfWhole {
+                    part,
+                    whole,
+                    cue: view.span(at + 1, end),
+                });
+            }
+        }
+    }
+    opening_whole(sentence, out);
+    total_then_part(sentence, out);
+}
+
+/// "Of the 30 projects, 12 were late", "Among the 400 staff surveyed, 90 …": the whole opens
+/// the sentence and the first comparable figure after the comma is its part.
+fn opening_whole(sentence: &Sentence<'_>, out: &mut Vec<PartOfWhole>) {
+    let view = &sentence.view;
+    if !view.is_any(0, &["of", "among", "out"]) {
+        return;
+    }
+    let Some(&whole_at) = view.figures.first().filter(|&&at| at <= 4) else {
+        return;
+    };
+    if !view.only_words(0, whole_at) {
+        return;
+    }
+    let whole = sentence.claim_at(whole_at);
+    let Some(comma) = (whole_at + 1..view.items.len()).find(|&i| view.is(i, ",")) else {
+        return;
+    };
+    if let Some(&part_at) = view.figures.iter().find(|&&at| at > comma) {
+        let part = sentence.claim_at(part_at);
+        if comparable(&sentence.claims[part], &sentence.claims[whole]) {
+            out.push(PartOfWhole {
+                part,
+                whole,
+                cue: view.span(0, whole_at),
+            });
+        }
+    }
+}
+
+/// "A total of 40 staff …; 25 were nurses", "40 staff in all, 25 of …": a figure marked as the
+/// total and a later count of the same thing as the subject of its clause.
+fn total_then_part(sentence: &Sentence<'_>, out: &mut Vec<PartOfWhole>) {
+    let view = &sentence.view;
+    let Some((n, whole_at)) = view.figures.iter().copied().enumerate().find(|&(_, at)| {
+        view.matches_before(at, "total of").is_some()
+            || view.matches(at + 1, "in total").is_some()
+            || view.matches(at + 1, "in all").is_some()
+    }) else {
+        return;
+    };
+    let whole = sentence.claim_at(whole_at);
+    let noun = (whole_at + 1..whole_at + 4)
+        .filter_map(|i| view.word(i))
+        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "in" | "total" | "all"))
+        .map(super::sentence::noun_key);
+    for &part_at in &view.figures[n + 1..] {
+        let part = sentence.claim_at(part_at);
+        if !comparable(&sentence.claims[part], &sentence.claims[whole]) {
+            continue;
+        }
+        // A part listed in a breakdown belongs to the breakdown relation, not here.
+        if view.is_any(part_at - 1, &[":", "of", "into", "between", "including"]) {
+            continue;
+        }
+        let next = view.word(part_at + 1);
+        let same_noun = next
+            .zip(noun.as_ref())
+            .is_some_and(|(w, n)| super::sentence::noun_key(w) == *n);
+        if next.is_some_and(|w| CLAUSE_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))) || same_noun {
+            out.push(PartOfWhole {
+                part,
+                whole,
+                cue: view.span(whole_at, whole_at + 1),
+            });
+        }
+    }
+}

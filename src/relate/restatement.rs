@@ -1,0 +1,95 @@
+//! The same quantity stated again: one subject, one time, one dimension, in two sentences that
+//! say the same thing of it. Claims are grouped by key and each is paired with the first of its
+//! group, so the pass is linear in the number of claims. Units of one dimension meet (m and km,
+//! t and kt); currencies stay apart.
+
+use std::collections::HashMap;
+
+use super::Relations;
+use crate::claim::{Claim, Kind, Role};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restatement {
+    pub earlier: usize,
+    pub later: usize,
+}
+
+/// What makes two statements one figure: subject (lower case), unit or dimension, time, kind.
+type Key<'a> = (String, &'static str, Option<&'a str>, Kind);
+
+pub fn find(claims: &[Claim], out: &mut Relations) {
+    let mut first: HashMap<Key<'_>, usize> = HashMap::new();
+    for (index, claim) in claims.iter().enumerate() {
+        if !matches!(
+            claim.kind,
+            Kind::Money | Kind::Percent | Kind::Count | Kind::Quantity
+        ) {
+            continue;
+        }
+        // Without a time reference two statements are too often different subsets ("18 tumour
+        // types" of the "31 tumour types"); a figure restated is one of a stated time.
+        if claim.time.is_none() || claim.subject_from_headers {
+            continue;
+        }
+        let Some(subject) = &claim.subject else { continue };
+        // A limit a rule sets is no statement of fact, and a unit is no subject ("GtC", "ppm").
+        if claim.role == Some(Role::Specification)
+            || crate::lexicon::units::unit_word(subject).is_some()
+            || subject.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let measure = claim
+            .unit
+            .and_then(crate::lexicon::units::scale)
+            .map_or(claim.unit.unwrap_or(""), |(dimension, _, _)| dimension.name());
+        let key = (subject.to_lowercase(), measure, claim.time.as_deref(), claim.kind);
+        match first.get(&key) {
+            None => {
+                first.insert(key, index);
+            }
+            // Two figures of one sentence are a change or a comparison ("from 50 to 70").
+            Some(&earlier)
+                if claims[earlier].sentence_index != claim.sentence_index
+                    && same_statement(&claims[earlier], claim, subject) =>
+            {
+                out.restatements.push(Restatement {
+                    earlier,
+                    later: index,
+                });
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Whether two sentences say the same thing of their subject: they share content words besides
+/// it, a third of the shorter one's ("the fleet had … vessels" twice), not just a generic noun
+/// ("6% of all bridges … carried", "18% of bridges in one state … were poor").
+fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
+    let subject: Vec<String> = words(subject).collect();
+    let content = |claim: &Claim| -> std::collections::HashSet<String> {
+        words(&claim.sentence)
+            .filter(|w| w.len() > 3 && !w.chars().any(|c| c.is_ascii_digit()) && !subject.contains(w))
+            .filter(|w| !STOP.contains(&w.as_str()))
+            .collect()
+    };
+    let (first, second) = (content(a), content(b));
+    let shared = first.intersection(&second).count();
+    let smaller = first.len().min(second.len()).max(1);
+    shared >= 1 && shared * 3 >= smaller
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Words that say nothing of what a sentence states.
+const STOP: &[&str] = &[
+    "that", "this", "with", "from", "were", "have", "which", "their", "there", "than", "more", "about",
+    "over", "into", "also", "they", "been", "some", "other", "such", "only", "most", "many", "year", "years",
+    "percent", "million", "billion", "thousand", "while", "when", "what", "where", "these", "those", "after",
+    "before", "since", "under", "between", "both", "each", "still", "then", "them", "will", "would", "could",
+];
