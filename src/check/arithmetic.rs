@@ -13,7 +13,7 @@ use super::registry::Params;
 use crate::claim::{Claim, Kind};
 use crate::diagnostic::{Finding, Place};
 use crate::relate::interval::{self, Interval};
-use crate::relate::{Breakdown, Change, Direction, Stated};
+use crate::relate::{Breakdown, Change, Direction, Hedge, Stated};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,7 +171,7 @@ fn change(context: &Context<'_>, relation: &Change, tolerance: Decimal) -> Optio
             amount(from, to_value - from_value),
             context.claims[index].text
         ),
-        Stated::Factor(factor) => format!(
+        Stated::Factor(factor, _) => format!(
             "from {} to {} is a factor of {}, not {}",
             from.text,
             to.text,
@@ -228,7 +228,26 @@ fn expected_to(context: &Context<'_>, relation: &Change, from_range: Interval) -
         }
     };
     Some(match relation.stated {
-        Stated::Factor(factor) => Expected::Range(from_range.scale(factor)),
+        Stated::Factor(factor, hedge) => {
+            let range = from_range.scale(factor);
+            let (low, high) = (range.low?, range.high?);
+            let near = Decimal::new(85, 2);
+            Expected::Range(match hedge {
+                Hedge::Exact => range,
+                Hedge::AtLeast => Interval {
+                    low: Some(low),
+                    high: None,
+                },
+                Hedge::AtMost => Interval {
+                    low: Some(low * near),
+                    high: Some(high),
+                },
+                Hedge::About => Interval {
+                    low: Some(low * near),
+                    high: Some(high * (Decimal::TWO - near)),
+                },
+            })
+        }
         Stated::Percent(index) => {
             if from_low <= Decimal::ZERO {
                 return Some(Expected::Nothing);

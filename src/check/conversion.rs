@@ -3,9 +3,49 @@
 //! stage; both figures' rounding and hedges are allowed for.
 
 use super::Context;
+use crate::claim::Claim;
 use crate::diagnostic::{Finding, Place};
 use crate::lexicon::units::scale;
-use crate::relate::interval;
+use crate::relate::interval::{self, Interval};
+use rust_decimal::Decimal;
+
+/// The values a figure allows, reading two or more trailing zeros of a whole number as rounding
+/// ("14,000 feet" may be 13,500 to 14,500): a conversion is usually rounded from a rounded figure.
+fn rounded(claim: &Claim) -> Interval {
+    let interval = interval::of(claim);
+    let Some(value) = claim.value.filter(|v| v.fract().is_zero() && !v.is_zero()) else {
+        return interval;
+    };
+    let mut step = Decimal::ONE;
+    let mut rest = value.abs().trunc();
+    while (rest % Decimal::TEN).is_zero() && step < Decimal::from(1_000_000) {
+        rest /= Decimal::TEN;
+        step *= Decimal::TEN;
+    }
+    // One zero ("40 °C", "20%") is as often a digit as a rounding; two or more are rounding.
+    if step < Decimal::ONE_HUNDRED {
+        return interval;
+    }
+    let half = step / Decimal::TWO;
+    Interval {
+        low: interval.low.map(|l| l.min(value - half)),
+        high: interval.high.map(|h| h.max(value + half)),
+    }
+}
+
+/// The factors a unit may have: a "ton" is a tonne, a short ton or a long ton.
+fn factors(claim: &Claim, factor: Decimal) -> Vec<Decimal> {
+    let text = claim.text.to_lowercase();
+    if claim.unit == Some("t") && text.contains("ton") && !text.contains("tonne") {
+        vec![
+            factor,
+            Decimal::new(90_718_474, 5),
+            Decimal::new(10_160_469_088, 7),
+        ]
+    } else {
+        vec![factor]
+    }
+}
 
 pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -14,20 +54,27 @@ pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
             &context.claims[relation.figure],
             &context.claims[relation.converted],
         );
-        let source = interval::of(figure);
-        let target = interval::of(converted);
-        // Both in the base unit of their dimension (percentages are their own base).
-        let (source, target, exact) = match (figure.unit.and_then(scale), converted.unit.and_then(scale)) {
+        let source = rounded(figure);
+        let target = rounded(converted);
+        // Both in the base unit of their dimension (percentages are their own base). A "ton"
+        // may be metric, short or long: any of them will do.
+        let (exact, agrees) = match (figure.unit.and_then(scale), converted.unit.and_then(scale)) {
             (Some((_, f1, o1)), Some((_, f2, o2))) => {
-                let value = figure.value.map(|v| {
-                    let base = v * f1 + o1;
-                    (base - o2).checked_div(f2).unwrap_or_default()
+                let sources = factors(figure, f1);
+                let targets = factors(converted, f2);
+                let agrees = sources.iter().any(|&f1| {
+                    targets
+                        .iter()
+                        .any(|&f2| !source.convert(f1, o1).disjoint(target.convert(f2, o2)))
                 });
-                (source.convert(f1, o1), target.convert(f2, o2), value)
+                let value = figure
+                    .value
+                    .map(|v| (v * f1 + o1 - o2).checked_div(f2).unwrap_or_default());
+                (value, agrees)
             }
-            _ => (source, target, figure.value),
+            _ => (figure.value, !source.disjoint(target)),
         };
-        if !source.disjoint(target) {
+        if agrees {
             continue;
         }
         let Some(exact) = exact else { continue };

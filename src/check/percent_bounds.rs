@@ -51,6 +51,40 @@ const RATIO_BASES: &[&str] = &[
     "the benchmark",
 ];
 
+/// Single words that name a level anywhere in the first words of the whole.
+const LEVEL_WORDS: &[&str] = &[
+    "average",
+    "median",
+    "mean",
+    "level",
+    "levels",
+    "baseline",
+    "target",
+    "targets",
+    "benchmark",
+    "norm",
+    "normal",
+    "capacity",
+    "gdp",
+    "gnp",
+    "gni",
+    "previous",
+    "pre",
+    "peak",
+    "value",
+    "cost",
+    "costs",
+    "limit",
+    "quota",
+    "forecast",
+    "budget",
+    "budgeted",
+    "planned",
+    "estimate",
+    "requirement",
+    "threshold",
+];
+
 /// The header text of the table cell holding `claim`, if it is in one.
 fn table_headers(context: &Context<'_>, claim: &crate::claim::Claim) -> Option<String> {
     let document = context.document;
@@ -78,7 +112,14 @@ pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
         let share = after.starts_with("of ") && {
             let whole = after[3..].to_lowercase();
             let whole = whole.strip_prefix("the ").unwrap_or(&whole).to_owned();
+            // "of the national average", "of its pre-crisis level": a level in the first words.
+            let words: Vec<&str> = whole
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .collect();
             !RATIO_BASES.iter().any(|base| whole.starts_with(base))
+                && !words.iter().any(|w| LEVEL_WORDS.contains(w))
         };
         let before: Vec<&str> = super::window_before(text, claim.span.start, 64)
             .split_whitespace()

@@ -38,6 +38,10 @@ const EXHAUSTIVE: &[&str] = &[
     "comprised of",
     "comprises",
     "consisting of",
+    "consist of",
+    "consisted of",
+    "comprise",
+    "comprised",
     "consists of",
     "composed of",
     "shared between",
@@ -54,8 +58,6 @@ const EXHAUSTIVE: &[&str] = &[
 /// Words after a total that list some of it.
 const PARTIAL: &[&str] = &[
     "including",
-    "includes",
-    "include",
     "included",
     "such as",
     "of which",
@@ -90,9 +92,15 @@ const BREAKS: &[&str] = &[
     "every",
 ];
 
+/// Words after a part of an opening whole that keep it a part ("60 went to …", "40 to …").
+const PART_FOLLOWERS: &[&str] = &[
+    "to", "for", "in", "on", "at", "from", "by", "with", "went", "were", "was", "are", "is", "had", "have",
+    "did", "chose", "voted", "said", "got", "received", "came", "of",
+];
+
 /// Most items between a total and the cue that lists its parts ("EUR 6 billion fund is
 /// divided into").
-const MAX_LEAD: usize = 6;
+const MAX_LEAD: usize = 4;
 
 pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
     let view = &sentence.view;
@@ -117,7 +125,7 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         let Some((cue_start, cue_end, exhaustive)) = cue else {
             continue;
         };
-        if !(total_at + 1..cue_start).all(|i| view.word(i).is_some() || view.is(i, ",")) {
+        if !lead_fits(sentence, total_at, cue_start, exhaustive) {
             continue;
         }
         if next_figure > cue_end + 4 {
@@ -151,6 +159,30 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
     opening_whole_parts(sentence, out);
 }
 
+/// Do the words between a total and its cue belong to the total ("EUR 6 billion fund is divided
+/// into", "120 staff, including")? A new clause ("14 lakes and has grown to …") does not; a colon
+/// needs a noun before it ("120 sites:"), not a label of its own ("stdlib: 411575 SLOC,
+/// scikit-learn:") or nothing ("86: 955–983" in a reference).
+fn lead_fits(sentence: &Sentence<'_>, total_at: usize, cue_start: usize, exhaustive: bool) -> bool {
+    let view = &sentence.view;
+    let lead = total_at + 1..cue_start;
+    let clause_break = lead.clone().any(|i| {
+        view.is_any(
+            i,
+            &["and", "or", "but", "while", "which", "that", "who", "has", "have"],
+        )
+    });
+    if clause_break {
+        return false;
+    }
+    if view.is(cue_start, ":") {
+        return !lead.is_empty() && lead.clone().all(|i| view.word(i).is_some());
+    }
+    // A comma may stand before a participle ("120 staff, including"; "the fund, split into").
+    lead.clone()
+        .all(|i| view.word(i).is_some() || (view.is(i, ",") && (i + 1 == cue_start || !exhaustive)))
+}
+
 /// The figures listed from `first_at` on: comparable to the total, or all percentages, each
 /// within a few words of the last, the list ending at a word that compares or changes.
 fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: usize) -> Vec<usize> {
@@ -158,6 +190,10 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
     let first = sentence.claim_at(first_at);
     let percent = sentence.claims[first].kind == Kind::Percent;
     let fits = |index: usize| {
+        // A range ("955–983") is no amount to add.
+        if sentence.claims[index].value.is_none() {
+            return false;
+        }
         if percent {
             sentence.claims[index].kind == Kind::Percent
         } else {
@@ -209,7 +245,32 @@ fn opening_whole_parts(sentence: &Sentence<'_>, out: &mut Relations) {
     else {
         return;
     };
-    let parts = parts_after(sentence, opening.whole, view.figures[first_n], first_n);
+    let mut parts = parts_after(sentence, opening.whole, view.figures[first_n], first_n);
+    // "Of the 30 projects, 12 were late and 45 staff were moved": a later figure counting other
+    // things ("staff") is no part; one followed by a verb, a preposition or punctuation is.
+    let whole_noun = view
+        .figures
+        .iter()
+        .position(|&at| sentence.claim_at(at) == opening.whole)
+        .and_then(|n| view.word(view.figures[n] + 1))
+        .map(super::sentence::noun_key);
+    parts.retain(|&part| {
+        let Some(at) = view
+            .figures
+            .iter()
+            .copied()
+            .find(|&at| sentence.claim_at(at) == part)
+        else {
+            return false;
+        };
+        match view.word(at + 1) {
+            None => true,
+            Some(word) => {
+                PART_FOLLOWERS.iter().any(|f| word.eq_ignore_ascii_case(f))
+                    || whole_noun.as_deref() == Some(super::sentence::noun_key(word).as_str())
+            }
+        }
+    });
     if parts.len() >= 2 {
         for &part in &parts[1..] {
             out.parts.push(PartOfWhole {

@@ -22,12 +22,46 @@ pub enum Stated {
     Percent(usize),
     /// Percentage points (the claim index).
     Points(usize),
-    /// A factor said in words ("doubled" is 2, "halved" 0.5).
-    Factor(Decimal),
+    /// A factor said in words ("doubled" is 2, "halved" 0.5), and how it is hedged ("more than
+    /// doubled" is at least 2).
+    Factor(Decimal, Hedge),
     /// An amount in the unit of the figures (the claim index).
     Amount(usize),
     /// Only the direction ("fell from 40 to 52").
     Direction,
+}
+
+/// How a factor said in words is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    Exact,
+    /// "more than doubled", "over tripled", "at least halved"
+    AtLeast,
+    /// "nearly doubled", "almost tripled"
+    AtMost,
+    /// "about doubled", "roughly halved"
+    About,
+}
+
+/// The hedge in the one or two words before item `at`.
+fn hedge_before(view: &super::sentence::View<'_>, at: usize) -> Hedge {
+    if view.matches_before(at, "more than").is_some()
+        || view.matches_before(at, "at least").is_some()
+        || view.is(at.wrapping_sub(1), "over")
+    {
+        Hedge::AtLeast
+    } else if view.is_any(at.wrapping_sub(1), &["nearly", "almost"])
+        || view.matches_before(at, "less than").is_some()
+    {
+        Hedge::AtMost
+    } else if view.is_any(
+        at.wrapping_sub(1),
+        &["about", "roughly", "around", "approximately", "some"],
+    ) {
+        Hedge::About
+    } else {
+        Hedge::Exact
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,8 +213,7 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         }) else {
             continue;
         };
-        let gap = at + 1..other_at;
-        if gap.len() > 5 || !view.is(other_at - 1, link) {
+        if !gap_fits(sentence, at, other_at, link) {
             continue;
         }
         let (first, second) = (sentence.claim_at(at), sentence.claim_at(other_at));
@@ -214,6 +247,24 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             cue,
         });
     }
+}
+
+/// Is the stretch between the two ends only what may stand there: a unit word and a time
+/// ("from 50 units in 2019 to 70"), then the link? Another clause ("to 3% and nuclear power
+/// decreased from 29%") or another list item ("to 2.0%, for Asians from 3.5%") is not.
+fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> bool {
+    let view = &sentence.view;
+    if other_at < at + 2 || other_at - at > 5 || !view.is(other_at - 1, link) {
+        return false;
+    }
+    (at + 1..other_at - 1).all(|i| match view.figure(i) {
+        Some(index) => sentence.claims[index].kind.is_temporal(),
+        None => view.word(i).is_some_and(|w| {
+            !["and", "or", "but", "while", "for", "whereas", "with"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+        }),
+    })
 }
 
 /// The position after an optional "in 2022" following a figure.
@@ -250,6 +301,13 @@ fn stated_before(
 ) -> Option<(Stated, Span, Option<Direction>)> {
     let view = &sentence.view;
     for i in (start..marker).rev() {
+        // "fell by a quarter, from …": a comma may stand between the change and the figures.
+        if view.is(i, ",") {
+            continue;
+        }
+        if view.is_any(i, &["and", "while", "but", "whereas", "as", "when", "after"]) {
+            return None;
+        }
         if let Some(word) = view.word(i) {
             if let Some(f) = factor(word) {
                 let direction = if f < Decimal::ONE {
@@ -257,7 +315,8 @@ fn stated_before(
                 } else {
                     Direction::Up
                 };
-                return Some((Stated::Factor(f), view.span(i, i + 1), Some(direction)));
+                let hedge = hedge_before(view, i);
+                return Some((Stated::Factor(f, hedge), view.span(i, i + 1), Some(direction)));
             }
             // "rose fivefold", "grew 3-fold" and "5 times"
             continue;
@@ -272,7 +331,8 @@ fn stated_before(
         }
         if view.is_any(i + 1, &["fold", "times"]) || view.is(i + 1, "-") && view.is(i + 2, "fold") {
             let value = sentence.claims[index].value?;
-            return Some((Stated::Factor(value), view.span(i, i + 2), verb));
+            let hedge = hedge_before(view, i);
+            return Some((Stated::Factor(value, hedge), view.span(i, i + 2), verb));
         }
         return stated_kind(sentence, index, from).map(|s| (s, view.span(i.saturating_sub(2), i + 1), verb));
     }

@@ -78,9 +78,7 @@ const SUB_PERIOD: &[&str] = &[
     "additional",
     "extra",
     "than",
-    "over",
     "up",
-    "least",
     "least",
     "most",
     "some",
@@ -128,19 +126,24 @@ fn length_and_period(sentence: &Sentence<'_>, out: &mut Relations) {
         let Some(years) = duration_years(sentence, length) else {
             continue;
         };
-        if (at.saturating_sub(2)..at).any(|i| view.is_any(i, SUB_PERIOD)) {
+        // "the first six years", "within five years": a part of a period, not its length.
+        let ordinal_before = view
+            .figure(at.wrapping_sub(1))
+            .is_some_and(|i| sentence.claims[i].kind == Kind::Ordinal);
+        if ordinal_before || (at.saturating_sub(2)..at).any(|i| view.is_any(i, SUB_PERIOD)) {
             continue;
         }
         // The nearest figure after (or else before) must be the period, a few words away.
         let after = view.figures.get(n + 1).copied().filter(|&p| p - at <= 8);
-        let before = n.checked_sub(1).map(|m| view.figures[m]).filter(|&p| at - p <= 3);
+        let before = n.checked_sub(1).map(|m| view.figures[m]).filter(|&p| at - p <= 5);
         for period_at in after.into_iter().chain(before) {
             let period = sentence.claim_at(period_at);
             let Some((start, end)) = period_years(sentence, period) else {
                 continue;
             };
             let (low, high) = (at.min(period_at), at.max(period_at));
-            if (low + 1..high).any(|i| view.is_any(i, &[";", "and", "but", "while", "."])) {
+            // "six years of the 2015-2030 plan" is a part of the period.
+            if (low + 1..high).any(|i| view.is_any(i, &[";", "and", "but", "while", ".", "of"])) {
                 continue;
             }
             out.durations.push(Duration {

@@ -37,6 +37,7 @@ const HEDGES: &[&str] = &[
 
 pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
     let view = &sentence.view;
+    fraction_and_percentage(sentence, out);
     for pair in view.figures.windows(2) {
         let (at, next) = (pair[0], pair[1]);
         let gap = at + 1..next;
@@ -50,6 +51,30 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         }
         let (figure, converted) = (sentence.claim_at(at), sentence.claim_at(next));
         if convertible(sentence, figure, converted) {
+            out.conversions.push(Conversion {
+                figure,
+                converted,
+                cue: view.span(at + 1, next),
+            });
+        }
+    }
+}
+
+/// "One in five adults (20%)", "a quarter of the budget (25%)": a fraction in words, a few words
+/// of what it is a fraction of, and its percentage in parentheses.
+fn fraction_and_percentage(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    for pair in view.figures.windows(2) {
+        let (at, next) = (pair[0], pair[1]);
+        if next - at < 3 || next - at > 6 || !view.is(next - 1, "(") || !view.is(next + 1, ")") {
+            continue;
+        }
+        if !(at + 1..next - 1).all(|i| view.word(i).is_some()) {
+            continue;
+        }
+        let (figure, converted) = (sentence.claim_at(at), sentence.claim_at(next));
+        let (a, b) = (&sentence.claims[figure], &sentence.claims[converted]);
+        if a.kind == Kind::Percent && b.kind == Kind::Percent && convertible(sentence, figure, converted) {
             out.conversions.push(Conversion {
                 figure,
                 converted,

@@ -17,23 +17,16 @@ pub struct CountShare {
 
 /// Words between a count and its share ("18, or 52%", "18 — that is 52%").
 const LINKS: &[&str] = &[
+    ", or a rate of",
+    ", or a share of",
     ", or",
     "or",
     ", i . e .",
     ", that is",
     "— that is",
-    ", some",
-    ", about",
-    ", roughly",
-    ", nearly",
-    ", almost",
-    ", just over",
-    ", just under",
     ", a rate of",
     ", a share of",
     ", a proportion of",
-    ", or a rate of",
-    ", or a share of",
     ", representing",
     "representing",
     ", equal to",
@@ -42,6 +35,28 @@ const LINKS: &[&str] = &[
     "accounting for",
     ", making up",
 ];
+
+/// Hedges between a link and its figure ("18, or about 52%"); the figure's qualifier holds them.
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "just",
+    "over",
+    "under",
+    "approximately",
+];
+
+/// The position after the hedge words at `at`.
+fn skip_hedges(view: &super::sentence::View<'_>, mut at: usize) -> usize {
+    while view.is_any(at, HEDGES) {
+        at += 1;
+    }
+    at
+}
 
 /// Words after the count of a share's whole that give the count ("…, 55 in all").
 const TALLIES: &[&str] = &["in all", "in total", "altogether", "all told"];
@@ -57,7 +72,11 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             // "18 (52%)", "18 (52 percent of them)"
             if view.is(at + 1, "(") && is_share(at + 2) {
                 pairs.push((at, at + 2, view.span(at + 1, at + 2)));
-            } else if let Some((_, end)) = view.matches_any(at + 1, LINKS).filter(|&(_, end)| is_share(end)) {
+            } else if let Some(end) = view
+                .matches_any(at + 1, LINKS)
+                .map(|(_, end)| skip_hedges(view, end))
+                .filter(|&end| is_share(end))
+            {
                 pairs.push((at, end, view.span(at + 1, end)));
             }
         } else if is_share(at) && view.is(at + 1, "(") && is_count(at + 2) {
@@ -65,6 +84,7 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             pairs.push((at + 2, at, view.span(at + 1, at + 2)));
         }
     }
+    after_part_of_whole(sentence, out, &mut pairs);
     for (count_at, share_at, cue) in pairs {
         let count = sentence.claim_at(count_at);
         let share = sentence.claim_at(share_at);
@@ -77,6 +97,65 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         });
     }
     share_of_whole_then_count(sentence, out);
+}
+
+/// "24 of the 60 seats (40%)", "120 of the 400 staff, or 30 percent", "100 of them (25%)",
+/// "12 of 400 patients, a rate of 3%": the share follows the whole's words, not the count.
+fn after_part_of_whole(sentence: &Sentence<'_>, out: &Relations, pairs: &mut Vec<(usize, usize, Span)>) {
+    let view = &sentence.view;
+    for relation in out
+        .parts
+        .iter()
+        .filter(|r| sentence.claims[r.part].sentence_index == sentence.index)
+    {
+        if pairs
+            .iter()
+            .any(|&(count_at, _, _)| view.figure(count_at) == Some(relation.part))
+        {
+            continue;
+        }
+        let Some(count_at) = view
+            .figures
+            .iter()
+            .copied()
+            .find(|&at| view.figure(at) == Some(relation.part))
+        else {
+            continue;
+        };
+        // From the end of the part's words ("of the 60 seats", "of them") to the share.
+        let Some(whole_at) = view
+            .figures
+            .iter()
+            .copied()
+            .find(|&at| view.figure(at) == Some(relation.whole))
+        else {
+            continue;
+        };
+        let words_end = (whole_at.max(count_at) + 1..view.items.len())
+            .find(|&i| {
+                view.word(i).is_none()
+                    || view.is_any(
+                        i,
+                        &["or", "and", "who", "which", "that", "were", "was", "had", "have"],
+                    )
+            })
+            .unwrap_or(view.items.len());
+        if words_end > whole_at.max(count_at) + 4 {
+            continue;
+        }
+        let share_at = if view.is(words_end, "(") {
+            Some(words_end + 1)
+        } else {
+            view.matches_any(words_end, LINKS)
+                .map(|(_, end)| skip_hedges(view, end))
+        };
+        if let Some(share_at) = share_at.filter(|&at| {
+            view.figure(at)
+                .is_some_and(|i| sentence.claims[i].kind == Kind::Percent)
+        }) {
+            pairs.push((count_at, share_at, view.span(words_end, share_at)));
+        }
+    }
 }
 
 /// The whole a count is a part of: a part-of-whole relation of the sentence, or "N in M"
@@ -128,7 +207,8 @@ fn share_of_whole_then_count(sentence: &Sentence<'_>, out: &mut Relations) {
             continue;
         };
         let count = sentence.claim_at(count_at);
-        if sentence.claims[count].kind != Kind::Count || !view.only_words(whole_at + 1, count_at - 1) {
+        let plain = (whole_at + 1..count_at - 1).all(|i| view.word(i).is_some() || view.is(i, ","));
+        if sentence.claims[count].kind != Kind::Count || !plain {
             continue;
         }
         let linked = (view.is(count_at - 1, "or") && view.is(count_at - 2, ","))

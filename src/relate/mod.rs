@@ -25,7 +25,7 @@ use crate::claim::{Claim, Kind};
 use crate::document::Document;
 
 pub use breakdown::Breakdown;
-pub use change::{Change, Direction, Stated};
+pub use change::{Change, Direction, Hedge, Stated};
 pub use chronology::{Duration, Reading};
 pub use conversion::Conversion;
 pub use count_share::CountShare;
@@ -93,6 +93,6 @@ pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
         chronology::find(&sentence, &mut relations);
         conversion::find(&sentence, &mut relations);
     }
-    restatement::find(claims, &mut relations);
+    restatement::find(&document.text, claims, &mut relations);
     relations
 }

@@ -31,6 +31,15 @@ const JOINERS: &[&str] = &[
     "of",
 ];
 
+/// Most items between a marked total and a part counted after it.
+const MAX_TOTAL_TO_PART: usize = 16;
+
+/// Words that may stand between the comma after an opening whole and its part.
+const OPENING_HEDGES: &[&str] = &[
+    "only", "just", "some", "about", "around", "nearly", "almost", "roughly", "over", "under", "fewer",
+    "more", "than", "as", "many", "few", "a", "mere", "at", "least", "most", "exactly",
+];
+
 /// Words after a part that point back to the whole before it ("250 of them").
 const BACK: &[&str] = &[
     "of them",
@@ -110,7 +119,15 @@ fn opening_whole(sentence: &Sentence<'_>, out: &mut Vec<PartOfWhole>) {
     let Some(comma) = (whole_at + 1..view.items.len()).find(|&i| view.is(i, ",")) else {
         return;
     };
-    if let Some(&part_at) = view.figures.iter().find(|&&at| at > comma) {
+    // The part opens the clause after the comma ("…, 12 were late", "…, only 12 …"); a figure
+    // further on counts something else ("…, several inputs recur — CHIRPS (8) …").
+    let part_at = view
+        .figures
+        .iter()
+        .copied()
+        .find(|&at| at > comma)
+        .filter(|&at| at <= comma + 3 && (comma + 1..at).all(|i| view.is_any(i, OPENING_HEDGES)));
+    if let Some(part_at) = part_at {
         let part = sentence.claim_at(part_at);
         if comparable(&sentence.claims[part], &sentence.claims[whole]) {
             out.push(PartOfWhole {
@@ -139,6 +156,11 @@ fn total_then_part(sentence: &Sentence<'_>, out: &mut Vec<PartOfWhole>) {
         .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "in" | "total" | "all"))
         .map(super::sentence::noun_key);
     for &part_at in &view.figures[n + 1..] {
+        // The part follows within a clause or two, not in another provision of a long sentence
+        // ("not to exceed a total of $31,000,000; purchase of … ; … $213,000,000 is …").
+        if part_at > whole_at + MAX_TOTAL_TO_PART {
+            break;
+        }
         let part = sentence.claim_at(part_at);
         if !comparable(&sentence.claims[part], &sentence.claims[whole]) {
             continue;

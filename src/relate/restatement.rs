@@ -17,7 +17,7 @@ pub struct Restatement {
 /// What makes two statements one figure: subject (lower case), unit or dimension, time, kind.
 type Key<'a> = (String, &'static str, Option<&'a str>, Kind);
 
-pub fn find(claims: &[Claim], out: &mut Relations) {
+pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
     let mut first: HashMap<Key<'_>, usize> = HashMap::new();
     for (index, claim) in claims.iter().enumerate() {
         if !matches!(
@@ -51,7 +51,8 @@ pub fn find(claims: &[Claim], out: &mut Relations) {
             // Two figures of one sentence are a change or a comparison ("from 50 to 70").
             Some(&earlier)
                 if claims[earlier].sentence_index != claim.sentence_index
-                    && same_statement(&claims[earlier], claim, subject) =>
+                    && same_statement(&claims[earlier], claim, subject)
+                    && same_verb(text, &claims[earlier], claim) =>
             {
                 out.restatements.push(Restatement {
                     earlier,
@@ -67,6 +68,11 @@ pub fn find(claims: &[Claim], out: &mut Relations) {
 /// it, a third of the shorter one's ("the fleet had … vessels" twice), not just a generic noun
 /// ("6% of all bridges … carried", "18% of bridges in one state … were poor").
 fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
+    // "a rival plant employed …", "another survey found …": the writer says it is another thing.
+    let other = |claim: &Claim| words(&claim.sentence).any(|w| OTHER.contains(&w.as_str()));
+    if other(a) != other(b) {
+        return false;
+    }
     let subject: Vec<String> = words(subject).collect();
     let content = |claim: &Claim| -> std::collections::HashSet<String> {
         words(&claim.sentence)
@@ -85,6 +91,71 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
+
+/// The word just before a figure, skipping hedges and articles ("lent about 90,000" → "lent").
+fn word_before<'t>(text: &'t str, claim: &Claim) -> Option<&'t str> {
+    let before = crate::check::window_before(text, claim.span.start, 48);
+    before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rev()
+        .filter(|w| !w.is_empty())
+        .find(|w| !SKIPPED.iter().any(|s| w.eq_ignore_ascii_case(s)))
+}
+
+/// Do the two figures follow the same verb, where both follow one ("lent 90,000 books" and
+/// "bought 6,000 books" are two statements)? Function words before a figure say nothing.
+fn same_verb(text: &str, a: &Claim, b: &Claim) -> bool {
+    let verb = |claim: &Claim| {
+        word_before(text, claim).filter(|w| {
+            w.chars().all(char::is_alphabetic) && !FUNCTION.iter().any(|f| w.eq_ignore_ascii_case(f))
+        })
+    };
+    match (verb(a), verb(b)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => true,
+    }
+}
+
+/// Words skipped before a figure: hedges and articles.
+const SKIPPED: &[&str] = &[
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "over",
+    "under",
+    "just",
+    "a",
+    "an",
+    "the",
+    "only",
+    "more",
+    "than",
+    "less",
+    "fewer",
+];
+
+/// Words before a figure that are no verb of it.
+const FUNCTION: &[&str] = &[
+    "of", "in", "to", "at", "by", "with", "for", "on", "from", "was", "were", "is", "are", "be", "been",
+    "had", "has", "have", "and", "or", "its", "their", "his", "her", "our", "total", "out", "up",
+];
+
+/// Words that mark a figure as another thing's ("a rival plant", "another survey").
+const OTHER: &[&str] = &[
+    "another",
+    "other",
+    "rival",
+    "second",
+    "separate",
+    "different",
+    "neighbouring",
+    "neighboring",
+    "competing",
+];
 
 /// Words that say nothing of what a sentence states.
 const STOP: &[&str] = &[

@@ -29,8 +29,6 @@ const BREAKS: &[&str] = &[
     "while",
     "whereas",
     "versus",
-    "vs",
-    "against",
     "but",
     "compared",
     "than",
@@ -78,6 +76,84 @@ const WHOLE_CUES: &[&str] = &[
     "generation",
     "sourced",
     "divided",
+    "make",
+    "makes",
+    "chose",
+    "picked",
+    "preferred",
+    "selected",
+    "answered",
+];
+
+/// Words that make a sentence's percentages rates or levels of separate things, not parts of
+/// one whole ("approval ratings: Smith 55%, Jones 48%"; "60%, 70% and 80% of capacity").
+const NOT_ONE_WHOLE: &[&str] = &[
+    "each",
+    "respectively",
+    "rate",
+    "rates",
+    "rating",
+    "ratings",
+    "approval",
+    "turnout",
+    "score",
+    "scores",
+    "accuracy",
+    "efficiency",
+    "yield",
+    "yields",
+    "return",
+    "returns",
+    "probability",
+    "chance",
+    "likely",
+    "capacity",
+    "occupancy",
+    "utilisation",
+    "utilization",
+    "coverage",
+    "compliance",
+];
+
+/// Wholes a percentage is a level of, not a part of ("104% of GDP", "80% of capacity").
+const LEVELS: &[&str] = &[
+    "gdp", "gnp", "gni", "capacity", "income", "average", "median", "mean", "target", "baseline", "level",
+    "normal", "cost", "costs", "revenue", "revenues", "sales", "value", "salary", "salaries", "wages", "pay",
+];
+
+/// Words after a percentage that make it a change ("25% higher", "a 5% rise"); "by" and "over"
+/// after it do not ("25% by bus").
+const CHANGE_AFTER: &[&str] = &[
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "fewer",
+    "increase",
+    "increases",
+    "rise",
+    "rises",
+    "drop",
+    "drops",
+    "fall",
+    "falls",
+    "decline",
+    "declines",
+    "growth",
+    "gain",
+    "gains",
+    "jump",
+    "cut",
+    "cuts",
+    "up",
+    "down",
+    "above",
+    "below",
+    "over",
+    "increase",
+    "reduction",
+    "premium",
+    "discount",
 ];
 
 /// Pairs of labels that are the two parts of one whole.
@@ -143,8 +219,10 @@ fn is_change(sentence: &Sentence<'_>, at: usize) -> bool {
     let word_is_change = |i: usize| {
         view.word(i)
             .is_some_and(|w| CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            // "made up 61%" is a share.
+            && !(view.is(i, "up") && view.is_any(i.wrapping_sub(1), &["made", "make", "makes", "making"]))
     };
-    (at.saturating_sub(2)..at).any(word_is_change) || word_is_change(at + 1)
+    (at.saturating_sub(2)..at).any(word_is_change) || view.is_any(at + 1, CHANGE_AFTER)
 }
 
 fn listed_together(sentence: &Sentence<'_>, previous: usize, at: usize) -> bool {
@@ -152,7 +230,10 @@ fn listed_together(sentence: &Sentence<'_>, previous: usize, at: usize) -> bool 
     let gap = previous + 1..at;
     // "40% to 50%" is a range or a change; "40% to A, 35% to B" a list.
     let range = gap.len() == 1 && view.is(previous + 1, "to");
+    // "45% against 40%" compares; "55% for, 40% against and 10% abstaining" lists.
+    let compared = view.is_any(at - 1, &["against", "versus", "vs"]);
     !range
+        && !compared
         && gap.len() <= MAX_GAP
         && gap.clone().all(|i| {
             view.word(i)
@@ -179,6 +260,33 @@ fn named_whole(sentence: &Sentence<'_>, at: usize) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Do the words near two shares name the two parts of one whole ("urban households … 61% …
+/// rural households 39%", "men 48% … women 52%")? Looks up to four words before each share
+/// (and the one after).
+fn complements(sentence: &Sentence<'_>, first: usize, second: usize) -> bool {
+    let view = &sentence.view;
+    let near = |at: usize, floor: usize| -> Vec<&str> {
+        (at.saturating_sub(4).max(floor)..at)
+            .chain(at + 1..at + 2)
+            .filter_map(|i| view.word(i))
+            .collect()
+    };
+    let (a, b) = (near(first, 0), near(second, first + 1));
+    COMPLEMENTS.iter().any(|(x, y)| {
+        let has = |words: &[&str], w: &str| words.iter().any(|v| v.eq_ignore_ascii_case(w));
+        (has(&a, x) && has(&b, y)) || (has(&a, y) && has(&b, x))
+    })
+}
+
+/// Could the percentages be shares of one whole at all: together at most twice the whole?
+fn plausible_shares(sentence: &Sentence<'_>, list: &[usize]) -> bool {
+    let sum: rust_decimal::Decimal = list
+        .iter()
+        .filter_map(|&at| sentence.claims[sentence.claim_at(at)].value)
+        .sum();
+    sum <= rust_decimal::Decimal::from(200)
+}
+
 /// The label of a share: the word before it ("Germany 45%"), inside parentheses the word before
 /// them ("coal (45%)"), or else the word after it ("45% coal").
 fn label<'a>(sentence: &Sentence<'a>, at: usize) -> Option<(&'a str, bool)> {
@@ -202,7 +310,10 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
     let view = &sentence.view;
     let wholes: std::collections::BTreeSet<String> =
         list.iter().filter_map(|&at| named_whole(sentence, at)).collect();
-    if wholes.len() > 1 {
+    let level = wholes
+        .iter()
+        .any(|whole| whole.split(' ').any(|w| LEVELS.contains(&w)));
+    if wholes.len() > 1 || level || (0..view.items.len()).any(|i| view.is_any(i, NOT_ONE_WHOLE)) {
         return;
     }
     let labels: Vec<Option<(&str, bool)>> = list.iter().map(|&at| label(sentence, at)).collect();
@@ -210,14 +321,7 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
         && labels
             .windows(2)
             .all(|pair| pair[0].map(|l| l.1) == pair[1].map(|l| l.1));
-    let complementary = list.len() == 2
-        && parallel
-        && labels[0].zip(labels[1]).is_some_and(|((a, _), (b, _))| {
-            COMPLEMENTS.iter().any(|(x, y)| {
-                (a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y))
-                    || (a.eq_ignore_ascii_case(y) && b.eq_ignore_ascii_case(x))
-            })
-        });
+    let complementary = list.len() == 2 && complements(sentence, list[0], list[1]);
     let cue = (0..view.items.len())
         .find(|&i| view.is_any(i, WHOLE_CUES))
         .map(|i| view.span(i, i + 1))
@@ -230,7 +334,11 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
             .all(|(w, before)| *before && super::sentence::is_capitalised(w));
     let cue = match cue {
         Some(cue) => cue,
-        None if complementary || capitalised_labels => view.span(list[0], list[0] + 1),
+        // Named parts alone ("Germany 45%, France 38%"): shares of one whole if they could be;
+        // far above 100 % they are rates of separate groups ("French 93%, Tagalog 92%, …").
+        None if complementary || (capitalised_labels && plausible_shares(sentence, list)) => {
+            view.span(list[0], list[0] + 1)
+        }
         None => return,
     };
     out.share_lists.push(ShareList {
