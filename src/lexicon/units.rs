@@ -246,6 +246,8 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         b"megabyte" | b"megabytes" => unit("MB", Quantity),
         b"pound" | b"pounds" => unit("lb", Quantity),
         b"feet" | b"foot" => unit("ft", Quantity),
+        b"inch" | b"inches" => unit("in", Quantity),
+        b"yard" | b"yards" => unit("yd", Quantity),
         b"year" | b"years" | b"yr" | b"yrs" => unit("year", Duration),
         b"month" | b"months" => unit("month", Duration),
         b"week" | b"weeks" => unit("week", Duration),
@@ -297,6 +299,7 @@ pub enum Dimension {
     Power,
     Energy,
     Data,
+    Speed,
 }
 
 impl Dimension {
@@ -312,17 +315,18 @@ impl Dimension {
             Self::Power => "power",
             Self::Energy => "energy",
             Self::Data => "data",
+            Self::Speed => "speed",
         }
     }
 }
 
 /// How a unit converts to its dimension's base unit: `base = value × factor + offset` (the
 /// offset is for temperatures). Bases: metre, kilogram, square metre, litre, degree Celsius,
-/// second, watt, watt-hour, byte. Factors are exact where the definitions are (the mile is
+/// second, watt, watt-hour, byte, metre per second. Factors are exact where the definitions are (the mile is
 /// 1,609.344 m, the pound 0.45359237 kg, the US gallon 3.785411784 L).
 #[must_use]
 pub fn scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_decimal::Decimal)> {
-    use Dimension::{Area, Data, Energy, Length, Mass, Power, Temperature, Time, Volume};
+    use Dimension::{Area, Data, Energy, Length, Mass, Power, Speed, Temperature, Time, Volume};
     use rust_decimal::Decimal;
     let d = |text: &str| text.parse::<Decimal>().ok();
     let (dimension, factor) = match symbol {
@@ -334,6 +338,11 @@ pub fn scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_dec
         "nm" => (Length, "0.000000001"),
         "mi" => (Length, "1609.344"),
         "ft" => (Length, "0.3048"),
+        "in" => (Length, "0.0254"),
+        "yd" => (Length, "0.9144"),
+        "km/h" => (Speed, "0.27777777777777777777777777778"),
+        "mph" => (Speed, "0.44704"),
+        "m/s" => (Speed, "1"),
         "kg" => (Mass, "1"),
         "g" => (Mass, "0.001"),
         "mg" => (Mass, "0.000001"),

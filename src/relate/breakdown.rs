@@ -112,7 +112,14 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         ) {
             continue;
         }
-        let Some(&next_figure) = view.figures.get(n + 1) else {
+        let Some((next_n, next_figure)) = view
+            .figures
+            .iter()
+            .copied()
+            .enumerate()
+            .skip(n + 1)
+            .find(|&(_, at)| !counted_in_words(sentence, at))
+        else {
             break;
         };
         // The cue stands between the total and the next figure, after a few plain words.
@@ -131,7 +138,7 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         if next_figure > cue_end + 4 {
             continue;
         }
-        let parts = parts_after(sentence, total, next_figure, n + 1);
+        let parts = parts_after(sentence, total, next_figure, next_n);
         if parts.is_empty() {
             continue;
         }
@@ -166,21 +173,35 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
 fn lead_fits(sentence: &Sentence<'_>, total_at: usize, cue_start: usize, exhaustive: bool) -> bool {
     let view = &sentence.view;
     let lead = total_at + 1..cue_start;
-    let clause_break = lead.clone().any(|i| {
-        view.is_any(
-            i,
-            &["and", "or", "but", "while", "which", "that", "who", "has", "have"],
-        )
-    });
+    let clause_break = lead
+        .clone()
+        .any(|i| view.is_any(i, &["and", "or", "but", "while", "which", "that", "who"]));
     if clause_break {
         return false;
     }
+    // A hyphen only joins the total to its noun ("40-member council").
+    let plain = |i: usize| plain(sentence, i) || (i == total_at + 1 && view.is(i, "-"));
+    // Before a colon, the total's own noun phrase in lower case ("120 sites:"), not a field
+    // label ("Python-Version:").
     if view.is(cue_start, ":") {
-        return !lead.is_empty() && lead.clone().all(|i| view.word(i).is_some());
+        let lower = |i: usize| view.word(i).is_none_or(|w| !super::sentence::is_capitalised(w));
+        return !lead.is_empty() && lead.clone().all(|i| plain(i) && lower(i));
     }
     // A comma may stand before a participle ("120 staff, including"; "the fund, split into").
     lead.clone()
-        .all(|i| view.word(i).is_some() || (view.is(i, ",") && (i + 1 == cue_start || !exhaustive)))
+        .all(|i| plain(i) || (view.is(i, ",") && (i + 1 == cue_start || !exhaustive)))
+}
+
+/// A word or a count in words ("has three strands:").
+fn plain(sentence: &Sentence<'_>, i: usize) -> bool {
+    sentence.view.word(i).is_some() || counted_in_words(sentence, i)
+}
+
+/// A count written in words before a noun ("three strands"): a description, not a part.
+fn counted_in_words(sentence: &Sentence<'_>, i: usize) -> bool {
+    sentence.view.figure(i).is_some_and(|c| {
+        sentence.claims[c].kind == Kind::Count && sentence.claims[c].text.starts_with(char::is_alphabetic)
+    }) && sentence.view.word(i + 1).is_some()
 }
 
 /// The figures listed from `first_at` on: comparable to the total, or all percentages, each

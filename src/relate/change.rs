@@ -257,7 +257,13 @@ fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> 
     if other_at < at + 2 || other_at - at > 5 || !view.is(other_at - 1, link) {
         return false;
     }
-    (at + 1..other_at - 1).all(|i| match view.figure(i) {
+    // "to 150,000, from 100,000": a comma may stand just before the link.
+    let last = if view.is(other_at - 2, ",") {
+        other_at - 2
+    } else {
+        other_at - 1
+    };
+    (at + 1..last).all(|i| match view.figure(i) {
         Some(index) => sentence.claims[index].kind.is_temporal(),
         None => view.word(i).is_some_and(|w| {
             !["and", "or", "but", "while", "for", "whereas", "with"]
@@ -270,11 +276,25 @@ fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> 
 /// The position after an optional "in 2022" following a figure.
 fn after_time(sentence: &Sentence<'_>, at: usize) -> usize {
     let view = &sentence.view;
-    if view.is_any(at, &["in", "by"])
-        && view
-            .figure(at + 1)
-            .is_some_and(|i| sentence.claims[i].kind.is_temporal())
-    {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let time = view
+        .figure(at + 1)
+        .is_some_and(|i| sentence.claims[i].kind.is_temporal())
+        || view.is_any(at + 1, MONTHS);
+    if view.is_any(at, &["in", "by"]) && time {
         at + 2
     } else {
         at
@@ -283,6 +303,16 @@ fn after_time(sentence: &Sentence<'_>, at: usize) -> usize {
 
 fn stated_kind(sentence: &Sentence<'_>, index: usize, from: usize) -> Option<Stated> {
     let claim = &sentence.claims[index];
+    // "a drop of 0.8 points" after percentages: points, though the unit word stands apart.
+    let view = &sentence.view;
+    let points_word = view
+        .figures
+        .iter()
+        .find(|&&at| view.figure(at) == Some(index))
+        .is_some_and(|&at| view.is_any(at + 1, &["points", "point", "pts"]));
+    if points_word && sentence.claims[from].kind == Kind::Percent {
+        return Some(Stated::Points(index));
+    }
     match claim.kind {
         Kind::Percent => Some(Stated::Percent(index)),
         Kind::Quantity if claim.unit == Some("pp") => Some(Stated::Points(index)),
@@ -322,6 +352,10 @@ fn stated_before(
             continue;
         }
         let Some(index) = view.figure(i) else { break };
+        // "halved since 2010, from …": a time between the change and the figures.
+        if sentence.claims[index].kind.is_temporal() {
+            continue;
+        }
         let verb = (i.saturating_sub(2)..i)
             .rev()
             .find_map(|j| view.word(j).and_then(direction_of));

@@ -114,6 +114,7 @@ fn duration_years(sentence: &Sentence<'_>, index: usize) -> Option<Decimal> {
 
 pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
     length_and_period(sentence, out);
+    length_and_two_years(sentence, out);
     founding_and_age(sentence, out);
 }
 
@@ -157,6 +158,63 @@ fn length_and_period(sentence: &Sentence<'_>, out: &mut Relations) {
             });
             break;
         }
+    }
+}
+
+/// "The 20-year programme started in 2005 and ended in 2015": a length, then the year it began
+/// and the year it ended, each cued.
+fn length_and_two_years(sentence: &Sentence<'_>, out: &mut Relations) {
+    const STARTS: &[&str] = &[
+        "started",
+        "began",
+        "launched",
+        "opened",
+        "from",
+        "since",
+        "starting",
+        "beginning",
+    ];
+    const ENDS: &[&str] = &[
+        "ended",
+        "until",
+        "till",
+        "through",
+        "closed",
+        "finished",
+        "concluded",
+        "to",
+        "expired",
+    ];
+    let view = &sentence.view;
+    for (n, &at) in view.figures.iter().enumerate() {
+        let length = sentence.claim_at(at);
+        let Some(years) = duration_years(sentence, length) else {
+            continue;
+        };
+        if out.durations.iter().any(|d| d.length == length) {
+            continue;
+        }
+        let mut later = view.figures[n + 1..].iter().copied().take(2);
+        let (Some(first_at), Some(second_at)) = (later.next(), later.next()) else {
+            continue;
+        };
+        let (first, second) = (sentence.claim_at(first_at), sentence.claim_at(second_at));
+        let (Some(start), Some(end)) = (year_value(sentence, first), year_value(sentence, second)) else {
+            continue;
+        };
+        let cued = |at: usize, words: &[&str]| (at.saturating_sub(3)..at).any(|i| view.is_any(i, words));
+        if second_at > at + 14 || !cued(first_at, STARTS) || !cued(second_at, ENDS) || end <= start {
+            continue;
+        }
+        out.durations.push(Duration {
+            length,
+            years,
+            start,
+            end,
+            reading: Reading::Period,
+            span_claims: vec![first, second],
+            cue: view.span(at, at + 1),
+        });
     }
 }
 

@@ -24,6 +24,10 @@ const LINKS: &[&str] = &[
     ", i . e .",
     ", that is",
     "— that is",
+    "— or",
+    "– or",
+    "- or",
+    "( or",
     ", a rate of",
     ", a share of",
     ", a proportion of",
@@ -133,11 +137,8 @@ fn after_part_of_whole(sentence: &Sentence<'_>, out: &Relations, pairs: &mut Vec
         };
         let words_end = (whole_at.max(count_at) + 1..view.items.len())
             .find(|&i| {
-                view.word(i).is_none()
-                    || view.is_any(
-                        i,
-                        &["or", "and", "who", "which", "that", "were", "was", "had", "have"],
-                    )
+                (view.word(i).is_none() && !view.is(i, "-"))
+                    || view.is_any(i, &["or", "and", "that", "were", "was", "had", "have"])
             })
             .unwrap_or(view.items.len());
         if words_end > whole_at.max(count_at) + 4 {
@@ -211,7 +212,16 @@ fn share_of_whole_then_count(sentence: &Sentence<'_>, out: &mut Relations) {
         if sentence.claims[count].kind != Kind::Count || !plain {
             continue;
         }
-        let linked = (view.is(count_at - 1, "or") && view.is(count_at - 2, ","))
+        // ", some 90 people,": the count in apposition, hedged or not.
+        let apposition_start = (whole_at + 1..count_at)
+            .rev()
+            .find(|&i| !view.is_any(i, HEDGES))
+            .unwrap_or(count_at);
+        let apposition = view.is(apposition_start, ",")
+            && (count_at + 1..count_at + 3).any(|i| view.is_any(i, &[",", ")", "—", "–"]))
+            && (apposition_start + 1..count_at).all(|i| view.is_any(i, HEDGES));
+        let linked = apposition
+            || (view.is(count_at - 1, "or") && view.is(count_at - 2, ","))
             || (view.is(count_at - 1, "(") && view.is(count_at + 1, ")"))
             || (view.is(count_at - 1, ",") && view.matches_any(count_at + 1, TALLIES).is_some());
         if linked {

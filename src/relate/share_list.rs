@@ -117,8 +117,8 @@ const NOT_ONE_WHOLE: &[&str] = &[
 
 /// Wholes a percentage is a level of, not a part of ("104% of GDP", "80% of capacity").
 const LEVELS: &[&str] = &[
-    "gdp", "gnp", "gni", "capacity", "income", "average", "median", "mean", "target", "baseline", "level",
-    "normal", "cost", "costs", "revenue", "revenues", "sales", "value", "salary", "salaries", "wages", "pay",
+    "gdp", "gnp", "gni", "capacity", "average", "median", "mean", "target", "baseline", "level", "normal",
+    "cost", "costs", "revenue", "revenues", "sales", "value", "salary", "salaries", "wages", "pay",
 ];
 
 /// Words after a percentage that make it a change ("25% higher", "a 5% rise"); "by" and "over"
