@@ -273,23 +273,25 @@ fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> 
     })
 }
 
+/// Months, which name a time without being a figure ("in June").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The position after an optional "in 2022" following a figure.
 fn after_time(sentence: &Sentence<'_>, at: usize) -> usize {
     let view = &sentence.view;
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let time = view
         .figure(at + 1)
         .is_some_and(|i| sentence.claims[i].kind.is_temporal())
