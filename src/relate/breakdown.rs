@@ -24,6 +24,9 @@ pub struct Breakdown {
 const EXHAUSTIVE: &[&str] = &[
     ":",
     "split into",
+    "splits into",
+    "splits between",
+    "divides into",
     "split between",
     "split among",
     "split as follows :",

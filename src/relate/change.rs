@@ -194,7 +194,10 @@ fn ends(sentence: &Sentence<'_>, a: usize, b: usize) -> bool {
     let (a, b) = (&sentence.claims[a], &sentence.claims[b]);
     a.kind == b.kind
         && a.unit == b.unit
-        && matches!(a.kind, Kind::Count | Kind::Money | Kind::Quantity | Kind::Percent)
+        && matches!(
+            a.kind,
+            Kind::Count | Kind::Money | Kind::Quantity | Kind::Percent | Kind::Duration
+        )
 }
 
 pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
@@ -257,12 +260,15 @@ fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> 
     if other_at < at + 2 || other_at - at > 5 || !view.is(other_at - 1, link) {
         return false;
     }
-    // "to 150,000, from 100,000": a comma may stand just before the link.
-    let last = if view.is(other_at - 2, ",") {
-        other_at - 2
-    } else {
-        other_at - 1
-    };
+    // "to 150,000, from 100,000", "to EUR 30 million, down from EUR 60 million": a comma, and
+    // the direction again, may stand just before the link.
+    let mut last = other_at - 1;
+    if view.is_any(last - 1, &["up", "down"]) {
+        last -= 1;
+    }
+    if view.is(last - 1, ",") {
+        last -= 1;
+    }
     (at + 1..last).all(|i| match view.figure(i) {
         Some(index) => sentence.claims[index].kind.is_temporal(),
         None => view.word(i).is_some_and(|w| {
@@ -311,7 +317,7 @@ fn stated_kind(sentence: &Sentence<'_>, index: usize, from: usize) -> Option<Sta
         .figures
         .iter()
         .find(|&&at| view.figure(at) == Some(index))
-        .is_some_and(|&at| view.is_any(at + 1, &["points", "point", "pts"]));
+        .is_some_and(|&at| view.is_any(at + 1, &["points", "point", "pts", "percentage"]));
     if points_word && sentence.claims[from].kind == Kind::Percent {
         return Some(Stated::Points(index));
     }
@@ -341,6 +347,22 @@ fn stated_before(
             return None;
         }
         if let Some(word) = view.word(i) {
+            // "fell by half", "grew by half"
+            if word.eq_ignore_ascii_case("half") && view.is(i.wrapping_sub(1), "by") {
+                let verb = (i.saturating_sub(4)..i)
+                    .rev()
+                    .find_map(|j| view.word(j).and_then(direction_of))?;
+                let f = if verb == Direction::Down {
+                    Decimal::new(5, 1)
+                } else {
+                    Decimal::new(15, 1)
+                };
+                return Some((
+                    Stated::Factor(f, Hedge::Exact),
+                    view.span(i - 1, i + 1),
+                    Some(verb),
+                ));
+            }
             if let Some(f) = factor(word) {
                 let direction = if f < Decimal::ONE {
                     Direction::Down

@@ -76,8 +76,9 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             // "18 (52%)", "18 (52 percent of them)"
             if view.is(at + 1, "(") && is_share(at + 2) {
                 pairs.push((at, at + 2, view.span(at + 1, at + 2)));
-            } else if let Some(end) = view
-                .matches_any(at + 1, LINKS)
+            } else if let Some(end) = (at + 1..at + 3)
+                .filter(|&from| (at + 1..from).all(|i| view.word(i).is_some()))
+                .find_map(|from| view.matches_any(from, LINKS))
                 .map(|(_, end)| skip_hedges(view, end))
                 .filter(|&end| is_share(end))
             {
@@ -92,7 +93,15 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
     for (count_at, share_at, cue) in pairs {
         let count = sentence.claim_at(count_at);
         let share = sentence.claim_at(share_at);
-        let whole = whole_of(sentence, out, count, count_at);
+        // "240 workers, or 15% of its 2,000-strong workforce": the share names the whole.
+        let named = view
+            .matches_any(
+                share_at + 1,
+                &["of the", "of its", "of their", "of all", "of a", "of"],
+            )
+            .and_then(|(_, at)| view.figure(at))
+            .filter(|&w| sentence.claims[w].kind == Kind::Count);
+        let whole = named.or_else(|| whole_of(sentence, out, count, count_at));
         out.count_shares.push(CountShare {
             count,
             share,

@@ -31,6 +31,13 @@ const JOINERS: &[&str] = &[
     "of",
 ];
 
+/// Words after a figure that keep it the count of the whole's things ("closed 30 last year",
+/// "funded 12 of them", "sold 40 in May").
+const OBJECT_FOLLOWERS: &[&str] = &[
+    "last", "this", "next", "in", "on", "by", "during", "over", "since", "of", "at", "for", "to", "from",
+    "were", "was", "are", "had", "have",
+];
+
 /// Most items between a marked total and a part counted after it.
 const MAX_TOTAL_TO_PART: usize = 16;
 
@@ -121,12 +128,22 @@ fn opening_whole(sentence: &Sentence<'_>, out: &mut Vec<PartOfWhole>) {
     };
     // The part opens the clause after the comma ("…, 12 were late", "…, only 12 …"); a figure
     // further on counts something else ("…, several inputs recur — CHIRPS (8) …").
-    let part_at = view
-        .figures
-        .iter()
-        .copied()
-        .find(|&at| at > comma)
-        .filter(|&at| at <= comma + 3 && (comma + 1..at).all(|i| view.is_any(i, OPENING_HEDGES)));
+    // Or the object of the clause's verb, a few plain words on, followed by what follows a
+    // part ("Of its 25 stores, the chain closed 30 last year").
+    let whole_noun = view.word(whole_at + 1).map(super::sentence::noun_key);
+    let part_at = view.figures.iter().copied().find(|&at| at > comma).filter(|&at| {
+        let hedged = at <= comma + 3 && (comma + 1..at).all(|i| view.is_any(i, OPENING_HEDGES));
+        let object = at <= comma + 6
+            && (comma + 1..at).all(|i| view.word(i).is_some())
+            && match view.word(at + 1) {
+                None => !view.is(at + 1, "("),
+                Some(next) => {
+                    OBJECT_FOLLOWERS.iter().any(|f| next.eq_ignore_ascii_case(f))
+                        || whole_noun.as_deref() == Some(super::sentence::noun_key(next).as_str())
+                }
+            };
+        hedged || object
+    });
     if let Some(part_at) = part_at {
         let part = sentence.claim_at(part_at);
         if comparable(&sentence.claims[part], &sentence.claims[whole]) {

@@ -25,7 +25,6 @@ const MAX_GAP: usize = 9;
 
 /// Words that end a list: what follows compares, or names another time.
 const BREAKS: &[&str] = &[
-    "from",
     "while",
     "whereas",
     "versus",
@@ -90,6 +89,11 @@ const WHOLE_CUES: &[&str] = &[
 const NOT_ONE_WHOLE: &[&str] = &[
     "each",
     "respectively",
+    "both",
+    "also",
+    "overlap",
+    "overlapping",
+    "multiple",
     "rate",
     "rates",
     "rating",
@@ -231,7 +235,7 @@ fn listed_together(sentence: &Sentence<'_>, previous: usize, at: usize) -> bool 
     // "40% to 50%" is a range or a change; "40% to A, 35% to B" a list.
     let range = gap.len() == 1 && view.is(previous + 1, "to");
     // "45% against 40%" compares; "55% for, 40% against and 10% abstaining" lists.
-    let compared = view.is_any(at - 1, &["against", "versus", "vs"]);
+    let compared = view.is_any(at - 1, &["against", "versus", "vs", "from", "to"]);
     !range
         && !compared
         && gap.len() <= MAX_GAP
@@ -276,6 +280,27 @@ fn complements(sentence: &Sentence<'_>, first: usize, second: usize) -> bool {
         let has = |words: &[&str], w: &str| words.iter().any(|v| v.eq_ignore_ascii_case(w));
         (has(&a, x) && has(&b, y)) || (has(&a, y) && has(&b, x))
     })
+}
+
+/// Is each share the subject of its own clause with its own verb ("84.6% graduated …, 52.6%
+/// attended …, 27.2% earned …")? Such shares are separate statements, often nested; shares
+/// that repeat their verb ("52% said yes, 41% said no") or have none are one whole's parts.
+fn separate_statements(sentence: &Sentence<'_>, list: &[usize]) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "had", "have", "has", "said", "say", "says", "do", "did", "went", "came",
+        "got", "took", "own", "owned", "use", "used", "live", "lived",
+    ];
+    let view = &sentence.view;
+    let verbs: std::collections::BTreeSet<String> = list
+        .iter()
+        .filter_map(|&at| view.word(at + 1))
+        .filter(|w| {
+            let lower = w.to_ascii_lowercase();
+            VERBS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+        })
+        .map(str::to_ascii_lowercase)
+        .collect();
+    verbs.len() >= 3
 }
 
 /// Could the percentages be shares of one whole at all: together at most twice the whole?
@@ -332,6 +357,15 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
             .iter()
             .flatten()
             .all(|(w, before)| *before && super::sentence::is_capitalised(w));
+    // "The fleet is 55% diesel, 30% petrol and 25% electric": a composition after a copula,
+    // every share labelled by the word after it.
+    if separate_statements(sentence, list) {
+        return;
+    }
+    let composition = list.len() >= 3
+        && view.is_any(list[0].wrapping_sub(1), &["is", "are", "was", "were"])
+        && labels.iter().all(|l| l.is_some_and(|(_, before)| !before));
+    let cue = cue.or_else(|| composition.then(|| view.span(list[0] - 1, list[0])));
     let cue = match cue {
         Some(cue) => cue,
         // Named parts alone ("Germany 45%, France 38%"): shares of one whole if they could be;
