@@ -72,6 +72,9 @@ const PARTIAL: &[&str] = &[
 
 /// Words that end a list of parts: what follows compares or changes, it does not divide.
 const BREAKS: &[&str] = &[
+    "over",
+    "under",
+    "aged",
     "while",
     "whereas",
     "but",
@@ -237,7 +240,14 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
                 .clone()
                 .any(|i| view.is_any(i, BREAKS) || view.is(i, ";") && percent)
             || sentence.claims[index].kind.is_temporal();
-        if broken {
+        // "250 women, 120 of whom …": a part of the last part, not of the total.
+        let nested = view
+            .matches_any(
+                at + 1,
+                &["of whom", "of which", "of them", "of these", "of those"],
+            )
+            .is_some();
+        if broken || nested {
             break;
         }
         if fits(index) {

@@ -239,7 +239,9 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             .or_else(|| stated.and_then(|s| s.2));
         let (stated, cue) = match stated {
             Some((stated, cue, _)) => (stated, cue),
-            None if direction.is_some() => (Stated::Direction, view.span(lead_start, marker)),
+            None if verb_at_marker(sentence, marker).is_some() => {
+                (Stated::Direction, view.span(marker.saturating_sub(2), marker))
+            }
             None => continue,
         };
         out.changes.push(Change {
@@ -277,6 +279,26 @@ fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> 
                 .any(|s| w.eq_ignore_ascii_case(s))
         }),
     })
+}
+
+/// A verb of direction just before "from" or "to" ("fell from", "rose sharply to"), not a noun
+/// ("a decrease from 6 kg to 13 kg" may describe what changes over that span): only then does
+/// the direction alone say which way the two figures go.
+fn verb_at_marker(sentence: &Sentence<'_>, marker: usize) -> Option<Direction> {
+    let view = &sentence.view;
+    let mut at = marker.checked_sub(1)?;
+    if view
+        .word(at)
+        .is_some_and(|w| w.len() > 4 && w.to_ascii_lowercase().ends_with("ly"))
+    {
+        at = at.checked_sub(1)?;
+    }
+    let direction = view.word(at).and_then(direction_of)?;
+    let noun = view.is_any(
+        at.wrapping_sub(1),
+        &["a", "an", "the", "its", "their", "this", "that"],
+    );
+    (!noun).then_some(direction)
 }
 
 /// Months, which name a time without being a figure ("in June").

@@ -257,13 +257,27 @@ fn founding_and_age(sentence: &Sentence<'_>, out: &mut Relations) {
         };
         let Some(years) = claim.value else { continue };
         // The year of the anniversary or age: the nearest other year, or the document's date.
-        let later = view
+        // A year after the founding: the first after the length ("30 years later, in 1987"), else
+        // the nearest before it ("In 2015, 30 years after …").
+        let years_after_founding: Vec<(usize, i64)> = view
             .figures
             .iter()
             .copied()
             .filter(|&y| y != founding_at)
             .filter_map(|y| year_value(sentence, sentence.claim_at(y)).map(|v| (y, v)))
-            .min_by_key(|&(y, _)| y.abs_diff(at));
+            .filter(|&(_, v)| v > founded)
+            .collect();
+        let later = years_after_founding
+            .iter()
+            .copied()
+            .find(|&(y, _)| y > at && y <= at + 6)
+            .or_else(|| {
+                years_after_founding
+                    .iter()
+                    .copied()
+                    .filter(|&(y, _)| y < at)
+                    .max_by_key(|&(y, _)| y)
+            });
         let Some((later_at, year)) = later else { continue };
         out.durations.push(Duration {
             length: index,

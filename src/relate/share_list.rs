@@ -359,7 +359,9 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
             .all(|(w, before)| *before && super::sentence::is_capitalised(w));
     // "The fleet is 55% diesel, 30% petrol and 25% electric": a composition after a copula,
     // every share labelled by the word after it.
-    if separate_statements(sentence, list) {
+    // "80% own a television, 70% a computer": things each share has, which overlap.
+    let objects = list.iter().any(|&at| view.is_any(at + 1, &["a", "an"]));
+    if objects || separate_statements(sentence, list) {
         return;
     }
     let composition = list.len() >= 3
