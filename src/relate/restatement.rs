@@ -36,6 +36,7 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
         if claim.role == Some(Role::Specification)
             || crate::lexicon::units::unit_word(subject).is_some()
             || subject.chars().any(|c| c.is_ascii_digit())
+            || unit_like(subject)
         {
             continue;
         }
@@ -62,6 +63,15 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
             Some(_) => {}
         }
     }
+}
+
+/// A subject that is a unit symbol the lexicon does not know ("GtC", "MtCO2e", "kWp"): one short
+/// word with a capital after its first letter. Figures of one unit are not one quantity.
+fn unit_like(subject: &str) -> bool {
+    !subject.contains(' ')
+        && subject.chars().count() <= 6
+        && subject.chars().skip(1).any(char::is_uppercase)
+        && !subject.chars().all(char::is_uppercase)
 }
 
 /// Whether two sentences say the same thing of their subject: they share content words besides
