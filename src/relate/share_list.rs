@@ -77,6 +77,8 @@ const WHOLE_CUES: &[&str] = &[
     "divided",
     "make",
     "makes",
+    "comes",
+    "coming",
     "chose",
     "picked",
     "preferred",
@@ -303,6 +305,15 @@ fn separate_statements(sentence: &Sentence<'_>, list: &[usize]) -> bool {
     verbs.len() >= 3
 }
 
+/// An adjective of quality ("95% accurate", "90% reliable", "80% effective"): a degree, not a
+/// part of a whole.
+fn is_quality(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    ["able", "ible", "ive", "ful", "ous", "ient", "ate", "sure", "certain", "complete", "full"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+}
+
 /// Could the percentages be shares of one whole at all: together at most twice the whole?
 fn plausible_shares(sentence: &Sentence<'_>, list: &[usize]) -> bool {
     let sum: rust_decimal::Decimal = list
@@ -366,7 +377,10 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
     }
     let composition = list.len() >= 3
         && view.is_any(list[0].wrapping_sub(1), &["is", "are", "was", "were"])
-        && labels.iter().all(|l| l.is_some_and(|(_, before)| !before));
+        && labels
+            .iter()
+            .all(|l| l.is_some_and(|(word, before)| !before && !is_quality(word)))
+        && !list.iter().any(|&at| view.is(at + 2, "than"));
     let cue = cue.or_else(|| composition.then(|| view.span(list[0] - 1, list[0])));
     let cue = match cue {
         Some(cue) => cue,
