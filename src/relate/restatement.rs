@@ -65,7 +65,7 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
     }
 }
 
-/// A subject that is a unit symbol the lexicon does not know ("GtC", "MtCO2e", "kWp"): one short
+/// A subject that is a unit symbol the lexicon does not know (`GtC`, `MtCO2e`, `kWp`): one short
 /// word with a capital after its first letter. Figures of one unit are not one quantity.
 fn unit_like(subject: &str) -> bool {
     !subject.contains(' ')

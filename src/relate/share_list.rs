@@ -309,9 +309,11 @@ fn separate_statements(sentence: &Sentence<'_>, list: &[usize]) -> bool {
 /// part of a whole.
 fn is_quality(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    ["able", "ible", "ive", "ful", "ous", "ient", "ate", "sure", "certain", "complete", "full"]
-        .iter()
-        .any(|suffix| lower.ends_with(suffix))
+    [
+        "able", "ible", "ive", "ful", "ous", "ient", "ate", "sure", "certain", "complete", "full",
+    ]
+    .iter()
+    .any(|suffix| lower.ends_with(suffix))
 }
 
 /// Could the percentages be shares of one whole at all: together at most twice the whole?
