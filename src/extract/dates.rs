@@ -227,11 +227,9 @@ impl Scanner<'_> {
                     .word(at + 1)
                     .is_none_or(|w| !w.starts_with(|c: char| c.is_lowercase()));
         }
-        // "the 1000 councils", "to 1000 units": outside the modern years a plural noun counts,
-        // and after "the" it counts in any year ("of the 1800 councils"; "the 2019 budget" is
-        // singular).
-        let the_before = at > 0 && self.word(at - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if plural_noun_after && (the_before || !(1800..=2100).contains(&year)) {
+        // "the 1000 councils", "to 1000 units": outside the modern years a plural noun counts
+        // ("the 2015 cyberattacks" are a year's).
+        if plural_noun_after && !(1800..=2100).contains(&year) {
             return false;
         }
         let previous = self.previous_word(at).map(str::to_ascii_lowercase);
