@@ -18,6 +18,7 @@ pub mod part_whole;
 pub mod restatement;
 pub mod sentence;
 pub mod share_list;
+pub mod share_of;
 
 use std::collections::BTreeMap;
 
@@ -44,6 +45,7 @@ pub struct Relations {
     pub restatements: Vec<Restatement>,
     pub durations: Vec<Duration>,
     pub conversions: Vec<Conversion>,
+    pub shares_of: Vec<share_of::ShareOf>,
 }
 
 /// One sentence being related: its view and the document's claims.
@@ -92,6 +94,7 @@ pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
         change::find(&sentence, &mut relations);
         chronology::find(&sentence, &mut relations);
         conversion::find(&sentence, &mut relations);
+        share_of::find(document, &sentence, &mut relations);
     }
     restatement::find(&document.text, claims, &mut relations);
     relations
