@@ -89,3 +89,21 @@ fn citation_rule_names_a_source_it_sees() {
     assert_eq!(found.len(), 3, "{messages:#?}");
     assert!(messages[1].contains("names Cisco"), "{messages:#?}");
 }
+
+#[test]
+fn relation_rules_fire_on_a_report() {
+    let found = snapshot_both("check/relations.md", "check_relations");
+    let rules = rules_of(&found);
+    for rule in [
+        "consistency/duration",
+        "consistency/count-share",
+        "consistency/arithmetic",
+        "consistency/share-sum",
+        "consistency/conversion",
+    ] {
+        assert!(rules.contains(&rule), "{rule} did not fire: {rules:?}");
+    }
+    // The anniversary, the plan's length, the share, the budget, the rise, the points read as
+    // percent, the shares and the conversion: one finding each, nothing else.
+    assert_eq!(found.len(), 8, "{rules:?}");
+}

@@ -35,11 +35,12 @@ pub fn duration(context: &Context<'_>) -> Vec<Finding> {
         }
         let detail = match relation.reading {
             Reading::Period => format!(
-                "{} to {} is {} years ({} counting both ends), not {}",
+                "{} to {} is {} years ({} counting both ends), not {} (`{}`)",
                 relation.start,
                 relation.end,
                 elapsed,
                 elapsed + Decimal::ONE,
+                super::shown(relation.years),
                 length.text
             ),
             Reading::Anniversary => format!(
@@ -51,8 +52,12 @@ pub fn duration(context: &Context<'_>) -> Vec<Finding> {
                 length.text
             ),
             Reading::Age | Reading::Between => format!(
-                "{} is {} years after {}, not {}",
-                relation.end, elapsed, relation.start, length.text
+                "{} is {} years after {}, not {} (`{}`)",
+                relation.end,
+                elapsed,
+                relation.start,
+                super::shown(relation.years),
+                length.text
             ),
         };
         let mut finding = Finding::at(Place::Text(length.span))

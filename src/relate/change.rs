@@ -230,7 +230,15 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         };
         let marker = at - 1;
         let lead_start = marker.saturating_sub(5);
-        let end = after_time(sentence, other_at + 1);
+        // "to 260,000 units in 2023, a rise of …": the unit word and the time, then the change.
+        let mut end = other_at + 1;
+        if view.word(end).is_some()
+            && view.is_any(end + 1, &["in", "by", ",", "("])
+            && !view.is_any(end, &["in", "by"])
+        {
+            end += 1;
+        }
+        let end = after_time(sentence, end);
         let stated =
             stated_before(sentence, lead_start, marker, from).or_else(|| stated_after(sentence, end, from));
         let direction = (lead_start..marker)
