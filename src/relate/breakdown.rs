@@ -262,12 +262,10 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
 /// sentence does not say they are all of it.
 fn opening_whole_parts(sentence: &Sentence<'_>, out: &mut Relations) {
     let view = &sentence.view;
-    let Some(opening) = out
-        .parts
+    let Some(opening) = sentence
+        .own_parts(out)
         .iter()
-        .find(|r| {
-            r.cue.start == view.span(0, 1).start && sentence.claims[r.part].sentence_index == sentence.index
-        })
+        .find(|r| r.cue.start == view.span(0, 1).start)
         .cloned()
     else {
         return;

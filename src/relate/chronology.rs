@@ -191,7 +191,7 @@ fn length_and_two_years(sentence: &Sentence<'_>, out: &mut Relations) {
         let Some(years) = duration_years(sentence, length) else {
             continue;
         };
-        if out.durations.iter().any(|d| d.length == length) {
+        if sentence.own_durations(out).iter().any(|d| d.length == length) {
             continue;
         }
         let mut later = view.figures[n + 1..].iter().copied().take(2);

@@ -116,11 +116,7 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
 /// "12 of 400 patients, a rate of 3%": the share follows the whole's words, not the count.
 fn after_part_of_whole(sentence: &Sentence<'_>, out: &Relations, pairs: &mut Vec<(usize, usize, Span)>) {
     let view = &sentence.view;
-    for relation in out
-        .parts
-        .iter()
-        .filter(|r| sentence.claims[r.part].sentence_index == sentence.index)
-    {
+    for relation in sentence.own_parts(out) {
         if pairs
             .iter()
             .any(|&(count_at, _, _)| view.figure(count_at) == Some(relation.part))
@@ -171,7 +167,7 @@ fn after_part_of_whole(sentence: &Sentence<'_>, out: &Relations, pairs: &mut Vec
 /// The whole a count is a part of: a part-of-whole relation of the sentence, or "N in M"
 /// ("one in five") read as a count of a whole.
 fn whole_of(sentence: &Sentence<'_>, out: &Relations, count: usize, count_at: usize) -> Option<usize> {
-    if let Some(relation) = out.parts.iter().rev().find(|r| r.part == count) {
+    if let Some(relation) = sentence.own_parts(out).iter().rev().find(|r| r.part == count) {
         return Some(relation.whole);
     }
     let view = &sentence.view;
@@ -186,7 +182,8 @@ fn whole_of(sentence: &Sentence<'_>, out: &Relations, count: usize, count_at: us
             .filter(|&w| sentence.claims[w].kind == Kind::Count);
     }
     // "Of the 30 councils, 18 (60%) … and 12 (40%) …": every count after an opening whole.
-    out.parts
+    sentence
+        .own_parts(out)
         .iter()
         .filter(|r| r.cue.start == view.span(0, 1).start)
         .find(|r| sentence.claims[r.part].span.start <= sentence.claims[count].span.start)

@@ -20,8 +20,6 @@ pub mod sentence;
 pub mod share_list;
 pub mod share_of;
 
-use std::collections::BTreeMap;
-
 use crate::claim::{Claim, Kind};
 use crate::document::Document;
 
@@ -54,9 +52,26 @@ pub struct Sentence<'a> {
     pub index: usize,
     pub view: sentence::View<'a>,
     pub claims: &'a [Claim],
+    /// Where this sentence's relations begin in `Relations::parts` and `durations`: a kind that
+    /// reads another's relations reads only the sentence's own, so no pass grows with the
+    /// document.
+    parts_start: usize,
+    durations_start: usize,
 }
 
 impl Sentence<'_> {
+    /// The part-of-whole relations found in this sentence so far.
+    #[must_use]
+    pub fn own_parts<'r>(&self, relations: &'r Relations) -> &'r [PartOfWhole] {
+        &relations.parts[self.parts_start.min(relations.parts.len())..]
+    }
+
+    /// The duration relations found in this sentence so far.
+    #[must_use]
+    pub fn own_durations<'r>(&self, relations: &'r Relations) -> &'r [Duration] {
+        &relations.durations[self.durations_start.min(relations.durations.len())..]
+    }
+
     /// The claim index of the figure at view position `at` (which must hold a figure).
     #[must_use]
     pub fn claim_at(&self, at: usize) -> usize {
@@ -70,15 +85,51 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
     a.kind == b.kind && a.unit == b.unit && matches!(a.kind, Kind::Count | Kind::Money | Kind::Quantity)
 }
 
+/// Can the figures of one sentence stand in any relation? Every relation but a percentage's
+/// whole joins two figures of one kind and unit, a count and a percentage, or a length and the
+/// years it spans; a sentence without such a pair is not read again (most sentences with
+/// figures: "In 2019, 45 firms …").
+fn may_relate(claims: &[Claim], indices: &[usize]) -> bool {
+    let figures = || indices.iter().map(|&i| &claims[i]);
+    if figures().any(|c| c.kind == Kind::Percent) {
+        return true;
+    }
+    let years = figures().filter(|c| c.kind.is_temporal()).count();
+    let amounts: Vec<&Claim> = figures().filter(|c| !c.kind.is_temporal()).collect();
+    let lengths = amounts
+        .iter()
+        .any(|c| matches!(c.kind, Kind::Duration | Kind::Ordinal));
+    if (lengths && years >= 1) || years >= 2 && !amounts.is_empty() {
+        return true;
+    }
+    // Two amounts of one kind (and unit, or both quantities: a conversion).
+    amounts.iter().enumerate().any(|(n, a)| {
+        amounts[n + 1..]
+            .iter()
+            .any(|b| a.kind == b.kind && (a.unit == b.unit || a.kind == Kind::Quantity))
+    })
+}
+
 /// Finds the relations between `claims` (in text order) of `document`.
 #[must_use]
 pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
     let mut relations = Relations::default();
-    let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (index, claim) in claims.iter().enumerate() {
-        by_sentence.entry(claim.sentence_index).or_default().push(index);
+    // Claims come in text order, so a sentence's claims are one run.
+    let mut runs: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (position, claim) in claims.iter().enumerate() {
+        match runs.last_mut() {
+            Some((sentence, range)) if *sentence == claim.sentence_index => range.end = position + 1,
+            _ => runs.push((claim.sentence_index, position..position + 1)),
+        }
     }
-    for (&index, indices) in &by_sentence {
+    let mut indices: Vec<usize> = Vec::new();
+    for (index, range) in runs {
+        indices.clear();
+        indices.extend(range);
+        let indices = indices.as_slice();
+        if !may_relate(claims, indices) {
+            continue;
+        }
         let Some(span) = document.sentences.get(index).map(|s| s.span) else {
             continue;
         };
@@ -86,14 +137,18 @@ pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
             index,
             view: sentence::View::new(&document.text, span, claims, indices),
             claims,
+            parts_start: relations.parts.len(),
+            durations_start: relations.durations.len(),
         };
-        part_whole::find(&sentence, &mut relations);
-        breakdown::find(&sentence, &mut relations);
-        count_share::find(&sentence, &mut relations);
-        share_list::find(&sentence, &mut relations);
-        change::find(&sentence, &mut relations);
-        chronology::find(&sentence, &mut relations);
-        conversion::find(&sentence, &mut relations);
+        if sentence.view.figures.len() >= 2 {
+            part_whole::find(&sentence, &mut relations);
+            breakdown::find(&sentence, &mut relations);
+            count_share::find(&sentence, &mut relations);
+            share_list::find(&sentence, &mut relations);
+            change::find(&sentence, &mut relations);
+            chronology::find(&sentence, &mut relations);
+            conversion::find(&sentence, &mut relations);
+        }
         share_of::find(document, &sentence, &mut relations);
     }
     restatement::find(&document.text, claims, &mut relations);

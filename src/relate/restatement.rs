@@ -1,5 +1,6 @@
 //! The same quantity stated again: one subject, one time, one dimension, in two sentences that
-//! say the same thing of it. Claims are grouped by key and each is paired with the first of its
+//! say the same thing of it, with two different values (a figure repeated as written is recorded
+//! nowhere: nothing can contradict it). Claims are grouped by key and each is paired with the first of its
 //! group, so the pass is linear in the number of claims. Units of one dimension meet (m and km,
 //! t and kt); currencies stay apart.
 
@@ -33,10 +34,10 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
         }
         let Some(subject) = &claim.subject else { continue };
         // A limit a rule sets is no statement of fact, and a unit is no subject ("GtC", "ppm").
+        let one_word = !subject.contains(' ');
         if claim.role == Some(Role::Specification)
-            || crate::lexicon::units::unit_word(subject).is_some()
             || subject.chars().any(|c| c.is_ascii_digit())
-            || unit_like(subject)
+            || (one_word && (crate::lexicon::units::unit_word(subject).is_some() || unit_like(subject)))
         {
             continue;
         }
@@ -50,10 +51,13 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
                 first.insert(key, index);
             }
             // Two figures of one sentence are a change or a comparison ("from 50 to 70").
+            // The same figure written the same way needs no comparing (and a document that
+            // repeats itself would make every repeat cost a comparison of two sentences).
             Some(&earlier)
                 if claims[earlier].sentence_index != claim.sentence_index
-                    && same_statement(&claims[earlier], claim, subject)
-                    && same_verb(text, &claims[earlier], claim) =>
+                    && (claims[earlier].value, claims[earlier].unit) != (claim.value, claim.unit)
+                    && same_verb(text, &claims[earlier], claim)
+                    && same_statement(&claims[earlier], claim, subject) =>
             {
                 out.restatements.push(Restatement {
                     earlier,

@@ -54,37 +54,45 @@ impl<'a> View<'a> {
         view
     }
 
+    /// Splits `text[start..end]` into words and punctuation. ASCII bytes are classified
+    /// directly; other characters are decoded (this runs over every sentence with figures).
     fn tokenize(&mut self, text: &'a str, start: usize, end: usize) {
-        let slice = &text[start..end];
-        let mut chars = slice.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
+        let bytes = text.as_bytes();
+        let mut at = start;
+        while at < end {
+            let (c, width) = char_at(text, bytes, at);
             if c.is_whitespace() {
+                at += width;
                 continue;
             }
             if !c.is_alphanumeric() {
                 self.items.push(Item {
                     token: Token::Punct(c),
-                    span: Span::new(start + offset, start + offset + c.len_utf8()),
+                    span: Span::new(at, at + width),
                 });
+                at += width;
                 continue;
             }
-            let mut word_end = offset + c.len_utf8();
-            while let Some(&(next_offset, next)) = chars.peek() {
+            let word_start = at;
+            at += width;
+            while at < end {
+                let (next, next_width) = char_at(text, bytes, at);
+                if next.is_alphanumeric() {
+                    at += next_width;
+                    continue;
+                }
+                // Inner hyphens and apostrophes join ("so-called", "firm's").
                 let joins = matches!(next, '-' | '\'' | '’')
-                    && slice[next_offset + next.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if next.is_alphanumeric() || joins {
-                    word_end = next_offset + next.len_utf8();
-                    chars.next();
-                } else {
+                    && at + next_width < end
+                    && char_at(text, bytes, at + next_width).0.is_alphanumeric();
+                if !joins {
                     break;
                 }
+                at += next_width;
             }
             self.items.push(Item {
-                token: Token::Word(&slice[offset..word_end]),
-                span: Span::new(start + offset, start + word_end),
+                token: Token::Word(&text[word_start..at]),
+                span: Span::new(word_start, at),
             });
         }
     }
@@ -151,8 +159,19 @@ impl<'a> View<'a> {
     /// The first of `patterns` standing at `at`, with the position after it.
     #[must_use]
     pub fn matches_any<'p>(&self, at: usize, patterns: &[&'p str]) -> Option<(&'p str, usize)> {
+        // The first word decides most patterns: compare it without splitting the pattern.
+        let first: &str = match self.items.get(at)?.token {
+            Token::Figure(_) => return None,
+            Token::Word(word) => word,
+            Token::Punct(_) => {
+                return patterns
+                    .iter()
+                    .find_map(|pattern| self.matches(at, pattern).map(|end| (*pattern, end)));
+            }
+        };
         patterns
             .iter()
+            .filter(|pattern| starts_with_word(pattern, first))
             .find_map(|pattern| self.matches(at, pattern).map(|end| (*pattern, end)))
     }
 
@@ -184,6 +203,14 @@ impl<'a> View<'a> {
     }
 }
 
+/// Does `pattern` begin with `word` (ASCII case folded), followed by a space or its end?
+fn starts_with_word(pattern: &str, word: &str) -> bool {
+    let (pattern, word) = (pattern.as_bytes(), word.as_bytes());
+    pattern.len() >= word.len()
+        && pattern[..word.len()].eq_ignore_ascii_case(word)
+        && pattern.get(word.len()).is_none_or(|&b| b == b' ')
+}
+
 /// Does a word name something (capitalised) rather than say something? The first word of a
 /// sentence is capitalised anyway; callers look at words after it.
 #[must_use]
@@ -203,4 +230,17 @@ pub fn noun_key(word: &str) -> String {
         return lower;
     }
     lower.strip_suffix('s').map_or(lower.clone(), str::to_owned)
+}
+
+/// The character at byte `at` of `text` and its width: ASCII directly, else decoded.
+#[inline]
+fn char_at(text: &str, bytes: &[u8], at: usize) -> (char, usize) {
+    let byte = bytes[at];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    text[at..]
+        .chars()
+        .next()
+        .map_or((char::REPLACEMENT_CHARACTER, 1), |c| (c, c.len_utf8()))
 }
