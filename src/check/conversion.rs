@@ -10,7 +10,7 @@ use crate::relate::interval::{self, Interval};
 use rust_decimal::Decimal;
 
 /// The values a figure allows, reading two or more trailing zeros of a whole number as rounding
-/// ("14,000 feet" may be 13,500 to 14,500): a conversion is usually rounded from a rounded figure.
+/// ("14,000 feet" may be 13,750 to 14,250): a conversion is usually rounded from a rounded figure.
 fn rounded(claim: &Claim) -> Interval {
     let interval = interval::of(claim);
     let Some(value) = claim.value.filter(|v| v.fract().is_zero() && !v.is_zero()) else {
@@ -26,7 +26,8 @@ fn rounded(claim: &Claim) -> Interval {
     if step < Decimal::ONE_HUNDRED {
         return interval;
     }
-    let half = step / Decimal::TWO;
+    // Rounded to the nearest half of that place: "14,000 feet" is 13,750 to 14,250.
+    let half = step / Decimal::from(4);
     Interval {
         low: interval.low.map(|l| l.min(value - half)),
         high: interval.high.map(|h| h.max(value + half)),

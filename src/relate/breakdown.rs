@@ -61,6 +61,8 @@ const EXHAUSTIVE: &[&str] = &[
 /// Words after a total that list some of it.
 const PARTIAL: &[&str] = &[
     "including",
+    "includes",
+    "include",
     "included",
     "such as",
     "of which",

@@ -267,7 +267,8 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
 /// decreased from 29%") or another list item ("to 2.0%, for Asians from 3.5%") is not.
 fn gap_fits(sentence: &Sentence<'_>, at: usize, other_at: usize, link: &str) -> bool {
     let view = &sentence.view;
-    if other_at < at + 2 || other_at - at > 5 || !view.is(other_at - 1, link) {
+    // "from 80,000 a day in 2019 to": a unit phrase and a time at most.
+    if other_at < at + 2 || other_at - at > 7 || !view.is(other_at - 1, link) {
         return false;
     }
     // "to 150,000, from 100,000", "to EUR 30 million, down from EUR 60 million": a comma, and
