@@ -85,7 +85,6 @@ const BREAKS: &[&str] = &[
     "versus",
     "vs",
     "against",
-    "from",
     "up",
     "down",
     "rose",
@@ -216,6 +215,7 @@ fn counted_in_words(sentence: &Sentence<'_>, i: usize) -> bool {
 /// within a few words of the last, the list ending at a word that compares or changes.
 fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: usize) -> Vec<usize> {
     let view = &sentence.view;
+    let after_colon = (first_at.saturating_sub(4)..first_at).any(|i| view.is(i, ":"));
     let first = sentence.claim_at(first_at);
     let percent = sentence.claims[first].kind == Kind::Percent;
     let fits = |index: usize| {
@@ -237,10 +237,13 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
     for &at in &view.figures[first_n + 1..] {
         let index = sentence.claim_at(at);
         let gap = last_at + 1..at;
+        // "from" just before a figure starts a change ("up from 40"); "came from donors, 9 …"
+        // lists. A semicolon ends the list but after a colon ("120 sites: 50 here; 40 there").
         let broken = gap.len() > 8
             || gap
                 .clone()
-                .any(|i| view.is_any(i, BREAKS) || view.is(i, ";") && percent)
+                .any(|i| view.is_any(i, BREAKS) || view.is(i, ";") && (percent || !after_colon))
+            || view.is(at - 1, "from")
             || sentence.claims[index].kind.is_temporal();
         // "250 women, 120 of whom …": a part of the last part, not of the total.
         let nested = view

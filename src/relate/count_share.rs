@@ -182,12 +182,29 @@ fn whole_of(sentence: &Sentence<'_>, out: &Relations, count: usize, count_at: us
             .filter(|&w| sentence.claims[w].kind == Kind::Count);
     }
     // "Of the 30 councils, 18 (60%) … and 12 (40%) …": every count after an opening whole.
-    sentence
+    let opening = sentence
         .own_parts(out)
         .iter()
         .filter(|r| r.cue.start == view.span(0, 1).start)
         .find(|r| sentence.claims[r.part].span.start <= sentence.claims[count].span.start)
-        .map(|r| r.whole)
+        .map(|r| r.whole);
+    opening.or_else(|| sample_whole(sentence, count_at))
+}
+
+/// "A survey of 1,000 adults found that 230, or 23 percent, …": the size of a survey, poll,
+/// sample or study before the count is the whole its shares are of.
+fn sample_whole(sentence: &Sentence<'_>, count_at: usize) -> Option<usize> {
+    const SAMPLES: &[&str] = &[
+        "survey", "poll", "sample", "study", "census", "panel", "cohort", "trial", "group", "audit", "review",
+    ];
+    let view = &sentence.view;
+    view.figures
+        .iter()
+        .copied()
+        .take_while(|&at| at < count_at)
+        .filter(|&at| view.is(at.wrapping_sub(1), "of") && view.is_any(at.wrapping_sub(2), SAMPLES))
+        .map(|at| sentence.claim_at(at))
+        .find(|&w| sentence.claims[w].kind == Kind::Count)
 }
 
 /// "60% of the 30 councils, or 18", "two thirds of the 90 plots, 55 in all".

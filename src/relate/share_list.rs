@@ -399,7 +399,11 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
     // every share labelled by the word after it.
     // "80% own a television, 70% a computer": things each share has, which overlap.
     let objects = list.iter().any(|&at| view.is_any(at + 1, &["a", "an"]));
-    if objects || separate_statements(sentence, list) {
+    // "40% of output in Germany, 30% in France": rates of separate groups.
+    let subgroups = list[1..]
+        .iter()
+        .all(|&at| view.is_any(at + 1, &["in", "among", "at"]));
+    if objects || subgroups || separate_statements(sentence, list) {
         return;
     }
     let composition = list.len() >= 3
