@@ -106,3 +106,24 @@ fn relation_suites_meet_the_bar() {
         "false alarms {alarms:.3} at or above 0.02:\n{summary}"
     );
 }
+
+/// "for 12 years, since 2010" is measured to the document's own date, which a text gives on its
+/// first line; without a date it is not measured.
+#[test]
+fn a_length_since_a_year_runs_to_the_documents_date() {
+    let duration = |text: &str| {
+        common::check_text(text, "dated.txt")
+            .iter()
+            .filter(|d| d.rule == "consistency/duration")
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let wrong = duration("1 March 2026\n\nThe scheme has run for 12 years, since 2010.\n");
+    assert_eq!(
+        wrong,
+        ["2010 to the document's date (2026) is 16 years, not 12 (`12 years`)"]
+    );
+    assert!(duration("1 March 2026\n\nThe scheme has run for 16 years, since 2010.\n").is_empty());
+    assert!(duration("1 March 2026\n\nThe scheme has run for 15 years, since 2010.\n").is_empty());
+    assert!(duration("The scheme has run for 12 years, since 2010.\n").is_empty());
+}

@@ -51,6 +51,15 @@ pub fn duration(context: &Context<'_>) -> Vec<Finding> {
                 ordinal(elapsed),
                 length.text
             ),
+            // "for 12 years, since 2010", up to the document's date.
+            Reading::Between if relation.span_claims.len() == 1 => format!(
+                "{} to the document's date ({}) is {} years, not {} (`{}`)",
+                relation.start,
+                relation.end,
+                elapsed,
+                super::shown(relation.years),
+                length.text
+            ),
             Reading::Age | Reading::Between => format!(
                 "{} is {} years after {}, not {} (`{}`)",
                 relation.end,

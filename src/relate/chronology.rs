@@ -113,6 +113,7 @@ fn duration_years(sentence: &Sentence<'_>, index: usize) -> Option<Decimal> {
 }
 
 pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
+    length_since_year(sentence, out);
     length_and_period(sentence, out);
     length_and_two_years(sentence, out);
     founding_and_age(sentence, out);
@@ -214,6 +215,44 @@ fn length_and_two_years(sentence: &Sentence<'_>, out: &mut Relations) {
             reading: Reading::Period,
             span_claims: vec![first, second],
             cue: view.span(at, at + 1),
+        });
+    }
+}
+
+/// "It has run for 12 years, since 2010", "since 2010, for 12 years": a length up to the
+/// document's own date.
+fn length_since_year(sentence: &Sentence<'_>, out: &mut Relations) {
+    let Some(now) = sentence.document_year else { return };
+    let view = &sentence.view;
+    for (n, &at) in view.figures.iter().enumerate() {
+        let length = sentence.claim_at(at);
+        let Some(years) = duration_years(sentence, length) else {
+            continue;
+        };
+        if !view.is(at.wrapping_sub(1), "for") {
+            continue;
+        }
+        let since = [n.checked_sub(1), Some(n + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|m| view.figures.get(m).copied())
+            .find(|&y| y.abs_diff(at) <= 3 && view.is(y.wrapping_sub(1), "since"));
+        let Some(since_at) = since else { continue };
+        let since_claim = sentence.claim_at(since_at);
+        let Some(start) = year_value(sentence, since_claim) else {
+            continue;
+        };
+        if start >= now {
+            continue;
+        }
+        out.durations.push(Duration {
+            length,
+            years,
+            start,
+            end: now,
+            reading: Reading::Between,
+            span_claims: vec![since_claim],
+            cue: view.span(at - 1, at + 1),
         });
     }
 }

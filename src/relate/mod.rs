@@ -57,6 +57,8 @@ pub struct Sentence<'a> {
     /// document.
     parts_start: usize,
     durations_start: usize,
+    /// The year of the document's own date, for "for 12 years, since 2010".
+    pub document_year: Option<i64>,
 }
 
 impl Sentence<'_> {
@@ -139,6 +141,7 @@ pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
             claims,
             parts_start: relations.parts.len(),
             durations_start: relations.durations.len(),
+            document_year: document.date.as_ref().map(|d| i64::from(d.year)),
         };
         if sentence.view.figures.len() >= 2 {
             part_whole::find(&sentence, &mut relations);

@@ -45,7 +45,7 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
             .unit
             .and_then(crate::lexicon::units::scale)
             .map_or(claim.unit.unwrap_or(""), |(dimension, _, _)| dimension.name());
-        let key = (subject.to_lowercase(), measure, claim.time.as_deref(), claim.kind);
+        let key = (subject_key(subject), measure, claim.time.as_deref(), claim.kind);
         match first.get(&key) {
             None => {
                 first.insert(key, index);
@@ -67,6 +67,16 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
             Some(_) => {}
         }
     }
+}
+
+/// A subject folded for comparing: each word in lower case and singular ("Bus stations" and
+/// "bus station" meet).
+fn subject_key(subject: &str) -> String {
+    subject
+        .split_whitespace()
+        .map(super::sentence::noun_key)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A subject that is a unit symbol the lexicon does not know (`GtC`, `MtCO2e`, `kWp`): one short

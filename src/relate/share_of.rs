@@ -142,9 +142,14 @@ pub fn find(document: &Document, sentence: &Sentence<'_>, out: &mut Relations) {
             });
             continue;
         }
+        // A change word near the figure; the comparing ones ("by", "over", "than") only right
+        // before it ("By 2019, 160% of homes" is no change).
+        let near_only = ["by", "over", "above", "below", "than", "more", "less"];
         let change = (at.saturating_sub(4)..at).chain(at + 1..at + 2).any(|i| {
-            view.word(i)
-                .is_some_and(|w| CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            view.word(i).is_some_and(|w| {
+                CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))
+                    && (i + 1 == at || !near_only.iter().any(|n| w.eq_ignore_ascii_case(n)))
+            })
         });
         if !view.is(at + 1, "of") {
             if change {
@@ -160,8 +165,13 @@ pub fn find(document: &Document, sentence: &Sentence<'_>, out: &mut Relations) {
         if view.is(first, "the") {
             first += 1;
         }
+        // The whole's first words, through a year ("of the 2019 average").
+        let temporal = |i: usize| {
+            view.figure(i)
+                .is_some_and(|c| sentence.claims[c].kind.is_temporal())
+        };
         let end = (first..first + 4)
-            .take_while(|&i| view.word(i).is_some() || view.is(i, "-"))
+            .take_while(|&i| view.word(i).is_some() || view.is(i, "-") || temporal(i))
             .last()
             .map_or(first, |i| i + 1);
         let whole_text: String = (first..end)
