@@ -182,18 +182,18 @@ impl Claim {
     ];
 
     /// The claim's cells in `FIELDS` order, for spreadsheets (the CSV of `extract` and the
-    /// ledger): decimals as digits, lists joined with `;`, absent fields empty, text cells made
-    /// safe with `spreadsheet_safe`.
+    /// ledger): decimals as digits, lists joined with `;`, absent fields empty. The text as it
+    /// is: writers guard the text cells (`is_text_field`, `spreadsheet_safe`) as they write.
     #[must_use]
     pub fn cells(&self) -> [String; 22] {
         let claim = self;
         let decimal = |d: Option<rust_decimal::Decimal>| d.map(decimal_string).unwrap_or_default();
         [
             claim.id.clone(),
-            spreadsheet_safe(&claim.document),
+            claim.document.clone(),
             claim.part.unwrap_or_default().to_owned(),
             claim.kind.name().to_owned(),
-            spreadsheet_safe(&claim.text),
+            claim.text.clone(),
             claim.line.to_string(),
             claim.column.to_string(),
             claim.start.to_string(),
@@ -207,10 +207,10 @@ impl Claim {
             claim.date.clone().unwrap_or_default(),
             claim.modality.name().to_owned(),
             claim.time.clone().unwrap_or_default(),
-            spreadsheet_safe(claim.subject.as_deref().unwrap_or_default()),
-            spreadsheet_safe(&claim.footnotes.join(";")),
+            claim.subject.clone().unwrap_or_default(),
+            claim.footnotes.join(";"),
             claim.role.map(Role::name).unwrap_or_default().to_owned(),
-            spreadsheet_safe(&claim.sentence),
+            claim.sentence.to_string(),
         ]
     }
 
@@ -226,10 +226,41 @@ impl Claim {
     }
 }
 
-/// Prefixes a text cell that a spreadsheet would evaluate ("=1+1", "-3 percent", "@SUM").
+/// The columns that hold numbers, written as they are: a spreadsheet reads "-0.5" as a number,
+/// and the guard of text cells would turn it into text (the ledger could not read it back).
+pub const NUMERIC_FIELDS: [&str; 8] = [
+    "line",
+    "column",
+    "start",
+    "end",
+    "value",
+    "precision",
+    "low",
+    "high",
+];
+
+/// Is column `index` of `Claim::FIELDS` a text column (guarded for spreadsheets)?
+#[must_use]
+pub fn is_text_field(index: usize) -> bool {
+    Claim::FIELDS
+        .get(index)
+        .is_some_and(|name| !NUMERIC_FIELDS.contains(name))
+}
+
+/// Reverses `spreadsheet_safe`: the text as it was before the guard.
+#[must_use]
+pub fn spreadsheet_unsafe(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => cell,
+    }
+}
+
+/// Prefixes a text cell that a spreadsheet would evaluate ("=1+1", "-3 percent", "@SUM"), and
+/// one that begins with the prefix itself, so that `spreadsheet_unsafe` gives every text back.
 #[must_use]
 pub fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
         format!("'{text}")
     } else {
         text.to_owned()

@@ -329,7 +329,7 @@ fn csv_error(error: csv::Error) -> Error {
 
 fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
-    let mut ledger = Ledger::read(&args.ledger, true)?;
+
     let engine = engine(&args.input, None)?;
     let inputs = inputs(&engine, &args.input, &mut outcome.failures);
     let read = engine.claims_all(&inputs, &mut outcome.failures);
@@ -337,8 +337,7 @@ fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome
     if !outcome.failures.is_empty() {
         return Ok(outcome);
     }
-    let summary = ledger.update(&read);
-    ledger.write(&args.ledger)?;
+    let (ledger, summary) = Ledger::update_file(&args.ledger, &read, claimlint::audit::ledger::LOCK_WAIT)?;
     let counts = ledger.counts();
     let count = |status: &str| counts.get(status).copied().unwrap_or(0);
     writeln!(
@@ -393,10 +392,7 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
         })
         .collect();
     let html = report::page::render(&pages, engine.ledger.as_ref());
-    std::fs::write(&args.output, html).map_err(|source| Error::WriteFile {
-        path: args.output.clone(),
-        source,
-    })?;
+    claimlint::files::write_atomic(&args.output, html.as_bytes())?;
     let claims: usize = read.iter().map(|a| a.claims.len()).sum();
     let findings: usize = read.iter().map(|a| a.diagnostics.len()).sum();
     writeln!(

@@ -52,6 +52,10 @@ pub enum Error {
         column: String,
         message: String,
     },
+    #[error("the ledger `{path}` is being updated by another run; gave up after {seconds} s", path = path.display())]
+    LedgerBusy { path: PathBuf, seconds: u64 },
+    #[error("the ledger `{path}` changed while this run was updating it (saved by hand?); nothing was written", path = path.display())]
+    LedgerChanged { path: PathBuf },
     #[error("`{path}` is not a claimlint baseline: {message}", path = path.display())]
     Baseline { path: PathBuf, message: String },
     #[error("unknown rule `{id}`")]
@@ -84,6 +88,10 @@ impl Error {
             }
             Self::UnknownRule { .. } => Some("`claimlint rules` lists the rules"),
             Self::Glob { .. } => Some("globs use gitignore syntax: `drafts/**`, `*.tmp.md`"),
+            Self::LedgerBusy { .. } => {
+                Some("wait for the other `ledger update` to finish, then run this one again")
+            }
+            Self::LedgerChanged { .. } => Some("run `ledger update` again: it merges the saved edits"),
             _ => None,
         }
     }
@@ -104,6 +112,8 @@ impl Error {
             | Self::Unsupported { path, .. }
             | Self::RuleFile { path, .. }
             | Self::Ledger { path, .. }
+            | Self::LedgerBusy { path, .. }
+            | Self::LedgerChanged { path }
             | Self::Baseline { path, .. }
             | Self::Malformed { path, .. } => Some(path),
             Self::Glob { .. } | Self::Write(_) | Self::UnknownRule { .. } => None,

@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod ingest;
 pub mod lexicon;
 pub mod normalise;

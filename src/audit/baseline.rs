@@ -76,10 +76,7 @@ impl Baseline {
         let mut text =
             serde_json::to_string_pretty(self).map_err(|e| Error::Write(std::io::Error::other(e)))?;
         text.push('\n');
-        std::fs::write(path, text).map_err(|source| Error::WriteFile {
-            path: path.to_path_buf(),
-            source,
-        })
+        crate::files::write_atomic(path, text.as_bytes())
     }
 
     /// Whether the baseline holds this finding; each entry matches one finding only.

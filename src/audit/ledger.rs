@@ -8,9 +8,9 @@
 //! change an auditor signed off.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::claim::{Claim, spreadsheet_safe};
+use crate::claim::{Claim, is_text_field, spreadsheet_safe, spreadsheet_unsafe};
 use crate::error::{Error, Result};
 
 /// The claim columns: the CSV columns of `extract`.
@@ -88,14 +88,23 @@ impl Row {
         status.name().clone_into(&mut self.audit[1]);
     }
 
-    /// The figure columns that differ from `claim`'s, by name.
+    /// The figure columns that differ from `claim`'s, by name. Numbers are compared as
+    /// numbers: a spreadsheet that saved 12000000 as `1.20E+07`, `12000000.0` or `12,000,000`
+    /// changed nothing; a changed digit is a change.
     #[must_use]
     pub fn changed(&self, claim: &Claim) -> Vec<&'static str> {
         let current = claim.cells();
         FIGURE_COLUMNS
             .iter()
             .copied()
-            .filter(|name| self.cell(name) != current[column(name)])
+            .filter(|name| {
+                let (stored, now) = (self.cell(name), current[column(name)].as_str());
+                if ["value", "low", "high"].contains(name) {
+                    !same_number(stored, now)
+                } else {
+                    stored != now
+                }
+            })
             .collect()
     }
 
@@ -211,6 +220,15 @@ impl Ledger {
             if is_legacy {
                 cells.insert(role_at, String::new());
             }
+            // Text cells were guarded for spreadsheets as they were written: read the text.
+            for (index, cell) in cells.iter_mut().enumerate() {
+                if index >= COLUMNS.len() || is_text_field(index) {
+                    let text = spreadsheet_unsafe(cell);
+                    if text.len() != cell.len() {
+                        *cell = text.to_owned();
+                    }
+                }
+            }
             let row = Row {
                 claim: cells[..COLUMNS.len()].to_vec(),
                 audit: cells[COLUMNS.len()..].to_vec(),
@@ -295,52 +313,74 @@ impl Ledger {
         summary
     }
 
-    /// Writes the ledger atomically: a temporary file beside it, then a rename.
-    pub fn write(&self, path: &Path) -> Result<()> {
-        let folder = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map_or_else(|| "claims.csv".into(), |n| n.to_string_lossy().into_owned());
-        let temporary: PathBuf = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-        let write_error = |source| Error::WriteFile {
-            path: temporary.clone(),
-            source,
-        };
-        {
-            let file = std::fs::File::create(&temporary).map_err(write_error)?;
-            let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
-            let header: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
-            let csv_error = |e: csv::Error| Error::WriteFile {
-                path: temporary.clone(),
-                source: std::io::Error::other(e.to_string()),
-            };
-            writer.write_record(&header).map_err(csv_error)?;
-            for row in &self.rows {
-                let cells: Vec<String> = row
-                    .claim
-                    .iter()
-                    .chain(row.audit.iter())
-                    .map(|c| spreadsheet_safe(c))
-                    .collect();
-                writer.write_record(&cells).map_err(csv_error)?;
-            }
-            let mut inner = writer.into_inner().map_err(|e| Error::WriteFile {
-                path: temporary.clone(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
-            std::io::Write::flush(&mut inner).map_err(write_error)?;
-            inner.get_ref().sync_all().map_err(write_error)?;
+    /// The ledger as CSV: the header, then each row with its text cells guarded.
+    fn to_csv(&self) -> std::result::Result<Vec<u8>, csv::Error> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let header: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
+        writer.write_record(&header)?;
+        for row in &self.rows {
+            let cells = row
+                .claim
+                .iter()
+                .chain(row.audit.iter())
+                .enumerate()
+                .map(|(index, cell)| {
+                    if index >= COLUMNS.len() || is_text_field(index) {
+                        spreadsheet_safe(cell)
+                    } else {
+                        cell.clone()
+                    }
+                });
+            writer.write_record(cells)?;
         }
-        std::fs::rename(&temporary, path).map_err(|source| {
-            let _ = std::fs::remove_file(&temporary);
-            Error::WriteFile {
+        writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    }
+
+    /// Writes the ledger atomically (`files::write_atomic`).
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let bytes = self.to_csv().map_err(|e| Error::WriteFile {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        crate::files::write_atomic(path, &bytes)
+    }
+
+    /// Merges `documents` into the ledger at `path` (created if missing) under an exclusive
+    /// lock: lock, read, merge, write, unlock. A second run waits for the lock up to `wait`, then
+    /// fails naming the ledger. An edit saved to the ledger while the lock was held (by hand,
+    /// which takes no lock) is never overwritten: the run fails and writes nothing.
+    pub fn update_file(
+        path: &Path,
+        documents: &[(String, Vec<Claim>)],
+        wait: std::time::Duration,
+    ) -> Result<(Self, UpdateSummary)> {
+        Self::update_file_with(path, documents, wait, || {})
+    }
+
+    /// `update_file`, running `between` after the merge and before the file is checked and
+    /// written: where an auditor's save may land (the tests save one there).
+    #[doc(hidden)]
+    pub fn update_file_with(
+        path: &Path,
+        documents: &[(String, Vec<Claim>)],
+        wait: std::time::Duration,
+        between: impl FnOnce(),
+    ) -> Result<(Self, UpdateSummary)> {
+        let _lock = lock(path, wait)?;
+        let before = read_bytes(path)?;
+        let mut ledger = match &before {
+            Some(bytes) => Self::parse(path, bytes)?,
+            None => Self::default(),
+        };
+        let summary = ledger.update(documents);
+        between();
+        if read_bytes(path)? != before {
+            return Err(Error::LedgerChanged {
                 path: path.to_path_buf(),
-                source,
-            }
-        })
+            });
+        }
+        ledger.write(path)?;
+        Ok((ledger, summary))
     }
 
     /// Counts of rows by status, for messages.
@@ -351,6 +391,66 @@ impl Ledger {
             *counts.entry(row.status().name()).or_default() += 1;
         }
         counts
+    }
+}
+
+/// How long `ledger update` waits for another run's lock.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The ledger's bytes, `None` when there is no file yet.
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Takes the exclusive lock of the ledger at `path`: a lock file beside the file it resolves to
+/// (`.claims.csv.lock`, left in place: removing it would let two runs lock two files). Released
+/// when the returned file is dropped.
+fn lock(path: &Path, wait: std::time::Duration) -> Result<std::fs::File> {
+    let target = crate::files::resolved(path);
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map_or_else(|| "claims.csv".into(), |n| n.to_string_lossy().into_owned());
+    let lock_path = folder.join(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| Error::WriteFile {
+            path: lock_path.clone(),
+            source,
+        })?;
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < wait => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::LedgerBusy {
+                    path: path.to_path_buf(),
+                    seconds: wait.as_secs(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(Error::WriteFile {
+                    path: lock_path,
+                    source,
+                });
+            }
+        }
     }
 }
 
@@ -387,8 +487,7 @@ fn validate(path: &Path, row_number: usize, row: &Row) -> Result<()> {
     }
     for name in ["value", "precision", "low", "high"] {
         let cell = row.cell(name);
-        if !cell.is_empty() && cell.parse::<rust_decimal::Decimal>().is_err() && cell.parse::<f64>().is_err()
-        {
+        if !cell.is_empty() && spreadsheet_number(cell).is_none() {
             return Err(malformed(
                 path,
                 row_number,
@@ -398,4 +497,90 @@ fn validate(path: &Path, row_number: usize, row: &Row) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A number as a spreadsheet may have saved it: `12000000`, `12000000.0`, `1.2E+07`, `1.20E+07`,
+/// `12,000,000`; with the count of significant digits it shows when it is in scientific
+/// notation (the precision it kept), else `None`.
+#[must_use]
+pub fn spreadsheet_number(cell: &str) -> Option<(rust_decimal::Decimal, Option<u32>)> {
+    use rust_decimal::Decimal;
+    let cell = cell.trim();
+    if let Ok(value) = cell.parse::<Decimal>() {
+        return Some((value, None));
+    }
+    if let Some((mantissa, exponent)) = cell.split_once(['e', 'E']) {
+        let mantissa: Decimal = mantissa.parse().ok()?;
+        let exponent: i32 = exponent.trim_start_matches('+').parse().ok()?;
+        if exponent.abs() > 28 {
+            return None;
+        }
+        let digits = mantissa
+            .mantissa()
+            .unsigned_abs()
+            .to_string()
+            .trim_start_matches('0')
+            .len();
+        let power = Decimal::from(10u64.pow(exponent.unsigned_abs()));
+        let value = if exponent >= 0 {
+            mantissa.checked_mul(power)?
+        } else {
+            mantissa.checked_div(power)?
+        };
+        return Some((value, u32::try_from(digits.max(1)).ok()));
+    }
+    // Thousands separators: groups of three digits after the first.
+    let (whole, fraction) = cell.split_once('.').unwrap_or((cell, ""));
+    let unsigned = whole.trim_start_matches('-');
+    let mut groups = unsigned.split(',');
+    let first = groups.next()?;
+    let grouped = !first.is_empty()
+        && first.len() <= 3
+        && unsigned.contains(',')
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if grouped {
+        let plain = format!(
+            "{}{}",
+            whole.replace(',', ""),
+            if fraction.is_empty() {
+                String::new()
+            } else {
+                format!(".{fraction}")
+            }
+        );
+        return plain.parse().ok().map(|v| (v, None));
+    }
+    None
+}
+
+/// Are the stored cell and the current figure the same number? A stored value in scientific
+/// notation is compared at the significant digits it shows.
+fn same_number(stored: &str, current: &str) -> bool {
+    if stored == current {
+        return true;
+    }
+    let (Some((a, digits)), Some((b, _))) = (spreadsheet_number(stored), spreadsheet_number(current)) else {
+        return false;
+    };
+    match digits {
+        None => a == b,
+        Some(digits) => round_significant(b, digits) == round_significant(a, digits),
+    }
+}
+
+/// `value` rounded to `digits` significant digits.
+fn round_significant(value: rust_decimal::Decimal, digits: u32) -> rust_decimal::Decimal {
+    use rust_decimal::Decimal;
+    if value.is_zero() {
+        return value;
+    }
+    let magnitude = value.abs().trunc().to_string().trim_start_matches('0').len();
+    let magnitude = i64::try_from(magnitude).unwrap_or(0);
+    let shift = magnitude - i64::from(digits);
+    if shift <= 0 {
+        let places = u32::try_from(-shift).unwrap_or(0);
+        return value.round_dp(places).normalize();
+    }
+    let power = Decimal::from(10u64.pow(u32::try_from(shift).unwrap_or(0).min(18)));
+    ((value / power).round() * power).normalize()
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::claim::Claim;
+use crate::claim::{Claim, is_text_field, spreadsheet_safe};
 
 /// The columns, in order: the JSON fields.
 pub const COLUMNS: [&str; 22] = Claim::FIELDS;
@@ -16,7 +16,15 @@ pub fn write_header(writer: &mut csv::Writer<&mut dyn Write>) -> csv::Result<()>
 /// Writes the rows of `claims`.
 pub fn write_rows(writer: &mut csv::Writer<&mut dyn Write>, claims: &[Claim]) -> csv::Result<()> {
     for claim in claims {
-        writer.write_record(claim.cells())?;
+        let cells = claim.cells();
+        let guarded = cells.iter().enumerate().map(|(index, cell)| {
+            if is_text_field(index) {
+                spreadsheet_safe(cell)
+            } else {
+                cell.clone()
+            }
+        });
+        writer.write_record(guarded)?;
     }
     Ok(())
 }

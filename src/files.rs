@@ -1,0 +1,76 @@
+//! Writing files safely. Every file claimlint writes (the ledger, a baseline, the review page)
+//! is written whole or not at all: a temporary file in the same folder, flushed to disk, then
+//! renamed over the target. A symlink is followed (the target is replaced, the link kept), the
+//! target's permissions are kept, a read-only target is refused, and on any error the temporary
+//! file is removed and the message names the file the user gave.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::error::{Error, Result};
+
+/// Distinguishes the temporary files of one process.
+static SEQUENCE: AtomicUsize = AtomicUsize::new(0);
+
+/// The file a write to `path` replaces: the target of a symlink, else `path` itself.
+#[must_use]
+pub fn resolved(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Writes `bytes` to `path` atomically (see the module's documentation).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let error = |source: std::io::Error| Error::WriteFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    let target = resolved(path);
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if !meta.is_file() {
+            return Err(error(std::io::Error::other("it is not a regular file")));
+        }
+        if meta.permissions().readonly() {
+            return Err(error(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only; make it writable to let claimlint replace it",
+            )));
+        }
+    }
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = folder.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        SEQUENCE.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| -> std::io::Result<()> {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        std::fs::rename(&temporary, &target)
+    })();
+    if let Err(source) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error(source));
+    }
+    Ok(())
+}
