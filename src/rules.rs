@@ -26,10 +26,10 @@ static BUILTIN_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 pub fn builtin_files() -> Vec<(String, &'static str)> {
     fn walk(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
         for file in dir.files() {
-            if file.path().extension().is_some_and(|e| e == "toml") {
-                if let Some(text) = file.contents_utf8() {
-                    out.push((format!("rules/{}", file.path().display()), text));
-                }
+            if file.path().extension().is_some_and(|e| e == "toml")
+                && let Some(text) = file.contents_utf8()
+            {
+                out.push((format!("rules/{}", file.path().display()), text));
             }
         }
         for folder in dir.dirs() {

@@ -173,8 +173,12 @@ fn an_edit_saved_during_a_run_is_never_overwritten() {
     ));
     let ledger = dir.join("claims.csv");
     let engine = claimlint::pipeline::Engine::builtin().expect("engine");
-    let document =
-        claimlint::ingest::parse(FLAT.as_bytes(), Path::new("flat.md"), &Default::default()).expect("parses");
+    let document = claimlint::ingest::parse(
+        FLAT.as_bytes(),
+        Path::new("flat.md"),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect("parses");
     let claims = engine.claims(&document);
     let error = Ledger::update_file_with(
         &ledger,

@@ -12,7 +12,7 @@ fn grouped(n: u64, separator: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (index, c) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);
@@ -59,7 +59,7 @@ fn words(n: u64) -> String {
             }
             if rest < 20 {
                 parts.push(UNITS[rest as usize].to_owned());
-            } else if rest % 10 == 0 {
+            } else if rest.is_multiple_of(10) {
                 parts.push(TENS[(rest / 10) as usize].to_owned());
             } else {
                 parts.push(format!(

@@ -98,12 +98,11 @@ fn compare(fact: &Fact, claim: &crate::claim::Claim) -> Option<Finding> {
         .as_deref()
         .and_then(|t| t.get(..4))
         .and_then(|y| y.parse::<i32>().ok());
-    if let Some(year) = year {
-        if fact.valid_from.is_some_and(|from| year < from)
-            || fact.valid_until.is_some_and(|until| year > until)
-        {
-            return None;
-        }
+    if let Some(year) = year
+        && (fact.valid_from.is_some_and(|from| year < from)
+            || fact.valid_until.is_some_and(|until| year > until))
+    {
+        return None;
     }
     let expected = if let Some([first, last]) = fact.period {
         let stated = (claim.low?, claim.high?);

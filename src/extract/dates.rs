@@ -155,13 +155,15 @@ impl Scanner<'_> {
         if self.word(at + 1).is_some_and(|w| w == "s") && self.glued(at + 1) && year % 10 == 0 {
             let mut end = at + 2;
             let mut last = year + 9;
-            if self.is_dash(end) && self.glued(end) {
-                if let Some(second) = self.year_value(end + 1) {
-                    if self.word(end + 2) == Some("s") && self.glued(end + 2) && second % 10 == 0 {
-                        last = second + 9;
-                        end += 3;
-                    }
-                }
+            if self.is_dash(end)
+                && self.glued(end)
+                && let Some(second) = self.year_value(end + 1)
+                && self.word(end + 2) == Some("s")
+                && self.glued(end + 2)
+                && second % 10 == 0
+            {
+                last = second + 9;
+                end += 3;
             }
             return Some(self.temporal(Kind::Period, Figure::Period(year, last), at, end));
         }
@@ -502,10 +504,11 @@ impl Scanner<'_> {
         }
         let year = self.year_value(at + 1)?;
         let joiner = at + 2;
-        if (self.punct_is(joiner, '/') || self.is_dash(joiner)) && self.glued(joiner) {
-            if let Some(second) = self.second_year(joiner + 1, year) {
-                return Some(self.temporal(Kind::Period, Figure::Period(year, second), at, joiner + 2));
-            }
+        if (self.punct_is(joiner, '/') || self.is_dash(joiner))
+            && self.glued(joiner)
+            && let Some(second) = self.second_year(joiner + 1, year)
+        {
+            return Some(self.temporal(Kind::Period, Figure::Period(year, second), at, joiner + 2));
         }
         Some(self.temporal(Kind::Year, Figure::Year(year), at, at + 2))
     }

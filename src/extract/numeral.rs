@@ -50,16 +50,16 @@ impl Scanner<'_> {
         if currency.is_some() && self.is_identifier(&numeral) {
             return None;
         }
-        if currency.is_none() {
-            if let Some(ordinal) = self.compound_ordinal(&numeral) {
-                return Some(ordinal);
-            }
+        if currency.is_none()
+            && let Some(ordinal) = self.compound_ordinal(&numeral)
+        {
+            return Some(ordinal);
         }
         let mut parsed = self.complete(numeral, currency, at)?;
-        if parsed.qualifier.is_none() {
-            if let Some(range) = self.range_after(&parsed, false) {
-                parsed = range;
-            }
+        if parsed.qualifier.is_none()
+            && let Some(range) = self.range_after(&parsed, false)
+        {
+            parsed = range;
         }
         Some(parsed)
     }
@@ -89,21 +89,22 @@ impl Scanner<'_> {
         let mut precision = numeral.precision;
         let mut end = numeral.end;
         let mut scale = None;
-        if !numeral.share {
-            if let Some((power, next)) = self.scale(end, currency.is_some(), numeral.words) {
-                scale = Some(power);
-                value = value.checked_mul(pow10(power))?;
-                precision = precision.checked_mul(pow10(power))?;
-                end = next;
-                // "3 million and a half"
-                if self.word_is(end, "and") && (self.word_is(end + 1, "a") || self.word_is(end + 1, "one")) {
-                    if let Some(denominator) = self.word(end + 2).and_then(fraction_denominator) {
-                        let part = pow10(power) / Decimal::from(denominator);
-                        value = value.checked_add(part)?;
-                        precision = precision.min(part);
-                        end += 3;
-                    }
-                }
+        if !numeral.share
+            && let Some((power, next)) = self.scale(end, currency.is_some(), numeral.words)
+        {
+            scale = Some(power);
+            value = value.checked_mul(pow10(power))?;
+            precision = precision.checked_mul(pow10(power))?;
+            end = next;
+            // "3 million and a half"
+            if self.word_is(end, "and")
+                && (self.word_is(end + 1, "a") || self.word_is(end + 1, "one"))
+                && let Some(denominator) = self.word(end + 2).and_then(fraction_denominator)
+            {
+                let part = pow10(power) / Decimal::from(denominator);
+                value = value.checked_add(part)?;
+                precision = precision.min(part);
+                end += 3;
             }
         }
         let mut suffix = Suffix::of(if numeral.share { Kind::Percent } else { Kind::Count }, None, 1);
@@ -120,13 +121,14 @@ impl Scanner<'_> {
             end = next;
             if suffix.kind == Kind::Money {
                 // "75 USD million": a scale after the code.
-                if scale.is_none() && value.fract().is_zero() {
-                    if let Some((power, next)) = self.word(end).and_then(scale_word).map(|p| (p, end + 1)) {
-                        scale = Some(power);
-                        value = value.checked_mul(pow10(power))?;
-                        precision = precision.checked_mul(pow10(power))?;
-                        end = next;
-                    }
+                if scale.is_none()
+                    && value.fract().is_zero()
+                    && let Some((power, next)) = self.word(end).and_then(scale_word).map(|p| (p, end + 1))
+                {
+                    scale = Some(power);
+                    value = value.checked_mul(pow10(power))?;
+                    precision = precision.checked_mul(pow10(power))?;
+                    end = next;
                 }
                 if let Some((cents, next)) = self.cents(end) {
                     value = value.checked_add(cents)?;
@@ -159,11 +161,11 @@ impl Scanner<'_> {
         }
         // "800,000+", "50 or more": a qualifier written after, unless one is written before.
         let mut qualifier = None;
-        if let Some((found, next)) = super::qualifier::after(self.text, self.tokens, end) {
-            if self.qualifier_before(start).1.is_none() {
-                let span = Span::new(self.tokens[end].span.start, self.tokens[next - 1].span.end);
-                qualifier = Some((found, Some(span)));
-            }
+        if let Some((found, next)) = super::qualifier::after(self.text, self.tokens, end)
+            && self.qualifier_before(start).1.is_none()
+        {
+            let span = Span::new(self.tokens[end].span.start, self.tokens[next - 1].span.end);
+            qualifier = Some((found, Some(span)));
         }
         Some(Parsed {
             kind: suffix.kind,
@@ -256,17 +258,16 @@ impl Scanner<'_> {
                 };
             }
             if let Some((fraction, next)) = self.slash_fraction(end).filter(|_| self.tokens[end].space_before)
+                && fraction < Decimal::ONE
             {
-                if fraction < Decimal::ONE {
-                    let value = numeral.value + fraction;
-                    return Numeral {
-                        value,
-                        precision: self.fraction_part(end),
-                        end: next,
-                        plain_integer: false,
-                        ..numeral
-                    };
-                }
+                let value = numeral.value + fraction;
+                return Numeral {
+                    value,
+                    precision: self.fraction_part(end),
+                    end: next,
+                    plain_integer: false,
+                    ..numeral
+                };
             }
         }
         // "two and a half", "five and a quarter", "one and three quarters"
@@ -419,12 +420,12 @@ impl Scanner<'_> {
         let digits = parse_digits(&text, self.mark)?;
         let mut value = digits.value;
         let mut precision = digits.precision;
-        if let Some(TokenKind::Punct(c)) = self.token(end).filter(|t| t.glued()).map(|t| t.kind) {
-            if let Some(fraction) = vulgar_fraction(c) {
-                value += fraction;
-                precision = precision.min(fraction);
-                end += 1;
-            }
+        if let Some(TokenKind::Punct(c)) = self.token(end).filter(|t| t.glued()).map(|t| t.kind)
+            && let Some(fraction) = vulgar_fraction(c)
+        {
+            value += fraction;
+            precision = precision.min(fraction);
+            end += 1;
         }
         if negative {
             value = -value;
@@ -597,12 +598,13 @@ impl Scanner<'_> {
                 digits.push(char::from_digit(d, 10).unwrap_or('0'));
                 at_digit += 1;
             }
-            if !digits.is_empty() && digits.len() <= MAX_FRACTION_DIGITS {
-                if let Ok(fraction) = format!("0.{digits}").parse::<Decimal>() {
-                    value += fraction;
-                    place = Decimal::new(1, digits.len() as u32);
-                    end = at_digit;
-                }
+            if !digits.is_empty()
+                && digits.len() <= MAX_FRACTION_DIGITS
+                && let Ok(fraction) = format!("0.{digits}").parse::<Decimal>()
+            {
+                value += fraction;
+                place = Decimal::new(1, digits.len() as u32);
+                end = at_digit;
             }
         }
         let numeral = Numeral {

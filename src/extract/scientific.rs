@@ -88,12 +88,13 @@ impl Scanner<'_> {
             scale: None,
         };
         // A measure after it: "3 × 10^8 m/s", "4e14 Hz".
-        if let Some((suffix, next)) = self.suffix(end) {
-            if suffix.kind == Kind::Quantity && suffix.factor == 1 {
-                parsed.kind = Kind::Quantity;
-                parsed.unit = suffix.unit;
-                parsed.end = next;
-            }
+        if let Some((suffix, next)) = self.suffix(end)
+            && suffix.kind == Kind::Quantity
+            && suffix.factor == 1
+        {
+            parsed.kind = Kind::Quantity;
+            parsed.unit = suffix.unit;
+            parsed.end = next;
         }
         Some(parsed)
     }

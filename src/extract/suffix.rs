@@ -167,34 +167,34 @@ impl Scanner<'_> {
         let mut end = at + 1;
         let mut symbol = unit.symbol;
         // "km²", "km2", "km/h", "m/s".
-        if matches!(symbol, "km" | "m") {
-            if let Some(next) = self.token(end).filter(|t| t.glued()) {
-                let squared = match next.kind {
-                    TokenKind::Punct('²') => Some("²"),
-                    TokenKind::Punct('³') => Some("³"),
-                    TokenKind::Number if self.surface(end) == "2" => Some("²"),
-                    TokenKind::Number if self.surface(end) == "3" => Some("³"),
-                    _ => None,
+        if matches!(symbol, "km" | "m")
+            && let Some(next) = self.token(end).filter(|t| t.glued())
+        {
+            let squared = match next.kind {
+                TokenKind::Punct('²') => Some("²"),
+                TokenKind::Punct('³') => Some("³"),
+                TokenKind::Number if self.surface(end) == "2" => Some("²"),
+                TokenKind::Number if self.surface(end) == "3" => Some("³"),
+                _ => None,
+            };
+            if let Some(power) = squared {
+                symbol = match (symbol, power) {
+                    ("km", "²") => "km²",
+                    ("m", "²") => "m²",
+                    _ => "m³",
                 };
-                if let Some(power) = squared {
-                    symbol = match (symbol, power) {
-                        ("km", "²") => "km²",
-                        ("m", "²") => "m²",
-                        _ => "m³",
-                    };
-                    end += 1;
-                } else if next.is_punct('/') && self.glued(end + 1) {
-                    match self.word(end + 1) {
-                        Some("h") => {
-                            symbol = if symbol == "km" { "km/h" } else { "m/h" };
-                            end += 2;
-                        }
-                        Some("s") => {
-                            symbol = if symbol == "km" { "km/s" } else { "m/s" };
-                            end += 2;
-                        }
-                        _ => {}
+                end += 1;
+            } else if next.is_punct('/') && self.glued(end + 1) {
+                match self.word(end + 1) {
+                    Some("h") => {
+                        symbol = if symbol == "km" { "km/h" } else { "m/h" };
+                        end += 2;
                     }
+                    Some("s") => {
+                        symbol = if symbol == "km" { "km/s" } else { "m/s" };
+                        end += 2;
+                    }
+                    _ => {}
                 }
             }
         }

@@ -56,15 +56,15 @@ pub fn tokenize(text: &str, span: Span, ignored: &[Span], out: &mut Vec<Token>) 
     let mut space = true;
     let mut narrow = false;
     while at < span.end {
-        if let Some(skip) = ignored.get(ignored_index) {
-            if skip.start <= at {
-                if skip.end > at {
-                    at = skip.end;
-                    space = true;
-                }
-                ignored_index += 1;
-                continue;
+        if let Some(skip) = ignored.get(ignored_index)
+            && skip.start <= at
+        {
+            if skip.end > at {
+                at = skip.end;
+                space = true;
             }
+            ignored_index += 1;
+            continue;
         }
         let limit = ignored
             .get(ignored_index)

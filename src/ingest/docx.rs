@@ -238,12 +238,12 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
                 (None, None) => paragraph.kind,
             };
             let span = trim_span(&document.text, Span::new(start, document.text.len()));
-            if let BlockKind::Heading { .. } = kind {
-                if let Some((number_len, _)) = crate::ingest::text::section_number(document.slice(span)) {
-                    document
-                        .ignored
-                        .push(Span::new(span.start, span.start + number_len));
-                }
+            if let BlockKind::Heading { .. } = kind
+                && let Some((number_len, _)) = crate::ingest::text::section_number(document.slice(span))
+            {
+                document
+                    .ignored
+                    .push(Span::new(span.start, span.start + number_len));
             }
             document.blocks.push(Block { kind, span });
         }

@@ -210,10 +210,12 @@ impl Reader<'_> {
     #[expect(clippy::too_many_lines, reason = "one arm per HTML element, as a table")]
     fn tag(&mut self, tag: &Tag<'_>, original_start: usize, length: usize) {
         let name = tag.name.as_str();
-        if !self.skipping.is_empty() && !tag.end && name == "a" {
-            if let Some(target) = tag.attribute("href").and_then(|h| cite_note_target(&h)) {
-                self.document.cited_elsewhere.push(target);
-            }
+        if !self.skipping.is_empty()
+            && !tag.end
+            && name == "a"
+            && let Some(target) = tag.attribute("href").and_then(|h| cite_note_target(&h))
+        {
+            self.document.cited_elsewhere.push(target);
         }
         if let Some(skipped) = self.skipping.last() {
             // Nested elements of the skipped one's name are counted, so its own end is found.
@@ -243,10 +245,11 @@ impl Reader<'_> {
         }
         // Footnote markers: their text is a label, not prose.
         if let Some((marker, start, label)) = &self.marker {
-            if !tag.end && name == "a" {
-                if let Some(target) = tag.attribute("href").and_then(|h| cite_note_target(&h)) {
-                    self.marker_target = Some(target);
-                }
+            if !tag.end
+                && name == "a"
+                && let Some(target) = tag.attribute("href").and_then(|h| cite_note_target(&h))
+            {
+                self.marker_target = Some(target);
             }
             if tag.end && marker == name {
                 let shown = label
@@ -310,23 +313,23 @@ impl Reader<'_> {
             }
             self.close_block();
             self.close_note();
-            if !tag.end {
-                if let Some((_, count)) = self.notes.as_mut() {
-                    *count += 1;
-                    let id = tag.attribute("id");
-                    let label = id
-                        .as_deref()
-                        .and_then(trailing_number)
-                        .unwrap_or_else(|| count.to_string());
-                    let original = Span::new(original_start, original_start + length);
-                    self.document.footnote_defs.push(FootnoteDef {
-                        target: id.filter(|id| id.starts_with("cite_note-")),
-                        label,
-                        original,
-                        span: Span::default(),
-                    });
-                    self.note = Some((self.document.footnote_defs.len() - 1, self.document.text.len()));
-                }
+            if !tag.end
+                && let Some((_, count)) = self.notes.as_mut()
+            {
+                *count += 1;
+                let id = tag.attribute("id");
+                let label = id
+                    .as_deref()
+                    .and_then(trailing_number)
+                    .unwrap_or_else(|| count.to_string());
+                let original = Span::new(original_start, original_start + length);
+                self.document.footnote_defs.push(FootnoteDef {
+                    target: id.filter(|id| id.starts_with("cite_note-")),
+                    label,
+                    original,
+                    span: Span::default(),
+                });
+                self.note = Some((self.document.footnote_defs.len() - 1, self.document.text.len()));
             }
             return;
         }
@@ -494,11 +497,11 @@ impl Reader<'_> {
         // "2.1 Grid investment": a heading's section number is no figure.
         if let Some((BlockKind::Heading { .. }, block_start)) = self.open {
             let trimmed = raw.trim_start();
-            if self.document.text[block_start..].trim().is_empty() {
-                if let Some((number_len, _)) = crate::ingest::text::section_number(trimmed) {
-                    let at = self.document.text.len() + (raw.len() - trimmed.len());
-                    self.document.ignored.push(Span::new(at, at + number_len));
-                }
+            if self.document.text[block_start..].trim().is_empty()
+                && let Some((number_len, _)) = crate::ingest::text::section_number(trimmed)
+            {
+                let at = self.document.text.len() + (raw.len() - trimmed.len());
+                self.document.ignored.push(Span::new(at, at + number_len));
             }
         }
         append_decoded(&mut self.document.text, &mut self.map, raw, offset + start);

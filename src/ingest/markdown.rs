@@ -174,12 +174,11 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
                 if is_code {
                     document.ignored.push(Span::new(at, document.text.len()));
                 }
-                if let Some((BlockKind::Heading { .. }, block_start)) = open {
-                    if block_start == at {
-                        if let Some((number_len, _)) = section_number(text) {
-                            document.ignored.push(Span::new(at, at + number_len));
-                        }
-                    }
+                if let Some((BlockKind::Heading { .. }, block_start)) = open
+                    && block_start == at
+                    && let Some((number_len, _)) = section_number(text)
+                {
+                    document.ignored.push(Span::new(at, at + number_len));
                 }
             }
             Event::SoftBreak | Event::HardBreak if open.is_some() => {

@@ -40,11 +40,12 @@ pub fn split(document: &mut Document) {
             {
                 marker_index += 1;
             }
-            if let Some(marker) = document.footnote_refs.get(marker_index) {
-                if marker.span.start == end && marker.span.end <= block.span.end {
-                    end = marker.span.end;
-                    end += closers_len(&text[end..block.span.end]);
-                }
+            if let Some(marker) = document.footnote_refs.get(marker_index)
+                && marker.span.start == end
+                && marker.span.end <= block.span.end
+            {
+                end = marker.span.end;
+                end += closers_len(&text[end..block.span.end]);
             }
             if is_boundary(text, block.span, start, at, end) {
                 push(&mut sentences, text, Span::new(start, end), block_index);

@@ -25,14 +25,13 @@ const MAX_DATA_CELL_BYTES: usize = 300;
 /// Gives the blocks of prose cells back their paragraph kind.
 fn unmark_prose_cells(document: &mut Document) {
     for block in &mut document.blocks {
-        if let BlockKind::TableCell { cell } = block.kind {
-            if document
+        if let BlockKind::TableCell { cell } = block.kind
+            && document
                 .table_cells
                 .get(cell)
                 .is_some_and(|c| c.span.len() > MAX_DATA_CELL_BYTES)
-            {
-                block.kind = BlockKind::Paragraph;
-            }
+        {
+            block.kind = BlockKind::Paragraph;
         }
     }
 }
@@ -317,10 +316,11 @@ fn covering(row: &[Placed], column: usize) -> Option<Placed> {
 fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell]) -> Vec<usize> {
     let mut headers: Vec<usize> = Vec::new();
     for row in header_rows {
-        if let Some(placed) = covering(row, column) {
-            if !cells[placed.cell].span.is_empty() && !headers.contains(&placed.cell) {
-                headers.push(placed.cell);
-            }
+        if let Some(placed) = covering(row, column)
+            && !cells[placed.cell].span.is_empty()
+            && !headers.contains(&placed.cell)
+        {
+            headers.push(placed.cell);
         }
     }
     headers

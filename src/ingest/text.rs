@@ -77,18 +77,18 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn paragraph(&mut self, lines: &[Span]) {
         // A numbered heading glued to the text around it (no blank line) stands on its own.
-        if lines.len() > 1 {
-            if let Some(split) = lines.iter().position(|&line| self.is_numbered_heading(line)) {
-                let (before, rest) = lines.split_at(split);
-                if !before.is_empty() {
-                    self.paragraph(before);
-                }
-                self.paragraph(&rest[..1]);
-                if rest.len() > 1 {
-                    self.paragraph(&rest[1..]);
-                }
-                return;
+        if lines.len() > 1
+            && let Some(split) = lines.iter().position(|&line| self.is_numbered_heading(line))
+        {
+            let (before, rest) = lines.split_at(split);
+            if !before.is_empty() {
+                self.paragraph(before);
             }
+            self.paragraph(&rest[..1]);
+            if rest.len() > 1 {
+                self.paragraph(&rest[1..]);
+            }
+            return;
         }
         self.paragraphs_seen += 1;
         let first = lines[0];

@@ -323,17 +323,17 @@ impl Reader<'_> {
         self.close_block();
         self.tables.finish(&mut self.document);
         self.finish_inline_notes();
-        if let (Some(year), month, day) = self.date_parts {
-            if self.document.date.is_none() {
-                self.document.date = match (month, day) {
-                    (Some(m), Some(d)) => valid_date(year, m, d),
-                    _ => Some(Date {
-                        year,
-                        month,
-                        day: None,
-                    }),
-                };
-            }
+        if let (Some(year), month, day) = self.date_parts
+            && self.document.date.is_none()
+        {
+            self.document.date = match (month, day) {
+                (Some(m), Some(d)) => valid_date(year, m, d),
+                _ => Some(Date {
+                    year,
+                    month,
+                    day: None,
+                }),
+            };
         }
         Ok(())
     }
@@ -745,14 +745,13 @@ impl Reader<'_> {
             let span =
                 crate::span::trim_span(&self.document.text, Span::new(start, self.document.text.len()));
             if !span.is_empty() {
-                if let BlockKind::Heading { .. } = kind {
-                    if let Some((number_len, _)) =
+                if let BlockKind::Heading { .. } = kind
+                    && let Some((number_len, _)) =
                         crate::ingest::text::section_number(self.document.slice(span))
-                    {
-                        self.document
-                            .ignored
-                            .push(Span::new(span.start, span.start + number_len));
-                    }
+                {
+                    self.document
+                        .ignored
+                        .push(Span::new(span.start, span.start + number_len));
                 }
                 self.document.blocks.push(Block { kind, span });
             }

@@ -115,10 +115,9 @@ pub fn currency_name(first: &str, second: Option<&str>) -> Option<(&'static str,
                 second.to_ascii_lowercase().as_str(),
                 "dollars" | "dollar" | "francs" | "franc"
             )
+            && let Some((code, 1)) = currency_name(second, None)
         {
-            if let Some((code, 1)) = currency_name(second, None) {
-                return Some((code, 2));
-            }
+            return Some((code, 2));
         }
     }
     let mut buffer = [0u8; 24];

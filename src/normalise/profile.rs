@@ -129,13 +129,13 @@ pub fn detect(document: &Document) -> Profile {
     if header.iter().any(|h| head.contains(h)) || requirements >= 5 || code_dense {
         return Profile::Specification;
     }
-    if let Some(declared) = document.declared_type.as_deref() {
-        if matches!(
+    if let Some(declared) = document.declared_type.as_deref()
+        && matches!(
             declared,
             "research-article" | "brief-report" | "case-report" | "rapid-communication"
-        ) {
-            return Profile::Research;
-        }
+        )
+    {
+        return Profile::Research;
     }
     let headings: Vec<String> = document
         .blocks

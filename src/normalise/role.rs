@@ -358,12 +358,11 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
     let after_end = crate::span::floor_char_boundary(text, (span.end + WORKING_BYTES).min(sentence.end));
     let after = &text[span.end..after_end.max(span.end)];
     // The figure the working gives: "$1,600 ($3,600 − $2,000)".
-    if let Some(rest) = after.strip_prefix(" (").or_else(|| after.strip_prefix('(')) {
-        if let Some(close) = rest.find(')') {
-            if is_working(&rest[..close]) {
-                return true;
-            }
-        }
+    if let Some(rest) = after.strip_prefix(" (").or_else(|| after.strip_prefix('('))
+        && let Some(close) = rest.find(')')
+        && is_working(&rest[..close])
+    {
+        return true;
     }
     let before_start =
         crate::span::floor_char_boundary(text, span.start.saturating_sub(WORKING_BYTES).max(sentence.start));

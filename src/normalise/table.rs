@@ -102,10 +102,10 @@ impl<'d> Headers<'d> {
             ..CellReading::default()
         };
         let mut units = column_first().filter_map(|r| r.unit);
-        if let Some(unit) = units.next() {
-            if units.all(|other| other == unit) {
-                reading.mention = with_unit(mention, unit);
-            }
+        if let Some(unit) = units.next()
+            && units.all(|other| other == unit)
+        {
+            reading.mention = with_unit(mention, unit);
         }
         let words: Vec<&str> = readings
             .iter()

@@ -97,15 +97,15 @@ fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    if from > line_start {
-        if let Some(space) = text[from..start].find(' ') {
-            from += space + 1;
-        }
+    if from > line_start
+        && let Some(space) = text[from..start].find(' ')
+    {
+        from += space + 1;
     }
-    if to < line_end {
-        if let Some(space) = text[end..to].rfind(' ') {
-            to = end + space;
-        }
+    if to < line_end
+        && let Some(space) = text[end..to].rfind(' ')
+    {
+        to = end + space;
     }
     (from, to)
 }
