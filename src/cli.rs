@@ -343,7 +343,7 @@ fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome
     writeln!(
         out,
         "{}: {} added, {} changed since verified, {} newly stale; {} rows ({} verified, {} disputed, {} unreviewed, {} stale)",
-        args.ledger.display(),
+        report::visible(&args.ledger.display().to_string()),
         summary.added,
         summary.changed,
         summary.stale,
@@ -398,7 +398,7 @@ fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error>
     writeln!(
         out,
         "{}: {}, {}, {}",
-        args.output.display(),
+        report::visible(&args.output.display().to_string()),
         report::human::plural(read.len(), "document"),
         report::human::plural(claims, "claim"),
         report::human::plural(findings, "finding"),

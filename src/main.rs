@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     });
     if let Ok(outcome) = &result {
         for note in &outcome.notes {
-            eprintln!("note: {note}");
+            eprintln!("note: {}", claimlint::report::visible(note));
         }
     }
     match result {
@@ -41,7 +41,9 @@ fn main() -> ExitCode {
 }
 
 fn report_error(error: &Error) {
-    let mut diagnostic = miette::MietteDiagnostic::new(error.to_string());
+    // File names and the text quoted in a message never reach the terminal raw.
+    let mut diagnostic =
+        miette::MietteDiagnostic::new(claimlint::report::visible(&error.to_string()).into_owned());
     if let Some(help) = error.help() {
         diagnostic = diagnostic.with_help(help);
     }
@@ -60,7 +62,10 @@ fn report_error(error: &Error) {
             .max(1)
             .min(source_text.len() - offset);
         diagnostic = diagnostic.with_label(miette::LabeledSpan::at(offset..offset + length, "here"));
-        let source = miette::NamedSource::new(path.display().to_string(), source_text.clone());
+        let source = miette::NamedSource::new(
+            claimlint::report::visible(&path.display().to_string()).into_owned(),
+            claimlint::report::visible_snippet(source_text).into_owned(),
+        );
         eprintln!("{:?}", miette::Report::new(diagnostic).with_source_code(source));
         return;
     }

@@ -26,6 +26,7 @@ fn describe(claim: &Claim) -> String {
 
 #[must_use]
 pub fn render_human(changes: &Changes, name: &str) -> String {
+    let name = super::visible(name);
     let mut out = format!(
         "{name}: {} changed, {} added, {} removed\n",
         changes.changed.len(),
@@ -39,8 +40,8 @@ pub fn render_human(changes: &Changes, name: &str) -> String {
             new.line,
             new.column,
             new.kind.name(),
-            old.text,
-            new.text,
+            super::visible(&old.text),
+            super::visible(&new.text),
             describe(old),
             describe(new)
         );
@@ -53,7 +54,7 @@ pub fn render_human(changes: &Changes, name: &str) -> String {
                 claim.line,
                 claim.column,
                 claim.kind.name(),
-                claim.text,
+                super::visible(&claim.text),
                 describe(claim)
             );
         }

@@ -27,15 +27,17 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = d.message.clone();
+        // Hidden characters made visible first: the runner's escapes are for its own syntax, and
+        // a raw escape sequence would still reach the log.
+        let mut message = super::visible(&d.message).into_owned();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&super::visible(help));
         }
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&d.document),
+            escape_property(&super::visible(&d.document)),
             d.line,
             d.column,
             d.end_line,

@@ -134,7 +134,7 @@ struct Shown<'a> {
 
 impl std::fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&super::visible(&self.diagnostic.message))
     }
 }
 
@@ -157,7 +157,7 @@ impl miette::Diagnostic for Shown<'_> {
         self.diagnostic
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+            .map(|h| Box::new(super::visible(h).into_owned()) as Box<dyn std::fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -173,7 +173,10 @@ impl miette::Diagnostic for Shown<'_> {
             .iter()
             .filter(|r| r.part == d.part && drawable(text, (d.start, d.end), r))
             .map(|r| {
-                LabeledSpan::new_with_span(Some(r.message.clone()), (r.start, r.end.saturating_sub(r.start)))
+                LabeledSpan::new_with_span(
+                    Some(super::visible(&r.message).into_owned()),
+                    (r.start, r.end.saturating_sub(r.start)),
+                )
             });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
@@ -189,6 +192,9 @@ pub fn render_document(
     parts: &[Part],
     color: bool,
 ) -> String {
+    // Nothing a document or its name holds reaches the terminal raw (`visible`).
+    let name = &*super::visible(name);
+    let original = &*super::visible_snippet(original);
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -243,7 +249,7 @@ pub fn render_document(
                 let _ = writeln!(
                     out,
                     "  note: {} ({}:{}:{})\n",
-                    related.message,
+                    super::visible(&related.message),
                     part_label(name, related.part),
                     related.line,
                     related.column
@@ -263,7 +269,7 @@ pub fn render_document(
                 part_label(name, diagnostic.part),
                 diagnostic.line,
                 diagnostic.column,
-                diagnostic.message
+                super::visible(&diagnostic.message)
             );
         }
         out.push('\n');

@@ -7,6 +7,16 @@ use std::io::Write;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
+/// Escapes text for an XML attribute: as `escape`, with line breaks and tabs as character
+/// references (a literal one would be read back as a space, XML attribute normalisation, and
+/// would start a new line of the file).
+fn attribute(text: &str) -> String {
+    escape(text)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+}
+
 /// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -59,14 +69,14 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\">",
-            escape(name),
+            attribute(name),
             own.len().max(1)
         );
         if own.is_empty() {
             let _ = writeln!(
                 out,
                 "    <testcase name=\"claimlint\" classname=\"{}\"/>",
-                escape(name)
+                attribute(name)
             );
         }
         for d in own {
@@ -74,22 +84,29 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
             let _ = write!(
                 out,
                 "    <testcase name=\"{}\" classname=\"{}\">",
-                escape(&case),
-                escape(name)
+                attribute(&case),
+                attribute(name)
             );
-            let mut body = d.message.clone();
+            // The body's own lines: message, help, place; a line break inside one is shown.
+            let mut body = super::visible(&d.message).into_owned();
             if let Some(help) = &d.help {
                 body.push_str("\nhelp: ");
-                body.push_str(help);
+                body.push_str(&super::visible(help));
             }
-            let _ = write!(body, "\nat {}:{}:{}", d.document, d.line, d.column);
+            let _ = write!(
+                body,
+                "\nat {}:{}:{}",
+                super::visible(&d.document),
+                d.line,
+                d.column
+            );
             if d.severity == Severity::Info {
                 let _ = write!(out, "<system-out>{}</system-out>", escape(&body));
             } else {
                 let _ = write!(
                     out,
                     "<failure message=\"{}\" type=\"{}\">{}</failure>",
-                    escape(&d.message),
+                    attribute(&d.message),
                     d.severity.name(),
                     escape(&body)
                 );

@@ -6,17 +6,35 @@ use std::fmt::Write as _;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// Escapes text for a Markdown table cell or list item.
+/// Escapes text for a Markdown table cell or list item: Markdown and HTML syntax (so no text
+/// can open or close `<details>`, a heading or a link), and hidden characters made visible (so
+/// no line break can start a line of its own).
 fn escape(text: &str) -> String {
+    let text = super::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if "\\*_[]<>|".contains(c) {
             out.push('\\');
         }
-        if c == '\n' {
-            out.push(' ');
+        out.push(c);
+    }
+    out
+}
+
+/// A file name in a code span: hidden characters visible, backticks (which would close the span)
+/// replaced.
+fn code(text: &str) -> String {
+    super::visible(text).replace('`', "'")
+}
+
+/// A file name as a relative link target: everything but plain path characters percent-encoded.
+fn link_target(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
+            out.push(char::from(byte));
         } else {
-            out.push(c);
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
@@ -50,7 +68,12 @@ pub fn render(diagnostics: &[Diagnostic], documents: usize) -> String {
     }
     out.push_str("| rule | severity | findings |\n| --- | --- | ---: |\n");
     for ((rule, severity), n) in &by_rule {
-        let _ = writeln!(out, "| `{rule}` | {} | {n} |", severity.name());
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {n} |",
+            code(rule).replace('|', "\\|"),
+            severity.name()
+        );
     }
     let mut by_document: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diagnostics {
@@ -59,18 +82,18 @@ pub fn render(diagnostics: &[Diagnostic], documents: usize) -> String {
     for (document, mut found) in by_document {
         // Errors first, then the findings that matter most (money, large figures).
         found.sort_by_key(|d| (std::cmp::Reverse(d.severity), std::cmp::Reverse(d.weight), d.line));
-        let _ = writeln!(out, "\n### `{}`\n", document.replace('`', "'"));
+        let _ = writeln!(out, "\n### `{}`\n", code(document));
         for d in found {
             let mark = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "note",
             };
-            let link = format!("{}#L{}", document.replace(' ', "%20").replace(')', "%29"), d.line);
+            let link = format!("{}#L{}", link_target(document), d.line);
             let _ = writeln!(
                 out,
                 "- **{mark}** `{}` [line {}]({link}): {}",
-                d.rule,
+                code(&d.rule),
                 d.line,
                 escape(&d.message)
             );
