@@ -34,7 +34,7 @@ fn link_target(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

@@ -15,6 +15,7 @@ pub mod sarif;
 pub use crate::claim::decimal_string;
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Would a terminal or a viewer act on `c` rather than show it: a control character (an escape
 /// sequence's start, a bell, a carriage return) or a bidirectional override (Trojan Source)?
@@ -37,8 +38,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if is_hidden(c) && u32::from(c) < 0x100 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c if is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if is_hidden(c) && u32::from(c) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c if is_hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
