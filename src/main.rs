@@ -63,7 +63,7 @@ fn report_error(error: &Error) {
             .min(source_text.len() - offset);
         diagnostic = diagnostic.with_label(miette::LabeledSpan::at(offset..offset + length, "here"));
         let source = miette::NamedSource::new(
-            &claimlint::report::visible(&path.display().to_string()),
+            claimlint::report::visible(&path.display().to_string()),
             claimlint::report::visible_snippet(source_text).into_owned(),
         );
         eprintln!("{:?}", miette::Report::new(diagnostic).with_source_code(source));
