@@ -23,7 +23,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::Severity;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ingest::{MAX_DOCUMENT_BYTES, docx, xml};
 use crate::normalise::Settings;
 use crate::normalise::profile::Profile;
@@ -308,10 +308,8 @@ impl Config {
 
     /// Reads a config file.
     pub fn load(path: &Path) -> Result<Self> {
-        let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let source =
+            crate::files::read_regular_text(path, crate::files::MAX_SETTINGS_BYTES, "rule or config file")?;
         Self::parse(&path.to_string_lossy(), &source)
     }
 

@@ -31,8 +31,14 @@ pub enum Error {
     InvalidUtf16 { path: PathBuf, offset: usize },
     #[error("`{path}` looks like a binary file (NUL byte at offset {offset}), not a document")]
     Binary { path: PathBuf, offset: usize },
-    #[error("`{path}` is {size} bytes, over the limit of {limit} bytes for one document")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("`{path}` is {size} bytes, over the limit of {limit} bytes for one {what}")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+        /// What the file is: "document", "rule or config file", "ledger", "baseline".
+        what: &'static str,
+    },
     #[error("`{path}`: unsupported input format ({reason})")]
     Unsupported { path: PathBuf, reason: String },
     #[error("{path}:{line}:{column}: {message}", path = path.display())]
@@ -80,9 +86,10 @@ impl Error {
             Self::Unsupported { .. } => {
                 Some("name the format with --input-format text|markdown|html|jats|docbook|docx")
             }
-            Self::TooLarge { .. } => Some(
+            Self::TooLarge { what: "document", .. } => Some(
                 "split the document, check that this is the file you meant, or raise `document_mib` in [limits] of claimlint.toml",
             ),
+            Self::TooLarge { .. } => Some("check that this is the file you meant"),
             Self::RuleFile { .. } => {
                 Some("see `claimlint rules` for the rules and README.md for the rule file format")
             }

@@ -74,3 +74,59 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Most bytes of a config file or a rule file: they are short, and a device or a mistaken path
+/// must not be read until memory runs out.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads the regular file at `path` (following symlinks), at most `limit` bytes. A pipe, a
+/// device or a folder is refused before it is opened (a FIFO would block, `/dev/zero` would never
+/// end), and a larger file is an error naming the limit.
+pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let error = |source: std::io::Error| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(error)?;
+    if meta.is_dir() {
+        return Err(error(std::io::Error::other("it is a folder")));
+    }
+    if !meta.is_file() {
+        return Err(error(std::io::Error::other(
+            "it is not a regular file (a pipe, a socket or a device); give a file, or `-` for standard input",
+        )));
+    }
+    if meta.len() > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit,
+            what,
+        });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(error)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(error)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+            what,
+        });
+    }
+    Ok(bytes)
+}
+
+/// `read_regular`, as UTF-8 text.
+pub fn read_regular_text(path: &Path, limit: u64, what: &'static str) -> Result<String> {
+    let bytes = read_regular(path, limit, what)?;
+    String::from_utf8(bytes).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
+}

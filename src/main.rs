@@ -55,19 +55,44 @@ fn report_error(error: &Error) {
         ..
     } = error
     {
-        let offset = (*offset).min(source_text.len());
-        let length = source_text[offset..]
+        let (snippet, offset) = snippet_around(source_text, *offset);
+        let length = snippet[offset..]
             .find(['\n', ' ', '='])
             .unwrap_or(0)
             .max(1)
-            .min(source_text.len() - offset);
+            .min(snippet.len() - offset);
         diagnostic = diagnostic.with_label(miette::LabeledSpan::at(offset..offset + length, "here"));
         let source = miette::NamedSource::new(
             claimlint::report::visible(&path.display().to_string()),
-            claimlint::report::visible_snippet(source_text).into_owned(),
+            claimlint::report::visible_snippet(&snippet).into_owned(),
         );
         eprintln!("{:?}", miette::Report::new(diagnostic).with_source_code(source));
         return;
     }
     eprintln!("{:?}", miette::Report::new(diagnostic));
+}
+
+/// The part of a rule or config file an error's snippet shows: the lines before the error's
+/// line as empty lines (so line numbers hold), then at most `WINDOW` bytes of its line on each
+/// side of the error (a 2 MB line would otherwise be printed whole); and the error's offset in it.
+fn snippet_around(source: &str, offset: usize) -> (String, usize) {
+    const WINDOW: usize = 160;
+    let offset = floor_boundary(source, offset.min(source.len()));
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
+    let from = floor_boundary(source, offset.saturating_sub(WINDOW).max(line_start));
+    let to = floor_boundary(source, (offset + WINDOW).min(line_end));
+    let lines_before = source[..line_start].matches('\n').count();
+    let mut snippet = "\n".repeat(lines_before);
+    let at = snippet.len() + (offset - from);
+    snippet.push_str(&source[from..to]);
+    (snippet, at)
+}
+
+/// The nearest character boundary at or before `offset`.
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }

@@ -128,6 +128,12 @@ pub(crate) fn toml_error(path: &str, source: &str, error: &toml::de::Error) -> E
     )
 }
 
+/// Most bytes of a regular expression in a rule file.
+pub const MAX_PATTERN_BYTES: usize = 10 * 1024;
+
+/// Most bytes a rule file's regular expression may compile to.
+pub const MAX_COMPILED_BYTES: usize = 10 * 1024 * 1024;
+
 /// A rule file being read (or a config changing a rule's parameters): where errors point.
 pub struct RuleSource<'a> {
     origin: &'a str,
@@ -148,14 +154,37 @@ impl RuleSource<'_> {
         self.source.find(needle)
     }
 
-    /// Compiles a regular expression of the file, placing an error where it is written.
+    /// Compiles a regular expression of the file, placing an error where it is written. The
+    /// pattern is capped at `MAX_PATTERN_BYTES` and its compiled form at `MAX_COMPILED_BYTES`
+    /// (a 9 MB pattern would take a gigabyte and seconds to compile); the error names the fault,
+    /// not the whole pattern again.
     pub fn regex(&self, pattern: &str) -> Result<Regex> {
-        Regex::new(pattern).map_err(|e| {
-            let offset = self
-                .find(&pattern.replace('\\', "\\\\"))
-                .or_else(|| self.find(pattern));
-            self.error(offset, format!("invalid regular expression: {e}"))
-        })
+        let offset = || {
+            self.find(&pattern.replace('\\', "\\\\"))
+                .or_else(|| self.find(pattern))
+        };
+        if pattern.len() > MAX_PATTERN_BYTES {
+            return Err(self.error(
+                offset(),
+                format!(
+                    "this regular expression is {} bytes long; at most {MAX_PATTERN_BYTES} are allowed",
+                    pattern.len()
+                ),
+            ));
+        }
+        regex::RegexBuilder::new(pattern)
+            .size_limit(MAX_COMPILED_BYTES)
+            .dfa_size_limit(MAX_COMPILED_BYTES)
+            .build()
+            .map_err(|e| {
+                let text = e.to_string();
+                let fault = text
+                    .lines()
+                    .rev()
+                    .find_map(|line| line.strip_prefix("error: "))
+                    .unwrap_or(&text);
+                self.error(offset(), format!("invalid regular expression: {fault}"))
+            })
     }
 
     /// The check's parameters: from the whole file (for positions) or from a merged
@@ -289,10 +318,11 @@ impl RuleSet {
         }
         let mut added = Vec::new();
         for file in files {
-            let source = std::fs::read_to_string(&file).map_err(|source| Error::Read {
-                path: file.clone(),
-                source,
-            })?;
+            let source = crate::files::read_regular_text(
+                &file,
+                crate::files::MAX_SETTINGS_BYTES,
+                "rule or config file",
+            )?;
             let origin = file.to_string_lossy().into_owned();
             let rule = parse_rule(&origin, &source)?;
             added.push(rule.id.clone());

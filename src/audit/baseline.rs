@@ -54,11 +54,9 @@ impl Baseline {
         }
     }
 
+    /// Reads a baseline, at most `MAX_BASELINE_BYTES`.
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::files::read_regular_text(path, MAX_BASELINE_BYTES, "baseline")?;
         let baseline: Self = serde_json::from_str(&text).map_err(|e| Error::Baseline {
             path: path.to_path_buf(),
             message: format!("line {}, column {}: {e}", e.line(), e.column()),
@@ -123,6 +121,9 @@ impl Baseline {
         left
     }
 }
+
+/// Most bytes of a baseline file (64 MiB: about 200,000 findings).
+pub const MAX_BASELINE_BYTES: u64 = 64 * 1024 * 1024;
 
 #[cfg(test)]
 mod tests {

@@ -149,19 +149,14 @@ fn malformed(path: &Path, row: usize, column: &str, message: impl Into<String>) 
 impl Ledger {
     /// Reads a ledger; a missing file is an empty ledger when `missing_ok`.
     pub fn read(path: &Path, missing_ok: bool) -> Result<Self> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) if missing_ok && error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Self::default());
-            }
-            Err(source) => {
-                return Err(Error::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
-        };
-        Self::parse(path, &bytes)
+        match read_bytes(path)? {
+            Some(bytes) => Self::parse(path, &bytes),
+            None if missing_ok => Ok(Self::default()),
+            None => Err(Error::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            }),
+        }
     }
 
     /// Parses a ledger's bytes, naming the row (1 is the header) and column of any fault.
@@ -397,15 +392,15 @@ impl Ledger {
 /// How long `ledger update` waits for another run's lock.
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// The ledger's bytes, `None` when there is no file yet.
+/// Most bytes of a ledger (512 MiB: about a million claims).
+pub const MAX_LEDGER_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The ledger's bytes (a regular file, at most `MAX_LEDGER_BYTES`), `None` when there is no file
+/// yet.
 fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
+    match std::fs::symlink_metadata(path) {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
+        _ => crate::files::read_regular(path, MAX_LEDGER_BYTES, "ledger").map(Some),
     }
 }
 

@@ -96,17 +96,14 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
     } else {
-        let file = std::fs::File::open(path).map_err(read_error)?;
-        if file.metadata().map_err(read_error)?.is_dir() {
-            return Err(read_error(std::io::Error::other("it is a folder")));
-        }
-        file.take(limit + 1).read_to_end(&mut bytes).map_err(read_error)?;
+        return crate::files::read_regular(path, limit, "document");
     }
     if bytes.len() as u64 > limit {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
             size: bytes.len() as u64,
             limit,
+            what: "document",
         });
     }
     Ok(bytes)
@@ -189,6 +186,9 @@ fn finish(mut document: Document, options: &IngestOptions) -> Document {
 fn sniff_file(path: &Path) -> Option<xml::Dialect> {
     use std::io::Read;
     let mut head = Vec::new();
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     std::fs::File::open(path)
         .ok()?
         .take(1 << 16)
