@@ -27,8 +27,12 @@ pub enum Error {
         line: usize,
         column: usize,
     },
-    #[error("`{path}` is not valid UTF-16: unpaired surrogate at byte offset {offset}")]
-    InvalidUtf16 { path: PathBuf, offset: usize },
+    #[error("`{path}` is not valid UTF-16: {reason} at byte offset {offset}")]
+    InvalidUtf16 {
+        path: PathBuf,
+        offset: usize,
+        reason: &'static str,
+    },
     #[error("`{path}` looks like a binary file (NUL byte at offset {offset}), not a document")]
     Binary { path: PathBuf, offset: usize },
     #[error("`{path}` is {size} bytes, over the limit of {limit} bytes for one {what}")]

@@ -84,6 +84,16 @@ pub fn tokenize(text: &str, span: Span, ignored: &[Span], out: &mut Vec<Token>) 
             (TokenKind::Punct(byte as char), at + 1)
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
+            // Invisible format characters (a byte order mark or a zero-width space pasted into
+            // "USD 12 million") are no token and no space: the figure reads as if they were not
+            // there, never cut at them.
+            if matches!(
+                c,
+                '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}'
+            ) {
+                at += c.len_utf8();
+                continue;
+            }
             if c.is_whitespace() {
                 space = true;
                 narrow = matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}');

@@ -145,6 +145,20 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             ),
         ));
     }
+    // Two entries of one name: a reader keeps one of them, another reader the other, so what
+    // claimlint checks might not be what Word shows. The archive's index holds each name once;
+    // its end record counts every entry.
+    if let Some(entries) = central_directory_entries(bytes)
+        && entries > archive.len()
+    {
+        return Err(broken(
+            path,
+            format!(
+                "{} of its entries repeat the name of another (a crafted or damaged archive)",
+                entries - archive.len()
+            ),
+        ));
+    }
     let mut total = 0;
     let document_xml = part(&mut archive, "word/document.xml", path, &mut total, limits)?
         .ok_or_else(|| broken(path, "no word/document.xml"))?;
@@ -156,12 +170,13 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         None => std::collections::HashMap::new(),
     };
 
-    let mut parts: Vec<(&'static str, PartText)> = vec![("document", paragraphs(&document_xml, path, None)?)];
+    let mut parts: Vec<(&'static str, PartText)> =
+        vec![("document", paragraphs(&document_xml, path, None, "document")?)];
     if let Some(xml) = &footnotes_xml {
-        parts.push(("footnotes", paragraphs(xml, path, Some("footnote"))?));
+        parts.push(("footnotes", paragraphs(xml, path, Some("footnote"), "footnotes")?));
     }
     if let Some(xml) = &endnotes_xml {
-        parts.push(("endnotes", paragraphs(xml, path, Some("endnote"))?));
+        parts.push(("endnotes", paragraphs(xml, path, Some("endnote"), "endnotes")?));
     }
 
     // The extracted text, one paragraph a line, part after part: the "original" positions refer to.
@@ -558,7 +573,21 @@ struct PartText {
 }
 
 /// Reads the paragraphs of a part.
-fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
+/// The number of entries the archive's end record counts (`None` when it cannot be read, or for
+/// ZIP64 archives, whose count lives elsewhere).
+fn central_directory_entries(bytes: &[u8]) -> Option<usize> {
+    const END: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    // The record is 22 bytes plus a comment of at most 65,535.
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let at = bytes[from..].windows(4).rposition(|w| w == END)? + from;
+    let record = bytes.get(at..at + 22)?;
+    let total = u16::from_le_bytes([record[10], record[11]]);
+    (total != u16::MAX).then_some(usize::from(total))
+}
+
+/// The paragraphs of one part, whose root element must be `root` (`w:document`,
+/// `w:footnotes`): a part that is no XML, or other XML, is an error, not an empty document.
+fn paragraphs(xml: &str, path: &Path, notes: Option<&str>, root: &str) -> Result<PartText> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut state = PartReader {
         path,
@@ -573,11 +602,16 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
         tables: Vec::new(),
     };
     let mut fallback = 0usize;
+    let mut rooted = false;
     loop {
         let event = reader.read_event().map_err(|e| {
             let at = usize::try_from(reader.error_position()).unwrap_or(0);
             malformed(xml, at, state.path, e.to_string())
         })?;
+        if !rooted {
+            let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
+            rooted = is_root(&event, root, xml, at, path)?;
+        }
         // `mc:Fallback` repeats an `mc:Choice` (a text box, a drawing) for older readers.
         let fallback_name = |name: &[u8]| name == b"Fallback";
         match &event {
@@ -629,6 +663,40 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>) -> Result<PartText> {
         paragraphs: state.out,
         anchors: state.anchors,
     })
+}
+
+/// Whether `event`, before the part's root element, opens the root `root`: the root is `Ok(true)`,
+/// whitespace and declarations `Ok(false)`; another element, text, or the end of a part that
+/// holds none is an error (a part that is no XML, or other XML).
+fn is_root(event: &Event<'_>, root: &str, xml: &str, at: usize, path: &Path) -> Result<bool> {
+    match event {
+        Event::Start(element) | Event::Empty(element) => {
+            if element.local_name().as_ref() == root.as_bytes() {
+                Ok(true)
+            } else {
+                let found = String::from_utf8_lossy(element.name().as_ref()).into_owned();
+                Err(malformed(
+                    xml,
+                    at,
+                    path,
+                    format!("expected the part's root `w:{root}`, found `{found}`"),
+                ))
+            }
+        }
+        Event::Text(text) if !text.iter().all(u8::is_ascii_whitespace) => Err(malformed(
+            xml,
+            at,
+            path,
+            format!("text before the part's root `w:{root}`: this part is not XML"),
+        )),
+        Event::Eof => Err(malformed(
+            xml,
+            xml.len(),
+            path,
+            format!("no root element `w:{root}`: this part is not XML"),
+        )),
+        _ => Ok(false),
+    }
 }
 
 /// A part that is not well-formed XML: its line and column.

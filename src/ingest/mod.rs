@@ -246,6 +246,14 @@ fn decode(bytes: &[u8], path: &Path) -> Result<(String, usize)> {
 }
 
 fn decode_utf16(bytes: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<String> {
+    // UTF-16 comes in pairs of bytes: a lone last byte is a damaged file, not a character.
+    if bytes.len() % 2 == 1 {
+        return Err(Error::InvalidUtf16 {
+            path: path.to_path_buf(),
+            offset: 2 + bytes.len() - 1,
+            reason: "an odd number of bytes (a last byte with no pair)",
+        });
+    }
     let units = bytes
         .chunks(2)
         .map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or(0)]));
@@ -263,6 +271,7 @@ fn decode_utf16(bytes: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<S
                 return Err(Error::InvalidUtf16 {
                     path: path.to_path_buf(),
                     offset: 2 + 2 * index,
+                    reason: "an unpaired surrogate",
                 });
             }
         }
