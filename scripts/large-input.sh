@@ -22,6 +22,9 @@ parts = [random.choice(['about 5 percent', 'e.g. Ten', '12 km', 'USD 4 million',
                         'the number of units is 7', 'Fig. 3', 'one in five', 'No. 4 x']) for _ in range(200000)]
 open(sys.argv[1], 'w').write('Title\n\n' + ' and '.join(parts) + '\n')
 PY
+# Dense punctuation: 100 MB with no sentence end (it aborted at 3 GiB when a sentence's tokens
+# were held whole; sentences are now cut at 16 KiB).
+python3 -c "import sys; open(sys.argv[1], 'w').write('%' * (100 * 1024 * 1024))" "$work/percent.txt"
 for input in "$work"/*.txt; do
   size=$(stat -c %s "$input")
   if [ -x /usr/bin/time ]; then

@@ -63,8 +63,34 @@ pub fn split(document: &mut Document) {
     document.sentences = sentences;
 }
 
+/// Longest sentence, in bytes: a longer stretch without an end (a run of punctuation, a
+/// generated list) is cut at a space near this length, so that the stages after, which hold a
+/// sentence's tokens at once, stay bounded in memory. No prose sentence comes near it.
+pub const MAX_SENTENCE_BYTES: usize = 16 * 1024;
+
 fn push(sentences: &mut Vec<Sentence>, text: &str, span: Span, block: usize) {
-    let span = crate::span::trim_span(text, span);
+    let mut span = crate::span::trim_span(text, span);
+    while span.len() > MAX_SENTENCE_BYTES {
+        let limit = crate::span::floor_char_boundary(text, span.start + MAX_SENTENCE_BYTES);
+        let floor = crate::span::floor_char_boundary(text, limit - MAX_SENTENCE_BYTES / 8);
+        let cut = text[floor..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| floor + i);
+        let cut = if cut <= span.start {
+            limit.max(span.start + 1)
+        } else {
+            cut
+        };
+        let cut = crate::span::floor_char_boundary(text, cut).max(span.start + 1);
+        let cut = (cut..=span.end)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(span.end);
+        let head = crate::span::trim_span(text, Span::new(span.start, cut));
+        if !head.is_empty() {
+            sentences.push(Sentence { span: head, block });
+        }
+        span = crate::span::trim_span(text, Span::new(cut, span.end));
+    }
     if !span.is_empty() {
         sentences.push(Sentence { span, block });
     }
@@ -145,5 +171,33 @@ mod tests {
             sentences("He said “no.” Then left."),
             ["He said “no.”", "Then left."]
         );
+    }
+}
+
+#[cfg(test)]
+mod bounded {
+    use super::MAX_SENTENCE_BYTES;
+
+    /// A stretch with no sentence end is cut into sentences no longer than the bound, at spaces
+    /// where there are some, and nothing of it is lost.
+    #[test]
+    fn a_run_without_an_end_is_cut_at_the_bound() {
+        for text in ["%".repeat(100_000), "12 % ".repeat(20_000), "é".repeat(40_000)] {
+            let document = crate::ingest::plain_text(&text);
+            assert!(document.sentences.len() > 1, "cut");
+            assert!(
+                document
+                    .sentences
+                    .iter()
+                    .all(|s| s.span.len() <= MAX_SENTENCE_BYTES)
+            );
+            let kept: usize = document
+                .sentences
+                .iter()
+                .map(|s| document.text[s.span.range()].trim().len())
+                .sum();
+            let total = document.text.split_whitespace().map(str::len).sum::<usize>();
+            assert!(kept >= total, "{kept} of {total} bytes kept");
+        }
     }
 }
