@@ -166,6 +166,18 @@ const CHANGE_NOUNS: &[&str] = &[
     "expansion",
 ];
 
+/// A fraction said in words after "by": "half", "a third", "a quarter".
+fn fraction_word(word: &str) -> Option<Decimal> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "half" => Decimal::new(5, 1),
+        "third" => Decimal::ONE / Decimal::from(3),
+        "quarter" => Decimal::new(25, 2),
+        "fifth" => Decimal::new(2, 1),
+        "tenth" => Decimal::new(1, 1),
+        _ => return None,
+    })
+}
+
 /// Factors said in words.
 fn factor(word: &str) -> Option<Decimal> {
     Some(match word.to_ascii_lowercase().as_str() {
@@ -201,6 +213,7 @@ fn ends(sentence: &Sentence<'_>, a: usize, b: usize) -> bool {
 }
 
 pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
+    up_from(sentence, out);
     let view = &sentence.view;
     for (n, &at) in view.figures.iter().enumerate() {
         // "from A [in 2019] to B": A after "from", B after "to" within a few items.
@@ -258,6 +271,47 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             stated,
             direction,
             cue,
+        });
+    }
+}
+
+/// "Revenue reached EUR 140 million, up 40% from EUR 120 million", "… 68,000, down 15 percent
+/// on 80,000": the to-value first, then the change and the from-value after "from" or "on".
+fn up_from(sentence: &Sentence<'_>, out: &mut Relations) {
+    let view = &sentence.view;
+    for pair in view.figures.windows(2) {
+        let (to_at, stated_at) = (pair[0], pair[1]);
+        if !view.is(to_at + 1, ",") || !view.is_any(to_at + 2, &["up", "down"]) {
+            continue;
+        }
+        let mut at = to_at + 3;
+        if view.is(at, "by") {
+            at += 1;
+        }
+        if at != stated_at || !view.is_any(stated_at + 1, &["from", "on"]) {
+            continue;
+        }
+        let Some(from) = view.figure(stated_at + 2) else {
+            continue;
+        };
+        let (to, stated) = (sentence.claim_at(to_at), sentence.claim_at(stated_at));
+        if !ends(sentence, from, to) {
+            continue;
+        }
+        let Some(stated_kind) = stated_kind(sentence, stated, from) else {
+            continue;
+        };
+        let direction = if view.is(to_at + 2, "up") {
+            Direction::Up
+        } else {
+            Direction::Down
+        };
+        out.changes.push(Change {
+            from,
+            to,
+            stated: stated_kind,
+            direction: Some(direction),
+            cue: view.span(to_at + 2, stated_at + 2),
         });
     }
 }
@@ -378,19 +432,26 @@ fn stated_before(
             return None;
         }
         if let Some(word) = view.word(i) {
-            // "fell by half", "grew by half"
-            if word.eq_ignore_ascii_case("half") && view.is(i.wrapping_sub(1), "by") {
-                let verb = (i.saturating_sub(4)..i)
+            // "fell by half", "grew by a third", "cut by a quarter" (a fraction the extraction
+            // left as words)
+            let by_at = if view.is(i.wrapping_sub(1), "a") {
+                i.wrapping_sub(2)
+            } else {
+                i.wrapping_sub(1)
+            };
+            if let Some(part) = fraction_word(word).filter(|_| view.is(by_at, "by")) {
+                let verb = (by_at.saturating_sub(3)..by_at)
                     .rev()
                     .find_map(|j| view.word(j).and_then(direction_of))?;
                 let f = if verb == Direction::Down {
-                    Decimal::new(5, 1)
+                    Decimal::ONE - part
                 } else {
-                    Decimal::new(15, 1)
+                    Decimal::ONE + part
                 };
+                // A fraction in words is a round figure: "by a third" allows 35 %.
                 return Some((
-                    Stated::Factor(f, Hedge::Exact),
-                    view.span(i - 1, i + 1),
+                    Stated::Factor(f, Hedge::About),
+                    view.span(by_at, i + 1),
                     Some(verb),
                 ));
             }
@@ -407,8 +468,9 @@ fn stated_before(
             continue;
         }
         let Some(index) = view.figure(i) else { break };
-        // "halved since 2010, from …": a time between the change and the figures.
-        if sentence.claims[index].kind.is_temporal() {
+        // "halved since 2010, from …", "doubled over five years, from …": a time or a length
+        // between the change and the figures.
+        if sentence.claims[index].kind.is_temporal() || sentence.claims[index].kind == Kind::Duration {
             continue;
         }
         let verb = (i.saturating_sub(2)..i)

@@ -38,6 +38,9 @@ const LINKS: &[&str] = &[
     ", accounting for",
     "accounting for",
     ", making up",
+    // A dash alone last, after the dashed links above ("— or 40 percent —").
+    "—",
+    "–",
 ];
 
 /// Hedges between a link and its figure ("18, or about 52%"); the figure's qualifier holds them.
@@ -197,12 +200,33 @@ fn sample_whole(sentence: &Sentence<'_>, count_at: usize) -> Option<usize> {
     const SAMPLES: &[&str] = &[
         "survey", "poll", "sample", "study", "census", "panel", "cohort", "trial", "group", "audit", "review",
     ];
+    // "The audit sampled 80 contracts", "inspectors visited 120 sites": the verb says it too.
+    const SAMPLE_VERBS: &[&str] = &[
+        "sampled",
+        "surveyed",
+        "polled",
+        "tested",
+        "inspected",
+        "audited",
+        "interviewed",
+        "examined",
+        "screened",
+        "visited",
+        "studied",
+        "reviewed",
+        "checked",
+        "assessed",
+        "questioned",
+    ];
     let view = &sentence.view;
     view.figures
         .iter()
         .copied()
         .take_while(|&at| at < count_at)
-        .filter(|&at| view.is(at.wrapping_sub(1), "of") && view.is_any(at.wrapping_sub(2), SAMPLES))
+        .filter(|&at| {
+            (view.is(at.wrapping_sub(1), "of") && view.is_any(at.wrapping_sub(2), SAMPLES))
+                || view.is_any(at.wrapping_sub(1), SAMPLE_VERBS)
+        })
         .map(|at| sentence.claim_at(at))
         .find(|&w| sentence.claims[w].kind == Kind::Count)
 }

@@ -398,7 +398,9 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
     // "The fleet is 55% diesel, 30% petrol and 25% electric": a composition after a copula,
     // every share labelled by the word after it.
     // "80% own a television, 70% a computer": things each share has, which overlap.
-    let objects = list.iter().any(|&at| view.is_any(at + 1, &["a", "an"]));
+    let objects = list
+        .iter()
+        .any(|&at| view.is_any(at + 1, &["a", "an"]) || view.is_any(at + 2, &["a", "an"]));
     // "40% of output in Germany, 30% in France": rates of separate groups.
     let subgroups = list[1..]
         .iter()
