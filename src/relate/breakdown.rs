@@ -139,6 +139,11 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         let Some((cue_start, cue_end, exhaustive)) = cue else {
             continue;
         };
+        // "340 projects in 22 countries, of which 120 …": after a count of places, "of which"
+        // may point back at the things counted before them.
+        if !exhaustive && view.is_any(total_at.wrapping_sub(1), &["in", "across", "at", "from", "over"]) {
+            continue;
+        }
         if !lead_fits(sentence, total_at, cue_start, exhaustive) {
             continue;
         }

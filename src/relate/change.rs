@@ -243,9 +243,16 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
         };
         let marker = at - 1;
         let lead_start = marker.saturating_sub(5);
+        // "Costs range from EUR 20 to EUR 40": a range, not a change.
+        if from_first && (marker.saturating_sub(3)..marker).any(|i| view.is_any(i, SPREAD)) {
+            continue;
+        }
         // "to 260,000 units in 2023, a rise of …": the unit word and the time, then the change.
         let mut end = other_at + 1;
-        if view.word(end).is_some()
+        // "to GBP 11.44 an hour, an increase of …"
+        if view.is_any(end, &["a", "an", "per", "each"]) && view.word(end + 1).is_some() {
+            end += 2;
+        } else if view.word(end).is_some()
             && view.is_any(end + 1, &["in", "by", ",", "("])
             && !view.is_any(end, &["in", "by"])
         {
@@ -281,10 +288,16 @@ fn up_from(sentence: &Sentence<'_>, out: &mut Relations) {
     let view = &sentence.view;
     for pair in view.figures.windows(2) {
         let (to_at, stated_at) = (pair[0], pair[1]);
-        if !view.is(to_at + 1, ",") || !view.is_any(to_at + 2, &["up", "down"]) {
+        // "5.1 million people, up 17% from …": a noun may follow the to-value.
+        let comma = if view.word(to_at + 1).is_some() {
+            to_at + 2
+        } else {
+            to_at + 1
+        };
+        if !view.is(comma, ",") || !view.is_any(comma + 1, &["up", "down"]) {
             continue;
         }
-        let mut at = to_at + 3;
+        let mut at = comma + 2;
         if view.is(at, "by") {
             at += 1;
         }
@@ -301,7 +314,7 @@ fn up_from(sentence: &Sentence<'_>, out: &mut Relations) {
         let Some(stated_kind) = stated_kind(sentence, stated, from) else {
             continue;
         };
-        let direction = if view.is(to_at + 2, "up") {
+        let direction = if view.is(comma + 1, "up") {
             Direction::Up
         } else {
             Direction::Down
@@ -311,7 +324,7 @@ fn up_from(sentence: &Sentence<'_>, out: &mut Relations) {
             to,
             stated: stated_kind,
             direction: Some(direction),
-            cue: view.span(to_at + 2, stated_at + 2),
+            cue: view.span(comma + 1, stated_at + 2),
         });
     }
 }
@@ -363,6 +376,12 @@ fn verb_at_marker(sentence: &Sentence<'_>, marker: usize) -> Option<Direction> {
     );
     (!noun).then_some(direction)
 }
+
+/// Words that make "from A to B" a range, not a change.
+const SPREAD: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "spans", "spanning",
+    "spread",
+];
 
 /// Months, which name a time without being a figure ("in June").
 const MONTHS: &[&str] = &[
