@@ -290,9 +290,9 @@ fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         ExtractFormat::Csv => Some(csv::Writer::from_writer(&mut *out as &mut dyn Write)),
         _ => None,
     };
-    if let Some(writer) = csv_writer.as_mut() {
-        report::csv::write_header(writer).map_err(csv_error)?;
-    }
+    // The header comes with the first document read, so that a run that reads nothing prints
+    // only its error (and an empty input set still gets a header).
+    let mut header_written = false;
     for input in inputs {
         let document = match engine.read(&input) {
             Ok(document) => document,
@@ -303,11 +303,20 @@ fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         };
         let found = engine.claims(&document);
         match csv_writer.as_mut() {
-            Some(writer) => report::csv::write_rows(writer, &found).map_err(csv_error)?,
+            Some(writer) => {
+                if !header_written {
+                    report::csv::write_header(writer).map_err(csv_error)?;
+                    header_written = true;
+                }
+                report::csv::write_rows(writer, &found).map_err(csv_error)?;
+            }
             None => claims.extend(found),
         }
     }
     if let Some(mut writer) = csv_writer.take() {
+        if !header_written && outcome.failures.is_empty() {
+            report::csv::write_header(&mut writer).map_err(csv_error)?;
+        }
         writer.flush()?;
         return Ok(outcome);
     }
@@ -424,7 +433,14 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         })
     };
     let (old, new) = (read(&args.old)?, read(&args.new)?);
-    let changes = claimlint::audit::diff::diff(&engine.claims(&old), &engine.claims(&new));
+    // The old revision is read under the new one's name, so that its claims get the same ids;
+    // its claims then say which file they came from.
+    let old_name = display_name(&args.old);
+    let mut old_claims = engine.claims(&old);
+    for claim in &mut old_claims {
+        claim.document.clone_from(&old_name);
+    }
+    let changes = claimlint::audit::diff::diff(&old_claims, &engine.claims(&new));
     match args.format {
         DiffFormat::Human => {
             out.write_all(claimlint::report::diff::render_human(&changes, &name).as_bytes())?;
@@ -540,8 +556,18 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                     out.write_all(text.as_bytes())?;
                 }
             }
+            let failed: Vec<String> = outcome
+                .failures
+                .iter()
+                .map(|e| e.path().map(|p| p.display().to_string()).unwrap_or_default())
+                .collect();
             out.write_all(
-                report::human::summary(&all[..all.len() - outcome.failures.len()], checked.len()).as_bytes(),
+                report::human::summary_with_failures(
+                    &all[..all.len() - outcome.failures.len()],
+                    checked.len(),
+                    &failed,
+                )
+                .as_bytes(),
             )?;
         }
     }

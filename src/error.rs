@@ -45,6 +45,8 @@ pub enum Error {
     },
     #[error("`{path}`: unsupported input format ({reason})")]
     Unsupported { path: PathBuf, reason: String },
+    #[error("`{path}` is not a readable DOCX: {reason}", path = path.display())]
+    DamagedDocx { path: PathBuf, reason: String },
     #[error("{path}:{line}:{column}: {message}", path = path.display())]
     RuleFile {
         path: PathBuf,
@@ -94,6 +96,9 @@ impl Error {
                 "split the document, check that this is the file you meant, or raise `document_mib` in [limits] of claimlint.toml",
             ),
             Self::TooLarge { .. } => Some("check that this is the file you meant"),
+            Self::DamagedDocx { .. } => Some(
+                "open it in Word or LibreOffice and save it again as .docx (without a password), or check that it is the file you meant",
+            ),
             Self::RuleFile { .. } => {
                 Some("see `claimlint rules` for the rules and README.md for the rule file format")
             }
@@ -121,6 +126,7 @@ impl Error {
             | Self::Binary { path, .. }
             | Self::TooLarge { path, .. }
             | Self::Unsupported { path, .. }
+            | Self::DamagedDocx { path, .. }
             | Self::RuleFile { path, .. }
             | Self::Ledger { path, .. }
             | Self::LedgerBusy { path, .. }

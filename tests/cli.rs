@@ -582,3 +582,69 @@ fn the_approximate_tolerance_comes_from_the_config() {
         stderr_of(&output)
     );
 }
+
+/// A folder run with a broken file names it in the last line (the exit code is 2 for it); a
+/// damaged DOCX gets advice about the DOCX, not about `--input-format`; the list of formats read
+/// includes DOCX; `extract` of a missing file prints no CSV header; `diff --format json` names
+/// each revision's own file.
+#[test]
+fn broken_files_are_named_and_advised_rightly() {
+    let dir = common::scratch_dir("cli", "broken-files");
+    std::fs::write(dir.join("good.md"), "Exports reached EUR 4 billion.\n").expect("write");
+    std::fs::write(dir.join("broken.docx"), b"PK\x03\x04 not really a zip").expect("write");
+    let output = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("1 file could not be read") && last.contains("broken.docx"),
+        "{last}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not a readable DOCX") && stderr.contains("save it again"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--input-format"), "{stderr}");
+
+    std::fs::write(dir.join("notes.rst"), "Exports reached EUR 4 billion.\n").expect("write");
+    let unsupported = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "notes.rst"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&unsupported.stderr).contains("DOCX"));
+
+    let missing = claimlint()
+        .current_dir(&*dir)
+        .args(["extract", "missing.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        missing.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&missing.stdout)
+    );
+    let none = claimlint()
+        .current_dir(&*dir)
+        .args(["extract", "good.md"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&none.stdout).starts_with("id,document,"));
+
+    std::fs::write(dir.join("old.md"), "Exports reached EUR 3 billion.\n").expect("write");
+    let diff = claimlint()
+        .current_dir(&*dir)
+        .args(["diff", "old.md", "good.md", "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&diff.stdout).expect("json");
+    let change = &json["changed"][0];
+    assert_eq!(change["old"]["document"], "old.md", "{json}");
+    assert_eq!(change["new"]["document"], "good.md", "{json}");
+}

@@ -46,3 +46,32 @@ fn html_comment_silences_the_next_line() {
     let text = "<p>Exports reached EUR 4 billion.</p>\n<!-- claimlint-disable-next-line citation/missing -- from the annex -->\n<p>Imports reached EUR 3 billion.</p>\n";
     assert_eq!(rules_fired(text, "b.html"), [("citation/missing".to_owned(), 1)]);
 }
+
+/// A suppression of a rule the config turned off is not unused: it silences nothing today, and
+/// is needed the day the rule is turned on again.
+#[test]
+fn a_suppression_of_a_rule_turned_off_is_not_unused() {
+    let dir = common::scratch_dir("suppressions", "disabled");
+    std::fs::write(
+        dir.join("b.md"),
+        "# Budget\n\n<!-- claimlint-disable-next-line citation/missing -- from the table on page 4 -->\nExports reached EUR 4 billion.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("claimlint.toml"),
+        "[rules]\n\"citation/missing\" = \"off\"\n",
+    )
+    .expect("write");
+    let output = common::claimlint()
+        .current_dir(&*dir)
+        .args(["check", "b.md", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("suppression/unused"));
+}

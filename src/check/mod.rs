@@ -129,7 +129,17 @@ fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Ve
     let no_reason = meta(|k| matches!(k, CheckKind::SuppressionReason));
     let unused = meta(|k| matches!(k, CheckKind::SuppressionUnused));
     let mut positions = crate::span::Cursor::new(&document.source_map);
+    // A suppression of rules the config turned off has nothing to silence now, but is not
+    // wrong: turning the rule on again needs it.
+    let silences_only_disabled = |suppression: &crate::document::Suppression| {
+        !suppression.rules.is_empty()
+            && suppression
+                .rules
+                .iter()
+                .all(|id| rules.get(id).is_some_and(|rule| !rule.enabled))
+    };
     for (suppression, used) in document.suppressions.iter().zip(used) {
+        let used = used || silences_only_disabled(suppression);
         let place = Place::Original(suppression.original);
         if let (Some(rule), None) = (no_reason, &suppression.reason) {
             diagnostics.push(diagnose(document, rule, Finding::at(place), &mut positions));

@@ -36,9 +36,9 @@ pub const MAX_RATIO: u64 = 200;
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn broken(path: &Path, message: impl Into<String>) -> Error {
-    Error::Unsupported {
+    Error::DamagedDocx {
         path: path.to_path_buf(),
-        reason: format!("not a readable DOCX: {}", message.into()),
+        reason: message.into(),
     }
 }
 

@@ -303,14 +303,40 @@ fn part_source<'t>(name: &str, original: &'t str, parts: &[Part], part: Option<&
 /// The closing line: counts by severity.
 #[must_use]
 pub fn summary(diagnostics: &[Diagnostic], documents: usize) -> String {
+    summary_with_failures(diagnostics, documents, &[])
+}
+
+/// The closing line, naming the files that could not be read (the run exits 2 for them):
+/// "0 errors, 21 warnings, 0 notes in 4 documents; 1 file could not be read: `broken.docx`".
+#[must_use]
+pub fn summary_with_failures(diagnostics: &[Diagnostic], documents: usize, failed: &[String]) -> String {
     let count = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
-    format!(
-        "{}, {}, {} in {}\n",
+    let mut line = format!(
+        "{}, {}, {} in {}",
         plural(count(Severity::Error), "error"),
         plural(count(Severity::Warning), "warning"),
         plural(count(Severity::Info), "note"),
         plural(documents, "document")
-    )
+    );
+    if !failed.is_empty() {
+        const NAMED: usize = 5;
+        let mut names: Vec<String> = failed
+            .iter()
+            .take(NAMED)
+            .map(|f| format!("`{}`", super::visible(f)))
+            .collect();
+        if failed.len() > NAMED {
+            names.push(format!("and {} more", failed.len() - NAMED));
+        }
+        let _ = write!(
+            line,
+            "; {} could not be read: {}",
+            plural(failed.len(), "file"),
+            names.join(", ")
+        );
+    }
+    line.push('\n');
+    line
 }
 
 /// "1 claim", "2 claims": a count and its noun, for summaries people read.
