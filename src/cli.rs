@@ -556,22 +556,23 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                     out.write_all(text.as_bytes())?;
                 }
             }
-            let failed: Vec<String> = outcome
-                .failures
-                .iter()
-                .map(|e| e.path().map(|p| p.display().to_string()).unwrap_or_default())
-                .collect();
-            out.write_all(
-                report::human::summary_with_failures(
-                    &all[..all.len() - outcome.failures.len()],
-                    checked.len(),
-                    &failed,
-                )
-                .as_bytes(),
-            )?;
+            let summary = report::human::summary_with_failures(
+                &all[..all.len() - outcome.failures.len()],
+                checked.len(),
+                &failed_names(&outcome.failures),
+            );
+            out.write_all(summary.as_bytes())?;
         }
     }
     Ok(outcome)
+}
+
+/// The files of failures, for the closing line.
+fn failed_names(failures: &[Error]) -> Vec<String> {
+    failures
+        .iter()
+        .map(|e| e.path().map(|p| p.display().to_string()).unwrap_or_default())
+        .collect()
 }
 
 /// A file that could not be read, as a finding (JSON output of folder runs lists it too).
