@@ -523,8 +523,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     match args.format {
         CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
         CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules)?,
-        CheckFormat::Junit => report::junit::write(out, &all, &names)?,
-        CheckFormat::Gitlab => report::gitlab::write(out, &all)?,
+        CheckFormat::Junit => report::junit::write(out, &all, &names, threshold)?,
+        CheckFormat::Gitlab => {
+            let project = std::env::var_os("CI_PROJECT_DIR")
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from);
+            report::gitlab::write(out, &all, project.as_deref())?;
+        }
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
         CheckFormat::Github => {
             report::github::write(out, &all)?;

@@ -82,7 +82,11 @@ fn junit_parses_back_with_one_case_per_finding() {
         .collect();
     assert_eq!(cases.len(), found.len());
     assert_eq!(cases[0].attribute("name"), Some("consistency/part-whole@4:60"));
-    assert_eq!(cases[0].attribute("classname"), Some(FIXTURE));
+    assert_eq!(
+        cases[0].attribute("classname"),
+        Some(FIXTURE.replace('.', "_").as_str())
+    );
+    assert_eq!(cases[0].attribute("file"), Some(FIXTURE));
     let clean: Vec<roxmltree::Node<'_, '_>> = suites[1]
         .children()
         .filter(|n| n.has_tag_name("testcase"))
@@ -128,4 +132,49 @@ fn gitlab_code_quality_and_markdown_summary() {
         insta::assert_snapshot!("format_markdown", markdown);
     });
     assert!(markdown.starts_with("## claimlint: 9 errors, 1 warning, 0 notes in 1 document"));
+}
+
+/// JUnit: a finding below `--fail-on` is no failure (the run passes, so must the case); each
+/// case names its file and line. GitLab: paths relative to `CI_PROJECT_DIR`, the rule id in the
+/// description.
+#[test]
+fn junit_fails_what_the_run_fails_and_gitlab_paths_are_the_projects() {
+    let dir = common::scratch_dir("ci-formats", "fail-on");
+    std::fs::create_dir_all(dir.join("docs")).expect("dir");
+    std::fs::write(
+        dir.join("docs/brief.md"),
+        "# Brief\n\nExports reached EUR 4 billion.\n",
+    )
+    .expect("write");
+    let junit = common::claimlint()
+        .current_dir(&*dir)
+        .args([
+            "check",
+            "docs/brief.md",
+            "--format",
+            "junit",
+            "--fail-on",
+            "error",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(junit.status.code(), Some(0));
+    let xml = String::from_utf8_lossy(&junit.stdout);
+    assert!(xml.contains("failures=\"0\""), "{xml}");
+    assert!(!xml.contains("<failure"), "{xml}");
+    assert!(xml.contains("file=\"docs/brief.md\" line=\"3\""), "{xml}");
+    assert!(xml.contains("classname=\"docs/brief_md\""), "{xml}");
+    let gitlab = common::claimlint()
+        .current_dir(dir.join("docs"))
+        .env("CI_PROJECT_DIR", &*dir)
+        .args(["check", "brief.md", "--format", "gitlab", "--fail-on", "never"])
+        .output()
+        .expect("runs");
+    let issues: serde_json::Value = serde_json::from_slice(&gitlab.stdout).expect("json");
+    assert_eq!(issues[0]["location"]["path"], "docs/brief.md", "{issues}");
+    assert!(
+        issues[0]["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("citation/missing: "))
+    );
 }

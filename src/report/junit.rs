@@ -38,10 +38,22 @@ fn escape(text: &str) -> String {
 /// Renders the report; `documents` are the names of every document checked, in order.
 #[must_use]
 pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
-    let failures = diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Info)
-        .count();
+    render_failing_at(diagnostics, documents, Some(Severity::Warning))
+}
+
+/// The report, a finding a `<failure>` only at or above `fails` (the run's `--fail-on`; `None`:
+/// none fails): a finding that does not fail the run does not fail its test case, and is
+/// written as the case's output instead. Each case names its file and line (`file`, `line`, as
+/// Jenkins and GitLab read them); the class name is the path with its dots as underscores, so
+/// that Jenkins does not split `brief.md` into a package `brief` and a class `md`.
+#[must_use]
+pub fn render_failing_at(
+    diagnostics: &[Diagnostic],
+    documents: &[String],
+    fails: Option<Severity>,
+) -> String {
+    let failing = |d: &Diagnostic| fails.is_some_and(|threshold| d.severity >= threshold);
+    let failures = diagnostics.iter().filter(|d| failing(d)).count();
     // Findings by document, once: documents in input order, then any other a finding names.
     let mut by_document: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();
     for d in diagnostics {
@@ -65,7 +77,7 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
     );
     for name in names {
         let own: Vec<&Diagnostic> = by_document.get(name).cloned().unwrap_or_default();
-        let failed = own.iter().filter(|d| d.severity != Severity::Info).count();
+        let failed = own.iter().filter(|d| failing(d)).count();
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\">",
@@ -75,7 +87,8 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
         if own.is_empty() {
             let _ = writeln!(
                 out,
-                "    <testcase name=\"claimlint\" classname=\"{}\"/>",
+                "    <testcase name=\"claimlint\" classname=\"{}\" file=\"{}\"/>",
+                attribute(&class_name(name)),
                 attribute(name)
             );
         }
@@ -83,9 +96,11 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
             let case = format!("{}@{}:{}", d.rule, d.line, d.column);
             let _ = write!(
                 out,
-                "    <testcase name=\"{}\" classname=\"{}\">",
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\">",
                 attribute(&case),
-                attribute(name)
+                attribute(&class_name(name)),
+                attribute(name),
+                d.line
             );
             // The body's own lines: message, help, place; a line break inside one is shown.
             let mut body = super::visible(&d.message).into_owned();
@@ -100,9 +115,7 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
                 d.line,
                 d.column
             );
-            if d.severity == Severity::Info {
-                let _ = write!(out, "<system-out>{}</system-out>", escape(&body));
-            } else {
+            if failing(d) {
                 let _ = write!(
                     out,
                     "<failure message=\"{}\" type=\"{}\">{}</failure>",
@@ -110,6 +123,8 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
                     d.severity.name(),
                     escape(&body)
                 );
+            } else {
+                let _ = write!(out, "<system-out>{}</system-out>", escape(&body));
             }
             out.push_str("</testcase>\n");
         }
@@ -119,6 +134,16 @@ pub fn render(diagnostics: &[Diagnostic], documents: &[String]) -> String {
     out
 }
 
-pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], documents: &[String]) -> std::io::Result<()> {
-    out.write_all(render(diagnostics, documents).as_bytes())
+pub fn write(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    documents: &[String],
+    fails: Option<Severity>,
+) -> std::io::Result<()> {
+    out.write_all(render_failing_at(diagnostics, documents, fails).as_bytes())
+}
+
+/// A test case's class name: the path with its dots as underscores (`docs/brief_md`).
+fn class_name(path: &str) -> String {
+    path.replace('.', "_")
 }
