@@ -524,12 +524,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
         CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules)?,
         CheckFormat::Junit => report::junit::write(out, &all, &names, threshold)?,
-        CheckFormat::Gitlab => {
-            let project = std::env::var_os("CI_PROJECT_DIR")
-                .filter(|p| !p.is_empty())
-                .map(PathBuf::from);
-            report::gitlab::write(out, &all, project.as_deref())?;
-        }
+        CheckFormat::Gitlab => report::gitlab::write(out, &all, gitlab_project().as_deref())?,
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
         CheckFormat::Github => {
             report::github::write(out, &all)?;
@@ -570,6 +565,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         }
     }
     Ok(outcome)
+}
+
+/// GitLab's project folder (`CI_PROJECT_DIR`), which Code Quality paths are relative to.
+fn gitlab_project() -> Option<PathBuf> {
+    std::env::var_os("CI_PROJECT_DIR")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The files of failures, for the closing line.
