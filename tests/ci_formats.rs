@@ -134,7 +134,7 @@ fn gitlab_code_quality_and_markdown_summary() {
     assert!(markdown.starts_with("## claimlint: 9 errors, 1 warning, 0 notes in 1 document"));
 }
 
-/// JUnit: a finding below `--fail-on` is no failure (the run passes, so must the case); each
+/// `JUnit`: a finding below `--fail-on` is no failure (the run passes, so must the case); each
 /// case names its file and line. GitLab: paths relative to `CI_PROJECT_DIR`, the rule id in the
 /// description.
 #[test]
