@@ -522,7 +522,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let names: Vec<String> = checked.iter().map(|c| c.name.clone()).collect();
     match args.format {
         CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
-        CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules)?,
+        CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules, repository_root().as_deref())?,
         CheckFormat::Junit => report::junit::write(out, &all, &names, threshold)?,
         CheckFormat::Gitlab => report::gitlab::write(out, &all, gitlab_project().as_deref())?,
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
@@ -565,6 +565,15 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         }
     }
     Ok(outcome)
+}
+
+/// The repository's top level (the nearest folder above the working directory holding `.git`),
+/// which SARIF URIs are relative to, as code scanning expects.
+fn repository_root() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .find(|folder| folder.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 /// GitLab's project folder (`CI_PROJECT_DIR`), which Code Quality paths are relative to.

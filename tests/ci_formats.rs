@@ -21,9 +21,35 @@ fn diagnostics() -> (Vec<Diagnostic>, RuleSet) {
 #[test]
 fn sarif_validates_against_the_official_schema() {
     let (found, rules) = diagnostics();
-    let log = claimlint::report::sarif::log(&found, &rules);
+    let log = claimlint::report::sarif::log_in(&found, &rules, Some(std::path::Path::new("/repo")));
     snapshot_settings()
         .bind(|| insta::assert_snapshot!("format_sarif", serde_json::to_string_pretty(&log).expect("JSON")));
+    // What GitHub's code scanning documents: descriptions of at most 1,024 characters, help with
+    // no unfilled placeholders, a help URI, related locations linked from the message, and the
+    // base URI the relative URIs are relative to.
+    let run = &log["runs"][0];
+    for rule in run["tool"]["driver"]["rules"].as_array().expect("rules") {
+        let full = rule["fullDescription"]["text"].as_str().expect("text");
+        assert!(
+            full.chars().count() <= 1024,
+            "{}: {} characters",
+            rule["id"],
+            full.chars().count()
+        );
+        let help = rule["help"]["text"].as_str().expect("help");
+        assert!(!help.contains('{'), "{}: {help}", rule["id"]);
+        assert!(rule["helpUri"].is_string());
+        assert!(rule["properties"]["precision"].is_string());
+    }
+    assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///repo/");
+    for result in run["results"].as_array().expect("results") {
+        if let Some(related) = result["relatedLocations"].as_array() {
+            let text = result["message"]["text"].as_str().expect("message");
+            for location in related {
+                assert!(text.contains(&format!("]({})", location["id"])), "{text}");
+            }
+        }
+    }
     let results = log["runs"][0]["results"].as_array().expect("results");
     assert_eq!(results.len(), found.len());
     assert!(

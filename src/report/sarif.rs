@@ -39,20 +39,131 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// The SARIF log for a run.
+/// GitHub's limit on a rule's `fullDescription`, in characters.
+const MAX_FULL_DESCRIPTION: usize = 1024;
+
+/// `text` cut to at most `max` characters at a word, with "…".
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let end = text.char_indices().nth(max - 1).map_or(text.len(), |(i, _)| i);
+    let end = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    format!("{}…", text[..end].trim_end())
+}
+
+/// A rule's help as the rule list shows it: its `{placeholder}`s, which a finding fills, read
+/// as "…".
+fn plain_help(help: &str) -> String {
+    let mut out = String::with_capacity(help.len());
+    let mut rest = help;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let before = &rest[..open];
+        let (before, ticked) = match before.strip_suffix('`') {
+            Some(b) if rest[open + close + 1..].starts_with('`') => (b, true),
+            _ => (before, false),
+        };
+        out.push_str(before);
+        out.push('…');
+        rest = &rest[open + close + 1 + usize::from(ticked)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// How often a rule's findings are right, for code scanning's `precision` property: the
+/// structural rules always are; the rules that read prose mostly are.
+fn precision(id: &str) -> &'static str {
+    match id.split('/').next().unwrap_or_default() {
+        "footnote" | "input" | "suppression" | "ledger" => "very-high",
+        "consistency" | "fact" => "high",
+        _ => "medium",
+    }
+}
+
+/// A finding's message with its related places linked (`[text](id)`), which is how GitHub shows
+/// related locations, and the DOCX part its lines count in.
+fn message(d: &Diagnostic) -> String {
+    let mut text = d.message.clone();
+    if let Some(part) = d.part {
+        let _ = write!(text, " (in the DOCX part `{part}`)");
+    }
+    if !d.related.is_empty() {
+        let links: Vec<String> = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(index, r)| {
+                format!(
+                    "[{}]({})",
+                    r.message.replace('[', "\\[").replace(']', "\\]"),
+                    index + 1
+                )
+            })
+            .collect();
+        let _ = write!(text, "; see {}", links.join(", "));
+    }
+    text
+}
+
+/// The SARIF log for a run, with URIs relative to the working directory.
 #[must_use]
 pub fn log(diagnostics: &[Diagnostic], rules: &RuleSet) -> Value {
+    log_in(diagnostics, rules, None)
+}
+
+/// A document's path relative to `root` (the repository's top level), when it lies inside it.
+fn relative_to(document: &str, root: Option<&std::path::Path>) -> String {
+    let Some(root) = root else {
+        return document.to_owned();
+    };
+    let path = std::path::Path::new(document);
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
+    absolute.strip_prefix(root).map_or_else(
+        |_| document.to_owned(),
+        |relative| relative.to_string_lossy().into_owned(),
+    )
+}
+
+/// The SARIF log for a run, URIs relative to `root` (the repository's top level, given as
+/// `%SRCROOT%` in `originalUriBaseIds`), or to the working directory without one.
+#[must_use]
+pub fn log_in(diagnostics: &[Diagnostic], rules: &RuleSet, root: Option<&std::path::Path>) -> Value {
+    let root = root.map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()));
+    let root = root.as_deref();
     let descriptors: Vec<Value> = rules
         .all()
         .iter()
         .map(|rule| {
+            let family = rule.id.split('/').next().unwrap_or_default();
             json!({
                 "id": rule.id,
                 "name": rule.id.replace(['/', '-'], "_"),
                 "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.description.trim()},
-                "help": {"text": rule.help.clone().unwrap_or_else(|| rule.summary.clone()), "markdown": rule.description.trim()},
+                "fullDescription": {"text": cut(rule.description.trim(), MAX_FULL_DESCRIPTION)},
+                "help": {
+                    "text": plain_help(rule.help.as_deref().unwrap_or(&rule.summary)),
+                    "markdown": rule.description.trim(),
+                },
+                "helpUri": format!("{INFORMATION_URI}#rules"),
                 "defaultConfiguration": {"level": level(rule.severity), "enabled": rule.enabled},
+                "properties": {
+                    "tags": ["claimlint", family],
+                    "precision": precision(&rule.id),
+                    "problem.severity": match rule.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Info => "recommendation",
+                    },
+                },
             })
         })
         .collect();
@@ -62,7 +173,7 @@ pub fn log(diagnostics: &[Diagnostic], rules: &RuleSet) -> Value {
         .map(|d| {
             let location = json!({
                 "physicalLocation": {
-                    "artifactLocation": {"uri": uri(&d.document), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": uri(&relative_to(&d.document, root)), "uriBaseId": "%SRCROOT%"},
                     "region": {
                         "startLine": d.line,
                         "startColumn": d.column,
@@ -80,7 +191,7 @@ pub fn log(diagnostics: &[Diagnostic], rules: &RuleSet) -> Value {
                         "id": index + 1,
                         "message": {"text": r.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri(&d.document), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": {"uri": uri(&relative_to(&d.document, root)), "uriBaseId": "%SRCROOT%"},
                             "region": {"startLine": r.line, "startColumn": r.column}
                         }
                     })
@@ -89,7 +200,7 @@ pub fn log(diagnostics: &[Diagnostic], rules: &RuleSet) -> Value {
             let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),
-                "message": {"text": d.message},
+                "message": {"text": message(d)},
                 "locations": [location],
                 "partialFingerprints": {"claimlintFingerprint/v1": d.fingerprint},
             });
@@ -116,13 +227,35 @@ pub fn log(diagnostics: &[Diagnostic], rules: &RuleSet) -> Value {
                 "rules": descriptors,
             }},
             "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri(root)}},
             "results": results,
         }]
     })
 }
 
-pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], rules: &RuleSet) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(diagnostics, rules))?;
+/// `%SRCROOT%` as a `file://` URI ending in `/`: the root given, else the working directory.
+fn root_uri(root: Option<&std::path::Path>) -> String {
+    let folder = root
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let mut path = uri(&folder.to_string_lossy());
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    format!("file://{path}")
+}
+
+pub fn write(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    rules: &RuleSet,
+    root: Option<&std::path::Path>,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log_in(diagnostics, rules, root))?;
     writeln!(out)
 }
 
