@@ -204,3 +204,39 @@ fn junit_fails_what_the_run_fails_and_gitlab_paths_are_the_projects() {
             .is_some_and(|d| d.starts_with("citation/missing: "))
     );
 }
+
+/// SARIF URIs are relative to the repository's top level, whatever folder the run starts in.
+#[test]
+fn sarif_uris_are_relative_to_the_repository() {
+    let dir = common::scratch_dir("ci-formats", "sarif-root");
+    std::fs::create_dir_all(dir.join(".git")).expect("a repository");
+    std::fs::create_dir_all(dir.join("docs")).expect("dir");
+    std::fs::create_dir_all(dir.join("tools")).expect("dir");
+    std::fs::write(
+        dir.join("docs/brief.md"),
+        "# Brief\n\nExports reached EUR 4 billion.\n",
+    )
+    .expect("write");
+    let output = common::claimlint()
+        .current_dir(dir.join("tools"))
+        .args([
+            "check",
+            "../docs/brief.md",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+        ])
+        .output()
+        .expect("runs");
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "docs/brief.md"
+    );
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .expect("root");
+    assert!(root.starts_with("file:///") && root.ends_with('/'), "{root}");
+}
