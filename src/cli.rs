@@ -194,6 +194,10 @@ pub struct InputArgs {
     /// specification, legal, news or filing.
     #[arg(long, value_name = "PROFILE", value_parser = parse_profile)]
     pub profile: Option<Profile>,
+    /// Skip, rather than fail on, a file named on the command line whose extension claimlint
+    /// does not read (`.py`, `.yaml`): for hooks that pass every changed file.
+    #[arg(long)]
+    pub skip_unsupported: bool,
 }
 
 #[derive(Debug, Args)]
@@ -278,7 +282,16 @@ fn engine(input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> 
 
 /// The inputs the arguments name, folders expanded.
 fn inputs(engine: &Engine, args: &InputArgs, failures: &mut Vec<Error>) -> Vec<Input> {
-    engine.inputs(&args.paths, args.stdin_filename.as_deref(), failures)
+    let mut inputs = engine.inputs(&args.paths, args.stdin_filename.as_deref(), failures);
+    if args.skip_unsupported && args.input_format == InputFormatArg::Auto {
+        inputs.retain(|input| {
+            let path = Path::new(&input.name);
+            input.path == Path::new("-")
+                || ingest::detect_format(path).is_some()
+                || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        });
+    }
+    inputs
 }
 
 fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {

@@ -648,3 +648,42 @@ fn broken_files_are_named_and_advised_rightly() {
     assert_eq!(change["old"]["document"], "old.md", "{json}");
     assert_eq!(change["new"]["document"], "good.md", "{json}");
 }
+
+/// A hook that passes every changed file: `--skip-unsupported` skips the files claimlint does
+/// not read instead of failing; the hook's file pattern lists the formats claimlint reads.
+#[test]
+fn unsupported_files_named_by_a_hook_are_skipped() {
+    let dir = temp_dir("skip-unsupported");
+    fs::write(
+        dir.join("brief.md"),
+        "# Brief\n\nExports reached EUR 4 billion.[^1]\n\n[^1]: Customs.\n",
+    )
+    .expect("write");
+    fs::write(dir.join("setup.py"), "x = 1\n").expect("write");
+    fs::write(dir.join("ci.yaml"), "a: 1\n").expect("write");
+    let refused = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "brief.md", "setup.py"])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    let skipped = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "--skip-unsupported", "brief.md", "setup.py", "ci.yaml"])
+        .output()
+        .expect("runs");
+    assert_eq!(skipped.status.code(), Some(0), "{}", stderr_of(&skipped));
+    let hooks =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.pre-commit-hooks.yaml")).expect("hooks");
+    let pattern = hooks
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("files: "))
+        .expect("a files pattern");
+    let regex = regex::Regex::new(pattern).expect("a regex");
+    for name in ["a.md", "b.docx", "c.html", "d.txt", "e.xml"] {
+        assert!(regex.is_match(name), "{name}");
+    }
+    for name in ["setup.py", "ci.yaml", "notes.rst"] {
+        assert!(!regex.is_match(name), "{name}");
+    }
+}
