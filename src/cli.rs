@@ -552,7 +552,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                         path: path.clone(),
                         source,
                     })?;
-                file.write_all(report::markdown::render(&all, checked.len()).as_bytes())?;
+                let base = github_blob_base();
+                file.write_all(
+                    report::markdown::render_linked(&all, checked.len(), base.as_deref()).as_bytes(),
+                )?;
             }
         }
         CheckFormat::Human => {
@@ -587,6 +590,30 @@ fn repository_root() -> Option<PathBuf> {
     cwd.ancestors()
         .find(|folder| folder.join(".git").exists())
         .map(Path::to_path_buf)
+}
+
+/// On GitHub Actions, the URL of the checked commit's files
+/// (`$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/`), plus the working folder's place
+/// in the repository, so that the job summary's links reach the files.
+fn github_blob_base() -> Option<String> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let (server, repository, sha) = (
+        var("GITHUB_SERVER_URL")?,
+        var("GITHUB_REPOSITORY")?,
+        var("GITHUB_SHA")?,
+    );
+    let mut base = format!("{server}/{repository}/blob/{sha}/");
+    if let (Some(workspace), Ok(cwd)) = (var("GITHUB_WORKSPACE"), std::env::current_dir()) {
+        let workspace = std::fs::canonicalize(&workspace).unwrap_or_else(|_| PathBuf::from(&workspace));
+        let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+        if let Ok(inside) = cwd.strip_prefix(&workspace) {
+            for part in inside.components() {
+                base.push_str(&part.as_os_str().to_string_lossy());
+                base.push('/');
+            }
+        }
+    }
+    Some(base)
 }
 
 /// GitLab's project folder (`CI_PROJECT_DIR`), which Code Quality paths are relative to.

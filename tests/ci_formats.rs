@@ -240,3 +240,45 @@ fn sarif_uris_are_relative_to_the_repository() {
         .expect("root");
     assert!(root.starts_with("file:///") && root.ends_with('/'), "{root}");
 }
+
+/// On GitHub Actions the job summary links each finding to the file at the checked commit, and
+/// the annotations come errors first, a rule's findings together (GitHub shows ten per level).
+#[test]
+fn github_summary_links_reach_the_commit_and_errors_come_first() {
+    let dir = common::scratch_dir("ci-formats", "github-summary");
+    std::fs::create_dir_all(dir.join("docs")).expect("dir");
+    std::fs::write(
+        dir.join("docs/brief.md"),
+        "# Brief\n\nExports reached EUR 4 billion.\n\nOf the 30 ports, 45 were busy.\n",
+    )
+    .expect("write");
+    let summary = dir.join("summary.md");
+    let output = common::claimlint()
+        .current_dir(dir.join("docs"))
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("GITHUB_SERVER_URL", "https://github.com")
+        .env("GITHUB_REPOSITORY", "acme/reports")
+        .env("GITHUB_SHA", "0123abc")
+        .env("GITHUB_WORKSPACE", &*dir)
+        .args(["check", "brief.md", "--format", "github", "--fail-on", "never"])
+        .output()
+        .expect("runs");
+    let commands = String::from_utf8_lossy(&output.stdout);
+    let levels: Vec<&str> = commands
+        .lines()
+        .map(|l| l.split(' ').next().unwrap_or_default())
+        .collect();
+    let first_warning = levels
+        .iter()
+        .position(|l| *l == "::warning")
+        .unwrap_or(levels.len());
+    assert!(
+        levels[first_warning..].iter().all(|l| *l != "::error"),
+        "{commands}"
+    );
+    let written = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.contains("(https://github.com/acme/reports/blob/0123abc/docs/brief.md#L"),
+        "{written}"
+    );
+}

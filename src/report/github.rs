@@ -21,7 +21,18 @@ pub fn escape_property(text: &str) -> String {
 #[must_use]
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    // GitHub shows ten annotations of each level per step: errors first, a rule's findings
+    // together, so that the first ten say the most.
+    let mut ordered: Vec<&Diagnostic> = diagnostics.iter().collect();
+    ordered.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), &a.rule, &a.document, a.line).cmp(&(
+            std::cmp::Reverse(b.severity),
+            &b.rule,
+            &b.document,
+            b.line,
+        ))
+    });
+    for d in ordered {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -50,6 +50,14 @@ fn plural(n: usize, word: &str) -> String {
 
 #[must_use]
 pub fn render(diagnostics: &[Diagnostic], documents: usize) -> String {
+    render_linked(diagnostics, documents, None)
+}
+
+/// The summary with each line link prefixed by `base` (on GitHub,
+/// `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/`, so that a job summary's links
+/// reach the file at the commit checked; without it they are relative).
+#[must_use]
+pub fn render_linked(diagnostics: &[Diagnostic], documents: usize, base: Option<&str>) -> String {
     let count = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
     let mut out = format!(
         "## claimlint: {}, {}, {} in {}\n\n",
@@ -89,7 +97,12 @@ pub fn render(diagnostics: &[Diagnostic], documents: usize) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "note",
             };
-            let link = format!("{}#L{}", link_target(document), d.line);
+            let link = format!(
+                "{}{}#L{}",
+                base.unwrap_or_default(),
+                link_target(document),
+                d.line
+            );
             let _ = writeln!(
                 out,
                 "- **{mark}** `{}` [line {}]({link}): {}",
