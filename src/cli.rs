@@ -25,7 +25,10 @@ use claimlint::report;
 #[command(
     name = "claimlint",
     version,
-    about = "Checks the figures in documents the way a compiler checks code"
+    about = "Checks the figures in documents the way a compiler checks code",
+    // An option given twice takes its last value ("--fail-on warning … --fail-on never"), as
+    // wrappers that add their own options after the user's (the GitHub Action) need.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
