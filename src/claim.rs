@@ -267,6 +267,47 @@ pub fn spreadsheet_safe(text: &str) -> String {
     }
 }
 
+/// A claim id as written: eight hexadecimal digits whose first, when it is a digit, is written as
+/// a letter from `g` to `p` (0 to 9). An id that begins with a letter stays text in every
+/// spreadsheet (`262288e7` was read as 2.62288 × 10¹³ and saved back as a number).
+#[must_use]
+pub fn letter_first(hex: &str) -> String {
+    let mut chars = hex.chars();
+    match chars.next() {
+        Some(first @ '0'..='9') => {
+            let letter = char::from(b'g' + (first as u8 - b'0'));
+            std::iter::once(letter).chain(chars).collect()
+        }
+        _ => hex.to_owned(),
+    }
+}
+
+/// The id as claimlint wrote it before ids began with a letter (fingerprints are computed from
+/// this form, so baselines and code-scanning alerts keep matching).
+#[must_use]
+pub fn legacy_id(id: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = id.chars();
+    match chars.next() {
+        Some(first @ 'g'..='p') => {
+            let digit = char::from(b'0' + (first as u8 - b'g'));
+            std::borrow::Cow::Owned(std::iter::once(digit).chain(chars).collect())
+        }
+        _ => std::borrow::Cow::Borrowed(id),
+    }
+}
+
+/// Is `id` a claim id: eight characters, the first a hexadecimal letter or `g`–`p`, the rest
+/// hexadecimal digits; or an id of the earlier form (eight hexadecimal digits), which
+/// `letter_first` brings up to date.
+#[must_use]
+pub fn is_claim_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    bytes.len() == 8
+        && (bytes[0].is_ascii_hexdigit() || (b'g'..=b'p').contains(&bytes[0]))
+        && bytes[1..].iter().all(u8::is_ascii_hexdigit)
+        && !bytes.iter().any(u8::is_ascii_uppercase)
+}
+
 /// A decimal as it is printed everywhere: plain digits, no exponent, no trailing zeros.
 #[must_use]
 pub fn decimal_string(value: Decimal) -> String {

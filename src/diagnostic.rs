@@ -193,7 +193,11 @@ pub fn fingerprint(rule: &str, claims: &[String], message: &str) -> String {
     if claims.is_empty() {
         key.push_str(message);
     } else {
-        key.push_str(&claims.join(","));
+        // From the ids' earlier form, so that fingerprints did not change when ids began with a
+        // letter (baselines and code-scanning alerts keep matching).
+        let legacy: Vec<std::borrow::Cow<'_, str>> =
+            claims.iter().map(|c| crate::claim::legacy_id(c)).collect();
+        key.push_str(&legacy.join(","));
     }
     format!("{:016x}", crate::normalise::id::stable_hash(key.as_bytes()))
 }

@@ -363,7 +363,7 @@ proptest! {
                         let at = claimlint::Claim::FIELDS.iter().position(|f| *f == name).expect("field");
                         claim[at] = cell;
                     };
-                    set(&mut claim, "id", format!("{n:08x}"));
+                    set(&mut claim, "id", claimlint::claim::letter_first(&format!("{n:08x}")));
                     set(&mut claim, "document", document.clone());
                     set(&mut claim, "text", text.clone());
                     for name in ["line", "column", "start", "end"] {
@@ -382,4 +382,68 @@ proptest! {
         let read = Ledger::read(&path, false).expect("reads back");
         prop_assert_eq!(read.rows, ledger.rows);
     }
+}
+
+/// Ids begin with a letter, so no spreadsheet reads one as a number (`262288e7` became
+/// 2.62288E+13); a ledger written with the earlier ids (a digit first) is read as the same claims
+/// and written back with the new ids, every auditor's cell kept.
+#[test]
+fn ids_begin_with_a_letter_and_earlier_ledgers_are_brought_up_to_date() {
+    let dir = workspace("letter-ids");
+    let text = (0..40)
+        .map(|n| format!("Item {n} cost EUR {} million.[^1]", n + 3))
+        .collect::<Vec<_>>()
+        .join(" ");
+    fs::write(
+        dir.join("costs.md"),
+        format!("# Costs\n\n{text}\n\n[^1]: Ledger office.\n"),
+    )
+    .expect("write");
+    ok(&run(
+        &dir,
+        &["ledger", "update", "costs.md", "--ledger", "claims.csv"],
+    ));
+    let ledger = dir.join("claims.csv");
+    let ids = column(&ledger, "id");
+    assert!(
+        ids.iter()
+            .all(|id| id.starts_with(|c: char| c.is_ascii_lowercase())),
+        "{ids:?}"
+    );
+    edit(&ledger, "EUR 3 million", "status", "verified");
+    // The same ledger as an earlier version wrote it: ids with a digit first.
+    let legacy: String = fs::read_to_string(&ledger)
+        .expect("ledger")
+        .lines()
+        .enumerate()
+        .map(|(n, line)| {
+            if n == 0 {
+                return format!("{line}\n");
+            }
+            let mut chars = line.chars();
+            match chars.next() {
+                Some(c @ 'g'..='p') => format!("{}{}\n", char::from(b'0' + (c as u8 - b'g')), chars.as_str()),
+                Some(c) => format!("{c}{}\n", chars.as_str()),
+                None => "\n".to_owned(),
+            }
+        })
+        .collect();
+    assert!(
+        legacy
+            .lines()
+            .skip(1)
+            .any(|l| l.starts_with(|c: char| c.is_ascii_digit())),
+        "some ids began with a digit"
+    );
+    fs::write(&ledger, legacy).expect("write");
+    ok(&run(
+        &dir,
+        &["ledger", "update", "costs.md", "--ledger", "claims.csv"],
+    ));
+    assert_eq!(
+        column(&ledger, "id"),
+        ids,
+        "the same claims, the same new ids, no duplicates"
+    );
+    assert!(column(&ledger, "status").contains(&"verified".to_owned()));
 }

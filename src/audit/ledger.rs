@@ -224,11 +224,14 @@ impl Ledger {
                     }
                 }
             }
-            let row = Row {
+            let mut row = Row {
                 claim: cells[..COLUMNS.len()].to_vec(),
                 audit: cells[COLUMNS.len()..].to_vec(),
             };
             validate(path, row_number, &row)?;
+            // An id of the earlier form (a digit first) is brought up to date: the same claim.
+            let id = crate::claim::letter_first(row.id());
+            row.claim[column("id")] = id;
             if let Some(first) = seen.insert((row.document().to_owned(), row.id().to_owned()), row_number) {
                 return Err(malformed(
                     path,
@@ -462,12 +465,15 @@ fn validate(path: &Path, row_number: usize, row: &Row) -> Result<()> {
             ),
         ));
     }
-    if row.id().len() != 8 || !row.id().bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !crate::claim::is_claim_id(row.id()) {
         return Err(malformed(
             path,
             row_number,
             "id",
-            format!("`{}` is not a claim id (8 hex digits)", row.id()),
+            format!(
+                "`{}` is not a claim id (8 characters: a letter, then 7 hex digits)",
+                row.id()
+            ),
         ));
     }
     for name in ["line", "column", "start", "end"] {

@@ -32,7 +32,10 @@ pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
         for position in 0..(end - start) as u32 {
             let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
             hash = fnv1a(hash, &position.to_le_bytes());
-            ids.push(format!("{:08x}", (hash ^ (hash >> 32)) as u32));
+            ids.push(crate::claim::letter_first(&format!(
+                "{:08x}",
+                (hash ^ (hash >> 32)) as u32
+            )));
         }
         *occurrence += 1;
         start = end;
