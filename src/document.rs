@@ -145,10 +145,31 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// What a suppression comment says to silence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directive {
+    /// `disable-next-line`: the next line with content.
+    NextLine,
+    /// `disable-line`: the comment's own line (a comment after the text on its line).
+    Line,
+    /// `disable`: from the next line with content to the line before the matching `enable`
+    /// (or the end of the document).
+    Disable,
+    /// `enable`: ends the `disable` of the same rules before it; silences nothing itself.
+    Enable,
+    /// `disable-file`: the whole document.
+    File,
+    /// A directive claimlint does not know (`claimlint-disabel`): reported, silences nothing.
+    Unknown(String),
+}
+
 /// An inline suppression: `<!-- claimlint-disable-next-line RULE -- reason -->` in Markdown,
-/// a line `claimlint: disable-next-line RULE -- reason` in plain text.
+/// HTML and XML, a line `claimlint: disable-next-line RULE -- reason` in plain text; also
+/// `disable-line`, `disable` … `enable` and `disable-file`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
+    /// What it silences: the next line, its own line, a range, the file.
+    pub directive: Directive,
     /// Rule ids it silences; empty means every rule.
     pub rules: Vec<String>,
     pub reason: Option<String>,
@@ -177,6 +198,7 @@ impl Suppression {
             .map(str::to_owned)
             .collect();
         Self {
+            directive: Directive::NextLine,
             rules,
             reason: reason.map(str::to_owned),
             original,
@@ -184,6 +206,24 @@ impl Suppression {
             last_line: line,
             part: None,
         }
+    }
+
+    /// The directive and the words after it opening a comment's text (`claimlint-disable-line
+    /// RULE -- reason`); `None` when the comment is no claimlint directive.
+    #[must_use]
+    pub fn comment_directive(comment: &str) -> Option<(Directive, &str)> {
+        let rest = comment.trim().strip_prefix("claimlint-")?;
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, body) = rest.split_at(word_end);
+        let directive = match word {
+            "disable-next-line" => Directive::NextLine,
+            "disable-line" => Directive::Line,
+            "disable" => Directive::Disable,
+            "enable" => Directive::Enable,
+            "disable-file" => Directive::File,
+            other => Directive::Unknown(other.to_owned()),
+        };
+        Some((directive, body))
     }
 
     /// The words after `claimlint-disable-next-line` opening a comment's text (HTML, XML and
@@ -333,7 +373,10 @@ impl Document {
             .lines()
             .enumerate()
             .skip(line)
-            .find(|(_, text)| !text.trim().is_empty() && !text.trim_start().starts_with("<!--"))
+            .find(|(_, text)| {
+                let text = text.trim_start();
+                !text.is_empty() && !text.starts_with("<!--") && !text.starts_with("claimlint:")
+            })
             .map_or(line + 1, |(index, _)| index + 1)
     }
 
@@ -346,9 +389,29 @@ impl Document {
             .iter()
             .map(|s| self.next_content_line(s.line))
             .collect();
-        for (suppression, target) in self.suppressions.iter_mut().zip(targets) {
-            suppression.line = target;
-            suppression.last_line = target;
+        let own_lines: Vec<usize> = self.suppressions.iter().map(|s| s.line).collect();
+        for (index, target) in targets.iter().enumerate() {
+            let (line, last_line) = match &self.suppressions[index].directive {
+                Directive::NextLine => (*target, *target),
+                Directive::Line => (own_lines[index], own_lines[index]),
+                Directive::File => (1, usize::MAX),
+                // Silences nothing: an `enable`, or a directive claimlint does not know.
+                Directive::Enable | Directive::Unknown(_) => (0, 0),
+                Directive::Disable => {
+                    // To the line before the first later `enable` of the same rules.
+                    let rules = &self.suppressions[index].rules;
+                    let end = self.suppressions[index + 1..]
+                        .iter()
+                        .find(|s| {
+                            s.directive == Directive::Enable && (&s.rules == rules || s.rules.is_empty())
+                        })
+                        .map_or(usize::MAX, |s| s.line.saturating_sub(1));
+                    (*target, end)
+                }
+            };
+            let suppression = &mut self.suppressions[index];
+            suppression.line = line;
+            suppression.last_line = last_line.max(line);
         }
     }
 

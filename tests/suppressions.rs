@@ -75,3 +75,39 @@ fn a_suppression_of_a_rule_turned_off_is_not_unused() {
     );
     assert!(!String::from_utf8_lossy(&output.stdout).contains("suppression/unused"));
 }
+
+/// `disable` … `enable` silences a range, `disable-line` its own line, `disable-file` the whole
+/// document; an unknown directive or rule id is reported, not silently ignored.
+#[test]
+fn ranges_lines_and_files_are_silenced_and_typos_reported() {
+    let range = "# Budget\n\n<!-- claimlint-disable citation/missing -- from the annex tables -->\nExports reached EUR 4 billion.\n\nImports reached EUR 3 billion.\n\n<!-- claimlint-enable citation/missing -->\nDebt reached EUR 9 billion.\n";
+    assert_eq!(rules_fired(range, "b.md"), [("citation/missing".to_owned(), 9)]);
+
+    let line = "<p>Exports reached EUR 4 billion. <!-- claimlint-disable-line citation/missing -- annex --></p>\n<p>Imports reached EUR 3 billion.</p>\n";
+    assert_eq!(rules_fired(line, "b.html"), [("citation/missing".to_owned(), 2)]);
+
+    let file = "<!-- claimlint-disable-file citation/missing -- a draft -->\n# Budget\n\nExports reached EUR 4 billion.\n\nImports reached EUR 3 billion.\n";
+    assert!(
+        rules_fired(file, "b.md").is_empty(),
+        "{:?}",
+        rules_fired(file, "b.md")
+    );
+
+    let text = "Budget\n\nclaimlint: disable citation/missing -- annex\nExports reached EUR 4 billion.\n\nImports reached EUR 3 billion.\nclaimlint: enable citation/missing\n\nDebt reached EUR 9 billion.\n";
+    assert_eq!(rules_fired(text, "b.txt"), [("citation/missing".to_owned(), 9)]);
+
+    let typo = "<!-- claimlint-disabel-next-line citation/missing -- annex -->\nExports reached EUR 4 billion.\n\n<!-- claimlint-disable-next-line citation/mising -- annex -->\nImports reached EUR 3 billion.\n";
+    let fired = rules_fired(typo, "b.md");
+    assert_eq!(
+        fired
+            .iter()
+            .filter(|(rule, _)| rule == "suppression/unknown")
+            .count(),
+        2,
+        "{fired:?}"
+    );
+    assert!(
+        !fired.iter().any(|(rule, _)| rule == "suppression/unused"),
+        "{fired:?}"
+    );
+}

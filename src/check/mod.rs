@@ -62,6 +62,7 @@ registry::check_kinds! {
     // The suppression kinds judge the other rules' findings, after they ran (`check`).
     "suppression-reason" => SuppressionReason => registry::judged_after_the_others,
     "suppression-unused" => SuppressionUnused => registry::judged_after_the_others,
+    "suppression-unknown" => SuppressionUnknown => registry::judged_after_the_others,
 }
 
 /// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
@@ -109,7 +110,8 @@ fn weigh(claims: &[Claim], diagnostics: &mut [Diagnostic]) {
 }
 
 /// Drops the findings inline suppressions silence, and reports suppressions without a reason
-/// (`suppression/no-reason`) or that silence nothing (`suppression/unused`).
+/// (`suppression/no-reason`), that silence nothing (`suppression/unused`), or that name a
+/// directive or a rule claimlint does not know (`suppression/unknown`).
 fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Vec<Diagnostic>) {
     if document.suppressions.is_empty() {
         return;
@@ -128,6 +130,7 @@ fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Ve
     let meta = |kind: fn(&CheckKind) -> bool| rules.enabled().find(|r| kind(&r.check));
     let no_reason = meta(|k| matches!(k, CheckKind::SuppressionReason));
     let unused = meta(|k| matches!(k, CheckKind::SuppressionUnused));
+    let unknown = meta(|k| matches!(k, CheckKind::SuppressionUnknown));
     let mut positions = crate::span::Cursor::new(&document.source_map);
     // A suppression of rules the config turned off has nothing to silence now, but is not
     // wrong: turning the rule on again needs it.
@@ -139,8 +142,30 @@ fn apply_suppressions(document: &Document, rules: &RuleSet, diagnostics: &mut Ve
                 .all(|id| rules.get(id).is_some_and(|rule| !rule.enabled))
     };
     for (suppression, used) in document.suppressions.iter().zip(used) {
-        let used = used || silences_only_disabled(suppression);
         let place = Place::Original(suppression.original);
+        // A directive claimlint does not know, or a rule id no rule has: it silences nothing,
+        // and saying so is more use than calling it unused.
+        let mut faults: Vec<String> = suppression
+            .rules
+            .iter()
+            .filter(|id| rules.get(id).is_none())
+            .map(|id| format!("unknown rule `{id}`"))
+            .collect();
+        if let crate::document::Directive::Unknown(word) = &suppression.directive {
+            faults.insert(0, format!("unknown directive `claimlint-{word}`"));
+        }
+        if !faults.is_empty() {
+            if let Some(rule) = unknown {
+                let finding = Finding::at(place).with("fault", faults.join(", "));
+                diagnostics.push(diagnose(document, rule, finding, &mut positions));
+            }
+            continue;
+        }
+        // `enable` only ends a range.
+        if suppression.directive == crate::document::Directive::Enable {
+            continue;
+        }
+        let used = used || silences_only_disabled(suppression);
         if let (Some(rule), None) = (no_reason, &suppression.reason) {
             diagnostics.push(diagnose(document, rule, Finding::at(place), &mut positions));
         }

@@ -104,6 +104,9 @@ impl super::CheckKind {
     /// Whether the kind judges the findings of the other rules (run after them).
     #[must_use]
     pub const fn is_meta(&self) -> bool {
-        matches!(self, Self::SuppressionReason | Self::SuppressionUnused)
+        matches!(
+            self,
+            Self::SuppressionReason | Self::SuppressionUnused | Self::SuppressionUnknown
+        )
     }
 }

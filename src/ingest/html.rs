@@ -198,13 +198,13 @@ impl Reader<'_> {
     }
 
     fn comment(&mut self, body: &str, original: Span) {
-        let Some(rest) = Suppression::comment_body(body) else {
+        let Some((directive, rest)) = Suppression::comment_directive(body) else {
             return;
         };
         let line = self.map.position_of_original(original.end.saturating_sub(1)).line;
-        self.document
-            .suppressions
-            .push(Suppression::parse(rest, original, line));
+        let mut suppression = Suppression::parse(rest, original, line);
+        suppression.directive = directive;
+        self.document.suppressions.push(suppression);
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per HTML element, as a table")]

@@ -442,7 +442,7 @@ fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: S
         return;
     };
     let comment = comment.trim_end().trim_end_matches("-->").trim();
-    let Some(body) = crate::document::Suppression::comment_body(comment) else {
+    let Some((directive, body)) = crate::document::Suppression::comment_directive(comment) else {
         return;
     };
     // The comment's own last line, then the next line with content.
@@ -450,6 +450,7 @@ fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: S
     let comment_start = original.start + html.len() - html.trim_start().len();
     let comment_span = Span::new(comment_start, comment_start + html.trim().len());
     let mut parsed = crate::document::Suppression::parse(body, comment_span, 0);
+    parsed.directive = directive;
     parsed.line = end_line;
     document.suppressions.push(parsed);
 }

@@ -19,6 +19,7 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
 
     let mut lines = split_lines(&document.text);
     suppressions(&mut document, &mut lines);
+    document.aim_suppressions();
     let mut reader = Reader {
         document: &mut document,
         in_notes: false,
@@ -46,13 +47,13 @@ fn suppressions(document: &mut Document, lines: &mut [Span]) {
         let rest = rest.trim_start();
         let original = document.source_map.original_span(*line);
         let line_number = document.source_map.position(*line).line;
-        let body = rest
-            .strip_prefix(crate::document::SUPPRESSION_DIRECTIVE)
-            .unwrap_or(rest);
-        let target = document.next_content_line(line_number);
-        document
-            .suppressions
-            .push(crate::document::Suppression::parse(body, original, target));
+        // "claimlint: disable-next-line …" reads as the comment "claimlint-disable-next-line …".
+        let (directive, body) = crate::document::Suppression::comment_directive(&format!("claimlint-{rest}"))
+            .map(|(directive, body)| (directive, body.to_owned()))
+            .unwrap_or((crate::document::Directive::NextLine, rest.to_owned()));
+        let mut suppression = crate::document::Suppression::parse(&body, original, line_number);
+        suppression.directive = directive;
+        document.suppressions.push(suppression);
         *line = Span::new(line.start, line.start);
     }
 }

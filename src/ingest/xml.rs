@@ -641,14 +641,14 @@ impl Reader<'_> {
     fn comment(&mut self, before: usize, after: usize) {
         let raw = &self.source[before..after];
         let body = raw.trim_start_matches("<!--").trim_end_matches("-->").trim();
-        let Some(rest) = Suppression::comment_body(body) else {
+        let Some((directive, rest)) = Suppression::comment_directive(body) else {
             return;
         };
         let original = Span::new(self.offset + before, self.offset + after);
         let line = self.map.position_of_original(original.end.saturating_sub(1)).line;
-        self.document
-            .suppressions
-            .push(Suppression::parse(rest, original, line));
+        let mut suppression = Suppression::parse(rest, original, line);
+        suppression.directive = directive;
+        self.document.suppressions.push(suppression);
     }
 
     fn text(&mut self, before: usize, after: usize) {
