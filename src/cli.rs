@@ -103,6 +103,8 @@ pub struct DiffArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Human,
+    /// One line per finding: `path:line:column: severity rule message`.
+    Concise,
     Json,
     Sarif,
     Junit,
@@ -112,7 +114,28 @@ pub enum CheckFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output written to standard output.
+    fn colours(self) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto if set("FORCE_COLOR") || set("CLICOLOR_FORCE") => true,
+            Self::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    Info,
     Error,
     Warning,
     Never,
@@ -150,6 +173,16 @@ pub struct CheckArgs {
     /// Record today's findings as a baseline.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Colour in human output: `auto` (a terminal, unless `NO_COLOR`; `FORCE_COLOR` or
+    /// `CLICOLOR_FORCE` force it), `always` or `never`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Human and concise output: the findings only, without the closing summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Human output: counts of findings by rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Args)]
@@ -501,6 +534,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut checked = engine.analyse_all(&inputs, keep, &|| progress.inc(1), &mut outcome.failures);
     progress.finish_and_clear();
     let threshold = match args.fail_on {
+        FailOn::Info => Some(Severity::Info),
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
@@ -561,29 +595,47 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
                 )?;
             }
         }
-        CheckFormat::Human => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for document in &checked {
-                if !document.diagnostics.is_empty() {
-                    let text = report::human::render_document(
-                        &document.diagnostics,
-                        &document.name,
-                        &document.original,
-                        &document.parts,
-                        color,
-                    );
-                    out.write_all(text.as_bytes())?;
-                }
-            }
-            let summary = report::human::summary_with_failures(
-                &all[..all.len() - outcome.failures.len()],
-                checked.len(),
-                &failed_names(&outcome.failures),
-            );
-            out.write_all(summary.as_bytes())?;
+        CheckFormat::Human | CheckFormat::Concise => {
+            write_human(args, out, &checked, &all, &outcome.failures)?;
         }
     }
     Ok(outcome)
+}
+
+/// Human and concise output: the findings (or `--statistics`), then the summary line unless
+/// `--quiet`.
+fn write_human(
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    checked: &[Checked],
+    all: &[Diagnostic],
+    failures: &[Error],
+) -> Result<(), Error> {
+    let found = &all[..all.len() - failures.len()];
+    if args.statistics {
+        out.write_all(report::concise::statistics(found).as_bytes())?;
+    } else if args.format == CheckFormat::Concise {
+        out.write_all(report::concise::render(all).as_bytes())?;
+    } else {
+        let color = args.color.colours();
+        for document in checked {
+            if !document.diagnostics.is_empty() {
+                let text = report::human::render_document(
+                    &document.diagnostics,
+                    &document.name,
+                    &document.original,
+                    &document.parts,
+                    color,
+                );
+                out.write_all(text.as_bytes())?;
+            }
+        }
+    }
+    if !args.quiet {
+        let summary = report::human::summary_with_failures(found, checked.len(), &failed_names(failures));
+        out.write_all(summary.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The repository's top level (the nearest folder above the working directory holding `.git`),

@@ -687,3 +687,53 @@ fn unsupported_files_named_by_a_hook_are_skipped() {
         assert!(!regex.is_match(name), "{name}");
     }
 }
+
+/// The conventions linters share: `--format concise` (one `path:line:col: severity rule message`
+/// line per finding), `--statistics`, `--quiet`, `--color always|never` (and `FORCE_COLOR`), and
+/// `--fail-on info`.
+#[test]
+fn concise_statistics_quiet_color_and_fail_on_info() {
+    let dir = temp_dir("conventions");
+    fs::write(
+        dir.join("b.md"),
+        "# Budget\n\nOf the 30 councils, 18 (52%) have a plan.\n\nExports reached EUR 4 billion.\n",
+    )
+    .expect("write");
+    let run = |args: &[&str], env: Option<(&str, &str)>| {
+        let mut command = claimlint();
+        command.current_dir(&*dir).arg("check").arg("b.md").args(args);
+        if let Some((key, value)) = env {
+            command.env(key, value);
+        }
+        command.output().expect("runs")
+    };
+    let concise = run(&["--format", "concise", "--quiet"], None);
+    let text = String::from_utf8_lossy(&concise.stdout);
+    assert!(
+        text.lines()
+            .all(|l| l.starts_with("b.md:") && l.split(": ").count() >= 2),
+        "{text}"
+    );
+    assert!(
+        text.contains("b.md:3:25: error consistency/count-share 18 of 30 is 60%, not 52%"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(" in 1 document"),
+        "--quiet drops the summary: {text}"
+    );
+    let statistics = String::from_utf8_lossy(&run(&["--statistics"], None).stdout).into_owned();
+    assert!(
+        statistics
+            .lines()
+            .any(|l| l.contains("consistency/count-share") && l.trim_start().starts_with('1')),
+        "{statistics}"
+    );
+    let escape = |output: &std::process::Output| output.stdout.contains(&0x1b);
+    assert!(escape(&run(&["--color", "always"], None)));
+    assert!(!escape(&run(&["--color", "never"], Some(("FORCE_COLOR", "1")))));
+    assert!(escape(&run(&[], Some(("FORCE_COLOR", "1")))));
+    assert!(!escape(&run(&[], None)), "not a terminal");
+    assert_eq!(run(&["--fail-on", "info"], None).status.code(), Some(1));
+    assert_eq!(run(&["--fail-on", "never"], None).status.code(), Some(0));
+}

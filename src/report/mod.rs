@@ -1,5 +1,6 @@
 //! report: render claims and diagnostics in the requested format, one file per format.
 
+pub mod concise;
 pub mod csv;
 pub mod diagnostics;
 pub mod diff;
