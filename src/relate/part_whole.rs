@@ -91,9 +91,17 @@ pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
         }
         // "250 of them": the whole is the nearest comparable figure before.
         if let Some((_, end)) = view.matches_any(at + 1, BACK) {
+            // Not a figure compared with ("up 33% from 36,000 the year before, and 41,000 of
+            // them …": them are this year's).
             let whole = view.figures[..n]
                 .iter()
                 .rev()
+                .filter(|&&w| {
+                    !view.is_any(
+                        w.wrapping_sub(1),
+                        &["from", "than", "against", "versus", "vs", "on"],
+                    )
+                })
                 .map(|&w| sentence.claim_at(w))
                 .find(|&w| comparable(&sentence.claims[part], &sentence.claims[w]));
             if let Some(whole) = whole {
