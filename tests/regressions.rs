@@ -165,3 +165,20 @@ fn decimals_longer_than_a_decimal_holds_are_no_figure_and_no_panic() {
     let words = "five ".repeat(35);
     let _ = parse_text(&format!("It rose by two point {words}percent."), "r.txt");
 }
+
+/// After "by", an end far above the first is the new level ("rose by EUR 40 billion to EUR 310
+/// billion"), not a range; close ends stay a range of changes ("by 5 to 10 percent").
+#[test]
+fn by_an_amount_to_a_level_is_no_range() {
+    let texts = |text: &str| -> Vec<String> {
+        common::parse_text(text, "by.txt")
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    };
+    assert_eq!(
+        texts("Debt rose by EUR 40 billion to EUR 310 billion."),
+        ["EUR 40 billion", "EUR 310 billion"]
+    );
+    assert_eq!(texts("Prices rose by 5 to 10 percent."), ["5 to 10 percent"]);
+}

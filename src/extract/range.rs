@@ -79,6 +79,13 @@ impl Scanner<'_> {
             }
             _ => low_value,
         };
+        // "rose by EUR 40 billion to EUR 310 billion", "fell by 200 to 1,400": after "by", an
+        // end far above the first is the new level, not the top of a range of changes ("by 5 to
+        // 10 percent").
+        let after_by = first.start > 0 && self.word_is(first.start - 1, "by");
+        if !between && after_by && low > Decimal::ZERO && high > low * Decimal::from(4) {
+            return None;
+        }
         let (low, high) = ordered_ends(low, high);
         Some(Parsed {
             kind,
