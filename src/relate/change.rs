@@ -108,6 +108,15 @@ const UP: &[&str] = &[
     "improved",
     "boosted",
     "went",
+    "rallied",
+    "advanced",
+    "leapt",
+    "leaped",
+    "rebounded",
+    "recovered",
+    "spiked",
+    "swelled",
+    "widened",
 ];
 
 const DOWN: &[&str] = &[
@@ -145,6 +154,12 @@ const DOWN: &[&str] = &[
     "eased",
     "sank",
     "tumbled",
+    "slid",
+    "dipped",
+    "retreated",
+    "shed",
+    "sagged",
+    "narrowed",
 ];
 
 /// Words naming a change before "of" ("a rise of 12 percent").

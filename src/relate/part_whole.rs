@@ -41,6 +41,26 @@ const OBJECT_FOLLOWERS: &[&str] = &[
 /// Most items between a marked total and a part counted after it.
 const MAX_TOTAL_TO_PART: usize = 16;
 
+/// Is the figure at `at` one compared with: after "than", "against", "versus", or after "from"
+/// or "on" in a change ("up 33% from 36,000", "down 5% on 2022"), not "heard from 45 witnesses"?
+fn compared(sentence: &Sentence<'_>, at: usize) -> bool {
+    let view = &sentence.view;
+    let before = at.wrapping_sub(1);
+    if view.is_any(before, &["than", "against", "versus", "vs"]) {
+        return true;
+    }
+    view.is_any(before, &["from", "on"])
+        && (before.saturating_sub(4)..before).any(|i| {
+            view.word(i).is_some_and(|w| {
+                crate::lexicon::cues::CHANGE_WORDS
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            }) || view
+                .figure(i)
+                .is_some_and(|c| sentence.claims[c].kind == crate::claim::Kind::Percent)
+        })
+}
+
 /// Words that may stand between the comma after an opening whole and its part.
 const OPENING_HEDGES: &[&str] = &[
     "only", "just", "some", "about", "around", "nearly", "almost", "roughly", "over", "under", "fewer",
@@ -96,12 +116,7 @@ pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
             let whole = view.figures[..n]
                 .iter()
                 .rev()
-                .filter(|&&w| {
-                    !view.is_any(
-                        w.wrapping_sub(1),
-                        &["from", "than", "against", "versus", "vs", "on"],
-                    )
-                })
+                .filter(|&&w| !compared(sentence, w))
                 .map(|&w| sentence.claim_at(w))
                 .find(|&w| comparable(&sentence.claims[part], &sentence.claims[w]));
             if let Some(whole) = whole {
