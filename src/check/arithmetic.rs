@@ -246,6 +246,14 @@ fn expected_to(context: &Context<'_>, relation: &Change, from_range: Interval) -
                     low: Some(low * near),
                     high: Some(high * (Decimal::TWO - near)),
                 },
+                Hedge::Round => {
+                    let points = Decimal::new(5, 2);
+                    let (from_low, from_high) = from_range.closed()?;
+                    Interval {
+                        low: Some(from_low * (factor - points)),
+                        high: Some(from_high * (factor + points)),
+                    }
+                }
             })
         }
         Stated::Percent(index) => {

@@ -41,6 +41,9 @@ pub enum Hedge {
     AtMost,
     /// "about doubled", "roughly halved"
     About,
+    /// A fraction in words ("by a third"): a round figure, read within five points of the
+    /// change (a fall of 28 % to 38 % for "by a third").
+    Round,
 }
 
 /// The hedge in the one or two words before item `at`.
@@ -484,7 +487,7 @@ fn stated_before(
                 };
                 // A fraction in words is a round figure: "by a third" allows 35 %.
                 return Some((
-                    Stated::Factor(f, Hedge::About),
+                    Stated::Factor(f, Hedge::Round),
                     view.span(by_at, i + 1),
                     Some(verb),
                 ));
