@@ -7,6 +7,21 @@
 
 use std::ops::Range;
 
+/// Up to `bytes` of `text` before `offset`, cut at a character boundary: the stages look at the
+/// few words around a figure, never at the whole text before it (which would be quadratic).
+#[must_use]
+pub fn window_before(text: &str, offset: usize, bytes: usize) -> &str {
+    let start = floor_char_boundary(text, offset.saturating_sub(bytes));
+    &text[start..offset]
+}
+
+/// Up to `bytes` of `text` after `offset`, cut at a character boundary.
+#[must_use]
+pub fn window_after(text: &str, offset: usize, bytes: usize) -> &str {
+    let end = floor_char_boundary(text, (offset + bytes).min(text.len()));
+    &text[offset..end.max(offset)]
+}
+
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {

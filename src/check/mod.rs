@@ -29,6 +29,7 @@ use crate::diagnostic::{Diagnostic, Finding, Place, Related, fingerprint};
 use crate::document::Document;
 use crate::rules::{Rule, RuleSet};
 use crate::span::Span;
+pub use crate::span::{window_after, window_before};
 pub use registry::Params;
 
 // The registry of check kinds: the name rule files give a kind, its variant (with its
@@ -275,21 +276,6 @@ impl<'a> Context<'a> {
 
 fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
     rule.check.run(context)
-}
-
-/// Up to `bytes` of `text` before `offset`, cut at a character boundary: checks look at the
-/// few words around a figure, never at the whole text before it (which would be quadratic).
-#[must_use]
-pub fn window_before(text: &str, offset: usize, bytes: usize) -> &str {
-    let start = crate::span::floor_char_boundary(text, offset.saturating_sub(bytes));
-    &text[start..offset]
-}
-
-/// Up to `bytes` of `text` after `offset`, cut at a character boundary.
-#[must_use]
-pub fn window_after(text: &str, offset: usize, bytes: usize) -> &str {
-    let end = crate::span::floor_char_boundary(text, (offset + bytes).min(text.len()));
-    &text[offset..end.max(offset)]
 }
 
 /// Fills `{key}` placeholders of a message template.

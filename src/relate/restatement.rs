@@ -118,7 +118,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The word just before a figure, skipping hedges and articles ("lent about 90,000" → "lent").
 fn word_before<'t>(text: &'t str, claim: &Claim) -> Option<&'t str> {
-    let before = crate::check::window_before(text, claim.span.start, 48);
+    let before = crate::span::window_before(text, claim.span.start, 48);
     before
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .rev()
