@@ -401,29 +401,14 @@ const SPREAD: &[&str] = &[
     "spread",
 ];
 
-/// Months, which name a time without being a figure ("in June").
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The position after an optional "in 2022" following a figure.
 fn after_time(sentence: &Sentence<'_>, at: usize) -> usize {
     let view = &sentence.view;
     let time = view
         .figure(at + 1)
         .is_some_and(|i| sentence.claims[i].kind.is_temporal())
-        || view.is_any(at + 1, MONTHS);
+        // A month names a time without being a figure ("in June").
+        || view.word(at + 1).and_then(crate::calendar::month_number).is_some();
     if view.is_any(at, &["in", "by"]) && time {
         at + 2
     } else {
