@@ -24,6 +24,39 @@ pub fn resolved(path: &Path) -> PathBuf {
     }
 }
 
+/// A hidden file beside `target` (in its folder): `.NAME{suffix}`. The temporary file of a
+/// write and the ledger's lock file are both made so, in the folder of the file they serve.
+#[must_use]
+pub fn hidden_beside(target: &Path, suffix: &str) -> PathBuf {
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    folder.join(format!(".{name}{suffix}"))
+}
+
+/// `document` (a path as given, relative to the working directory or absolute) relative to
+/// `root` when it lies inside it, both resolved; else as given. Code scanning and GitLab match
+/// paths relative to the repository or project.
+#[must_use]
+pub fn relative_to(document: &str, root: &Path) -> String {
+    let path = Path::new(document);
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
+    absolute.strip_prefix(&root).map_or_else(
+        |_| document.to_owned(),
+        |relative| relative.to_string_lossy().into_owned(),
+    )
+}
+
 /// Writes `bytes` to `path` atomically (see the module's documentation).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let error = |source: std::io::Error| Error::WriteFile {
@@ -43,18 +76,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             )));
         }
     }
-    let folder = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = folder.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        SEQUENCE.fetch_add(1, Ordering::Relaxed)
-    ));
+    let temporary = hidden_beside(
+        &target,
+        &format!(
+            ".tmp-{}-{}",
+            std::process::id(),
+            SEQUENCE.fetch_add(1, Ordering::Relaxed)
+        ),
+    );
     let written = (|| -> std::io::Result<()> {
         let mut file = std::fs::OpenOptions::new()
             .write(true)

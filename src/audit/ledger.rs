@@ -411,15 +411,7 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
 /// (`.claims.csv.lock`, left in place: removing it would let two runs lock two files). Released
 /// when the returned file is dropped.
 fn lock(path: &Path, wait: std::time::Duration) -> Result<std::fs::File> {
-    let target = crate::files::resolved(path);
-    let folder = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map_or_else(|| "claims.csv".into(), |n| n.to_string_lossy().into_owned());
-    let lock_path = folder.join(format!(".{name}.lock"));
+    let lock_path = crate::files::hidden_beside(&crate::files::resolved(path), ".lock");
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

@@ -29,7 +29,7 @@ pub fn report_in(diagnostics: &[Diagnostic], project: Option<&std::path::Path>) 
                         Severity::Warning => "minor",
                         Severity::Info => "info",
                     },
-                    "location": {"path": project_path(&d.document, project), "lines": {"begin": d.line, "end": d.end_line}},
+                    "location": {"path": project.map_or_else(|| d.document.clone(), |p| crate::files::relative_to(&d.document, p)), "lines": {"begin": d.line, "end": d.end_line}},
                 })
             })
             .collect(),
@@ -43,23 +43,4 @@ pub fn write(
 ) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &report_in(diagnostics, project))?;
     writeln!(out)
-}
-
-/// `document` relative to `project`, when it lies inside it.
-fn project_path(document: &str, project: Option<&std::path::Path>) -> String {
-    let Some(project) = project else {
-        return document.to_owned();
-    };
-    let absolute = std::path::Path::new(document);
-    let absolute = if absolute.is_absolute() {
-        absolute.to_path_buf()
-    } else {
-        std::env::current_dir().map_or_else(|_| absolute.to_path_buf(), |cwd| cwd.join(absolute))
-    };
-    let project = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_path_buf());
-    let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
-    absolute.strip_prefix(&project).map_or_else(
-        |_| document.to_owned(),
-        |relative| relative.to_string_lossy().into_owned(),
-    )
 }

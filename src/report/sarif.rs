@@ -115,24 +115,6 @@ pub fn log(diagnostics: &[Diagnostic], rules: &RuleSet) -> Value {
     log_in(diagnostics, rules, None)
 }
 
-/// A document's path relative to `root` (the repository's top level), when it lies inside it.
-fn relative_to(document: &str, root: Option<&std::path::Path>) -> String {
-    let Some(root) = root else {
-        return document.to_owned();
-    };
-    let path = std::path::Path::new(document);
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
-    };
-    let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
-    absolute.strip_prefix(root).map_or_else(
-        |_| document.to_owned(),
-        |relative| relative.to_string_lossy().into_owned(),
-    )
-}
-
 /// The SARIF log for a run, URIs relative to `root` (the repository's top level, given as
 /// `%SRCROOT%` in `originalUriBaseIds`), or to the working directory without one.
 #[must_use]
@@ -171,9 +153,13 @@ pub fn log_in(diagnostics: &[Diagnostic], rules: &RuleSet, root: Option<&std::pa
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
+            let document_uri = uri(&root.map_or_else(
+                || d.document.clone(),
+                |r| crate::files::relative_to(&d.document, r),
+            ));
             let location = json!({
                 "physicalLocation": {
-                    "artifactLocation": {"uri": uri(&relative_to(&d.document, root)), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": document_uri, "uriBaseId": "%SRCROOT%"},
                     "region": {
                         "startLine": d.line,
                         "startColumn": d.column,
@@ -191,7 +177,7 @@ pub fn log_in(diagnostics: &[Diagnostic], rules: &RuleSet, root: Option<&std::pa
                         "id": index + 1,
                         "message": {"text": r.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri(&relative_to(&d.document, root)), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": {"uri": document_uri, "uriBaseId": "%SRCROOT%"},
                             "region": {"startLine": r.line, "startColumn": r.column}
                         }
                     })
