@@ -114,6 +114,15 @@ fn a_specification_sets_its_figures() {
     assert_eq!(roles(text, "rfc.txt"), [("64".to_owned(), Some("specification"))]);
 }
 
+/// The messages of `rule`'s findings on `text`.
+fn messages(text: &str, name: &str, rule: &str) -> Vec<String> {
+    findings(text, name)
+        .into_iter()
+        .filter(|(found, _)| found == rule)
+        .map(|(_, message)| message)
+        .collect()
+}
+
 fn findings(text: &str, name: &str) -> Vec<(String, String)> {
     common::check_text(text, name)
         .into_iter()
@@ -132,11 +141,7 @@ fn a_decimal_middle_dot_is_a_decimal_point() {
 #[test]
 fn a_tally_is_not_a_range() {
     let text = "Ames beat Bell, 36 to 19, in the runoff. Output fell from 40 to 12 units, and between 90 and 30 staff left.\n";
-    let found: Vec<String> = findings(text, "vote.txt")
-        .into_iter()
-        .filter(|(rule, _)| rule == "consistency/range-order")
-        .map(|(_, message)| message)
-        .collect();
+    let found: Vec<String> = messages(text, "vote.txt", "consistency/range-order");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("90"), "{found:#?}");
 }
@@ -156,11 +161,7 @@ fn markdown_notes_are_numbered_by_the_renderer() {
 #[test]
 fn markers_joined_by_a_dash_cite_the_notes_between_them() {
     let html = "<html><body><p>Fees rose 4 percent.<sup><a href=\"#fn1\">[1]</a></sup>–<sup><a href=\"#fn3\">[3]</a></sup></p><ol class=\"footnotes\"><li id=\"fn1\">One.</li><li id=\"fn2\">Two.</li><li id=\"fn3\">Three.</li><li id=\"fn4\">Four.</li></ol></body></html>";
-    let unused: Vec<String> = findings(html, "r.html")
-        .into_iter()
-        .filter(|(rule, _)| rule == "footnote/unused")
-        .map(|(_, message)| message)
-        .collect();
+    let unused: Vec<String> = messages(html, "r.html", "footnote/unused");
     assert_eq!(unused.len(), 1, "{unused:#?}");
     assert!(unused[0].contains('4'), "{unused:#?}");
 }
@@ -173,11 +174,7 @@ fn a_range_marker_cites_its_run_and_table_foot_notes_need_no_marker() {
 <body><sec><title>Introduction</title><p>Tides rose [<xref ref-type="bibr" rid="b1">1</xref>–<xref ref-type="bibr" rid="b3">3</xref>] and fell [<xref ref-type="bibr" rid="b4">4–5</xref>].</p>
 <table-wrap><table><tr><td>North</td><td>55</td></tr></table><table-wrap-foot><fn id="t1"><label/><p>Counts exclude piers.</p></fn></table-wrap-foot></table-wrap></sec></body>
 <back><ref-list><ref id="b1"><mixed-citation>One.</mixed-citation></ref><ref id="b2"><mixed-citation>Two.</mixed-citation></ref><ref id="b3"><mixed-citation>Three.</mixed-citation></ref><ref id="b4"><mixed-citation>Four.</mixed-citation></ref><ref id="b5"><mixed-citation>Five.</mixed-citation></ref><ref id="b6"><mixed-citation>Six.</mixed-citation></ref></ref-list></back></article>"#;
-    let unused: Vec<String> = findings(jats, "tides.xml")
-        .into_iter()
-        .filter(|(rule, _)| rule == "footnote/unused")
-        .map(|(_, message)| message)
-        .collect();
+    let unused: Vec<String> = messages(jats, "tides.xml", "footnote/unused");
     assert_eq!(unused, ["footnote b6 is defined but never cited"], "{unused:#?}");
 }
 
@@ -207,11 +204,7 @@ fn codes_after_a_capital_and_axis_dumps_are_no_markers_or_figures() {
 #[test]
 fn ratios_coordinates_back_matter_and_urls() {
     let text = "The debt was $18 trillion (106% of GDP) in 2014, and 120% of households paid.\n";
-    let bounds: Vec<String> = findings(text, "r.txt")
-        .into_iter()
-        .filter(|(rule, _)| rule == "consistency/percent-bounds")
-        .map(|(_, message)| message)
-        .collect();
+    let bounds: Vec<String> = messages(text, "r.txt", "consistency/percent-bounds");
     assert_eq!(bounds.len(), 1, "{bounds:#?}");
     assert!(bounds[0].contains("120%"), "{bounds:#?}");
     assert_eq!(
@@ -221,11 +214,7 @@ fn ratios_coordinates_back_matter_and_urls() {
     let markdown = "# Study\n\nExports rose 12 percent.[^1]\n\n## Acknowledgments\n\nWe thank 2,500 volunteers.\n\n[^1]: Trade data.\n";
     assert_eq!(texts(markdown, "a.md"), ["12 percent"]);
     let noted = "Sales rose 4 percent.[^1] Pfizer says 87% of men improved (http://example.org/faq).\n\n[^1]: Survey.\n";
-    let uncited: Vec<String> = findings(noted, "u.md")
-        .into_iter()
-        .filter(|(rule, _)| rule == "citation/missing")
-        .map(|(_, message)| message)
-        .collect();
+    let uncited: Vec<String> = messages(noted, "u.md", "citation/missing");
     assert!(uncited.is_empty(), "{uncited:#?}");
 }
 
@@ -296,18 +285,10 @@ fn technical_documentation_sets_its_figures() {
 #[test]
 fn quotations_are_their_speakers_words() {
     let markdown = "Build times fell 30 percent.[^1]\n\n> \"Roughly 90% of our checks are now done by the compiler.\" -- a firmware engineer\n\n[^1]: Build logs.\n";
-    let uncited: Vec<String> = findings(markdown, "q.md")
-        .into_iter()
-        .filter(|(rule, _)| rule == "citation/missing")
-        .map(|(_, message)| message)
-        .collect();
+    let uncited: Vec<String> = messages(markdown, "q.md", "citation/missing");
     assert!(uncited.is_empty(), "{uncited:#?}");
     let news = "The mayor spoke on Monday. \"We have built 2,400 homes this year,\" she told reporters.\n";
-    let uncited: Vec<String> = findings(news, "n.txt")
-        .into_iter()
-        .filter(|(rule, _)| rule == "citation/missing")
-        .map(|(_, message)| message)
-        .collect();
+    let uncited: Vec<String> = messages(news, "n.txt", "citation/missing");
     assert!(uncited.is_empty(), "{uncited:#?}");
 }
 
@@ -339,11 +320,7 @@ fn raw_text_hides_no_page_and_instrument_codes_name_their_series() {
     // A quote in a style and a `<` in a script must not swallow the article.
     let html = "<html><head><style>.a { content: \"x\" } /* <div class='q */</style><script>if (a < b) {}</script></head><body><p>Crude CLc1 fell 3.38% to $55.12 per barrel.</p><p>Rents rose 9 percent.</p></body></html>";
     assert_eq!(texts(html, "wire.html"), ["3.38%", "$55.12", "9 percent"]);
-    let uncited: Vec<String> = findings(html, "wire.html")
-        .into_iter()
-        .filter(|(rule, _)| rule == "citation/missing")
-        .map(|(_, message)| message)
-        .collect();
+    let uncited: Vec<String> = messages(html, "wire.html", "citation/missing");
     assert_eq!(uncited.len(), 1, "{uncited:#?}");
     assert!(uncited[0].contains("`9 percent`"), "{uncited:#?}");
 }
