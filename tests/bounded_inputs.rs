@@ -46,45 +46,35 @@ fn pipes_and_devices_are_refused_wherever_a_file_is_named() {
     }
 }
 
+/// Runs `check` with a rule file whose pattern is `pattern`: exit 2, a short error holding
+/// `expected`.
+fn refused_briefly(dir: &std::path::Path, name: &str, pattern: &str, expected: &str) {
+    let rule = format!(
+        "id = \"house/{name}\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\n\n[check]\nkind = \"pattern\"\npattern = \"{pattern}\"\n"
+    );
+    let file = format!("{name}.toml");
+    fs::write(dir.join(&file), rule).expect("write");
+    let output = run(dir, &["check", "brief.md", "--rules", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(expected), "{}", &stderr[..stderr.len().min(500)]);
+    assert!(
+        output.stderr.len() < 4096,
+        "{} bytes of error",
+        output.stderr.len()
+    );
+}
+
 #[test]
 fn a_huge_regular_expression_is_refused_briefly() {
     let dir = common::scratch_dir("bounded", "regex");
     fs::write(dir.join("brief.md"), "The fund holds EUR 12 million.\n").expect("write");
-    let pattern = "(a|b)".repeat(100_000);
-    let rule = format!(
-        "id = \"house/huge\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\n\n[check]\nkind = \"pattern\"\npattern = \"{pattern}\"\n"
-    );
-    fs::write(dir.join("huge.toml"), rule).expect("write");
-    let output = run(&dir, &["check", "brief.md", "--rules", "huge.toml"]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("10240 are allowed"),
-        "{}",
-        &stderr[..stderr.len().min(500)]
-    );
-    assert!(
-        output.stderr.len() < 4096,
-        "{} bytes of error",
-        output.stderr.len()
-    );
+    refused_briefly(&dir, "huge", &"(a|b)".repeat(100_000), "10240 are allowed");
     // An invalid pattern on a long line shows a window of the line, not the line.
-    let broken = format!(
-        "id = \"house/broken\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\n\n[check]\nkind = \"pattern\"\npattern = \"{}(\"\n",
-        "a".repeat(9000)
-    );
-    fs::write(dir.join("broken.toml"), broken).expect("write");
-    let output = run(&dir, &["check", "brief.md", "--rules", "broken.toml"]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("unclosed group"),
-        "{}",
-        &stderr[..stderr.len().min(500)]
-    );
-    assert!(
-        output.stderr.len() < 4096,
-        "{} bytes of error",
-        output.stderr.len()
+    refused_briefly(
+        &dir,
+        "broken",
+        &format!("{}(", "a".repeat(9000)),
+        "unclosed group",
     );
 }
