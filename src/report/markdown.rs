@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::human::plural;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Escapes text for a Markdown table cell or list item: Markdown and HTML syntax (so no text
@@ -25,27 +26,6 @@ fn escape(text: &str) -> String {
 /// replaced.
 fn code(text: &str) -> String {
     super::visible(text).replace('`', "'")
-}
-
-/// A file name as a relative link target: everything but plain path characters percent-encoded.
-fn link_target(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[must_use]
@@ -100,7 +80,7 @@ pub fn render_linked(diagnostics: &[Diagnostic], documents: usize, base: Option<
             let link = format!(
                 "{}{}#L{}",
                 base.unwrap_or_default(),
-                link_target(document),
+                super::percent_encoded_path(document),
                 d.line
             );
             let _ = writeln!(

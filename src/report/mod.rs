@@ -69,3 +69,18 @@ pub fn visible_snippet(text: &str) -> Cow<'_, str> {
     }
     Cow::Owned(out)
 }
+
+/// A path as a URI or link target: every byte but letters, digits and `/._-~` percent-encoded
+/// (SARIF URIs and the Markdown summary's links).
+#[must_use]
+pub fn percent_encoded_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}

@@ -24,19 +24,7 @@ fn level(severity: Severity) -> &'static str {
 /// percent-encoded.
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char);
-            }
-            other => {
-                let _ = write!(out, "%{other:02X}");
-            }
-        }
-    }
-    out
+    super::percent_encoded_path(path.strip_prefix("./").unwrap_or(&path))
 }
 
 /// GitHub's limit on a rule's `fullDescription`, in characters.
