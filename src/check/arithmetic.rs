@@ -29,7 +29,7 @@ impl Params for ArithmeticParams {}
 
 pub fn arithmetic(context: &Context<'_>, params: &ArithmeticParams) -> Vec<Finding> {
     let tolerance = Decimal::try_from(params.tolerance).unwrap_or(Decimal::ZERO);
-    let relations = &context.relations;
+    let relations = context.relations();
     let breakdowns = relations
         .breakdowns
         .iter()

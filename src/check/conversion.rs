@@ -50,7 +50,7 @@ fn factors(claim: &Claim, factor: Decimal) -> Vec<Decimal> {
 
 pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for relation in &context.relations.conversions {
+    for relation in &context.relations().conversions {
         let (figure, converted) = (
             &context.claims[relation.figure],
             &context.claims[relation.converted],

@@ -10,7 +10,7 @@ use crate::relate::interval::{self, Interval};
 pub fn count_share(context: &Context<'_>) -> Vec<Finding> {
     let hundred = Decimal::ONE_HUNDRED;
     let mut findings = Vec::new();
-    for relation in &context.relations.count_shares {
+    for relation in &context.relations().count_shares {
         let Some(whole) = relation.whole else { continue };
         let (count, share, whole) = (
             &context.claims[relation.count],

@@ -13,7 +13,7 @@ use crate::relate::interval;
 
 pub fn duration(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for relation in &context.relations.durations {
+    for relation in &context.relations().durations {
         let length = &context.claims[relation.length];
         let elapsed = Decimal::from(relation.end - relation.start);
         let (low, high) = match relation.reading {

@@ -245,8 +245,9 @@ pub struct Context<'a> {
     pub by_sentence: BTreeMap<usize, Vec<usize>>,
     /// The ledger's rows for this document by claim id, when a ledger is given.
     pub ledger: Option<std::collections::HashMap<&'a str, &'a crate::audit::ledger::Row>>,
-    /// The relations between the claims (the relate stage), found once for every rule.
-    pub relations: crate::relate::Relations,
+    /// The relations between the claims (the relate stage): found when a rule first asks for
+    /// them (`relations`), once for every rule, and not at all when no rule reads them.
+    relations: std::sync::OnceLock<crate::relate::Relations>,
 }
 
 impl<'a> Context<'a> {
@@ -260,8 +261,15 @@ impl<'a> Context<'a> {
             claims,
             by_sentence,
             ledger: None,
-            relations: crate::relate::relate(document, claims),
+            relations: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The relations between the claims, found on first use.
+    #[must_use]
+    pub fn relations(&self) -> &crate::relate::Relations {
+        self.relations
+            .get_or_init(|| crate::relate::relate(self.document, self.claims))
     }
 
     /// The text between two byte offsets of the document, trimmed.

@@ -9,7 +9,7 @@ use crate::relate::interval;
 pub fn part_whole(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for relation in &context.relations.parts {
+    for relation in &context.relations().parts {
         let (part, whole) = (&context.claims[relation.part], &context.claims[relation.whole]);
         // The part is surely larger, whatever the rounding and hedges allow.
         let larger = match (interval::of(part).low, interval::of(whole).high) {

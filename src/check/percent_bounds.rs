@@ -12,7 +12,7 @@ use crate::relate::share_of::Reading;
 pub fn percent_bounds(context: &Context<'_>) -> Vec<Finding> {
     let hundred = Decimal::ONE_HUNDRED;
     let mut findings = Vec::new();
-    for relation in &context.relations.shares_of {
+    for relation in &context.relations().shares_of {
         if relation.reading != Reading::Part {
             continue;
         }

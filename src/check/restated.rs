@@ -34,7 +34,7 @@ impl Params for RestatedParams {}
 
 pub fn restated(context: &Context<'_>, params: &RestatedParams) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for relation in &context.relations.restatements {
+    for relation in &context.relations().restatements {
         let (earlier, claim) = (&context.claims[relation.earlier], &context.claims[relation.later]);
         if !params.kinds.contains(&claim.kind) || in_base_unit(earlier).disjoint(in_base_unit(claim)).not() {
             continue;

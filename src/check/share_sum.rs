@@ -35,7 +35,7 @@ impl Params for ShareSumParams {}
 pub fn share_sum(context: &Context<'_>, params: &ShareSumParams) -> Vec<Finding> {
     let tolerance = Decimal::try_from(params.tolerance).unwrap_or(Decimal::ZERO);
     let mut findings = Vec::new();
-    for list in &context.relations.share_lists {
+    for list in &context.relations().share_lists {
         if list.shares.len() < params.min_shares.max(2) && !list.complementary {
             continue;
         }
