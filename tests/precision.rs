@@ -319,7 +319,10 @@ fn a_design_documents_motivation_argues_from_facts() {
 fn raw_text_hides_no_page_and_instrument_codes_name_their_series() {
     // A quote in a style and a `<` in a script must not swallow the article.
     let html = "<html><head><style>.a { content: \"x\" } /* <div class='q */</style><script>if (a < b) {}</script></head><body><p>Crude CLc1 fell 3.38% to $55.12 per barrel.</p><p>Rents rose 9 percent.</p></body></html>";
-    assert_eq!(texts(html, "wire.html"), ["3.38%", "$55.12", "9 percent"]);
+    assert_eq!(
+        texts(html, "wire.html"),
+        ["3.38%", "$55.12 per barrel", "9 percent"]
+    );
     let uncited: Vec<String> = messages(html, "wire.html", "citation/missing");
     assert_eq!(uncited.len(), 1, "{uncited:#?}");
     assert!(uncited[0].contains("`9 percent`"), "{uncited:#?}");

@@ -44,6 +44,12 @@ struct Tally {
     extra: usize,
     missed: usize,
     right: usize,
+    /// Matched mentions whose gold unit the harness maps onto claimlint's units, and of those
+    /// the ones with the right unit.
+    unit_cases: usize,
+    unit_right: usize,
+    /// Matched mentions whose gold unit has no claimlint spelling in the written map.
+    unit_unmapped: usize,
     precision_measured: bool,
     failures: Vec<String>,
 }
@@ -68,6 +74,30 @@ impl Tally {
             0.0
         } else {
             self.found as f64 / (self.found + self.missed) as f64
+        }
+    }
+
+    fn unit_accuracy(&self) -> Option<f64> {
+        (self.unit_cases > 0).then(|| self.unit_right as f64 / self.unit_cases as f64)
+    }
+
+    /// Counts one matched mention's unit, when the gold unit maps onto claimlint's.
+    fn judge_unit(&mut self, mapped: Mapped, claims: &[&Claim], gold: &str, context: &str) {
+        let right = match mapped {
+            Mapped::Unknown => {
+                self.unit_unmapped += 1;
+                return;
+            }
+            Mapped::Bare => claims.iter().any(|c| c.unit.is_none() || in_words_share(c)),
+            Mapped::Unit(unit) => claims.iter().any(|c| c.unit == Some(unit)),
+        };
+        self.unit_cases += 1;
+        if right {
+            self.unit_right += 1;
+        } else {
+            let got: Vec<&str> = claims.iter().map(|c| c.unit.unwrap_or("(none)")).collect();
+            self.failures
+                .push(format!("unit  want {gold:?}, got {got:?} in {context}"));
         }
     }
 
@@ -301,6 +331,46 @@ fn quantulum_unit(name: &str) -> Mapped {
         "kilowatt" => "kW",
         "megawatt" => "MW",
         "gigawatt" => "GW",
+        "gross" | "dozen" | "baker's dozen" => return Mapped::Bare,
+        "square kilometre" => "km²",
+        "square mile" => "mi²",
+        "cubic kilometre" => "km³",
+        "cubic centimetre" => "cm³",
+        "milligram" => "mg",
+        "inch" => "in",
+        "gallon" => "gal",
+        "electronvolt" => "eV",
+        "teraelectronvolt" => "TeV",
+        "gigayear" => "Gyr",
+        "megayear" => "Myr",
+        "inverse femtobarn" => "fb⁻¹",
+        "picometre" => "pm",
+        "nanometre" => "nm",
+        "attometre" => "am",
+        "inverse second" => "s⁻¹",
+        "count per week" => "/week",
+        "watt per minute" => "W/min",
+        "dollar per hour" => "USD/h",
+        "dollar per kilogram" => "USD/kg",
+        "kilometre per square second" => "km/s²",
+        "kilometre per hour" => "km/h",
+        "exabyte" => "EB",
+        "kibibyte" => "KiB",
+        "megabyte" => "MB",
+        "bit" => "bit",
+        "byte" => "B",
+        "watt hour" => "Wh",
+        "megawatt hour" => "MWh",
+        "ton per day" => "t/day",
+        "joule second" => "J·s",
+        "joule per square metre per year" => "J/(m²·year)",
+        "candela second" => "cd·s",
+        "gigahertz" => "GHz",
+        "milligray" => "mGy",
+        "kelvin" => "K",
+        "centilitre" => "cl",
+        "pound-mass" => "lb",
+        "cup" | "tablespoon" | "penny" | "cent" | "dime" => return Mapped::Unknown,
         _ => return Mapped::Unknown,
     })
 }
@@ -338,11 +408,12 @@ fn quantulum(root: &Path) -> Tally {
             let claim = &found[index];
             let want = decimal(&gold["value"]);
             let unit_name = gold["unit"].as_str().unwrap_or("");
-            let unit_right = match quantulum_unit(unit_name) {
-                Mapped::Bare => claim.unit.is_none() || in_words_share(claim),
-                Mapped::Unit(unit) => claim.unit == Some(unit),
-                Mapped::Unknown => true,
-            };
+            tally.judge_unit(
+                quantulum_unit(unit_name),
+                &[claim],
+                unit_name,
+                &format!("{surface:?}"),
+            );
             // A range: quantulum3 gives its mean, claimlint its two ends; compare the mean.
             let mut got = claim
                 .value
@@ -351,7 +422,7 @@ fn quantulum(root: &Path) -> Tally {
                 got = got.map(|v| v / Decimal::ONE_HUNDRED);
             }
             match (want, got) {
-                (Some(want), Some(got)) if same(want, got) && unit_right => tally.right += 1,
+                (Some(want), Some(got)) if same(want, got) => tally.right += 1,
                 _ => tally.failures.push(format!(
                     "value {surface:?}: want {} {unit_name}, got {} {}",
                     want.map(|w| w.to_string()).unwrap_or_default(),
@@ -472,6 +543,147 @@ fn duckling(root: &Path, file: &str, category: &str) -> Tally {
     tally
 }
 
+/// `MeasEval`'s unit annotations (as the annotators wrote them) → claimlint's units. A quantity
+/// with no unit, or whose "unit" is what it counts ("participants", "passages"), is a bare
+/// count in claimlint (DESIGN.md: counts have no unit); a unit of a planetary or instrument
+/// convention claimlint does not read (`Rp`, `RRh`, `kR`, `UT`) is unmapped and not scored.
+#[expect(clippy::too_many_lines, reason = "the written map, one line per gold unit")]
+fn measeval_unit(gold: &str) -> Mapped {
+    Mapped::Unit(match gold.trim() {
+        ""
+        | "times"
+        | "fold"
+        | "×"
+        | "orders of magnitude"
+        | "point"
+        | "items"
+        | "item"
+        | "occasions"
+        | "participants"
+        | "passages"
+        | "employees"
+        | "men"
+        | "women"
+        | "horizons"
+        | "cores"
+        | "clones"
+        | "vertices"
+        | "SDG vertices"
+        | "lines of code"
+        | "beach materials"
+        | "varves"
+        | "monomer units"
+        | "discrete particles"
+        | "Whitehall II participants"
+        | "elderly participants"
+        | "scale heights"
+        | "fold per passage"
+        | "year-old"
+        | "pH" => {
+            return Mapped::Bare;
+        }
+        "%" | "percent" | "wt.%" | "wt. %" | "wt%" | "vol%" | "v/v" | "w/w" => "%",
+        "percentage points per year" => "pp/year",
+        "% per year" => "%/year",
+        "days" | "day" => "day",
+        "years" | "year" | "yrs" => "year",
+        "months" | "month" => "month",
+        "weeks" | "week" => "week",
+        "hours" | "hour" | "hr" | "h" => "h",
+        "minutes" | "min" => "min",
+        "second" | "s" => "s",
+        "metre" | "m" | "m thick" => "m",
+        "centimeters" | "cm" => "cm",
+        "mm per side" | "mm" => "mm",
+        "pairs per mm" => "/mm",
+        "μm" => "µm",
+        "μg" => "µg",
+        "μL" => "µL",
+        "μs" => "µs",
+        "μM" => "µM",
+        "μbar" => "µbar",
+        "μg/ml" => "µg/ml",
+        "μg/L" => "µg/L",
+        "μg/m" => "µg/m",
+        "mBar" | "mbar" => "mbar",
+        "mg/l" | "mg/L" => "mg/L",
+        "°" | "degrees" | "° latitude" => "°",
+        "oN" | "°N" => "°N",
+        "°S" => "°S",
+        "m s−1" | "m/s" => "m/s",
+        "km s−1" => "km/s",
+        "kg s−1" | "kgs-1" => "kg/s",
+        "s−1" => "s⁻¹",
+        "cm−1" => "cm⁻¹",
+        "cm−3" => "cm⁻³",
+        "m−2" => "m⁻²",
+        "g cm−3" => "g/cm³",
+        "W m−2" | "W/m2" => "W/m²",
+        "mWm−2" => "mW/m²",
+        "mA g− 1" => "mA/g",
+        "mg cm− 2" => "mg/cm²",
+        "g mol−1" => "g/mol",
+        "cm3 g−1" => "cm³/g",
+        "m2 g−1" => "m²/g",
+        "Mg ha−1 year−1" => "Mg/(ha·year)",
+        "mm3" => "mm³",
+        "mm2" => "mm²",
+        "g/m3" => "g/m³",
+        "mA/cm2" => "mA/cm²",
+        "cm2/Vs" => "cm²/(V·s)",
+        "ppm by mass" | "ppm" => "ppm",
+        "byr" => "Gyr",
+        "K" => "K",
+        "°C" => "°C",
+        "kg" => "kg",
+        "nm" => "nm",
+        "‰" => "‰",
+        "km" => "km",
+        "MPa" => "MPa",
+        "ms" => "ms",
+        "g" => "g",
+        "ppt" => "ppt",
+        "V" => "V",
+        "kV" => "kV",
+        "MW" => "MW",
+        "GPa" => "GPa",
+        "U/ml" => "U/ml",
+        "K/min" => "K/min",
+        "M" => "M",
+        "keV" => "keV",
+        "mmol/L" => "mmol/L",
+        "eV" => "eV",
+        "Hz" => "Hz",
+        "kW" => "kW",
+        "nT" => "nT",
+        "AU" => "AU",
+        "°C/min" => "°C/min",
+        "nJ" => "nJ",
+        "kHz" => "kHz",
+        "km/h" => "km/h",
+        "bp" => "bp",
+        "mA" => "mA",
+        "stems/ha" => "/ha",
+        "mM" => "mM",
+        "Mbps" => "Mbps",
+        "Mt" => "Mt",
+        "MeV" => "MeV",
+        "ppq" => "ppq",
+        "mH" => "mH",
+        "bit" => "bit",
+        "mg" => "mg",
+        "mg/ml" => "mg/ml",
+        "g/L" => "g/L",
+        "nbar" => "nbar",
+        "mdeg" => "mdeg",
+        "Torr" => "Torr",
+        "Ma" => "Ma",
+        "ka" => "ka",
+        "Å/s" => "Å/s",
+        _ => return Mapped::Unknown,
+    })
+}
+
 fn measeval(root: &Path) -> Tally {
     let mut tally = Tally::new("MeasEval", "quantities (recall only)", false);
     for set in ["train", "trial"] {
@@ -505,14 +717,27 @@ fn measeval(root: &Path) -> Tally {
                     continue;
                 };
                 tally.cases += 1;
-                if spans.iter().any(|(s, e)| *s < end && start < *e) {
-                    tally.found += 1;
-                    tally.right += 1;
-                } else {
+                let overlapping: Vec<&Claim> = found
+                    .iter()
+                    .zip(&spans)
+                    .filter(|(_, (s, e))| *s < end && start < *e)
+                    .map(|(c, _)| c)
+                    .collect();
+                if overlapping.is_empty() {
                     tally.missed += 1;
                     tally
                         .failures
                         .push(format!("miss  {:?} in {stem}", cells.get(6).unwrap_or(&"")));
+                } else {
+                    tally.found += 1;
+                    tally.right += 1;
+                    let other: Value = cells
+                        .get(7)
+                        .and_then(|c| serde_json::from_str(c).ok())
+                        .unwrap_or(Value::Null);
+                    let gold = other["unit"].as_str().unwrap_or("");
+                    let context = format!("{:?} in {stem}", cells.get(6).unwrap_or(&""));
+                    tally.judge_unit(measeval_unit(gold), &overlapping, gold, &context);
                 }
             }
         }
@@ -554,12 +779,12 @@ fn percent(value: f64) -> String {
 
 fn table(tallies: &[Tally]) -> String {
     let mut out = String::from(
-        "| suite | category | cases | excluded | precision | recall | value accuracy |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n",
+        "| suite | category | cases | excluded | precision | recall | value accuracy | unit accuracy |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for t in tallies {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             t.suite,
             t.category,
             t.cases,
@@ -570,7 +795,11 @@ fn table(tallies: &[Tally]) -> String {
                 percent(t.value_accuracy())
             } else {
                 "–".to_owned()
-            }
+            },
+            t.unit_accuracy().map_or_else(
+                || "–".to_owned(),
+                |a| format!("{} of {}", percent(a), t.unit_cases)
+            )
         );
     }
     out

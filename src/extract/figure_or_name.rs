@@ -109,6 +109,8 @@ impl Scanner<'_> {
                 TokenKind::Word => {
                     let word = self.surface(end);
                     let known = unit_word(word).is_some()
+                        || crate::lexicon::units::table_symbol(word)
+                            .is_some_and(|_| word.chars().count() > 1)
                         || scale_abbreviation(word).is_some()
                         || scale_word(word).is_some()
                         || currency_code(word).is_some()

@@ -143,6 +143,13 @@ impl Scanner<'_> {
             suffix = Suffix::of(Kind::Money, Some(code), 1);
             end += 1;
         }
+        if suffix.kind == Kind::Money
+            && let Some(code) = suffix.unit
+            && let Some((rate, next)) = self.money_rate(code, end)
+        {
+            suffix.unit = Some(rate);
+            end = next;
+        }
         if suffix.factor != 1 {
             value = value.checked_mul(Decimal::from(suffix.factor))?;
             precision = precision.checked_mul(Decimal::from(suffix.factor))?;

@@ -8,8 +8,24 @@ use super::token::TokenKind;
 use crate::claim::Kind;
 use crate::lexicon::number_words::{is, scale_abbreviation, scale_word};
 use crate::lexicon::units::{
-    UnitKind, currency_code, currency_name, currency_symbol, lowercase_currency_code, unit_word,
+    Unit, UnitKind, currency_code, currency_name, currency_symbol, lowercase_currency_code, table_name,
+    table_symbol, unit_word,
 };
+
+/// A period a rate is per, as claimlint writes it: "year", "yr", "annum" → "year"; "h".
+pub(super) fn period_word(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "year" | "yr" | "annum" => "year",
+        "month" | "mo" => "month",
+        "week" | "wk" => "week",
+        "day" | "d" => "day",
+        "hour" | "hr" | "h" => "h",
+        "minute" | "min" => "min",
+        "second" | "sec" | "s" => "s",
+        _ => return None,
+    })
+}
 
 /// What follows a numeral and says what it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,14 +98,26 @@ impl Scanner<'_> {
             TokenKind::Punct('%') => {
                 return Some((Suffix::of(Kind::Percent, Some("%"), 1), at + 1));
             }
+            TokenKind::Punct('‰') => {
+                return Some((Suffix::of(Kind::Quantity, Some("‰"), 1), at + 1));
+            }
             TokenKind::Punct('°') => {
-                let letter = self.word(at + 1).filter(|_| self.glued(at + 1))?;
-                let unit = match letter {
-                    "C" => "°C",
-                    "F" => "°F",
-                    _ => return None,
+                // "20 °C", "4 °C/min", "45°", "54°N".
+                let letter = self.word(at + 1).filter(|_| self.glued(at + 1));
+                let (unit, end) = match letter {
+                    Some("C") => ("°C", at + 2),
+                    Some("F") => ("°F", at + 2),
+                    Some("K") => ("K", at + 2),
+                    Some("N") => ("°N", at + 2),
+                    Some("S") => ("°S", at + 2),
+                    Some("E") => ("°E", at + 2),
+                    Some("W") => ("°W", at + 2),
+                    Some(_) => return None,
+                    None if token.glued() => ("°", at + 1),
+                    None => return None,
                 };
-                return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
+                let (unit, end) = self.compound_tail(unit, end);
+                return Some((Suffix::of(Kind::Quantity, Some(unit), 1), end));
             }
             TokenKind::Punct('-') if token.glued() && self.glued(at + 1) => {
                 // "three-year", "10-km"
@@ -127,6 +155,13 @@ impl Scanner<'_> {
         if let Some(code) = currency_code(word) {
             return Some((Suffix::of(Kind::Money, Some(code), 1), at + 1));
         }
+        // "wt.%", "wt %", "vol%", "at.%": a percentage by weight, volume or atoms.
+        if matches!(word, "wt" | "vol" | "mol" | "at") {
+            let dot = usize::from(self.punct_is(at + 1, '.') && self.glued(at + 1));
+            if self.punct_is(at + 1 + dot, '%') && (word != "at" || dot == 1) {
+                return Some((Suffix::of(Kind::Percent, Some("%"), 1), at + 2 + dot));
+            }
+        }
         if let Some((code, taken)) = currency_name(word, self.word(at + 1)) {
             // "5 pounds of flour" weighs; "pounds sterling" pays.
             let mass = matches!(word, "pound" | "pounds") && self.word_is(at + taken, "of");
@@ -156,54 +191,20 @@ impl Scanner<'_> {
             };
             return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
         }
-        let unit = unit_word(word)?;
-        let spaced = !token.glued();
-        if spaced
-            && matches!(word, "s" | "g" | "L" | "W" | "ha" | "mi" | "ms" | "m" | "t" | "h")
-            && !self.clear_symbol_context(at)
-        {
-            return None;
-        }
-        let mut end = at + 1;
-        let mut symbol = unit.symbol;
-        // "km²", "km2", "km/h", "m/s".
-        if matches!(symbol, "km" | "m")
-            && let Some(next) = self.token(end).filter(|t| t.glued())
-        {
-            let squared = match next.kind {
-                TokenKind::Punct('²') => Some("²"),
-                TokenKind::Punct('³') => Some("³"),
-                TokenKind::Number if self.surface(end) == "2" => Some("²"),
-                TokenKind::Number if self.surface(end) == "3" => Some("³"),
-                _ => None,
-            };
-            if let Some(power) = squared {
-                symbol = match (symbol, power) {
-                    ("km", "²") => "km²",
-                    ("m", "²") => "m²",
-                    _ => "m³",
-                };
-                end += 1;
-            } else if next.is_punct('/') && self.glued(end + 1) {
-                match self.word(end + 1) {
-                    Some("h") => {
-                        symbol = if symbol == "km" { "km/h" } else { "m/h" };
-                        end += 2;
-                    }
-                    Some("s") => {
-                        symbol = if symbol == "km" { "km/s" } else { "m/s" };
-                        end += 2;
-                    }
-                    _ => {}
-                }
-            }
-        }
+        let (unit, first_end) = self.unit_at(at)?;
         let kind = match unit.kind {
             UnitKind::Percent => Kind::Percent,
             UnitKind::Duration => Kind::Duration,
             UnitKind::Quantity => Kind::Quantity,
         };
-        let symbol = if kind == Kind::Percent { "%" } else { symbol };
+        if kind == Kind::Percent {
+            return Some((Suffix::of(kind, Some("%"), unit.factor), first_end));
+        }
+        let (symbol, end) = if kind == Kind::Quantity {
+            self.compound_tail(unit.symbol, first_end)
+        } else {
+            (unit.symbol, first_end)
+        };
         Some((
             Suffix {
                 kind,
@@ -214,16 +215,323 @@ impl Scanner<'_> {
         ))
     }
 
+    /// A unit at `at`: a word or symbol of claimlint's own lexicon first, then the generated
+    /// table's symbols (case as written: `MPa`, `keV`, `AU`) and names of up to four words
+    /// ("astronomical units", "pounds per square inch", "electron-volts"). A one-letter symbol
+    /// spaced after its figure needs a clear context. Returns the unit and the index past it.
+    pub(super) fn unit_at(&self, at: usize) -> Option<(Unit, usize)> {
+        let token = self.token(at).filter(|t| t.is_word())?;
+        let word = self.surface(at);
+        let spaced = !token.glued();
+        if let Some(unit) = unit_word(word) {
+            let unclear = match word {
+                "s" | "g" | "L" | "W" | "m" | "t" | "h" => !self.spaced_letter_is_unit(at),
+                "ha" | "mi" | "ms" => !self.clear_symbol_context(at),
+                _ => false,
+            };
+            if spaced && unclear {
+                return None;
+            }
+            // A longer name that begins with this word ("pound per square inch") wins.
+            if let Some(found) = self.table_name_at(at).filter(|(_, next)| *next > at + 1) {
+                return Some(found);
+            }
+            return Some((unit, at + 1));
+        }
+        if let Some(found) = self.table_name_at(at) {
+            return Some(found);
+        }
+        // "sq mi", "square kilometres", "cubic metres", "cu ft": an area or volume by name.
+        let power = match word {
+            "sq" | "square" | "Square" => Some(2),
+            "cu" | "cubic" | "Cubic" => Some(3),
+            _ => None,
+        };
+        if let Some(power) = power
+            && let Some(length) = self
+                .word(at + 1)
+                .and_then(unit_word)
+                .filter(|u| is_length(u.symbol))
+            && let Some(symbol) = crate::lexicon::units::compound(&[(length.symbol, power)])
+        {
+            return Some((Unit::quantity(symbol), at + 2));
+        }
+        let table = table_symbol(word)?;
+        if word.chars().count() == 1 && (!spaced || !self.spaced_letter_is_unit(at)) {
+            return None;
+        }
+        Some((Unit::quantity(table.symbol), at + 1))
+    }
+
+    /// The longest unit name of the table starting at `at`, words joined by spaces or by glued
+    /// hyphens ("kilowatt-hours").
+    fn table_name_at(&self, at: usize) -> Option<(Unit, usize)> {
+        let mut name = String::new();
+        let mut best = None;
+        let mut index = at;
+        for _ in 0..4 {
+            let word = self.word(index)?;
+            if !name.is_empty() && word.len() == 1 {
+                break;
+            }
+            name.extend(word.chars().flat_map(char::to_lowercase));
+            if let Some(unit) = table_name(&name) {
+                best = Some((Unit::quantity(unit.symbol), index + 1));
+            }
+            if self.punct_is(index + 1, '-') && self.glued(index + 1) && self.glued(index + 2) {
+                name.push('-');
+                index += 2;
+            } else if self.token(index + 1).is_some_and(|t| t.is_word() && !t.glued()) {
+                name.push(' ');
+                index += 1;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    /// A power written after a unit symbol: "²", "³", "⁻¹", "−1", "-2", "^2", and "2" or "3"
+    /// glued to a length ("m2", "cm3"). Returns it and the index past it.
+    fn unit_power(&self, symbol: &str, at: usize) -> Option<(i8, usize)> {
+        let token = self.token(at).filter(|t| t.glued())?;
+        let digit = |index: usize| -> Option<i8> {
+            match self.surface(index) {
+                "1" | "¹" => Some(1),
+                "2" | "²" => Some(2),
+                "3" | "³" => Some(3),
+                _ => None,
+            }
+        };
+        match token.kind {
+            TokenKind::Punct('²') => Some((2, at + 1)),
+            TokenKind::Punct('³') => Some((3, at + 1)),
+            TokenKind::Punct('⁻') if self.glued(at + 1) => Some((-digit(at + 1)?, at + 2)),
+            // "cm−1", "mg cm− 2": a minus glued to the symbol, the digit glued or spaced once.
+            TokenKind::Punct('−' | '-') if self.token(at + 1).is_some_and(super::token::Token::is_number) =>
+            {
+                let end_of_word = self
+                    .token(at + 2)
+                    .is_none_or(|t| !t.glued() || !matches!(t.kind, TokenKind::Number | TokenKind::Word));
+                (end_of_word && (self.glued(at + 1) || self.surface(at) == "−"))
+                    .then(|| digit(at + 1).map(|d| (-d, at + 2)))
+                    .flatten()
+            }
+            TokenKind::Punct('^') if self.glued(at + 1) => {
+                let negative = matches!(self.token(at + 1)?.kind, TokenKind::Punct('−' | '-'));
+                let index = at + 1 + usize::from(negative);
+                let power = digit(index)?;
+                Some((if negative { -power } else { power }, index + 1))
+            }
+            TokenKind::Number
+                if matches!(symbol, "m" | "cm" | "mm" | "km" | "µm" | "nm" | "ft")
+                    && self.token(at + 1).is_none_or(|t| !t.glued() || !t.is_word()) =>
+            {
+                digit(at).filter(|d| *d > 1).map(|d| (d, at + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// The rest of a compound unit after its first symbol: its power, "/h", "per hectare",
+    /// "m s−1" (a symbol with a negative power), "·m". Returns the compound's symbol and the
+    /// index past it; the first symbol alone when nothing follows.
+    pub(super) fn compound_tail(&self, first: &'static str, at: usize) -> (&'static str, usize) {
+        let mut parts: Vec<(&'static str, i8)> = Vec::with_capacity(4);
+        let mut end = at;
+        let (power, next) = self.unit_power(first, end).unwrap_or_else(|| {
+            // "4 km squared", "2 m cubed".
+            match self.word(end) {
+                Some(w) if is(w, "squared") && is_length(first) => (2, end + 1),
+                Some(w) if is(w, "cubed") && is_length(first) => (3, end + 1),
+                _ => (1, end),
+            }
+        });
+        parts.push((first, power));
+        end = next;
+        while parts.len() < 4 {
+            let Some((symbol, power, next)) = self.compound_part(end) else {
+                break;
+            };
+            parts.push((symbol, power));
+            end = next;
+        }
+        if parts.len() == 1 && power == 1 {
+            return (first, at);
+        }
+        match crate::lexicon::units::compound(&parts) {
+            Some(symbol) => (symbol, end),
+            None => (first, at),
+        }
+    }
+
+    /// One further part of a compound unit at `at`, with its power (negative below the line).
+    fn compound_part(&self, at: usize) -> Option<(&'static str, i8, usize)> {
+        let token = self.token(at)?;
+        match token.kind {
+            TokenKind::Punct('/') if token.glued() && self.glued(at + 1) => {
+                let (symbol, next) = self.denominator_at(at + 1)?;
+                let (power, next) = self.unit_power(symbol, next).unwrap_or((1, next));
+                Some((symbol, -power, next))
+            }
+            TokenKind::Punct('·') if token.glued() && self.glued(at + 1) => {
+                let (unit, next) = self.unit_at(at + 1)?;
+                let (power, next) = self.unit_power(unit.symbol, next).unwrap_or((1, next));
+                Some((unit.symbol, power, next))
+            }
+            TokenKind::Word if is(self.surface(at), "per") && !self.word_is(at + 1, "cent") => {
+                let (symbol, next) = self.denominator_at(at + 1)?;
+                let (power, next) = self.unit_power(symbol, next).unwrap_or((1, next));
+                Some((symbol, -power, next))
+            }
+            // "m s−1", "W m−2": a spaced symbol with a negative power.
+            TokenKind::Word if !token.glued() => {
+                let word = self.surface(at);
+                let symbol = unit_word(word)
+                    .map(|u| u.symbol)
+                    .or_else(|| table_symbol(word).map(|u| u.symbol))
+                    .filter(|s| !s.is_empty())?;
+                let (power, next) = self.unit_power(symbol, at + 1)?;
+                (power < 0).then_some((symbol, power, next))
+            }
+            _ => None,
+        }
+    }
+
+    /// Money per period or per unit after its figure: "USD 3 billion a year", "$15.4/hour",
+    /// "$350 per kg", "EUR 2 million annually" → "USD/year", "USD/h", "USD/kg" (DESIGN.md).
+    pub(super) fn money_rate(&self, code: &'static str, at: usize) -> Option<(&'static str, usize)> {
+        let word = self.word(at);
+        let (denominator, next) = match word {
+            Some(w) if is(w, "annually") || is(w, "yearly") => ("year", at + 1),
+            Some(w) if is(w, "monthly") => ("month", at + 1),
+            Some(w) if is(w, "weekly") => ("week", at + 1),
+            Some(w) if is(w, "per") => self.denominator_at(at + 1)?,
+            Some(w) if is(w, "a") || is(w, "an") || is(w, "each") || is(w, "every") => {
+                let period = self.word(at + 1).and_then(period_word)?;
+                // "$5 a year ago", "a year later": the period dates the figure, it is no rate.
+                let dated = self.word(at + 2).is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "ago"
+                            | "earlier"
+                            | "later"
+                            | "before"
+                            | "after"
+                            | "on"
+                            | "from"
+                            | "since"
+                            | "into"
+                            | "until"
+                            | "or"
+                            | "old"
+                            | "of"
+                    )
+                });
+                if dated || matches!(period, "s" | "min") {
+                    return None;
+                }
+                (period, at + 2)
+            }
+            None if self.punct_is(at, '/') && self.glued(at) && self.glued(at + 1) => {
+                self.denominator_at(at + 1)?
+            }
+            _ => return None,
+        };
+        crate::lexicon::units::compound(&[(code, 1), (denominator, -1)]).map(|unit| (unit, next))
+    }
+
+    /// What a compound unit is per: a unit ("/h", "per hectare", "/m³"), or "capita".
+    fn denominator_at(&self, at: usize) -> Option<(&'static str, usize)> {
+        let word = self.word(at)?;
+        if is(word, "capita") {
+            return Some(("capita", at + 1));
+        }
+        if let Some(period) = period_word(word) {
+            return Some((period, at + 1));
+        }
+        if word == "l" {
+            return Some(("L", at + 1)); // "mg/l"
+        }
+        let (unit, next) = self.unit_at(at)?;
+        (unit.kind == UnitKind::Quantity && !unit.symbol.is_empty()).then_some((unit.symbol, next))
+    }
+
+    /// A one-letter symbol spaced after its figure ("75 g glucose", "7000 K based on", "24 h
+    /// later", "1000 m−2") is a unit unless a number or a capitalised word follows it (a list
+    /// of labels, initials) or a label word stands before the figure ("Figure 3 h").
+    fn spaced_letter_is_unit(&self, at: usize) -> bool {
+        // "zero <xref/>s": after a number in words, a lone letter is an ending, not a symbol.
+        if at == 0 || !self.tokens[at - 1].is_number() {
+            return false;
+        }
+        let labelled = at >= 2
+            && self
+                .word(at - 2)
+                .is_some_and(crate::lexicon::labels::is_label_word);
+        if labelled {
+            return false;
+        }
+        match self.token(at + 1) {
+            None => true,
+            Some(next) => match next.kind {
+                TokenKind::Punct(c) => !matches!(c, '\'' | '’' | '&'),
+                TokenKind::Word => self.surface(at + 1).starts_with(char::is_lowercase),
+                TokenKind::Number => false,
+            },
+        }
+    }
+
     /// A one-letter unit symbol spaced after a figure reads as a unit only at a clause end or
     /// before a preposition ("816 000 t of steel", "a 5 m wall" is too rare to guess).
     fn clear_symbol_context(&self, at: usize) -> bool {
         match self.token(at + 1) {
             None => true,
             Some(next) => match next.kind {
-                TokenKind::Punct(c) => ".,;:)".contains(c),
+                TokenKind::Punct(c) => ".,;:)]/(±–—".contains(c),
                 TokenKind::Word => matches!(
                     self.surface(at + 1),
                     "of" | "in"
+                        | "at"
+                        | "on"
+                        | "with"
+                        | "from"
+                        | "into"
+                        | "over"
+                        | "under"
+                        | "than"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "which"
+                        | "that"
+                        | "while"
+                        | "when"
+                        | "where"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "respectively"
+                        | "each"
+                        | "between"
+                        | "within"
+                        | "resolution"
+                        | "depth"
+                        | "diameter"
+                        | "length"
+                        | "height"
+                        | "thickness"
+                        | "width"
+                        | "radius"
+                        | "interval"
+                        | "intervals"
+                        | "temperature"
+                        | "temperatures"
+                        | "squared"
+                        | "cubed"
                         | "per"
                         | "a"
                         | "and"
@@ -270,6 +578,14 @@ impl Scanner<'_> {
             .is_none_or(|t| matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ')' | '!' | '?')));
         (clause_ends && numeral.start > at.saturating_sub(1)).then_some((cents, numeral.end))
     }
+}
+
+/// A unit of length, the ones whose square and cube are areas and volumes.
+fn is_length(symbol: &str) -> bool {
+    matches!(
+        symbol,
+        "m" | "cm" | "mm" | "km" | "µm" | "nm" | "mi" | "ft" | "in" | "yd"
+    )
 }
 
 #[cfg(test)]

@@ -7,3 +7,5 @@ pub mod cues;
 pub mod labels;
 pub mod number_words;
 pub mod units;
+#[rustfmt::skip]
+pub mod unit_table;

@@ -163,6 +163,14 @@ pub struct Unit {
     pub factor: u32,
 }
 
+impl Unit {
+    /// A measured quantity's unit, counted as written.
+    #[must_use]
+    pub const fn quantity(symbol: &'static str) -> Self {
+        unit(symbol, UnitKind::Quantity)
+    }
+}
+
 const fn unit(symbol: &'static str, kind: UnitKind) -> Unit {
     Unit {
         symbol,
@@ -181,9 +189,8 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         | "GB" | "MB" | "TB" | "PB" | "kB" | "Gbps" | "Mbps" | "kbps" | "Tbps" | "Hz" | "kHz" | "MHz"
         | "GHz" | "mph" | "bbl" | "pp" | "bp" | "bps" | "s" | "g" | "lb" | "lbs" | "oz" | "ft" | "kcal"
         | "km2" | "m2" | "m3" | "mg" | "µg" | "μg" | "ng" | "µL" | "μL" | "µl" | "μl" | "nm" | "µm"
-        | "μm" | "mM" | "µM" | "μM" | "nM" | "µs" | "μs" | "ns" | "sec" | "KiB" | "MiB" | "GiB" | "TiB" => {
-            Some(word)
-        }
+        | "μm" | "mM" | "µM" | "μM" | "nM" | "µs" | "μs" | "ns" | "sec" | "KiB" | "MiB" | "GiB" | "TiB"
+        | "KB" => Some(word),
         _ => None,
     };
     if let Some(symbol) = symbol {
@@ -200,6 +207,7 @@ pub fn unit_word(word: &str) -> Option<Unit> {
             "μM" => "µM",
             "μs" => "µs",
             "sec" => "s",
+            "KB" => "kB",
             other => canonical_symbol(other),
         };
         let kind = Quantity;
@@ -393,4 +401,104 @@ pub fn scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_dec
         _ => return None,
     };
     Some((dimension, d(factor)?, Decimal::ZERO))
+}
+
+pub use super::unit_table::TableUnit;
+
+/// A unit of the generated table (quantulum3's units, `unit_table.rs`) by its symbol, case
+/// as written: `MPa`, `keV`, `AU`, `ppm`.
+#[must_use]
+pub fn table_symbol(symbol: &str) -> Option<&'static TableUnit> {
+    let table = super::unit_table::SYMBOLS;
+    let index = table
+        .binary_search_by(|(s, _)| s.as_bytes().cmp(symbol.as_bytes()))
+        .ok()?;
+    super::unit_table::UNITS.get(usize::from(table[index].1))
+}
+
+/// A unit of the generated table by its name or plural, in lower case: "kilopascals",
+/// "astronomical units", "degrees celsius".
+#[must_use]
+pub fn table_name(lower: &str) -> Option<&'static TableUnit> {
+    let table = super::unit_table::NAMES;
+    let index = table
+        .binary_search_by(|(s, _)| s.as_bytes().cmp(lower.as_bytes()))
+        .ok()?;
+    super::unit_table::UNITS.get(usize::from(table[index].1))
+}
+
+/// Most distinct compound units one process interns (`compound`); past it a compound keeps its
+/// first part. Bounds what a hostile document can make a long-running process keep.
+pub const MAX_COMPOUND_UNITS: usize = 4096;
+
+/// The symbol of a compound unit, from its parts and their powers: `[("km", 1), ("h", -1)]` →
+/// "km/h", `[("W", 1), ("m", -2)]` → "W/m²", `[("Mg", 1), ("ha", -1), ("year", -1)]` →
+/// "Mg/(ha·year)", `[("cm", -1)]` → "cm⁻¹" (DESIGN.md: `/`, `·` and exponents, prefixes kept).
+/// Interned, so that a claim's unit stays a `&'static str` like every simple unit.
+#[must_use]
+pub fn compound(parts: &[(&str, i8)]) -> Option<&'static str> {
+    use std::fmt::Write as _;
+    let power = |n: i8| match n.unsigned_abs() {
+        1 => "",
+        2 => "²",
+        3 => "³",
+        _ => "⁴",
+    };
+    let numerator: Vec<String> = parts
+        .iter()
+        .filter(|(_, p)| *p > 0)
+        .map(|(s, p)| format!("{s}{}", power(*p)))
+        .collect();
+    let denominator: Vec<String> = parts
+        .iter()
+        .filter(|(_, p)| *p < 0)
+        .map(|(s, p)| format!("{s}{}", power(*p)))
+        .collect();
+    let mut symbol = numerator.join("·");
+    match (numerator.is_empty(), denominator.len()) {
+        (_, 0) => {}
+        (true, _) => {
+            for (s, p) in parts.iter().filter(|(_, p)| *p < 0) {
+                let exponent = match p {
+                    -1 => "⁻¹",
+                    -2 => "⁻²",
+                    -3 => "⁻³",
+                    _ => "⁻⁴",
+                };
+                if !symbol.is_empty() {
+                    symbol.push('·');
+                }
+                let _ = write!(symbol, "{s}{exponent}");
+            }
+        }
+        (false, 1) => {
+            symbol.push('/');
+            symbol.push_str(&denominator[0]);
+        }
+        (false, _) => {
+            let _ = write!(symbol, "/({})", denominator.join("·"));
+        }
+    }
+    intern(symbol)
+}
+
+/// The one `&'static str` of a compound unit's symbol; `None` once `MAX_COMPOUND_UNITS`
+/// distinct ones are held.
+fn intern(symbol: String) -> Option<&'static str> {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static INTERNED: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut set = INTERNED
+        .get_or_init(|| Mutex::new(HashSet::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = set.get(symbol.as_str()) {
+        return Some(known);
+    }
+    if set.len() >= MAX_COMPOUND_UNITS {
+        return None;
+    }
+    let leaked: &'static str = Box::leak(symbol.into_boxed_str());
+    set.insert(leaked);
+    Some(leaked)
 }
