@@ -68,18 +68,86 @@ pub fn extract(document: &Document) -> Vec<Mention> {
     for (index, sentence) in document.sentences.iter().enumerate() {
         let ignored = sentence_ignored(document, sentence.span, &mut ignored);
         tokenize(&document.text, sentence.span, ignored, &mut tokens);
-        let mut scanner = Scanner {
-            text: &document.text,
-            tokens: &tokens,
-            mark,
-            sentence: index,
-            floor: 0,
-            out: &mut mentions,
-            facts: std::cell::OnceCell::new(),
-        };
+        let first = mentions.len();
+        let mut scanner = scanner_for(&document.text, &tokens, mark, index, &mut mentions);
         scanner.run();
+        share_list_units(&document.text, &mut mentions[first..]);
     }
     mentions
+}
+
+/// A unit written once after a list or a from–to pair covers every figure of it: "the 41, 61
+/// and 94 GHz bands", "at 24 and 70 µm", "rose 3, 5 and 7 per cent", "from 4.1 to 4.6%". The
+/// figure before the unit's own must be joined to it by "and", "or", "to" or a dash, and
+/// earlier ones by commas; only bare counts take the unit ("Of the 120, 40%" keeps its count).
+fn share_list_units(text: &str, mentions: &mut [Mention]) {
+    // A bare figure without a scale word ("230 million, or 80%" is two quantities).
+    let bare = |m: &Mention| {
+        m.kind == Kind::Count
+            && m.unit.is_none()
+            && matches!(m.figure, Figure::Number { .. } | Figure::Range { .. })
+            && !text
+                .get(m.span.range())
+                .unwrap_or(" ")
+                .contains(char::is_whitespace)
+    };
+    let between = |a: &Mention, b: &Mention| text.get(a.span.end..b.span.start).unwrap_or("").trim();
+    for index in (1..mentions.len()).rev() {
+        let unit = mentions[index].unit;
+        let kind = mentions[index].kind;
+        if unit.is_none() || !matches!(kind, Kind::Percent | Kind::Quantity | Kind::Duration) {
+            continue;
+        }
+        if index == 0 || !bare(&mentions[index - 1]) {
+            continue;
+        }
+        let last = between(&mentions[index - 1], &mentions[index]);
+        let mut at = index - 1;
+        while at > 0 && bare(&mentions[at - 1]) && between(&mentions[at - 1], &mentions[at]) == "," {
+            at -= 1;
+        }
+        let listed = at < index - 1;
+        let joined = match last {
+            "to" | "-" | "–" | "and to" => true,
+            // "3 and 5 percent"; not "the age was 26 and 41% of births were": a share of a
+            // named whole after a pair of figures is two statements.
+            "and" | "or" => {
+                listed
+                    || !text
+                        .get(mentions[index].span.end..)
+                        .unwrap_or("")
+                        .trim_start()
+                        .starts_with("of ")
+            }
+            ", and" | ", or" => listed,
+            _ => false,
+        };
+        if !joined {
+            continue;
+        }
+        for mention in &mut mentions[at..index] {
+            mention.kind = kind;
+            mention.unit = unit;
+        }
+    }
+}
+
+fn scanner_for<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    mark: DecimalMark,
+    sentence: usize,
+    out: &'a mut Vec<Mention>,
+) -> Scanner<'a> {
+    Scanner {
+        text,
+        tokens,
+        mark,
+        sentence,
+        floor: 0,
+        out,
+        facts: std::cell::OnceCell::new(),
+    }
 }
 
 /// The document's ignored stretches inside `span`, plus the URLs and e-mail addresses in it.

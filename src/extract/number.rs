@@ -71,6 +71,32 @@ pub fn parse_digits(token: &str, mark: DecimalMark) -> Option<Digits> {
     })
 }
 
+/// Reads a digit token deciding its decimal mark from its own shape where only one reading
+/// exists, and from the document's mark only where both do. "2.5" and "14.3" are decimals in
+/// any document (a group of thousands has three digits), "1.234,5" and "1,234.5" say their mark
+/// themselves; "1,234" and "1.234" follow the document. So one dotted patent number
+/// ("2.345.678") never makes the document's ordinary decimals disappear.
+#[must_use]
+pub fn read_digits(token: &str, document: DecimalMark) -> Option<Digits> {
+    let commas = token.matches(',').count();
+    let points = token.matches('.').count();
+    let after = |mark: char| token.rsplit(mark).next().map_or(0, str::len);
+    let mark = match (commas, points) {
+        (0, 0) => document,
+        (_, 1..) if commas > 0 => {
+            if token.rfind(',') > token.rfind('.') {
+                DecimalMark::Comma
+            } else {
+                DecimalMark::Point
+            }
+        }
+        (0, 1) if after('.') != 3 => DecimalMark::Point,
+        (1, 0) if after(',') != 3 && document == DecimalMark::Comma => DecimalMark::Comma,
+        _ => document,
+    };
+    parse_digits(token, mark)
+}
+
 /// Western grouping (1-3 digits, then threes) or Indian grouping (1-2 digits, then twos,
 /// ending in three: "1,00,000", "12,34,56,789").
 fn valid_grouping(groups: &[&str]) -> bool {
@@ -153,6 +179,12 @@ pub fn detect_decimal_mark(text: &str) -> DecimalMark {
             comma += 1;
         } else if commas > 1 && parse_digits(token, DecimalMark::Point).is_some() {
             point += 1;
+        } else if points == 1 && token.rsplit('.').next().is_some_and(|f| f.len() != 3) {
+            // "2.5", "14.35": only a decimal point reads it.
+            point += 1;
+        } else if commas == 1 && token.rsplit(',').next().is_some_and(|f| f.len() != 3) {
+            // "2,5", "88,35": only a decimal comma reads it.
+            comma += 1;
         }
     }
     if comma > point {

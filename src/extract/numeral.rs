@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 /// Most decimal places a figure may have: `Decimal` holds 28 significant digits.
 const MAX_FRACTION_DIGITS: usize = 27;
 
-use super::number::{parse_digits, round_significant, vulgar_fraction};
+use super::number::{parse_digits, read_digits, round_significant, vulgar_fraction};
 use super::suffix::{Suffix, subunit};
 use super::token::TokenKind;
 use super::{Figure, Parsed, Scanner};
@@ -90,22 +90,17 @@ impl Scanner<'_> {
         let mut end = numeral.end;
         let mut scale = None;
         if !numeral.share
-            && let Some((power, next)) = self.scale(end, currency.is_some(), numeral.words)
+            && let Some((power, next)) = self.scale(
+                end,
+                currency.is_some(),
+                // "five and a half million": the words stopped at the fraction, not the scale.
+                numeral.words && numeral.value.fract().is_zero(),
+            )
         {
             scale = Some(power);
             value = value.checked_mul(pow10(power))?;
             precision = precision.checked_mul(pow10(power))?;
-            end = next;
-            // "3 million and a half"
-            if self.word_is(end, "and")
-                && (self.word_is(end + 1, "a") || self.word_is(end + 1, "one"))
-                && let Some(denominator) = self.word(end + 2).and_then(fraction_denominator)
-            {
-                let part = pow10(power) / Decimal::from(denominator);
-                value = value.checked_add(part)?;
-                precision = precision.min(part);
-                end += 3;
-            }
+            (value, precision, end) = self.scale_tail(power, value, precision, next)?;
         }
         let mut suffix = Suffix::of(if numeral.share { Kind::Percent } else { Kind::Count }, None, 1);
         if numeral.share {
@@ -186,6 +181,60 @@ impl Scanner<'_> {
             qualifier,
             scale,
         })
+    }
+
+    /// What may follow a scale word: "3 million and a half", "3 hundred and 21", "4 thousand 3
+    /// hundred". Returns the value, precision and end after it.
+    fn scale_tail(
+        &self,
+        power: u32,
+        mut value: Decimal,
+        mut precision: Decimal,
+        mut end: usize,
+    ) -> Option<(Decimal, Decimal, usize)> {
+        if self.word_is(end, "and")
+            && (self.word_is(end + 1, "a") || self.word_is(end + 1, "one"))
+            && let Some(denominator) = self.word(end + 2).and_then(fraction_denominator)
+        {
+            let part = pow10(power) / Decimal::from(denominator);
+            value = value.checked_add(part)?;
+            precision = precision.min(part);
+            end += 3;
+        }
+        while let Some((rest, next)) = self.mixed_rest(end, power) {
+            value = value.checked_add(rest)?;
+            precision = Decimal::ONE;
+            end = next;
+        }
+        Some((value, precision, end))
+    }
+
+    /// The smaller part that continues a number after its scale word in mixed digits and words:
+    /// "and 21" after "3 hundred", "3 hundred" after "4 thousand". Joined by "and", or itself
+    /// scaled (so "3 million 2020 dollars" stays two figures). Returns the part and the index
+    /// past it.
+    fn mixed_rest(&self, at: usize, power: u32) -> Option<(Decimal, usize)> {
+        if !self.token(at - 1).is_some_and(super::token::Token::is_word) {
+            return None; // after "3m" or "5bn", no words continue the number
+        }
+        let and = self.word_is(at, "and");
+        let number_at = at + usize::from(and);
+        self.token(number_at).filter(|t| t.is_number())?;
+        let digits = parse_digits(self.surface(number_at), self.mark).filter(|d| d.plain_integer)?;
+        let mut part = digits.value;
+        let mut next = number_at + 1;
+        if let Some(inner) = self
+            .word(next)
+            .and_then(|w| scale_word(w).or_else(|| is(w, "hundred").then_some(2)))
+        {
+            part = part.checked_mul(pow10(inner))?;
+            next += 1;
+        } else if !and {
+            return None;
+        }
+        let unit_follows =
+            self.punct_is(next, '%') || self.word(next).is_some_and(|w| unit_word(w).is_some());
+        (part > Decimal::ZERO && part < pow10(power) && !unit_follows).then_some((part, next))
     }
 
     /// A currency written before the numeral: "$", "US$", "€", "EUR ", "USD34.6". Returns the
@@ -289,8 +338,16 @@ impl Scanner<'_> {
             };
             if let Some(denominator) = self.word(denominator_at).and_then(fraction_denominator) {
                 let part = count / Decimal::from(denominator);
+                // "one million and a half": a half of the scale the words ended on.
+                let unit = numeral
+                    .end
+                    .checked_sub(1)
+                    .filter(|_| numeral.words)
+                    .and_then(|last| self.word(last))
+                    .and_then(scale_word)
+                    .map_or(Decimal::ONE, pow10);
                 if !count.is_zero() && part < Decimal::ONE {
-                    numeral.value += round_significant(part);
+                    numeral.value += round_significant(part * unit);
                     numeral.precision = numeral
                         .precision
                         .min(round_significant(Decimal::ONE / Decimal::from(denominator)));
@@ -424,7 +481,15 @@ impl Scanner<'_> {
         if integer_len == surface.len() && integer_len <= 3 {
             end = self.spaced_groups(at + 1, &mut text);
         }
-        let digits = parse_digits(&text, self.mark)?;
+        let digits = read_digits(&text, self.mark).or_else(|| {
+            // "88,3%" in a decimal-point document: a comma before one or two digits and a
+            // percent sign or unit can only be a decimal comma.
+            let fraction = text.rsplit(',').next().map_or(0, str::len);
+            let marked = self.punct_is(end, '%') || self.word(end).is_some_and(|w| unit_word(w).is_some());
+            (text.matches(',').count() == 1 && !text.contains('.') && (1..=2).contains(&fraction) && marked)
+                .then(|| parse_digits(&text, super::number::DecimalMark::Comma))
+                .flatten()
+        })?;
         let mut value = digits.value;
         let mut precision = digits.precision;
         if let Some(TokenKind::Punct(c)) = self.token(end).filter(|t| t.glued()).map(|t| t.kind)

@@ -76,7 +76,9 @@ impl Scanner<'_> {
         let accept = strict
             || money
             || (glued && word.eq_ignore_ascii_case("k"))
-            || (glued && matches!(word, "m" | "M") && followed_by_word && !self.next_is_unit_context(at + 1));
+            || (glued && matches!(word, "m" | "M") && followed_by_word && !self.next_is_unit_context(at + 1))
+            // "1.2B people", "2mil users"
+            || (glued && matches!(word, "B" | "b" | "mil") && followed_by_word);
         accept.then_some((power, at + 1))
     }
 
@@ -256,11 +258,40 @@ impl Scanner<'_> {
         {
             return Some((Unit::quantity(symbol), at + 2));
         }
+        // "MtCO2e", "tCO2-eq", "cmH2O": a symbol with digits inside spans glued tokens.
+        if let Some(found) = self.glued_symbol_at(at) {
+            return Some(found);
+        }
         let table = table_symbol(word)?;
         if word.chars().count() == 1 && (!spaced || !self.spaced_letter_is_unit(at)) {
             return None;
         }
         Some((Unit::quantity(table.symbol), at + 1))
+    }
+
+    /// The longest symbol of the table made of two to five glued tokens from `at`, with a digit
+    /// among them (`MtCO2e` is the word `MtCO`, the number `2` and the word `e`).
+    fn glued_symbol_at(&self, at: usize) -> Option<(Unit, usize)> {
+        let mut symbol = String::from(self.surface(at));
+        let mut best = None;
+        for index in at + 1..at + 5 {
+            let Some(token) = self.token(index).filter(|t| t.glued()) else {
+                break;
+            };
+            if !matches!(
+                token.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Punct('-')
+            ) {
+                break;
+            }
+            symbol.push_str(self.surface(index));
+            if symbol.bytes().any(|b| b.is_ascii_digit())
+                && let Some(unit) = table_symbol(&symbol)
+            {
+                best = Some((Unit::quantity(unit.symbol), index + 1));
+            }
+        }
+        best
     }
 
     /// The longest unit name of the table starting at `at`, words joined by spaces or by glued

@@ -111,7 +111,7 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
             index += 1;
         } else if byte >= 0x80 {
             let c = slice[index..].chars().next().unwrap_or(' ');
-            if superscript_digit(c).is_some() {
+            if superscript_digit(c).is_some() && !is_unit_power(&slice[..index], c) {
                 let run: String = slice[index..]
                     .chars()
                     .take_while(|&c| superscript_digit(c).is_some())
@@ -131,6 +131,23 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
             index += 1;
         }
     }
+}
+
+/// "m²", "km³", "µg/m³": a square or cube glued to a unit symbol is its power, not a note.
+fn is_unit_power(before: &str, c: char) -> bool {
+    if !matches!(c, '²' | '³') {
+        return false;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    !word.is_empty()
+        && (crate::lexicon::units::unit_word(word).is_some()
+            || crate::lexicon::units::table_symbol(word).is_some())
 }
 
 fn superscript_digit(c: char) -> Option<char> {

@@ -208,7 +208,7 @@ pub fn scale_abbreviation(word: &str) -> Option<(u32, bool)> {
     Some(match word {
         "bn" | "Bn" | "BN" | "bln" => (9, true),
         "mn" | "Mn" | "mln" => (6, true),
-        "tn" | "Tn" | "trn" => (12, true),
+        "tn" | "Tn" | "trn" | "tln" | "trln" => (12, true),
         "m" | "M" | "MM" | "mm" | "mil" => (6, false),
         "T" => (12, false),
         "k" | "K" => (3, false),

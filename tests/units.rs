@@ -1,0 +1,210 @@
+//! Units, shared units, scales and decimal marks: one test per class of the extraction issue,
+//! on sentences written for it.
+
+use claimlint::ingest::{IngestOptions, parse};
+use claimlint::pipeline::Engine;
+
+/// Each claim of `text` as (text as written, value or "low..high", unit).
+fn read(text: &str) -> Vec<(String, String, String)> {
+    let engine = Engine::builtin().expect("engine");
+    let document = parse(
+        text.as_bytes(),
+        std::path::Path::new("t.txt"),
+        &IngestOptions::default(),
+    )
+    .expect("parses");
+    engine
+        .claims(&document)
+        .into_iter()
+        .map(|c| {
+            let value = c.value.map_or_else(
+                || match (c.low, c.high) {
+                    (Some(low), Some(high)) => format!("{}..{}", low.normalize(), high.normalize()),
+                    _ => String::new(),
+                },
+                |v| v.normalize().to_string(),
+            );
+            (c.text, value, c.unit.unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+/// The unit of the claim written as `figure` in `text`.
+fn unit_of(text: &str, figure: &str) -> String {
+    read(text)
+        .into_iter()
+        .find(|(t, _, _)| t == figure)
+        .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}: {:?}", read(text)))
+        .2
+}
+
+#[test]
+fn units_of_science_and_engineering_prose_are_read() {
+    for (text, figure, unit) in [
+        ("The probe stayed 3.82AU from the star.", "3.82AU", "AU"),
+        ("The beam reached 120 keV in the second run.", "120 keV", "keV"),
+        ("Its yield strength was 29.7MPa after curing.", "29.7MPa", "MPa"),
+        ("The signal sat near 2.4 GHz all week.", "2.4 GHz", "GHz"),
+        ("The pipe held 12 kPa of pressure.", "12 kPa", "kPa"),
+        ("Nitrate stayed below 50 ppm in every well.", "50 ppm", "ppm"),
+        ("The pump is rated at 85 dB at full speed.", "85 dB", "dB"),
+        ("Output fell to 2 Mtoe in the dry year.", "2 Mtoe", "Mtoe"),
+        ("Farms emitted 3.1 MtCO2e in total.", "3.1 MtCO2e", "MtCO2e"),
+        ("The crystal was heated to 900 K overnight.", "900 K", "K"),
+        ("The isotope ratio shifted by 0.6‰ between cores.", "0.6‰", "‰"),
+        ("The grains were 350µm wide.", "350µm", "µm"),
+        ("The lake covers 116 sq mi of the valley.", "116 sq mi", "mi²"),
+        (
+            "The survey covered 40 square kilometres of forest.",
+            "40 square kilometres",
+            "km²",
+        ),
+        ("A rock of 6.8 wt.% water was found.", "6.8 wt.%", "%"),
+        ("The slope rose at 45° near the ridge.", "45°", "°"),
+    ] {
+        assert_eq!(unit_of(text, figure), unit, "{text}");
+    }
+}
+
+#[test]
+fn coordinates_stay_places_not_figures() {
+    assert!(read("The site lies at 54°N, 3°W on the coast.").is_empty());
+}
+
+#[test]
+fn compound_units_keep_every_part() {
+    for (text, figure, unit) in [
+        ("Winds gusted at 80 km/h on the pass.", "80 km/h", "km/h"),
+        ("Lead reached 12 µg/m³ in winter.", "12 µg/m³", "µg/m³"),
+        ("The dose was 5 mg/L in each tank.", "5 mg/L", "mg/L"),
+        ("Yields averaged 7 t/ha on the plots.", "7 t/ha", "t/ha"),
+        ("Panels deliver 1,200 kWh/m² a year.", "1,200 kWh/m²", "kWh/m²"),
+        ("The current ran at 7.8 m s−1 near the inlet.", "7.8 m s−1", "m/s"),
+        ("Radiation of 340 W m−2 reached the ground.", "340 W m−2", "W/m²"),
+        (
+            "Growth of 11 Mg ha−1 year−1 was recorded.",
+            "11 Mg ha−1 year−1",
+            "Mg/(ha·year)",
+        ),
+        (
+            "The band sits at 1,065 cm−1 in the spectrum.",
+            "1,065 cm−1",
+            "cm⁻¹",
+        ),
+        ("The mine moved 4 km squared of earth.", "4 km squared", "km²"),
+        (
+            "The car ran at 90 kilometres per hour on the road.",
+            "90 kilometres per hour",
+            "km/h",
+        ),
+        (
+            "Seeds were sown at 20 kilograms per hectare here.",
+            "20 kilograms per hectare",
+            "kg/ha",
+        ),
+    ] {
+        assert_eq!(unit_of(text, figure), unit, "{text}");
+    }
+}
+
+#[test]
+fn money_per_period_or_unit_names_both() {
+    for (text, figure, unit) in [
+        (
+            "The scheme costs USD 3 billion a year to run.",
+            "USD 3 billion a year",
+            "USD/year",
+        ),
+        ("Cleaners earn $15.40/hour in the city.", "$15.40/hour", "USD/h"),
+        (
+            "Saffron sells for $350 per kg wholesale.",
+            "$350 per kg",
+            "USD/kg",
+        ),
+        (
+            "The fund pays EUR 2 million annually to towns.",
+            "EUR 2 million annually",
+            "EUR/year",
+        ),
+        (
+            "Health spending was USD 900 per capita in that year.",
+            "USD 900 per capita",
+            "USD/capita",
+        ),
+    ] {
+        assert_eq!(unit_of(text, figure), unit, "{text}");
+    }
+    // A period that dates the figure is no rate.
+    assert_eq!(unit_of("It raised $5 million a year ago.", "$5 million"), "USD");
+}
+
+#[test]
+fn a_unit_written_once_covers_its_list_or_pair() {
+    let read_units = |text: &str| read(text).into_iter().map(|(_, _, u)| u).collect::<Vec<_>>();
+    assert_eq!(read_units("Radios used the 41, 61 and 94 GHz bands."), ["GHz"; 3]);
+    assert_eq!(read_units("Grains of 24 and 70 µm were sieved."), ["µm"; 2]);
+    assert_eq!(read_units("Fares rose 3, 5 and 7 per cent in turn."), ["%"; 3]);
+    assert_eq!(read_units("Turnout went from 4.1 to 4.6% in the town."), ["%"; 2]);
+    // Two statements, not a list: the count keeps no unit.
+    assert_eq!(read_units("Of the 120, 40% voted early."), ["", "%"]);
+    assert_eq!(
+        read_units("About 230 million, or 80% of adults, agreed."),
+        ["", "%"]
+    );
+    assert_eq!(
+        read_units("The median age was 31 and 44% of staff were new."),
+        ["", "%"]
+    );
+}
+
+#[test]
+fn one_dotted_number_does_not_hide_the_documents_decimals() {
+    let text = "Under licence 4.567.890 the plant opened. Output grew 2.5% to 14.3 billion euros, \
+                and prices rose 12.7 per cent.";
+    let values: Vec<String> = read(text).into_iter().map(|(_, v, _)| v).collect();
+    assert!(values.contains(&"2.5".to_owned()), "{values:?}");
+    assert!(values.contains(&"14300000000".to_owned()), "{values:?}");
+    assert!(values.contains(&"12.7".to_owned()), "{values:?}");
+    // A decimal comma before a percent sign in a decimal-point document.
+    assert_eq!(read("Coverage was 88,3% last year.")[0].1, "88.3");
+    // A document written with decimal commas keeps reading them.
+    let values: Vec<String> = read("Der Umsatz lag bei 1.234,5 Euro und 2.000.000 Euro.")
+        .into_iter()
+        .map(|(_, v, _)| v)
+        .collect();
+    assert_eq!(values, ["1234.5", "2000000"]);
+}
+
+#[test]
+fn scale_words_and_letters_scale_any_figure() {
+    for (text, value) in [
+        ("Some five and a half million people voted.", "5500000"),
+        ("About two and a half million people moved.", "2500000"),
+        ("The city has one million and a half residents.", "1500000"),
+        ("The app reached 1.2B people by spring.", "1200000000"),
+        ("The forum has 2mil users now.", "2000000"),
+        ("There were 3 hundred and 21 ballots.", "321"),
+        ("We counted 4 thousand 3 hundred geese.", "4300"),
+    ] {
+        assert_eq!(read(text)[0].1, value, "{text}");
+    }
+    // A year after a scaled figure is not part of it.
+    assert_eq!(read("It cost 3 million 2020 dollars.")[0].1, "3000000");
+}
+
+#[test]
+fn spaced_letters_are_units_after_digits_only() {
+    assert_eq!(unit_of("Mix 75 g of sugar into the dough.", "75 g"), "g");
+    assert_eq!(unit_of("Wait 24 h before the next dose.", "24 h"), "h");
+    assert!(
+        read("There were virtually zero s in the list.")
+            .iter()
+            .all(|(_, _, u)| u.is_empty())
+    );
+    // A capitalised word after the letter: initials or a label, not a unit.
+    assert!(
+        read("Room 5 K Block is closed.")
+            .iter()
+            .all(|(_, _, u)| u.is_empty())
+    );
+}
