@@ -208,3 +208,52 @@ fn spaced_letters_are_units_after_digits_only() {
             .all(|(_, _, u)| u.is_empty())
     );
 }
+
+#[test]
+fn values_after_relation_signs_and_signed_figures() {
+    let read_q = |text: &str| {
+        let engine = Engine::builtin().expect("engine");
+        let document = parse(
+            text.as_bytes(),
+            std::path::Path::new("t.txt"),
+            &IngestOptions::default(),
+        )
+        .expect("parses");
+        engine
+            .claims(&document)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.text,
+                    c.qualifier.name(),
+                    c.value.map(|v| v.normalize().to_string()),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        read_q("The gap was clear (p<0.001)."),
+        [("0.001".to_owned(), "less_than", Some("0.001".to_owned()))]
+    );
+    assert_eq!(read_q("Alloys with Si<0.10% were tested.")[0].1, "less_than");
+    assert_eq!(
+        read_q("We kept the ratio CaP=1.67 fixed.")[0].2.as_deref(),
+        Some("1.67")
+    );
+    assert_eq!(
+        read_q("Cells gave Jsc∼2–3 mA/cm2 in the test.")[0].0,
+        "2–3 mA/cm2"
+    );
+    assert_eq!(read_q("Adults aged ≥ 18 years joined.")[0].1, "at_least");
+    assert_eq!(read_q("The ridge is at +1881 m.")[0].2.as_deref(), Some("1881"));
+    assert_eq!(
+        read_q("The peak sits at 200 m and−2341 m below it.")[1]
+            .2
+            .as_deref(),
+        Some("-2341")
+    );
+    assert_eq!(read_q("Prices moved +1% in May.")[0].0, "+1%");
+    // Code and calling codes are no figures.
+    assert!(read_q("Set a=1&b=2 in the query.").is_empty());
+    assert!(read_q("Its calling code is +44 for most lines.").is_empty());
+}

@@ -42,6 +42,10 @@ impl Scanner<'_> {
         if at > 0 && self.glued(at) && !in_range {
             let previous = self.tokens[at - 1];
             match previous.kind {
+                // "and−2341 m": a conjunction glued to a signed figure by a PDF's lost space.
+                TokenKind::Word
+                    if matches!(self.surface(at - 1), "and" | "or" | "to")
+                        && self.tokens[at].is_punct('−') => {}
                 TokenKind::Word | TokenKind::Number => return false,
                 TokenKind::Punct('-' | '–') => {
                     if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() {
@@ -57,7 +61,19 @@ impl Scanner<'_> {
                     }
                 }
                 // "…2025 0%25%50%": a chart's axis labels run together.
-                TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '=' | '&' | '@' | '^' | '%') => return false,
+                TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '&' | '@' | '^' | '%') => return false,
+                // "CaP=1.67" states a value; "a=1&b=2" and "x==3" are code.
+                TokenKind::Punct('=')
+                    if at < 2
+                        || !self.tokens[at - 2].is_word()
+                        || self.punct_is(numeral.end, '&')
+                        || self.punct_is(numeral.end, ';')
+                        || (at >= 3
+                            && self.glued(at - 2)
+                            && matches!(self.tokens[at - 3].kind, TokenKind::Punct('&' | '?'))) =>
+                {
+                    return false;
+                }
                 // "H.264", "v.2": a number glued to a word by a dot is part of a name.
                 TokenKind::Punct('.') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() => {
                     return false;

@@ -355,6 +355,13 @@ impl<'a> Scanner<'a> {
     /// is stepped over whole so its digits are not read as figures one by one.
     fn skip_name(&self, at: usize) -> usize {
         let mut end = at + 1;
+        // "and−2341 m": a conjunction a PDF glued to the signed figure after it.
+        if self.word(at).is_some_and(|w| matches!(w, "and" | "or" | "to"))
+            && self.token(end).is_some_and(|t| t.is_punct('−'))
+            && self.token(end + 1).is_some_and(|t| t.is_number() && t.glued())
+        {
+            return end;
+        }
         if self.tokens[at].is_number() || self.tokens[at].is_word() {
             while end < self.tokens.len() && self.glued(end) && !self.ends_glued_run(end) {
                 end += 1;
@@ -376,6 +383,8 @@ impl<'a> Scanner<'a> {
             self.tokens[index].kind,
             TokenKind::Punct(
                 ',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '"' | '\'' | '?' | '!' | '(' | '%'
+                    // "p<0.001", "CaP=1.67", "Jsc∼2–3 mA/cm2": a value after a relation sign.
+                    | '=' | '<' | '>' | '≈' | '∼' | '~' | '≤' | '≥' | '≃'
             )
         )
     }

@@ -410,11 +410,23 @@ impl Scanner<'_> {
         let token = self.token(at)?;
         match token.kind {
             TokenKind::Number => self.digits(at, false),
-            TokenKind::Punct('-' | '−') => {
+            TokenKind::Punct(sign @ ('-' | '−' | '+')) => {
                 let next = self.token(at + 1)?;
-                let starts = token.space_before || at == 0;
-                (next.is_number() && next.glued() && starts)
-                    .then(|| self.digits(at + 1, true))
+                // "−2341 m", "+1%", "and−2341 m" (a space lost in a PDF), "Δ=−0.4".
+                let starts = token.space_before
+                    || at == 0
+                    || self
+                        .word(at - 1)
+                        .is_some_and(|w| matches!(w, "and" | "or" | "to"))
+                    || matches!(
+                        self.tokens[at - 1].kind,
+                        TokenKind::Punct('=' | '<' | '>' | '≈' | '∼' | '~' | '≤' | '≥' | '(' | '[')
+                    );
+                // A plus sign marks a signed change ("+1%", "+0.8 °C"); a bare "+10" is a
+                // calling code or an offset, no figure.
+                let measured = sign != '+' || self.suffix(self.digits(at + 1, false)?.end).is_some();
+                (next.is_number() && next.glued() && starts && measured)
+                    .then(|| self.digits(at + 1, sign != '+'))
                     .flatten()
                     .map(|mut n| {
                         n.start = at;

@@ -52,6 +52,15 @@ const BEFORE: &[(&[&str], Qualifier)] = &[
     (&["c"], Qualifier::Approx),
     (&["~"], Qualifier::Approx),
     (&["≈"], Qualifier::Approx),
+    (&["∼"], Qualifier::Approx),
+    (&["≃"], Qualifier::Approx),
+    // Relation signs: "p<0.001", "Si<0.10%", "n > 30", "≥ 18", ">= 5".
+    (&[">", "="], Qualifier::AtLeast),
+    (&["<", "="], Qualifier::AtMost),
+    (&[">"], Qualifier::MoreThan),
+    (&["<"], Qualifier::LessThan),
+    (&["≥"], Qualifier::AtLeast),
+    (&["≤"], Qualifier::AtMost),
 ];
 
 /// The qualifier written right before token `start` and the index of its first token, not
