@@ -257,3 +257,46 @@ fn values_after_relation_signs_and_signed_figures() {
     assert!(read_q("Set a=1&b=2 in the query.").is_empty());
     assert!(read_q("Its calling code is +44 for most lines.").is_empty());
 }
+
+#[test]
+fn powers_of_ten_flattened_by_pdf_extraction() {
+    assert_eq!(read("The drift was 2.48×10−5 per orbit.")[0].1, "0.0000248");
+    assert_eq!(
+        read("Loss rates of 3.1 × 10-7 per hour were seen.")[0].1,
+        "0.00000031"
+    );
+}
+
+#[test]
+fn words_forms_of_real_reports() {
+    for (text, value) in [
+        ("The fund holds two million and one half shares.", "2500000"),
+        (
+            "Reserves reached one billion and a half million barrels.",
+            "1000500000",
+        ),
+        ("The index read nought point nought three at close.", "0.03"),
+        ("The pole measured two hundred point seventy-one units.", "200.71"),
+        ("The vote drew 3 hundred and one members.", "301"),
+        (
+            "About two thirds of a million people came.",
+            "666666.6666666666666666666667",
+        ),
+        ("The shop sold 3 dzs eggs.", "36"),
+    ] {
+        assert_eq!(read(text)[0].1, value, "{text}");
+    }
+    // "naught" alone is a word, not a zero.
+    assert!(read("All that work came to naught.").is_empty());
+}
+
+#[test]
+fn a_suspended_hyphen_shares_the_unit_after() {
+    assert_eq!(
+        read("They built an 8- to 16-metre mast."),
+        [("8- to 16-metre".to_owned(), "8..16".to_owned(), "m".to_owned())]
+    );
+    assert_eq!(read("A 5- or 10-year plan was drafted.")[0].2, "year");
+    // Glued words are a name of a ratio, not a range.
+    assert_ne!(read("It is a 1-to-1 map.")[0].1, "1..1");
+}

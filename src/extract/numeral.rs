@@ -102,6 +102,11 @@ impl Scanner<'_> {
             precision = precision.checked_mul(pow10(power))?;
             (value, precision, end) = self.scale_tail(power, value, precision, next)?;
         }
+        let mut numeral = numeral;
+        if let Some(count) = self.share_of_scale(&numeral, value, end) {
+            (value, precision, end) = count;
+            numeral.share = false;
+        }
         let mut suffix = Suffix::of(if numeral.share { Kind::Percent } else { Kind::Count }, None, 1);
         if numeral.share {
             suffix.unit = Some("%");
@@ -183,6 +188,23 @@ impl Scanner<'_> {
         })
     }
 
+    /// "two thirds of a million": a share of a scale is a count. Returns its value, precision
+    /// and the index past it.
+    fn share_of_scale(
+        &self,
+        numeral: &Numeral,
+        value: Decimal,
+        end: usize,
+    ) -> Option<(Decimal, Decimal, usize)> {
+        let of_a = numeral.share
+            && numeral.words
+            && self.word_is(end, "of")
+            && (self.word_is(end + 1, "a") || self.word_is(end + 1, "an"));
+        let power = self.word(end + 2).and_then(scale_word).filter(|_| of_a)?;
+        let count = round_significant((value / Decimal::ONE_HUNDRED).checked_mul(pow10(power))?);
+        Some((count, pow10(power) / Decimal::ONE_HUNDRED, end + 3))
+    }
+
     /// What may follow a scale word: "3 million and a half", "3 hundred and 21", "4 thousand 3
     /// hundred". Returns the value, precision and end after it.
     fn scale_tail(
@@ -219,10 +241,20 @@ impl Scanner<'_> {
         }
         let and = self.word_is(at, "and");
         let number_at = at + usize::from(and);
-        self.token(number_at).filter(|t| t.is_number())?;
-        let digits = parse_digits(self.surface(number_at), self.mark).filter(|d| d.plain_integer)?;
-        let mut part = digits.value;
-        let mut next = number_at + 1;
+        let token = self.token(number_at)?;
+        let (mut part, mut next) = if token.is_number() {
+            let digits = parse_digits(self.surface(number_at), self.mark).filter(|d| d.plain_integer)?;
+            (digits.value, number_at + 1)
+        } else if and {
+            // "3 hundred and one", "6 crore and two hundred": words after digits.
+            let words = self
+                .words(number_at)
+                .filter(|n| !n.share && n.value.fract().is_zero())?;
+            return (words.value > Decimal::ZERO && words.value < pow10(power))
+                .then_some((words.value, words.end));
+        } else {
+            return None;
+        };
         if let Some(inner) = self
             .word(next)
             .and_then(|w| scale_word(w).or_else(|| is(w, "hundred").then_some(2)))
@@ -346,22 +378,28 @@ impl Scanner<'_> {
                     .and_then(|last| self.word(last))
                     .and_then(scale_word)
                     .map_or(Decimal::ONE, pow10);
+                // "one billion and a half million": the fraction of the smaller scale after it.
+                let (unit, scale_taken) = match self.word(denominator_at + 1).and_then(scale_word) {
+                    Some(power) if pow10(power) < unit => (pow10(power), 1),
+                    _ => (unit, 0),
+                };
                 if !count.is_zero() && part < Decimal::ONE {
                     numeral.value += round_significant(part * unit);
                     numeral.precision = numeral
                         .precision
                         .min(round_significant(Decimal::ONE / Decimal::from(denominator)));
-                    numeral.end = denominator_at + 1;
+                    numeral.end = denominator_at + 1 + scale_taken;
                     numeral.plain_integer = false;
                     return numeral;
                 }
             }
         }
         // "3 dozens", "three dozen"
-        if self
-            .word(end)
-            .is_some_and(|w| is(w, "dozens") || (is(w, "dozen") && !numeral.words))
-        {
+        if self.word(end).is_some_and(|w| {
+            is(w, "dozens")
+                || ((is(w, "dozen") || matches!(w, "dz" | "dzs" | "doz" | "dozs")) && !numeral.words)
+                || (matches!(w, "dzs" | "dozs") && numeral.words)
+        }) {
             numeral.value *= Decimal::from(12);
             numeral.end = end + 1;
             numeral.plain_integer = false;
@@ -578,6 +616,28 @@ impl Scanner<'_> {
     )]
     fn words(&self, at: usize) -> Option<Numeral> {
         let first = self.word(at)?;
+        // "nought point five": a zero word only before "point" ("came to naught" is no figure).
+        if (is(first, "nought") || is(first, "naught")) && self.word_is(at + 1, "point") {
+            let mut digits = String::new();
+            let mut end = at + 2;
+            while let Some(d) = self.word(end).and_then(decimal_digit_word) {
+                digits.push(char::from_digit(d, 10).unwrap_or('0'));
+                end += 1;
+            }
+            let value: Decimal = format!("0.{digits}")
+                .parse()
+                .ok()
+                .filter(|_| !digits.is_empty())?;
+            return Some(Numeral {
+                value,
+                precision: Decimal::new(1, digits.len() as u32),
+                start: at,
+                end,
+                words: true,
+                share: false,
+                plain_integer: false,
+            });
+        }
         if is(first, "a") || is(first, "an") {
             return self.article_numeral(at);
         }
@@ -662,12 +722,14 @@ impl Scanner<'_> {
                 && self.glued(index)
                 && self.glued(index + 1)
                 && self.word(index + 1).and_then(number_word).is_some();
+            // "two million and one half": the "and" opens a fraction, read by the tail.
             let and = self.word_is(index, "and")
                 && matches!(last, Some(NumberWord::Hundred | NumberWord::Scale(_)))
                 && self
                     .word(index + 1)
                     .and_then(number_word)
-                    .is_some_and(|n| matches!(n, NumberWord::Unit(_)));
+                    .is_some_and(|n| matches!(n, NumberWord::Unit(_)))
+                && self.word(index + 2).and_then(fraction_denominator).is_none();
             if hyphen || and {
                 index += 1;
             }
@@ -678,9 +740,24 @@ impl Scanner<'_> {
         if self.word_is(end, "point") && current < 1000 {
             let mut digits = String::new();
             let mut at_digit = end + 1;
-            while let Some(NumberWord::Unit(d @ 0..=9)) = self.word(at_digit).and_then(number_word) {
+            while let Some(d) = self.word(at_digit).and_then(decimal_digit_word) {
                 digits.push(char::from_digit(d, 10).unwrap_or('0'));
                 at_digit += 1;
+            }
+            // "point seventy-one": one two-digit word after the point.
+            if digits.is_empty()
+                && let Some(NumberWord::Unit(tens @ 10..=99)) = self.word(at_digit).and_then(number_word)
+            {
+                let mut two = tens;
+                at_digit += 1;
+                if tens % 10 == 0
+                    && self.hyphen_joined(at_digit + 1)
+                    && let Some(NumberWord::Unit(u @ 1..=9)) = self.word(at_digit + 1).and_then(number_word)
+                {
+                    two += u;
+                    at_digit += 2;
+                }
+                digits = two.to_string();
             }
             if !digits.is_empty()
                 && digits.len() <= MAX_FRACTION_DIGITS
@@ -985,6 +1062,17 @@ impl Scanner<'_> {
             qualifier: None,
             scale: None,
         })
+    }
+}
+
+/// A digit written as a word after "point": "zero" to "nine", "nought", "naught", "oh".
+fn decimal_digit_word(word: &str) -> Option<u32> {
+    if is(word, "nought") || is(word, "naught") || is(word, "oh") {
+        return Some(0);
+    }
+    match number_word(word) {
+        Some(NumberWord::Unit(d @ 0..=9)) => Some(d),
+        _ => None,
     }
 }
 

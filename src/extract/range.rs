@@ -37,14 +37,25 @@ impl Scanner<'_> {
         let Figure::Number { value: low_value, .. } = first.figure else {
             return None;
         };
-        let joiner = first.end;
+        let mut joiner = first.end;
+        // "8- to 16-metre", "320- to 640-inch": a suspended hyphen shares the unit after.
+        if !between
+            && self.is_dash(joiner)
+            && self.glued(joiner)
+            && first.unit.is_none()
+            && (self.word_is(joiner + 1, "to") || self.word_is(joiner + 1, "or"))
+            && !self.glued(joiner + 1)
+        {
+            joiner += 1;
+        }
         let joined = if between {
             self.word_is(joiner, "and")
         } else if self.is_dash(joiner) {
             true
         } else {
             // "from 50 to 70" is a change, not a range.
-            self.word_is(joiner, "to") && !(first.start > 0 && self.word_is(first.start - 1, "from"))
+            (self.word_is(joiner, "to") || (joiner > first.end && self.word_is(joiner, "or")))
+                && !(first.start > 0 && self.word_is(first.start - 1, "from"))
         };
         if !joined {
             return None;

@@ -108,7 +108,14 @@ impl Scanner<'_> {
         if !times || self.surface(at + 1) != "10" {
             return None;
         }
-        self.power(at + 2)
+        self.power(at + 2).or_else(|| {
+            // "2.10 × 10-5", "2.48×10−5": a superscript exponent flattened to text (PDF
+            // extraction). After "× 10" a glued signed number can only be the power.
+            let sign = self.token(at + 2).filter(|t| t.glued())?;
+            (matches!(sign.kind, TokenKind::Punct('-' | '−')) && self.glued(at + 3))
+                .then(|| self.exponent(at + 2))
+                .flatten()
+        })
     }
 
     /// "^6", "^-3", "^−3" glued after a base: the exponent and the token past it.

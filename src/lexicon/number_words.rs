@@ -60,6 +60,8 @@ pub fn may_start_figure(word: &str) -> bool {
             | b"start"
             | b"mex"
             | b"zero"
+            | b"nought"
+            | b"naught"
             | b"one"
             | b"two"
             | b"three"
