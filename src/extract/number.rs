@@ -78,8 +78,14 @@ pub fn parse_digits(token: &str, mark: DecimalMark) -> Option<Digits> {
 /// ("2.345.678") never makes the document's ordinary decimals disappear.
 #[must_use]
 pub fn read_digits(token: &str, document: DecimalMark) -> Option<Digits> {
-    let commas = token.matches(',').count();
-    let points = token.matches('.').count();
+    let (mut commas, mut points) = (0usize, 0usize);
+    for byte in token.bytes() {
+        commas += usize::from(byte == b',');
+        points += usize::from(byte == b'.');
+    }
+    if commas + points == 0 {
+        return parse_digits(token, document);
+    }
     let after = |mark: char| token.rsplit(mark).next().map_or(0, str::len);
     let mark = match (commas, points) {
         (0, 0) => document,

@@ -9,7 +9,7 @@ use crate::claim::Kind;
 use crate::lexicon::number_words::{is, scale_abbreviation, scale_word};
 use crate::lexicon::units::{
     Unit, UnitKind, currency_code, currency_name, currency_symbol, lowercase_currency_code, table_name,
-    table_symbol, unit_word,
+    table_name_prefix, table_symbol, unit_word,
 };
 
 /// A period a rate is per, as claimlint writes it: "year", "yr", "annum" → "year"; "h".
@@ -272,6 +272,7 @@ impl Scanner<'_> {
     /// The longest symbol of the table made of two to five glued tokens from `at`, with a digit
     /// among them (`MtCO2e` is the word `MtCO`, the number `2` and the word `e`).
     fn glued_symbol_at(&self, at: usize) -> Option<(Unit, usize)> {
+        self.token(at + 1).filter(|t| t.glued())?;
         let mut symbol = String::from(self.surface(at));
         let mut best = None;
         for index in at + 1..at + 5 {
@@ -297,27 +298,41 @@ impl Scanner<'_> {
     /// The longest unit name of the table starting at `at`, words joined by spaces or by glued
     /// hyphens ("kilowatt-hours").
     fn table_name_at(&self, at: usize) -> Option<(Unit, usize)> {
-        let mut name = String::new();
+        let mut buffer = [0u8; 64];
+        let mut len = 0;
         let mut best = None;
         let mut index = at;
         for _ in 0..4 {
-            let word = self.word(index)?;
-            if !name.is_empty() && word.len() == 1 {
+            let Some(word) = self.word(index) else { break };
+            if (len > 0 && word.len() == 1) || len + word.len() > buffer.len() || !word.is_ascii() {
                 break;
             }
-            name.extend(word.chars().flat_map(char::to_lowercase));
-            if let Some(unit) = table_name(&name) {
+            for (slot, byte) in buffer[len..].iter_mut().zip(word.bytes()) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            len += word.len();
+            let name = std::str::from_utf8(&buffer[..len]).ok()?;
+            // Most words after a figure begin no unit name: stop at the first that cannot.
+            if !table_name_prefix(name) {
+                break;
+            }
+            if let Some(unit) = table_name(name) {
                 best = Some((Unit::quantity(unit.symbol), index + 1));
             }
-            if self.punct_is(index + 1, '-') && self.glued(index + 1) && self.glued(index + 2) {
-                name.push('-');
+            let joiner = if self.punct_is(index + 1, '-') && self.glued(index + 1) && self.glued(index + 2) {
                 index += 2;
+                b'-'
             } else if self.token(index + 1).is_some_and(|t| t.is_word() && !t.glued()) {
-                name.push(' ');
                 index += 1;
+                b' '
             } else {
                 break;
+            };
+            if len == buffer.len() {
+                break;
             }
+            buffer[len] = joiner;
+            len += 1;
         }
         best
     }
@@ -368,7 +383,8 @@ impl Scanner<'_> {
     /// "m s−1" (a symbol with a negative power), "·m". Returns the compound's symbol and the
     /// index past it; the first symbol alone when nothing follows.
     pub(super) fn compound_tail(&self, first: &'static str, at: usize) -> (&'static str, usize) {
-        let mut parts: Vec<(&'static str, i8)> = Vec::with_capacity(4);
+        let mut parts: [(&'static str, i8); 4] = [("", 0); 4];
+        let mut count = 0;
         let mut end = at;
         let (power, next) = self.unit_power(first, end).unwrap_or_else(|| {
             // "4 km squared", "2 m cubed".
@@ -378,19 +394,21 @@ impl Scanner<'_> {
                 _ => (1, end),
             }
         });
-        parts.push((first, power));
+        parts[0] = (first, power);
+        count += 1;
         end = next;
-        while parts.len() < 4 {
+        while count < parts.len() {
             let Some((symbol, power, next)) = self.compound_part(end) else {
                 break;
             };
-            parts.push((symbol, power));
+            parts[count] = (symbol, power);
+            count += 1;
             end = next;
         }
-        if parts.len() == 1 && power == 1 {
+        if count == 1 && power == 1 {
             return (first, at);
         }
-        match crate::lexicon::units::compound(&parts) {
+        match crate::lexicon::units::compound(&parts[..count]) {
             Some(symbol) => (symbol, end),
             None => (first, at),
         }

@@ -427,6 +427,47 @@ pub fn table_name(lower: &str) -> Option<&'static TableUnit> {
     super::unit_table::UNITS.get(usize::from(table[index].1))
 }
 
+/// The three-letter beginnings of the table's names, as a bit set over `a`–`z` cubed: most
+/// words after a figure begin no unit name, and one bit says so without a search.
+static NAME_STARTS: [u64; 275] = name_starts();
+
+const fn trigram(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 3 {
+        return None;
+    }
+    let (a, b, c) = (bytes[0], bytes[1], bytes[2]);
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
+        return None;
+    }
+    Some(((a - b'a') as usize * 26 + (b - b'a') as usize) * 26 + (c - b'a') as usize)
+}
+
+const fn name_starts() -> [u64; 275] {
+    let mut bits = [0u64; 275];
+    let names = super::unit_table::NAMES;
+    let mut i = 0;
+    while i < names.len() {
+        if let Some(index) = trigram(names[i].0.as_bytes()) {
+            bits[index / 64] |= 1 << (index % 64);
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// Does some unit name of the table begin with `lower` (a name being read word by word)?
+#[must_use]
+pub fn table_name_prefix(lower: &str) -> bool {
+    if let Some(index) = trigram(lower.as_bytes())
+        && NAME_STARTS[index / 64] & (1 << (index % 64)) == 0
+    {
+        return false;
+    }
+    let table = super::unit_table::NAMES;
+    let at = table.partition_point(|(s, _)| s.as_bytes() < lower.as_bytes());
+    table.get(at).is_some_and(|(s, _)| s.starts_with(lower))
+}
+
 /// Most distinct compound units one process interns (`compound`); past it a compound keeps its
 /// first part. Bounds what a hostile document can make a long-running process keep.
 pub const MAX_COMPOUND_UNITS: usize = 4096;
