@@ -66,13 +66,10 @@ EXTRA_UNITS = {
     "gigatonne of CO2": ("mass", ["GtCO2"], []),
     "gigatonne of carbon": ("mass", ["GtC"], []),
     "petagram of carbon": ("mass", ["PgC"], []),
-    "gigayear": ("time", ["Gyr", "byr"], ["gigayear"]),
-    "megayear": ("time", ["Myr"], ["megayear"]),
-    "kiloyear": ("time", ["kyr"], ["kiloyear"]),
-    # Geology's "million years ago": a point in time, written as stated.
-    "mega-annum": ("time", ["Ma"], ["mega-annum", "megaannum"]),
-    "kilo-annum": ("time", ["ka"], ["kilo-annum", "kiloannum"]),
-    "giga-annum": ("time", ["Ga"], ["giga-annum", "gigaannum"]),
+    # Millions of years, as ISO 80000-3 writes them (a = annum): "66 Ma", "4.5 Gyr", "3 byr".
+    "gigayear": ("time", ["Ga", "Gyr", "byr"], ["gigayear", "gigaannum", "giga-annum"]),
+    "megayear": ("time", ["Ma", "Myr"], ["megayear", "megaannum", "mega-annum"]),
+    "kiloyear": ("time", ["ka", "kyr"], ["kiloyear", "kiloannum", "kilo-annum"]),
     "millibar": ("pressure", ["mbar", "mBar"], ["millibar"]),
     "microbar": ("pressure", ["µbar", "μbar"], ["microbar"]),
     "nanobar": ("pressure", ["nbar"], ["nanobar"]),

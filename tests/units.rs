@@ -300,3 +300,38 @@ fn a_suspended_hyphen_shares_the_unit_after() {
     // Glued words are a name of a ratio, not a range.
     assert_ne!(read("It is a 1-to-1 map.")[0].1, "1..1");
 }
+
+#[test]
+fn prefixed_units_convert_within_their_dimension() {
+    use claimlint::lexicon::units::scale;
+    use rust_decimal::Decimal;
+    let base = |symbol: &str| scale(symbol).map(|(d, f, _)| (d.name(), f.normalize()));
+    assert_eq!(base("MPa"), Some(("pressure", Decimal::from(1_000_000))));
+    assert_eq!(base("kHz"), Some(("frequency", Decimal::from(1000))));
+    assert_eq!(base("µmol"), Some(("amount of substance", Decimal::new(1, 6))));
+    assert_eq!(base("ng"), Some(("mass", Decimal::new(1, 12))));
+    assert_eq!(
+        scale("GeV").map(|(_, f, _)| f),
+        scale("MeV").map(|(_, f, _)| f * Decimal::from(1000))
+    );
+    // A kelvin is a degree Celsius shifted by 273.15.
+    assert_eq!(
+        scale("K").map(|(_, f, o)| (f, o)),
+        Some((Decimal::ONE, Decimal::new(-27315, 2)))
+    );
+    assert_eq!(scale("dB"), None);
+}
+
+#[test]
+fn inches_millions_of_years_and_signed_money() {
+    assert_eq!(unit_of("The hose is 2 in.", "2 in"), "in");
+    assert_eq!(unit_of("The board is 3 in thick.", "3 in"), "in");
+    assert!(
+        read("We ranked 5 in the league.")
+            .iter()
+            .all(|(_, _, u)| u.is_empty())
+    );
+    assert_eq!(unit_of("The crater formed 66 Ma before present.", "66 Ma"), "Ma");
+    assert_eq!(unit_of("The crust is 4.4 Gyr old.", "4.4 Gyr"), "Ga");
+    assert_eq!(read("The line showed $-99.99 at close.")[0].1, "-99.99");
+}

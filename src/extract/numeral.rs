@@ -459,7 +459,9 @@ impl Scanner<'_> {
                     || matches!(
                         self.tokens[at - 1].kind,
                         TokenKind::Punct('=' | '<' | '>' | '≈' | '∼' | '~' | '≤' | '≥' | '(' | '[')
-                    );
+                    )
+                    // "$-99.99": a sign after a currency symbol.
+                    || matches!(self.tokens[at - 1].kind, TokenKind::Punct(c) if currency_symbol(c).is_some());
                 // A plus sign marks a signed change ("+1%", "+0.8 °C"); a bare "+10" is a
                 // calling code or an offset, no figure.
                 let measured = sign != '+' || self.suffix(self.digits(at + 1, false)?.end).is_some();

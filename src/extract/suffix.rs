@@ -243,6 +243,10 @@ impl Scanner<'_> {
         if let Some(found) = self.table_name_at(at) {
             return Some(found);
         }
+        // "a 2 in pipe" is rare; "2 in." closing a sentence, "2 in thick" and "2 1/2 in" measure.
+        if word == "in" && spaced && self.inch_context(at) {
+            return Some((Unit::quantity("in"), at + 1));
+        }
         // "sq mi", "square kilometres", "cubic metres", "cu ft": an area or volume by name.
         let power = match word {
             "sq" | "square" | "Square" => Some(2),
@@ -504,6 +508,25 @@ impl Scanner<'_> {
         }
         let (unit, next) = self.unit_at(at)?;
         (unit.kind == UnitKind::Quantity && !unit.symbol.is_empty()).then_some((unit.symbol, next))
+    }
+
+    /// "in" after digits is inches only where no noun can follow it as a preposition: at the
+    /// end of a sentence or clause, or before a word that says which way it measures.
+    fn inch_context(&self, at: usize) -> bool {
+        if at == 0 || !self.tokens[at - 1].is_number() {
+            return false;
+        }
+        match self.token(at + 1) {
+            None => true,
+            Some(next) => match next.kind {
+                TokenKind::Punct(c) => matches!(c, '.' | ',' | ';' | ')' | '('),
+                TokenKind::Word => matches!(
+                    self.surface(at + 1),
+                    "long" | "wide" | "thick" | "tall" | "high" | "deep" | "diameter" | "across"
+                ),
+                TokenKind::Number => false,
+            },
+        }
     }
 
     /// A one-letter symbol spaced after its figure ("75 g glucose", "7000 K based on", "24 h

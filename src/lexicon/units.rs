@@ -307,6 +307,11 @@ pub enum Dimension {
     Energy,
     Data,
     Speed,
+    Pressure,
+    Frequency,
+    Voltage,
+    Current,
+    AmountOfSubstance,
 }
 
 impl Dimension {
@@ -323,17 +328,27 @@ impl Dimension {
             Self::Energy => "energy",
             Self::Data => "data",
             Self::Speed => "speed",
+            Self::Pressure => "pressure",
+            Self::Frequency => "frequency",
+            Self::Voltage => "voltage",
+            Self::Current => "current",
+            Self::AmountOfSubstance => "amount of substance",
         }
     }
 }
 
 /// How a unit converts to its dimension's base unit: `base = value × factor + offset` (the
-/// offset is for temperatures). Bases: metre, kilogram, square metre, litre, degree Celsius,
-/// second, watt, watt-hour, byte, metre per second. Factors are exact where the definitions are (the mile is
+/// offset is for temperatures). Bases: metre, kilogram, square metre, litre, degree Celsius
+/// (kelvin by its offset), second, watt, watt-hour (joules and electronvolts convert to it),
+/// byte, metre per second, pascal, hertz, volt, ampere, mole; metric prefixes on those
+/// (`MPa`, `GeV`, `µmol`) scale them. Factors are exact where the definitions are (the mile is
 /// 1,609.344 m, the pound 0.45359237 kg, the US gallon 3.785411784 L).
 #[must_use]
 pub fn scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_decimal::Decimal)> {
-    use Dimension::{Area, Data, Energy, Length, Mass, Power, Speed, Temperature, Time, Volume};
+    use Dimension::{
+        AmountOfSubstance, Area, Current, Data, Energy, Frequency, Length, Mass, Power, Pressure, Speed,
+        Temperature, Time, Voltage, Volume,
+    };
     use rust_decimal::Decimal;
     let d = |text: &str| text.parse::<Decimal>().ok();
     let (dimension, factor) = match symbol {
@@ -398,9 +413,68 @@ pub fn scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_dec
             let factor = Decimal::from(5) / Decimal::from(9);
             return Some((Temperature, factor, Decimal::from(-32) * factor));
         }
-        _ => return None,
+        "Pa" => (Pressure, "1"),
+        "bar" => (Pressure, "100000"),
+        "mbar" => (Pressure, "100"),
+        "atm" => (Pressure, "101325"),
+        "psi" => (Pressure, "6894.757293168361"),
+        "Hz" => (Frequency, "1"),
+        "V" => (Voltage, "1"),
+        "A" => (Current, "1"),
+        "mol" => (AmountOfSubstance, "1"),
+        "J" => (Energy, "0.00027777777777777777777777778"),
+        "eV" => (Energy, "0.0000000000000000000000445049065"),
+        "bit" => (Data, "0.125"),
+        "K" => return Some((Temperature, Decimal::ONE, Decimal::new(-27315, 2))),
+        _ => return prefixed_scale(symbol),
     };
     Some((dimension, d(factor)?, Decimal::ZERO))
+}
+
+/// A metric prefix before a unit `scale` knows: `MPa`, `kHz`, `GeV`, `µmol`, `ng`, `mV`.
+fn prefixed_scale(symbol: &str) -> Option<(Dimension, rust_decimal::Decimal, rust_decimal::Decimal)> {
+    use rust_decimal::Decimal;
+    const PREFIXES: &[(&str, i32)] = &[
+        ("da", 1),
+        ("Y", 24),
+        ("Z", 21),
+        ("E", 18),
+        ("P", 15),
+        ("T", 12),
+        ("G", 9),
+        ("M", 6),
+        ("k", 3),
+        ("h", 2),
+        ("d", -1),
+        ("c", -2),
+        ("m", -3),
+        ("µ", -6),
+        ("n", -9),
+        ("p", -12),
+        ("f", -15),
+    ];
+    for (prefix, power) in PREFIXES {
+        let Some(base) = symbol.strip_prefix(prefix) else {
+            continue;
+        };
+        if base.is_empty()
+            || !matches!(
+                base,
+                "Pa" | "Hz" | "V" | "A" | "mol" | "J" | "eV" | "g" | "L" | "s" | "W" | "Wh" | "bit"
+            )
+        {
+            continue;
+        }
+        let (dimension, factor, offset) = scale(base)?;
+        let step = Decimal::from_i128_with_scale(10i128.pow(power.unsigned_abs()), 0);
+        let factor = if *power >= 0 {
+            factor.checked_mul(step)?
+        } else {
+            factor.checked_div(step)?
+        };
+        return Some((dimension, factor, offset));
+    }
+    None
 }
 
 pub use super::unit_table::TableUnit;
