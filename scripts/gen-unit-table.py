@@ -77,6 +77,12 @@ EXTRA_UNITS = {
     "decibel milliwatt": ("power level", ["dBm"], []),
     "decibel A-weighted": ("sound level", ["dBA", "dB(A)"], []),
     "parts per quadrillion": ("dimensionless", ["ppq"], ["parts per quadrillion"]),
+    # Astronomy's lengths in radii of a body, and airglow brightness in rayleighs.
+    "planetary radius": ("length", ["Rp"], ["planetary radius", "planetary radii"]),
+    "Earth radius": ("length", ["R⊕"], ["earth radius", "earth radii"]),
+    "Jupiter radius": ("length", ["RJ", "RJup"], ["jupiter radius", "jupiter radii"]),
+    "Saturn radius": ("length", ["RS"], ["saturn radius", "saturn radii"]),
+    "kilorayleigh": ("radiance", ["kR"], ["kilorayleigh"]),
 }
 
 # The symbol a unit is written with, where DESIGN.md's spelling (SI symbols, "year", "h",

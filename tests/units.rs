@@ -335,3 +335,30 @@ fn inches_millions_of_years_and_signed_money() {
     assert_eq!(unit_of("The crust is 4.4 Gyr old.", "4.4 Gyr"), "Ga");
     assert_eq!(read("The line showed $-99.99 at close.")[0].1, "-99.99");
 }
+
+#[test]
+fn astronomy_units_run_together_symbols_and_rupees() {
+    assert_eq!(
+        unit_of("The ring sits near 3.4Rp from the planet.", "3.4Rp"),
+        "Rp"
+    );
+    assert_eq!(unit_of("The aurora reached ~88kR at peak.", "88kR"), "kR");
+    assert_eq!(unit_of("Heating of ~8.8mWm−2 was found.", "8.8mWm−2"), "mW/m²");
+    assert_eq!(unit_of("Escape of 107 kgs-1 was inferred.", "107 kgs-1"), "kg/s");
+    assert_eq!(
+        unit_of("Rice sold at Rs 173 per kg there.", "Rs 173 per kg"),
+        "INR/kg"
+    );
+    assert_eq!(
+        unit_of("The fee is Rs. 2,500 per year.", "Rs. 2,500 per year"),
+        "INR/year"
+    );
+    // Statistics keep their figures: a confidence interval after "CI" is no version number.
+    assert_eq!(
+        read("The ratio was 2.2 (95% CI 1.9–2.6) in men.")[2].1,
+        "1.9..2.6"
+    );
+    // Code assigns and compares; those numbers are no figures.
+    assert!(read("Run it with lines=50 and VARIABLE=23 set.").is_empty());
+    assert!(read("The test (( x = var1<98 )) passes.").is_empty());
+}

@@ -62,10 +62,16 @@ impl Scanner<'_> {
                 }
                 // "…2025 0%25%50%": a chart's axis labels run together.
                 TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '&' | '@' | '^' | '%') => return false,
-                // "CaP=1.67" states a value; "a=1&b=2" and "x==3" are code.
+                // "CaP=1.67", "N=12", "p=0.03" state a value; "a=1&b=2", "x==3", "lines=50" and
+                // "VARIABLE=23" are code: a short name, one letter or with a capital, is a symbol.
                 TokenKind::Punct('=')
                     if at < 2
                         || !self.tokens[at - 2].is_word()
+                        || !{
+                            let name = self.surface(at - 2);
+                            let length = name.chars().count();
+                            length == 1 || (length <= 3 && name.chars().any(char::is_uppercase))
+                        }
                         || self.punct_is(numeral.end, '&')
                         || self.punct_is(numeral.end, ';')
                         || (at >= 3
@@ -76,6 +82,16 @@ impl Scanner<'_> {
                 }
                 // "H.264", "v.2": a number glued to a word by a dot is part of a name.
                 TokenKind::Punct('.') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() => {
+                    return false;
+                }
+                // "var1<98": a comparison in code, the number glued to an identifier before it.
+                TokenKind::Punct('<' | '>')
+                    if at >= 3
+                        && self.glued(at - 1)
+                        && self.tokens[at - 2].is_number()
+                        && self.glued(at - 2)
+                        && self.tokens[at - 3].is_word() =>
+                {
                     return false;
                 }
                 // "10:30": the minutes of a time, the second part of a ratio.
@@ -96,7 +112,13 @@ impl Scanner<'_> {
                 && at >= 2
                 && !self.starts_sentence(at - 1)
                 && crate::calendar::month_number(previous).is_none()
-                && previous.len() > 1;
+                && previous.len() > 1
+                // "95% CI 1.92–2.65", "OR 1.4", "SD 0.8": a statistic's name, not a product's.
+                && !matches!(
+                    previous,
+                    "CI" | "CrI" | "OR" | "aOR" | "HR" | "aHR" | "RR" | "IRR" | "SD" | "SE" | "SEM" | "IQR"
+                        | "AUC" | "ICC" | "RMSE" | "MAE" | "BMI"
+                );
             let measured =
                 self.scale(numeral.end, false, false).is_some() || self.suffix(numeral.end).is_some();
             if decimal && named && !measured && !in_range {
@@ -127,6 +149,7 @@ impl Scanner<'_> {
                     let known = unit_word(word).is_some()
                         || crate::lexicon::units::table_symbol(word)
                             .is_some_and(|_| word.chars().count() > 1)
+                        || self.unit_at(end).is_some()
                         || scale_abbreviation(word).is_some()
                         || scale_word(word).is_some()
                         || currency_code(word).is_some()

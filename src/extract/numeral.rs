@@ -292,6 +292,17 @@ impl Scanner<'_> {
                     // "USD34.6" glued, "EUR 15" spaced.
                     return numeral_follows(at + 1).then_some((code, at + 1));
                 }
+                // "Rs 173", "Rs. 2,500", "Rp 10.000": a currency's customary abbreviation.
+                let code = match word {
+                    "Rs" => Some("INR"),
+                    "Rp" => Some("IDR"),
+                    _ => None,
+                };
+                if let Some(code) = code {
+                    let dot = usize::from(self.punct_is(at + 1, '.') && self.glued(at + 1));
+                    let digits = self.token(at + 1 + dot).is_some_and(super::token::Token::is_number);
+                    return (digits && numeral_follows(at + 1 + dot)).then_some((code, at + 1 + dot));
+                }
                 // "US$", "HK$"; in lower-cased text also spaced ("c $ 16.4", "hk $ 10").
                 // "a $400 credit": the article, not Australia's dollar.
                 let article = word == "a" && !self.glued(at + 1);

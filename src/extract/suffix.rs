@@ -225,6 +225,13 @@ impl Scanner<'_> {
         let token = self.token(at).filter(|t| t.is_word())?;
         let word = self.surface(at);
         let spaced = !token.glued();
+        // "kgs-1" before a negative power is kg s⁻¹, not the plural "kgs" to the minus one.
+        if self.unit_power(word, at + 1).is_some_and(|(p, _)| p < 0)
+            && unit_word(word).is_none()
+            && let Some(found) = self.run_together_at(at)
+        {
+            return Some(found);
+        }
         if let Some(unit) = unit_word(word) {
             let unclear = match word {
                 "s" | "g" | "L" | "W" | "m" | "t" | "h" => !self.spaced_letter_is_unit(at),
@@ -266,6 +273,10 @@ impl Scanner<'_> {
         if let Some(found) = self.glued_symbol_at(at) {
             return Some(found);
         }
+        // "mWm−2", "kgs-1": two symbols run together before a negative power.
+        if let Some(found) = self.run_together_at(at) {
+            return Some(found);
+        }
         let table = table_symbol(word)?;
         if word.chars().count() == 1 && (!spaced || !self.spaced_letter_is_unit(at)) {
             return None;
@@ -297,6 +308,27 @@ impl Scanner<'_> {
             }
         }
         best
+    }
+
+    /// Two unit symbols written as one word before a negative power ("mWm−2" is mW/m², "kgs-1"
+    /// is kg/s): split where both halves are symbols and the power says it is a compound.
+    fn run_together_at(&self, at: usize) -> Option<(Unit, usize)> {
+        let word = self.surface(at);
+        let known = |symbol: &str| {
+            unit_word(symbol)
+                .filter(|u| u.kind == UnitKind::Quantity)
+                .map(|u| u.symbol)
+                .or_else(|| table_symbol(symbol).map(|u| u.symbol))
+        };
+        for (split, _) in word.char_indices().skip(1) {
+            let (Some(first), Some(second)) = (known(&word[..split]), known(&word[split..])) else {
+                continue;
+            };
+            let (power, next) = self.unit_power(second, at + 1).filter(|(p, _)| *p < 0)?;
+            let symbol = crate::lexicon::units::compound(&[(first, 1), (second, power)])?;
+            return Some((Unit::quantity(symbol), next));
+        }
+        None
     }
 
     /// The longest unit name of the table starting at `at`, words joined by spaces or by glued

@@ -12,6 +12,7 @@ const ABBREVIATIONS: &[&str] = &[
     "ref", "refs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "est", "inc", "ltd", "corp", "co", "stat", "supp", "reg", "ed", "cir", "app", "rptr", "ann", "subsec",
     "para", "cl", "pt", "div", "ste", "apt", "ave", "blvd", "rd", "dept", "al", "ibid", "id", "pub", "res",
+    "rs",
 ];
 
 /// Longest word examined for an abbreviation before a full stop.

@@ -62,6 +62,8 @@ pub fn may_start_figure(word: &str) -> bool {
             | b"zero"
             | b"nought"
             | b"naught"
+            | b"rs"
+            | b"rp"
             | b"one"
             | b"two"
             | b"three"
