@@ -362,3 +362,35 @@ fn astronomy_units_run_together_symbols_and_rupees() {
     assert!(read("Run it with lines=50 and VARIABLE=23 set.").is_empty());
     assert!(read("The test (( x = var1<98 )) passes.").is_empty());
 }
+
+#[test]
+fn days_without_years_compositions_and_superscript_powers() {
+    let date = |text: &str| {
+        let engine = Engine::builtin().expect("engine");
+        let document = parse(
+            text.as_bytes(),
+            std::path::Path::new("t.txt"),
+            &IngestOptions::default(),
+        )
+        .expect("parses");
+        engine
+            .claims(&document)
+            .into_iter()
+            .map(|c| (c.kind.name(), c.date))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        date("The vote fell on March 16 that spring."),
+        [("date", Some("--03-16".to_owned()))]
+    );
+    assert_eq!(
+        date("The vote fell on March 16, 2021 that spring."),
+        [("date", Some("2021-03-16".to_owned()))]
+    );
+    assert_eq!(
+        read("Steel of Ni 3.5 to 5% and Cr 2% was cast.")[0],
+        ("3.5 to 5%".to_owned(), "3.5..5".to_owned(), "%".to_owned())
+    );
+    assert_eq!(unit_of("Gusts of 90 km·h⁻¹ hit the coast.", "90 km·h⁻¹"), "km/h");
+    assert_eq!(unit_of("The road runs 150 Km north.", "150 Km"), "km");
+}

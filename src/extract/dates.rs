@@ -421,11 +421,18 @@ impl Scanner<'_> {
             after_day = next;
             last
         });
-        if self.punct_is(after_day, ',') {
-            after_day += 1;
-        }
-        let year = self.year_value(after_day)?;
-        Some(self.date_figure(start, after_day + 1, Self::day_iso(year, month, day, last_day)?))
+        let comma = usize::from(self.punct_is(after_day, ','));
+        let Some(year) = self.year_value(after_day + comma) else {
+            // "on March 16": a day of the year, no year stated. ISO 8601 writes it "--03-16"
+            // (a leap year checks the day, so "February 29" stands).
+            let iso = Self::day_iso(2000, month, day, last_day)?.replace("2000-", "--");
+            return Some(self.date_figure(start, after_day, iso));
+        };
+        Some(self.date_figure(
+            start,
+            after_day + comma + 1,
+            Self::day_iso(year, month, day, last_day)?,
+        ))
     }
 
     /// "mid-2021" → 2021-04/2021-09; "early 2021" → 2021-01/2021-04; "late 2020" →

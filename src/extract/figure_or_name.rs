@@ -119,8 +119,15 @@ impl Scanner<'_> {
                     "CI" | "CrI" | "OR" | "aOR" | "HR" | "aHR" | "RR" | "IRR" | "SD" | "SE" | "SEM" | "IQR"
                         | "AUC" | "ICC" | "RMSE" | "MAE" | "BMI"
                 );
-            let measured =
-                self.scale(numeral.end, false, false).is_some() || self.suffix(numeral.end).is_some();
+            // "Ni 3.5 to 5%": a range whose far end is measured measures the near end too.
+            let range_measured = (self.word_is(numeral.end, "to") || self.is_dash(numeral.end))
+                && self
+                    .token(numeral.end + 1)
+                    .is_some_and(super::token::Token::is_number)
+                && self.suffix(numeral.end + 2).is_some();
+            let measured = self.scale(numeral.end, false, false).is_some()
+                || self.suffix(numeral.end).is_some()
+                || range_measured;
             if decimal && named && !measured && !in_range {
                 return false;
             }

@@ -300,7 +300,9 @@ impl Scanner<'_> {
                 };
                 if let Some(code) = code {
                     let dot = usize::from(self.punct_is(at + 1, '.') && self.glued(at + 1));
-                    let digits = self.token(at + 1 + dot).is_some_and(super::token::Token::is_number);
+                    let digits = self
+                        .token(at + 1 + dot)
+                        .is_some_and(super::token::Token::is_number);
                     return (digits && numeral_follows(at + 1 + dot)).then_some((code, at + 1 + dot));
                 }
                 // "US$", "HK$"; in lower-cased text also spaced ("c $ 16.4", "hk $ 10").

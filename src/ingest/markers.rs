@@ -135,6 +135,10 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
 
 /// "m²", "km³", "µg/m³": a square or cube glued to a unit symbol is its power, not a note.
 fn is_unit_power(before: &str, c: char) -> bool {
+    // "h⁻¹", "m⁻²": after a superscript minus a digit is always a power.
+    if before.ends_with('⁻') {
+        return true;
+    }
     if !matches!(c, '²' | '³') {
         return false;
     }

@@ -190,7 +190,7 @@ pub fn unit_word(word: &str) -> Option<Unit> {
         | "GHz" | "mph" | "bbl" | "pp" | "bp" | "bps" | "s" | "g" | "lb" | "lbs" | "oz" | "ft" | "kcal"
         | "km2" | "m2" | "m3" | "mg" | "µg" | "μg" | "ng" | "µL" | "μL" | "µl" | "μl" | "nm" | "µm"
         | "μm" | "mM" | "µM" | "μM" | "nM" | "µs" | "μs" | "ns" | "sec" | "KiB" | "MiB" | "GiB" | "TiB"
-        | "KB" => Some(word),
+        | "KB" | "Km" | "KM" => Some(word),
         _ => None,
     };
     if let Some(symbol) = symbol {
@@ -208,6 +208,7 @@ pub fn unit_word(word: &str) -> Option<Unit> {
             "μs" => "µs",
             "sec" => "s",
             "KB" => "kB",
+            "Km" | "KM" => "km",
             other => canonical_symbol(other),
         };
         let kind = Quantity;
