@@ -70,7 +70,9 @@ impl Scanner<'_> {
                         || !{
                             let name = self.surface(at - 2);
                             let length = name.chars().count();
-                            length == 1 || (length <= 3 && name.chars().any(char::is_uppercase))
+                            length == 1
+                                || (length <= 3 && name.chars().any(char::is_uppercase))
+                                || matches!(name, "ratio" | "mean" | "median" | "average" | "total")
                         }
                         || self.punct_is(numeral.end, '&')
                         || self.punct_is(numeral.end, ';')
