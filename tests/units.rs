@@ -394,3 +394,20 @@ fn days_without_years_compositions_and_superscript_powers() {
     assert_eq!(unit_of("Gusts of 90 km·h⁻¹ hit the coast.", "90 km·h⁻¹"), "km/h");
     assert_eq!(unit_of("The road runs 150 Km north.", "150 Km"), "km");
 }
+
+#[test]
+fn fractions_written_out_are_numbers() {
+    for (text, value) in [
+        ("The ratio came to twenty-three fifths in the end.", "4.6"),
+        ("The dose was three halves of the norm.", "1.5"),
+        ("It came to one over three.", "0.3333333333333333333333333333"),
+        ("The odds were 1 over 20.", "0.05"),
+        ("They bought three hundred and two dozen eggs.", "324"),
+        ("The index was nought point eleven.", "0.11"),
+    ] {
+        assert_eq!(read(text)[0].1, value, "{text}");
+    }
+    // A proper fraction stays a share, and "over" before a span of time is no quotient.
+    assert_eq!(read("Two thirds of voters agreed.")[0].2, "%");
+    assert_eq!(read("It rose 5 over 3 years.")[0].1, "5");
+}

@@ -407,6 +407,28 @@ impl Scanner<'_> {
                 }
             }
         }
+        // "one over three", "1 over 20": a quotient written out, at a clause end ("5 over 3
+        // years" is a span of time, not a fraction).
+        if self.word_is(end, "over")
+            && numeral.value.fract().is_zero()
+            && !numeral.share
+            && let Some(denominator) = self.bare_numeral(end + 1).filter(|d| {
+                d.value.fract().is_zero()
+                    && d.value > Decimal::ZERO
+                    && !d.share
+                    && self
+                        .token(d.end)
+                        .is_none_or(|t| matches!(t.kind, TokenKind::Punct(_)))
+            })
+        {
+            return Numeral {
+                value: round_significant(numeral.value / denominator.value),
+                precision: round_significant(Decimal::ONE / denominator.value),
+                end: denominator.end,
+                plain_integer: false,
+                ..numeral
+            };
+        }
         // "3 dozens", "three dozen"
         if self.word(end).is_some_and(|w| {
             is(w, "dozens")
@@ -639,6 +661,12 @@ impl Scanner<'_> {
                 digits.push(char::from_digit(d, 10).unwrap_or('0'));
                 end += 1;
             }
+            if digits.is_empty()
+                && let Some(NumberWord::Unit(two @ 10..=19)) = self.word(end).and_then(number_word)
+            {
+                digits = two.to_string(); // "nought point eleven"
+                end += 1;
+            }
             let value: Decimal = format!("0.{digits}")
                 .parse()
                 .ok()
@@ -682,6 +710,8 @@ impl Scanner<'_> {
         }
         let mut total = Decimal::ZERO;
         let mut current: u64 = 0;
+        // The units added since the last "hundred": "three hundred and two dozen" is 300 + 24.
+        let mut since_hundred: u64 = 0;
         let mut place = Decimal::ONE;
         let mut index = at;
         let mut last: Option<NumberWord> = None;
@@ -702,14 +732,21 @@ impl Scanner<'_> {
             match number {
                 NumberWord::Unit(u) => {
                     current += u64::from(u);
+                    since_hundred += u64::from(u);
                     place = Decimal::ONE;
                 }
                 NumberWord::Hundred => {
                     current = current.max(1) * 100;
+                    since_hundred = 0;
                     place = Decimal::from(100);
                 }
                 NumberWord::Dozen => {
-                    current = current.max(1) * 12;
+                    current = if since_hundred > 0 && current > since_hundred {
+                        current - since_hundred + since_hundred * 12
+                    } else {
+                        current.max(1) * 12
+                    };
+                    since_hundred = 0;
                     place = Decimal::ONE;
                 }
                 NumberWord::Scale(power) => {
@@ -727,6 +764,7 @@ impl Scanner<'_> {
                         place = pow10(power);
                     }
                     current = 0;
+                    since_hundred = 0;
                 }
             }
             last = Some(number);
@@ -795,6 +833,9 @@ impl Scanner<'_> {
         // "three quarters", "two thirds": a share.
         if let Some(share) = self.fraction_share(&numeral) {
             return Some(share);
+        }
+        if let Some(fraction) = self.improper_fraction(&numeral) {
+            return Some(fraction);
         }
         if let Some(share) = self.in_share(&numeral) {
             return Some(share);
@@ -941,6 +982,23 @@ impl Scanner<'_> {
             precision: Decimal::ONE,
             end: numeral.end + hyphen + 1,
             share: true,
+            ..*numeral
+        })
+    }
+
+    /// "twenty-three fifths", "three halves": a fraction in words at or above one is a number
+    /// (4.6, 1.5), not a share of a whole.
+    fn improper_fraction(&self, numeral: &Numeral) -> Option<Numeral> {
+        let hyphen = usize::from(self.hyphen_joined(numeral.end + 1));
+        let word = self.word(numeral.end + hyphen)?;
+        let denominator = fraction_denominator(word).filter(|_| word.ends_with('s'))?;
+        if numeral.value < Decimal::from(denominator) || !numeral.value.fract().is_zero() {
+            return None;
+        }
+        Some(Numeral {
+            value: round_significant(numeral.value / Decimal::from(denominator)),
+            precision: round_significant(Decimal::ONE / Decimal::from(denominator)),
+            end: numeral.end + hyphen + 1,
             ..*numeral
         })
     }

@@ -184,7 +184,7 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
         "eighty" => NumberWord::Unit(80),
         "ninety" => NumberWord::Unit(90),
         "hundred" => NumberWord::Hundred,
-        "dozen" => NumberWord::Dozen,
+        "dozen" | "dozens" => NumberWord::Dozen,
         _ => return scale_word(word).map(NumberWord::Scale),
     })
 }
