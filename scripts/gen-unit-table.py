@@ -131,7 +131,7 @@ DENIED_SYMBOLS = {
     "C", "G", "T", "P", "A", "N", "kt", "amp", "Ba", "Eh", "Ha", "Fr", "At", "AT", "Ly", "nt",
     "sb", "cd", "lm", "den", "fur", "lea", "fath", "qr", "ct", "bu", "bsh", "pk", "mb", "gb", "tb",
     "Cal", "TR", "FBM", "BDFT", "BF", "PPH", "CFPM", "CFM", "SCCM", "SCFM", "SLM", "SLPM", "MOA",
-    "SOA", "esu", "Rd", "Oe", "Mx", "hs", "mps", "fps", "ips", "kph", "tpd", "pdl", "kip", "hph",
+    "SOA", "esu", "Rd", "Oe", "Mx", "hs", "mps", "fps", "ips", "kph", "pdl", "kip", "hph",
     "thm", "nibble", "Gal", "Gs", "St", "'", '"', "″", "′", "”", "'", "Hg", '"Hg', "kn", "kp",
     "tf", "Bd", "ly", "mah", "MByte", "rps", "cps", "MP", "k", "Dm", "dkm", "dam", "hm",
     "bp", "Mb", "Gb", "Tb", "Pb", "Eb", "Zb", "Yb", "kb", "PM", "pm", "am",

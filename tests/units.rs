@@ -411,3 +411,14 @@ fn fractions_written_out_are_numbers() {
     assert_eq!(read("Two thirds of voters agreed.")[0].2, "%");
     assert_eq!(read("It rose 5 over 3 years.")[0].1, "5");
 }
+
+#[test]
+fn an_uncertainty_shares_its_values_unit() {
+    assert_eq!(read("The rod was 12.3 ± 0.4 mm long.")[0].2, "mm");
+    assert_eq!(
+        unit_of("Bodies fall at 9.83e-3 +/- 1e-5 km/s2 there.", "9.83e-3"),
+        "km/s²"
+    );
+    assert_eq!(unit_of("A mill of 4,500 tpd opened.", "4,500 tpd"), "t/day");
+    assert_eq!(unit_of("One gigaannum is a long time.", "One gigaannum"), "Ga");
+}

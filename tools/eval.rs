@@ -89,7 +89,17 @@ impl Tally {
                 return;
             }
             Mapped::Bare => claims.iter().any(|c| c.unit.is_none() || in_words_share(c)),
-            Mapped::Unit(unit) => claims.iter().any(|c| c.unit == Some(unit)),
+            // The same unit, or one of the same dimension and size under another name
+            // ("ml" and a cubic centimetre).
+            Mapped::Unit(unit) => claims.iter().any(|c| {
+                c.unit == Some(unit)
+                    || c.unit
+                        .and_then(claimlint::lexicon::units::scale)
+                        .is_some_and(|s| {
+                            claimlint::lexicon::units::scale(unit)
+                                .is_some_and(|t| (s.0, s.1, s.2) == (t.0, t.1, t.2))
+                        })
+            }),
         };
         self.unit_cases += 1;
         if right {
@@ -420,6 +430,18 @@ fn quantulum(root: &Path) -> Tally {
                 .or_else(|| Some((claim.low? + claim.high?) / Decimal::TWO));
             if in_words_share(claim) && unit_name == "dimensionless" {
                 got = got.map(|v| v / Decimal::ONE_HUNDRED);
+            }
+            // quantulum3 counts in the unit named; claimlint in the whole it stands for: "one
+            // hundred cents" is USD 1, "a dozen" is 12.
+            let per_unit = match unit_name {
+                "cent" | "penny" => Some(Decimal::new(1, 2)),
+                "dozen" => Some(Decimal::from(12)),
+                "baker's dozen" => Some(Decimal::from(13)),
+                "gross" => Some(Decimal::from(144)),
+                _ => None,
+            };
+            if let Some(per_unit) = per_unit {
+                got = got.map(|v| v / per_unit);
             }
             match (want, got) {
                 (Some(want), Some(got)) if same(want, got) => tally.right += 1,

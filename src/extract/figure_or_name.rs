@@ -337,6 +337,7 @@ impl Scanner<'_> {
     fn one_counts(&self, at: usize) -> bool {
         let next = self.word(at + 1);
         next.is_some_and(|w| unit_word(w).is_some() || currency_name(w, None).is_some() || is(w, "percent"))
+            || self.unit_at(at + 1).is_some()
     }
 }
 

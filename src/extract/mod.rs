@@ -108,7 +108,8 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
         }
         let listed = at < index - 1;
         let joined = match last {
-            "to" | "-" | "–" | "and to" => true,
+            // "12.3 ± 0.4 mm", "9.83e-3 +/- 1e-5 km/s2": an uncertainty shares its value's unit.
+            "to" | "-" | "–" | "and to" | "±" | "+/-" | "+/−" => true,
             // "3 and 5 percent"; not "the age was 26 and 41% of births were": a share of a
             // named whole after a pair of figures is two statements.
             "and" | "or" => {

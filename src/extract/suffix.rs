@@ -406,7 +406,7 @@ impl Scanner<'_> {
                 Some((if negative { -power } else { power }, index + 1))
             }
             TokenKind::Number
-                if matches!(symbol, "m" | "cm" | "mm" | "km" | "µm" | "nm" | "ft")
+                if matches!(symbol, "m" | "cm" | "mm" | "km" | "µm" | "nm" | "ft" | "s")
                     && self.token(at + 1).is_none_or(|t| !t.glued() || !t.is_word()) =>
             {
                 digit(at).filter(|d| *d > 1).map(|d| (d, at + 1))
