@@ -196,6 +196,22 @@ def plural(name):
     return " ".join(words[:head] + [p] + words[head + 1:])
 
 
+# SI units that take the small and the common large prefixes wherever quantulum3 lists none:
+# "nJ", "µA", "mK", "pC", "kBq", "µGy". Tesla takes only small ones ("5 MT" is metric tons).
+SMALL = ["m", "µ", "n", "p", "f"]
+LARGE = ["k", "M", "G", "T"]
+for unit, prefixes in {
+    "joule": SMALL + LARGE, "ampere": SMALL + LARGE, "kelvin": SMALL, "volt": SMALL + LARGE,
+    "watt": SMALL + LARGE, "pascal": ["m", "µ"] + LARGE, "coulomb": SMALL + ["k"],
+    "farad": SMALL, "henry": SMALL, "tesla": SMALL, "siemens": SMALL, "becquerel": LARGE,
+    "gray": ["m", "c", "µ"], "sievert": ["m", "µ", "n"], "newton": SMALL + LARGE,
+    "electronvolt": ["m"] + LARGE + ["P"], "litre": ["m", "µ", "n", "d", "c", "h"],
+    "mole": SMALL + ["k"], "molar": SMALL, "gram": SMALL + ["k", "M", "G", "T"],
+    "second": SMALL, "hertz": ["m"] + LARGE, "ohm": ["m", "k", "M", "G"], "weber": SMALL,
+}.items():
+    EXTRA_PREFIXES[unit] = sorted(set(EXTRA_PREFIXES.get(unit, [])) | set(prefixes))
+
+
 def load():
     data = json.loads(DATA.read_text(encoding="utf-8"))
     units = {}

@@ -422,3 +422,23 @@ fn an_uncertainty_shares_its_values_unit() {
     assert_eq!(unit_of("A mill of 4,500 tpd opened.", "4,500 tpd"), "t/day");
     assert_eq!(unit_of("One gigaannum is a long time.", "One gigaannum"), "Ga");
 }
+
+#[test]
+fn a_range_of_measures_is_no_period_and_si_prefixes_are_complete() {
+    assert_eq!(
+        read("Cores from 2609–2613 m were logged."),
+        [("2609–2613 m".to_owned(), "2609..2613".to_owned(), "m".to_owned())]
+    );
+    assert_eq!(read("Bands at 1065–1280 cm−1 were strong.")[0].2, "cm⁻¹");
+    // Years stay a period, and a price base in dollars keeps its years.
+    assert_eq!(read("The 1990–1995 plan ended.")[0].2, "");
+    assert_eq!(read("Figures are in 2010–2015 dollars.")[0].1, "2010..2015");
+    for (text, unit) in [
+        ("Pulses of 0.5 nJ were fired.", "nJ"),
+        ("A current of 40 µA flowed.", "µA"),
+        ("Samples were kept at 20 mK overnight.", "mK"),
+        ("Doses of 2 mSv were given.", "mSv"),
+    ] {
+        assert_eq!(read(text)[0].2, unit, "{text}");
+    }
+}

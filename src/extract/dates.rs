@@ -188,6 +188,11 @@ impl Scanner<'_> {
                 let not_glued_on = !self
                     .token(joiner + 2)
                     .is_some_and(|t| t.glued() && (t.is_number() || t.is_word()));
+                // "2609–2613 m", "1065–1280 cm−1", "1000–2000 K": a unit makes a range of
+                // measures, not of years.
+                if self.measured_after(joiner + 2) {
+                    return None; // read as a range of values
+                }
                 if fits && not_glued_on {
                     let start = if at > 0 && self.word_is(at - 1, "from") && at > self.floor {
                         at - 1
@@ -286,7 +291,17 @@ impl Scanner<'_> {
             return None;
         }
         let second = self.second_year(joiner + 1, first)?;
+        if self.measured_after(joiner + 2) {
+            return None; // "from 2609–2613 m", "between 1000 and 2000 K": measures, not years
+        }
         Some(self.temporal(Kind::Period, Figure::Period(first, second), at, joiner + 2))
+    }
+
+    /// A unit or percent sign after a pair of four-digit numbers makes them measures, not years
+    /// ("2609–2613 m", "1065–1280 cm−1"); money does not ("in 2010–2015 dollars" is a price base).
+    fn measured_after(&self, at: usize) -> bool {
+        self.suffix(at)
+            .is_some_and(|(s, _)| matches!(s.kind, Kind::Quantity | Kind::Percent))
     }
 
     /// "–23" after a day: the last day of a day range ("21–23 May 2011", "May 21–23, 2011")
