@@ -313,6 +313,8 @@ impl Scanner<'_> {
     /// Two unit symbols written as one word before a negative power ("mWm−2" is mW/m², "kgs-1"
     /// is kg/s): split where both halves are symbols and the power says it is a compound.
     fn run_together_at(&self, at: usize) -> Option<(Unit, usize)> {
+        // Cheap first: without a glued negative power after the word there is nothing to split.
+        self.unit_power("", at + 1).filter(|(p, _)| *p < 0)?;
         let word = self.surface(at);
         let known = |symbol: &str| {
             unit_word(symbol)
