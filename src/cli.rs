@@ -150,6 +150,16 @@ pub struct RuleArgs {
     /// The config file (else `claimlint.toml` found by walking up from the working directory).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Run only these rules: ids, families (`citation`, `consistency`) or `ALL`, comma
+    /// separated or repeated. Overrides the config's switches.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Run these rules as well, also those off by default.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules (after `--select` and `--extend-select`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -308,6 +318,13 @@ fn engine(input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> 
     let config = found_config(rules.and_then(|r| r.config.as_deref()))?;
     let extra = rules.map_or(&[][..], |r| r.rules.as_slice());
     let mut engine = Engine::configured(config, extra)?;
+    if let Some(rules) = rules {
+        engine.rules.select(&claimlint::rules::Selection {
+            select: rules.select.clone(),
+            extend_select: rules.extend_select.clone(),
+            ignore: rules.ignore.clone(),
+        })?;
+    }
     engine.options.format = input.input_format.into();
     engine.options.document_date = input.document_date;
     if input.profile.is_some() {

@@ -72,6 +72,8 @@ pub enum Error {
     Baseline { path: PathBuf, message: String },
     #[error("unknown rule `{id}`")]
     UnknownRule { id: String, known: String },
+    #[error("`--{option} {selector}`: no rule or family of rules has that name")]
+    UnknownSelector { option: &'static str, selector: String },
     #[error("`{path}`:{line}:{column}: malformed markup: {message}", path = path.display())]
     Malformed {
         path: PathBuf,
@@ -103,6 +105,9 @@ impl Error {
                 Some("see `claimlint rules` for the rules and README.md for the rule file format")
             }
             Self::UnknownRule { .. } => Some("`claimlint rules` lists the rules"),
+            Self::UnknownSelector { .. } => Some(
+                "name a rule (`citation/missing`), a family (`citation`, `consistency`) or `ALL`; `claimlint rules` lists them",
+            ),
             Self::Glob { .. } => Some("globs use gitignore syntax: `drafts/**`, `*.tmp.md`"),
             Self::LedgerBusy { .. } => {
                 Some("wait for the other `ledger update` to finish, then run this one again")
@@ -133,7 +138,9 @@ impl Error {
             | Self::LedgerChanged { path }
             | Self::Baseline { path, .. }
             | Self::Malformed { path, .. } => Some(path),
-            Self::Glob { .. } | Self::Write(_) | Self::UnknownRule { .. } => None,
+            Self::Glob { .. } | Self::Write(_) | Self::UnknownRule { .. } | Self::UnknownSelector { .. } => {
+                None
+            }
         }
     }
 }

@@ -410,6 +410,63 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Narrows or widens the enabled rules as the command line says, after the config (ruff's
+    /// conventions): `select` enables exactly the rules it names and disables the rest,
+    /// `extend_select` enables more (rules off by default too), `ignore` disables, last.
+    /// A selector is a rule id, a family (`citation`, `consistency/`) or `ALL`.
+    pub fn select(&mut self, selection: &Selection) -> Result<()> {
+        let matching = |option: &'static str, selector: &str| -> Result<Vec<usize>> {
+            let family = selector.trim_end_matches('/');
+            let found: Vec<usize> = self
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, rule)| {
+                    selector == "ALL"
+                        || rule.id == selector
+                        || rule
+                            .id
+                            .strip_prefix(family)
+                            .is_some_and(|rest| rest.starts_with('/'))
+                })
+                .map(|(index, _)| index)
+                .collect();
+            if found.is_empty() {
+                return Err(Error::UnknownSelector {
+                    option,
+                    selector: selector.to_owned(),
+                });
+            }
+            Ok(found)
+        };
+        let mut enabled: Option<BTreeSet<usize>> = None;
+        for selector in &selection.select {
+            enabled
+                .get_or_insert_with(BTreeSet::new)
+                .extend(matching("select", selector)?);
+        }
+        let mut extended = BTreeSet::new();
+        for selector in &selection.extend_select {
+            extended.extend(matching("extend-select", selector)?);
+        }
+        let mut ignored = BTreeSet::new();
+        for selector in &selection.ignore {
+            ignored.extend(matching("ignore", selector)?);
+        }
+        for (index, rule) in self.rules.iter_mut().enumerate() {
+            if let Some(enabled) = &enabled {
+                rule.enabled = enabled.contains(&index);
+            }
+            if extended.contains(&index) {
+                rule.enabled = true;
+            }
+            if ignored.contains(&index) {
+                rule.enabled = false;
+            }
+        }
+        Ok(())
+    }
+
     /// Every rule, enabled or not, by id.
     #[must_use]
     pub fn all(&self) -> &[Rule] {
@@ -463,6 +520,14 @@ pub fn load(config: Option<&Config>, extra: &[PathBuf]) -> Result<RuleSet> {
         set.apply(config, &protected)?;
     }
     Ok(set)
+}
+
+/// The command line's choice of rules: `--select`, `--extend-select`, `--ignore`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
 }
 
 /// Ids of the rules a set holds, for messages.

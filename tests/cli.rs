@@ -737,3 +737,57 @@ fn concise_statistics_quiet_color_and_fail_on_info() {
     assert_eq!(run(&["--fail-on", "info"], None).status.code(), Some(1));
     assert_eq!(run(&["--fail-on", "never"], None).status.code(), Some(0));
 }
+
+/// ruff's rule selection: `--select` runs only what it names (ids, families, `ALL`),
+/// `--extend-select` adds, `--ignore` removes last; an unknown selector is an error (exit 2).
+#[test]
+fn select_extend_select_and_ignore_choose_the_rules() {
+    let dir = temp_dir("select");
+    fs::write(
+        dir.join("s.md"),
+        "# Budget\n\nOf the 30 councils, 18 (52%) have a plan.[^9]\n\nExports reached EUR 4 billion.\n",
+    )
+    .expect("write");
+    let rules = |args: &[&str]| {
+        let output = claimlint()
+            .current_dir(&*dir)
+            .args(["check", "s.md", "--format", "concise", "--quiet"])
+            .args(args)
+            .output()
+            .expect("runs");
+        let mut found: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|l| l.split(' ').nth(2).map(str::to_owned))
+            .collect();
+        found.sort();
+        found.dedup();
+        (found, output.status.code())
+    };
+    let (all, _) = rules(&[]);
+    assert!(all.len() >= 3, "{all:?}");
+    assert_eq!(rules(&["--select", "consistency"]).0, ["consistency/count-share"]);
+    assert_eq!(
+        rules(&["--select", "footnote/undefined,citation"]).0,
+        ["citation/missing", "footnote/undefined"]
+    );
+    assert_eq!(
+        rules(&[
+            "--select",
+            "footnote",
+            "--extend-select",
+            "consistency/count-share"
+        ])
+        .0,
+        ["consistency/count-share", "footnote/undefined"]
+    );
+    let (ignored, _) = rules(&["--ignore", "citation/missing", "--ignore", "footnote/"]);
+    assert_eq!(ignored, ["consistency/count-share"]);
+    assert_eq!(rules(&["--select", "ALL", "--ignore", "ALL"]), (vec![], Some(0)));
+    let unknown = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "s.md", "--select", "citations"])
+        .output()
+        .expect("runs");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("--select citations"));
+}
