@@ -111,6 +111,8 @@ pub enum CheckFormat {
     Github,
     Gitlab,
     Markdown,
+    /// reviewdog's diagnostic format: `claimlint check --format rdjson | reviewdog -f=rdjson`.
+    Rdjson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -592,6 +594,15 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules, repository_root().as_deref())?,
         CheckFormat::Junit => report::junit::write(out, &all, &names, threshold)?,
         CheckFormat::Gitlab => report::gitlab::write(out, &all, gitlab_project().as_deref())?,
+        CheckFormat::Rdjson => {
+            let original = |name: &str| {
+                checked
+                    .iter()
+                    .find(|c| c.name == name)
+                    .map(|c| c.original.clone())
+            };
+            report::rdjson::write(out, &all, &original)?;
+        }
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
         CheckFormat::Github => {
             report::github::write(out, &all)?;

@@ -791,3 +791,36 @@ fn select_extend_select_and_ignore_choose_the_rules() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("--select citations"));
 }
+
+/// reviewdog's `rdjson`: a `DiagnosticResult` whose positions count UTF-8 bytes from 1, with
+/// the rule as the code and the severity in reviewdog's words.
+#[test]
+fn rdjson_counts_columns_in_utf8_bytes() {
+    let dir = temp_dir("rdjson");
+    fs::write(
+        dir.join("r.md"),
+        "# Prix\n\nLe club — fondé jadis — a 400 membres.\n",
+    )
+    .expect("write");
+    let output = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "r.md", "--format", "rdjson", "--select", "citation"])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["source"]["name"], "claimlint");
+    let finding = &report["diagnostics"][0];
+    assert_eq!(finding["code"]["value"], "citation/missing");
+    assert_eq!(finding["severity"], "WARNING");
+    assert_eq!(finding["location"]["path"], "r.md");
+    let line = "Le club — fondé jadis — a 400 membres.";
+    let byte = line.find("400").expect("figure") + 1;
+    assert_eq!(
+        finding["location"]["range"]["start"],
+        serde_json::json!({"line": 3, "column": byte})
+    );
+    assert_eq!(
+        finding["location"]["range"]["end"],
+        serde_json::json!({"line": 3, "column": byte + 3})
+    );
+}

@@ -11,6 +11,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod page;
+pub mod rdjson;
 pub mod sarif;
 
 pub use crate::claim::decimal_string;
