@@ -199,8 +199,11 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
-    /// A rule id to explain.
+    /// A rule id to explain, or `test` to run rule files' examples.
     pub rule: Option<String>,
+    /// With `test`: the rule files or folders whose `[[example]]`s to run (else every rule's).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
@@ -754,7 +757,61 @@ fn progress_bar(total: usize) -> indicatif::ProgressBar {
     bar
 }
 
+/// `claimlint rules test [PATH]...`: runs the `[[example]]`s of the rule files given (a rule
+/// with a built-in id replaces it), or of every rule; one line per example, a summary, exit 1
+/// when one does not do what it says.
+fn test_rules(args: &RulesArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let mut extra = args.rules.rules.clone();
+    extra.extend(args.paths.iter().cloned());
+    let config = found_config(args.rules.config.as_deref())?;
+    let engine = Engine::configured(config, &extra)?;
+    let mut ids = Vec::new();
+    for path in &args.paths {
+        let mut set = claimlint::rules::RuleSet::builtin()?;
+        ids.extend(set.add_path(path)?);
+    }
+    let runs = engine.run_examples(&ids);
+    let mut failed = 0;
+    for run in &runs {
+        let expected = if run.fires { "fires" } else { "stays quiet" };
+        if run.passed() {
+            writeln!(out, "ok    {} example {} ({expected})", run.rule, run.index + 1)?;
+        } else {
+            failed += 1;
+            let got = if run.messages.is_empty() {
+                "nothing".to_owned()
+            } else {
+                run.messages.join("; ")
+            };
+            writeln!(
+                out,
+                "FAIL  {} example {}: should have {}, gave {}",
+                run.rule,
+                run.index + 1,
+                if run.fires { "fired" } else { "stayed quiet" },
+                report::visible(&got)
+            )?;
+        }
+    }
+    let without: Vec<&str> = ids
+        .iter()
+        .filter(|id| !runs.iter().any(|r| &&r.rule == id))
+        .map(String::as_str)
+        .collect();
+    for id in &without {
+        writeln!(out, "note  {id} has no examples")?;
+    }
+    writeln!(out, "{} examples, {failed} failed", runs.len())?;
+    Ok(Outcome {
+        findings: failed > 0,
+        ..Outcome::default()
+    })
+}
+
 fn rules(args: &RulesArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    if args.rule.as_deref() == Some("test") {
+        return test_rules(args, out);
+    }
     let rules = claimlint::rules::load(
         found_config(args.rules.config.as_deref())?.as_ref(),
         &args.rules.rules,

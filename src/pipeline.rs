@@ -32,6 +32,28 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One `[[example]]` of a rule file, run: what it says and what the rule did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleRun {
+    pub rule: String,
+    /// Its place among the rule's examples, from 0.
+    pub index: usize,
+    /// Whether the example says the rule fires.
+    pub fires: bool,
+    /// The rule's messages on the example's text.
+    pub messages: Vec<String>,
+    /// Whether the example's text could be read at all.
+    pub readable: bool,
+}
+
+impl ExampleRun {
+    /// Did the rule do what the example says?
+    #[must_use]
+    pub fn passed(&self) -> bool {
+        self.readable && self.messages.is_empty() != self.fires
+    }
+}
+
 /// What a run is configured with.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -112,6 +134,60 @@ impl Engine {
     /// Reads one input into a document.
     pub fn read(&self, input: &Input) -> Result<Document> {
         ingest::read_path(&input.path, &input.name, &self.options)
+    }
+
+    /// Runs the `[[example]]`s of the rules named by `ids` (all rules when empty): each
+    /// example's text is read (as Markdown when its format says so) and the rule run on it, and
+    /// the result says whether it fired as the example says. Rules that need a ledger are
+    /// skipped: their examples need a ledger file.
+    #[must_use]
+    pub fn run_examples(&self, ids: &[String]) -> Vec<ExampleRun> {
+        let mut runs = Vec::new();
+        for rule in self.rules.all() {
+            if (!ids.is_empty() && !ids.contains(&rule.id)) || rule.check.needs_ledger() {
+                continue;
+            }
+            for (index, example) in rule.examples.iter().enumerate() {
+                let name = if example.format.as_deref() == Some("markdown") {
+                    "example.md"
+                } else {
+                    "example.txt"
+                };
+                let Ok(document) = ingest::parse(
+                    example.text.as_bytes(),
+                    Path::new(name),
+                    &IngestOptions::default(),
+                ) else {
+                    runs.push(ExampleRun {
+                        rule: rule.id.clone(),
+                        index,
+                        fires: example.fires,
+                        messages: Vec::new(),
+                        readable: false,
+                    });
+                    continue;
+                };
+                let claims = self.claims(&document);
+                let found = if rule.check.is_meta() {
+                    // A suppression rule judges the other rules' findings: run them all.
+                    self.check(&document, &claims)
+                } else {
+                    crate::check::run_rule(&document, &claims, rule)
+                };
+                runs.push(ExampleRun {
+                    rule: rule.id.clone(),
+                    index,
+                    fires: example.fires,
+                    messages: found
+                        .into_iter()
+                        .filter(|d| d.rule == rule.id)
+                        .map(|d| d.message)
+                        .collect(),
+                    readable: true,
+                });
+            }
+        }
+        runs
     }
 
     /// Extracts and normalises every claim of a document.

@@ -18,15 +18,6 @@ fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec
     let document =
         parse(text.as_bytes(), Path::new(name), &IngestOptions::default()).expect("example parses");
     let claims = common::engine().claims(&document);
-    if rule.check.is_meta() {
-        // A suppression rule judges the other rules' findings: run them all.
-        return common::engine()
-            .check(&document, &claims)
-            .into_iter()
-            .filter(|d| d.rule == rule.id)
-            .map(|d| d.message)
-            .collect();
-    }
     claimlint::check::run_rule(&document, &claims, rule)
         .into_iter()
         .map(|d| d.message)
@@ -36,7 +27,6 @@ fn fires(rule: &claimlint::rules::Rule, text: &str, format: Option<&str>) -> Vec
 #[test]
 fn every_rule_example_fires_as_it_says() {
     let rules = RuleSet::builtin().expect("built-in rules load");
-    let mut checked = 0;
     for rule in rules.all() {
         if rule.check.needs_ledger() {
             continue; // needs a ledger file: tested in tests/ledger.rs
@@ -51,19 +41,54 @@ fn every_rule_example_fires_as_it_says() {
             "{} has no near miss",
             rule.id
         );
-        for example in &rule.examples {
-            let messages = fires(rule, &example.text, example.format.as_deref());
-            assert_eq!(
-                !messages.is_empty(),
-                example.fires,
-                "{}: {:?} gave {messages:?}",
-                rule.id,
-                example.text
-            );
-            checked += 1;
-        }
     }
-    assert!(checked >= 30, "{checked}");
+    // The same runner as `claimlint rules test`.
+    let runs = common::engine().run_examples(&[]);
+    for run in &runs {
+        assert!(
+            run.passed(),
+            "{}: example {} gave {:?}",
+            run.rule,
+            run.index + 1,
+            run.messages
+        );
+    }
+    assert!(runs.len() >= 30, "{}", runs.len());
+}
+
+/// `claimlint rules test PATH`: a user's rule file's examples, one line each, exit 1 when one
+/// does not do what it says.
+#[test]
+fn rules_test_runs_a_rule_files_examples() {
+    let dir = common::scratch_dir("rules-test", "house");
+    let rule = |second_fires: bool| {
+        format!(
+            "id = \"house/big-money\"\nseverity = \"warning\"\nsummary = \"large money\"\nmessage = \"`{{text}}` is large\"\ndescription = \"Large money.\"\n\n[check]\nkind = \"pattern\"\npattern = '(?i)billion'\nkinds = [\"money\"]\n\n[[example]]\ntext = \"The plan costs EUR 3 billion.\"\nfires = true\n\n[[example]]\ntext = \"The plan costs nothing.\"\nfires = {second_fires}\n"
+        )
+    };
+    let run = |text: String| {
+        std::fs::write(dir.join("house.toml"), text).expect("write");
+        common::claimlint()
+            .current_dir(&*dir)
+            .args(["rules", "test", "house.toml"])
+            .output()
+            .expect("runs")
+    };
+    let good = run(rule(false));
+    let text = String::from_utf8_lossy(&good.stdout).into_owned();
+    assert_eq!(good.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("ok    house/big-money example 2 (stays quiet)"),
+        "{text}"
+    );
+    assert!(text.ends_with("2 examples, 0 failed\n"), "{text}");
+    let bad = run(rule(true));
+    let text = String::from_utf8_lossy(&bad.stdout).into_owned();
+    assert_eq!(bad.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("FAIL  house/big-money example 2: should have fired, gave nothing"),
+        "{text}"
+    );
 }
 
 #[test]
