@@ -50,6 +50,13 @@ pub enum Command {
     /// The claims ledger.
     #[command(subcommand)]
     Ledger(LedgerCommand),
+    /// Print a shell's completion script: `claimlint completions bash > /etc/bash_completion.d/claimlint`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `claimlint man > claimlint.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -291,6 +298,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Diff(args) => diff(args, out),
         Command::Report(args) => report_page(args, out),
         Command::Ledger(LedgerCommand::Update(args)) => ledger_update(args, out),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "claimlint", out);
+            Ok(Outcome::default())
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            Ok(Outcome::default())
+        }
     }
 }
 

@@ -824,3 +824,39 @@ fn rdjson_counts_columns_in_utf8_bytes() {
         serde_json::json!({"line": 3, "column": byte + 3})
     );
 }
+
+/// Shell completions and the man page come from the same command definition as `--help`.
+#[test]
+fn completions_and_man_page() {
+    let run = |args: &[&str]| {
+        let output = claimlint().args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let bash = run(&["completions", "bash"]);
+    assert!(
+        bash.contains("--select") && bash.contains("rdjson"),
+        "bash completion knows the options"
+    );
+    if let Ok(status) = std::process::Command::new("bash")
+        .args(["-n", "-c", &bash])
+        .status()
+    {
+        assert!(status.success(), "the bash script parses");
+    }
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        assert!(run(&["completions", shell]).contains("claimlint"), "{shell}");
+    }
+    let man = run(&["man"]);
+    assert!(man.contains(".TH claimlint 1"), "{man}");
+    assert!(man.contains("check"), "the man page lists the commands");
+    assert_eq!(
+        claimlint()
+            .args(["completions", "tcsh"])
+            .output()
+            .expect("runs")
+            .status
+            .code(),
+        Some(2)
+    );
+}
