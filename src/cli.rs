@@ -350,6 +350,7 @@ fn engine(input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> 
     engine.options.document_date = input.document_date;
     if input.profile.is_some() {
         engine.settings.profile = input.profile;
+        engine.profile_given = true;
     }
     Ok(engine)
 }

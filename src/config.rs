@@ -133,6 +133,33 @@ pub struct Config {
     pub limits: Limits,
     /// `[claims]`: how figures are normalised, defaults where not given.
     pub settings: Settings,
+    /// `[[overrides]]`: settings for the documents whose paths match their globs, in order.
+    pub overrides: Vec<Override>,
+}
+
+/// One `[[overrides]]` table: `files` globs (gitignore syntax, matched against a document's
+/// path as given) and the levels, parameters and profile its documents get over the config's.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub files: Vec<String>,
+    matcher: ignore::overrides::Override,
+    /// The override's own settings, read as a config is (`[rules]`, rule tables, `profile`).
+    pub config: Config,
+}
+
+impl Override {
+    /// Does a document at `path` (as given on the command line) take this override?
+    #[must_use]
+    pub fn matches(&self, path: &Path) -> bool {
+        self.matcher.matched(path, false).is_whitelist()
+    }
+}
+
+impl Config {
+    /// The overrides whose globs match `path`, in the order the file gives them.
+    pub fn overrides_for<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = &'a Override> + 'a {
+        self.overrides.iter().filter(move |o| o.matches(path))
+    }
 }
 
 impl Config {
@@ -185,19 +212,120 @@ impl Config {
                     config.limits = config.read_limits(&table)?;
                 }
                 id if id.contains('/') => config.read_rule_table(id, offset, &value)?,
+                "overrides" => {
+                    let DeValue::Array(tables) = value.get_ref() else {
+                        return Err(file_error(
+                            path,
+                            source,
+                            Some(offset),
+                            "`overrides` is an array of tables: write each as [[overrides]]",
+                        ));
+                    };
+                    for table in tables {
+                        let entry = config.read_override(table)?;
+                        config.overrides.push(entry);
+                    }
+                }
                 other => {
                     return Err(file_error(
                         path,
                         source,
                         Some(offset),
                         format!(
-                            "unknown key `{other}`; expected `exclude`, `profile`, `[rules]`, `[claims]`, `[limits]` or a rule's table such as [\"citation/missing\"]"
+                            "unknown key `{other}`; expected `exclude`, `profile`, `[rules]`, `[claims]`, `[limits]`, `[[overrides]]` or a rule's table such as [\"citation/missing\"]"
                         ),
                     ));
                 }
             }
         }
         Ok(config)
+    }
+
+    /// One `[[overrides]]` table: `files` (required), then what a config's top level takes for
+    /// rules: `profile`, `[overrides.rules]` and rule tables (`[overrides."citation/missing"]`).
+    fn read_override(&self, table: &Spanned<DeValue<'_>>) -> Result<Override> {
+        let at = table.span().start;
+        let DeValue::Table(entries) = table.get_ref() else {
+            return Err(file_error(
+                &self.path,
+                &self.source,
+                Some(at),
+                "an override is a table",
+            ));
+        };
+        let mut files: Option<Vec<String>> = None;
+        let mut inner = Self {
+            path: self.path.clone(),
+            source: self.source.clone(),
+            ..Self::default()
+        };
+        for (key, value) in entries {
+            let offset = key.span().start;
+            match key.get_ref().as_ref() {
+                "files" => {
+                    files = Some(value_of(
+                        &self.path,
+                        &self.source,
+                        value.clone(),
+                        "`files` holds glob strings",
+                    )?);
+                }
+                "profile" | "rules" => {
+                    // Read as the top level reads them.
+                    let mut one = toml::Table::new();
+                    let parsed: toml::Value = value_of(&self.path, &self.source, value.clone(), "a value")?;
+                    one.insert(key.get_ref().to_string(), parsed);
+                    let text = toml::to_string(&one).unwrap_or_default();
+                    let read = Self::parse(&self.path, &text).map_err(|_| {
+                        file_error(
+                            &self.path,
+                            &self.source,
+                            Some(offset),
+                            format!("`{}` in [[overrides]]: as at the top level", key.get_ref()),
+                        )
+                    })?;
+                    inner.settings.profile = read.settings.profile.or(inner.settings.profile);
+                    for (id, (level, _)) in read.levels {
+                        inner.levels.insert(id, (level, offset));
+                    }
+                }
+                id if id.contains('/') => inner.read_rule_table(id, offset, value)?,
+                other => {
+                    return Err(file_error(
+                        &self.path,
+                        &self.source,
+                        Some(offset),
+                        format!(
+                            "unknown key `{other}` in [[overrides]]; expected `files`, `profile`, `rules` or a rule's table"
+                        ),
+                    ));
+                }
+            }
+        }
+        let files = files.filter(|f| !f.is_empty()).ok_or_else(|| {
+            file_error(
+                &self.path,
+                &self.source,
+                Some(at),
+                "an override needs `files = [\"glob\", …]`",
+            )
+        })?;
+        let mut builder = ignore::overrides::OverrideBuilder::new("");
+        for glob in &files {
+            builder.add(glob).map_err(|e| crate::Error::Glob {
+                glob: glob.clone(),
+                message: e.to_string(),
+            })?;
+        }
+        let matcher = builder.build().map_err(|e| crate::Error::Glob {
+            glob: files.join(", "),
+            message: e.to_string(),
+        })?;
+        Ok(Override {
+            files,
+            matcher,
+            config: inner,
+        })
     }
 
     /// A rule's table: its level (`severity`) and its parameters, checked when the rule set

@@ -65,6 +65,8 @@ pub struct Engine {
     /// How documents are read: format, document date, limits.
     pub options: IngestOptions,
     pub settings: Settings,
+    /// The profile was given on the command line: no override changes it.
+    pub profile_given: bool,
 }
 
 impl Engine {
@@ -88,7 +90,31 @@ impl Engine {
             ledger: None,
             options,
             settings,
+            profile_given: false,
         })
+    }
+
+    /// The engine a document gets: this one, or with the config's `[[overrides]]` that match
+    /// its path applied (rules, parameters, profile).
+    fn for_document(&self, name: &str) -> std::borrow::Cow<'_, Self> {
+        let Some(config) = &self.config else {
+            return std::borrow::Cow::Borrowed(self);
+        };
+        let path = Path::new(name);
+        let matching: Vec<&crate::config::Override> = config.overrides_for(path).collect();
+        if matching.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut engine = self.clone();
+        if let Ok(rules) = self.rules.with_overrides(&matching) {
+            engine.rules = rules; // checked when the config loaded
+        }
+        if !self.profile_given
+            && let Some(profile) = matching.iter().rev().find_map(|o| o.config.settings.profile)
+        {
+            engine.settings.profile = Some(profile);
+        }
+        std::borrow::Cow::Owned(engine)
     }
 
     /// The config's `exclude` globs (none without a config).
@@ -205,8 +231,9 @@ impl Engine {
     /// Extracts, normalises and checks a document that is already read.
     #[must_use]
     pub fn analyse_document(&self, document: Document) -> Analysis {
-        let claims = self.claims(&document);
-        let diagnostics = self.check(&document, &claims);
+        let engine = self.for_document(&document.name);
+        let claims = engine.claims(&document);
+        let diagnostics = engine.check(&document, &claims);
         Analysis {
             document,
             claims,

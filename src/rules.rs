@@ -284,6 +284,10 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     /// Rule file sources by origin, for re-parsing parameters changed by a config.
     sources: BTreeMap<String, String>,
+    /// The rules read from `--rules`, which keep their own settings over a config's.
+    protected: BTreeSet<String>,
+    /// The command line's selection, applied last (also after a config's overrides).
+    selection: Selection,
 }
 
 impl RuleSet {
@@ -292,6 +296,8 @@ impl RuleSet {
         let mut set = Self {
             rules: Vec::new(),
             sources: BTreeMap::new(),
+            protected: BTreeSet::new(),
+            selection: Selection::default(),
         };
         for (origin, source) in builtin_files() {
             set.add(parse_rule(&origin, source)?, source);
@@ -439,6 +445,7 @@ impl RuleSet {
             }
             Ok(found)
         };
+        self.selection = selection.clone();
         let mut enabled: Option<BTreeSet<usize>> = None;
         for selector in &selection.select {
             enabled
@@ -465,6 +472,20 @@ impl RuleSet {
             }
         }
         Ok(())
+    }
+
+    /// The rules a document gets when `overrides` match its path: this set with each
+    /// override's levels and parameters applied in order, then the command line's selection
+    /// again (DESIGN.md: config < overrides < command line).
+    pub fn with_overrides(&self, overrides: &[&crate::config::Override]) -> Result<Self> {
+        let mut set = self.clone();
+        let protected = set.protected.clone();
+        for entry in overrides {
+            set.apply(&entry.config, &protected)?;
+        }
+        let selection = set.selection.clone();
+        set.select(&selection)?;
+        Ok(set)
     }
 
     /// Every rule, enabled or not, by id.
@@ -518,7 +539,13 @@ pub fn load(config: Option<&Config>, extra: &[PathBuf]) -> Result<RuleSet> {
     }
     if let Some(config) = config {
         set.apply(config, &protected)?;
+        // An override naming an unknown rule or a bad parameter fails the run now, not at the
+        // first document it matches.
+        for entry in &config.overrides {
+            set.with_overrides(&[entry])?;
+        }
     }
+    set.protected = protected;
     Ok(set)
 }
 

@@ -860,3 +860,64 @@ fn completions_and_man_page() {
         Some(2)
     );
 }
+
+/// `[[overrides]]` in `claimlint.toml`: documents whose paths match `files` get the override's
+/// levels, parameters and profile over the config's, and the command line still wins.
+#[test]
+fn overrides_set_rules_and_profiles_per_glob() {
+    let dir = temp_dir("overrides");
+    fs::create_dir_all(dir.join("legal")).expect("mkdir");
+    fs::create_dir_all(dir.join("news")).expect("mkdir");
+    let text = "Rents rose 12 percent in the city.\n";
+    for name in ["legal/a.md", "news/b.md", "c.md"] {
+        fs::write(dir.join(name), text).expect("write");
+    }
+    fs::write(
+        dir.join("claimlint.toml"),
+        "[[overrides]]\nfiles = [\"legal/**\"]\nprofile = \"legal\"\n\n[overrides.rules]\n\"citation/missing\" = \"off\"\n\n[[overrides]]\nfiles = [\"news/*.md\"]\n[overrides.\"citation/missing\"]\nseverity = \"error\"\n",
+    )
+    .expect("write");
+    let run = |args: &[&str]| {
+        let output = claimlint()
+            .current_dir(&*dir)
+            .args(["check", ".", "--format", "concise", "--quiet"])
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            output.status.code(),
+        )
+    };
+    let (text, code) = run(&[]);
+    assert!(
+        !text.contains("legal/a.md"),
+        "the override turned the rule off: {text}"
+    );
+    assert!(text.contains("news/b.md:1:12: error citation/missing"), "{text}");
+    assert!(text.contains("c.md:1:12: warning citation/missing"), "{text}");
+    assert_eq!(code, Some(1));
+    let (text, code) = run(&["--ignore", "citation"]);
+    assert_eq!(
+        (text.as_str(), code),
+        ("", Some(0)),
+        "the command line wins over overrides"
+    );
+    // An override naming an unknown rule, or without `files`, fails the run with its place.
+    for bad in [
+        "[[overrides]]\nfiles = [\"x/**\"]\n[overrides.rules]\n\"citation/nope\" = \"off\"\n",
+        "[[overrides]]\nprofile = \"legal\"\n",
+    ] {
+        fs::write(dir.join("claimlint.toml"), bad).expect("write");
+        let output = claimlint()
+            .current_dir(&*dir)
+            .args(["check", "."])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("claimlint.toml"),
+            "{bad}"
+        );
+    }
+}
