@@ -464,7 +464,49 @@ fn prepare(
     let mut engine = engine(input, Some(rules))?;
     engine.ledger = ledger.map(|path| Ledger::read(path, false)).transpose()?;
     let inputs = inputs(&engine, input, failures);
+    if rules.config.is_none() {
+        engine.folder_engines = std::sync::Arc::new(folder_engines(&engine, input, rules, &inputs)?);
+    }
     Ok((engine, inputs))
+}
+
+/// The engines of the `claimlint.toml` files that govern some inputs other than the run's
+/// (found from each document's folder upward), built as the run's is: the same `--rules`,
+/// selection, reading options, profile and ledger.
+fn folder_engines(
+    run: &Engine,
+    input: &InputArgs,
+    rules: &RuleArgs,
+    inputs: &[Input],
+) -> Result<std::collections::BTreeMap<PathBuf, Engine>, Error> {
+    let run_config = run.config.as_ref().map(|c| PathBuf::from(&c.path));
+    let mut engines = std::collections::BTreeMap::new();
+    for each in inputs {
+        if each.path == Path::new("-") {
+            continue;
+        }
+        let Some(found) = Engine::config_for(&each.path) else {
+            continue;
+        };
+        if run_config.as_ref() == Some(&found) || engines.contains_key(&found) {
+            continue;
+        }
+        let mut engine = Engine::configured(Some(Config::load(&found)?), &rules.rules)?;
+        engine.rules.select(&claimlint::rules::Selection {
+            select: rules.select.clone(),
+            extend_select: rules.extend_select.clone(),
+            ignore: rules.ignore.clone(),
+        })?;
+        engine.options.format = input.input_format.into();
+        engine.options.document_date = input.document_date;
+        if input.profile.is_some() {
+            engine.settings.profile = input.profile;
+            engine.profile_given = true;
+        }
+        engine.ledger.clone_from(&run.ledger);
+        engines.insert(found, engine);
+    }
+    Ok(engines)
 }
 
 fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {

@@ -67,6 +67,10 @@ pub struct Engine {
     pub settings: Settings,
     /// The profile was given on the command line: no override changes it.
     pub profile_given: bool,
+    /// Engines for documents whose own folder, or one above it, holds another
+    /// `claimlint.toml` than the run's (DESIGN.md: configuration is found from each document's
+    /// folder upward), by that file's path. Empty when `--config` names one for all.
+    pub folder_engines: std::sync::Arc<std::collections::BTreeMap<PathBuf, Engine>>,
 }
 
 impl Engine {
@@ -91,7 +95,27 @@ impl Engine {
             options,
             settings,
             profile_given: false,
+            folder_engines: std::sync::Arc::default(),
         })
+    }
+
+    /// The `claimlint.toml` that governs a document at `path`: the first found from its folder
+    /// upward.
+    #[must_use]
+    pub fn config_for(path: &Path) -> Option<PathBuf> {
+        let folder = path
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Config::find(&std::path::absolute(folder).ok()?)
+    }
+
+    /// The engine of the folder config that governs `path`, when it is not the run's.
+    fn folder_engine(&self, path: &Path) -> Option<&Self> {
+        if self.folder_engines.is_empty() {
+            return None;
+        }
+        self.folder_engines.get(&Self::config_for(path)?)
     }
 
     /// The engine a document gets: this one, or with the config's `[[overrides]]` that match
@@ -243,7 +267,8 @@ impl Engine {
 
     /// Reads, extracts and checks one input.
     pub fn analyse(&self, input: &Input) -> Result<Analysis> {
-        Ok(self.analyse_document(self.read(input)?))
+        let engine = self.folder_engine(&input.path).unwrap_or(self);
+        Ok(engine.analyse_document(engine.read(input)?))
     }
 
     /// Analyses every input in parallel and keeps what `keep` takes of each, in input order

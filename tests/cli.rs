@@ -921,3 +921,53 @@ fn overrides_set_rules_and_profiles_per_glob() {
         );
     }
 }
+
+/// Each document takes the `claimlint.toml` found from its own folder upward (DESIGN.md), not
+/// only the working directory's; `--config` names one for all.
+#[test]
+fn each_document_takes_the_config_of_its_folder() {
+    let dir = temp_dir("folder-configs");
+    fs::create_dir_all(dir.join("quiet")).expect("mkdir");
+    let text = "Rents rose 12 percent in the city.\n";
+    fs::write(dir.join("top.md"), text).expect("write");
+    fs::write(dir.join("quiet/inner.md"), text).expect("write");
+    fs::write(
+        dir.join("claimlint.toml"),
+        "[rules]\n\"citation/missing\" = \"error\"\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("quiet/claimlint.toml"),
+        "[rules]\n\"citation/missing\" = \"off\"\n",
+    )
+    .expect("write");
+    let run = |cwd: &std::path::Path, args: &[&str]| {
+        let output = claimlint()
+            .current_dir(cwd)
+            .args(["check", "--format", "concise", "--quiet"])
+            .args(args)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let from_top = run(&dir, &["."]);
+    assert!(
+        from_top.contains("top.md:1:12: error citation/missing"),
+        "{from_top}"
+    );
+    assert!(
+        !from_top.contains("inner.md"),
+        "quiet/ has its own config: {from_top}"
+    );
+    let from_inside = run(&dir.join("quiet"), &["../top.md", "inner.md"]);
+    assert!(
+        from_inside.contains("../top.md:1:12: error citation/missing"),
+        "{from_inside}"
+    );
+    assert!(!from_inside.contains("inner.md"), "{from_inside}");
+    let one_for_all = run(&dir, &[".", "--config", "claimlint.toml"]);
+    assert!(
+        one_for_all.contains("quiet/inner.md:1:12: error"),
+        "{one_for_all}"
+    );
+}
