@@ -166,12 +166,50 @@ impl Config {
     /// Parses a config file's text.
     pub fn parse(path: &str, source: &str) -> Result<Self> {
         let table = DeTable::parse(source).map_err(|e| toml_error(path, source, &e))?;
+        Self::from_table(path, source, table.into_inner())
+    }
+
+    /// Parses the `[tool.claimlint]` table of a `pyproject.toml` (an empty config when it has
+    /// none); positions in errors point into the `pyproject.toml`.
+    pub fn parse_pyproject(path: &str, source: &str) -> Result<Self> {
+        let table = DeTable::parse(source).map_err(|e| toml_error(path, source, &e))?;
+        let mut top = table.into_inner();
+        let tool = top
+            .iter()
+            .find(|(k, _)| k.get_ref() == "tool")
+            .map(|(k, _)| k.clone());
+        let Some(DeValue::Table(mut tool)) = tool.and_then(|k| top.remove(&k)).map(Spanned::into_inner)
+        else {
+            return Self::from_table(path, source, DeTable::default());
+        };
+        let ours = tool
+            .iter()
+            .find(|(k, _)| k.get_ref() == "claimlint")
+            .map(|(k, _)| k.clone());
+        match ours.and_then(|k| tool.remove(&k)) {
+            Some(value) => {
+                let at = value.span().start;
+                let DeValue::Table(table) = value.into_inner() else {
+                    return Err(file_error(
+                        path,
+                        source,
+                        Some(at),
+                        "`[tool.claimlint]` is a table",
+                    ));
+                };
+                Self::from_table(path, source, table)
+            }
+            None => Self::from_table(path, source, DeTable::default()),
+        }
+    }
+
+    fn from_table(path: &str, source: &str, table: DeTable<'_>) -> Result<Self> {
         let mut config = Self {
             path: path.to_owned(),
             source: source.to_owned(),
             ..Self::default()
         };
-        for (key, value) in table.into_inner() {
+        for (key, value) in table {
             let offset = key.span().start;
             match key.get_ref().as_ref() {
                 "exclude" => config.exclude = value_of(path, source, value, "`exclude` holds glob strings")?,
@@ -434,21 +472,48 @@ impl Config {
         Ok(limits)
     }
 
-    /// Reads a config file.
+    /// Reads a config file: a `claimlint.toml`, or the `[tool.claimlint]` table of a
+    /// `pyproject.toml`.
     pub fn load(path: &Path) -> Result<Self> {
         let source =
             crate::files::read_regular_text(path, crate::files::MAX_SETTINGS_BYTES, "rule or config file")?;
+        if path.file_name().is_some_and(|n| n == "pyproject.toml") {
+            return Self::parse_pyproject(&path.to_string_lossy(), &source);
+        }
         Self::parse(&path.to_string_lossy(), &source)
     }
 
-    /// Finds `claimlint.toml` in `start` or the folders above it.
+    /// Finds the config of `start`: in it or the folders above it, the first `claimlint.toml`,
+    /// or `pyproject.toml` with a `[tool.claimlint]` table (a folder's `claimlint.toml` wins
+    /// over its `pyproject.toml`, as ruff's `ruff.toml` does).
     #[must_use]
     pub fn find(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .map(|folder| folder.join("claimlint.toml"))
-            .find(|path| path.is_file())
+        start.ancestors().find_map(|folder| {
+            let own = folder.join("claimlint.toml");
+            if own.is_file() {
+                return Some(own);
+            }
+            let pyproject = folder.join("pyproject.toml");
+            let ours = pyproject.is_file()
+                && crate::files::read_regular_text(
+                    &pyproject,
+                    crate::files::MAX_SETTINGS_BYTES,
+                    "config file",
+                )
+                .is_ok_and(|text| has_tool_table(&text));
+            ours.then_some(pyproject)
+        })
     }
+}
+
+/// Does a `pyproject.toml` hold a `[tool.claimlint]` table (or `[tool.claimlint.…]` ones)?
+fn has_tool_table(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with("[tool.claimlint]")
+            || line.starts_with("[tool.claimlint.")
+            || line.starts_with("[[tool.claimlint.")
+    })
 }
 
 /// A value of the config read as `T`; a wrong type is an error at the value, saying `what`

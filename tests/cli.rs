@@ -971,3 +971,36 @@ fn each_document_takes_the_config_of_its_folder() {
         "{one_for_all}"
     );
 }
+
+/// `[tool.claimlint]` in `pyproject.toml` is a config like `claimlint.toml` (which wins in one
+/// folder); its errors point into the `pyproject.toml`.
+#[test]
+fn pyproject_tool_table_is_a_config() {
+    let dir = temp_dir("pyproject");
+    fs::write(dir.join("a.md"), "Rents rose 12 percent in the city.\n").expect("write");
+    fs::write(
+        dir.join("pyproject.toml"),
+        "[project]\nname = \"x\"\n\n[tool.claimlint.rules]\n\"citation/missing\" = \"error\"\n",
+    )
+    .expect("write");
+    let run = || {
+        claimlint()
+            .current_dir(&*dir)
+            .args(["check", "a.md", "--format", "concise", "--quiet"])
+            .output()
+            .expect("runs")
+    };
+    let output = run();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("error citation/missing"));
+    fs::write(
+        dir.join("claimlint.toml"),
+        "[rules]\n\"citation/missing\" = \"info\"\n",
+    )
+    .expect("write");
+    assert!(String::from_utf8_lossy(&run().stdout).contains("info citation/missing"));
+    fs::remove_file(dir.join("claimlint.toml")).expect("remove");
+    fs::write(dir.join("pyproject.toml"), "[tool.claimlint]\nnope = 1\n").expect("write");
+    let output = run();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("pyproject.toml:2:1"));
+}
