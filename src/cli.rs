@@ -202,6 +202,17 @@ pub struct CheckArgs {
     /// Human output: counts of findings by rule instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Leave out findings below this severity from every output (`warning` keeps a ledger's
+    /// `info` notes out of a code scanning upload).
+    #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
+    pub min_severity: MinSeverity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinSeverity {
+    Info,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Args)]
@@ -640,7 +651,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
             ));
         }
     }
+    let min = match args.min_severity {
+        MinSeverity::Info => Severity::Info,
+        MinSeverity::Warning => Severity::Warning,
+        MinSeverity::Error => Severity::Error,
+    };
     for document in &mut checked {
+        document.diagnostics.retain(|d| d.severity >= min);
         claimlint::check::collapse(&mut document.diagnostics);
     }
     let all: Vec<Diagnostic> = checked

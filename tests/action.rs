@@ -68,10 +68,15 @@ fn run_action(dir: &Path, inputs: &[(&str, &str)]) -> Vec<(String, std::process:
         binary.parent().expect("bin dir").display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let inputs: BTreeMap<&str, &str> = [("paths", "."), ("args", ""), ("sarif", "false")]
-        .into_iter()
-        .chain(inputs.iter().copied())
-        .collect();
+    let inputs: BTreeMap<&str, &str> = [
+        ("paths", "."),
+        ("args", ""),
+        ("sarif", "false"),
+        ("sarif-info", "false"),
+    ]
+    .into_iter()
+    .chain(inputs.iter().copied())
+    .collect();
     steps()
         .into_iter()
         .filter(|step| step.run.contains("claimlint check"))
@@ -139,6 +144,28 @@ fn the_readme_examples_run_through_the_steps() {
         let sarif = std::fs::read_to_string(dir.join("claimlint.sarif")).expect("sarif written");
         let log: serde_json::Value = serde_json::from_str(&sarif).expect("SARIF is JSON");
         assert_eq!(log["version"], "2.1.0", "{args}");
+        // A ledger's unreviewed claims are `info` notes: kept out of the upload by default.
+        let levels: Vec<&str> = log["runs"][0]["results"]
+            .as_array()
+            .map(|r| r.iter().filter_map(|x| x["level"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(!levels.contains(&"note"), "{args}: {levels:?}");
+        if args.contains("ledger") {
+            run_action(
+                &dir,
+                &[
+                    ("paths", "docs/"),
+                    ("args", args),
+                    ("sarif", "true"),
+                    ("sarif-info", "true"),
+                ],
+            );
+            let sarif = std::fs::read_to_string(dir.join("claimlint.sarif")).expect("sarif written");
+            assert!(
+                sarif.contains("ledger/unreviewed"),
+                "asked for, info findings are uploaded"
+            );
+        }
     }
 }
 
