@@ -86,6 +86,10 @@ pub struct LedgerUpdateArgs {
     /// The ledger file (created if missing).
     #[arg(long, value_name = "FILE")]
     pub ledger: PathBuf,
+    /// Begin the file with a UTF-8 byte order mark, which Excel needs to read UTF-8 CSV (a
+    /// ledger that has one keeps it without this).
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -445,7 +449,12 @@ fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome
     if !outcome.failures.is_empty() {
         return Ok(outcome);
     }
-    let (ledger, summary) = Ledger::update_file(&args.ledger, &read, claimlint::audit::ledger::LOCK_WAIT)?;
+    let update = if args.bom {
+        Ledger::update_file_bom
+    } else {
+        Ledger::update_file
+    };
+    let (ledger, summary) = update(&args.ledger, &read, claimlint::audit::ledger::LOCK_WAIT)?;
     let counts = ledger.counts();
     let count = |status: &str| counts.get(status).copied().unwrap_or(0);
     writeln!(

@@ -377,6 +377,7 @@ proptest! {
                     }
                 })
                 .collect(),
+            bom: false,
         };
         ledger.write(&path).expect("writes");
         let read = Ledger::read(&path, false).expect("reads back");
@@ -446,4 +447,47 @@ fn ids_begin_with_a_letter_and_earlier_ledgers_are_brought_up_to_date() {
         "the same claims, the same new ids, no duplicates"
     );
     assert!(column(&ledger, "status").contains(&"verified".to_owned()));
+}
+
+/// A ledger saved by Excel begins with a byte order mark: an update keeps it, and `--bom` adds
+/// one for auditors who open the file in Excel.
+#[test]
+fn a_byte_order_mark_is_kept_and_can_be_asked_for() {
+    let dir = workspace("bom");
+    let update = |extra: &[&str]| {
+        let output = common::claimlint()
+            .current_dir(&*dir)
+            .args(["ledger", "update", "a.md", "--ledger", "claims.csv"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        std::fs::read(dir.join("claims.csv")).expect("ledger")
+    };
+    std::fs::write(dir.join("a.md"), "Exports reached EUR 4 billion.\n").expect("write");
+    assert!(
+        !update(&[]).starts_with("\u{feff}".as_bytes()),
+        "none unless asked"
+    );
+    assert!(update(&["--bom"]).starts_with("\u{feff}".as_bytes()));
+    assert!(
+        update(&[]).starts_with("\u{feff}".as_bytes()),
+        "kept on the next update"
+    );
+    let check = common::claimlint()
+        .current_dir(&*dir)
+        .args(["check", "a.md", "--ledger", "claims.csv"])
+        .output()
+        .expect("runs");
+    assert_ne!(
+        check.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
 }
