@@ -210,6 +210,10 @@ pub struct CheckArgs {
     /// `info` notes out of a code scanning upload).
     #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
     pub min_severity: MinSeverity,
+    /// SARIF: the folder its file URIs are relative to (default: the git repository's top level
+    /// above the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -679,7 +683,14 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let names: Vec<String> = checked.iter().map(|c| c.name.clone()).collect();
     match args.format {
         CheckFormat::Json => report::diagnostics::write_array(out, &all)?,
-        CheckFormat::Sarif => report::sarif::write(out, &all, &engine.rules, repository_root().as_deref())?,
+        CheckFormat::Sarif => {
+            let root = args
+                .root
+                .as_ref()
+                .map(|r| std::path::absolute(r).unwrap_or_else(|_| r.clone()))
+                .or_else(repository_root);
+            report::sarif::write(out, &all, &engine.rules, root.as_deref())?;
+        }
         CheckFormat::Junit => report::junit::write(out, &all, &names, threshold)?,
         CheckFormat::Gitlab => report::gitlab::write(out, &all, gitlab_project().as_deref())?,
         CheckFormat::Rdjson => {

@@ -1004,3 +1004,24 @@ fn pyproject_tool_table_is_a_config() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("pyproject.toml:2:1"));
 }
+
+/// `--root DIR`: SARIF file URIs relative to the folder named, the base declared.
+#[test]
+fn sarif_root_sets_what_uris_are_relative_to() {
+    let dir = temp_dir("sarif-root");
+    fs::create_dir_all(dir.join("site/docs")).expect("mkdir");
+    fs::write(dir.join("site/docs/x.md"), "Rents rose 12 percent.\n").expect("write");
+    let output = claimlint()
+        .current_dir(&*dir)
+        .args(["check", "site/docs/x.md", "--format", "sarif", "--root", "site"])
+        .output()
+        .expect("runs");
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SARIF");
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "docs/x.md");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .expect("base");
+    assert!(base.starts_with("file://") && base.ends_with("/site/"), "{base}");
+}
