@@ -620,6 +620,26 @@ struct Checked {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Drops the findings a baseline holds; returns a note for each baseline entry no document
+/// matched any more.
+fn apply_baseline(baseline: &Baseline, checked: &mut [Checked]) -> Vec<String> {
+    let mut unmatched = baseline.clone();
+    for document in checked.iter_mut() {
+        document.diagnostics.retain(|d| !unmatched.take(d));
+    }
+    let names: std::collections::BTreeSet<&str> = checked.iter().map(|c| c.name.as_str()).collect();
+    unmatched
+        .remaining(&names)
+        .into_iter()
+        .map(|entry| {
+            format!(
+                "baseline entry no longer matches: {} in {} ({})",
+                entry.rule, entry.document, entry.message
+            )
+        })
+        .collect()
+}
+
 fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let mut outcome = Outcome::default();
@@ -652,17 +672,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         Baseline::from_diagnostics(&found).write(path)?;
     }
     if let Some(baseline) = &baseline {
-        let mut unmatched = baseline.clone();
-        for document in &mut checked {
-            document.diagnostics.retain(|d| !unmatched.take(d));
-        }
-        let names: std::collections::BTreeSet<&str> = checked.iter().map(|c| c.name.as_str()).collect();
-        for entry in unmatched.remaining(&names) {
-            outcome.notes.push(format!(
-                "baseline entry no longer matches: {} in {} ({})",
-                entry.rule, entry.document, entry.message
-            ));
-        }
+        outcome.notes.extend(apply_baseline(baseline, &mut checked));
     }
     let min = match args.min_severity {
         MinSeverity::Info => Severity::Info,
