@@ -870,7 +870,7 @@ fn test_rules(args: &RulesArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut extra = args.rules.rules.clone();
     extra.extend(args.paths.iter().cloned());
     let config = found_config(args.rules.config.as_deref())?;
-    let engine = Engine::configured(config, &extra)?;
+    let engine = Engine::configured_untested(config, &extra)?;
     let mut ids = Vec::new();
     for path in &args.paths {
         let mut set = claimlint::rules::RuleSet::builtin()?;

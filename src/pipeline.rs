@@ -82,6 +82,23 @@ impl Engine {
     /// The rules of the built-ins, `config` and the `--rules` paths `extra`, with the config's
     /// limits for reading.
     pub fn configured(config: Option<Config>, extra: &[PathBuf]) -> Result<Self> {
+        let engine = Self::configured_untested(config, extra)?;
+        // A rule file's examples are its tests: a user's rule that does not do what its own
+        // examples say fails the run when it loads, at the example, rather than run wrong.
+        let own = engine.rules.from_rule_files();
+        if !own.is_empty()
+            && let Some(run) = engine.run_examples(&own).into_iter().find(|run| !run.passed())
+        {
+            return Err(engine
+                .rules
+                .example_error(&run.rule, run.index, run.fires, &run.messages));
+        }
+        Ok(engine)
+    }
+
+    /// `configured` without running the `--rules` files' examples (`claimlint rules test`
+    /// runs and reports them itself).
+    pub fn configured_untested(config: Option<Config>, extra: &[PathBuf]) -> Result<Self> {
         let rules = crate::rules::load(config.as_ref(), extra)?;
         let options = IngestOptions {
             limits: config.as_ref().map(|c| c.limits).unwrap_or_default(),

@@ -488,6 +488,34 @@ impl RuleSet {
         Ok(set)
     }
 
+    /// The ids of the rules read from `--rules` files.
+    #[must_use]
+    pub fn from_rule_files(&self) -> Vec<String> {
+        self.protected.iter().cloned().collect()
+    }
+
+    /// The error for a rule's example that did not do what it says, at its `[[example]]`.
+    #[must_use]
+    pub fn example_error(&self, id: &str, index: usize, fires: bool, messages: &[String]) -> Error {
+        let Some(rule) = self.get(id) else {
+            return Error::UnknownRule {
+                id: id.to_owned(),
+                known: String::new(),
+            };
+        };
+        let source = self.source_of(rule).unwrap_or_default();
+        let offset = source.match_indices("[[example]]").nth(index).map(|(at, _)| at);
+        let message = if fires {
+            format!("`{id}`: this example should fire, but the rule stays quiet on it")
+        } else {
+            format!(
+                "`{id}`: this example should stay quiet, but the rule says: {}",
+                messages.join("; ")
+            )
+        };
+        file_error(&rule.origin, source, offset, message)
+    }
+
     /// Every rule, enabled or not, by id.
     #[must_use]
     pub fn all(&self) -> &[Rule] {

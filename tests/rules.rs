@@ -314,3 +314,25 @@ fn config_mistakes_are_errors_at_their_value() {
         );
     }
 }
+
+/// A `--rules` file whose example does not do what it says fails the run when it loads (exit
+/// 2), at that `[[example]]`, instead of running a wrong rule.
+#[test]
+fn a_rule_file_is_tested_by_its_examples_when_it_loads() {
+    let dir = common::scratch_dir("rules-load", "house");
+    std::fs::write(
+        dir.join("house.toml"),
+        "id = \"house/big-money\"\nseverity = \"warning\"\nsummary = \"large money\"\nmessage = \"`{text}` is large\"\ndescription = \"Large money.\"\n\n[check]\nkind = \"pattern\"\npattern = '(?i)billion'\nkinds = [\"money\"]\n\n[[example]]\ntext = \"The plan costs EUR 3 million.\"\nfires = true\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("a.md"), "Exports reached EUR 4 billion.\n").expect("write");
+    let output = common::claimlint()
+        .current_dir(&*dir)
+        .args(["check", "a.md", "--rules", "house.toml"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("house.toml:12:1"), "{stderr}");
+    assert!(stderr.contains("should fire"), "{stderr}");
+}
