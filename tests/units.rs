@@ -442,3 +442,29 @@ fn a_range_of_measures_is_no_period_and_si_prefixes_are_complete() {
         assert_eq!(read(text)[0].2, unit, "{text}");
     }
 }
+
+#[test]
+fn a_scale_or_currency_written_once_covers_its_pair_or_list() {
+    for (text, first) in [
+        (
+            "Costs of 5 and 10 million euros were cited.",
+            ("5", "5000000", "EUR"),
+        ),
+        ("Fleets of 3, 5 and 8 million vehicles ran.", ("3", "3000000", "")),
+        (
+            "The board paid EUR 5 and 10 million.",
+            ("EUR 5", "5000000", "EUR"),
+        ),
+    ] {
+        let found = read(text);
+        assert_eq!(
+            found[0],
+            (first.0.to_owned(), first.1.to_owned(), first.2.to_owned()),
+            "{text}"
+        );
+    }
+    assert_eq!(read("The board paid EUR 5 and 10 million.")[1].2, "EUR");
+    // Two statements keep their own figures.
+    assert_eq!(read("It sold 40 units and 2 million shares.")[0].1, "40");
+    assert_eq!(read("About 230 million, or 80% of adults, agreed.")[1].1, "80");
+}

@@ -92,10 +92,20 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
                 .contains(char::is_whitespace)
     };
     let between = |a: &Mention, b: &Mention| text.get(a.span.end..b.span.start).unwrap_or("").trim();
+    let scale_of = |m: &Mention| scale_in(text.get(m.span.range()).unwrap_or(""));
+    currency_before_scale(text, mentions);
     for index in (1..mentions.len()).rev() {
         let unit = mentions[index].unit;
         let kind = mentions[index].kind;
-        if unit.is_none() || !matches!(kind, Kind::Percent | Kind::Quantity | Kind::Duration) {
+        let scale = scale_of(&mentions[index]);
+        // "41, 61 and 94 GHz", "3, 5 and 8 million vehicles", "5 and 10 million euros".
+        let carries = match kind {
+            Kind::Percent | Kind::Quantity | Kind::Duration => unit.is_some(),
+            Kind::Money => true,
+            Kind::Count => scale.is_some(),
+            _ => false,
+        };
+        if !carries {
             continue;
         }
         if index == 0 || !bare(&mentions[index - 1]) {
@@ -129,6 +139,51 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
         for mention in &mut mentions[at..index] {
             mention.kind = kind;
             mention.unit = unit;
+            if let (Some(power), Figure::Number { value, precision }) = (scale, &mut mention.figure) {
+                let factor = numeral::pow10(power);
+                if let (Some(v), Some(p)) = (value.checked_mul(factor), precision.checked_mul(factor)) {
+                    (*value, *precision) = (v.normalize(), p.normalize());
+                }
+            }
+        }
+    }
+}
+
+/// The power of the scale word written in a mention ("10 million euros" → 6), if any.
+fn scale_in(mention: &str) -> Option<u32> {
+    mention
+        .split(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .find_map(crate::lexicon::number_words::scale_word)
+}
+
+/// "EUR 5 and 10 million": the currency written before the first figure and the scale after
+/// the second cover both.
+fn currency_before_scale(text: &str, mentions: &mut [Mention]) {
+    for index in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(index);
+        let (a, b) = (&mut before[index - 1], &mut after[0]);
+        let joined = matches!(
+            text.get(a.span.end..b.span.start).unwrap_or("").trim(),
+            "and" | "or"
+        );
+        let scale = scale_in(text.get(b.span.range()).unwrap_or(""));
+        if !joined
+            || a.kind != Kind::Money
+            || scale_in(text.get(a.span.range()).unwrap_or("")).is_some()
+            || b.kind != Kind::Count
+            || b.unit.is_some()
+        {
+            continue;
+        }
+        let (Some(power), Figure::Number { value, precision }) = (scale, &mut a.figure) else {
+            continue;
+        };
+        let factor = numeral::pow10(power);
+        if let (Some(v), Some(p)) = (value.checked_mul(factor), precision.checked_mul(factor)) {
+            (*value, *precision) = (v.normalize(), p.normalize());
+            b.kind = Kind::Money;
+            b.unit = a.unit;
         }
     }
 }
