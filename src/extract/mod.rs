@@ -97,6 +97,10 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
     for index in (1..mentions.len()).rev() {
         let unit = mentions[index].unit;
         let kind = mentions[index].kind;
+        // Most figures have no bare figure just before them: decide that first, cheaply.
+        if !bare(&mentions[index - 1]) {
+            continue;
+        }
         let scale = scale_of(&mentions[index]);
         // "41, 61 and 94 GHz", "3, 5 and 8 million vehicles", "5 and 10 million euros".
         let carries = match kind {
@@ -163,19 +167,17 @@ fn currency_before_scale(text: &str, mentions: &mut [Mention]) {
     for index in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(index);
         let (a, b) = (&mut before[index - 1], &mut after[0]);
+        if a.kind != Kind::Money || b.kind != Kind::Count || b.unit.is_some() {
+            continue;
+        }
         let joined = matches!(
             text.get(a.span.end..b.span.start).unwrap_or("").trim(),
             "and" | "or"
         );
-        let scale = scale_in(text.get(b.span.range()).unwrap_or(""));
-        if !joined
-            || a.kind != Kind::Money
-            || scale_in(text.get(a.span.range()).unwrap_or("")).is_some()
-            || b.kind != Kind::Count
-            || b.unit.is_some()
-        {
+        if !joined || scale_in(text.get(a.span.range()).unwrap_or("")).is_some() {
             continue;
         }
+        let scale = scale_in(text.get(b.span.range()).unwrap_or(""));
         let (Some(power), Figure::Number { value, precision }) = (scale, &mut a.figure) else {
             continue;
         };
