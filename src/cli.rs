@@ -356,6 +356,11 @@ fn found_config(explicit: Option<&Path>) -> Result<Option<Config>, Error> {
 /// input arguments say to read documents.
 fn engine(input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> {
     let config = found_config(rules.and_then(|r| r.config.as_deref()))?;
+    engine_with(config, input, rules)
+}
+
+/// The engine of one config, with the command line's `--rules`, selection and reading options.
+fn engine_with(config: Option<Config>, input: &InputArgs, rules: Option<&RuleArgs>) -> Result<Engine, Error> {
     let extra = rules.map_or(&[][..], |r| r.rules.as_slice());
     let mut engine = Engine::configured(config, extra)?;
     if let Some(rules) = rules {
@@ -515,18 +520,7 @@ fn folder_engines(
         if run_config.as_ref() == Some(&found) || engines.contains_key(&found) {
             continue;
         }
-        let mut engine = Engine::configured(Some(Config::load(&found)?), &rules.rules)?;
-        engine.rules.select(&claimlint::rules::Selection {
-            select: rules.select.clone(),
-            extend_select: rules.extend_select.clone(),
-            ignore: rules.ignore.clone(),
-        })?;
-        engine.options.format = input.input_format.into();
-        engine.options.document_date = input.document_date;
-        if input.profile.is_some() {
-            engine.settings.profile = input.profile;
-            engine.profile_given = true;
-        }
+        let mut engine = engine_with(Some(Config::load(&found)?), input, Some(rules))?;
         engine.ledger.clone_from(&run.ledger);
         engines.insert(found, engine);
     }

@@ -4,8 +4,8 @@
 use claimlint::ingest::{IngestOptions, parse};
 use claimlint::pipeline::Engine;
 
-/// Each claim of `text` as (text as written, value or "low..high", unit).
-fn read(text: &str) -> Vec<(String, String, String)> {
+/// The claims of `text`, read as plain text.
+fn claims(text: &str) -> Vec<claimlint::Claim> {
     let engine = Engine::builtin().expect("engine");
     let document = parse(
         text.as_bytes(),
@@ -13,8 +13,12 @@ fn read(text: &str) -> Vec<(String, String, String)> {
         &IngestOptions::default(),
     )
     .expect("parses");
-    engine
-        .claims(&document)
+    engine.claims(&document)
+}
+
+/// Each claim of `text` as (text as written, value or "low..high", unit).
+fn read(text: &str) -> Vec<(String, String, String)> {
+    claims(text)
         .into_iter()
         .map(|c| {
             let value = c.value.map_or_else(
@@ -212,15 +216,7 @@ fn spaced_letters_are_units_after_digits_only() {
 #[test]
 fn values_after_relation_signs_and_signed_figures() {
     let read_q = |text: &str| {
-        let engine = Engine::builtin().expect("engine");
-        let document = parse(
-            text.as_bytes(),
-            std::path::Path::new("t.txt"),
-            &IngestOptions::default(),
-        )
-        .expect("parses");
-        engine
-            .claims(&document)
+        claims(text)
             .into_iter()
             .map(|c| {
                 (
@@ -366,15 +362,7 @@ fn astronomy_units_run_together_symbols_and_rupees() {
 #[test]
 fn days_without_years_compositions_and_superscript_powers() {
     let date = |text: &str| {
-        let engine = Engine::builtin().expect("engine");
-        let document = parse(
-            text.as_bytes(),
-            std::path::Path::new("t.txt"),
-            &IngestOptions::default(),
-        )
-        .expect("parses");
-        engine
-            .claims(&document)
+        claims(text)
             .into_iter()
             .map(|c| (c.kind.name(), c.date))
             .collect::<Vec<_>>()
