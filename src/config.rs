@@ -314,13 +314,15 @@ impl Config {
                     let parsed: toml::Value = value_of(&self.path, &self.source, value.clone(), "a value")?;
                     one.insert(key.get_ref().to_string(), parsed);
                     let text = toml::to_string(&one).unwrap_or_default();
-                    let read = Self::parse(&self.path, &text).map_err(|_| {
-                        file_error(
+                    // Its errors are placed at the key here, with what the top level would say.
+                    let read = Self::parse(&self.path, &text).map_err(|error| match error {
+                        crate::Error::RuleFile { message, .. } => file_error(
                             &self.path,
                             &self.source,
                             Some(offset),
-                            format!("`{}` in [[overrides]]: as at the top level", key.get_ref()),
-                        )
+                            format!("in [[overrides]]: {message}"),
+                        ),
+                        other => other,
                     })?;
                     inner.settings.profile = read.settings.profile.or(inner.settings.profile);
                     for (id, (level, _)) in read.levels {
