@@ -456,3 +456,22 @@ fn a_scale_or_currency_written_once_covers_its_pair_or_list() {
     assert_eq!(read("It sold 40 units and 2 million shares.")[0].1, "40");
     assert_eq!(read("About 230 million, or 80% of adults, agreed.")[1].1, "80");
 }
+
+#[test]
+fn cents_sign_more_currencies_and_comparatives() {
+    assert_eq!(
+        read("A stamp costs 49¢ now.")[0],
+        ("49¢".to_owned(), "0.49".to_owned(), "USD".to_owned())
+    );
+    assert_eq!(read("Fees of 42 BGN were paid.")[0].2, "BGN");
+    assert_eq!(read("A meal cost RM42 there.")[0].2, "MYR");
+    let qualifier = |text: &str| claims(text)[0].qualifier.name();
+    assert_eq!(qualifier("Prices lower than 7€ are rare."), "less_than");
+    assert_eq!(
+        qualifier("Peaks higher than 14,000 feet stand there."),
+        "more_than"
+    );
+    // Acronyms that are also currency codes stay names.
+    assert!(read("It ran on 4.4BSD and NPR1 cells.").is_empty());
+    assert_eq!(read("Smith RM 2004 wrote it.")[0].2, "");
+}

@@ -136,6 +136,12 @@ impl Scanner<'_> {
                     end = next;
                 }
             }
+        } else if self.punct_is(end, '¢') && self.glued(end) {
+            // "49¢": cents of a dollar.
+            value = value.checked_div(Decimal::from(100))?;
+            precision = precision.checked_div(Decimal::from(100))?;
+            suffix = Suffix::of(Kind::Money, Some("USD"), 1);
+            end += 1;
         } else if let Some(code) = self.word(end).and_then(subunit) {
             // "50 cents", "470 pence" alone.
             value = value.checked_div(Decimal::from(100))?;
@@ -296,9 +302,14 @@ impl Scanner<'_> {
                 let code = match word {
                     "Rs" => Some("INR"),
                     "Rp" => Some("IDR"),
+                    "RM" => Some("MYR"),
                     _ => None,
                 };
                 if let Some(code) = code {
+                    // "RM42" glued only: "RM 2004" is an author's initials and a year.
+                    if word == "RM" && !self.glued(at + 1) {
+                        return None;
+                    }
                     let dot = usize::from(self.punct_is(at + 1, '.') && self.glued(at + 1));
                     let digits = self
                         .token(at + 1 + dot)

@@ -64,6 +64,7 @@ pub fn may_start_figure(word: &str) -> bool {
             | b"naught"
             | b"rs"
             | b"rp"
+            | b"rm"
             | b"one"
             | b"two"
             | b"three"

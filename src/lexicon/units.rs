@@ -67,8 +67,12 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
         "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "CAD", "HKD", "SGD", "KRW", "BRL", "RUB",
         "ZAR", "SEK", "NOK", "DKK", "MXN", "NZD", "TRY", "PLN", "IDR", "SAR", "AED", "TWD", "THB", "ILS",
         "NGN", "EGP", "KES", "PHP", "VND", "MYR", "CZK", "HUF", "ARS", "CLP", "COP", "PKR", "BDT", "UAH",
-        "QAR", "KWD",
+        "QAR", "KWD", "LBP", "BGN", "MNT", "OMR", "BHD", "JOD", "TZS", "UGX", "ZMW", "XOF", "XAF", "UYU",
+        "PYG", "KZT", "UZS", "AZN", "BYN", "IQD", "MMK", "FJD", "HRK", "RWF", "MZN", "MWK", "BWP", "VES",
+        "KGS", "TJS",
     ];
+    // Codes that are also words or common acronyms are left out: "ALL 5 members", "4.4BSD",
+    // "NPR1", "CRC 2051", "SDG 3", "IRR", "NAD", "AMD", "RSD", "CDF", "TOP", "CUP", "SOS".
     if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
