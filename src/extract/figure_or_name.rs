@@ -62,26 +62,7 @@ impl Scanner<'_> {
                 }
                 // "…2025 0%25%50%": a chart's axis labels run together.
                 TokenKind::Punct('/' | '#' | '+' | '_' | '\\' | '&' | '@' | '^' | '%') => return false,
-                // "CaP=1.67", "N=12", "p=0.03" state a value; "a=1&b=2", "x==3", "lines=50" and
-                // "VARIABLE=23" are code: a short name, one letter or with a capital, is a symbol.
-                TokenKind::Punct('=')
-                    if at < 2
-                        || !self.tokens[at - 2].is_word()
-                        || !{
-                            let name = self.surface(at - 2);
-                            let length = name.chars().count();
-                            length == 1
-                                || (length <= 3 && name.chars().any(char::is_uppercase))
-                                || matches!(name, "ratio" | "mean" | "median" | "average" | "total")
-                        }
-                        || self.punct_is(numeral.end, '&')
-                        || self.punct_is(numeral.end, ';')
-                        || (at >= 3
-                            && self.glued(at - 2)
-                            && matches!(self.tokens[at - 3].kind, TokenKind::Punct('&' | '?'))) =>
-                {
-                    return false;
-                }
+                TokenKind::Punct('=') if !self.states_a_value(at, numeral.end) => return false,
                 // "H.264", "v.2": a number glued to a word by a dot is part of a name.
                 TokenKind::Punct('.') if at >= 2 && self.glued(at - 1) && self.tokens[at - 2].is_word() => {
                     return false;
@@ -330,6 +311,26 @@ impl Scanner<'_> {
         };
         let is_glued_number = |i: usize| self.token(i).is_some_and(|t| t.glued() && t.is_number());
         is_joiner(end) && is_glued_number(end + 1) && is_joiner(end + 2) && is_glued_number(end + 3)
+    }
+
+    /// After a glued "=": "CaP=1.67", "N=12", "p=0.03", "ratio=1.37" state a value; "a=1&b=2",
+    /// "x==3", "lines=50" and "VARIABLE=23" are code. A symbol is a short name (one letter, or up
+    /// to three with a capital) or a statistic's word; a query string goes on with `&` or `;`.
+    fn states_a_value(&self, at: usize, end: usize) -> bool {
+        if at < 2 || !self.tokens[at - 2].is_word() {
+            return false;
+        }
+        let name = self.surface(at - 2);
+        let length = name.chars().count();
+        let symbol = length == 1
+            || (length <= 3 && name.chars().any(char::is_uppercase))
+            || matches!(name, "ratio" | "mean" | "median" | "average" | "total");
+        let query = self.punct_is(end, '&')
+            || self.punct_is(end, ';')
+            || (at >= 3
+                && self.glued(at - 2)
+                && matches!(self.tokens[at - 3].kind, TokenKind::Punct('&' | '?')));
+        symbol && !query
     }
 
     /// "one" counts only with a unit, currency or scale after it ("one year", "one million");
