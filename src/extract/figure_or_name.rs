@@ -136,10 +136,8 @@ impl Scanner<'_> {
             match next.kind {
                 TokenKind::Word => {
                     let word = self.surface(end);
-                    let known = unit_word(word).is_some()
-                        || crate::lexicon::units::table_symbol(word)
-                            .is_some_and(|_| word.chars().count() > 1)
-                        || self.unit_at(end).is_some()
+                    // A unit of either lexicon, compounds and run-together symbols included.
+                    let known = self.unit_at(end).is_some()
                         || scale_abbreviation(word).is_some()
                         || scale_word(word).is_some()
                         || currency_code(word).is_some()

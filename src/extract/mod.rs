@@ -143,11 +143,8 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
         for mention in &mut mentions[at..index] {
             mention.kind = kind;
             mention.unit = unit;
-            if let (Some(power), Figure::Number { value, precision }) = (scale, &mut mention.figure) {
-                let factor = numeral::pow10(power);
-                if let (Some(v), Some(p)) = (value.checked_mul(factor), precision.checked_mul(factor)) {
-                    (*value, *precision) = (v.normalize(), p.normalize());
-                }
+            if let Some(power) = scale {
+                scale_figure(&mut mention.figure, power);
             }
         }
     }
@@ -178,16 +175,25 @@ fn currency_before_scale(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let scale = scale_in(text.get(b.span.range()).unwrap_or(""));
-        let (Some(power), Figure::Number { value, precision }) = (scale, &mut a.figure) else {
-            continue;
-        };
-        let factor = numeral::pow10(power);
-        if let (Some(v), Some(p)) = (value.checked_mul(factor), precision.checked_mul(factor)) {
-            (*value, *precision) = (v.normalize(), p.normalize());
+        if scale.is_some_and(|power| scale_figure(&mut a.figure, power)) {
             b.kind = Kind::Money;
             b.unit = a.unit;
         }
     }
+}
+
+/// Multiplies a figure's value and precision by a scale written elsewhere ("5" in "5 and 10
+/// million"); `false`, and the figure unchanged, when it is no single number or would overflow.
+fn scale_figure(figure: &mut Figure, power: u32) -> bool {
+    let Figure::Number { value, precision } = figure else {
+        return false;
+    };
+    let factor = numeral::pow10(power);
+    let (Some(v), Some(p)) = (value.checked_mul(factor), precision.checked_mul(factor)) else {
+        return false;
+    };
+    (*value, *precision) = (v.normalize(), p.normalize());
+    true
 }
 
 fn scanner_for<'a>(

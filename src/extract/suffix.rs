@@ -273,10 +273,6 @@ impl Scanner<'_> {
         if let Some(found) = self.glued_symbol_at(at) {
             return Some(found);
         }
-        // "mWm−2", "kgs-1": two symbols run together before a negative power.
-        if let Some(found) = self.run_together_at(at) {
-            return Some(found);
-        }
         let table = table_symbol(word)?;
         if word.chars().count() == 1 && (!spaced || !self.spaced_letter_is_unit(at)) {
             return None;
