@@ -213,34 +213,8 @@ impl Config {
             let offset = key.span().start;
             match key.get_ref().as_ref() {
                 "exclude" => config.exclude = value_of(path, source, value, "`exclude` holds glob strings")?,
-                "rules" => {
-                    let rules: BTreeMap<Spanned<String>, Spanned<Level>> = value_of(
-                        path,
-                        source,
-                        value,
-                        "`[rules]` gives each rule a level: error, warning, info or off (parameters go in a table [\"family/name\"])",
-                    )?;
-                    for (id, level) in rules {
-                        config
-                            .levels
-                            .insert(id.get_ref().clone(), (*level.get_ref(), id.span().start));
-                    }
-                }
-                "profile" => {
-                    let name: Spanned<String> = value_of(path, source, value, "`profile` is a string")?;
-                    let profile = Profile::parse(name.get_ref()).ok_or_else(|| {
-                        file_error(
-                            path,
-                            source,
-                            Some(name.span().start),
-                            format!(
-                                "unknown profile `{}`; expected report, research, specification, legal, news or filing",
-                                name.get_ref()
-                            ),
-                        )
-                    })?;
-                    config.settings.profile = Some(profile);
-                }
+                "rules" => config.read_levels(value)?,
+                "profile" => config.read_profile(value)?,
                 "claims" => {
                     let table = value_of(path, source, value, "`[claims]` is a table of settings")?;
                     config.settings = config.read_settings(&table)?;
@@ -279,6 +253,39 @@ impl Config {
         Ok(config)
     }
 
+    /// `[rules]`: each rule's level, with the offset where it is written.
+    fn read_levels(&mut self, value: Spanned<DeValue<'_>>) -> Result<()> {
+        let rules: BTreeMap<Spanned<String>, Spanned<Level>> = value_of(
+            &self.path,
+            &self.source,
+            value,
+            "`[rules]` gives each rule a level: error, warning, info or off (parameters go in a table [\"family/name\"])",
+        )?;
+        for (id, level) in rules {
+            self.levels
+                .insert(id.get_ref().clone(), (*level.get_ref(), id.span().start));
+        }
+        Ok(())
+    }
+
+    /// `profile = "…"`: one of the document profiles.
+    fn read_profile(&mut self, value: Spanned<DeValue<'_>>) -> Result<()> {
+        let name: Spanned<String> = value_of(&self.path, &self.source, value, "`profile` is a string")?;
+        let profile = Profile::parse(name.get_ref()).ok_or_else(|| {
+            file_error(
+                &self.path,
+                &self.source,
+                Some(name.span().start),
+                format!(
+                    "unknown profile `{}`; expected report, research, specification, legal, news or filing",
+                    name.get_ref()
+                ),
+            )
+        })?;
+        self.settings.profile = Some(profile);
+        Ok(())
+    }
+
     /// One `[[overrides]]` table: `files` (required), then what a config's top level takes for
     /// rules: `profile`, `[overrides.rules]` and rule tables (`[overrides."citation/missing"]`).
     fn read_override(&self, table: &Spanned<DeValue<'_>>) -> Result<Override> {
@@ -308,27 +315,9 @@ impl Config {
                         "`files` holds glob strings",
                     )?);
                 }
-                "profile" | "rules" => {
-                    // Read as the top level reads them.
-                    let mut one = toml::Table::new();
-                    let parsed: toml::Value = value_of(&self.path, &self.source, value.clone(), "a value")?;
-                    one.insert(key.get_ref().to_string(), parsed);
-                    let text = toml::to_string(&one).unwrap_or_default();
-                    // Its errors are placed at the key here, with what the top level would say.
-                    let read = Self::parse(&self.path, &text).map_err(|error| match error {
-                        crate::Error::RuleFile { message, .. } => file_error(
-                            &self.path,
-                            &self.source,
-                            Some(offset),
-                            format!("in [[overrides]]: {message}"),
-                        ),
-                        other => other,
-                    })?;
-                    inner.settings.profile = read.settings.profile.or(inner.settings.profile);
-                    for (id, (level, _)) in read.levels {
-                        inner.levels.insert(id, (level, offset));
-                    }
-                }
+                // Read as the top level reads them, errors at their own place.
+                "profile" => inner.read_profile(value.clone())?,
+                "rules" => inner.read_levels(value.clone())?,
                 id if id.contains('/') => inner.read_rule_table(id, offset, value)?,
                 other => {
                     return Err(file_error(
