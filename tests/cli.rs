@@ -10,6 +10,21 @@ fn temp_dir(name: &str) -> common::Scratch {
     common::scratch_dir("cli", name)
 }
 
+/// `claimlint check` run in `dir` with `--format concise --quiet` and `args`: what it printed
+/// and its exit code.
+fn check_concise(dir: &std::path::Path, args: &[&str]) -> (String, Option<i32>) {
+    let output = claimlint()
+        .current_dir(dir)
+        .args(["check", "--format", "concise", "--quiet"])
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        output.status.code(),
+    )
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -749,19 +764,14 @@ fn select_extend_select_and_ignore_choose_the_rules() {
     )
     .expect("write");
     let rules = |args: &[&str]| {
-        let output = claimlint()
-            .current_dir(&*dir)
-            .args(["check", "s.md", "--format", "concise", "--quiet"])
-            .args(args)
-            .output()
-            .expect("runs");
-        let mut found: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        let (text, code) = check_concise(&dir, &[&["s.md"], args].concat());
+        let mut found: Vec<String> = text
             .lines()
             .filter_map(|l| l.split(' ').nth(2).map(str::to_owned))
             .collect();
         found.sort();
         found.dedup();
-        (found, output.status.code())
+        (found, code)
     };
     let (all, _) = rules(&[]);
     assert!(all.len() >= 3, "{all:?}");
@@ -877,18 +887,7 @@ fn overrides_set_rules_and_profiles_per_glob() {
         "[[overrides]]\nfiles = [\"legal/**\"]\nprofile = \"legal\"\n\n[overrides.rules]\n\"citation/missing\" = \"off\"\n\n[[overrides]]\nfiles = [\"news/*.md\"]\n[overrides.\"citation/missing\"]\nseverity = \"error\"\n",
     )
     .expect("write");
-    let run = |args: &[&str]| {
-        let output = claimlint()
-            .current_dir(&*dir)
-            .args(["check", ".", "--format", "concise", "--quiet"])
-            .args(args)
-            .output()
-            .expect("runs");
-        (
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            output.status.code(),
-        )
-    };
+    let run = |args: &[&str]| check_concise(&dir, &[&["."], args].concat());
     let (text, code) = run(&[]);
     assert!(
         !text.contains("legal/a.md"),
@@ -941,15 +940,7 @@ fn each_document_takes_the_config_of_its_folder() {
         "[rules]\n\"citation/missing\" = \"off\"\n",
     )
     .expect("write");
-    let run = |cwd: &std::path::Path, args: &[&str]| {
-        let output = claimlint()
-            .current_dir(cwd)
-            .args(["check", "--format", "concise", "--quiet"])
-            .args(args)
-            .output()
-            .expect("runs");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    };
+    let run = |cwd: &std::path::Path, args: &[&str]| check_concise(cwd, args).0;
     let from_top = run(&dir, &["."]);
     assert!(
         from_top.contains("top.md:1:12: error citation/missing"),
