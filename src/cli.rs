@@ -698,13 +698,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         CheckFormat::Junit => report::junit::write(out, &all, &names, threshold)?,
         CheckFormat::Gitlab => report::gitlab::write(out, &all, gitlab_project().as_deref())?,
         CheckFormat::Rdjson => {
-            let original = |name: &str| {
-                checked
-                    .iter()
-                    .find(|c| c.name == name)
-                    .map(|c| c.original.clone())
-            };
-            report::rdjson::write(out, &all, &original)?;
+            let originals = checked
+                .iter()
+                .map(|c| (c.name.as_str(), c.original.as_str()))
+                .collect();
+            report::rdjson::write(out, &all, &originals)?;
         }
         CheckFormat::Markdown => out.write_all(report::markdown::render(&all, checked.len()).as_bytes())?,
         CheckFormat::Github => {

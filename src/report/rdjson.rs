@@ -2,6 +2,7 @@
 //! rule as the code, and positions as reviewdog counts them (lines from 1, columns in UTF-8
 //! bytes from 1, the end exclusive).
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde_json::{Value, json};
@@ -21,21 +22,17 @@ fn byte_column(text: &str, offset: usize) -> usize {
     offset - line_start + 1
 }
 
-/// The report; `original` gives each document's text by name, in which the byte columns are
+/// The report; `originals` gives each document's text by name, in which the byte columns are
 /// counted (a finding whose document is not there, a file that could not be read, keeps the
 /// character column).
 #[must_use]
-pub fn report(diagnostics: &[Diagnostic], original: &dyn Fn(&str) -> Option<String>) -> Value {
-    let mut cache: Option<(String, Option<String>)> = None;
+pub fn report(diagnostics: &[Diagnostic], originals: &BTreeMap<&str, &str>) -> Value {
     let entries: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
-            if cache.as_ref().is_none_or(|(name, _)| *name != d.document) {
-                cache = Some((d.document.clone(), original(&d.document)));
-            }
-            let text = cache
-                .as_ref()
-                .and_then(|(_, text)| text.as_deref())
+            let text = originals
+                .get(d.document.as_str())
+                .copied()
                 .filter(|_| d.part.is_none());
             let (start, end) = match text {
                 Some(text) => (byte_column(text, d.start), byte_column(text, d.end)),
@@ -68,9 +65,9 @@ pub fn report(diagnostics: &[Diagnostic], original: &dyn Fn(&str) -> Option<Stri
 pub fn write(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
-    original: &dyn Fn(&str) -> Option<String>,
+    originals: &BTreeMap<&str, &str>,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report(diagnostics, original))?;
+    serde_json::to_writer_pretty(&mut *out, &report(diagnostics, originals))?;
     writeln!(out)
 }
 
