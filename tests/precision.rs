@@ -414,3 +414,56 @@ fn a_figure_under_review_is_examined_not_asserted() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`4,500`"), "{found:#?}");
 }
+
+#[test]
+fn a_fact_checks_claim_heading_holds_the_statement_it_examines() {
+    let html = "<html><body><h2>Claim</h2><p>The harbour master earns $400,000 a year.</p><h2>Rating</h2><p>False.</p><h2>Origin</h2><p>Payroll records show a salary of $96,000.<sup><a href=\"#n1\">1</a></sup> The port spent $3 million on tugs.</p><ol class=\"footnotes\"><li id=\"n1\">Port payroll, 2023.</li></ol></body></html>";
+    let found = uncited(html, "factcheck.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`$3 million`"), "{found:#?}");
+}
+
+#[test]
+fn a_figure_cited_at_first_mention_needs_no_second_note() {
+    // The later "EUR 41.5 million" is the noted one again; "41.5 percent" and the 2019 figure
+    // are other figures; a share that is a round ten recurs by chance and is judged anew.
+    let markdown = "Dredging cost EUR 41.5 million in 2023[^1] and 50 percent of it was paid by the state.[^2]\n\nA later review put the EUR 41.5 million above plan. Cranes were 41.5 percent busy. In 2019 dredging cost EUR 41.5 million. Of the berths, 50 percent stood idle.\n\n[^1]: Port accounts, 2023.\n[^2]: State budget, 2023.\n";
+    let found = uncited(markdown, "port.md");
+    let texts: Vec<&str> = found
+        .iter()
+        .map(|m| m.split('`').nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        texts,
+        ["41.5 percent", "EUR 41.5 million", "50 percent"],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_research_papers_discussion_restates_its_results() {
+    // The Results give 1,318 sites as the paper's own; the Discussion's mention of them needs
+    // no note, its new figure does.
+    let markdown = "# Results\n\nWe counted 1,318 nesting sites on the coast.\n\n# Discussion\n\nThe 1,318 sites are fewer than the 2,900 counted by a survey of the same coast.\n";
+    let found = uncited(markdown, "paper.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`2,900`"), "{found:#?}");
+}
+
+#[test]
+fn markers_in_front_matter_cite_their_notes() {
+    // An author's contribution and present-address notes are cited from the skipped front
+    // matter, by empty markers as by labelled ones.
+    let jats = "<article><front><article-meta><contrib-group><contrib><name><surname>Ames</surname></name><xref ref-type=\"fn\" rid=\"con1\"/><xref ref-type=\"fn\" rid=\"pa1\"/></contrib></contrib-group><author-notes><fn fn-type=\"present-address\" id=\"pa1\"><p>Harbour Institute</p></fn></author-notes></article-meta></front><body><sec><title>Results</title><p>We counted 1,318 sites.</p></sec></body><back><fn-group content-type=\"author-contribution\"><fn fn-type=\"con\" id=\"con1\"><p>Counted the sites.</p></fn></fn-group></back></article>";
+    let rules: Vec<String> = findings(jats, "paper.xml")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect();
+    assert!(rules.is_empty(), "{rules:?}");
+}
+
+#[test]
+fn site_menus_form_labels_and_model_numbers_are_no_figures() {
+    let html = "<html><body><div class=\"vector-dropdown mw-portlet\"><span>144 languages</span></div><label for=\"q\">Search 900 pages</label><p>The port to the 68000 architecture took 14 engineers.</p></body></html>";
+    assert_eq!(texts(html, "page.html"), ["14"]);
+}

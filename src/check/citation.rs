@@ -1,8 +1,11 @@
 //! `citation/missing`: a figure of a kind that needs a source (no `role`) with none, judged by
 //! the document's convention: footnotes where it uses them, else links and attributions too;
-//! author–year citations, "Source:" lines and URLs in the figure's sentence anywhere. A
-//! document that gives no sources at all gets one finding that lists its uncited figures.
+//! author–year citations, "Source:" lines and URLs in the figure's sentence anywhere. A figure
+//! given earlier with a note, or as the document's own result, needs none when it recurs;
+//! figures under a fact check's "Claim" heading are the ones it examines. A document that gives
+//! no sources at all gets one finding that lists its uncited figures.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -11,7 +14,7 @@ use serde::Deserialize;
 
 use super::Context;
 use super::registry::Params;
-use crate::claim::Kind;
+use crate::claim::{Claim, Kind, Role};
 use crate::diagnostic::{Finding, Place};
 use crate::document::{BlockKind, Document, SourceKind};
 
@@ -125,7 +128,14 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut named = String::new();
     let mut named_for = None;
+    // Figures the document has already given with a note, or as its own result: a later
+    // mention of one needs no second source (cite at first mention).
+    let mut stated = Stated::default();
+    let mut under_claim_heading: Option<Vec<bool>> = None;
     for claim in context.claims {
+        if claim.role == Some(Role::Analysis) {
+            stated.insert(claim);
+        }
         // The document's own results, the rules it sets, its methods, examples and working.
         if !params.covers(claim.kind) || claim.role.is_some() {
             continue;
@@ -145,10 +155,19 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         if covered(context, claim, params.coverage)
             || sourced(document, sentence.block, &counted)
             || linked_in_sentence(document, sentence.span, &params.sources)
-            || under_review(document.slice(crate::span::Span::new(
-                sentence.span.start,
-                claim.span.start.max(sentence.span.start),
-            )))
+        {
+            // A note of its own gives this very figure's source; a link somewhere in the
+            // paragraph may be for another.
+            if !claim.footnotes.is_empty() {
+                stated.insert(claim);
+            }
+            continue;
+        }
+        if under_review(document.slice(crate::span::Span::new(
+            sentence.span.start,
+            claim.span.start.max(sentence.span.start),
+        ))) || stated.contains(claim)
+            || under_claim_heading.get_or_insert_with(|| claim_sections(document))[sentence.block]
         {
             continue;
         }
@@ -187,6 +206,116 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             .collect();
     }
     findings
+}
+
+/// The figures a document has given with a note or as its own result, with the times they are
+/// of. A later mention is the same figure when kind, value (a range's bounds) and unit agree
+/// and their times do not differ ("$1.2 trillion in 2024" is not the "$1.2 trillion" of 2025).
+#[derive(Default)]
+struct Stated(HashMap<FigureKey, Vec<Option<String>>>);
+
+impl Stated {
+    fn insert(&mut self, claim: &Claim) {
+        if distinctive(claim) {
+            self.0
+                .entry(FigureKey::of(claim))
+                .or_default()
+                .push(claim.time.clone());
+        }
+    }
+
+    fn contains(&self, claim: &Claim) -> bool {
+        distinctive(claim)
+            && self.0.get(&FigureKey::of(claim)).is_some_and(|times| {
+                times
+                    .iter()
+                    .any(|time| time.is_none() || claim.time.is_none() || *time == claim.time)
+            })
+    }
+}
+
+/// What makes two mentions one figure for citing: kind, value (a range's bounds) and unit.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct FigureKey {
+    kind: Kind,
+    value: Option<Decimal>,
+    low: Option<Decimal>,
+    high: Option<Decimal>,
+    unit: Option<&'static str>,
+}
+
+impl FigureKey {
+    fn of(claim: &Claim) -> Self {
+        Self {
+            kind: claim.kind,
+            value: claim.value.map(|v| v.normalize()),
+            // A hedge bounds the figure differently ("far lower than 1000 GtC"); the figure
+            // named is the same. A range is its bounds.
+            low: claim
+                .value
+                .is_none()
+                .then_some(claim.low)
+                .flatten()
+                .map(|v| v.normalize()),
+            high: claim
+                .value
+                .is_none()
+                .then_some(claim.high)
+                .flatten()
+                .map(|v| v.normalize()),
+            unit: claim.unit,
+        }
+    }
+}
+
+/// Whether a figure is unlikely to recur by chance, so that a second mention of it is the
+/// same figure again: money and measures, ranges, and counts and shares that are no round
+/// ten ("52%", "1,318" — not "50%" or "100").
+fn distinctive(claim: &Claim) -> bool {
+    match claim.kind {
+        Kind::Money | Kind::Quantity => true,
+        Kind::Percent | Kind::Count => claim.value.is_none_or(|value| !(value % Decimal::TEN).is_zero()),
+        _ => false,
+    }
+}
+
+/// Blocks under a heading that presents the statement a fact check examines ("Claim",
+/// "What was claimed"): the figures there are the ones under review, not the page's own.
+fn claim_sections(document: &Document) -> Vec<bool> {
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    document
+        .blocks
+        .iter()
+        .map(|block| {
+            if let BlockKind::Heading { level } = block.kind {
+                while open.last().is_some_and(|(l, _)| *l >= level) {
+                    open.pop();
+                }
+                open.push((level, names_a_claim(document.slice(block.span))));
+                return false;
+            }
+            open.last().is_some_and(|(_, claim)| *claim)
+        })
+        .collect()
+}
+
+/// A heading that names the claim under review.
+fn names_a_claim(title: &str) -> bool {
+    let title = title.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        title.as_str(),
+        "claim"
+            | "the claim"
+            | "claims"
+            | "claim reviewed"
+            | "what was claimed"
+            | "what's being claimed"
+            | "what is being claimed"
+            | "the rumor"
+            | "the rumour"
+            | "rumor"
+            | "rumour"
+    )
 }
 
 /// Whether the document gives no sources: no markers, no note definitions, no links or
@@ -268,7 +397,7 @@ fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
         })
 }
 
-fn covered(context: &Context<'_>, claim: &crate::claim::Claim, coverage: Coverage) -> bool {
+fn covered(context: &Context<'_>, claim: &Claim, coverage: Coverage) -> bool {
     let document = context.document;
     let sentence = &document.sentences[claim.sentence_index];
     let markers_in = |start: usize, end: usize| {

@@ -260,6 +260,11 @@ impl Scanner<'_> {
         if patterns.width_after.is_match(after) {
             return true;
         }
+        // "the 80386 architecture", "a 6502 processor": a number naming one design (a count
+        // of them would be plural).
+        if numeral.plain_integer && patterns.model_after.is_match(after) {
+            return true;
+        }
         if self.is_place(numeral, before, after, facts.coordinates) {
             return true;
         }
@@ -384,6 +389,7 @@ struct IdentifierPatterns {
     width_after: Regex,
     shell_parameters: Regex,
     domain_after: Regex,
+    model_after: Regex,
 }
 
 /// The patterns of `is_identifier`, compiled once.
@@ -408,6 +414,9 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             ),
             status_after: build(r"^\s+(?i:status|error|response)(?-u:\b)"),
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
+            model_after: build(
+                r"^\s+(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set)(?-u:\b)",
+            ),
             domain_after: build(r"^[A-Za-z]+\.(?:com|org|net|io|ai|co|dev|app|gov|edu|uk|de|fr)(?-u:\b)"),
             shell_parameters: build(r"\$\d(?:[^.\d]|$)"),
             compass: build(r"\d\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
@@ -430,6 +439,7 @@ mod tests {
             "See Exhibit 1 for details.",
             "Call +44 20 7946 0958 today.",
             "The lighthouse stands at 51°N 9°W / 51.2; -9.4 on the headland.",
+            "The port to the 68000 architecture was slow.",
         ] {
             assert_eq!(figures(text), Vec::new(), "{text}");
         }
@@ -440,5 +450,8 @@ mod tests {
         let found = figures("The 5G network reached 40 cities.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "40");
+        let found = figures("The plant made 6502 processors.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, Some(rust_decimal::Decimal::from(6502)));
     }
 }

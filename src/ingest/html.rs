@@ -5,8 +5,8 @@
 //! for reading prose, tag boundaries and a few element names are all claimlint needs.
 //!
 //! Read: headings, paragraphs, list items, table cells, quotes, captions as blocks; skipped:
-//! `script`, `style`, `nav`, `template`, `noscript`, `head` (but its date metadata), comments
-//! (but suppressions). Footnotes: `<sup><a href="#fn1">`, `role="doc-noteref"`, Wikipedia's
+//! `script`, `style`, `nav`, `template`, `noscript`, `head` (but its date metadata), form
+//! controls and their labels, site menus (`mw-portlet`), comments (but suppressions). Footnotes: `<sup><a href="#fn1">`, `role="doc-noteref"`, Wikipedia's
 //! `<sup class="reference">[1]</sup>`; definitions in `<ol class="footnotes">`, `<section
 //! role="doc-endnotes">`, `<ol class="references">`, `<aside>`.
 
@@ -22,7 +22,7 @@ use crate::span::{SourceMap, Span};
 /// Elements whose content is never prose.
 const SKIPPED: &[&str] = &[
     "script", "style", "nav", "template", "noscript", "head", "svg", "math", "iframe", "object", "button",
-    "select", "textarea",
+    "select", "textarea", "label",
 ];
 
 /// Elements whose content is raw text, read up to their end tag only.
@@ -175,6 +175,9 @@ impl Reader<'_> {
                 rest.find('>').map_or(rest.len(), |e| e + 1)
             } else if let Some((tag, length)) = parse_tag(rest) {
                 self.text(text_start, at, offset);
+                if !tag.end && !tag.self_closing && tag.name == "sup" && self.skipping.is_empty() {
+                    self.superscript(&rest[length..], offset + at, length);
+                }
                 self.tag(&tag, offset + at, length);
                 // Raw text (scripts, styles): nothing in it is markup until its own end tag, so
                 // a `<` in a script or a quote in a style cannot hide the rest of the page.
@@ -431,6 +434,57 @@ impl Reader<'_> {
         }
     }
 
+    /// A superscript after a figure is an exponent ("10<sup>3</sup>", read as "10^3"), an
+    /// ordinal's ending ("21<sup>st</sup>"), or a note marker ("$96,000<sup>1</sup>"), never
+    /// more digits of the figure. A superscript that links within the page is a marker
+    /// wherever it stands. `after` is the source after the start tag of `length` bytes.
+    fn superscript(&mut self, after: &str, original_start: usize, length: usize) {
+        if self.marker.is_some() {
+            return;
+        }
+        let window = &after[..crate::span::floor_char_boundary(after, after.len().min(200))];
+        let Some(end) = window.find("</sup>") else { return };
+        let inner = &window[..end];
+        let links_in_page = inner.contains("href=\"#") || inner.contains("href='#");
+        let after_digit = self.document.text.ends_with(|c: char| c.is_ascii_digit());
+        if !links_in_page && !after_digit {
+            return;
+        }
+        let shown = strip_tags(inner);
+        let shown = shown.trim();
+        if !links_in_page {
+            if matches!(shown, "st" | "nd" | "rd" | "th") {
+                return;
+            }
+            let unsigned = shown.trim_start_matches(['−', '-', '–', '+']);
+            let whole =
+                !unsigned.is_empty() && unsigned.len() <= 3 && unsigned.bytes().all(|b| b.is_ascii_digit());
+            let digits = self.document.text.len()
+                - self
+                    .document
+                    .text
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            if whole && (unsigned.len() < shown.len() || (digits == 2 && self.document.text.ends_with("10")))
+            {
+                let at = self.document.text.len();
+                self.document.text.push('^');
+                self.map.push(at, 1, original_start, length);
+                return;
+            }
+            let plain = !shown.is_empty()
+                && shown.chars().count() <= 4
+                && shown
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '*' | '†' | '‡' | '§'));
+            if !plain {
+                return;
+            }
+        }
+        self.marker = Some(("sup".to_owned(), original_start, String::new()));
+        self.marker_target = None;
+    }
+
     fn starts_marker(tag: &Tag<'_>) -> bool {
         let href_note = |t: &Tag<'_>| {
             t.attribute("href").is_some_and(|h| {
@@ -548,6 +602,20 @@ impl Reader<'_> {
     }
 }
 
+/// The text of a bit of markup without its tags, entities decoded.
+fn strip_tags(markup: &str) -> String {
+    let mut text = String::new();
+    let mut rest = markup;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    text.push_str(rest);
+    decode_entities(&text)
+}
+
 /// Page furniture that holds no prose: a table of contents, navigation boxes, edit links.
 fn is_chrome(tag: &Tag<'_>) -> bool {
     const CLASSES: &[&str] = &[
@@ -559,6 +627,7 @@ fn is_chrome(tag: &Tag<'_>) -> bool {
         "mw-jump-link",
         "sidebar",
         "breadcrumb",
+        "mw-portlet",
     ];
     const IDS: &[&str] = &[
         "toc",

@@ -297,7 +297,11 @@ impl Reader<'_> {
                     let role = role(self.dialect, &name, &element, &mut self.footnotes);
                     let span = Span::new(self.offset + before, self.offset + after);
                     if let Role::Marker(label) = role {
-                        self.marker(label, span);
+                        if self.in_front() {
+                            self.cited_in_front(label);
+                        } else {
+                            self.marker(label, span);
+                        }
                     } else if is_table_element(&name)
                         && !self.in_front()
                         && !self.skipping()
@@ -390,6 +394,9 @@ impl Reader<'_> {
     )]
     fn start(&mut self, name: &str, role: Role, element: &BytesStart<'_>, span: Span) {
         if self.in_front() {
+            if let Role::Marker(label) = &role {
+                self.cited_in_front(label.clone());
+            }
             // Front matter: the title is read, dates are collected, the rest is skipped.
             match (self.dialect, name) {
                 (Dialect::Jats, "pub-date") if self.date_parts.0.is_none() => {
@@ -617,6 +624,14 @@ impl Reader<'_> {
         }
         if open.table {
             self.table_end(&open.name);
+        }
+    }
+
+    /// A marker in the skipped front matter (an author's affiliation, contribution or
+    /// present address): no marker of the text, but its note is cited all the same.
+    fn cited_in_front(&mut self, label: String) {
+        if !label.is_empty() && !label.starts_with("xref:") {
+            self.document.cited_elsewhere.push(label);
         }
     }
 

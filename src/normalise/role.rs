@@ -169,6 +169,7 @@ const ANALYSIS: &[&str] = &[
     "we saw",
     "we show",
     "we measured",
+    "we counted",
     "we identified",
     "our analysis",
     "our estimate",
@@ -201,6 +202,16 @@ const ANALYSIS: &[&str] = &[
     "said that they",
     "in my experience",
     "in our experience",
+    " i estimate",
+    " i found",
+    " i counted",
+    " i measured",
+    " i observed",
+    " i received",
+    "my personal",
+    "my analysis",
+    "my estimate",
+    "my data",
 ];
 /// References to the document's own figures and tables: a sentence that points at them
 /// reports what they show.
