@@ -12,6 +12,7 @@ use std::io::IsTerminal as _;
 
 use claimlint::audit::baseline::Baseline;
 use claimlint::audit::ledger::Ledger;
+use claimlint::claim::Claim;
 use claimlint::config::Config;
 use claimlint::diagnostic::{Diagnostic, Severity};
 use claimlint::document::Date;
@@ -396,47 +397,50 @@ fn inputs(engine: &Engine, args: &InputArgs, failures: &mut Vec<Error>) -> Vec<I
 fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
     let engine = engine(&args.input, None)?;
-    let mut claims = Vec::new();
     let inputs = inputs(&engine, &args.input, &mut outcome.failures);
-    let mut csv_writer = match args.format {
-        ExtractFormat::Csv => Some(csv::Writer::from_writer(&mut *out as &mut dyn Write)),
-        _ => None,
-    };
-    // The header comes with the first document read, so that a run that reads nothing prints
-    // only its error (and an empty input set still gets a header).
-    let mut header_written = false;
-    for input in inputs {
-        let document = match engine.read(&input) {
-            Ok(document) => document,
-            Err(error) => {
-                outcome.failures.push(error);
-                continue;
-            }
-        };
-        let found = engine.claims(&document);
-        match csv_writer.as_mut() {
-            Some(writer) => {
+    // Claims are written a stretch at a time as they are found: memory stays bounded by the
+    // document, not by its number of figures.
+    let mut documents = inputs.iter().filter_map(|input| {
+        engine
+            .read(input)
+            .map_err(|error| outcome.failures.push(error))
+            .ok()
+    });
+    match args.format {
+        ExtractFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            // The header comes with the first document read, so that a run that reads nothing
+            // prints only its error (and an empty input set still gets a header).
+            let mut header_written = false;
+            for document in documents.by_ref() {
                 if !header_written {
-                    report::csv::write_header(writer).map_err(csv_error)?;
+                    report::csv::write_header(&mut writer).map_err(csv_error)?;
                     header_written = true;
                 }
-                report::csv::write_rows(writer, &found).map_err(csv_error)?;
+                engine.claims_in_stretches(&document, |found: Vec<Claim>| {
+                    report::csv::write_rows(&mut writer, &found).map_err(csv_error)
+                })?;
             }
-            None => claims.extend(found),
+            drop(documents);
+            if !header_written && outcome.failures.is_empty() {
+                report::csv::write_header(&mut writer).map_err(csv_error)?;
+            }
+            writer.flush()?;
         }
-    }
-    if let Some(mut writer) = csv_writer.take() {
-        if !header_written && outcome.failures.is_empty() {
-            report::csv::write_header(&mut writer).map_err(csv_error)?;
+        ExtractFormat::Jsonl => {
+            for document in documents {
+                engine.claims_in_stretches(&document, |found: Vec<Claim>| {
+                    report::json::write_lines(&mut *out, &found)
+                })?;
+            }
         }
-        writer.flush()?;
-        return Ok(outcome);
-    }
-    drop(csv_writer);
-    match args.format {
-        ExtractFormat::Json => report::json::write_array(out, &claims)?,
-        ExtractFormat::Jsonl => report::json::write_lines(out, &claims)?,
-        ExtractFormat::Csv => {}
+        ExtractFormat::Json => {
+            let mut array = report::json::ArrayWriter::default();
+            for document in documents {
+                engine.claims_in_stretches(&document, |found: Vec<Claim>| array.write(&mut *out, &found))?;
+            }
+            array.finish(out)?;
+        }
     }
     Ok(outcome)
 }

@@ -134,7 +134,13 @@ pub fn read_regular(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u
             what,
         });
     }
-    let mut bytes = Vec::new();
+    // Sized to the file (and one byte to see its end) so that reading it never doubles the
+    // buffer: a document's bytes are held once.
+    let mut bytes = Vec::with_capacity(
+        usize::try_from(meta.len().min(limit))
+            .unwrap_or(0)
+            .saturating_add(1),
+    );
     std::fs::File::open(path)
         .map_err(error)?
         .take(limit + 1)

@@ -45,3 +45,35 @@ pub fn claims(document: &Document, settings: &normalise::Settings) -> Vec<Claim>
     let mentions = extract::extract(document);
     normalise::normalise(document, &mentions, settings)
 }
+
+/// Mentions extracted before they are normalised and handed on, in `claims_in_stretches`.
+const STRETCH_MENTIONS: usize = 1024;
+
+/// Extracts and normalises the claims of a document a stretch of sentences at a time (about
+/// 1,024 claims), handing each stretch to `each` in source order: the same claims as `claims`,
+/// with memory bounded by the stretch rather than by the document's number of figures. Stops
+/// at the first error `each` returns.
+pub fn claims_in_stretches<E>(
+    document: &Document,
+    settings: &normalise::Settings,
+    mut each: impl FnMut(Vec<Claim>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut extractor = extract::Extractor::new(document);
+    let mut normaliser = normalise::Normaliser::new(document, settings);
+    let mut mentions = Vec::new();
+    let sentences = document.sentences.len();
+    let mut start = 0;
+    while start < sentences {
+        let mut end = start;
+        while end < sentences && mentions.len() < STRETCH_MENTIONS {
+            extractor.sentences(end..end + 1, &mut mentions);
+            end += 1;
+        }
+        if !mentions.is_empty() {
+            each(normaliser.claims(&mentions))?;
+            mentions.clear();
+        }
+        start = end;
+    }
+    Ok(())
+}

@@ -263,6 +263,16 @@ impl Engine {
         crate::claims(document, &self.settings)
     }
 
+    /// The claims of a document a stretch at a time (see `claims_in_stretches`): for output
+    /// that is written as it comes, in memory bounded by the stretch.
+    pub fn claims_in_stretches<E>(
+        &self,
+        document: &Document,
+        each: impl FnMut(Vec<Claim>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        crate::claims_in_stretches(document, &self.settings, each)
+    }
+
     /// Runs the enabled rules (with the ledger, if any) on a document and its claims.
     #[must_use]
     pub fn check(&self, document: &Document, claims: &[Claim]) -> Vec<Diagnostic> {

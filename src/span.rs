@@ -134,6 +134,36 @@ impl SourceMap {
         }
     }
 
+    /// An empty map with the lines of `original` but not its text, for a reader that reads
+    /// from the original while it builds the map: it hands the original over at the end
+    /// (`set_original`), so that a document's source is held once. Until then only
+    /// `line_of_original` answers.
+    #[must_use]
+    pub fn lines_of(original: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', original.as_bytes()).map(|i| i + 1));
+        Self {
+            segments: Vec::new(),
+            line_starts,
+            original: String::new(),
+        }
+    }
+
+    /// Hands over the original that `lines_of` read the lines of.
+    pub fn set_original(&mut self, original: String) {
+        debug_assert_eq!(
+            self.line_starts.len(),
+            1 + memchr::memchr_iter(b'\n', original.as_bytes()).count()
+        );
+        self.original = original;
+    }
+
+    /// The line (from 1) of an original byte offset: from the line starts alone.
+    #[must_use]
+    pub fn line_of_original(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     /// Records that `text_len` bytes of text starting at `text_start` came from
     /// `original_len` bytes of the original starting at `original_start`.
     pub fn push(&mut self, text_start: usize, text_len: usize, original_start: usize, original_len: usize) {

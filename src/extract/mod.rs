@@ -61,19 +61,46 @@ pub struct Mention {
 /// Finds every numeric mention in `document`, in text order.
 #[must_use]
 pub fn extract(document: &Document) -> Vec<Mention> {
-    let mark = detect_decimal_mark(&document.text);
-    let mut tokens = Vec::new();
-    let mut ignored = Vec::new();
     let mut mentions = Vec::new();
-    for (index, sentence) in document.sentences.iter().enumerate() {
-        let ignored = sentence_ignored(document, sentence.span, &mut ignored);
-        tokenize(&document.text, sentence.span, ignored, &mut tokens);
-        let first = mentions.len();
-        let mut scanner = scanner_for(&document.text, &tokens, mark, index, &mut mentions);
-        scanner.run();
-        share_list_units(&document.text, &mut mentions[first..]);
-    }
+    Extractor::new(document).sentences(0..document.sentences.len(), &mut mentions);
     mentions
+}
+
+/// Extraction a range of sentences at a time, so that a caller can hold the mentions of one
+/// stretch of a document rather than all of them (memory stays bounded on figure-dense
+/// input). Sentences are independent: the same mentions come out whatever the ranges.
+pub struct Extractor<'d> {
+    document: &'d Document,
+    mark: DecimalMark,
+    tokens: Vec<Token>,
+    ignored: Vec<Span>,
+}
+
+impl<'d> Extractor<'d> {
+    /// Reads the document's decimal mark once.
+    #[must_use]
+    pub fn new(document: &'d Document) -> Self {
+        Self {
+            document,
+            mark: detect_decimal_mark(&document.text),
+            tokens: Vec::new(),
+            ignored: Vec::new(),
+        }
+    }
+
+    /// Appends the mentions of the sentences `range` to `mentions`, in order.
+    pub fn sentences(&mut self, range: std::ops::Range<usize>, mentions: &mut Vec<Mention>) {
+        let document = self.document;
+        for index in range {
+            let sentence = &document.sentences[index];
+            let ignored = sentence_ignored(document, sentence.span, &mut self.ignored);
+            tokenize(&document.text, sentence.span, ignored, &mut self.tokens);
+            let first = mentions.len();
+            let mut scanner = scanner_for(&document.text, &self.tokens, self.mark, index, mentions);
+            scanner.run();
+            share_list_units(&document.text, &mut mentions[first..]);
+        }
+    }
 }
 
 /// A unit written once after a list or a from–to pair covers every figure of it: "the 41, 61

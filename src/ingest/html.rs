@@ -82,12 +82,12 @@ struct Reader<'a> {
     tables: Tables,
 }
 
-pub fn read(name: String, original: &str, offset: usize) -> Document {
-    let source = original[offset..].to_owned();
+pub fn read(name: String, original: String, offset: usize) -> Document {
+    // The original is read in place and handed to the map at the end (held once).
     let mut reader = Reader {
-        source: &source,
+        source: &original[offset..],
         document: empty_document(name, InputFormat::Html, String::new()),
-        map: SourceMap::new(original.to_owned()),
+        map: SourceMap::lines_of(&original),
         skipping: Vec::new(),
         containers: Vec::new(),
         open: None,
@@ -101,8 +101,11 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     };
     reader.run(offset);
     let Reader {
-        mut document, map, ..
+        mut document,
+        mut map,
+        ..
     } = reader;
+    map.set_original(original);
     document.source_map = map;
     document.aim_suppressions();
     document.footnote_refs.sort_by_key(|r| r.span);
@@ -204,7 +207,7 @@ impl Reader<'_> {
         let Some((directive, rest)) = Suppression::comment_directive(body) else {
             return;
         };
-        let line = self.map.position_of_original(original.end.saturating_sub(1)).line;
+        let line = self.map.line_of_original(original.end.saturating_sub(1));
         let mut suppression = Suppression::parse(rest, original, line);
         suppression.directive = directive;
         self.document.suppressions.push(suppression);

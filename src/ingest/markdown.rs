@@ -31,9 +31,13 @@ enum Container {
 }
 
 #[expect(clippy::too_many_lines, reason = "one arm per Markdown event, as a table")]
-pub fn read(name: String, original: &str, offset: usize) -> Document {
+pub fn read(name: String, original: String, offset: usize) -> Document {
     let mut document = empty_document(name, InputFormat::Markdown, String::new());
-    let mut map = SourceMap::new(original.to_owned());
+    // The original is handed to the map once read (held once, not copied).
+    let mut map = SourceMap::lines_of(&original);
+    // The text is about the original's length (markup out, separators in): reserved once
+    // rather than doubled as it grows.
+    document.text.reserve(original.len() - offset);
     let mended = crate::ingest::pipe_tables::add_delimiter_rows(&original[offset..]);
     let (source, inserted) = match &mended {
         Some((text, inserted)) => (text.as_str(), Some(inserted)),
@@ -215,6 +219,7 @@ pub fn read(name: String, original: &str, offset: usize) -> Document {
     }
     close(&mut document, &mut open);
     tables.finish(&mut document);
+    map.set_original(original);
     document.source_map = map;
     document.aim_suppressions();
     literal_references(&mut document);
@@ -446,7 +451,7 @@ fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: S
         return;
     };
     // The comment's own last line, then the next line with content.
-    let end_line = map.position_of_original(original.end.saturating_sub(1)).line;
+    let end_line = map.line_of_original(original.end.saturating_sub(1));
     let comment_start = original.start + html.len() - html.trim_start().len();
     let comment_span = Span::new(comment_start, comment_start + html.trim().len());
     let mut parsed = crate::document::Suppression::parse(body, comment_span, 0);

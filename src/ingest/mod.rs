@@ -14,6 +14,7 @@ mod text;
 mod word_comments;
 pub mod xml;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::config::Limits;
@@ -79,7 +80,7 @@ pub fn detect_format(path: &Path) -> Option<InputFormat> {
 /// Reads and parses one file (`-` is stdin, named `name`).
 pub fn read_path(path: &Path, name: &str, options: &IngestOptions) -> Result<Document> {
     let bytes = read_bytes(path, options.limits.document_bytes)?;
-    parse(&bytes, Path::new(name), options)
+    parse_owned(bytes, Path::new(name), options)
 }
 
 fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
@@ -111,6 +112,15 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
 
 /// Parses a document's bytes; `path` names it in messages and picks the format for `auto`.
 pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Document> {
+    parse_bytes(Cow::Borrowed(bytes), path, options)
+}
+
+/// `parse`, taking the bytes: UTF-8 text becomes the document's source without a copy.
+pub fn parse_owned(bytes: Vec<u8>, path: &Path, options: &IngestOptions) -> Result<Document> {
+    parse_bytes(Cow::Owned(bytes), path, options)
+}
+
+fn parse_bytes(bytes: Cow<'_, [u8]>, path: &Path, options: &IngestOptions) -> Result<Document> {
     let format = match options.format {
         FormatChoice::Text => InputFormat::Text,
         FormatChoice::Markdown => InputFormat::Markdown,
@@ -143,30 +153,30 @@ pub fn parse(bytes: &[u8], path: &Path, options: &IngestOptions) -> Result<Docum
         },
     };
     if format == InputFormat::Docx {
-        let document = docx::read(path.to_string_lossy().into_owned(), bytes, path, &options.limits)?;
+        let document = docx::read(path.to_string_lossy().into_owned(), &bytes, path, &options.limits)?;
         return Ok(finish(document, options));
     }
     let (original, text_offset) = decode(bytes, path)?;
     let name = path.to_string_lossy().into_owned();
     let document = match format {
         InputFormat::Text => text::read(name, original, text_offset),
-        InputFormat::Markdown => markdown::read(name, &original, text_offset),
-        InputFormat::Html => html::read(name, &original, text_offset),
+        InputFormat::Markdown => markdown::read(name, original, text_offset),
+        InputFormat::Html => html::read(name, original, text_offset),
         InputFormat::Jats => xml::read(
             name,
-            &original,
+            original,
             text_offset,
             xml::Dialect::Jats,
             options.limits.xml_depth,
         )?,
         InputFormat::DocBook => xml::read(
             name,
-            &original,
+            original,
             text_offset,
             xml::Dialect::DocBook,
             options.limits.xml_depth,
         )?,
-        InputFormat::Docx => docx::read(name, bytes, path, &options.limits)?,
+        InputFormat::Docx => unreachable!("DOCX is read above"),
     };
     Ok(finish(document, options))
 }
@@ -213,25 +223,33 @@ fn unsupported_reason(path: &Path) -> String {
 /// Decodes the bytes into the original text and the offset where the document text starts
 /// (after a UTF-8 byte order mark). UTF-16 with a byte order mark is converted to UTF-8, and
 /// positions then refer to the converted text.
-fn decode(bytes: &[u8], path: &Path) -> Result<(String, usize)> {
+fn decode(bytes: Cow<'_, [u8]>, path: &Path) -> Result<(String, usize)> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, path, u16::from_le_bytes).map(|s| (s, 0));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return decode_utf16(rest, path, u16::from_be_bytes).map(|s| (s, 0));
     }
-    if let Some(offset) = memchr::memchr(0, bytes) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset,
         });
     }
-    match std::str::from_utf8(bytes) {
+    let decoded = match bytes {
+        Cow::Owned(bytes) => {
+            String::from_utf8(bytes).map_err(|error| (error.utf8_error(), Cow::Owned(error.into_bytes())))
+        }
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|error| (error, Cow::Borrowed(bytes))),
+    };
+    match decoded {
         Ok(text) => {
             let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            Ok((text.to_owned(), offset))
+            Ok((text, offset))
         }
-        Err(error) => {
+        Err((error, bytes)) => {
             let offset = error.valid_up_to();
             let before = String::from_utf8_lossy(&bytes[..offset]);
             let (line, column) = crate::span::line_column(&before, before.len());

@@ -11,6 +11,10 @@ const MAX_HEADING_CHARS: usize = 120;
 /// How many leading paragraphs may hold the document's date line.
 const DATE_LINE_WINDOW: usize = 10;
 
+/// Lines longer than this (in bytes) are read as prose without a copy: far longer than any
+/// heading, date line or notes title.
+const LONG_LINE_BYTES: usize = 4096;
+
 pub fn read(name: String, original: String, offset: usize) -> Document {
     let text = original[offset..].to_owned();
     let mut document = empty_document(name, InputFormat::Text, String::new());
@@ -93,7 +97,25 @@ impl Reader<'_> {
         }
         self.paragraphs_seen += 1;
         let first = lines[0];
-        let first_text = self.document.slice(first).to_owned();
+        // Only the start of a long line is copied (a megabyte line is no heading, date line or
+        // notes title; its list marker or note label is at its start).
+        let line = self.document.slice(first);
+        let long = line.len() > LONG_LINE_BYTES;
+        let first_text =
+            line[..crate::span::floor_char_boundary(line, LONG_LINE_BYTES.min(line.len()))].to_owned();
+        if long {
+            if self.in_notes && note_label(&first_text).is_some() {
+                self.notes(lines);
+            } else if list_marker_len(&first_text).is_some() {
+                self.list(lines);
+            } else {
+                self.push(
+                    BlockKind::Paragraph,
+                    Span::new(first.start, lines[lines.len() - 1].end),
+                );
+            }
+            return;
+        }
         if lines.len() == 1 && self.document.date.is_none() && self.paragraphs_seen <= DATE_LINE_WINDOW {
             self.document.date = parse_date_line(&first_text);
         }

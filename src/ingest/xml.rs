@@ -179,7 +179,7 @@ struct Reader<'a> {
 /// Reads a JATS or DocBook document; `max_depth` bounds how deep elements may nest.
 pub fn read(
     name: String,
-    original: &str,
+    original: String,
     offset: usize,
     dialect: Dialect,
     max_depth: usize,
@@ -202,7 +202,8 @@ pub fn read(
         offset,
         max_depth,
         document: empty_document(name, format, String::new()),
-        map: SourceMap::new(original.to_owned()),
+        // The original is read in place and handed to the map at the end (held once).
+        map: SourceMap::lines_of(&original),
         stack: Vec::new(),
         open: None,
         definitions: Vec::new(),
@@ -218,10 +219,11 @@ pub fn read(
     reader.run()?;
     let Reader {
         mut document,
-        map,
+        mut map,
         pending_xrefs,
         ..
     } = reader;
+    map.set_original(original);
     document.source_map = map;
     let defined: std::collections::HashSet<String> =
         document.footnote_defs.iter().map(|d| d.label.clone()).collect();
@@ -241,11 +243,13 @@ pub fn read(
 
 impl Reader<'_> {
     fn malformed(&self, at: usize, message: String) -> Error {
-        let position = self.map.position_of_original(self.offset + at);
+        // The source is the original after its byte order marks, which hold no line break
+        // and take no column.
+        let (line, column) = crate::span::line_column(self.source, at);
         Error::Malformed {
             path: std::path::PathBuf::from(&self.document.name),
-            line: position.line,
-            column: position.column,
+            line,
+            column,
             message,
         }
     }
@@ -660,7 +664,7 @@ impl Reader<'_> {
             return;
         };
         let original = Span::new(self.offset + before, self.offset + after);
-        let line = self.map.position_of_original(original.end.saturating_sub(1)).line;
+        let line = self.map.line_of_original(original.end.saturating_sub(1));
         let mut suppression = Suppression::parse(rest, original, line);
         suppression.directive = directive;
         self.document.suppressions.push(suppression);

@@ -6,16 +6,37 @@
 
 use crate::document::{BlockKind, Document};
 
-/// For each sentence of `document`, the labels of the markers covering it.
+/// The labels of the markers covering each sentence, kept as runs of sentences (a marker covers
+/// a run of one block), so that memory grows with the markers, not with the sentences.
+#[derive(Debug, Default)]
+pub struct Coverage {
+    /// Sentence ranges in order, not overlapping, each with its labels.
+    runs: Vec<(std::ops::Range<usize>, Vec<String>)>,
+}
+
+impl Coverage {
+    /// The labels of the markers covering sentence `index` (none for most).
+    #[must_use]
+    pub fn of(&self, index: usize) -> &[String] {
+        let run = self.runs.partition_point(|(range, _)| range.end <= index);
+        match self.runs.get(run) {
+            Some((range, labels)) if range.contains(&index) => labels,
+            _ => &[],
+        }
+    }
+}
+
+/// The coverage of every sentence of `document`.
 #[must_use]
-pub fn coverage(document: &Document) -> Vec<Vec<String>> {
-    let mut covered = vec![Vec::new(); document.sentences.len()];
+pub fn coverage(document: &Document) -> Coverage {
+    let mut covered = Coverage::default();
     let mut marker = 0;
-    let mut pending: Vec<usize> = Vec::new();
+    // The sentences of the current block since its last marker: a contiguous run.
+    let mut pending: Option<std::ops::Range<usize>> = None;
     let mut pending_block = usize::MAX;
     for (index, sentence) in document.sentences.iter().enumerate() {
         if sentence.block != pending_block {
-            pending.clear();
+            pending = None;
             pending_block = sentence.block;
         }
         let mut labels = Vec::new();
@@ -31,12 +52,12 @@ pub fn coverage(document: &Document) -> Vec<Vec<String>> {
         if matches!(document.blocks[sentence.block].kind, BlockKind::Note { .. }) {
             continue;
         }
-        pending.push(index);
-        if !labels.is_empty() {
-            for &covered_index in &pending {
-                covered[covered_index].clone_from(&labels);
-            }
-            pending.clear();
+        let run = pending.get_or_insert(index..index);
+        run.end = index + 1;
+        if !labels.is_empty()
+            && let Some(run) = pending.take()
+        {
+            covered.runs.push((run, labels));
         }
     }
     covered

@@ -16,31 +16,45 @@ use crate::span::Span;
 /// The id of each mention, in order.
 #[must_use]
 pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
-    let mut ids = Vec::with_capacity(mentions.len());
-    let mut occurrences: HashMap<u64, u32> = HashMap::new();
-    let mut start = 0;
-    while start < mentions.len() {
-        let sentence = mentions[start].sentence;
-        let end = start
-            + mentions[start..]
-                .iter()
-                .take_while(|m| m.sentence == sentence)
-                .count();
-        let masked = masked_sentence(document, document.sentences[sentence].span, &mentions[start..end]);
-        let sentence_hash = fnv1a(cell_hash(document, sentence), masked.as_bytes());
-        let occurrence = occurrences.entry(sentence_hash).or_insert(0);
-        for position in 0..(end - start) as u32 {
-            let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
-            hash = fnv1a(hash, &position.to_le_bytes());
-            ids.push(crate::claim::letter_first(&format!(
-                "{:08x}",
-                (hash ^ (hash >> 32)) as u32
-            )));
+    Ids::default().next(document, mentions)
+}
+
+/// Ids given a stretch of mentions at a time: how often each masked sentence has been seen so
+/// far is all that one stretch passes to the next.
+#[derive(Debug, Default)]
+pub struct Ids {
+    occurrences: HashMap<u64, u32>,
+}
+
+impl Ids {
+    /// The ids of `mentions` (whole sentences, after those of earlier calls), in order.
+    pub fn next(&mut self, document: &Document, mentions: &[Mention]) -> Vec<String> {
+        let mut ids = Vec::with_capacity(mentions.len());
+        let occurrences = &mut self.occurrences;
+        let mut start = 0;
+        while start < mentions.len() {
+            let sentence = mentions[start].sentence;
+            let end = start
+                + mentions[start..]
+                    .iter()
+                    .take_while(|m| m.sentence == sentence)
+                    .count();
+            let masked = masked_sentence(document, document.sentences[sentence].span, &mentions[start..end]);
+            let sentence_hash = fnv1a(cell_hash(document, sentence), masked.as_bytes());
+            let occurrence = occurrences.entry(sentence_hash).or_insert(0);
+            for position in 0..(end - start) as u32 {
+                let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
+                hash = fnv1a(hash, &position.to_le_bytes());
+                ids.push(crate::claim::letter_first(&format!(
+                    "{:08x}",
+                    (hash ^ (hash >> 32)) as u32
+                )));
+            }
+            *occurrence += 1;
+            start = end;
         }
-        *occurrence += 1;
-        start = end;
+        ids
     }
-    ids
 }
 
 /// The hash a table cell's sentence starts from: its row and column headers, so that cells

@@ -75,86 +75,120 @@ impl Default for Settings {
 /// Normalises the mentions of `document` into claims, in source order.
 #[must_use]
 pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings) -> Vec<Claim> {
-    let coverage = footnotes::coverage(document);
-    let ids = id::claim_ids(document, mentions);
-    let times = time_references(mentions);
-    let mut headers = table::Headers::new(document, mentions);
-    let mut tokens = Vec::new();
-    let mut current = usize::MAX;
-    let mut sentence_text: Arc<str> = Arc::from("");
-    let mut long_sentence = false;
-    let mut cues = modality::Cues::default();
-    let profile = settings.profile.unwrap_or_else(|| profile::detect(document));
-    let sections = role::sections(document);
-    let mut role_cues = role::Cues::default();
-    let mut positions = crate::span::Cursor::new(&document.source_map);
-    let mut claims = Vec::with_capacity(mentions.len());
-    for (index, mention) in mentions.iter().enumerate() {
-        let sentence = &document.sentences[mention.sentence];
-        if current != mention.sentence {
-            // Once per sentence: its tokens, its text and its cues.
-            crate::extract::token::tokenize(&document.text, sentence.span, &document.ignored, &mut tokens);
-            sentence_text = Arc::from(collapse_whitespace(document.slice(sentence.span)));
-            long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
-            cues = modality::Cues::of(&document.text, &tokens);
-            role_cues = role::Cues::of(document.slice(sentence.span));
-            current = mention.sentence;
-        }
-        // In a table cell, the headers say what the cell does not: unit, time, subject.
-        let cell = headers.read(mention).unwrap_or_default();
-        let mention = cell.mention.as_ref().unwrap_or(mention);
-        let time_index = times[index].or(cell.time.filter(|_| !mention.kind.is_temporal()));
-        let time = time_index.map(|t| time_string(&mentions[t].figure));
-        let modality = modality::modality(
+    Normaliser::new(document, settings).claims(mentions)
+}
+
+/// Normalisation a stretch of mentions at a time (whole sentences, in order), so that the
+/// claims of a long document need not all be held at once: what one stretch passes to the
+/// next (ids seen, table headers read, the position cursor) lives here.
+pub struct Normaliser<'d> {
+    document: &'d Document,
+    settings: &'d Settings,
+    coverage: footnotes::Coverage,
+    ids: id::Ids,
+    headers: table::Headers<'d>,
+    profile: profile::Profile,
+    sections: Vec<Option<u8>>,
+    positions: crate::span::Cursor<'d>,
+    tokens: Vec<crate::extract::token::Token>,
+}
+
+impl<'d> Normaliser<'d> {
+    /// Reads what every stretch needs: footnote coverage, the profile, the sections.
+    #[must_use]
+    pub fn new(document: &'d Document, settings: &'d Settings) -> Self {
+        Self {
             document,
-            cues.or(cell.cues),
-            mention,
-            time_index.map(|t| &mentions[t].figure),
-        );
-        let location =
-            document.locate_in_order(document.source_map.original_span(mention.span), &mut positions);
-        let (value, precision, low, high, date) = interval(mention, settings);
-        let own_subject = subject::subject(&document.text, &tokens, mention);
-        claims.push(Claim {
-            id: ids[index].clone(),
-            document: document.name.clone(),
-            part: location.part,
-            kind: mention.kind,
-            text: collapse_whitespace(document.slice(mention.span)),
-            line: location.line,
-            column: location.column,
-            start: location.start,
-            end: location.end,
-            value,
-            unit: mention.unit,
-            qualifier: mention.qualifier,
-            precision,
-            low,
-            high,
-            date,
-            modality,
-            time,
-            subject_from_headers: own_subject.is_none() && cell.subject.is_some(),
-            subject: own_subject.or(cell.subject),
-            footnotes: coverage[mention.sentence].clone(),
-            role: role::role(
-                profile,
-                sections[sentence.block],
-                role_cues,
-                &document.text,
-                mention.span,
-                sentence.span,
-            ),
-            sentence: if long_sentence {
-                Arc::from(excerpt(document, sentence.span, mention.span))
-            } else {
-                Arc::clone(&sentence_text)
-            },
-            span: mention.span,
-            sentence_index: mention.sentence,
-        });
+            settings,
+            coverage: footnotes::coverage(document),
+            ids: id::Ids::default(),
+            headers: table::Headers::new(document),
+            profile: settings.profile.unwrap_or_else(|| profile::detect(document)),
+            sections: role::sections(document),
+            positions: crate::span::Cursor::new(&document.source_map),
+            tokens: Vec::new(),
+        }
     }
-    claims
+
+    /// The claims of `mentions`: whole sentences, after those of earlier calls.
+    #[must_use]
+    pub fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
+        let (document, settings) = (self.document, self.settings);
+        let ids = self.ids.next(document, mentions);
+        let times = time_references(mentions);
+        let tokens = &mut self.tokens;
+        let mut current = usize::MAX;
+        let mut sentence_text: Arc<str> = Arc::from("");
+        let mut long_sentence = false;
+        let mut cues = modality::Cues::default();
+        let mut role_cues = role::Cues::default();
+        let mut claims = Vec::with_capacity(mentions.len());
+        for (index, mention) in mentions.iter().enumerate() {
+            let sentence = &document.sentences[mention.sentence];
+            if current != mention.sentence {
+                // Once per sentence: its tokens, its text and its cues.
+                crate::extract::token::tokenize(&document.text, sentence.span, &document.ignored, tokens);
+                sentence_text = Arc::from(collapse_whitespace(document.slice(sentence.span)));
+                long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
+                cues = modality::Cues::of(&document.text, tokens);
+                role_cues = role::Cues::of(document.slice(sentence.span));
+                current = mention.sentence;
+            }
+            // In a table cell, the headers say what the cell does not: unit, time, subject.
+            let cell = self.headers.read(mention).unwrap_or_default();
+            let mention = cell.mention.as_ref().unwrap_or(mention);
+            let time_figure = times[index]
+                .map(|t| &mentions[t].figure)
+                .or(cell.time.as_ref().filter(|_| !mention.kind.is_temporal()));
+            let time = time_figure.map(time_string);
+            let modality = modality::modality(document, cues.or(cell.cues), mention, time_figure);
+            let location = document.locate_in_order(
+                document.source_map.original_span(mention.span),
+                &mut self.positions,
+            );
+            let (value, precision, low, high, date) = interval(mention, settings);
+            let own_subject = subject::subject(&document.text, tokens, mention);
+            claims.push(Claim {
+                id: ids[index].clone(),
+                document: document.name.clone(),
+                part: location.part,
+                kind: mention.kind,
+                text: collapse_whitespace(document.slice(mention.span)),
+                line: location.line,
+                column: location.column,
+                start: location.start,
+                end: location.end,
+                value,
+                unit: mention.unit,
+                qualifier: mention.qualifier,
+                precision,
+                low,
+                high,
+                date,
+                modality,
+                time,
+                subject_from_headers: own_subject.is_none() && cell.subject.is_some(),
+                subject: own_subject.or(cell.subject),
+                footnotes: self.coverage.of(mention.sentence).to_vec(),
+                role: role::role(
+                    self.profile,
+                    self.sections[sentence.block],
+                    role_cues,
+                    &document.text,
+                    mention.span,
+                    sentence.span,
+                ),
+                sentence: if long_sentence {
+                    Arc::from(excerpt(document, sentence.span, mention.span))
+                } else {
+                    Arc::clone(&sentence_text)
+                },
+                span: mention.span,
+                sentence_index: mention.sentence,
+            });
+        }
+        claims
+    }
 }
 
 type Interval = (

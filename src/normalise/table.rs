@@ -3,12 +3,14 @@
 //! and the subject the row and column name ("Germany, share of renewables") when the cell
 //! itself names none.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::modality::Cues;
 use crate::claim::Kind;
 use crate::document::{Document, TableCell};
-use crate::extract::{Figure, Mention};
+use crate::extract::{Extractor, Figure, Mention};
 
 /// Longest subject built from headers, in characters; longer is cut with "…".
 const MAX_SUBJECT_CHARS: usize = 100;
@@ -33,8 +35,8 @@ struct HeaderReading {
     /// The header's words, without its unit and time ("Share of renewables").
     words: String,
     unit: Option<HeaderUnit>,
-    /// The mention that names the header's time, when the header is a time ("2020").
-    time: Option<usize>,
+    /// The header's time, when the header is a time ("2020").
+    time: Option<Figure>,
     /// Words of projection or estimate ("2030 (projected)", "Estimated users").
     cues: Cues,
 }
@@ -53,29 +55,31 @@ struct HeaderUnit {
 pub struct CellReading {
     /// The figure with the header's unit and scale, when the cell states none.
     pub mention: Option<Mention>,
-    /// The mention naming the figure's time, from a header.
-    pub time: Option<usize>,
+    /// The figure's time, from a header.
+    pub time: Option<Figure>,
     /// Row and column headers' words, joined.
     pub subject: Option<String>,
     /// The headers' words of projection or estimate.
     pub cues: Cues,
 }
 
-/// Reads table cells' headers, each header once.
+/// Reads table cells' headers, each header once, whatever stretch of the document's mentions
+/// is being normalised (a header's own figures are read from its cell).
 pub struct Headers<'d> {
     document: &'d Document,
-    mentions: &'d [Mention],
-    /// By cell index; read on first use.
-    readings: Vec<Option<HeaderReading>>,
+    /// Made when a first header is read (it reads the document's decimal mark).
+    extractor: Option<Extractor<'d>>,
+    /// By cell index; read on first use (only header cells are ever read).
+    readings: HashMap<usize, HeaderReading>,
 }
 
 impl<'d> Headers<'d> {
     #[must_use]
-    pub fn new(document: &'d Document, mentions: &'d [Mention]) -> Self {
+    pub fn new(document: &'d Document) -> Self {
         Self {
             document,
-            mentions,
-            readings: vec![None; document.table_cells.len()],
+            extractor: None,
+            readings: HashMap::new(),
         }
     }
 
@@ -91,13 +95,11 @@ impl<'d> Headers<'d> {
         for header in headers() {
             self.header(header);
         }
-        let readings: Vec<&HeaderReading> = headers()
-            .filter_map(|h| self.readings.get(h).and_then(Option::as_ref))
-            .collect();
+        let readings: Vec<&HeaderReading> = headers().filter_map(|h| self.readings.get(&h)).collect();
         // Column headers first: a column usually states the unit and the time.
         let column_first = || readings.iter().rev();
         let mut reading = CellReading {
-            time: column_first().find_map(|r| r.time),
+            time: column_first().find_map(|r| r.time.clone()),
             cues: readings.iter().fold(Cues::default(), |cues, r| cues.or(r.cues)),
             ..CellReading::default()
         };
@@ -124,10 +126,21 @@ impl<'d> Headers<'d> {
 
     /// Reads a header cell, once.
     fn header(&mut self, cell: usize) {
-        let (document, mentions) = (self.document, self.mentions);
-        if let Some(slot @ None) = self.readings.get_mut(cell) {
-            *slot = Some(read_header(document, mentions, &document.table_cells[cell]));
+        let document = self.document;
+        if self.readings.contains_key(&cell) || cell >= document.table_cells.len() {
+            return;
         }
+        let span = document.table_cells[cell].span;
+        let first = document.sentences.partition_point(|s| s.span.end <= span.start);
+        let last = document.sentences.partition_point(|s| s.span.start < span.end);
+        let mut mentions = Vec::new();
+        self.extractor
+            .get_or_insert_with(|| Extractor::new(document))
+            .sentences(first..last.max(first), &mut mentions);
+        self.readings.insert(
+            cell,
+            read_header(document, &mentions, &document.table_cells[cell]),
+        );
     }
 }
 
@@ -151,7 +164,7 @@ fn read_header(document: &Document, mentions: &[Mention], cell: &TableCell) -> H
             let start = mention
                 .qualifier_span
                 .map_or(mention.span.start, |q| q.start.min(mention.span.start));
-            reading.time = Some(only);
+            reading.time = Some(mention.figure.clone());
             words.replace_range(
                 (start - cell.span.start)..(mention.span.end - cell.span.start),
                 " ",

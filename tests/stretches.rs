@@ -1,0 +1,102 @@
+//! Claims found a stretch at a time (what `extract` writes as it goes, to keep memory bounded
+//! on figure-dense documents) are exactly the claims found at once: ids, table headers read
+//! across stretches, footnote coverage and positions included, in every output format.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use claimlint::claim::Claim;
+use claimlint::normalise::Settings;
+
+/// A Markdown document of many figures: prose with notes, a table long enough that its
+/// header row and its last rows fall in different stretches, and repeated sentences (whose
+/// ids count their occurrences across stretches).
+fn dense_document() -> String {
+    let mut text = String::from("# Harbour figures\n\n");
+    for index in 0..1500 {
+        let _ = write!(
+            text,
+            "In 2021 the port moved {index} ships, about {} percent more than the 48 berths allowed.[^n{}]\n\n",
+            index % 97,
+            index % 5
+        );
+        if index % 10 == 0 {
+            text.push_str("The same 12 cranes worked 3 shifts.\n\n");
+        }
+    }
+    text.push_str("| Quay | Ships (thousands) | 2020 |\n| --- | --- | --- |\n");
+    for row in 0..2500 {
+        let _ = writeln!(text, "| Quay {row} | {} | {} |", row % 41, row * 3);
+    }
+    text.push('\n');
+    for note in 0..5 {
+        let _ = writeln!(text, "[^n{note}]: Port ledger, part {note}.");
+    }
+    text
+}
+
+#[test]
+fn stretches_give_the_claims_found_at_once() {
+    let document = common::parse_document(&dense_document(), "harbour.md");
+    let settings = Settings::default();
+    let whole = claimlint::claims(&document, &settings);
+    assert!(
+        whole.len() > 3 * 1024,
+        "{} claims: too few to span stretches",
+        whole.len()
+    );
+    let mut stretches: Vec<Vec<Claim>> = Vec::new();
+    claimlint::claims_in_stretches(&document, &settings, |found| {
+        stretches.push(found);
+        Ok::<(), ()>(())
+    })
+    .expect("no error");
+    assert!(stretches.len() > 2, "{} stretches", stretches.len());
+    let joined: Vec<Claim> = stretches.into_iter().flatten().collect();
+    assert_eq!(joined.len(), whole.len());
+    for (one, other) in joined.iter().zip(&whole) {
+        assert_eq!(one.cells(), other.cells(), "{}", one.text);
+    }
+    // Table cells far below their header row still read its unit and time.
+    let last = whole.last().expect("claims");
+    assert_eq!(last.time.as_deref(), Some("2020"), "{last:?}");
+}
+
+#[test]
+fn extract_writes_the_same_claims_in_every_format() {
+    let dir = common::scratch_dir("stretches", "extract");
+    let path = dir.join("harbour.md");
+    std::fs::write(&path, dense_document()).expect("write");
+    let document = common::parse_document(&dense_document(), &path.display().to_string());
+    let whole = claimlint::claims(&document, &Settings::default());
+    for format in ["json", "jsonl", "csv"] {
+        let output = common::claimlint()
+            .args(["extract", "--format", format])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let mut expected = Vec::new();
+        match format {
+            "json" => claimlint::report::json::write_array(&mut expected, &whole).expect("json"),
+            "jsonl" => claimlint::report::json::write_lines(&mut expected, &whole).expect("jsonl"),
+            _ => {
+                let mut sink: Vec<u8> = Vec::new();
+                {
+                    let out: &mut dyn std::io::Write = &mut sink;
+                    let mut writer = csv::Writer::from_writer(out);
+                    claimlint::report::csv::write_header(&mut writer).expect("header");
+                    claimlint::report::csv::write_rows(&mut writer, &whole).expect("rows");
+                    writer.flush().expect("flush");
+                }
+                expected = sink;
+            }
+        }
+        assert!(output.stdout == expected, "{format}: the streamed output differs");
+    }
+}
