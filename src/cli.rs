@@ -251,6 +251,7 @@ pub enum InputFormatArg {
     Jats,
     Docbook,
     Docx,
+    Pdf,
 }
 
 /// Options every command that reads documents takes.
@@ -340,6 +341,7 @@ impl From<InputFormatArg> for FormatChoice {
             InputFormatArg::Jats => Self::Jats,
             InputFormatArg::Docbook => Self::DocBook,
             InputFormatArg::Docx => Self::Docx,
+            InputFormatArg::Pdf => Self::Pdf,
         }
     }
 }

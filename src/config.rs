@@ -84,6 +84,10 @@ pub struct Limits {
     pub docx_total_bytes: u64,
     /// Inflated size over compressed size of one DOCX part.
     pub docx_ratio: u64,
+    /// Pages of one PDF.
+    pub pdf_pages: usize,
+    /// Glyphs drawn on one PDF page.
+    pub pdf_page_glyphs: usize,
 }
 
 impl Default for Limits {
@@ -95,6 +99,8 @@ impl Default for Limits {
             docx_part_bytes: docx::MAX_PART_BYTES,
             docx_total_bytes: docx::MAX_TOTAL_BYTES,
             docx_ratio: docx::MAX_RATIO,
+            pdf_pages: crate::ingest::pdf::MAX_PAGES,
+            pdf_page_glyphs: crate::ingest::pdf::MAX_PAGE_GLYPHS,
         }
     }
 }
@@ -109,6 +115,8 @@ struct LimitsTable {
     docx_part_mib: Option<Spanned<i64>>,
     docx_total_mib: Option<Spanned<i64>>,
     docx_ratio: Option<Spanned<i64>>,
+    pdf_pages: Option<Spanned<i64>>,
+    pdf_page_glyphs: Option<Spanned<i64>>,
 }
 
 /// `[claims]` as written: how figures are normalised.
@@ -459,6 +467,12 @@ impl Config {
         }
         if let Some(value) = &table.docx_ratio {
             limits.docx_ratio = positive("docx_ratio", value)?;
+        }
+        if let Some(value) = &table.pdf_pages {
+            limits.pdf_pages = count("pdf_pages", value)?;
+        }
+        if let Some(value) = &table.pdf_page_glyphs {
+            limits.pdf_page_glyphs = count("pdf_page_glyphs", value)?;
         }
         Ok(limits)
     }

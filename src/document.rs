@@ -15,6 +15,7 @@ pub enum InputFormat {
     Jats,
     DocBook,
     Docx,
+    Pdf,
 }
 
 impl InputFormat {
@@ -27,6 +28,7 @@ impl InputFormat {
             Self::Jats => "jats",
             Self::DocBook => "docbook",
             Self::Docx => "docx",
+            Self::Pdf => "pdf",
         }
     }
 }

@@ -47,6 +47,8 @@ pub enum Error {
     Unsupported { path: PathBuf, reason: String },
     #[error("`{path}` is not a readable DOCX: {reason}", path = path.display())]
     DamagedDocx { path: PathBuf, reason: String },
+    #[error("`{path}` is not a readable PDF: {reason}", path = path.display())]
+    DamagedPdf { path: PathBuf, reason: String },
     #[error("{path}:{line}:{column}: {message}", path = path.display())]
     RuleFile {
         path: PathBuf,
@@ -98,6 +100,9 @@ impl Error {
                 "split the document, check that this is the file you meant, or raise `document_mib` in [limits] of claimlint.toml",
             ),
             Self::TooLarge { .. } => Some("check that this is the file you meant"),
+            Self::DamagedPdf { .. } => Some(
+                "check that it opens in a PDF viewer and is the file you meant; save or print it to a new PDF without a password",
+            ),
             Self::DamagedDocx { .. } => Some(
                 "open it in Word or LibreOffice and save it again as .docx (without a password), or check that it is the file you meant",
             ),
@@ -132,6 +137,7 @@ impl Error {
             | Self::TooLarge { path, .. }
             | Self::Unsupported { path, .. }
             | Self::DamagedDocx { path, .. }
+            | Self::DamagedPdf { path, .. }
             | Self::RuleFile { path, .. }
             | Self::Ledger { path, .. }
             | Self::LedgerBusy { path, .. }

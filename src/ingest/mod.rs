@@ -6,6 +6,7 @@ mod html;
 mod markdown;
 pub mod markers;
 mod non_prose;
+pub mod pdf;
 mod pipe_tables;
 pub mod sentences;
 mod sources;
@@ -37,6 +38,7 @@ pub enum FormatChoice {
     Jats,
     DocBook,
     Docx,
+    Pdf,
 }
 
 impl From<InputFormat> for FormatChoice {
@@ -49,6 +51,7 @@ impl From<InputFormat> for FormatChoice {
             InputFormat::Jats => Self::Jats,
             InputFormat::DocBook => Self::DocBook,
             InputFormat::Docx => Self::Docx,
+            InputFormat::Pdf => Self::Pdf,
         }
     }
 }
@@ -73,6 +76,7 @@ pub fn detect_format(path: &Path) -> Option<InputFormat> {
         "dbk" | "docbook" => Some(InputFormat::DocBook),
         "nxml" => Some(InputFormat::Jats),
         "docx" => Some(InputFormat::Docx),
+        "pdf" => Some(InputFormat::Pdf),
         _ => None,
     }
 }
@@ -128,6 +132,7 @@ fn parse_bytes(bytes: Cow<'_, [u8]>, path: &Path, options: &IngestOptions) -> Re
         FormatChoice::Jats => InputFormat::Jats,
         FormatChoice::DocBook => InputFormat::DocBook,
         FormatChoice::Docx => InputFormat::Docx,
+        FormatChoice::Pdf => InputFormat::Pdf,
         FormatChoice::Auto => match detect_format(path) {
             Some(format) => format,
             None if is_xml(path) => {
@@ -156,6 +161,11 @@ fn parse_bytes(bytes: Cow<'_, [u8]>, path: &Path, options: &IngestOptions) -> Re
         let document = docx::read(path.to_string_lossy().into_owned(), &bytes, path, &options.limits)?;
         return Ok(finish(document, options));
     }
+    if format == InputFormat::Pdf {
+        let document = pdf::read(path.to_string_lossy().into_owned(), &bytes, path, &options.limits)?;
+        return Ok(finish(document, options));
+    }
+
     let (original, text_offset) = decode(bytes, path)?;
     let name = path.to_string_lossy().into_owned();
     let document = match format {
@@ -176,7 +186,7 @@ fn parse_bytes(bytes: Cow<'_, [u8]>, path: &Path, options: &IngestOptions) -> Re
             xml::Dialect::DocBook,
             options.limits.xml_depth,
         )?,
-        InputFormat::Docx => unreachable!("DOCX is read above"),
+        InputFormat::Docx | InputFormat::Pdf => unreachable!("DOCX and PDF are read above"),
     };
     Ok(finish(document, options))
 }

@@ -1,0 +1,825 @@
+//! PDF: the glyphs hayro draws, laid out by us into lines, blocks and notes.
+//!
+//! hayro (`hayro-syntax`, `hayro-interpret`) parses the file and interprets each page's content
+//! stream; a [`Device`] of ours receives every glyph with its Unicode text, its position and its
+//! size. No PDF library gives footnotes, so the layout is ours:
+//!
+//! - **Lines** follow the content stream's order: a glyph joins the current line when its
+//!   baseline is within half a font size of it and it does not jump back; a gap wider than a
+//!   sixth of the font size is a space. Glyphs drawn twice at one place (fake bold) are kept
+//!   once; rotated glyphs and glyphs outside the page are dropped.
+//! - **Superscripts** (set smaller, baseline raised) are note markers when they are digits glued
+//!   to the word before ("rose 12 percent.³"), exponents after "10" or when signed ("10⁻⁵"),
+//!   and ordinal endings or symbols otherwise. A superscript label opening a small-type line
+//!   labels a note.
+//! - **Running headers and footers** are lines in the top or bottom tenth of a page whose text
+//!   (digits aside) recurs on at least half the pages, and bare page numbers there; a title on
+//!   the first page set larger than the body is kept.
+//! - **Notes** are the lines set smaller than the body at the foot of a page, each starting with
+//!   its label (raised or not); lines before a page's first label continue the previous
+//!   page's last note. A marker and a note confirm each other: a marker whose label no note
+//!   gives is dropped (it is an exponent or an affiliation mark), and a small-print line whose
+//!   label no marker cites is small print, not a note (a table's numbered notes).
+//! - **Blocks**: a paragraph breaks where the line spacing opens up, the size changes or the
+//!   text moves back up (a new column or page) and the sentence has ended; a word hyphenated
+//!   across lines is joined. Lines set clearly larger than the body are headings.
+//!
+//! Positions (DESIGN.md): `part` is the page (`page 3`), `line` the line in reading order on
+//! that page, `column` the character in that line, offsets into the page's extracted text.
+//! Not yet read: columns placed out of content-stream order, tables as cells.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+
+use hayro_interpret::font::{Glyph as PdfGlyph, GlyphRun};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps, InterpreterCache,
+    InterpreterSettings, SoftMask, interpret_page,
+};
+use hayro_syntax::{LoadPdfError, Pdf};
+use kurbo::{Affine, BezPath, Point, Rect};
+
+use crate::config::Limits;
+use crate::document::{Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Part};
+use crate::error::{Error, Result};
+use crate::ingest::{empty_document, sentences};
+use crate::span::{SourceMap, Span, trim_span};
+
+/// Most pages read from one PDF (`pdf_pages` in `[limits]`).
+pub const MAX_PAGES: usize = 5_000;
+
+/// Most glyphs read from one page (`pdf_page_glyphs` in `[limits]`): far above a dense page
+/// of small print (about 10,000).
+pub const MAX_PAGE_GLYPHS: usize = 200_000;
+
+/// A superscript is set at most this share of its line's size.
+const SUPERSCRIPT_SIZE: f32 = 0.85;
+/// A superscript's baseline is raised by at least this share of its line's size.
+const SUPERSCRIPT_RAISE: f32 = 0.15;
+/// A gap wider than this share of the font size is a space.
+const SPACE_GAP: f32 = 1.0 / 6.0;
+/// Note lines are set at most this share of the body size.
+const NOTE_SIZE: f32 = 0.92;
+/// Headings are set at least this share of the body size.
+const HEADING_SIZE: f32 = 1.15;
+/// The top and bottom share of a page where running heads and page numbers stand.
+const MARGIN: f32 = 0.1;
+
+fn damaged(path: &Path, reason: impl Into<String>) -> Error {
+    Error::DamagedPdf {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads a PDF into a document.
+pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|error| match error {
+        LoadPdfError::Decryption(_) => damaged(path, "it is encrypted with a password"),
+        LoadPdfError::Invalid => damaged(path, "its structure cannot be read"),
+    })?;
+    let pages = pdf.pages();
+    if pages.len() > limits.pdf_pages {
+        return Err(damaged(
+            path,
+            format!(
+                "it has {} pages, over the limit of {} (`pdf_pages` in [limits])",
+                pages.len(),
+                limits.pdf_pages
+            ),
+        ));
+    }
+    let cache = InterpreterCache::new();
+    let mut laid_out = Vec::with_capacity(pages.len());
+    for (index, page) in pages.iter().enumerate() {
+        let (width, height) = page.render_dimensions();
+        let mut collector = Collector {
+            width: f64::from(width),
+            height: f64::from(height),
+            glyphs: Vec::new(),
+            limit: limits.pdf_page_glyphs,
+            over: false,
+        };
+        // hayro has never panicked on the hostile files tried; should it, the page is an
+        // error of this file, not an abort of the run.
+        let interpreted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut context = Context::new(
+                Affine::IDENTITY,
+                Rect::new(0.0, 0.0, 1.0, 1.0),
+                &cache,
+                pdf.xref(),
+                InterpreterSettings::default(),
+            );
+            interpret_page(page, &mut context, &mut collector);
+        }));
+        if interpreted.is_err() {
+            return Err(damaged(path, format!("page {} cannot be interpreted", index + 1)));
+        }
+        if collector.over {
+            return Err(damaged(
+                path,
+                format!(
+                    "page {} draws more than {} glyphs (`pdf_page_glyphs` in [limits])",
+                    index + 1,
+                    limits.pdf_page_glyphs
+                ),
+            ));
+        }
+        laid_out.push(PageLines {
+            height,
+            lines: lines_of(&collector.glyphs),
+        });
+    }
+    Ok(build(name, &laid_out))
+}
+
+/// One glyph as drawn: its text, where its baseline starts (from the page's top), its size
+/// and advance in points.
+#[derive(Debug, Clone)]
+struct Glyph {
+    text: String,
+    x: f32,
+    y: f32,
+    size: f32,
+    width: f32,
+}
+
+/// The device that collects a page's glyphs.
+struct Collector {
+    width: f64,
+    height: f64,
+    glyphs: Vec<Glyph>,
+    limit: usize,
+    over: bool,
+}
+
+impl Device<'_> for Collector {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'_>, _: &DrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
+    fn draw_image(&mut self, _: Image<'_, '_>, _: ImageDrawProps<'_>) {}
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            if self.glyphs.len() >= self.limit {
+                self.over = true;
+                return;
+            }
+            let transform = props.transform * glyph.transform();
+            let [scale_x, shear_y, shear_x, scale_y, _, _] = transform.as_coeffs();
+            // Upright text only: rotated and mirrored glyphs are labels of figures and margins.
+            if scale_x <= 0.0
+                || scale_y <= 0.0
+                || shear_y.abs() > scale_x * 0.05
+                || shear_x.abs() > scale_y * 0.05
+            {
+                continue;
+            }
+            let origin = transform * Point::ZERO;
+            let (left, top) = (origin.x, self.height - origin.y);
+            if left < -1.0 || left > self.width + 1.0 || top < -1.0 || top > self.height + 1.0 {
+                continue;
+            }
+            let Some(unicode) = glyph.as_unicode() else {
+                continue;
+            };
+            let text = match unicode {
+                hayro_cmap::BfString::Char(c) => c.to_string(),
+                hayro_cmap::BfString::String(s) => s,
+            };
+            if text.chars().any(char::is_control) && text != "\t" {
+                continue;
+            }
+            let size = (scale_y * 1000.0) as f32;
+            let advance = match &**glyph {
+                PdfGlyph::Outline(outline) => outline.advance_width(),
+                PdfGlyph::Type3(type3) => type3.advance_width(),
+            };
+            let width = advance.map_or(size * 0.5, |advance| advance * (scale_x as f32));
+            let glyph = Glyph {
+                text,
+                x: left as f32,
+                y: top as f32,
+                size,
+                width,
+            };
+            // Fake bold draws each glyph twice (or more) a hair apart.
+            if self.glyphs.last().is_some_and(|last| {
+                last.text == glyph.text && (last.x - glyph.x).abs() < 1.0 && (last.y - glyph.y).abs() < 1.0
+            }) {
+                continue;
+            }
+            self.glyphs.push(glyph);
+        }
+    }
+}
+
+/// A line of a page: its text, where it stands and its size, with the markers taken out of it.
+#[derive(Debug, Clone, Default)]
+struct Line {
+    text: String,
+    y: f32,
+    size: f32,
+    /// Note markers: their label and the byte of `text` they stood at.
+    markers: Vec<(String, usize)>,
+    /// A raised label opening the line (a note's number).
+    lead_label: Option<String>,
+}
+
+struct PageLines {
+    height: f32,
+    lines: Vec<Line>,
+}
+
+/// Groups a page's glyphs (in content order) into lines.
+fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < glyphs.len() {
+        let mut end = start + 1;
+        let (mut baseline, mut size) = (glyphs[start].y, glyphs[start].size);
+        let mut right = glyphs[start].x + glyphs[start].width;
+        while let Some(next) = glyphs.get(end) {
+            let scale = size.max(next.size);
+            let same_baseline = (next.y - baseline).abs() <= 0.5 * scale;
+            let forward = next.x >= right - 0.5 * scale && next.x - right < 4.0 * scale;
+            if !(same_baseline && forward) {
+                break;
+            }
+            // The line's baseline and size are those of its full-size glyphs.
+            if next.size > size * 1.1 || (next.size >= size * 0.9 && next.text.trim().is_empty()) {
+                baseline = next.y;
+                size = next.size;
+            }
+            right = next.x + next.width;
+            end += 1;
+        }
+        let line = render(&glyphs[start..end]);
+        if !line.text.trim().is_empty() || line.lead_label.is_some() {
+            lines.push(line);
+        }
+        start = end;
+    }
+    lines
+}
+
+/// The text of one line's glyphs, superscripts read as markers, exponents or plain text.
+fn render(glyphs: &[Glyph]) -> Line {
+    let size = dominant_size(glyphs);
+    let baseline = glyphs
+        .iter()
+        .filter(|g| (g.size - size).abs() < 0.5)
+        .map(|g| g.y)
+        .fold(f32::NAN, f32::max);
+    let raised = |g: &Glyph| g.size < size * SUPERSCRIPT_SIZE && baseline - g.y > size * SUPERSCRIPT_RAISE;
+    let mut line = Line {
+        y: baseline,
+        size,
+        ..Line::default()
+    };
+    let mut index = 0;
+    let mut right = f32::NEG_INFINITY;
+    while index < glyphs.len() {
+        let glyph = &glyphs[index];
+        if raised(glyph) {
+            let run_end = index + glyphs[index..].iter().take_while(|g| raised(g)).count();
+            let run: String = glyphs[index..run_end].iter().map(|g| g.text.as_str()).collect();
+            let label = run.trim();
+            let glued = glyph.x - right < size * 0.25;
+            let label_like = !label.is_empty()
+                && label.chars().count() <= 4
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | '§' | ','));
+            let before = line.text.trim_end();
+            if label_like && before.is_empty() {
+                line.lead_label = Some(label.to_owned());
+            } else if label_like && glued && !is_exponent(before, label) {
+                for part in label.split(',').filter(|p| !p.is_empty()) {
+                    line.markers.push((part.to_owned(), line.text.len()));
+                }
+            } else {
+                if is_exponent(before, label) || label.starts_with(['−', '-', '–']) {
+                    line.text.push('^');
+                }
+                line.text.push_str(label);
+            }
+            right = glyphs[run_end - 1].x + glyphs[run_end - 1].width;
+            index = run_end;
+            continue;
+        }
+        let gap = glyph.x - right;
+        let is_space = glyph.text.trim().is_empty();
+        if !line.text.is_empty() && !line.text.ends_with(' ') && (is_space || gap > glyph.size * SPACE_GAP) {
+            line.text.push(' ');
+        }
+        if !is_space {
+            line.text.push_str(&glyph.text);
+        }
+        right = glyph.x + glyph.width;
+        index += 1;
+    }
+    let trimmed = line.text.trim_end().len();
+    line.text.truncate(trimmed);
+    for marker in &mut line.markers {
+        marker.1 = marker.1.min(trimmed);
+    }
+    line
+}
+
+/// A raised figure after "10" or a signed one is a power, not a note ("10⁻⁵", "10³").
+fn is_exponent(before: &str, label: &str) -> bool {
+    label.starts_with(['−', '-', '–', '+'])
+        || (before.ends_with("10") && !before[..before.len() - 2].ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The size most of a line's characters are set in.
+fn dominant_size(glyphs: &[Glyph]) -> f32 {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for glyph in glyphs {
+        let rounded = (glyph.size * 2.0).round() / 2.0;
+        match counts.iter_mut().find(|(size, _)| (*size - rounded).abs() < 0.01) {
+            Some((_, count)) => *count += glyph.text.chars().count(),
+            None => counts.push((rounded, glyph.text.chars().count())),
+        }
+    }
+    counts
+        .iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(x.0.total_cmp(&y.0)))
+        .map_or(10.0, |(size, _)| *size)
+}
+
+/// What a line of a page is once the page is read as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    /// A running header or footer, or a page number: left out.
+    Furniture,
+    /// A line of a note: the note's index among the document's notes.
+    Note(usize),
+    /// Small print at the foot of a page that is no note.
+    SmallPrint,
+}
+
+/// A note found at a page's foot: its label and the last page it runs onto.
+struct Note {
+    label: String,
+    page: usize,
+}
+
+/// Lays the pages' lines out as a document.
+fn build(name: String, pages: &[PageLines]) -> Document {
+    let body = body_size(pages);
+    let furniture = furniture(pages, body);
+    let (roles, notes, confirmed) = note_roles(pages, &furniture, body);
+    let mut builder = Builder {
+        document: empty_document(name, InputFormat::Pdf, String::new()),
+        original: String::new(),
+        segments: Vec::new(),
+        previous: None,
+        open: None,
+        note_starts: vec![None; notes.len()],
+        body,
+    };
+    let mut parts = Vec::with_capacity(pages.len());
+    let mut first_line = 1;
+    for (page_index, page) in pages.iter().enumerate() {
+        parts.push(Part {
+            name: page_name(page_index + 1),
+            start: builder.original.len(),
+            first_line,
+        });
+        for (line_index, line) in page.lines.iter().enumerate() {
+            let role = roles[page_index][line_index];
+            if role == Role::Furniture {
+                continue;
+            }
+            first_line += 1;
+            let markers: Vec<&(String, usize)> = line
+                .markers
+                .iter()
+                .enumerate()
+                .filter(|(marker, _)| confirmed.contains(&(page_index, line_index, *marker)))
+                .map(|(_, marker)| marker)
+                .collect();
+            builder.line(page_index, line, role, &markers);
+        }
+    }
+    builder.finish(&notes, parts)
+}
+
+/// The document as it is built, line after line.
+struct Builder<'p> {
+    document: Document,
+    /// The pages' extracted text, a line of the page a line here: what positions count in.
+    original: String,
+    /// (text start, original start, length) of every line's stretch of text.
+    segments: Vec<(usize, usize, usize)>,
+    previous: Option<(usize, &'p Line)>,
+    open: Option<(BlockKind, usize)>,
+    /// Where each note's first line starts in the original.
+    note_starts: Vec<Option<usize>>,
+    body: f32,
+}
+
+impl<'p> Builder<'p> {
+    /// Adds one line of a page: to the open block, or opening the next.
+    fn line(&mut self, page: usize, line: &'p Line, role: Role, markers: &[&(String, usize)]) {
+        let line_start = self.original.len();
+        self.original.push_str(&line.text);
+        self.original.push('\n');
+        let kind = match role {
+            Role::Note(note) => BlockKind::Note { definition: note },
+            _ if line.size >= self.body * HEADING_SIZE && line.text.chars().count() < 150 => BlockKind::Heading {
+                level: if line.size >= self.body * 1.5 { 1 } else { 2 },
+            },
+            _ => BlockKind::Paragraph,
+        };
+        let starts_note = matches!(role, Role::Note(note) if self.note_starts[note].is_none());
+        let continues = !starts_note
+            && self.open.is_some_and(|(open, _)| open == kind)
+            && self
+                .previous
+                .is_some_and(|(previous_page, previous)| continues_paragraph(previous_page, previous, page, line, kind));
+        let document = &mut self.document;
+        let mut text = line.text.as_str();
+        if continues {
+            // A word broken across the lines: "infra-" + "structure".
+            let hyphenated = document.text.ends_with('-')
+                && document.text[..document.text.len() - 1].ends_with(char::is_alphabetic)
+                && text.starts_with(char::is_lowercase);
+            if hyphenated {
+                document.text.pop();
+            } else {
+                document.text.push(' ');
+            }
+        } else {
+            close_block(document, &mut self.open);
+            if !document.text.is_empty() {
+                document.text.push_str("\n\n");
+            }
+            self.open = Some((kind, document.text.len()));
+            if let Role::Note(note) = role
+                && starts_note
+            {
+                self.note_starts[note] = Some(line_start);
+                // The note's label opens its first line when it is not raised.
+                if line.lead_label.is_none()
+                    && let Some(label_len) = plain_label(text)
+                {
+                    text = text[label_len..].trim_start_matches('.').trim_start();
+                }
+            }
+        }
+        let skip = line.text.len() - text.len();
+        let at = document.text.len();
+        document.text.push_str(text);
+        self.segments.push((at, line_start + skip, text.len()));
+        for (label, byte) in markers.iter().copied() {
+            let in_text = byte.saturating_sub(skip).min(text.len());
+            document.footnote_refs.push(FootnoteRef {
+                target: None,
+                label: label.clone(),
+                span: Span::new(at + in_text, at + in_text),
+                original: Span::new(line_start + byte, line_start + byte),
+            });
+        }
+        self.previous = Some((page, line));
+    }
+
+    /// Closes the last block, gives each note its definition (its first block's text) and
+    /// the document its source map and parts.
+    fn finish(mut self, notes: &[Note], parts: Vec<Part>) -> Document {
+        close_block(&mut self.document, &mut self.open);
+        let mut first_blocks: Vec<Option<Span>> = vec![None; notes.len()];
+        for block in &self.document.blocks {
+            if let BlockKind::Note { definition } = block.kind
+                && first_blocks[definition].is_none()
+            {
+                first_blocks[definition] = Some(block.span);
+            }
+        }
+        let mut document = self.document;
+        for (index, note) in notes.iter().enumerate() {
+            let Some(original_start) = self.note_starts[index] else { continue };
+            document.footnote_defs.push(FootnoteDef {
+                label: note.label.clone(),
+                target: None,
+                original: Span::new(original_start, original_start),
+                span: first_blocks[index].unwrap_or_default(),
+            });
+        }
+        let mut map = SourceMap::new(self.original);
+        for (text_start, original_start, len) in self.segments {
+            map.push(text_start, len, original_start, len);
+        }
+        document.source_map = map;
+        document.parts = parts;
+        document.footnote_refs.sort_by_key(|r| r.span);
+        sentences::split(&mut document);
+        document.finish_ignored();
+        document
+    }
+}
+
+fn close_block(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
+    if let Some((kind, start)) = open.take() {
+        let span = trim_span(&document.text, Span::new(start, document.text.len()));
+        if !span.is_empty() {
+            document.blocks.push(Block { kind, span });
+        }
+    }
+}
+
+/// Whether `line` goes on the paragraph `previous` is in: the spacing stays a line's, and a
+/// move back up the page (a new column, a new page) only carries on a sentence left open.
+fn continues_paragraph(
+    previous_page: usize,
+    previous: &Line,
+    page: usize,
+    line: &Line,
+    kind: BlockKind,
+) -> bool {
+    if matches!(kind, BlockKind::Heading { .. }) {
+        return page == previous_page && (line.y - previous.y) < previous.size * 1.8 && line.y > previous.y;
+    }
+    if (line.size - previous.size).abs() > previous.size * 0.1 {
+        return false;
+    }
+    let sentence_open = !previous.text.ends_with(['.', ':', '!', '?', '”', '"'])
+        && line.text.starts_with(|c: char| c.is_lowercase());
+    if page != previous_page || line.y <= previous.y {
+        return sentence_open;
+    }
+    let gap = line.y - previous.y;
+    gap < previous.size * 1.75 || (gap < previous.size * 2.6 && sentence_open)
+}
+
+/// The size most body text is set in: the size of most characters outside the margins.
+fn body_size(pages: &[PageLines]) -> f32 {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let rounded = (line.size * 2.0).round() / 2.0;
+            let chars = line.text.chars().count();
+            match counts.iter_mut().find(|(size, _)| (*size - rounded).abs() < 0.01) {
+                Some((_, count)) => *count += chars,
+                None => counts.push((rounded, chars)),
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(x.0.total_cmp(&y.0)))
+        .map_or(10.0, |(size, _)| *size)
+}
+
+/// A line's text for telling running heads apart: digits and spacing aside.
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Running headers and footers and page numbers: per page, per line.
+fn furniture(pages: &[PageLines], body: f32) -> Vec<Vec<bool>> {
+    let in_margin = |page: &PageLines, line: &Line| {
+        line.y < page.height * MARGIN || line.y > page.height * (1.0 - MARGIN)
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let mut keys: Vec<String> = page
+            .lines
+            .iter()
+            .filter(|l| in_margin(page, l))
+            .map(|l| furniture_key(&l.text))
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    let recurring =
+        |key: &str| pages.len() >= 2 && seen.get(key).is_some_and(|&n| n >= 2 && n * 2 >= pages.len());
+    pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            page.lines
+                .iter()
+                .map(|line| {
+                    if !in_margin(page, line) {
+                        return false;
+                    }
+                    // The title on the first page, set larger, is no running head.
+                    if index == 0 && line.size >= body * HEADING_SIZE {
+                        return false;
+                    }
+                    is_page_number(&line.text) || recurring(&furniture_key(&line.text))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// "12", "- 12 -", "Page 12", "xiv", "A-5": a page number standing alone.
+fn is_page_number(text: &str) -> bool {
+    let text = text
+        .trim()
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' ' | '[' | ']' | '*'));
+    let text = text
+        .strip_prefix("Page ")
+        .or_else(|| text.strip_prefix("page "))
+        .unwrap_or(text)
+        .trim();
+    let roman = !text.is_empty() && text.len() <= 6 && text.chars().all(|c| "ivxlcdm".contains(c));
+    let arabic = !text.is_empty()
+        && text.len() <= 8
+        && text.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && text.chars().any(|c| c.is_ascii_digit());
+    let lettered = text.len() <= 6
+        && text.split_once('-').is_some_and(|(letter, number)| {
+            letter.len() == 1
+                && letter.chars().all(|c| c.is_ascii_uppercase())
+                && !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit())
+        });
+    roman || arabic || lettered
+}
+
+/// A note's label written at the start of its line, not raised: "12 Source…", "12. Source…".
+/// The label's length in bytes.
+fn plain_label(text: &str) -> Option<usize> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    (rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| !c.is_ascii_digit())).then_some(digits)
+}
+
+/// Which lines are notes (and which note), which are small print: the small-type lines at the
+/// foot of each page, each note starting at a label that a marker of this page (or one the
+/// previous page left without its note) cites.
+fn note_roles(
+    pages: &[PageLines],
+    furniture: &[Vec<bool>],
+    body: f32,
+) -> (Vec<Vec<Role>>, Vec<Note>, MarkerSet) {
+    let mut roles: Vec<Vec<Role>> = Vec::with_capacity(pages.len());
+    let mut notes: Vec<Note> = Vec::new();
+    let mut confirmed = MarkerSet::new();
+    // Markers still waiting for their note: label, and page, line and place in the line.
+    let mut pending: Vec<(String, (usize, usize, usize))> = Vec::new();
+    for (page_index, page) in pages.iter().enumerate() {
+        pending.retain(|(_, (page, _, _))| page + 1 == page_index);
+        for (line_index, line) in page.lines.iter().enumerate() {
+            if furniture[page_index][line_index] {
+                continue;
+            }
+            for (marker, (label, _)) in line.markers.iter().enumerate() {
+                pending.push((label.clone(), (page_index, line_index, marker)));
+            }
+        }
+        let mut page_roles: Vec<Role> = furniture[page_index]
+            .iter()
+            .map(|&f| if f { Role::Furniture } else { Role::Body })
+            .collect();
+        // The small-type lines at the page's foot (rules and blank separators aside).
+        let mut first_small = page.lines.len();
+        for index in (0..page.lines.len()).rev() {
+            if page_roles[index] == Role::Furniture {
+                continue;
+            }
+            let line = &page.lines[index];
+            let rule = line
+                .text
+                .chars()
+                .all(|c| matches!(c, '_' | '-' | '—' | '–' | ' '));
+            if line.size <= body * NOTE_SIZE || rule {
+                first_small = index;
+            } else {
+                break;
+            }
+        }
+        let mut current: Option<usize> = notes.len().checked_sub(1).filter(|_| page_index > 0);
+        let mut seen_label = false;
+        for (line, role) in page.lines.iter().zip(page_roles.iter_mut()).skip(first_small) {
+            if *role == Role::Furniture {
+                continue;
+            }
+            let label = line
+                .lead_label
+                .clone()
+                .or_else(|| plain_label(&line.text).map(|len| line.text[..len].to_owned()));
+            let cited = label.and_then(|label| {
+                let at = pending.iter().position(|(p, _)| *p == label)?;
+                confirmed.insert(pending.remove(at).1);
+                Some(label)
+            });
+            if let Some(label) = cited {
+                notes.push(Note {
+                    label,
+                    page: page_index,
+                });
+                current = Some(notes.len() - 1);
+                seen_label = true;
+            } else if !seen_label && current.is_some_and(|note| notes[note].page + 1 != page_index) {
+                // Small print on a page whose previous page had no note to continue.
+                current = None;
+            }
+            *role = match current {
+                Some(note) => Role::Note(note),
+                None => Role::SmallPrint,
+            };
+            // A continuation carries its note onto this page.
+            if let Some(note) = current
+                && !seen_label
+            {
+                notes[note].page = page_index;
+            }
+        }
+        roles.push(page_roles);
+    }
+    (roles, notes, confirmed)
+}
+
+/// Markers by page, line and place in the line.
+type MarkerSet = std::collections::HashSet<(usize, usize, usize)>;
+
+/// "page 3", kept for the life of the process (a `&'static str` names a part); at most
+/// `MAX_PAGES` distinct names are ever made.
+fn page_name(page: usize) -> &'static str {
+    static NAMES: OnceLock<Mutex<HashMap<usize, &'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    names
+        .entry(page.min(MAX_PAGES))
+        .or_insert_with(|| Box::leak(format!("page {page}").into_boxed_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut at = x;
+        for c in text.chars() {
+            out.push(Glyph {
+                text: c.to_string(),
+                x: at,
+                y,
+                size,
+                width: size * 0.5,
+            });
+            at += size * 0.5;
+        }
+        out
+    }
+
+    #[test]
+    fn raised_digits_glued_to_a_word_are_markers() {
+        let mut line = glyphs("rose 12 percent.", 72.0, 100.0, 10.0);
+        let end = line.last().map_or(0.0, |g| g.x + g.width);
+        line.extend(glyphs("3", end, 96.0, 6.0));
+        line.extend(glyphs(" Then", end + 3.0, 100.0, 10.0));
+        let rendered = render(&line);
+        assert_eq!(rendered.text, "rose 12 percent. Then");
+        assert_eq!(rendered.markers, [("3".to_owned(), 16)]);
+    }
+
+    #[test]
+    fn raised_digits_after_ten_are_a_power() {
+        let mut line = glyphs("about 10", 72.0, 100.0, 10.0);
+        let end = line.last().map_or(0.0, |g| g.x + g.width);
+        line.extend(glyphs("5", end, 96.0, 6.0));
+        line.extend(glyphs(" cells", end + 3.0, 100.0, 10.0));
+        let rendered = render(&line);
+        assert_eq!(rendered.text, "about 10^5 cells");
+        assert!(rendered.markers.is_empty());
+    }
+
+    #[test]
+    fn page_numbers_and_labels() {
+        for number in ["12", "- 12 -", "Page 3", "xiv", "A-5"] {
+            assert!(is_page_number(number), "{number}");
+        }
+        for text in ["12 percent", "Summary", "2020-2025 plan"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+        assert_eq!(plain_label("12 Port ledger, 2023."), Some(2));
+        assert_eq!(plain_label("3. Survey data"), Some(1));
+        assert_eq!(plain_label("2024 was a year"), None);
+        assert_eq!(plain_label("12 000 tonnes"), None);
+    }
+}
