@@ -94,7 +94,7 @@ impl Error {
         match self {
             Self::InvalidUtf8 { .. } => Some("save the file as UTF-8 (or UTF-16 with a byte order mark)"),
             Self::Unsupported { .. } => {
-                Some("name the format with --input-format text|markdown|html|jats|docbook|docx")
+                Some("name the format with --input-format text|markdown|html|jats|docbook|docx|pdf")
             }
             Self::TooLarge { what: "document", .. } => Some(
                 "split the document, check that this is the file you meant, or raise `document_mib` in [limits] of claimlint.toml",

@@ -62,6 +62,57 @@ fn docx_package() -> Vec<u8> {
     buffer.into_inner()
 }
 
+/// The report as a PDF (made with pdf-writer): the title, one line a paragraph, the markers
+/// raised, the notes in small type at the page's foot.
+fn pdf_report() -> Vec<u8> {
+    let line = |y: f32, size: f32, pieces| common::PdfText {
+        x: 72.0,
+        y,
+        size,
+        pieces,
+    };
+    common::pdf(&[vec![
+        line(90.0, 16.0, &[("Harbour review", false)]),
+        line(
+            130.0,
+            10.0,
+            &[
+                (
+                    "Container traffic reached 4.2 million boxes in 2023, up 6 percent on the year before.",
+                    false,
+                ),
+                ("1", true),
+            ],
+        ),
+        line(
+            160.0,
+            10.0,
+            &[("Around three quarters of the cargo arrived by rail.", false)],
+        ),
+        line(
+            190.0,
+            10.0,
+            &[
+                (
+                    "The port employs over 12,000 people and invested EUR 350 million between 2019 and 2023.",
+                    false,
+                ),
+                ("2", true),
+            ],
+        ),
+        line(
+            700.0,
+            8.0,
+            &[("1", true), ("Port Authority, annual statistics.", false)],
+        ),
+        line(
+            712.0,
+            8.0,
+            &[("2", true), ("Ministry of Transport, investment review.", false)],
+        ),
+    ]])
+}
+
 fn run(bytes: &[u8], name: &str) -> (Document, Vec<Claim>, Vec<Diagnostic>) {
     let document = parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads");
     let claims = common::engine().claims(&document);
@@ -123,16 +174,46 @@ fn every_format_yields_the_same_claims_and_findings() {
             "findings of {name}"
         );
     }
-    let (_, claims, diagnostics) = run(&docx_package(), "report.docx");
+    for (bytes, name) in [(docx_package(), "report.docx"), (pdf_report(), "report.pdf")] {
+        let (_, claims, diagnostics) = run(&bytes, name);
+        assert_eq!(
+            claims.iter().map(seen).collect::<Vec<_>>(),
+            expected,
+            "claims of {name}"
+        );
+        assert_eq!(
+            diagnostics.iter().map(finding).collect::<Vec<_>>(),
+            expected_findings,
+            "findings of {name}"
+        );
+    }
+}
+
+#[test]
+fn pdf_positions_are_page_line_and_character() {
+    // The page's lines in reading order: the title is line 1, the notes' lines come last.
+    let lines = [
+        "Harbour review",
+        "Container traffic reached 4.2 million boxes in 2023, up 6 percent on the year before.",
+        "Around three quarters of the cargo arrived by rail.",
+        "The port employs over 12,000 people and invested EUR 350 million between 2019 and 2023.",
+    ];
+    let (_, claims, diagnostics) = run(&pdf_report(), "report.pdf");
+    for claim in &claims {
+        assert_eq!(claim.part, Some("page 1"));
+        let rest: String = lines[claim.line - 1].chars().skip(claim.column - 1).collect();
+        assert!(
+            rest.starts_with(&claim.text),
+            "{}:{} {}",
+            claim.line,
+            claim.column,
+            claim.text
+        );
+    }
+    let missing = &diagnostics[0];
     assert_eq!(
-        claims.iter().map(seen).collect::<Vec<_>>(),
-        expected,
-        "claims of report.docx"
-    );
-    assert_eq!(
-        diagnostics.iter().map(finding).collect::<Vec<_>>(),
-        expected_findings,
-        "findings of report.docx"
+        (missing.part, missing.line, missing.column),
+        (Some("page 1"), 3, 8)
     );
 }
 

@@ -398,7 +398,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
     PATTERNS.get_or_init(|| {
         // Codes, reporters and registers a citation's section or page number follows, and
         // whose title or volume number comes before them.
-        let code = r"(?:U\.\s?S\.\s?C(?:\.|(?-u:\b))(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.)";
+        let code = r"(?:U\.\s?S\.\s?C(?:\.|(?-u:\b))(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.|H\.\s?R\.|H\.\s?Res\.|S\.\s?Res\.|S\.\s?Con\.\s?Res\.)";
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
         IdentifierPatterns {
             code_before: build(&format!(
@@ -440,6 +440,7 @@ mod tests {
             "Call +44 20 7946 0958 today.",
             "The lighthouse stands at 51°N 9°W / 51.2; -9.4 on the headland.",
             "The port to the 68000 architecture was slow.",
+            "The bill, H.R. 3970, went to committee.",
         ] {
             assert_eq!(figures(text), Vec::new(), "{text}");
         }

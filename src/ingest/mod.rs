@@ -224,7 +224,9 @@ fn is_xml(path: &Path) -> bool {
 fn unsupported_reason(path: &Path) -> String {
     match path.extension().and_then(|e| e.to_str()) {
         Some(extension) => {
-            format!("`.{extension}` files are not read; text, Markdown, HTML, JATS, DocBook and DOCX are")
+            format!(
+                "`.{extension}` files are not read; text, Markdown, HTML, JATS, DocBook, DOCX and PDF are"
+            )
         }
         None => "no file extension to tell the format by".to_owned(),
     }

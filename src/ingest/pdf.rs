@@ -128,7 +128,7 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         }
         laid_out.push(PageLines {
             height,
-            lines: lines_of(&collector.glyphs),
+            lines: reading_order(lines_of(&collector.glyphs), width),
         });
     }
     Ok(build(name, &laid_out))
@@ -221,12 +221,18 @@ impl Device<'_> for Collector {
 #[derive(Debug, Clone, Default)]
 struct Line {
     text: String,
+    /// Left and right edges and baseline, in points from the page's top left.
+    x: f32,
+    right: f32,
     y: f32,
     size: f32,
     /// Note markers: their label and the byte of `text` they stood at.
     markers: Vec<(String, usize)>,
     /// A raised label opening the line (a note's number).
     lead_label: Option<String>,
+    /// Where each inked glyph ends: its right edge and the byte of `text` after it (used while
+    /// the page is ordered, then dropped).
+    glyph_ends: Vec<(f32, usize)>,
 }
 
 struct PageLines {
@@ -254,7 +260,10 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
                 baseline = next.y;
                 size = next.size;
             }
-            right = next.x + next.width;
+            // Spaces stretch (justified text): only inked glyphs mark where the line ends.
+            if !next.text.trim().is_empty() {
+                right = next.x + next.width;
+            }
             end += 1;
         }
         let line = render(&glyphs[start..end]);
@@ -266,6 +275,180 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
     lines
 }
 
+/// A page's lines in reading order: top to bottom in bands that lines across the whole text
+/// width separate, and within a band column by column, left to right (columns are found from
+/// the gutters no narrower line crosses). A note's label set apart from its text (a line of
+/// its own just above, or drawn after it) joins the line it labels.
+fn reading_order(lines: Vec<Line>, page_width: f32) -> Vec<Line> {
+    let gutters = gutters(&lines, page_width);
+    let column = |line: &Line| -> Option<usize> {
+        // None: the line crosses a gutter (a title, a full-width paragraph or table row).
+        let left = gutters.iter().filter(|(_, end)| *end <= line.x + 1.0).count();
+        let right = gutters
+            .iter()
+            .filter(|(start, _)| *start < line.right - 1.0)
+            .count();
+        (left == right).then_some(left)
+    };
+    let mut keyed: Vec<(usize, usize, f32, Line)> = Vec::with_capacity(lines.len());
+    let mut sorted: Vec<Line> = lines;
+    adopt_markers(&mut sorted);
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut band = 0;
+    for line in sorted {
+        match column(&line) {
+            None => {
+                band += 1;
+                keyed.push((band, 0, line.y, line));
+                band += 1;
+            }
+            Some(index) => keyed.push((band, index, line.y, line)),
+        }
+    }
+    keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+    let mut ordered = attach_labels(keyed.into_iter().map(|(_, _, _, line)| line).collect());
+    for line in &mut ordered {
+        line.glyph_ends = Vec::new();
+    }
+    ordered
+}
+
+/// Whether a line is only a small number: a marker or a note label drawn apart from its line.
+fn is_label_only(line: &Line) -> bool {
+    line.lead_label.is_none()
+        && line.markers.is_empty()
+        && !line.text.is_empty()
+        && line.text.len() <= 3
+        && line.text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A marker drawn apart from its line (the content stream sets it after the line, or before):
+/// a label-only line raised a little above a line and glued to a word of it becomes that
+/// line's marker, at the word it follows.
+fn adopt_markers(lines: &mut Vec<Line>) {
+    let mut index = 0;
+    while index < lines.len() {
+        if !is_label_only(&lines[index]) {
+            index += 1;
+            continue;
+        }
+        let label = &lines[index];
+        let host = lines.iter().enumerate().position(|(other, line)| {
+            other != index
+                && !is_label_only(line)
+                && label.size < line.size * SUPERSCRIPT_SIZE
+                && (line.y - label.y) >= line.size * 0.1
+                && (line.y - label.y) <= line.size * 0.7
+                && label.x > line.x
+                && label.x <= line.right + line.size * 0.5
+        });
+        let Some(host) = host else {
+            index += 1;
+            continue;
+        };
+        let (at, end) = lines[host]
+            .glyph_ends
+            .iter()
+            .rev()
+            .find(|(right, _)| *right <= lines[index].x + 1.0)
+            .map_or((f32::NEG_INFINITY, 0), |&(right, byte)| (right, byte));
+        let glued = lines[index].x - at < lines[host].size * 0.3;
+        if !glued || is_exponent(&lines[host].text[..end], &lines[index].text) {
+            index += 1;
+            continue;
+        }
+        let label = lines.remove(index);
+        let host = if host > index { host - 1 } else { host };
+        let markers = &mut lines[host].markers;
+        let place = markers.partition_point(|(_, byte)| *byte <= end);
+        markers.insert(place, (label.text, end));
+    }
+}
+
+/// Vertical gutters of a page: stretches of the text width that no line narrower than half
+/// the page crosses, with such lines on both sides, at least 6 pt wide.
+fn gutters(lines: &[Line], page_width: f32) -> Vec<(f32, f32)> {
+    let narrow: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.right - l.x < page_width * 0.5 && l.text.chars().count() > 12)
+        .collect();
+    if narrow.len() < 6 {
+        return Vec::new();
+    }
+    let width = whole_points(page_width.max(1.0).ceil()) + 1;
+    let mut covered = vec![0u16; width];
+    for line in &narrow {
+        let (start, end) = (whole_points(line.x), whole_points(line.right).min(width - 1));
+        for count in covered.iter_mut().take(end + 1).skip(start) {
+            *count = count.saturating_add(1);
+        }
+    }
+    let first = covered.iter().position(|&c| c > 0).unwrap_or(0);
+    let last = covered.iter().rposition(|&c| c > 0).unwrap_or(0);
+    let mut gutters = Vec::new();
+    let mut at = first;
+    while at < last {
+        if covered[at] == 0 {
+            let start = at;
+            while at < last && covered[at] == 0 {
+                at += 1;
+            }
+            // Columns on both sides hold several lines each.
+            let before = narrow
+                .iter()
+                .filter(|l| l.right <= as_points(start) + 1.0)
+                .count();
+            let after = narrow.iter().filter(|l| l.x >= as_points(at) - 1.0).count();
+            if at - start >= 6 && before >= 3 && after >= 3 {
+                gutters.push((as_points(start), as_points(at)));
+            }
+        }
+        at += 1;
+    }
+    gutters
+}
+
+/// A page coordinate as a whole number of points (a page is at most 14,400 pt across).
+#[expect(
+    clippy::cast_sign_loss,
+    clippy::cast_possible_truncation,
+    reason = "clamped to 0..=14,400 first"
+)]
+fn whole_points(value: f32) -> usize {
+    value.clamp(0.0, 14_400.0) as usize
+}
+
+/// A whole number of points as a coordinate.
+fn as_points(index: usize) -> f32 {
+    f32::from(u16::try_from(index).unwrap_or(u16::MAX))
+}
+
+/// A note label on a line of its own ("1" set small just above its note, or drawn after it)
+/// becomes the lead label of the line it stands at the start of.
+fn attach_labels(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut waiting: Option<Line> = None;
+    for mut line in lines {
+        if let Some(label) = waiting.take() {
+            let near = (line.y - label.y).abs() < line.size * 0.8
+                && line.x >= label.x - 1.0
+                && line.x - label.right < line.size * 3.0;
+            if near && line.lead_label.is_none() && label.size < line.size * SUPERSCRIPT_SIZE {
+                line.lead_label = Some(label.text.clone());
+            } else {
+                out.push(label);
+            }
+        }
+        if is_label_only(&line) {
+            waiting = Some(line);
+        } else {
+            out.push(line);
+        }
+    }
+    out.extend(waiting);
+    out
+}
+
 /// The text of one line's glyphs, superscripts read as markers, exponents or plain text.
 fn render(glyphs: &[Glyph]) -> Line {
     let size = dominant_size(glyphs);
@@ -275,20 +458,25 @@ fn render(glyphs: &[Glyph]) -> Line {
         .map(|g| g.y)
         .fold(f32::NAN, f32::max);
     let raised = |g: &Glyph| g.size < size * SUPERSCRIPT_SIZE && baseline - g.y > size * SUPERSCRIPT_RAISE;
+    let last = &glyphs[glyphs.len() - 1];
     let mut line = Line {
+        x: glyphs[0].x,
+        right: last.x + last.width,
         y: baseline,
         size,
         ..Line::default()
     };
     let mut index = 0;
     let mut right = f32::NEG_INFINITY;
+    // The right edge of the last inked glyph: a marker is glued to it, whatever the spaces.
+    let mut ink_right = f32::NEG_INFINITY;
     while index < glyphs.len() {
         let glyph = &glyphs[index];
         if raised(glyph) {
             let run_end = index + glyphs[index..].iter().take_while(|g| raised(g)).count();
             let run: String = glyphs[index..run_end].iter().map(|g| g.text.as_str()).collect();
             let label = run.trim();
-            let glued = glyph.x - right < size * 0.25;
+            let glued = glyph.x - ink_right < size * 0.25;
             let label_like = !label.is_empty()
                 && label.chars().count() <= 4
                 && label
@@ -308,6 +496,7 @@ fn render(glyphs: &[Glyph]) -> Line {
                 line.text.push_str(label);
             }
             right = glyphs[run_end - 1].x + glyphs[run_end - 1].width;
+            ink_right = right;
             index = run_end;
             continue;
         }
@@ -318,6 +507,8 @@ fn render(glyphs: &[Glyph]) -> Line {
         }
         if !is_space {
             line.text.push_str(&glyph.text);
+            ink_right = glyph.x + glyph.width;
+            line.glyph_ends.push((ink_right, line.text.len()));
         }
         right = glyph.x + glyph.width;
         index += 1;
@@ -364,10 +555,15 @@ enum Role {
     SmallPrint,
 }
 
-/// A note found at a page's foot: its label and the last page it runs onto.
+/// A note found at a page's foot.
 struct Note {
     label: String,
-    page: usize,
+}
+
+/// "(...continued)", "(continued)": a note going on from the page before.
+fn is_continued(text: &str) -> bool {
+    let text = text.trim_start().to_lowercase();
+    text.starts_with("(...continued)") || text.starts_with("(…continued)") || text.starts_with("(continued)")
 }
 
 /// Lays the pages' lines out as a document.
@@ -433,17 +629,19 @@ impl<'p> Builder<'p> {
         self.original.push('\n');
         let kind = match role {
             Role::Note(note) => BlockKind::Note { definition: note },
-            _ if line.size >= self.body * HEADING_SIZE && line.text.chars().count() < 150 => BlockKind::Heading {
-                level: if line.size >= self.body * 1.5 { 1 } else { 2 },
-            },
+            _ if line.size >= self.body * HEADING_SIZE && line.text.chars().count() < 150 => {
+                BlockKind::Heading {
+                    level: if line.size >= self.body * 1.5 { 1 } else { 2 },
+                }
+            }
             _ => BlockKind::Paragraph,
         };
         let starts_note = matches!(role, Role::Note(note) if self.note_starts[note].is_none());
         let continues = !starts_note
             && self.open.is_some_and(|(open, _)| open == kind)
-            && self
-                .previous
-                .is_some_and(|(previous_page, previous)| continues_paragraph(previous_page, previous, page, line, kind));
+            && self.previous.is_some_and(|(previous_page, previous)| {
+                continues_paragraph(previous_page, previous, page, line, kind)
+            });
         let document = &mut self.document;
         let mut text = line.text.as_str();
         if continues {
@@ -504,7 +702,9 @@ impl<'p> Builder<'p> {
         }
         let mut document = self.document;
         for (index, note) in notes.iter().enumerate() {
-            let Some(original_start) = self.note_starts[index] else { continue };
+            let Some(original_start) = self.note_starts[index] else {
+                continue;
+            };
             document.footnote_defs.push(FootnoteDef {
                 label: note.label.clone(),
                 target: None,
@@ -678,6 +878,8 @@ fn note_roles(
     let mut confirmed = MarkerSet::new();
     // Markers still waiting for their note: label, and page, line and place in the line.
     let mut pending: Vec<(String, (usize, usize, usize))> = Vec::new();
+    // The note the previous page ended in, which may go on at the foot of this one.
+    let mut carry: Option<usize> = None;
     for (page_index, page) in pages.iter().enumerate() {
         pending.retain(|(_, (page, _, _))| page + 1 == page_index);
         for (line_index, line) in page.lines.iter().enumerate() {
@@ -692,8 +894,9 @@ fn note_roles(
             .iter()
             .map(|&f| if f { Role::Furniture } else { Role::Body })
             .collect();
-        // The small-type lines at the page's foot (rules and blank separators aside).
-        let mut first_small = page.lines.len();
+        // The small-type lines at the page's foot (rules and blank separators aside): where a
+        // note carried over from the previous page goes on.
+        let mut foot = page.lines.len();
         for index in (0..page.lines.len()).rev() {
             if page_roles[index] == Role::Furniture {
                 continue;
@@ -704,48 +907,57 @@ fn note_roles(
                 .chars()
                 .all(|c| matches!(c, '_' | '-' | '—' | '–' | ' '));
             if line.size <= body * NOTE_SIZE || rule {
-                first_small = index;
+                foot = index;
             } else {
                 break;
             }
         }
-        let mut current: Option<usize> = notes.len().checked_sub(1).filter(|_| page_index > 0);
-        let mut seen_label = false;
-        for (line, role) in page.lines.iter().zip(page_roles.iter_mut()).skip(first_small) {
+        // The open note, and whether it is set small (a body-size line then ends it).
+        let mut current: Option<(usize, bool)> = None;
+        let mut carried = carry.take();
+        for (index, (line, role)) in page.lines.iter().zip(page_roles.iter_mut()).enumerate() {
             if *role == Role::Furniture {
                 continue;
             }
+            let small = line.size <= body * NOTE_SIZE;
             let label = line
                 .lead_label
                 .clone()
-                .or_else(|| plain_label(&line.text).map(|len| line.text[..len].to_owned()));
+                .or_else(|| {
+                    plain_label(&line.text)
+                        .filter(|_| small)
+                        .map(|len| line.text[..len].to_owned())
+                })
+                .filter(|_| line.y > page.height * 0.4);
             let cited = label.and_then(|label| {
                 let at = pending.iter().position(|(p, _)| *p == label)?;
                 confirmed.insert(pending.remove(at).1);
                 Some(label)
             });
             if let Some(label) = cited {
-                notes.push(Note {
-                    label,
-                    page: page_index,
-                });
-                current = Some(notes.len() - 1);
-                seen_label = true;
-            } else if !seen_label && current.is_some_and(|note| notes[note].page + 1 != page_index) {
-                // Small print on a page whose previous page had no note to continue.
-                current = None;
+                notes.push(Note { label });
+                current = Some((notes.len() - 1, small));
+                carried = None;
+            } else if let Some((note, small_note)) = current {
+                if small_note && !small {
+                    current = None;
+                } else {
+                    *role = Role::Note(note);
+                    continue;
+                }
+            } else if let Some(note) = carried.filter(|_| index >= foot || is_continued(&line.text)) {
+                current = Some((note, index >= foot));
+                carried = None;
+            } else if index >= foot {
+                *role = Role::SmallPrint;
+                continue;
             }
             *role = match current {
-                Some(note) => Role::Note(note),
-                None => Role::SmallPrint,
+                Some((note, _)) => Role::Note(note),
+                None => Role::Body,
             };
-            // A continuation carries its note onto this page.
-            if let Some(note) = current
-                && !seen_label
-            {
-                notes[note].page = page_index;
-            }
         }
+        carry = current.map(|(note, _)| note);
         roles.push(page_roles);
     }
     (roles, notes, confirmed)

@@ -73,11 +73,17 @@ fn precision(id: &str) -> &'static str {
 }
 
 /// A finding's message with its related places linked (`[text](id)`), which is how GitHub shows
-/// related locations, and the DOCX part its lines count in.
+/// related locations, and the DOCX part or PDF page its lines count in.
 fn message(d: &Diagnostic) -> String {
     let mut text = d.message.clone();
-    if let Some(part) = d.part {
-        let _ = write!(text, " (in the DOCX part `{part}`)");
+    match d.part {
+        Some(page) if page.starts_with("page ") => {
+            let _ = write!(text, " (on {page} of the PDF)");
+        }
+        Some(part) => {
+            let _ = write!(text, " (in the DOCX part `{part}`)");
+        }
+        None => {}
     }
     if !d.related.is_empty() {
         let links: Vec<String> = d

@@ -135,3 +135,64 @@ pub fn scratch_dir(prefix: &str, name: &str) -> Scratch {
     std::fs::create_dir_all(&dir).expect("scratch dir");
     Scratch(dir)
 }
+
+/// A run of text on a PDF page: where its baseline starts (from the page's top left, in
+/// points), its font size, and its pieces — text on the baseline, or raised and smaller (a
+/// superscript) when the flag is set.
+pub struct PdfText<'a> {
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub pieces: &'a [(&'a str, bool)],
+}
+
+/// A PDF of US Letter pages in Helvetica (a standard font, not embedded), written with
+/// pdf-writer: the tests' PDFs are made, never copied.
+pub fn pdf(pages: &[Vec<PdfText<'_>>]) -> Vec<u8> {
+    use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
+    let mut pdf = Pdf::new();
+    let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
+    pdf.catalog(catalog).pages(tree);
+    let count = i32::try_from(pages.len()).expect("a few pages");
+    let ids: Vec<(Ref, Ref)> = (0..count)
+        .map(|i| (Ref::new(10 + 2 * i), Ref::new(11 + 2 * i)))
+        .collect();
+    pdf.pages(tree)
+        .kids(ids.iter().map(|(page, _)| *page))
+        .count(count);
+    for (runs, (page_id, content_id)) in pages.iter().zip(&ids) {
+        {
+            let mut page = pdf.page(*page_id);
+            page.media_box(Rect::new(0.0, 0.0, 612.0, 792.0));
+            page.parent(tree);
+            page.contents(*content_id);
+            page.resources().fonts().pair(Name(b"F1"), font);
+        }
+        let mut content = Content::new();
+        for run in runs {
+            content.begin_text();
+            content.next_line(run.x, 792.0 - run.y);
+            for (text, raised) in run.pieces {
+                let (size, rise) = if *raised {
+                    (run.size * 0.6, run.size * 0.35)
+                } else {
+                    (run.size, 0.0)
+                };
+                content.set_font(Name(b"F1"), size);
+                content.set_rise(rise);
+                content.show(Str(text.as_bytes()));
+            }
+            content.end_text();
+        }
+        pdf.stream(*content_id, &content.finish());
+    }
+    pdf.type1_font(font)
+        .base_font(Name(b"Helvetica"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.finish()
+}
+
+/// Reads bytes named `name` with the default options.
+pub fn parse_bytes(bytes: &[u8], name: &str) -> Document {
+    claimlint::ingest::parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads")
+}

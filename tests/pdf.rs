@@ -1,0 +1,209 @@
+//! The PDF reader on PDFs made here (pdf-writer, Helvetica): lines and paragraphs, markers by
+//! their geometry and not exponents, notes at the page's foot continuing across pages, running
+//! heads and page numbers left out, positions as page, line and column.
+
+mod common;
+
+use claimlint::document::BlockKind;
+use common::{PdfText, parse_bytes};
+
+fn text<'a>(x: f32, y: f32, size: f32, pieces: &'a [(&'a str, bool)]) -> PdfText<'a> {
+    PdfText { x, y, size, pieces }
+}
+
+/// Two pages of a harbour report in our own words: a running head and page numbers, a title,
+/// paragraphs with markers (and one exponent), a hyphenated word, notes at each page's foot
+/// and a note that runs on to the second page.
+fn report() -> Vec<u8> {
+    let head = [("Harbour Authority review of the year", false)];
+    common::pdf(&[
+        vec![
+            text(72.0, 40.0, 9.0, &head),
+            text(72.0, 90.0, 18.0, &[("Harbour review", false)]),
+            text(
+                72.0,
+                130.0,
+                11.0,
+                &[
+                    ("The port handled 1,200 ships in 2023, up 12 percent.", false),
+                    ("1", true),
+                ],
+            ),
+            text(
+                72.0,
+                144.0,
+                11.0,
+                &[
+                    ("Its yards held about 10", false),
+                    ("3", true),
+                    (" boxes per hectare at the peak.", false),
+                ],
+            ),
+            text(
+                72.0,
+                172.0,
+                11.0,
+                &[("The new quay wall and its drainage infra-", false)],
+            ),
+            text(
+                72.0,
+                186.0,
+                11.0,
+                &[("structure cost EUR 40 million in all.", false), ("2", true)],
+            ),
+            text(
+                72.0,
+                700.0,
+                8.0,
+                &[("1", true), ("Port ledger, annual statistics, 2023.", false)],
+            ),
+            text(
+                72.0,
+                712.0,
+                8.0,
+                &[
+                    ("2", true),
+                    (
+                        "Budget office, capital review, which notes that the works ran",
+                        false,
+                    ),
+                ],
+            ),
+            text(300.0, 760.0, 9.0, &[("1", false)]),
+        ],
+        vec![
+            text(72.0, 40.0, 9.0, &head),
+            text(
+                72.0,
+                130.0,
+                11.0,
+                &[("Dredging the channel took 18 months.", false), ("3", true)],
+            ),
+            text(72.0, 700.0, 8.0, &[("late and over the first estimate.", false)]),
+            text(72.0, 712.0, 8.0, &[("3 Dredging log, 2022 to 2024.", false)]),
+            text(300.0, 760.0, 9.0, &[("2", false)]),
+        ],
+    ])
+}
+
+#[test]
+fn markers_notes_and_paragraphs_are_read_from_the_layout() {
+    let document = parse_bytes(&report(), "report.pdf");
+    let labels: Vec<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3"], "the exponent after 10 is no marker");
+    let notes: Vec<(&str, &str)> = document
+        .footnote_defs
+        .iter()
+        .map(|d| (d.label.as_str(), document.slice(d.span)))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("1", "Port ledger, annual statistics, 2023."),
+            (
+                "2",
+                "Budget office, capital review, which notes that the works ran"
+            ),
+            ("3", "Dredging log, 2022 to 2024."),
+        ]
+    );
+    // The note that runs on: its second page's lines are the same note.
+    let continued = document
+        .blocks
+        .iter()
+        .find(|b| document.slice(b.span).starts_with("late and over"))
+        .expect("the continuation is read");
+    assert_eq!(continued.kind, BlockKind::Note { definition: 1 });
+    let body: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| document.slice(b.span))
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "The port handled 1,200 ships in 2023, up 12 percent. Its yards held about 10^3 boxes per hectare at the peak.",
+            "The new quay wall and its drainage infrastructure cost EUR 40 million in all.",
+            "Dredging the channel took 18 months.",
+        ]
+    );
+    assert!(
+        document
+            .blocks
+            .iter()
+            .all(|b| !document.slice(b.span).contains("Harbour Authority")),
+        "the running head is left out"
+    );
+    assert!(
+        matches!(document.blocks[0].kind, BlockKind::Heading { .. }),
+        "the title is a heading"
+    );
+}
+
+#[test]
+fn claims_are_placed_by_page_line_and_column() {
+    let document = parse_bytes(&report(), "report.pdf");
+    let claims = common::engine().claims(&document);
+    let placed: Vec<(&str, Option<&str>, usize, usize, usize)> = claims
+        .iter()
+        .map(|c| (c.text.as_str(), c.part, c.line, c.column, c.footnotes.len()))
+        .collect();
+    assert!(
+        placed.contains(&("1,200", Some("page 1"), 2, 18, 1)),
+        "{placed:#?}"
+    );
+    assert!(
+        placed.contains(&("EUR 40 million", Some("page 1"), 5, 16, 1)),
+        "{placed:#?}"
+    );
+    assert!(
+        placed.contains(&("18 months", Some("page 2"), 1, 27, 1)),
+        "{placed:#?}"
+    );
+    assert!(
+        !placed.iter().any(|p| p.0 == "2" || p.0 == "1"),
+        "page numbers are no claims: {placed:#?}"
+    );
+}
+
+#[test]
+fn a_document_without_notes_gets_none_and_small_print_stays_text() {
+    // A table's numbered small print that no marker cites is no note.
+    let pdf = common::pdf(&[vec![
+        text(72.0, 130.0, 11.0, &[("Berths rose to 48 in 2024.", false)]),
+        text(
+            72.0,
+            700.0,
+            8.0,
+            &[("1 Figures for the inner harbour only.", false)],
+        ),
+    ]]);
+    let document = parse_bytes(&pdf, "plain.pdf");
+    assert!(document.footnote_refs.is_empty() && document.footnote_defs.is_empty());
+    assert!(document.text.contains("Figures for the inner harbour only."));
+}
+
+#[test]
+fn broken_and_oversized_pdfs_are_clear_errors() {
+    let error = claimlint::ingest::parse(
+        b"%PDF-1.7\nnot a pdf at all",
+        std::path::Path::new("bad.pdf"),
+        &claimlint::ingest::IngestOptions::default(),
+    )
+    .expect_err("refused");
+    assert!(
+        error.to_string().contains("bad.pdf") && error.to_string().contains("not a readable PDF"),
+        "{error}"
+    );
+    let options = claimlint::ingest::IngestOptions {
+        limits: claimlint::config::Limits {
+            pdf_pages: 1,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let error =
+        claimlint::ingest::parse(&report(), std::path::Path::new("long.pdf"), &options).expect_err("refused");
+    assert!(error.to_string().contains("pdf_pages"), "{error}");
+}
