@@ -207,3 +207,43 @@ fn broken_and_oversized_pdfs_are_clear_errors() {
         claimlint::ingest::parse(&report(), std::path::Path::new("long.pdf"), &options).expect_err("refused");
     assert!(error.to_string().contains("pdf_pages"), "{error}");
 }
+
+#[test]
+fn note_numbers_that_start_again_are_no_duplicates_and_signed_columns_no_ranges() {
+    // An appendix numbers its notes from 1 again; a table row sets a change of −0.3 beside 0.4.
+    let pdf = common::pdf(&[
+        vec![
+            text(
+                72.0,
+                130.0,
+                11.0,
+                &[("Berths rose to 48 in 2024.", false), ("1", true)],
+            ),
+            text(
+                72.0,
+                700.0,
+                8.0,
+                &[("1", true), ("Harbour register, 2024.", false)],
+            ),
+        ],
+        vec![
+            text(
+                72.0,
+                130.0,
+                11.0,
+                &[("Appendix: cranes numbered 14 in 2024.", false), ("1", true)],
+            ),
+            text(72.0, 144.0, 11.0, &[("Share of berths idle 0.4 –0.3", false)]),
+            text(72.0, 700.0, 8.0, &[("1", true), ("Crane survey, 2024.", false)]),
+        ],
+    ]);
+    let document = parse_bytes(&pdf, "appendix.pdf");
+    assert_eq!(document.footnote_defs.len(), 2);
+    let claims = common::engine().claims(&document);
+    let diagnostics = common::engine().check(&document, &claims);
+    let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(!rules.contains(&"footnote/duplicate"), "{rules:?}");
+    assert!(!rules.contains(&"consistency/range-order"), "{rules:?}");
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&"0.4") && texts.contains(&"–0.3"), "{texts:?}");
+}

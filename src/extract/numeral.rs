@@ -494,6 +494,20 @@ impl Scanner<'_> {
         let token = self.token(at)?;
         match token.kind {
             TokenKind::Number => self.digits(at, false),
+            // "0.4 –0.3": typesetters set a minus as an en dash; apart from the figure before
+            // and glued to its own, it is a sign (a table's column of changes).
+            TokenKind::Punct('–')
+                if token.space_before
+                    && (at == 0 || self.tokens[at - 1].is_number() || self.tokens[at - 1].is_punct('('))
+                    && self
+                        .token(at + 1)
+                        .is_some_and(|next| next.is_number() && next.glued()) =>
+            {
+                self.digits(at + 1, true).map(|mut n| {
+                    n.start = at;
+                    n
+                })
+            }
             TokenKind::Punct(sign @ ('-' | '−' | '+')) => {
                 let next = self.token(at + 1)?;
                 // "−2341 m", "+1%", "and−2341 m" (a space lost in a PDF), "Δ=−0.4".

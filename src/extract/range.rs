@@ -51,7 +51,9 @@ impl Scanner<'_> {
         let joined = if between {
             self.word_is(joiner, "and")
         } else if self.is_dash(joiner) {
-            true
+            // "0.4 –0.3": a dash set apart from the first figure and glued to the second is the
+            // second's sign (two table columns), not a range.
+            self.glued(joiner) || !self.glued(joiner + 1)
         } else {
             // "from 50 to 70" is a change, not a range.
             (self.word_is(joiner, "to") || (joiner > first.end && self.word_is(joiner, "or")))

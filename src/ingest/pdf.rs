@@ -594,12 +594,13 @@ fn build(name: String, pages: &[PageLines]) -> Document {
                 continue;
             }
             first_line += 1;
-            let markers: Vec<&(String, usize)> = line
+            let markers: Vec<(&(String, usize), usize)> = line
                 .markers
                 .iter()
                 .enumerate()
-                .filter(|(marker, _)| confirmed.contains(&(page_index, line_index, *marker)))
-                .map(|(_, marker)| marker)
+                .filter_map(|(marker, found)| {
+                    Some((found, *confirmed.get(&(page_index, line_index, marker))?))
+                })
                 .collect();
             builder.line(page_index, line, role, &markers);
         }
@@ -623,7 +624,7 @@ struct Builder<'p> {
 
 impl<'p> Builder<'p> {
     /// Adds one line of a page: to the open block, or opening the next.
-    fn line(&mut self, page: usize, line: &'p Line, role: Role, markers: &[&(String, usize)]) {
+    fn line(&mut self, page: usize, line: &'p Line, role: Role, markers: &[(&(String, usize), usize)]) {
         let line_start = self.original.len();
         self.original.push_str(&line.text);
         self.original.push('\n');
@@ -676,10 +677,10 @@ impl<'p> Builder<'p> {
         let at = document.text.len();
         document.text.push_str(text);
         self.segments.push((at, line_start + skip, text.len()));
-        for (label, byte) in markers.iter().copied() {
+        for &((label, byte), note) in markers {
             let in_text = byte.saturating_sub(skip).min(text.len());
             document.footnote_refs.push(FootnoteRef {
-                target: None,
+                target: Some(note_key(note)),
                 label: label.clone(),
                 span: Span::new(at + in_text, at + in_text),
                 original: Span::new(line_start + byte, line_start + byte),
@@ -707,7 +708,7 @@ impl<'p> Builder<'p> {
             };
             document.footnote_defs.push(FootnoteDef {
                 label: note.label.clone(),
-                target: None,
+                target: Some(note_key(index)),
                 original: Span::new(original_start, original_start),
                 span: first_blocks[index].unwrap_or_default(),
             });
@@ -931,7 +932,7 @@ fn note_roles(
                 .filter(|_| line.y > page.height * 0.4);
             let cited = label.and_then(|label| {
                 let at = pending.iter().position(|(p, _)| *p == label)?;
-                confirmed.insert(pending.remove(at).1);
+                confirmed.insert(pending.remove(at).1, notes.len());
                 Some(label)
             });
             if let Some(label) = cited {
@@ -963,8 +964,14 @@ fn note_roles(
     (roles, notes, confirmed)
 }
 
-/// Markers by page, line and place in the line.
-type MarkerSet = std::collections::HashSet<(usize, usize, usize)>;
+/// Markers by page, line and place in the line, each with the note it opens.
+type MarkerSet = HashMap<(usize, usize, usize), usize>;
+
+/// What matches a marker to its note: the note found for it on the page, whatever the label
+/// (numbering that starts again in an appendix repeats labels).
+fn note_key(note: usize) -> String {
+    format!("pdf-note-{}", note + 1)
+}
 
 /// "page 3", kept for the life of the process (a `&'static str` names a part); at most
 /// `MAX_PAGES` distinct names are ever made.

@@ -4,8 +4,9 @@
 //! figures are claims about the world.
 //!
 //! Detection reads the document's structure, in this order (the first that holds wins):
-//! - `legal`: an enacting clause ("Be it enacted"), or many statute citations (§, U.S.C.) with
-//!   "shall";
+//! - `legal`: an enacting clause ("Be it enacted"), many statute citations (§, U.S.C.) with
+//!   "shall", or a court opinion's caption (parties "v." each other, their roles, the court's
+//!   words) at the top;
 //! - `filing`: a securities filing's cover ("SECURITIES AND EXCHANGE COMMISSION" and "FORM
 //!   10-K", "10-Q", "8-K" or "20-F") near the top;
 //! - `specification`: an RFC, PEP, BIP or EIP header, the requirement keywords of RFC 2119
@@ -90,13 +91,19 @@ const CODE_EVERY_BYTES: usize = 2000;
 /// How far into a document its header (RFC, PEP, filing cover) is looked for, in bytes.
 const HEADER_BYTES: usize = 20_000;
 
+/// Where a court opinion's caption stands: its first bytes.
+const CAPTION_BYTES: usize = 2_000;
+
 /// The profile the document's structure shows.
 #[must_use]
 pub fn detect(document: &Document) -> Profile {
     let text = &document.text;
     let head = &text[..crate::span::floor_char_boundary(text, HEADER_BYTES.min(text.len()))];
     let statutes = text.matches('§').count() + text.matches("U.S.C.").count();
-    if head.contains("Be it enacted") || (statutes >= 10 && text.matches(" shall ").count() >= 10) {
+    if head.contains("Be it enacted")
+        || (statutes >= 10 && text.matches(" shall ").count() >= 10)
+        || is_court_opinion(&head[..crate::span::floor_char_boundary(head, CAPTION_BYTES.min(head.len()))])
+    {
         return Profile::Legal;
     }
     let form = [
@@ -168,6 +175,28 @@ pub fn detect(document: &Document) -> Profile {
         return Profile::Research;
     }
     Profile::Report
+}
+
+/// A court's opinion or order: a case caption ("X v. Y") with the parties' roles
+/// ("Petitioner", "Respondent", "Appellant", "Plaintiff" …) and the court's own words
+/// ("Opinion", "Docket No.", "Court") at the top. Its figures are the court's findings and
+/// the record's, not claims that want a source.
+fn is_court_opinion(head: &str) -> bool {
+    let caption = head.contains(" v. ") || head.contains(" V. ") || head.contains("\nv.\n");
+    let parties = [
+        "Petitioner",
+        "Respondent",
+        "Appellant",
+        "Appellee",
+        "Plaintiff",
+        "Defendant",
+    ]
+    .iter()
+    .any(|role| head.contains(role));
+    let court = ["OPINION", "Opinion of the Court", "Docket No", "COURT", "Court"]
+        .iter()
+        .any(|word| head.contains(word));
+    caption && parties && court
 }
 
 /// Occurrences of `word` in `text` standing alone (not inside a longer word).

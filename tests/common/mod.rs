@@ -180,7 +180,7 @@ pub fn pdf(pages: &[Vec<PdfText<'_>>]) -> Vec<u8> {
                 };
                 content.set_font(Name(b"F1"), size);
                 content.set_rise(rise);
-                content.show(Str(text.as_bytes()));
+                content.show(Str(&win_ansi(text)));
             }
             content.end_text();
         }
@@ -195,4 +195,18 @@ pub fn pdf(pages: &[Vec<PdfText<'_>>]) -> Vec<u8> {
 /// Reads bytes named `name` with the default options.
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Document {
     claimlint::ingest::parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads")
+}
+
+/// Text in the standard fonts' WinAnsiEncoding (Latin-1 with the dashes and quotes of
+/// Windows-1252).
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '–' => 0x96,
+            '—' => 0x97,
+            '’' => 0x92,
+            '€' => 0x80,
+            c => u8::try_from(u32::from(c)).unwrap_or(b'?'),
+        })
+        .collect()
 }
