@@ -197,7 +197,7 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Document {
     claimlint::ingest::parse(bytes, Path::new(name), &IngestOptions::default()).expect("reads")
 }
 
-/// Text in the standard fonts' WinAnsiEncoding (Latin-1 with the dashes and quotes of
+/// Text in the standard fonts' `WinAnsiEncoding` (Latin-1 with the dashes and quotes of
 /// Windows-1252).
 fn win_ansi(text: &str) -> Vec<u8> {
     text.chars()
