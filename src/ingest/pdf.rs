@@ -476,7 +476,8 @@ fn render(glyphs: &[Glyph]) -> Line {
             let run_end = index + glyphs[index..].iter().take_while(|g| raised(g)).count();
             let run: String = glyphs[index..run_end].iter().map(|g| g.text.as_str()).collect();
             let label = run.trim();
-            let glued = glyph.x - ink_right < size * 0.25;
+            // Glued, or nearly: a marker after a full stop is often set a little apart.
+            let glued = glyph.x - ink_right < size * 0.6;
             let label_like = !label.is_empty()
                 && label.chars().count() <= 4
                 && label
