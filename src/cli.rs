@@ -58,6 +58,8 @@ pub enum Command {
     },
     /// Print the man page (roff): `claimlint man > claimlint.1`.
     Man,
+    /// Run as a language server on standard input and output, for editors (LSP).
+    Server,
 }
 
 #[derive(Debug, Args)]
@@ -328,6 +330,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
             Ok(Outcome::default())
         }
+        // Run from `main`, before standard output is taken for the other commands.
+        Command::Server => Ok(Outcome::default()),
     }
 }
 

@@ -8,9 +8,23 @@ use clap::Parser;
 use cli::Cli;
 
 mod cli;
+mod server;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The language server owns standard input and output (its own threads write to them).
+    if matches!(cli.command, cli::Command::Server) {
+        return match server::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!(
+                    "error: the language server stopped: {}",
+                    claimlint::report::visible(&message)
+                );
+                ExitCode::from(2)
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = cli::run(&cli, &mut out).and_then(|outcome| {
