@@ -431,28 +431,8 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// The path of a `file:` URI, percent-escapes decoded; another URI is taken as a name.
 fn uri_path(uri: &str) -> PathBuf {
-    let Some(rest) = uri.strip_prefix("file://") else {
-        return PathBuf::from(uri);
-    };
-    let bytes = rest.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[at],
-            bytes.get(at + 1).copied().and_then(hex),
-            bytes.get(at + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
-                at += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                at += 1;
-            }
-        }
+    match uri.strip_prefix("file://") {
+        Some(rest) => PathBuf::from(claimlint::ingest::entities::percent_decoded(rest)),
+        None => PathBuf::from(uri),
     }
-    PathBuf::from(String::from_utf8_lossy(&out).into_owned())
 }

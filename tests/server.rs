@@ -70,6 +70,23 @@ impl Client {
     }
 }
 
+/// Starts `claimlint server` in `dir`.
+fn start(dir: &std::path::Path) -> (std::process::Child, Client) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .arg("server")
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let client = Client {
+        stdin: child.stdin.take().expect("stdin"),
+        stdout: BufReader::new(child.stdout.take().expect("stdout")),
+        next_id: 0,
+    };
+    (child, client)
+}
+
 #[test]
 fn an_editor_sees_findings_hovers_figures_and_suppresses_a_finding() {
     let dir = common::scratch_dir("server", "editor");
@@ -77,18 +94,7 @@ fn an_editor_sees_findings_hovers_figures_and_suppresses_a_finding() {
     let uri = format!("file://{}", path.display());
     let text = "# Exports\n\n📈 Café exports rose 12 percent in 2023.\n";
     std::fs::write(&path, text).expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .arg("server")
-        .current_dir(&*dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let mut client = Client {
-        stdin: child.stdin.take().expect("stdin"),
-        stdout: BufReader::new(child.stdout.take().expect("stdout")),
-        next_id: 0,
-    };
+    let (mut child, mut client) = start(&dir);
     let initialized = client.request(
         "initialize",
         &json!({ "processId": null, "rootUri": null, "capabilities": {} }),
@@ -159,18 +165,7 @@ fn a_client_that_offers_utf8_gets_byte_columns() {
     let path = dir.join("notes.txt");
     let uri = format!("file://{}", path.display());
     let text = "Exports\n\n📈 Café exports rose 12 percent.\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .arg("server")
-        .current_dir(&*dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let mut client = Client {
-        stdin: child.stdin.take().expect("stdin"),
-        stdout: BufReader::new(child.stdout.take().expect("stdout")),
-        next_id: 0,
-    };
+    let (mut child, mut client) = start(&dir);
     let initialized = client.request(
         "initialize",
         &json!({ "processId": null, "capabilities": { "general": { "positionEncodings": ["utf-8", "utf-16"] } } }),

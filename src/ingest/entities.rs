@@ -80,6 +80,33 @@ fn push(text: &mut String, map: &mut SourceMap, piece: &str, original: usize) {
     map.push(at, piece.len(), original, piece.len());
 }
 
+/// `%E2%80%93` → `–`: a URL's percent escapes decoded (a fragment as the id it names, a
+/// `file:` URI as its path); text that is no UTF-8 once decoded is kept as written.
+#[must_use]
+pub fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[at],
+            bytes.get(at + 1).copied().and_then(hex),
+            bytes.get(at + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                at += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use crate::calendar::{parse_date_line, parse_iso_date};
 use crate::document::{
     Block, BlockKind, Document, FootnoteDef, FootnoteRef, InputFormat, Source, SourceKind, Suppression,
 };
-use crate::ingest::entities::{append_decoded, decode_entities};
+use crate::ingest::entities::{append_decoded, decode_entities, percent_decoded};
 use crate::ingest::tables::{CellStart, Tables};
 use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span};
@@ -661,31 +661,6 @@ fn is_notes_container(tag: &Tag<'_>) -> bool {
 fn cite_note_target(href: &str) -> Option<String> {
     let target = percent_decoded(&href[href.find('#')? + 1..]);
     target.starts_with("cite_note-").then_some(target)
-}
-
-/// `%E2%80%93` → `–`: a URL fragment as the id it names.
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[at],
-            bytes.get(at + 1).copied().and_then(hex),
-            bytes.get(at + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                at += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The number at the end of an id: `fn3` → 3, `cite_note-12` → 12, `cite_note-foo-4` → 4.
