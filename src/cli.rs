@@ -80,6 +80,18 @@ pub struct ReportArgs {
 pub enum LedgerCommand {
     /// Create or merge the claims ledger.
     Update(LedgerUpdateArgs),
+    /// Merge reviewers' decisions exported from the review page into the ledger.
+    Apply(LedgerApplyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerApplyArgs {
+    /// The decisions file the review page exported.
+    #[arg(value_name = "DECISIONS.json")]
+    pub decisions: PathBuf,
+    /// The ledger file.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +333,21 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Diff(args) => diff(args, out),
         Command::Report(args) => report_page(args, out),
         Command::Ledger(LedgerCommand::Update(args)) => ledger_update(args, out),
+        Command::Ledger(LedgerCommand::Apply(args)) => {
+            let summary = claimlint::audit::decisions::apply_file(
+                &args.ledger,
+                &args.decisions,
+                claimlint::audit::ledger::LOCK_WAIT,
+            )?;
+            writeln!(
+                out,
+                "{}: {} verified, {} disputed",
+                report::visible(&args.ledger.display().to_string()),
+                summary.verified,
+                summary.disputed
+            )?;
+            Ok(Outcome::default())
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "claimlint", out);

@@ -70,6 +70,12 @@ pub enum Error {
     LedgerBusy { path: PathBuf, seconds: u64 },
     #[error("the ledger `{path}` changed while this run was updating it (saved by hand?); nothing was written", path = path.display())]
     LedgerChanged { path: PathBuf },
+    #[error("`{path}`{}: {message}", if *index > 0 { format!(", decision {index}") } else { String::new() }, path = path.display())]
+    Decisions {
+        path: PathBuf,
+        index: usize,
+        message: String,
+    },
     #[error("`{path}` is not a claimlint baseline: {message}", path = path.display())]
     Baseline { path: PathBuf, message: String },
     #[error("unknown rule `{id}`")]
@@ -118,6 +124,9 @@ impl Error {
                 Some("wait for the other `ledger update` to finish, then run this one again")
             }
             Self::LedgerChanged { .. } => Some("run `ledger update` again: it merges the saved edits"),
+            Self::Decisions { .. } => Some(
+                "nothing was written; export the decisions again from a page made after `ledger update`, or remove the decision named",
+            ),
             _ => None,
         }
     }
@@ -143,6 +152,7 @@ impl Error {
             | Self::LedgerBusy { path, .. }
             | Self::LedgerChanged { path }
             | Self::Baseline { path, .. }
+            | Self::Decisions { path, .. }
             | Self::Malformed { path, .. } => Some(path),
             Self::Glob { .. } | Self::Write(_) | Self::UnknownRule { .. } | Self::UnknownSelector { .. } => {
                 None

@@ -247,3 +247,23 @@ fn note_numbers_that_start_again_are_no_duplicates_and_signed_columns_no_ranges(
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     assert!(texts.contains(&"0.4") && texts.contains(&"–0.3"), "{texts:?}");
 }
+
+#[test]
+fn pdf_claims_validate_against_the_claim_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schemas/claim.schema.json")).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let document = parse_bytes(&report(), "report.pdf");
+    let claims = common::engine().claims(&document);
+    let mut out = Vec::new();
+    claimlint::report::json::write_array(&mut out, &claims).expect("writes");
+    let printed: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    for claim in printed.as_array().expect("array") {
+        let errors: Vec<String> = validator.iter_errors(claim).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{claim}: {errors:#?}");
+        assert!(
+            claim["part"].as_str().is_some_and(|p| p.starts_with("page ")),
+            "{claim}"
+        );
+    }
+}

@@ -171,3 +171,97 @@ fn page_works_in_a_real_browser() {
         );
     }
 }
+
+/// The page made by `claimlint report`, with a script of the test's appended that plays a
+/// reviewer: it decides two claims through the page's own API and writes the export into the
+/// page, where the dumped DOM shows it.
+#[test]
+fn decisions_made_on_the_page_reach_the_ledger() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipped: no chromium on this machine");
+        return;
+    };
+    let dir = common::scratch_dir("report_page", "decisions");
+    std::fs::copy(common::fixture("check/citation.txt"), dir.join("brief.txt")).expect("fixture");
+    let run = |args: &[&str]| {
+        common::claimlint()
+            .current_dir(&*dir)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    assert!(
+        run(&["ledger", "update", "brief.txt", "--ledger", "claims.csv"])
+            .status
+            .success()
+    );
+    assert!(run(&["report", "brief.txt", "-o", "page.html"]).status.success());
+    let page = std::fs::read_to_string(dir.join("page.html")).expect("page");
+    let reviewer = r#"<script>
+var keys = Object.keys(JSON.parse(document.getElementById("claims-data").textContent));
+window.claimlint.decide(keys[0], "verified", "Ada Reviewer", "matches the annual report, p. 4");
+window.claimlint.decide(keys[1], "disputed", "Ada Reviewer", "the source gives 11, not 12");
+var out = document.createElement("pre");
+out.id = "export";
+out.textContent = JSON.stringify(window.claimlint.exportDecisions());
+document.body.appendChild(out);
+</script>
+</body>"#;
+    let played = page.replacen("</body>", reviewer, 1);
+    let path = dir.join("played.html");
+    std::fs::write(&path, played).expect("write");
+    let dom = dump_dom(&browser, &path, None);
+    let start = dom.find("<pre id=\"export\">").expect("the export") + "<pre id=\"export\">".len();
+    let export = &dom[start..start + dom[start..].find("</pre>").expect("end")];
+    let export = export
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    let decisions: serde_json::Value = serde_json::from_str(&export).expect("json");
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schemas/decisions.schema.json")).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&decisions).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(decisions["version"], 1);
+    assert_eq!(
+        decisions["decisions"].as_array().map(Vec::len),
+        Some(2),
+        "{decisions:#}"
+    );
+    assert!(dom.contains("2 decided"), "the counter counts the decisions");
+    std::fs::write(dir.join("decisions.json"), export.as_bytes()).expect("write");
+
+    let applied = run(&["ledger", "apply", "decisions.json", "--ledger", "claims.csv"]);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert!(String::from_utf8_lossy(&applied.stdout).contains("1 verified, 1 disputed"));
+    let ledger = std::fs::read_to_string(dir.join("claims.csv")).expect("ledger");
+    assert!(
+        ledger.contains("verified,Ada Reviewer") && ledger.contains("matches the annual report, p. 4"),
+        "{ledger}"
+    );
+    assert!(ledger.contains("disputed,Ada Reviewer"), "{ledger}");
+
+    // A decision about a figure that changed since the page was made is refused, and nothing
+    // is written.
+    let mut stale = decisions.clone();
+    stale["decisions"][0]["value"] = serde_json::json!("999999");
+    std::fs::write(dir.join("stale.json"), stale.to_string()).expect("write");
+    let before = std::fs::read(dir.join("claims.csv")).expect("ledger");
+    let refused = run(&["ledger", "apply", "stale.json", "--ledger", "claims.csv"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("stale.json") && message.contains("decision 1") && message.contains("999999"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(dir.join("claims.csv")).expect("ledger"), before);
+}

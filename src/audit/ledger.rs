@@ -88,6 +88,14 @@ impl Row {
         status.name().clone_into(&mut self.audit[1]);
     }
 
+    /// Records a reviewer's decision: status, reviewer, date checked and note.
+    pub fn decide(&mut self, status: Status, reviewer: &str, checked_on: &str, note: &str) {
+        self.set_status(status);
+        reviewer.clone_into(&mut self.audit[2]);
+        checked_on.clone_into(&mut self.audit[3]);
+        note.clone_into(&mut self.audit[4]);
+    }
+
     /// The figure columns that differ from `claim`'s, by name. Numbers are compared as
     /// numbers: a spreadsheet that saved 12000000 as `1.20E+07`, `12000000.0` or `12,000,000`
     /// changed nothing; a changed digit is a change.
@@ -383,6 +391,31 @@ impl Ledger {
         between: impl FnOnce(),
     ) -> Result<(Self, UpdateSummary)> {
         Self::locked_update(path, documents, wait, false, between)
+    }
+
+    /// Edits the ledger at `path` (which must exist) under its lock, as `update_file` does:
+    /// lock, read, edit, check the file did not change meanwhile, write atomically, unlock.
+    pub fn locked_edit(
+        path: &Path,
+        wait: std::time::Duration,
+        edit: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<Self> {
+        let _lock = lock(path, wait)?;
+        let Some(before) = read_bytes(path)? else {
+            return Err(Error::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        };
+        let mut ledger = Self::parse(path, &before)?;
+        edit(&mut ledger)?;
+        if read_bytes(path)?.as_deref() != Some(before.as_slice()) {
+            return Err(Error::LedgerChanged {
+                path: path.to_path_buf(),
+            });
+        }
+        ledger.write(path)?;
+        Ok(ledger)
     }
 
     fn locked_update(

@@ -3,5 +3,6 @@
 //! Rendering them is `report`'s job.
 
 pub mod baseline;
+pub mod decisions;
 pub mod diff;
 pub mod ledger;

@@ -51,7 +51,99 @@
       notes.appendChild(p);
     });
     detail.appendChild(notes);
+    detail.appendChild(decisionForm(mark.getAttribute("data-claim"), claim));
   }
+
+  // Reviewers' decisions: kept in the browser (localStorage, by document and claim id) and
+  // exported as JSON for `claimlint ledger apply DECISIONS.json --ledger claims.csv`.
+  var memory = {};
+  var store = {
+    get: function (key) { try { return window.localStorage.getItem(key); } catch (e) { return memory[key] || null; } },
+    set: function (key, value) { try { window.localStorage.setItem(key, value); } catch (e) { memory[key] = value; } }
+  };
+  function storeKey(claim) { return "claimlint:decision:" + claim.document + "\u0000" + claim.id; }
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function decisionOf(claim) {
+    var saved = store.get(storeKey(claim));
+    try { return saved ? JSON.parse(saved) : null; } catch (e) { return null; }
+  }
+  function decide(claimKey, status, reviewer, note) {
+    var claim = data[claimKey];
+    if (!claim || (status !== "verified" && status !== "disputed")) return false;
+    var decision = { document: claim.document, id: claim.id, value: claim.value, status: status,
+                     reviewer: String(reviewer || ""), checked_on: today(), note: String(note || "") };
+    store.set(storeKey(claim), JSON.stringify(decision));
+    if (reviewer) store.set("claimlint:reviewer", String(reviewer));
+    markDecided();
+    return true;
+  }
+  function decisions() {
+    var out = [];
+    Object.keys(data).forEach(function (k) {
+      var decision = decisionOf(data[k]);
+      if (decision && decision.value === data[k].value) out.push(decision);
+    });
+    return out;
+  }
+  function exportDecisions() { return { version: 1, decisions: decisions() }; }
+  function markDecided() {
+    var count = 0;
+    marks.forEach(function (mark) {
+      var claim = data[mark.getAttribute("data-claim")];
+      var decision = claim && decisionOf(claim);
+      var current = decision && decision.value === claim.value ? decision.status : "";
+      mark.setAttribute("data-decision", current);
+      if (current) count += 1;
+    });
+    var counter = document.getElementById("decided-count");
+    if (counter) counter.textContent = count + " decided";
+  }
+  function decisionForm(claimKey, claim) {
+    var form = document.createElement("form");
+    form.className = "decision";
+    var saved = decisionOf(claim) || {};
+    var heading = document.createElement("h4");
+    heading.textContent = "Your decision";
+    form.appendChild(heading);
+    var status = document.createElement("select");
+    status.name = "status";
+    ["verified", "disputed"].forEach(function (name) {
+      var option = document.createElement("option");
+      option.value = name;
+      option.textContent = name;
+      if (saved.status === name) option.selected = true;
+      status.appendChild(option);
+    });
+    var reviewer = document.createElement("input");
+    reviewer.name = "reviewer";
+    reviewer.placeholder = "reviewer";
+    reviewer.value = saved.reviewer || store.get("claimlint:reviewer") || "";
+    var note = document.createElement("textarea");
+    note.name = "note";
+    note.placeholder = "note (the source checked, what is wrong)";
+    note.value = saved.note || "";
+    var save = document.createElement("button");
+    save.type = "submit";
+    save.textContent = "Save";
+    [status, reviewer, note, save].forEach(function (element) { form.appendChild(element); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      decide(claimKey, status.value, reviewer.value, note.value);
+      save.textContent = "Saved " + today();
+    });
+    return form;
+  }
+  document.getElementById("export-decisions").addEventListener("click", function () {
+    var blob = new Blob([JSON.stringify(exportDecisions(), null, 2) + "\n"], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "decisions.json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+  window.claimlint = { decide: decide, exportDecisions: exportDecisions };
+  markDecided();
 
   marks.forEach(function (mark) {
     mark.addEventListener("click", function () { show(mark); });

@@ -80,8 +80,9 @@ pub fn render(documents: &[PageDocument<'_>], ledger: Option<&Ledger>) -> String
     out.push_str("</style>\n</head>\n<body>\n<header class=\"summary\">\n<h1>claimlint review</h1>\n");
     let _ = writeln!(
         out,
-        "<p class=\"counts\"><span>{} documents</span> · <span id=\"claim-count\">{} claims</span> · <span>{} findings</span></p>",
+        "<p class=\"counts\"><span>{} document{}</span> · <span id=\"claim-count\">{} claims</span> · <span>{} findings</span> · <span id=\"decided-count\">0 decided</span></p>",
         documents.len(),
+        if documents.len() == 1 { "" } else { "s" },
         kinds.values().sum::<usize>(),
         severities.values().sum::<usize>()
     );
@@ -107,7 +108,7 @@ pub fn render(documents: &[PageDocument<'_>], ledger: Option<&Ledger>) -> String
         let rule = escape(rule);
         let _ = writeln!(out, "<option value=\"{rule}\">{rule} ({count})</option>");
     }
-    out.push_str("</select></label>\n<p class=\"keys\">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous; <kbd>Enter</kbd> on a figure shows it.</p>\n</div>\n</header>\n");
+    out.push_str("</select></label>\n<button type=\"button\" id=\"export-decisions\">Export decisions</button>\n<p class=\"keys\">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous; <kbd>Enter</kbd> on a figure shows it.</p>\n</div>\n</header>\n");
     out.push_str("<div class=\"layout\">\n<main>\n");
     out.push_str(&body);
     out.push_str("</main>\n<aside id=\"detail\" aria-live=\"polite\" aria-label=\"Selected claim\"><p>Select a highlighted figure to see what claimlint read.</p></aside>\n</div>\n");
@@ -251,6 +252,7 @@ fn render_document(
             data.insert(
                 key,
                 claim_data(
+                    &document.name,
                     claim,
                     &notes,
                     rows.as_ref()
@@ -300,7 +302,12 @@ fn finding(d: &Diagnostic, block_id: &str) -> String {
     out
 }
 
-fn claim_data(claim: &Claim, notes: &BTreeMap<&str, String>, status: Option<&str>) -> serde_json::Value {
+fn claim_data(
+    document: &str,
+    claim: &Claim,
+    notes: &BTreeMap<&str, String>,
+    status: Option<&str>,
+) -> serde_json::Value {
     let decimal = |d: Option<rust_decimal::Decimal>| d.map(decimal_string);
     let footnotes: Vec<serde_json::Value> = claim
         .footnotes
@@ -308,6 +315,7 @@ fn claim_data(claim: &Claim, notes: &BTreeMap<&str, String>, status: Option<&str
         .map(|label| serde_json::json!({"label": label, "text": notes.get(label.as_str()).cloned().unwrap_or_else(|| "(no definition)".to_owned())}))
         .collect();
     serde_json::json!({
+        "document": document,
         "id": claim.id,
         "text": claim.text,
         "kind": claim.kind.name(),
