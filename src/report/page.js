@@ -16,6 +16,28 @@
     list.appendChild(dd);
   }
 
+  // A PDF names its page and the line on it; a DOCX its part and paragraph; other formats
+  // the line of the source file (the page shows paragraphs, not the file's lines).
+  function where(claim) {
+    if (claim.part && claim.part.indexOf("page ") === 0) return claim.part + ", line " + claim.line + ", character " + claim.column;
+    if (claim.part) return "paragraph " + claim.line + " of the " + claim.part + ", character " + claim.column;
+    return "source file line " + claim.line + ", column " + claim.column;
+  }
+
+  // The panel stays below the sticky header however tall the header wraps.
+  function placeDetail() {
+    var header = document.querySelector("header.summary");
+    if (header && window.matchMedia("(min-width: 60.01rem)").matches) {
+      detail.style.top = (header.offsetHeight + 12) + "px";
+      detail.style.maxHeight = "calc(100vh - " + (header.offsetHeight + 24) + "px)";
+    } else {
+      detail.style.top = "";
+      detail.style.maxHeight = "";
+    }
+  }
+  window.addEventListener("resize", placeDetail);
+  placeDetail();
+
   function show(mark) {
     var claim = data[mark.getAttribute("data-claim")];
     if (!claim) return;
@@ -37,7 +59,7 @@
     row(list, "modality", claim.modality);
     row(list, "time", claim.time);
     row(list, "subject", claim.subject);
-    row(list, "where", "line " + claim.line + ", column " + claim.column);
+    row(list, "where", where(claim));
     row(list, "id", claim.id);
     row(list, "ledger", claim.status);
     detail.appendChild(list);

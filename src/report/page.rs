@@ -329,6 +329,7 @@ fn claim_data(
         "time": claim.time,
         "subject": claim.subject,
         "footnotes": footnotes,
+        "part": claim.part,
         "line": claim.line,
         "column": claim.column,
         "status": status,
