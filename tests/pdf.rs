@@ -267,3 +267,30 @@ fn pdf_claims_validate_against_the_claim_schema() {
         );
     }
 }
+
+#[test]
+fn table_rows_are_table_cells_and_need_no_note_of_their_own() {
+    // A table laid out with wide gaps: its rows are table data, which the caption's source
+    // covers; the sentence above it still needs its note.
+    let pdf = common::pdf(&[vec![
+        text(
+            72.0,
+            130.0,
+            11.0,
+            &[("Berths rose by 12 percent in 2024.", false)],
+        ),
+        text(72.0, 160.0, 10.0, &[("Inner harbour", false)]),
+        text(250.0, 160.0, 10.0, &[("1,240", false)]),
+        text(350.0, 160.0, 10.0, &[("38%", false)]),
+        text(72.0, 174.0, 10.0, &[("Outer harbour", false)]),
+        text(250.0, 174.0, 10.0, &[("2,015", false)]),
+        text(350.0, 174.0, 10.0, &[("62%", false)]),
+    ]]);
+    let document = parse_bytes(&pdf, "table.pdf");
+    // Columns this far apart are lines of their own: each figure is a cell.
+    assert_eq!(document.table_cells.len(), 4, "{:?}", document.blocks);
+    let claims = common::engine().claims(&document);
+    let diagnostics = common::engine().check(&document, &claims);
+    let flagged: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(flagged, ["no footnote covers `12 percent`"], "{flagged:?}");
+}

@@ -61,6 +61,8 @@ const SUPERSCRIPT_RAISE: f32 = 0.15;
 const SPACE_GAP: f32 = 1.0 / 6.0;
 /// Note lines are set at most this share of the body size.
 const NOTE_SIZE: f32 = 0.92;
+/// A gap wider than this many font sizes separates a table's cells.
+const TABLE_GAP: f32 = 2.0;
 /// Headings are set at least this share of the body size.
 const HEADING_SIZE: f32 = 1.15;
 /// The top and bottom share of a page where running heads and page numbers stand.
@@ -230,6 +232,9 @@ struct Line {
     markers: Vec<(String, usize)>,
     /// A raised label opening the line (a note's number).
     lead_label: Option<String>,
+    /// The line is a row of a table: cells set apart by wide gaps, figures among them, or a
+    /// figure standing alone in a column.
+    table_row: bool,
     /// Where each inked glyph ends: its right edge and the byte of `text` after it (used while
     /// the page is ordered, then dropped).
     glyph_ends: Vec<(f32, usize)>,
@@ -470,6 +475,8 @@ fn render(glyphs: &[Glyph]) -> Line {
     let mut right = f32::NEG_INFINITY;
     // The right edge of the last inked glyph: a marker is glued to it, whatever the spaces.
     let mut ink_right = f32::NEG_INFINITY;
+    // Where the line's text breaks at gaps wider than two ems (a table's columns).
+    let mut cell_starts: Vec<usize> = vec![0];
     while index < glyphs.len() {
         let glyph = &glyphs[index];
         if raised(glyph) {
@@ -503,6 +510,9 @@ fn render(glyphs: &[Glyph]) -> Line {
         }
         let gap = glyph.x - right;
         let is_space = glyph.text.trim().is_empty();
+        if !is_space && ink_right.is_finite() && glyph.x - ink_right > size * TABLE_GAP {
+            cell_starts.push(line.text.len() + 1);
+        }
         if !line.text.is_empty() && !line.text.ends_with(' ') && (is_space || gap > glyph.size * SPACE_GAP) {
             line.text.push(' ');
         }
@@ -516,10 +526,44 @@ fn render(glyphs: &[Glyph]) -> Line {
     }
     let trimmed = line.text.trim_end().len();
     line.text.truncate(trimmed);
+    line.table_row = is_table_row(&line.text, &cell_starts);
     for marker in &mut line.markers {
         marker.1 = marker.1.min(trimmed);
     }
     line
+}
+
+/// Whether a line's cells (split where `cell_starts` says) make a table row: three cells or
+/// more, two whose last is a figure, or a figure alone ("1,650.5", "54%", "(X)", "–").
+fn is_table_row(text: &str, cell_starts: &[usize]) -> bool {
+    let figure = |cell: &str| {
+        let cell = cell.trim();
+        !cell.is_empty()
+            && cell.len() <= 24
+            && cell
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || " ,.%$€£()–—-+*X".contains(c))
+    };
+    let cells: Vec<&str> = cell_starts
+        .iter()
+        .enumerate()
+        .map(|(index, &start)| {
+            let end = cell_starts
+                .get(index + 1)
+                .map_or(text.len(), |&next| next.saturating_sub(1));
+            text.get(start.min(text.len())..end.min(text.len()).max(start.min(text.len())))
+                .unwrap_or("")
+        })
+        .collect();
+    match cells.len() {
+        0 => false,
+        1 => figure(cells[0]),
+        2 => figure(cells[1]),
+        _ => true,
+    }
 }
 
 /// A raised figure after "10" or a signed one is a power, not a note ("10⁻⁵", "10³").
@@ -631,6 +675,11 @@ impl<'p> Builder<'p> {
         self.original.push('\n');
         let kind = match role {
             Role::Note(note) => BlockKind::Note { definition: note },
+            // A table row is read as one cell of its own (no headers yet): its figures are a
+            // table's, which its caption or source line covers.
+            _ if line.table_row => BlockKind::TableCell {
+                cell: self.document.table_cells.len(),
+            },
             _ if line.size >= self.body * HEADING_SIZE && line.text.chars().count() < 150 => {
                 BlockKind::Heading {
                     level: if line.size >= self.body * 1.5 { 1 } else { 2 },
@@ -639,7 +688,13 @@ impl<'p> Builder<'p> {
             _ => BlockKind::Paragraph,
         };
         let starts_note = matches!(role, Role::Note(note) if self.note_starts[note].is_none());
+        if let BlockKind::TableCell { .. } = kind {
+            self.document
+                .table_cells
+                .push(crate::document::TableCell::default());
+        }
         let continues = !starts_note
+            && !matches!(kind, BlockKind::TableCell { .. })
             && self.open.is_some_and(|(open, _)| open == kind)
             && self.previous.is_some_and(|(previous_page, previous)| {
                 continues_paragraph(previous_page, previous, page, line, kind)
@@ -730,6 +785,11 @@ impl<'p> Builder<'p> {
 fn close_block(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
     if let Some((kind, start)) = open.take() {
         let span = trim_span(&document.text, Span::new(start, document.text.len()));
+        if let BlockKind::TableCell { cell } = kind
+            && let Some(cell) = document.table_cells.get_mut(cell)
+        {
+            cell.span = span;
+        }
         if !span.is_empty() {
             document.blocks.push(Block { kind, span });
         }
