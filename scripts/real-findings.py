@@ -53,13 +53,21 @@ GENRES = {
     "wikipedia-united-states-2019-parsoid.html": "encyclopedia",
 }
 FOLDER_GENRES = {"jats": "research", "markdown": "report", "html": "encyclopedia", "docx": "report", "docbook": "report"}
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".xml", ".docx", ".nxml", ".dbk")
+# The PDFs of pdf/ (its README says what each is).
+GENRES.update({
+    "acl2020-specter.pdf": "research",
+    "eacl2023-longeval.pdf": "research",
+    "scotus-tarrant-regional-water-v-herrmann-2013.pdf": "legal",
+    "us-tax-court-memo-2020-26-bordelon.pdf": "legal",
+})
+FOLDER_GENRES["pdf"] = "report"
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".xml", ".docx", ".nxml", ".dbk", ".pdf")
 
 
 def documents():
     """Every document of the corpus, as (path relative to the corpus, genre)."""
     found = []
-    for folder in ["real", "jats", "markdown", "html", "docx", "docbook"]:
+    for folder in ["real", "jats", "markdown", "html", "docx", "docbook", "pdf"]:
         path = os.path.join(CORPUS, folder)
         if not os.path.isdir(path):
             continue

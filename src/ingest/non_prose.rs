@@ -43,7 +43,7 @@ const REFERENCE_HEADINGS: &[&str] = &[
 ];
 
 /// Whether a heading's text names a list of sources.
-fn is_reference_heading(text: &str) -> bool {
+pub(crate) fn is_reference_heading(text: &str) -> bool {
     let words: String = text
         .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | '\t'))
         .trim_matches(|c: char| !c.is_alphanumeric())

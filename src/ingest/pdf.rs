@@ -685,6 +685,7 @@ impl<'p> Builder<'p> {
                     level: if line.size >= self.body * 1.5 { 1 } else { 2 },
                 }
             }
+            _ if is_body_size_heading(&line.text) => BlockKind::Heading { level: 2 },
             _ => BlockKind::Paragraph,
         };
         let starts_note = matches!(role, Role::Note(note) if self.note_starts[note].is_none());
@@ -794,6 +795,29 @@ fn close_block(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
             document.blocks.push(Block { kind, span });
         }
     }
+}
+
+/// A heading set at the body's size (papers set them bold, which the glyphs do not say): a
+/// short line naming a reference section ("References"), or numbered ("3 Method", "A.2
+/// Annotators") and ending without a sentence's punctuation.
+fn is_body_size_heading(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 80 || text.ends_with(['.', ',', ';', ':']) {
+        return false;
+    }
+    if crate::ingest::non_prose::is_reference_heading(text) {
+        return true;
+    }
+    let Some((label, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let lettered = label.len() <= 4
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && label.chars().skip(1).all(|c| c.is_ascii_digit() || c == '.');
+    let numbered = crate::ingest::text::section_number(text).is_some();
+    let words = rest.trim().starts_with(|c: char| c.is_uppercase())
+        && rest.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    (numbered || lettered) && words
 }
 
 /// Whether `line` goes on the paragraph `previous` is in: the spacing stays a line's, and a
