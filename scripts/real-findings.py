@@ -4,7 +4,7 @@ editor gave them (tools/verdicts/real.tsv), so a change to the rules can be meas
 way each time. Not run in CI (it needs ../shared and a release build); run it by hand:
 
     cargo build --release
-    scripts/real-findings.py                 # precision per rule and per genre, unjudged findings
+    scripts/real-findings.py                 # precision per rule, genre and format, unjudged findings
     scripts/real-findings.py --list          # every finding with its verdict (position, rule)
     scripts/real-findings.py --unjudged      # the findings no verdict covers, to judge next
     CLAIMLINT=path/to/claimlint scripts/real-findings.py --list   # another build, to compare
@@ -116,6 +116,7 @@ def main():
     judged = verdicts()
     by_rule = collections.defaultdict(lambda: [0, 0])
     by_genre = collections.defaultdict(lambda: [0, 0])
+    by_format = collections.defaultdict(lambda: [0, 0])
     unjudged = []
     listing = []
     total = 0
@@ -128,7 +129,8 @@ def main():
                 unjudged.append((relative, rule, line, column, message))
                 continue
             right = verdict[0] == "right"
-            for table, key in ((by_rule, rule), (by_genre, genre)):
+            form = "PDF" if relative.endswith(".pdf") else "text, Markdown, HTML, XML, DOCX"
+            for table, key in ((by_rule, rule), (by_genre, genre), (by_format, form)):
                 table[key][0] += int(right)
                 table[key][1] += 1
     if "--list" in sys.argv:
@@ -140,7 +142,7 @@ def main():
             print("\t".join(str(cell) for cell in row))
         return
     print(f"{total} findings, {total - len(unjudged)} judged, {len(unjudged)} not yet judged\n")
-    for title, table in (("rule", by_rule), ("genre", by_genre)):
+    for title, table in (("rule", by_rule), ("genre", by_genre), ("format", by_format)):
         print(f"| {title} | right | judged | precision |")
         print("| --- | ---: | ---: | ---: |")
         right_all = judged_all = 0
