@@ -467,3 +467,15 @@ fn site_menus_form_labels_and_model_numbers_are_no_figures() {
     let html = "<html><body><div class=\"vector-dropdown mw-portlet\"><span>144 languages</span></div><label for=\"q\">Search 900 pages</label><p>The port to the 68000 architecture took 14 engineers.</p></body></html>";
     assert_eq!(texts(html, "page.html"), ["14"]);
 }
+
+#[test]
+fn a_paper_and_a_survey_report_give_their_own_results() {
+    // A paper: abstract, introduction, references, whatever its other sections are called.
+    let paper = "# Abstract\n\nWe study harbour cranes.\n\n# 1 Introduction\n\nPorts moved 800 million boxes last year.\n\n# 2 Crane logs\n\nThe logs hold 4,200 lifts.\n\n# References\n\nAmes, R. Cranes. 2019.\n";
+    let found = uncited(paper, "paper.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`800 million`"), "{found:#?}");
+    // A statistical report on its own survey: its estimates are its results.
+    let survey = "Harbour workforce, 2024\n\nThe survey sampled 3,100 dockworkers. About 41.2 percent worked night shifts, a statistically significant rise. The share on short contracts, 18.4 percent, was statistically significant at the 90 percent confidence level. Survey estimates carry a margin of error; see the survey's sample design. Differences not statistically significant are not discussed.\n";
+    assert_eq!(uncited(survey, "survey.txt"), Vec::<String>::new());
+}

@@ -798,14 +798,26 @@ fn close_block(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
 }
 
 /// A heading set at the body's size (papers set them bold, which the glyphs do not say): a
-/// short line naming a reference section ("References"), or numbered ("3 Method", "A.2
-/// Annotators") and ending without a sentence's punctuation.
+/// line that is a section's usual name ("Abstract", "References"), or a short numbered line
+/// ("3 Method", "A.2 Annotators") ending without a sentence's punctuation.
 fn is_body_size_heading(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > 80 || text.ends_with(['.', ',', ';', ':']) {
         return false;
     }
-    if crate::ingest::non_prose::is_reference_heading(text) {
+    let named = [
+        "abstract",
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "acknowledgments",
+        "acknowledgements",
+        "appendix",
+        "summary",
+        "background",
+        "discussion",
+    ];
+    if crate::ingest::non_prose::is_reference_heading(text) || named.contains(&text.to_lowercase().as_str()) {
         return true;
     }
     let Some((label, rest)) = text.split_once(' ') else {

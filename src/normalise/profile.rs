@@ -14,8 +14,11 @@
 //!   documentation (ten code blocks or more, one per 2 KB of source or denser), or a design
 //!   document's sections (two or more of Motivation, Rationale, Drawbacks, Proposal, Design,
 //!   Implementation, Compatibility, Unresolved questions …);
-//! - `research`: a JATS `article-type` of a research article or report, or a section on methods
-//!   ("Methods", "Methodology", "Materials and methods") and one on results or findings;
+//! - `research`: a JATS `article-type` of a research article or report, a section on methods
+//!   ("Methods", "Methodology", "Materials and methods") and one on results or findings, or an
+//!   abstract, an introduction and references (a paper, whatever its sections are called), or
+//!   a statistical report on its own survey (sampling error spoken of three times or more, and
+//!   the survey or sample too);
 //! - otherwise `report`. `news` is never guessed: set it in claimlint.toml or with `--profile`.
 
 use serde::Deserialize;
@@ -171,7 +174,20 @@ pub fn detect(document: &Document) -> Profile {
     let results = headings
         .iter()
         .any(|h| h.contains("result") || h.contains("finding"));
-    if methods && results {
+    // A paper: an abstract, an introduction and a list of references (its sections need not
+    // be named Methods and Results).
+    let named = |words: &[&str]| {
+        headings.iter().any(|h| {
+            words.iter().any(|w| {
+                h.trim()
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .trim()
+                    == *w
+            })
+        })
+    };
+    let paper = named(&["abstract"]) && named(&["introduction"]) && named(&["references", "bibliography"]);
+    if (methods && results) || paper || reports_own_survey(text) {
         return Profile::Research;
     }
     Profile::Report
@@ -197,6 +213,29 @@ fn is_court_opinion(head: &str) -> bool {
         .iter()
         .any(|word| head.contains(word));
     caption && parties && court
+}
+
+/// A statistical report on the publisher's own survey (a census, a national assessment): it
+/// speaks of its estimates' sampling error throughout — significance, margins of error,
+/// confidence levels, standard errors, three times or more — and of the survey itself. Its
+/// figures are its own results, as a research article's are.
+fn reports_own_survey(text: &str) -> bool {
+    let statistics = [
+        "statistically significant",
+        "statistically signiﬁcant",
+        "margin of error",
+        "margins of error",
+        "confidence level",
+        "standard error",
+        "sampling error",
+        "sampling variability",
+    ]
+    .iter()
+    .map(|phrase| text.matches(phrase).count())
+    .sum::<usize>();
+    let survey =
+        text.matches("survey").count() + text.matches("Survey").count() + text.matches("sample").count();
+    statistics >= 3 && survey >= 3
 }
 
 /// Occurrences of `word` in `text` standing alone (not inside a longer word).
