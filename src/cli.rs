@@ -566,12 +566,22 @@ fn folder_engines(
 
 fn report_page(args: &ReportArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
-    let (engine, inputs) = prepare(
+    let (mut engine, inputs) = prepare(
         &args.input,
         &args.rules,
         args.ledger.as_deref(),
         &mut outcome.failures,
     )?;
+    // Without --ledger, the ledger the config names (`ledger = "claims.csv"`), if it exists.
+    if engine.ledger.is_none()
+        && let Some(path) = engine
+            .config
+            .as_ref()
+            .and_then(claimlint::config::Config::ledger_path)
+        && path.is_file()
+    {
+        engine.ledger = Some(Ledger::read(&path, false)?);
+    }
     let keep = |mut analysis: Analysis| {
         claimlint::check::collapse(&mut analysis.diagnostics);
         analysis

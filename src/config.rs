@@ -143,6 +143,21 @@ pub struct Config {
     pub settings: Settings,
     /// `[[overrides]]`: settings for the documents whose paths match their globs, in order.
     pub overrides: Vec<Override>,
+    /// `ledger = "claims.csv"`: the claims ledger the editor's server and the review page use
+    /// when no `--ledger` is given, relative to the config's folder.
+    pub ledger: Option<String>,
+}
+
+impl Config {
+    /// The ledger the config names, as a path from the config's folder.
+    #[must_use]
+    pub fn ledger_path(&self) -> Option<std::path::PathBuf> {
+        let ledger = self.ledger.as_ref()?;
+        let folder = std::path::Path::new(&self.path)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        Some(folder.join(ledger))
+    }
 }
 
 /// One `[[overrides]]` table: `files` globs (gitignore syntax, matched against a document's
@@ -221,6 +236,11 @@ impl Config {
             let offset = key.span().start;
             match key.get_ref().as_ref() {
                 "exclude" => config.exclude = value_of(path, source, value, "`exclude` holds glob strings")?,
+                "ledger" => {
+                    let ledger: String =
+                        value_of(path, source, value, "`ledger` is the path of the claims ledger")?;
+                    config.ledger = Some(ledger);
+                }
                 "rules" => config.read_levels(value)?,
                 "profile" => config.read_profile(value)?,
                 "claims" => {
@@ -252,7 +272,7 @@ impl Config {
                         source,
                         Some(offset),
                         format!(
-                            "unknown key `{other}`; expected `exclude`, `profile`, `[rules]`, `[claims]`, `[limits]`, `[[overrides]]` or a rule's table such as [\"citation/missing\"]"
+                            "unknown key `{other}`; expected `exclude`, `profile`, `ledger`, `[rules]`, `[claims]`, `[limits]`, `[[overrides]]` or a rule's table such as [\"citation/missing\"]"
                         ),
                     ));
                 }

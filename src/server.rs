@@ -13,6 +13,7 @@
 //! (`general.positionEncodings`), which the server then takes.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -73,6 +74,8 @@ struct Open {
     lines: Vec<usize>,
     claims: Vec<Claim>,
     diagnostics: Vec<Diagnostic>,
+    /// Each claim's row in the ledger the config names, as a reviewer reads it.
+    ledger: HashMap<String, String>,
     /// Why the document could not be checked, if it could not.
     failure: Option<String>,
 }
@@ -142,6 +145,7 @@ impl Server {
                     text: text.to_owned(),
                     claims: Vec::new(),
                     diagnostics: Vec::new(),
+                    ledger: HashMap::new(),
                     failure: None,
                 },
             );
@@ -162,6 +166,7 @@ impl Server {
             match engine {
                 Ok(engine) => match ingest::parse(open.text.as_bytes(), &path, &engine.options) {
                     Ok(document) => {
+                        open.ledger = ledger_rows(engine, &path);
                         let analysis = engine.analyse_document(document);
                         let mut diagnostics = analysis.diagnostics;
                         claimlint::check::collapse(&mut diagnostics);
@@ -294,6 +299,9 @@ impl Server {
             lines.push(format!("covered by note {}", claim.footnotes.join(", ")));
         }
         lines.push(format!("claim id `{}`", claim.id));
+        if let Some(row) = open.ledger.get(&claim.id) {
+            lines.push(format!("ledger: {row}"));
+        }
         json!({
             "contents": { "kind": "markdown", "value": lines.join("  \n") },
             "range": self.range(open, claim.start, claim.end),
@@ -391,6 +399,45 @@ impl Server {
     fn range(&self, open: &Open, start: usize, end: usize) -> Value {
         json!({ "start": self.position(open, start), "end": self.position(open, end.max(start)) })
     }
+}
+
+/// The rows of the ledger the config names (`ledger = "claims.csv"`) for the document at
+/// `path` (as the ledger names it: relative to the config's folder, or as given), by claim id:
+/// status, reviewer, date and note.
+fn ledger_rows(engine: &Engine, path: &Path) -> HashMap<String, String> {
+    let Some(config) = &engine.config else {
+        return HashMap::new();
+    };
+    let Some(ledger_path) = config.ledger_path() else {
+        return HashMap::new();
+    };
+    let Ok(ledger) = claimlint::audit::ledger::Ledger::read(&ledger_path, true) else {
+        return HashMap::new();
+    };
+    let folder = Path::new(&config.path).parent().unwrap_or(Path::new(""));
+    let relative = std::path::absolute(folder)
+        .ok()
+        .and_then(|folder| path.strip_prefix(folder).ok().map(Path::to_path_buf));
+    let names: Vec<String> = [Some(path.to_path_buf()), relative]
+        .into_iter()
+        .flatten()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    ledger
+        .rows
+        .iter()
+        .filter(|row| names.iter().any(|name| name == row.document()))
+        .map(|row| {
+            let mut said = row.status().name().to_owned();
+            for (label, name) in [("by", "reviewer"), ("on", "checked_on"), ("note:", "note")] {
+                let cell = row.audit_cell(name);
+                if !cell.is_empty() {
+                    let _ = write!(said, " {label} {cell}");
+                }
+            }
+            (row.id().to_owned(), said)
+        })
+        .collect()
 }
 
 /// The engine of the config that governs `path`, read again when the config changed.

@@ -133,6 +133,16 @@ fn page_works_in_a_real_browser() {
         &dom[..dom.len().min(400)]
     );
     assert_eq!(dom.matches("<mark class=\"claim").count(), claims);
+    // The findings list: one group per rule, errors first, the figures of findings marked.
+    let list = &dom[dom.find("id=\"findings-list\"").expect("the list")..];
+    let list = &list[..list.find("</nav>").expect("its end")];
+    assert!(list.contains("findings: n next, p previous"), "{list}");
+    let first_group = list.find("<summary>").map(|at| &list[at..]).expect("a group");
+    assert!(first_group.contains("(error)"), "errors come first: {list}");
+    assert!(
+        dom.contains("claim kind-count flagged"),
+        "figures a finding is about are marked"
+    );
     let finding = dom
         .find("data-rule=\"consistency/part-whole\"")
         .expect("the finding");

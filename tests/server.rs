@@ -94,6 +94,31 @@ fn an_editor_sees_findings_hovers_figures_and_suppresses_a_finding() {
     let uri = format!("file://{}", path.display());
     let text = "# Exports\n\n📈 Café exports rose 12 percent in 2023.\n";
     std::fs::write(&path, text).expect("write");
+    // The folder's config names the ledger; a reviewer has verified the figure in it.
+    std::fs::write(dir.join("claimlint.toml"), "ledger = \"claims.csv\"\n").expect("config");
+    let cli = |args: &[&str]| {
+        let output = common::claimlint()
+            .current_dir(&*dir)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    cli(&["ledger", "update", "notes.md", "--ledger", "claims.csv"]);
+    let ledger = std::fs::read_to_string(dir.join("claims.csv")).expect("ledger");
+    let id = ledger
+        .lines()
+        .find(|line| line.contains("12 percent"))
+        .and_then(|line| line.split(',').next())
+        .expect("the claim's row")
+        .to_owned();
+    let decisions = json!({ "version": 1, "decisions": [ { "document": "notes.md", "id": id, "value": "12", "status": "verified", "reviewer": "Ada", "checked_on": "2026-12-01", "note": "" } ] });
+    std::fs::write(dir.join("decisions.json"), decisions.to_string()).expect("decisions");
+    cli(&["ledger", "apply", "decisions.json", "--ledger", "claims.csv"]);
     let (mut child, mut client) = start(&dir);
     let initialized = client.request(
         "initialize",
@@ -127,6 +152,7 @@ fn an_editor_sees_findings_hovers_figures_and_suppresses_a_finding() {
         shown.contains("12 percent") && shown.contains("value: 12 %") && shown.contains("time: 2023"),
         "{shown}"
     );
+    assert!(shown.contains("ledger: verified by Ada on 2026-12-01"), "{shown}");
 
     let actions = client.request(
         "textDocument/codeAction",

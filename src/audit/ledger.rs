@@ -79,6 +79,16 @@ impl Row {
         &self.claim[column(name)]
     }
 
+    /// An auditor's cell by its column name (`status`, `reviewer`, `checked_on`, `note` …).
+    #[must_use]
+    pub fn audit_cell(&self, name: &str) -> &str {
+        AUDIT_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|index| self.audit.get(index))
+            .map_or("", String::as_str)
+    }
+
     #[must_use]
     pub fn status(&self) -> Status {
         Status::parse(&self.audit[1]).unwrap_or(Status::Unreviewed)

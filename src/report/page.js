@@ -27,12 +27,14 @@
   // The panel stays below the sticky header however tall the header wraps.
   function placeDetail() {
     var header = document.querySelector("header.summary");
+    var side = document.querySelector(".side");
+    if (!side) return;
     if (header && window.matchMedia("(min-width: 60.01rem)").matches) {
-      detail.style.top = (header.offsetHeight + 12) + "px";
-      detail.style.maxHeight = "calc(100vh - " + (header.offsetHeight + 24) + "px)";
+      side.style.top = (header.offsetHeight + 12) + "px";
+      side.style.maxHeight = "calc(100vh - " + (header.offsetHeight + 24) + "px)";
     } else {
-      detail.style.top = "";
-      detail.style.maxHeight = "";
+      side.style.top = "";
+      side.style.maxHeight = "";
     }
   }
   window.addEventListener("resize", placeDetail);
@@ -176,18 +178,74 @@
 
   function visible(element) { return !element.classList.contains("hidden-by-filter"); }
 
-  function go(step) {
-    var shown = findings.filter(visible);
-    if (!shown.length) return;
-    var index = shown.indexOf(findings[current]);
-    index = (index + step + shown.length) % shown.length;
+  // Findings in the order an editor takes them: errors first, then by rule; the marks of the
+  // current finding's figures are outlined.
+  var order = { error: 0, warning: 1, info: 2 };
+  var ordered = findings.slice().sort(function (a, b) {
+    var bySeverity = order[a.getAttribute("data-severity")] - order[b.getAttribute("data-severity")];
+    if (bySeverity) return bySeverity;
+    var byRule = a.getAttribute("data-rule").localeCompare(b.getAttribute("data-rule"));
+    return byRule || findings.indexOf(a) - findings.indexOf(b);
+  });
+  function select(target) {
     findings.forEach(function (f) { f.classList.remove("current"); });
-    var target = shown[index];
+    marks.forEach(function (m) { m.classList.remove("flagged-current"); });
     current = findings.indexOf(target);
     target.classList.add("current");
+    (target.getAttribute("data-claims") || "").split(" ").forEach(function (key) {
+      if (!key) return;
+      marks.forEach(function (m) { if (m.getAttribute("data-claim") === key) m.classList.add("flagged-current"); });
+    });
+    var shown = ordered.filter(visible);
+    var counter = document.getElementById("finding-counter");
+    if (counter) counter.textContent = (shown.indexOf(target) + 1) + " of " + shown.length;
     target.focus();
     target.scrollIntoView({ block: "center" });
   }
+  function go(step) {
+    var shown = ordered.filter(visible);
+    if (!shown.length) return;
+    var index = shown.indexOf(findings[current]);
+    index = index < 0 ? (step > 0 ? 0 : shown.length - 1) : (index + step + shown.length) % shown.length;
+    select(shown[index]);
+  }
+
+  // The findings list: one group per rule, errors first; a rule's many findings are folded
+  // ("40 footnote/undefined") until opened.
+  (function buildList() {
+    var list = document.getElementById("findings-list");
+    if (!list) return;
+    var groups = [];
+    ordered.forEach(function (f) {
+      var rule = f.getAttribute("data-rule");
+      var last = groups[groups.length - 1];
+      if (!last || last.rule !== rule) groups.push({ rule: rule, severity: f.getAttribute("data-severity"), items: [] });
+      groups[groups.length - 1].items.push(f);
+    });
+    groups.forEach(function (group) {
+      var details = document.createElement("details");
+      details.open = group.items.length <= 5;
+      var summary = document.createElement("summary");
+      summary.textContent = group.items.length + " " + group.rule + " (" + group.severity + ")";
+      details.appendChild(summary);
+      var items = document.createElement("ol");
+      group.items.forEach(function (f) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "#";
+        var where = f.querySelector(".where");
+        var message = f.querySelector(".message");
+        link.textContent = (where ? where.textContent + " " : "") + (message ? message.textContent : "");
+        link.addEventListener("click", function (event) { event.preventDefault(); select(f); });
+        item.appendChild(link);
+        items.appendChild(item);
+      });
+      details.appendChild(items);
+      list.appendChild(details);
+    });
+    var counter = document.getElementById("finding-counter");
+    if (counter) counter.textContent = findings.length ? findings.length + " findings: n next, p previous" : "no findings";
+  })();
 
   document.addEventListener("keydown", function (event) {
     if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) return;

@@ -111,7 +111,7 @@ pub fn render(documents: &[PageDocument<'_>], ledger: Option<&Ledger>) -> String
     out.push_str("</select></label>\n<button type=\"button\" id=\"export-decisions\">Export decisions</button>\n<p class=\"keys\">Keys: <kbd>n</kbd> next finding, <kbd>p</kbd> previous; <kbd>Enter</kbd> on a figure shows it.</p>\n</div>\n</header>\n");
     out.push_str("<div class=\"layout\">\n<main>\n");
     out.push_str(&body);
-    out.push_str("</main>\n<aside id=\"detail\" aria-live=\"polite\" aria-label=\"Selected claim\"><p>Select a highlighted figure to see what claimlint read.</p></aside>\n</div>\n");
+    out.push_str("</main>\n<div class=\"side\">\n<nav id=\"findings-list\" aria-label=\"Findings\"><p id=\"finding-counter\">no finding selected</p></nav>\n<aside id=\"detail\" aria-live=\"polite\" aria-label=\"Selected claim\"><p>Select a highlighted figure to see what claimlint read.</p></aside>\n</div>\n</div>\n");
     let _ = writeln!(
         out,
         "<script type=\"application/json\" id=\"claims-data\">{}</script>",
@@ -190,6 +190,12 @@ fn render_document(
     );
     let _ = writeln!(out, "<h2 class=\"document-name\">{}</h2>", escape(&document.name));
     let mut claims = page.claims.iter().peekable();
+    // Figures some finding is about are marked apart from the others.
+    let flagged: std::collections::HashSet<&str> = page
+        .diagnostics
+        .iter()
+        .flat_map(|d| d.claims.iter().map(String::as_str))
+        .collect();
     let mut findings_by_block: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     let blocks = BlocksByOriginal::new(document);
@@ -241,8 +247,13 @@ fn render_document(
             let key = format!("{index}:{}", claim.id);
             let _ = write!(
                 out,
-                "<mark class=\"claim kind-{}\" data-claim=\"{}\" data-kind=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{} {}\">{}</mark>",
+                "<mark class=\"claim kind-{}{}\" data-claim=\"{}\" data-kind=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{} {}\">{}</mark>",
                 claim.kind.name(),
+                if flagged.contains(claim.id.as_str()) {
+                    " flagged"
+                } else {
+                    ""
+                },
                 escape(&key),
                 claim.kind.name(),
                 claim.kind.name(),
@@ -265,26 +276,29 @@ fn render_document(
         out.push_str(&escape(&document.text[at.min(block.span.end)..block.span.end]));
         let _ = writeln!(out, "</{tag}>");
         for d in findings_by_block.get(&block_index).map_or(&[][..], Vec::as_slice) {
-            out.push_str(&finding(d, &block_id));
+            out.push_str(&finding(d, &block_id, index));
         }
     }
     for d in unplaced {
-        out.push_str(&finding(d, ""));
+        out.push_str(&finding(d, "", index));
     }
     out.push_str("</section>\n");
     out
 }
 
-fn finding(d: &Diagnostic, block_id: &str) -> String {
+fn finding(d: &Diagnostic, block_id: &str, document: usize) -> String {
     let severity = d.severity.name();
     let icon = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
     };
+    // The claims the finding is about, as the marks name them, so the page can point at them.
+    let claims: Vec<String> = d.claims.iter().map(|id| format!("{document}:{id}")).collect();
     let mut out = format!(
-        "<div class=\"finding severity-{severity}\" data-severity=\"{severity}\" data-rule=\"{}\" data-block=\"{block_id}\" tabindex=\"-1\" role=\"note\">",
-        escape(&d.rule)
+        "<div class=\"finding severity-{severity}\" data-severity=\"{severity}\" data-rule=\"{}\" data-block=\"{block_id}\" data-claims=\"{}\" tabindex=\"-1\" role=\"note\">",
+        escape(&d.rule),
+        escape(&claims.join(" "))
     );
     let _ = write!(
         out,
