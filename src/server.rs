@@ -6,7 +6,8 @@
 //! are written as JSON here rather than through `lsp-types`, whose shapes change between
 //! releases more often than the protocol does. Rules and configuration are the CLI's: the
 //! `claimlint.toml` found from the document's folder upward (re-read when it changes), its
-//! `[[overrides]]`, the built-in rules. Changes that arrive together are checked once, after
+//! `[[overrides]]`, the built-in rules. Documents are checked on a worker thread, so requests
+//! are answered while a check runs; changes that arrive while it runs are checked once, after
 //! the last (a burst of keystrokes is one check).
 //!
 //! Positions are in UTF-16 code units, as LSP requires, unless the client offers UTF-8
@@ -15,6 +16,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use claimlint::claim::Claim;
@@ -58,17 +60,30 @@ pub fn run() -> Result<(), String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
-    let mut server = Server {
+    let checked: Arc<Mutex<HashMap<String, Open>>> = Arc::default();
+    let (jobs, queue) = std::sync::mpsc::channel::<(String, Option<String>)>();
+    let mut checker = Checker {
         encoding,
-        documents: HashMap::new(),
         engines: HashMap::new(),
+        checked: Arc::clone(&checked),
+        sender: connection.sender.clone(),
+    };
+    let worker = std::thread::spawn(move || checker.work(&queue));
+    let server = Server {
+        encoding,
+        checked,
+        jobs,
     };
     server.serve(&connection)?;
+    drop(server);
     drop(connection);
+    worker
+        .join()
+        .map_err(|_| "the checking thread stopped".to_owned())?;
     threads.join().map_err(|e| e.to_string())
 }
 
-/// An open document: its text and what the last check found in it.
+/// A checked document: the text the check read and what it found in it.
 struct Open {
     text: String,
     lines: Vec<usize>,
@@ -76,47 +91,49 @@ struct Open {
     diagnostics: Vec<Diagnostic>,
     /// Each claim's row in the ledger the config names, as a reviewer reads it.
     ledger: HashMap<String, String>,
+    /// The text of each note, by label.
+    notes: HashMap<String, String>,
     /// Why the document could not be checked, if it could not.
     failure: Option<String>,
 }
 
+/// The main thread: reads the client's messages, hands changed texts to the checker, answers
+/// requests from the last check.
 struct Server {
     encoding: Encoding,
-    documents: HashMap<String, Open>,
+    checked: Arc<Mutex<HashMap<String, Open>>>,
+    /// A document's new text (`None`: closed), for the checker.
+    jobs: std::sync::mpsc::Sender<(String, Option<String>)>,
+}
+
+/// The worker thread: checks documents and publishes their findings.
+struct Checker {
+    encoding: Encoding,
     /// An engine per config (`None`: no config), with the config's modification time.
     engines: HashMap<Option<PathBuf>, (Engine, Option<SystemTime>)>,
+    checked: Arc<Mutex<HashMap<String, Open>>>,
+    sender: crossbeam_channel::Sender<Message>,
 }
 
 impl Server {
-    fn serve(&mut self, connection: &Connection) -> Result<(), String> {
-        let mut changed: Vec<String> = Vec::new();
-        loop {
-            let Ok(message) = connection.receiver.recv() else {
-                return Ok(());
-            };
-            let mut next = Some(message);
-            // Everything already waiting is taken in before checking: a burst of changes is
-            // checked once.
-            while let Some(message) = next.take() {
-                match message {
-                    Message::Request(request) => {
-                        if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
-                            return Ok(());
-                        }
-                        self.check_changed(connection, &mut changed);
-                        let response = self.respond(&request);
-                        send(connection, Message::Response(response));
+    fn serve(&self, connection: &Connection) -> Result<(), String> {
+        for message in &connection.receiver {
+            match message {
+                Message::Request(request) => {
+                    if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
+                        return Ok(());
                     }
-                    Message::Notification(notification) => self.notified(&notification, &mut changed),
-                    Message::Response(_) => {}
+                    let response = self.respond(&request);
+                    send(connection, Message::Response(response));
                 }
-                next = connection.receiver.try_recv().ok();
+                Message::Notification(notification) => self.notified(&notification),
+                Message::Response(_) => {}
             }
-            self.check_changed(connection, &mut changed);
         }
+        Ok(())
     }
 
-    fn notified(&mut self, notification: &Notification, changed: &mut Vec<String>) {
+    fn notified(&self, notification: &Notification) {
         let params = &notification.params;
         let uri = params
             .pointer("/textDocument/uri")
@@ -132,71 +149,96 @@ impl Server {
                 .and_then(|change| change.get("text"))
                 .and_then(Value::as_str),
             "textDocument/didClose" => {
-                self.documents.remove(&uri);
+                let _ = self.jobs.send((uri, None));
                 return;
             }
             _ => return,
         };
         if let Some(text) = text {
-            self.documents.insert(
-                uri.clone(),
-                Open {
-                    lines: line_starts(text),
-                    text: text.to_owned(),
-                    claims: Vec::new(),
-                    diagnostics: Vec::new(),
-                    ledger: HashMap::new(),
-                    failure: None,
-                },
-            );
-            if !changed.contains(&uri) {
-                changed.push(uri);
-            }
+            // The checker is gone only when the server is stopping.
+            let _ = self.jobs.send((uri, Some(text.to_owned())));
         }
     }
+}
 
-    /// Checks the documents changed since the last check and publishes their findings.
-    fn check_changed(&mut self, connection: &Connection, changed: &mut Vec<String>) {
-        for uri in changed.drain(..) {
-            let path = uri_path(&uri);
-            let engine = engine_for(&mut self.engines, &path);
-            let Some(open) = self.documents.get_mut(&uri) else {
-                continue;
-            };
-            match engine {
-                Ok(engine) => match ingest::parse(open.text.as_bytes(), &path, &engine.options) {
-                    Ok(document) => {
-                        open.ledger = ledger_rows(engine, &path);
-                        let analysis = engine.analyse_document(document);
-                        let mut diagnostics = analysis.diagnostics;
-                        claimlint::check::collapse(&mut diagnostics);
-                        open.claims = analysis.claims;
-                        open.diagnostics = diagnostics;
-                        open.failure = None;
-                    }
-                    Err(error) => {
-                        open.claims.clear();
-                        open.diagnostics.clear();
-                        open.failure = Some(error.to_string());
-                    }
-                },
-                Err(error) => open.failure = Some(error),
+impl Checker {
+    /// Checks what arrives until the server stops; the texts waiting when a check ends are
+    /// taken together, the last of each document only.
+    fn work(&mut self, queue: &std::sync::mpsc::Receiver<(String, Option<String>)>) {
+        while let Ok(first) = queue.recv() {
+            let mut waiting: Vec<(String, Option<String>)> = vec![first];
+            while let Ok(next) = queue.try_recv() {
+                match waiting.iter_mut().find(|(uri, _)| *uri == next.0) {
+                    Some(slot) => *slot = next,
+                    None => waiting.push(next),
+                }
             }
-            let diagnostics = self.lsp_diagnostics(&uri);
-            send(
-                connection,
-                Message::Notification(Notification::new(
+            for (uri, text) in waiting {
+                let diagnostics = if let Some(text) = text {
+                    let open = self.check(&uri, text);
+                    let diagnostics = lsp_diagnostics(self.encoding, &open);
+                    lock(&self.checked).insert(uri.clone(), open);
+                    diagnostics
+                } else {
+                    lock(&self.checked).remove(&uri);
+                    Vec::new()
+                };
+                let _ = self.sender.send(Message::Notification(Notification::new(
                     "textDocument/publishDiagnostics".to_owned(),
                     json!({ "uri": uri, "diagnostics": diagnostics }),
-                )),
-            );
+                )));
+            }
         }
     }
 
-    fn lsp_diagnostics(&self, uri: &str) -> Vec<Value> {
-        let Some(open) = self.documents.get(uri) else {
-            return Vec::new();
+    fn check(&mut self, uri: &str, text: String) -> Open {
+        let path = uri_path(uri);
+        let mut open = Open {
+            lines: line_starts(&text),
+            text,
+            claims: Vec::new(),
+            diagnostics: Vec::new(),
+            ledger: HashMap::new(),
+            notes: HashMap::new(),
+            failure: None,
         };
+        let engine = match engine_for(&mut self.engines, &path) {
+            Ok(engine) => engine,
+            Err(error) => {
+                open.failure = Some(error);
+                return open;
+            }
+        };
+        match ingest::parse(open.text.as_bytes(), &path, &engine.options) {
+            Ok(document) => {
+                open.ledger = ledger_rows(engine, &path);
+                open.notes = document
+                    .footnote_defs
+                    .iter()
+                    .map(|d| {
+                        let text = claimlint::normalise::collapse_whitespace(document.slice(d.span));
+                        (d.label.clone(), text)
+                    })
+                    .collect();
+                let analysis = engine.analyse_document(document);
+                let mut diagnostics = analysis.diagnostics;
+                claimlint::check::collapse(&mut diagnostics);
+                open.claims = analysis.claims;
+                open.diagnostics = diagnostics;
+            }
+            Err(error) => open.failure = Some(error.to_string()),
+        }
+        open
+    }
+}
+
+fn lock(checked: &Mutex<HashMap<String, Open>>) -> std::sync::MutexGuard<'_, HashMap<String, Open>> {
+    checked.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The findings of a checked document as LSP diagnostics.
+fn lsp_diagnostics(encoding: Encoding, open: &Open) -> Vec<Value> {
+    {
         if let Some(failure) = &open.failure {
             return vec![json!({
                 "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
@@ -209,7 +251,7 @@ impl Server {
             .iter()
             .map(|d| {
                 json!({
-                    "range": self.range(open, d.start, d.end),
+                    "range": range_of(encoding, open, d.start, d.end),
                     "severity": match d.severity {
                         Severity::Error => 1,
                         Severity::Warning => 2,
@@ -225,14 +267,17 @@ impl Server {
             })
             .collect()
     }
+}
 
+impl Server {
     fn respond(&self, request: &Request) -> Response {
         let uri = request
             .params
             .pointer("/textDocument/uri")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let Some(open) = self.documents.get(uri) else {
+        let checked = lock(&self.checked);
+        let Some(open) = checked.get(uri) else {
             return Response::new_ok(request.id.clone(), Value::Null);
         };
         let result = match request.method.as_str() {
@@ -295,8 +340,12 @@ impl Server {
         }
         if claim.footnotes.is_empty() {
             lines.push("no note covers it".to_owned());
-        } else {
-            lines.push(format!("covered by note {}", claim.footnotes.join(", ")));
+        }
+        for label in &claim.footnotes {
+            match open.notes.get(label) {
+                Some(text) => lines.push(format!("note {label}: {text}")),
+                None => lines.push(format!("note {label}: (no definition)")),
+            }
         }
         lines.push(format!("claim id `{}`", claim.id));
         if let Some(row) = open.ledger.get(&claim.id) {
@@ -384,21 +433,29 @@ impl Server {
         end
     }
 
-    /// The LSP position of a byte offset.
     fn position(&self, open: &Open, offset: usize) -> Value {
-        let offset = claimlint::span::floor_char_boundary(&open.text, offset.min(open.text.len()));
-        let line = open.lines.partition_point(|&s| s <= offset) - 1;
-        let before = &open.text[open.lines[line]..offset];
-        let character: usize = match self.encoding {
-            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
-            Encoding::Utf8 => before.len(),
-        };
-        json!({ "line": line, "character": character })
+        position_of(self.encoding, open, offset)
     }
 
     fn range(&self, open: &Open, start: usize, end: usize) -> Value {
-        json!({ "start": self.position(open, start), "end": self.position(open, end.max(start)) })
+        range_of(self.encoding, open, start, end)
     }
+}
+
+/// The LSP position of a byte offset of a checked text.
+fn position_of(encoding: Encoding, open: &Open, offset: usize) -> Value {
+    let offset = claimlint::span::floor_char_boundary(&open.text, offset.min(open.text.len()));
+    let line = open.lines.partition_point(|&s| s <= offset) - 1;
+    let before = &open.text[open.lines[line]..offset];
+    let character: usize = match encoding {
+        Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        Encoding::Utf8 => before.len(),
+    };
+    json!({ "line": line, "character": character })
+}
+
+fn range_of(encoding: Encoding, open: &Open, start: usize, end: usize) -> Value {
+    json!({ "start": position_of(encoding, open, start), "end": position_of(encoding, open, end.max(start)) })
 }
 
 /// The rows of the ledger the config names (`ledger = "claims.csv"`) for the document at

@@ -177,6 +177,12 @@ fn an_editor_sees_findings_hovers_figures_and_suppresses_a_finding() {
         &json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [ { "text": sourced } ] }),
     );
     assert_eq!(client.diagnostics(), Vec::<Value>::new());
+    let hover = client.request(
+        "textDocument/hover",
+        &json!({ "textDocument": { "uri": uri }, "position": { "line": 2, "character": 22 } }),
+    );
+    let shown = hover["result"]["contents"]["value"].as_str().expect("hover text");
+    assert!(shown.contains("note 1: Customs office, 2024."), "{shown}");
 
     let shutdown = client.request("shutdown", &Value::Null);
     assert!(shutdown.get("error").is_none(), "{shutdown}");
