@@ -260,7 +260,31 @@ impl Engine {
     /// Extracts and normalises every claim of a document.
     #[must_use]
     pub fn claims(&self, document: &Document) -> Vec<Claim> {
-        crate::claims(document, &self.settings)
+        crate::claims(document, &self.settings_for(&document.name))
+    }
+
+    /// The normalisation settings a document gets: the profile of the config's last
+    /// `[[overrides]]` matching its path, unless `--profile` set one (as `check` applies them),
+    /// so that `extract` and `ledger update` give the roles `check` judges by.
+    fn settings_for(&self, name: &str) -> std::borrow::Cow<'_, Settings> {
+        let profile = self
+            .config
+            .as_ref()
+            .filter(|_| !self.profile_given)
+            .and_then(|config| {
+                config
+                    .overrides_for(Path::new(name))
+                    .filter_map(|o| o.config.settings.profile)
+                    .last()
+            });
+        match profile {
+            Some(profile) if self.settings.profile != Some(profile) => {
+                let mut settings = self.settings.clone();
+                settings.profile = Some(profile);
+                std::borrow::Cow::Owned(settings)
+            }
+            _ => std::borrow::Cow::Borrowed(&self.settings),
+        }
     }
 
     /// The claims of a document a stretch at a time (see `claims_in_stretches`): for output
@@ -270,7 +294,7 @@ impl Engine {
         document: &Document,
         each: impl FnMut(Vec<Claim>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        crate::claims_in_stretches(document, &self.settings, each)
+        crate::claims_in_stretches(document, &self.settings_for(&document.name), each)
     }
 
     /// Runs the enabled rules (with the ledger, if any) on a document and its claims.

@@ -902,6 +902,19 @@ fn overrides_set_rules_and_profiles_per_glob() {
         ("", Some(0)),
         "the command line wins over overrides"
     );
+    // `extract` gives the roles `check` judges by: the legal override's profile sets them.
+    let output = claimlint()
+        .current_dir(&*dir)
+        .args(["extract", "legal/a.md", "c.md", "--format", "csv"])
+        .output()
+        .expect("runs");
+    let csv = String::from_utf8_lossy(&output.stdout);
+    let role_of = |document: &str| {
+        csv.lines()
+            .find(|line| line.contains(document))
+            .is_some_and(|line| line.contains(",specification,"))
+    };
+    assert!(role_of("legal/a.md") && !role_of("c.md"), "{csv}");
     // An override naming an unknown rule, or without `files`, fails the run with its place.
     for bad in [
         "[[overrides]]\nfiles = [\"x/**\"]\n[overrides.rules]\n\"citation/nope\" = \"off\"\n",
