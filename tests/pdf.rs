@@ -294,3 +294,30 @@ fn table_rows_are_table_cells_and_need_no_note_of_their_own() {
     let flagged: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(flagged, ["no footnote covers `12 percent`"], "{flagged:?}");
 }
+
+#[test]
+fn a_compound_broken_at_its_hyphen_keeps_it() {
+    // "long-term" is written whole on one line, so the one broken at the line end keeps its
+    // hyphen; "infra-" + "structure" is a word broken in two.
+    let pdf = common::pdf(&[vec![
+        text(
+            72.0,
+            130.0,
+            11.0,
+            &[("The long-term plan and its drainage infra-", false)],
+        ),
+        text(
+            72.0,
+            144.0,
+            11.0,
+            &[("structure cost EUR 40 million; a second long-", false)],
+        ),
+        text(72.0, 158.0, 11.0, &[("term loan paid for it, a “long-", false)]),
+        text(72.0, 172.0, 11.0, &[("term” one.", false)]),
+    ]]);
+    let document = parse_bytes(&pdf, "compound.pdf");
+    assert_eq!(
+        document.slice(document.blocks[0].span),
+        "The long-term plan and its drainage infrastructure cost EUR 40 million; a second long-term loan paid for it, a “long-term” one."
+    );
+}

@@ -611,6 +611,28 @@ fn is_continued(text: &str) -> bool {
     text.starts_with("(...continued)") || text.starts_with("(…continued)") || text.starts_with("(continued)")
 }
 
+/// The hyphenated compounds written within lines: "revenue-maximizing", "long-form".
+fn compounds(pages: &[PageLines]) -> std::collections::HashSet<String> {
+    let mut found = std::collections::HashSet::new();
+    for line in pages.iter().flat_map(|p| p.lines.iter()) {
+        for word in line
+            .text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.' | ':'))
+        {
+            let mut parts = word.split('-');
+            if let (Some(head), Some(tail), None) = (parts.next(), parts.next(), parts.next())
+                && !head.is_empty()
+                && !tail.is_empty()
+                && head.chars().all(char::is_alphabetic)
+                && tail.chars().all(char::is_alphabetic)
+            {
+                found.insert(format!("{}-{}", head.to_lowercase(), tail.to_lowercase()));
+            }
+        }
+    }
+    found
+}
+
 /// Lays the pages' lines out as a document.
 fn build(name: String, pages: &[PageLines]) -> Document {
     let body = body_size(pages);
@@ -624,6 +646,7 @@ fn build(name: String, pages: &[PageLines]) -> Document {
         open: None,
         note_starts: vec![None; notes.len()],
         body,
+        compounds: compounds(pages),
     };
     let mut parts = Vec::with_capacity(pages.len());
     let mut first_line = 1;
@@ -665,6 +688,9 @@ struct Builder<'p> {
     /// Where each note's first line starts in the original.
     note_starts: Vec<Option<usize>>,
     body: f32,
+    /// Hyphenated compounds the document writes within a line ("revenue-maximizing"),
+    /// lower case: a line broken at one of their hyphens keeps it.
+    compounds: std::collections::HashSet<String>,
 }
 
 impl<'p> Builder<'p> {
@@ -707,7 +733,23 @@ impl<'p> Builder<'p> {
             let hyphenated = document.text.ends_with('-')
                 && document.text[..document.text.len() - 1].ends_with(char::is_alphabetic)
                 && text.starts_with(char::is_lowercase);
-            if hyphenated {
+            // "revenue-" + "maximizing" keeps its hyphen where the document writes the
+            // compound whole elsewhere.
+            let compound = hyphenated && {
+                let before = &document.text[..document.text.len() - 1];
+                let head_start = before
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let head = &before[head_start..];
+                let tail = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                self.compounds
+                    .contains(&format!("{}-{}", head.to_lowercase(), tail.to_lowercase()))
+            };
+            if compound {
+                // The hyphen stays, and nothing comes between.
+            } else if hyphenated {
                 document.text.pop();
             } else {
                 document.text.push(' ');

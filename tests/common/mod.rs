@@ -205,6 +205,8 @@ fn win_ansi(text: &str) -> Vec<u8> {
             '–' => 0x96,
             '—' => 0x97,
             '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
             '€' => 0x80,
             c => u8::try_from(u32::from(c)).unwrap_or(b'?'),
         })
