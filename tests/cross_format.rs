@@ -158,23 +158,14 @@ fn every_format_yields_the_same_claims_and_findings() {
     assert_eq!(expected_findings.len(), 1, "{expected_findings:#?}");
     assert_eq!(expected_findings[0].0, "citation/missing");
 
-    for name in FORMATS {
-        let (_, claims, diagnostics) = run(
-            &std::fs::read(fixture(&format!("cross/{name}"))).expect("fixture"),
-            name,
-        );
-        assert_eq!(
-            claims.iter().map(seen).collect::<Vec<_>>(),
-            expected,
-            "claims of {name}"
-        );
-        assert_eq!(
-            diagnostics.iter().map(finding).collect::<Vec<_>>(),
-            expected_findings,
-            "findings of {name}"
-        );
-    }
-    for (bytes, name) in [(docx_package(), "report.docx"), (pdf_report(), "report.pdf")] {
+    let texts = FORMATS.iter().map(|name| {
+        (
+            std::fs::read(fixture(&format!("cross/{name}"))).expect("fixture"),
+            *name,
+        )
+    });
+    let packaged = [(docx_package(), "report.docx"), (pdf_report(), "report.pdf")];
+    for (bytes, name) in texts.chain(packaged) {
         let (_, claims, diagnostics) = run(&bytes, name);
         assert_eq!(
             claims.iter().map(seen).collect::<Vec<_>>(),
@@ -187,34 +178,6 @@ fn every_format_yields_the_same_claims_and_findings() {
             "findings of {name}"
         );
     }
-}
-
-#[test]
-fn pdf_positions_are_page_line_and_character() {
-    // The page's lines in reading order: the title is line 1, the notes' lines come last.
-    let lines = [
-        "Harbour review",
-        "Container traffic reached 4.2 million boxes in 2023, up 6 percent on the year before.",
-        "Around three quarters of the cargo arrived by rail.",
-        "The port employs over 12,000 people and invested EUR 350 million between 2019 and 2023.",
-    ];
-    let (_, claims, diagnostics) = run(&pdf_report(), "report.pdf");
-    for claim in &claims {
-        assert_eq!(claim.part, Some("page 1"));
-        let rest: String = lines[claim.line - 1].chars().skip(claim.column - 1).collect();
-        assert!(
-            rest.starts_with(&claim.text),
-            "{}:{} {}",
-            claim.line,
-            claim.column,
-            claim.text
-        );
-    }
-    let missing = &diagnostics[0];
-    assert_eq!(
-        (missing.part, missing.line, missing.column),
-        (Some("page 1"), 3, 8)
-    );
 }
 
 #[test]
@@ -248,23 +211,28 @@ fn every_claim_and_finding_points_into_its_own_file() {
     }
 }
 
-#[test]
-fn docx_positions_are_paragraph_and_character() {
-    // The body's paragraphs as Word shows them: the title is paragraph 1.
-    let paragraphs = [
-        "Harbour review",
-        "Container traffic reached 4.2 million boxes in 2023, up 6 percent on the year before.",
-        "Around three quarters of the cargo arrived by rail.",
-        "The port employs over 12,000 people and invested EUR 350 million between 2019 and 2023.",
-    ];
-    let (_, claims, diagnostics) = run(&docx_package(), "report.docx");
+/// The report's lines as a DOCX (paragraphs of its body) and a PDF (lines of its page, notes
+/// last) number them: the title is line 1.
+const REPORT_LINES: [&str; 4] = [
+    "Harbour review",
+    "Container traffic reached 4.2 million boxes in 2023, up 6 percent on the year before.",
+    "Around three quarters of the cargo arrived by rail.",
+    "The port employs over 12,000 people and invested EUR 350 million between 2019 and 2023.",
+];
+
+/// Every claim of a DOCX or PDF report stands at its line and character of `REPORT_LINES`,
+/// in `part`, and the uncited "three quarters" is found at line 3, character 8.
+fn assert_placed_by_line(bytes: &[u8], name: &str, part: &'static str) {
+    let (_, claims, diagnostics) = run(bytes, name);
     for claim in &claims {
-        assert_eq!(claim.part, Some("document"));
-        let paragraph = paragraphs[claim.line - 1];
-        let rest: String = paragraph.chars().skip(claim.column - 1).collect();
+        assert_eq!(claim.part, Some(part), "{name}");
+        let rest: String = REPORT_LINES[claim.line - 1]
+            .chars()
+            .skip(claim.column - 1)
+            .collect();
         assert!(
             rest.starts_with(&claim.text),
-            "{}:{} {}",
+            "{name} {}:{} {}",
             claim.line,
             claim.column,
             claim.text
@@ -273,6 +241,17 @@ fn docx_positions_are_paragraph_and_character() {
     let missing = &diagnostics[0];
     assert_eq!(
         (missing.part, missing.line, missing.column),
-        (Some("document"), 3, 8)
+        (Some(part), 3, 8),
+        "{name}"
     );
+}
+
+#[test]
+fn docx_positions_are_paragraph_and_character() {
+    assert_placed_by_line(&docx_package(), "report.docx", "document");
+}
+
+#[test]
+fn pdf_positions_are_page_line_and_character() {
+    assert_placed_by_line(&pdf_report(), "report.pdf", "page 1");
 }

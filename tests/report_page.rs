@@ -81,6 +81,19 @@ fn chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
+/// Chromium, or `None` (the test then skips) on a machine without it; CI must have it.
+fn chromium_or_skip() -> Option<PathBuf> {
+    let browser = chromium();
+    if browser.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipped: no chromium on this machine");
+    }
+    browser
+}
+
 /// Opens `page` headless, off the network, and returns the DOM after the scripts ran.
 fn dump_dom(browser: &Path, page: &Path, screenshot: Option<&Path>) -> String {
     let profile = std::env::temp_dir().join(format!("claimlint-chromium-{}", std::process::id()));
@@ -112,12 +125,7 @@ fn dump_dom(browser: &Path, page: &Path, screenshot: Option<&Path>) -> String {
 
 #[test]
 fn page_works_in_a_real_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
-        );
-        eprintln!("skipped: no chromium on this machine");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
@@ -187,12 +195,7 @@ fn page_works_in_a_real_browser() {
 /// page, where the dumped DOM shows it.
 #[test]
 fn decisions_made_on_the_page_reach_the_ledger() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
-        );
-        eprintln!("skipped: no chromium on this machine");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let dir = common::scratch_dir("report_page", "decisions");

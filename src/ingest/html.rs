@@ -459,17 +459,7 @@ impl Reader<'_> {
             if matches!(shown, "st" | "nd" | "rd" | "th") {
                 return;
             }
-            let unsigned = shown.trim_start_matches(['−', '-', '–', '+']);
-            let whole =
-                !unsigned.is_empty() && unsigned.len() <= 3 && unsigned.bytes().all(|b| b.is_ascii_digit());
-            let digits = self.document.text.len()
-                - self
-                    .document
-                    .text
-                    .trim_end_matches(|c: char| c.is_ascii_digit())
-                    .len();
-            if whole && (unsigned.len() < shown.len() || (digits == 2 && self.document.text.ends_with("10")))
-            {
+            if crate::ingest::is_power(&self.document.text, shown) {
                 let at = self.document.text.len();
                 self.document.text.push('^');
                 self.map.push(at, 1, original_start, length);

@@ -232,6 +232,17 @@ fn unsupported_reason(path: &Path) -> String {
     }
 }
 
+/// Whether a raised number after `before` is a power of it rather than a note marker: a
+/// signed whole number ("10⁻³"), or a whole number after exactly "10" ("10³"; after "110" or
+/// "2010" a plain raised number is more likely a note). XML, HTML and PDF superscripts.
+pub(crate) fn is_power(before: &str, raised: &str) -> bool {
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let raised = raised.trim();
+    let unsigned = raised.trim_start_matches(['−', '-', '–', '+']);
+    let whole = !unsigned.is_empty() && unsigned.len() <= 3 && unsigned.bytes().all(|b| b.is_ascii_digit());
+    digits > 0 && whole && (unsigned.len() < raised.len() || (digits == 2 && before.ends_with("10")))
+}
+
 /// Decodes the bytes into the original text and the offset where the document text starts
 /// (after a UTF-8 byte order mark). UTF-16 with a byte order mark is converted to UTF-8, and
 /// positions then refer to the converted text.

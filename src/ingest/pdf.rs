@@ -358,7 +358,7 @@ fn adopt_markers(lines: &mut Vec<Line>) {
             .find(|(right, _)| *right <= lines[index].x + 1.0)
             .map_or((f32::NEG_INFINITY, 0), |&(right, byte)| (right, byte));
         let glued = lines[index].x - at < lines[host].size * 0.3;
-        if !glued || is_exponent(&lines[host].text[..end], &lines[index].text) {
+        if !glued || crate::ingest::is_power(&lines[host].text[..end], &lines[index].text) {
             index += 1;
             continue;
         }
@@ -493,12 +493,12 @@ fn render(glyphs: &[Glyph]) -> Line {
             let before = line.text.trim_end();
             if label_like && before.is_empty() {
                 line.lead_label = Some(label.to_owned());
-            } else if label_like && glued && !is_exponent(before, label) {
+            } else if label_like && glued && !crate::ingest::is_power(before, label) {
                 for part in label.split(',').filter(|p| !p.is_empty()) {
                     line.markers.push((part.to_owned(), line.text.len()));
                 }
             } else {
-                if is_exponent(before, label) || label.starts_with(['−', '-', '–']) {
+                if crate::ingest::is_power(before, label) || label.starts_with(['−', '-', '–']) {
                     line.text.push('^');
                 }
                 line.text.push_str(label);
@@ -566,20 +566,20 @@ fn is_table_row(text: &str, cell_starts: &[usize]) -> bool {
     }
 }
 
-/// A raised figure after "10" or a signed one is a power, not a note ("10⁻⁵", "10³").
-fn is_exponent(before: &str, label: &str) -> bool {
-    label.starts_with(['−', '-', '–', '+'])
-        || (before.ends_with("10") && !before[..before.len() - 2].ends_with(|c: char| c.is_ascii_digit()))
-}
-
 /// The size most of a line's characters are set in.
 fn dominant_size(glyphs: &[Glyph]) -> f32 {
+    commonest_size(glyphs.iter().map(|g| (g.size, g.text.chars().count())))
+}
+
+/// The size (to half a point) that carries the most characters, of `(size, characters)`
+/// pairs; the larger on a tie, 10 pt for nothing.
+fn commonest_size(sized: impl Iterator<Item = (f32, usize)>) -> f32 {
     let mut counts: Vec<(f32, usize)> = Vec::new();
-    for glyph in glyphs {
-        let rounded = (glyph.size * 2.0).round() / 2.0;
+    for (size, chars) in sized {
+        let rounded = (size * 2.0).round() / 2.0;
         match counts.iter_mut().find(|(size, _)| (*size - rounded).abs() < 0.01) {
-            Some((_, count)) => *count += glyph.text.chars().count(),
-            None => counts.push((rounded, glyph.text.chars().count())),
+            Some((_, count)) => *count += chars,
+            None => counts.push((rounded, chars)),
         }
     }
     counts
@@ -898,23 +898,14 @@ fn continues_paragraph(
     gap < previous.size * 1.75 || (gap < previous.size * 2.6 && sentence_open)
 }
 
-/// The size most body text is set in: the size of most characters outside the margins.
+/// The size most body text is set in: the size of most of the document's characters.
 fn body_size(pages: &[PageLines]) -> f32 {
-    let mut counts: Vec<(f32, usize)> = Vec::new();
-    for page in pages {
-        for line in &page.lines {
-            let rounded = (line.size * 2.0).round() / 2.0;
-            let chars = line.text.chars().count();
-            match counts.iter_mut().find(|(size, _)| (*size - rounded).abs() < 0.01) {
-                Some((_, count)) => *count += chars,
-                None => counts.push((rounded, chars)),
-            }
-        }
-    }
-    counts
-        .iter()
-        .max_by(|x, y| x.1.cmp(&y.1).then(x.0.total_cmp(&y.0)))
-        .map_or(10.0, |(size, _)| *size)
+    commonest_size(
+        pages
+            .iter()
+            .flat_map(|page| page.lines.iter())
+            .map(|line| (line.size, line.text.chars().count())),
+    )
 }
 
 /// A line's text for telling running heads apart: digits and spacing aside.

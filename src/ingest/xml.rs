@@ -359,24 +359,11 @@ impl Reader<'_> {
     /// Its content must be a signed whole number ("−3"), or a whole number after "10" — a plain
     /// superscript number after a year or count is more likely a note.
     fn is_exponent(&self, tag_end: usize) -> bool {
-        let text = &self.document.text;
-        let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if digits == 0 {
-            return false;
-        }
         let rest = &self.source[(tag_end - self.offset).min(self.source.len())..];
         let Some(content) = rest.get(..rest.find("</sup>").unwrap_or(rest.len()).min(24)) else {
             return false;
         };
-        let content = decode_entities(content);
-        let content = content.trim();
-        let unsigned = content.trim_start_matches(['−', '-', '–', '+']);
-        let whole =
-            !unsigned.is_empty() && unsigned.len() <= 3 && unsigned.bytes().all(|b| b.is_ascii_digit());
-        let signed = unsigned.len() < content.len();
-        // The digit run before is exactly "10" (not "110" or "2010").
-        let after_ten = digits == 2 && text.ends_with("10");
-        whole && (signed || after_ten)
+        crate::ingest::is_power(&self.document.text, &decode_entities(content))
     }
 
     /// Inside front matter and not inside its abstract, which is prose like the body.

@@ -31,18 +31,12 @@ impl Ids {
     pub fn next(&mut self, document: &Document, mentions: &[Mention]) -> Vec<String> {
         let mut ids = Vec::with_capacity(mentions.len());
         let occurrences = &mut self.occurrences;
-        let mut start = 0;
-        while start < mentions.len() {
-            let sentence = mentions[start].sentence;
-            let end = start
-                + mentions[start..]
-                    .iter()
-                    .take_while(|m| m.sentence == sentence)
-                    .count();
-            let masked = masked_sentence(document, document.sentences[sentence].span, &mentions[start..end]);
+        for run in mentions.chunk_by(|a, b| a.sentence == b.sentence) {
+            let sentence = run[0].sentence;
+            let masked = masked_sentence(document, document.sentences[sentence].span, run);
             let sentence_hash = fnv1a(cell_hash(document, sentence), masked.as_bytes());
             let occurrence = occurrences.entry(sentence_hash).or_insert(0);
-            for position in 0..(end - start) as u32 {
+            for position in 0..run.len() as u32 {
                 let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
                 hash = fnv1a(hash, &position.to_le_bytes());
                 ids.push(crate::claim::letter_first(&format!(
@@ -51,7 +45,6 @@ impl Ids {
                 )));
             }
             *occurrence += 1;
-            start = end;
         }
         ids
     }

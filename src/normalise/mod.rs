@@ -247,13 +247,8 @@ fn interval(mention: &Mention, settings: &Settings) -> Interval {
 fn time_references(mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut references = vec![None; mentions.len()];
     let mut start = 0;
-    while start < mentions.len() {
-        let sentence = mentions[start].sentence;
-        let end = start
-            + mentions[start..]
-                .iter()
-                .take_while(|m| m.sentence == sentence)
-                .count();
+    for run in mentions.chunk_by(|a, b| a.sentence == b.sentence) {
+        let end = start + run.len();
         let mut last_temporal = None;
         let mut first_temporal_after = vec![None; end - start];
         let mut next = None;
