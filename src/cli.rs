@@ -333,21 +333,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Error> {
         Command::Diff(args) => diff(args, out),
         Command::Report(args) => report_page(args, out),
         Command::Ledger(LedgerCommand::Update(args)) => ledger_update(args, out),
-        Command::Ledger(LedgerCommand::Apply(args)) => {
-            let summary = claimlint::audit::decisions::apply_file(
-                &args.ledger,
-                &args.decisions,
-                claimlint::audit::ledger::LOCK_WAIT,
-            )?;
-            writeln!(
-                out,
-                "{}: {} verified, {} disputed",
-                report::visible(&args.ledger.display().to_string()),
-                summary.verified,
-                summary.disputed
-            )?;
-            Ok(Outcome::default())
-        }
+        Command::Ledger(LedgerCommand::Apply(args)) => ledger_apply(args, out),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "claimlint", out);
@@ -483,6 +469,22 @@ fn csv_error(error: csv::Error) -> Error {
         csv::ErrorKind::Io(io) => Error::Write(io),
         other => Error::Write(std::io::Error::other(format!("{other:?}"))),
     }
+}
+
+fn ledger_apply(args: &LedgerApplyArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let summary = claimlint::audit::decisions::apply_file(
+        &args.ledger,
+        &args.decisions,
+        claimlint::audit::ledger::LOCK_WAIT,
+    )?;
+    writeln!(
+        out,
+        "{}: {} verified, {} disputed",
+        report::visible(&args.ledger.display().to_string()),
+        summary.verified,
+        summary.disputed
+    )?;
+    Ok(Outcome::default())
 }
 
 fn ledger_update(args: &LedgerUpdateArgs, out: &mut dyn Write) -> Result<Outcome, Error> {

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
+use claimlint::audit::ledger::Ledger;
 use claimlint::claim::Claim;
 use claimlint::config::Config;
 use claimlint::diagnostic::{Diagnostic, Severity};
@@ -65,6 +66,7 @@ pub fn run() -> Result<(), String> {
     let mut checker = Checker {
         encoding,
         engines: HashMap::new(),
+        ledgers: HashMap::new(),
         checked: Arc::clone(&checked),
         sender: connection.sender.clone(),
     };
@@ -93,6 +95,8 @@ struct Open {
     ledger: HashMap<String, String>,
     /// The text of each note, by label.
     notes: HashMap<String, String>,
+    /// Each note marker's place and its note's, in the checked text.
+    markers: Vec<(claimlint::span::Span, Option<claimlint::span::Span>)>,
     /// Why the document could not be checked, if it could not.
     failure: Option<String>,
 }
@@ -111,6 +115,8 @@ struct Checker {
     encoding: Encoding,
     /// An engine per config (`None`: no config), with the config's modification time.
     engines: HashMap<Option<PathBuf>, (Engine, Option<SystemTime>)>,
+    /// The ledgers configs name, with their modification time: read again only when saved.
+    ledgers: HashMap<PathBuf, (Ledger, Option<SystemTime>)>,
     checked: Arc<Mutex<HashMap<String, Open>>>,
     sender: crossbeam_channel::Sender<Message>,
 }
@@ -200,6 +206,7 @@ impl Checker {
             diagnostics: Vec::new(),
             ledger: HashMap::new(),
             notes: HashMap::new(),
+            markers: Vec::new(),
             failure: None,
         };
         let engine = match engine_for(&mut self.engines, &path) {
@@ -211,7 +218,7 @@ impl Checker {
         };
         match ingest::parse(open.text.as_bytes(), &path, &engine.options) {
             Ok(document) => {
-                open.ledger = ledger_rows(engine, &path);
+                open.ledger = ledger_rows(engine, &mut self.ledgers, &path);
                 open.notes = document
                     .footnote_defs
                     .iter()
@@ -219,6 +226,16 @@ impl Checker {
                         let text = claimlint::normalise::collapse_whitespace(document.slice(d.span));
                         (d.label.clone(), text)
                     })
+                    .collect();
+                let notes: HashMap<&str, claimlint::span::Span> = document
+                    .footnote_defs
+                    .iter()
+                    .map(|d| (d.key(), d.original))
+                    .collect();
+                open.markers = document
+                    .footnote_refs
+                    .iter()
+                    .map(|r| (r.original, notes.get(r.key()).copied()))
                     .collect();
                 let analysis = engine.analyse_document(document);
                 let mut diagnostics = analysis.diagnostics;
@@ -386,22 +403,15 @@ impl Server {
 
     /// From a note marker at `at` to its definition.
     fn definition(&self, uri: &str, open: &Open, at: usize) -> Value {
-        let path = uri_path(uri);
-        let Ok(document) = ingest::parse(open.text.as_bytes(), &path, &ingest::IngestOptions::default())
-        else {
-            return Value::Null;
-        };
-        let Some(marker) = document
-            .footnote_refs
+        let found = open
+            .markers
             .iter()
-            .find(|r| r.original.start <= at && at <= r.original.end)
-        else {
-            return Value::Null;
-        };
-        let Some(definition) = document.footnote_defs.iter().find(|d| d.key() == marker.key()) else {
-            return Value::Null;
-        };
-        json!({ "uri": uri, "range": self.range(open, definition.original.start, definition.original.end) })
+            .find(|(marker, _)| marker.start <= at && at <= marker.end)
+            .and_then(|(_, note)| *note);
+        match found {
+            Some(note) => json!({ "uri": uri, "range": self.range(open, note.start, note.end) }),
+            None => Value::Null,
+        }
     }
 
     /// The byte offset of an LSP position.
@@ -461,16 +471,28 @@ fn range_of(encoding: Encoding, open: &Open, start: usize, end: usize) -> Value 
 /// The rows of the ledger the config names (`ledger = "claims.csv"`) for the document at
 /// `path` (as the ledger names it: relative to the config's folder, or as given), by claim id:
 /// status, reviewer, date and note.
-fn ledger_rows(engine: &Engine, path: &Path) -> HashMap<String, String> {
+fn ledger_rows(
+    engine: &Engine,
+    ledgers: &mut HashMap<PathBuf, (Ledger, Option<SystemTime>)>,
+    path: &Path,
+) -> HashMap<String, String> {
     let Some(config) = &engine.config else {
         return HashMap::new();
     };
     let Some(ledger_path) = config.ledger_path() else {
         return HashMap::new();
     };
-    let Ok(ledger) = claimlint::audit::ledger::Ledger::read(&ledger_path, true) else {
-        return HashMap::new();
-    };
+    let modified = std::fs::metadata(&ledger_path).and_then(|m| m.modified()).ok();
+    if ledgers
+        .get(&ledger_path)
+        .is_none_or(|(_, seen)| *seen != modified)
+    {
+        let Ok(ledger) = Ledger::read(&ledger_path, true) else {
+            return HashMap::new();
+        };
+        ledgers.insert(ledger_path.clone(), (ledger, modified));
+    }
+    let ledger = &ledgers[&ledger_path].0;
     let folder = Path::new(&config.path).parent().unwrap_or(Path::new(""));
     let relative = std::path::absolute(folder)
         .ok()

@@ -183,6 +183,12 @@ fn an_editor_sees_findings_hovers_figures_and_suppresses_a_finding() {
     );
     let shown = hover["result"]["contents"]["value"].as_str().expect("hover text");
     assert!(shown.contains("note 1: Customs office, 2024."), "{shown}");
+    // From the marker to its note.
+    let definition = client.request(
+        "textDocument/definition",
+        &json!({ "textDocument": { "uri": uri }, "position": { "line": 2, "character": 41 } }),
+    );
+    assert_eq!(definition["result"]["range"]["start"]["line"], 4, "{definition}");
 
     let shutdown = client.request("shutdown", &Value::Null);
     assert!(shutdown.get("error").is_none(), "{shutdown}");

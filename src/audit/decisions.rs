@@ -81,6 +81,12 @@ pub fn read(path: &Path) -> Result<Decisions> {
 /// Applies `decisions` (read from `path`, named in errors) to `ledger`: status, reviewer,
 /// `checked_on` and note of each decided claim. Every decision is checked before any is applied.
 pub fn apply(ledger: &mut Ledger, decisions: &Decisions, path: &Path) -> Result<ApplySummary> {
+    let rows: std::collections::HashMap<(&str, &str), usize> = ledger
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| ((row.document(), row.id()), index))
+        .collect();
     let mut targets = Vec::with_capacity(decisions.decisions.len());
     for (index, decision) in decisions.decisions.iter().enumerate() {
         let number = index + 1;
@@ -102,11 +108,7 @@ pub fn apply(ledger: &mut Ledger, decisions: &Decisions, path: &Path) -> Result<
                 format!("checked_on `{}` is no date (YYYY-MM-DD)", decision.checked_on),
             ));
         }
-        let Some(row) = ledger
-            .rows
-            .iter()
-            .position(|row| row.document() == decision.document && row.id() == decision.id)
-        else {
+        let Some(&row) = rows.get(&(decision.document.as_str(), decision.id.as_str())) else {
             return Err(refused(
                 path,
                 number,

@@ -410,22 +410,7 @@ impl Ledger {
         wait: std::time::Duration,
         edit: impl FnOnce(&mut Self) -> Result<()>,
     ) -> Result<Self> {
-        let _lock = lock(path, wait)?;
-        let Some(before) = read_bytes(path)? else {
-            return Err(Error::Read {
-                path: path.to_path_buf(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            });
-        };
-        let mut ledger = Self::parse(path, &before)?;
-        edit(&mut ledger)?;
-        if read_bytes(path)?.as_deref() != Some(before.as_slice()) {
-            return Err(Error::LedgerChanged {
-                path: path.to_path_buf(),
-            });
-        }
-        ledger.write(path)?;
-        Ok(ledger)
+        Self::locked(path, wait, false, edit)
     }
 
     fn locked_update(
@@ -435,22 +420,44 @@ impl Ledger {
         bom: bool,
         between: impl FnOnce(),
     ) -> Result<(Self, UpdateSummary)> {
+        let mut summary = UpdateSummary::default();
+        let ledger = Self::locked(path, wait, true, |ledger| {
+            ledger.bom |= bom;
+            summary = ledger.update(documents);
+            between();
+            Ok(())
+        })?;
+        Ok((ledger, summary))
+    }
+
+    /// Lock, read (an empty ledger for a missing file when `missing_ok`), edit, check the file
+    /// did not change meanwhile (an edit saved by hand takes no lock), write atomically, unlock.
+    fn locked(
+        path: &Path,
+        wait: std::time::Duration,
+        missing_ok: bool,
+        edit: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<Self> {
         let _lock = lock(path, wait)?;
         let before = read_bytes(path)?;
         let mut ledger = match &before {
             Some(bytes) => Self::parse(path, bytes)?,
-            None => Self::default(),
+            None if missing_ok => Self::default(),
+            None => {
+                return Err(Error::Read {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::from(std::io::ErrorKind::NotFound),
+                });
+            }
         };
-        ledger.bom |= bom;
-        let summary = ledger.update(documents);
-        between();
+        edit(&mut ledger)?;
         if read_bytes(path)? != before {
             return Err(Error::LedgerChanged {
                 path: path.to_path_buf(),
             });
         }
         ledger.write(path)?;
-        Ok((ledger, summary))
+        Ok(ledger)
     }
 
     /// Counts of rows by status, for messages.
