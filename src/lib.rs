@@ -61,19 +61,15 @@ pub fn claims_in_stretches<E>(
     let mut extractor = extract::Extractor::new(document);
     let mut normaliser = normalise::Normaliser::new(document, settings);
     let mut mentions = Vec::new();
-    let sentences = document.sentences.len();
-    let mut start = 0;
-    while start < sentences {
-        let mut end = start;
-        while end < sentences && mentions.len() < STRETCH_MENTIONS {
-            extractor.sentences(end..end + 1, &mut mentions);
-            end += 1;
-        }
-        if !mentions.is_empty() {
+    for sentence in 0..document.sentences.len() {
+        extractor.sentences(sentence..sentence + 1, &mut mentions);
+        if mentions.len() >= STRETCH_MENTIONS {
             each(normaliser.claims(&mentions))?;
             mentions.clear();
         }
-        start = end;
+    }
+    if !mentions.is_empty() {
+        each(normaliser.claims(&mentions))?;
     }
     Ok(())
 }

@@ -220,7 +220,8 @@ fn is_court_opinion(head: &str) -> bool {
 /// confidence levels, standard errors, three times or more — and of the survey itself. Its
 /// figures are its own results, as a research article's are.
 fn reports_own_survey(text: &str) -> bool {
-    let statistics = [
+    /// Sampling-error phrases first, then the survey's words: one pass over the text for both.
+    const PHRASES: [&str; 11] = [
         "statistically significant",
         "statistically signiﬁcant",
         "margin of error",
@@ -229,13 +230,25 @@ fn reports_own_survey(text: &str) -> bool {
         "standard error",
         "sampling error",
         "sampling variability",
-    ]
-    .iter()
-    .map(|phrase| text.matches(phrase).count())
-    .sum::<usize>();
-    let survey =
-        text.matches("survey").count() + text.matches("Survey").count() + text.matches("sample").count();
-    statistics >= 3 && survey >= 3
+        "survey",
+        "Survey",
+        "sample",
+    ];
+    const STATISTICS: usize = 8;
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| aho_corasick::AhoCorasick::new(PHRASES).expect("the phrases build"));
+    let (mut statistics, mut survey) = (0, 0);
+    for found in finder.find_overlapping_iter(text) {
+        if found.pattern().as_usize() < STATISTICS {
+            statistics += 1;
+        } else {
+            survey += 1;
+        }
+        if statistics >= 3 && survey >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Occurrences of `word` in `text` standing alone (not inside a longer word).
