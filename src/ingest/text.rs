@@ -103,27 +103,18 @@ impl Reader<'_> {
         let long = line.len() > LONG_LINE_BYTES;
         let first_text =
             line[..crate::span::floor_char_boundary(line, LONG_LINE_BYTES.min(line.len()))].to_owned();
-        if long {
-            if self.in_notes && note_label(&first_text).is_some() {
-                self.notes(lines);
-            } else if list_marker_len(&first_text).is_some() {
-                self.list(lines);
-            } else {
-                self.push(
-                    BlockKind::Paragraph,
-                    Span::new(first.start, lines[lines.len() - 1].end),
-                );
-            }
-            return;
-        }
-        if lines.len() == 1 && self.document.date.is_none() && self.paragraphs_seen <= DATE_LINE_WINDOW {
+        if !long
+            && lines.len() == 1
+            && self.document.date.is_none()
+            && self.paragraphs_seen <= DATE_LINE_WINDOW
+        {
             self.document.date = parse_date_line(&first_text);
         }
         if self.in_notes && note_label(&first_text).is_some() {
             self.notes(lines);
             return;
         }
-        if lines.len() == 1 {
+        if !long && lines.len() == 1 {
             if is_notes_heading(&first_text) {
                 self.in_notes = true;
                 self.push(BlockKind::Heading { level: 2 }, first);
