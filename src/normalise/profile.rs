@@ -238,7 +238,8 @@ fn reports_own_survey(text: &str) -> bool {
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| aho_corasick::AhoCorasick::new(PHRASES).expect("the phrases build"));
     let (mut statistics, mut survey) = (0, 0);
-    for found in finder.find_overlapping_iter(text) {
+    // No two phrases overlap, so the plain (faster) search counts as an overlapping one would.
+    for found in finder.find_iter(text) {
         if found.pattern().as_usize() < STATISTICS {
             statistics += 1;
         } else {
