@@ -145,13 +145,14 @@ fn scientific_notation_is_read_exactly() {
         ("10^-3", "0.001", "0.001"),
         ("3 x 10^6", "3000000", "1000000"),
         ("1.25e4", "12500", "100"),
+        ("2^10 bits", "1024", "1"),
         ("12", "12", "1"),
     ];
     let expected: Vec<(&str, String, String)> = expected
         .iter()
         .map(|(t, v, p)| (*t, (*v).to_owned(), (*p).to_owned()))
         .collect();
-    // Powers of other bases ("2^10") and a colour code ("#3e4") are no figure.
+    // A power of another base is computed ("2^10" → 1024); a colour code ("#3e4") is no figure.
     assert_eq!(read, expected);
     assert_eq!(claims[1].qualifier.name(), "approx");
 }

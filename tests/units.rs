@@ -475,3 +475,211 @@ fn cents_sign_more_currencies_and_comparatives() {
     assert!(read("It ran on 4.4BSD and NPR1 cells.").is_empty());
     assert_eq!(read("Smith RM 2004 wrote it.")[0].2, "");
 }
+
+#[test]
+fn fractions_with_compound_denominators_and_spaced_hyphens() {
+    for (text, value, unit) in [
+        ("The gauge read two and fifty-four hundredths.", "2.54", ""),
+        (
+            "The tally was two hundred thirty two and a thirtieth.",
+            "232.0333333333333333333333333",
+            "",
+        ),
+        (
+            "Only three twenty-firsts of the wells ran dry.",
+            "14.28571428571428571428571429",
+            "%",
+        ),
+        ("Barely a hundredth of the budget was spent.", "1", "%"),
+        ("One twenty-fifth of the plots flooded.", "4", "%"),
+        ("Each slide used 1/100th of the sample.", "0.01", ""),
+        // Tokenised text spaces the hyphen of a compound number.
+        ("Fifty - two crews came.", "52", ""),
+        ("About five - eighths of them stayed.", "62.5", "%"),
+    ] {
+        let first = read(text)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no claim in {text:?}"));
+        assert_eq!((first.1.as_str(), first.2.as_str()), (value, unit), "{text}");
+    }
+    // Not fractions: a duration, an ordinal before a noun, an ordinal after a whole number.
+    assert_eq!(
+        unit_of("It was over in twenty seconds flat.", "twenty seconds"),
+        "s"
+    );
+    let century = read("Three twenty-first century skills matter.");
+    assert!(century.iter().all(|(_, _, unit)| unit != "%"), "{century:?}");
+    let kinds: Vec<_> = claims("She finished two hundredth in the race.")
+        .iter()
+        .map(|c| c.kind.name())
+        .collect();
+    assert!(!kinds.contains(&"percent"), "{kinds:?}");
+}
+
+#[test]
+fn powers_of_any_base_are_computed() {
+    for (text, value) in [
+        (
+            "Capacity grew by a factor of 1.1^23 over the period.",
+            "8.95430243255237372246531",
+        ),
+        ("The weight was 2.5^-1 of the old one.", "0.4"),
+        ("A register holds 2^16 values.", "65536"),
+    ] {
+        assert_eq!(read(text)[0].1, value, "{text}");
+    }
+}
+
+#[test]
+fn ratios_are_one_figure_and_clock_times_are_none() {
+    for (text, figure, value) in [
+        ("The pupil–teacher ratio reached 30:1 last year.", "30:1", "30"),
+        ("Waves ran up a 1:10 slope.", "1:10", "0.1"),
+        ("The slope of the test flume was 1:10.", "1:10", "0.1"),
+        ("The solvent was mixed 9:1 (v/v) before use.", "9:1", "9"),
+        ("A copper/tin (80/20) alloy was cast.", "80/20", "4"),
+        ("They chose a 60/40 split of bonds and shares.", "60/40", "1.5"),
+    ] {
+        let found = read(text);
+        let claim = found
+            .iter()
+            .find(|(t, _, _)| t == figure)
+            .unwrap_or_else(|| panic!("no {figure:?} in {found:?}"));
+        assert_eq!((claim.1.as_str(), claim.2.as_str()), (value, "ratio"), "{text}");
+    }
+    for text in [
+        "The crews met at 10:30 on the pier.",
+        "Readings between 04:15 UT and 04:40 UT were kept.",
+        "The motto quotes Psalm 23:4 in full.",
+        "Dates follow ISO 8601:2004 throughout.",
+        "The clinic is open 24/7 all winter.",
+        "It was filed on 11/04/2021 by post.",
+        "The ratio was logged at 10:30 each day.",
+    ] {
+        assert!(
+            read(text).iter().all(|(_, _, unit)| unit != "ratio"),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+}
+
+#[test]
+fn one_counts_when_bounded_or_measured() {
+    for (text, figure) in [
+        ("At least one well was dry.", "one"),
+        ("More than one crew refused.", "one"),
+        ("They ran a one-day course.", "one-day"),
+        ("The trial lasted one year.", "one year"),
+    ] {
+        assert!(
+            read(text).iter().any(|(t, _, _)| t == figure),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    for text in [
+        "One of the wells was dry.",
+        "By one estimate the crew was late.",
+        "It is a one-off fee.",
+    ] {
+        assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn one_in_n_is_a_share_in_digits_too() {
+    assert_eq!(
+        read("About 1 in 4 adults walk to work.")[0],
+        ("1 in 4".into(), "25".into(), "%".into())
+    );
+    // A whole with a unit is a span of time: two figures.
+    let spans = read("Prices rose 3 in 12 months.");
+    assert!(spans.iter().all(|(_, _, unit)| unit != "%"), "{spans:?}");
+}
+
+#[test]
+fn a_measured_value_after_any_name_and_equals_sign_is_read() {
+    assert_eq!(
+        unit_of("Wind was logged at gate midpoint=180 m all day.", "180 m"),
+        "m"
+    );
+    // A query string's parameters are no figures.
+    assert!(read("Open the page at index.html?page=3&size=20 to see it.").is_empty());
+}
+
+#[test]
+fn scale_letters_spaced_at_a_clause_end_or_before_a_currency() {
+    for (text, figure, value) in [
+        ("Turnout hit 2.33 k on the day.", "2.33 k", "2330"),
+        ("Its audience reached 1.2B.", "1.2B", "1200000000"),
+        ("The flat cost 2mil SEK in the end.", "2mil SEK", "2000000"),
+    ] {
+        let found = read(text);
+        assert!(
+            found.iter().any(|(t, v, _)| t == figure && v == value),
+            "{text}: {found:?}"
+        );
+    }
+    // An item label and a spaced capital K (kelvin) are no scale.
+    assert!(read("See item 3b.").is_empty());
+    assert_eq!(unit_of("The cell sat at 300 K for an hour.", "300 K"), "K");
+}
+
+#[test]
+fn hyphenated_fractions_currency_articles_and_crore() {
+    for (text, figure, value, unit) in [
+        (
+            "Nearly one-fifth is still stored in the soil.",
+            "one-fifth",
+            "20",
+            "%",
+        ),
+        (
+            "The shelter lies one-half miles east of town.",
+            "one-half miles",
+            "0.5",
+            "mi",
+        ),
+        (
+            "Meals cost a dollar and 42 cents each.",
+            "a dollar and 42 cents",
+            "1.42",
+            "USD",
+        ),
+        (
+            "Many live on less than a dollar a day.",
+            "a dollar a day",
+            "1",
+            "USD/day",
+        ),
+        (
+            "The scheme cost Rs 300 Cr over five years.",
+            "Rs 300 Cr",
+            "3000000000",
+            "INR",
+        ),
+        ("Downloads hit 1.2B.", "1.2B", "1200000000", ""),
+    ] {
+        let found = read(text);
+        assert!(
+            found
+                .iter()
+                .any(|(t, v, u)| t == figure && v == value && u == unit),
+            "{text}: {found:?}"
+        );
+    }
+    // A currency named as a unit, a version's letter, a chemical symbol: no amounts.
+    assert!(read("The value of a dollar fell.").is_empty());
+    assert!(
+        read("As of version >= 2.05b, it works.")
+            .iter()
+            .all(|(_, v, _)| v != "2050000000")
+    );
+    assert!(
+        read("The steel holds 18 Cr and 8 Ni.")
+            .iter()
+            .all(|(_, v, _)| v == "18" || v == "8")
+    );
+}

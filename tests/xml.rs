@@ -48,10 +48,11 @@ fn jats_exponents_are_powers_of_ten_and_superscript_notes_stay_notes() {
             )
         })
         .collect();
-    // "5<sup>−2</sup>" is a power of 5, no figure; "2020<sup>3</sup>" is a year and note 3.
+    // "5<sup>−2</sup>" is a power of 5, computed; "2020<sup>3</sup>" is a year and note 3.
     let expected = [
         ("10^−3", "0.001"),
         ("10^6", "1000000"),
+        ("5^−2", "0.04"),
         ("2020", "2020"),
         ("40", "40"),
     ];

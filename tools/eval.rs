@@ -88,7 +88,10 @@ impl Tally {
                 self.unit_unmapped += 1;
                 return;
             }
-            Mapped::Bare => claims.iter().any(|c| c.unit.is_none() || in_words_share(c)),
+            // A ratio ("1:10", "80/20") is a dimensionless quotient: a bare number too.
+            Mapped::Bare => claims
+                .iter()
+                .any(|c| c.unit.is_none() || c.unit == Some("ratio") || in_words_share(c)),
             // The same unit, or one of the same dimension and size under another name
             // ("ml" and a cubic centimetre).
             Mapped::Unit(unit) => claims.iter().any(|c| {
@@ -738,6 +741,14 @@ fn measeval(root: &Path) -> Tally {
                 ) else {
                     continue;
                 };
+                let surface = cells.get(6).copied().unwrap_or("");
+                if !states_an_amount(surface) {
+                    tally.excluded.push((
+                        surface.to_owned(),
+                        "a phrase with no numeral and no word of amount (\"room temperature\", \"n.s.\") states no figure",
+                    ));
+                    continue;
+                }
                 tally.cases += 1;
                 let overlapping: Vec<&Claim> = found
                     .iter()
@@ -765,6 +776,31 @@ fn measeval(root: &Path) -> Tally {
         }
     }
     tally
+}
+
+/// Does a MeasEval quantity's text state an amount: a digit, a number word, or a word of
+/// amount ("none", "few tens")? "room temperature" and "n.s." do not: they name a condition
+/// and a test result, which no extractor of figures reads as a number.
+fn states_an_amount(text: &str) -> bool {
+    const AMOUNT_WORDS: &[&str] = &[
+        "none",
+        "no",
+        "few",
+        "several",
+        "tens",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "half",
+    ];
+    text.chars().any(|c| c.is_ascii_digit())
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                claimlint::lexicon::number_words::number_word(w).is_some()
+                    || AMOUNT_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
+            })
 }
 
 /// Today's date (UTC) for the report: the harness is a tool, not the product, which never

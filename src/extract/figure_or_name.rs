@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::Scanner;
 use super::numeral::Numeral;
 use super::token::TokenKind;
+use crate::claim::Qualifier;
 use crate::lexicon::labels::{is_label_word, is_name_prefix};
 use crate::lexicon::number_words::{is, ordinal_suffix_fits, scale_abbreviation, scale_word};
 use crate::lexicon::units::{currency_code, currency_name, unit_word};
@@ -325,9 +326,11 @@ impl Scanner<'_> {
         }
         let name = self.surface(at - 2);
         let length = name.chars().count();
+        // "midpoint=180 m": a value with its unit after any name states a measurement.
         let symbol = length == 1
             || (length <= 3 && name.chars().any(char::is_uppercase))
-            || matches!(name, "ratio" | "mean" | "median" | "average" | "total");
+            || matches!(name, "ratio" | "mean" | "median" | "average" | "total")
+            || self.unit_at(end).is_some();
         let query = self.punct_is(end, '&')
             || self.punct_is(end, ';')
             || (at >= 3
@@ -336,12 +339,29 @@ impl Scanner<'_> {
         symbol && !query
     }
 
-    /// "one" counts only with a unit, currency or scale after it ("one year", "one million");
-    /// "one example", "by one estimate", "one of the" are pronouns.
+    /// "one" counts only with a unit, currency or scale after it ("one year", "one-day",
+    /// "one million") or a comparison before it ("at least one ear", "more than one"); "one
+    /// example", "by one estimate", "one of the" are pronouns.
     fn one_counts(&self, at: usize) -> bool {
-        let next = self.word(at + 1);
-        next.is_some_and(|w| unit_word(w).is_some() || currency_name(w, None).is_some() || is(w, "percent"))
-            || self.unit_at(at + 1).is_some()
+        let unit_after = |index: usize| {
+            self.word(index).is_some_and(|w| {
+                unit_word(w).is_some() || currency_name(w, None).is_some() || is(w, "percent")
+            }) || self.unit_at(index).is_some()
+        };
+        let hyphen = self.is_dash(at + 1) && self.glued(at + 1) && self.glued(at + 2);
+        unit_after(at + 1)
+            || (hyphen && unit_after(at + 2))
+            // "nearly one-fifth" that is not read as a share is no bounded count either.
+            || (!hyphen && self.one_is_compared(at))
+    }
+
+    /// "at least one", "more than one", "fewer than one": a bound on a count, which "one" alone
+    /// is not.
+    pub(super) fn one_is_compared(&self, at: usize) -> bool {
+        matches!(
+            self.qualifier_before(at).0,
+            Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtMost
+        )
     }
 }
 

@@ -11,6 +11,7 @@ pub mod number;
 mod numeral;
 mod qualifier;
 mod range;
+mod ratio;
 mod scientific;
 mod suffix;
 pub mod token;
@@ -340,8 +341,15 @@ impl<'a> Scanner<'a> {
                 self.floor = at;
                 continue;
             }
-            // Other powers ("2^10", "1.1^23") and what is too large to hold exactly state no
-            // figure claimlint can read; their bases and exponents are not counts.
+            // "30:1", "an 80/20 split".
+            if let Some(parsed) = self.ratio(at) {
+                at = parsed.end;
+                self.emit(parsed);
+                self.floor = at;
+                continue;
+            }
+            // A power the scientific reader refused (an exponent of three digits, a value too
+            // large to hold exactly) states no figure; its base and exponent are not counts.
             if self.is_power(at) {
                 at = self.skip_name(at);
                 continue;

@@ -168,7 +168,7 @@ impl Scanner<'_> {
             && !numeral.share
         {
             let scaled = numeral.end > numeral.start + 1;
-            if !scaled {
+            if !scaled && !self.one_is_compared(numeral.start) {
                 return None;
             }
         }
@@ -382,41 +382,16 @@ impl Scanner<'_> {
                 };
             }
         }
+        // "1 in 4 adults": a share, as in words.
+        if !numeral.words
+            && numeral.plain_integer
+            && let Some(share) = self.in_share(&numeral)
+        {
+            return share;
+        }
         // "two and a half", "five and a quarter", "one and three quarters"
-        if self.word_is(end, "and") {
-            let (count, denominator_at) = match self.word(end + 1) {
-                Some(w) if is(w, "a") || is(w, "one") => (Decimal::ONE, end + 2),
-                Some(w) => match number_word(w) {
-                    Some(NumberWord::Unit(n @ 2..=9)) => (Decimal::from(n), end + 2),
-                    _ => (Decimal::ZERO, end),
-                },
-                None => (Decimal::ZERO, end),
-            };
-            if let Some(denominator) = self.word(denominator_at).and_then(fraction_denominator) {
-                let part = count / Decimal::from(denominator);
-                // "one million and a half": a half of the scale the words ended on.
-                let unit = numeral
-                    .end
-                    .checked_sub(1)
-                    .filter(|_| numeral.words)
-                    .and_then(|last| self.word(last))
-                    .and_then(scale_word)
-                    .map_or(Decimal::ONE, pow10);
-                // "one billion and a half million": the fraction of the smaller scale after it.
-                let (unit, scale_taken) = match self.word(denominator_at + 1).and_then(scale_word) {
-                    Some(power) if pow10(power) < unit => (pow10(power), 1),
-                    _ => (unit, 0),
-                };
-                if !count.is_zero() && part < Decimal::ONE {
-                    numeral.value += round_significant(part * unit);
-                    numeral.precision = numeral
-                        .precision
-                        .min(round_significant(Decimal::ONE / Decimal::from(denominator)));
-                    numeral.end = denominator_at + 1 + scale_taken;
-                    numeral.plain_integer = false;
-                    return numeral;
-                }
-            }
+        if let Some(whole) = self.and_fraction(numeral) {
+            return whole;
         }
         // "one over three", "1 over 20": a quotient written out, at a clause end ("5 over 3
         // years" is a span of time, not a fraction).
@@ -453,17 +428,79 @@ impl Scanner<'_> {
         numeral
     }
 
-    /// A fraction written with a slash at `at`: "3/4" (two small whole numbers glued to the
-    /// slash, nothing glued after). Returns its value and the index past it.
+    /// A fraction after "and" that completes a whole number: "two and a half", "five and a
+    /// quarter", "two and fifty-four hundredths", "one million and a half".
+    fn and_fraction(&self, mut numeral: Numeral) -> Option<Numeral> {
+        let end = numeral.end;
+        if !self.word_is(end, "and") {
+            return None;
+        }
+        let (count, denominator_at) = match self.word(end + 1) {
+            Some(w) if is(w, "a") || is(w, "one") => (Decimal::ONE, end + 2),
+            Some(w) => match number_word(w) {
+                Some(NumberWord::Unit(n @ 2..=9)) => (Decimal::from(n), end + 2),
+                // "two and fifty-four hundredths": after whole words, a two-word numerator.
+                Some(NumberWord::Unit(tens @ 20..=90)) if numeral.words && tens % 10 == 0 => {
+                    match self.word(end + 3).and_then(number_word) {
+                        Some(NumberWord::Unit(unit @ 1..=9)) if self.hyphen_joined(end + 3) => {
+                            (Decimal::from(tens + unit), end + 4)
+                        }
+                        _ => (Decimal::from(tens), end + 2),
+                    }
+                }
+                _ => (Decimal::ZERO, end),
+            },
+            None => (Decimal::ZERO, end),
+        };
+        if let Some((denominator, after)) = self.denominator(denominator_at) {
+            let part = count / Decimal::from(denominator);
+            // "one million and a half": a half of the scale the words ended on.
+            let unit = numeral
+                .end
+                .checked_sub(1)
+                .filter(|_| numeral.words)
+                .and_then(|last| self.word(last))
+                .and_then(scale_word)
+                .map_or(Decimal::ONE, pow10);
+            // "one billion and a half million": the fraction of the smaller scale after it.
+            let (unit, scale_taken) = match self.word(after).and_then(scale_word) {
+                Some(power) if pow10(power) < unit => (pow10(power), 1),
+                _ => (unit, 0),
+            };
+            if !count.is_zero() && part < Decimal::ONE {
+                numeral.value = round_significant(numeral.value + round_significant(part * unit));
+                numeral.precision = numeral
+                    .precision
+                    .min(round_significant(Decimal::ONE / Decimal::from(denominator)));
+                numeral.end = after + scale_taken;
+                numeral.plain_integer = false;
+                return Some(numeral);
+            }
+        }
+        None
+    }
+
+    /// A fraction written with a slash at `at`: "3/4", "1/100th" (two small whole numbers glued
+    /// to the slash, nothing glued after but an ordinal ending). Returns its value and the
+    /// index past it.
     fn slash_fraction(&self, at: usize) -> Option<(Decimal, usize)> {
         self.token(at).filter(|t| t.is_number())?;
         if !(self.punct_is(at + 1, '/') && self.glued(at + 1) && self.glued(at + 2)) {
             return None;
         }
         self.token(at + 2).filter(|t| t.is_number())?;
-        if self
-            .token(at + 3)
-            .is_some_and(|t| t.glued() && (t.is_punct('/') || t.is_number() || t.is_word()))
+        // "1/100th": an ordinal ending on the denominator, read with it.
+        let ordinal = self.word(at + 3).is_some_and(|w| {
+            self.glued(at + 3)
+                && self
+                    .surface(at + 2)
+                    .parse::<u64>()
+                    .is_ok_and(|d| ordinal_suffix_fits(d, w))
+        });
+        if !ordinal
+            && self
+                .token(at + 3)
+                .is_some_and(|t| t.glued() && (t.is_punct('/') || t.is_number() || t.is_word()))
         {
             return None;
         }
@@ -479,7 +516,7 @@ impl Scanner<'_> {
         }
         Some((
             round_significant(Decimal::from(numerator) / Decimal::from(denominator)),
-            at + 3,
+            at + 3 + usize::from(ordinal),
         ))
     }
 
@@ -795,11 +832,16 @@ impl Scanner<'_> {
             last = Some(number);
             end = index + 1;
             index += 1;
-            // Skip the joiners: a glued hyphen, or "and" before another number word.
+            // Skip the joiners: a glued hyphen, or "and" before another number word; a spaced
+            // hyphen only between a tens word and a unit word ("fifty - two" in tokenised text:
+            // no range runs down from fifty to two).
+            let next = self.word(index + 1).and_then(number_word);
             let hyphen = self.is_dash(index)
-                && self.glued(index)
-                && self.glued(index + 1)
-                && self.word(index + 1).and_then(number_word).is_some();
+                && next.is_some()
+                && ((self.glued(index) && self.glued(index + 1))
+                    || (matches!(last, Some(NumberWord::Unit(t)) if t >= 20 && t % 10 == 0)
+                        && matches!(next, Some(NumberWord::Unit(1..=9)))
+                        && self.punct_is(index, '-')));
             // "two million and one half": the "and" opens a fraction, read by the tail.
             let and = self.word_is(index, "and")
                 && matches!(last, Some(NumberWord::Hundred | NumberWord::Scale(_)))
@@ -872,6 +914,38 @@ impl Scanner<'_> {
         index >= 2 && self.is_dash(index - 1) && self.glued(index - 1) && self.glued(index)
     }
 
+    /// A fraction's denominator in words at `at`: one word ("fifths", "hundredth") or a tens
+    /// word and an ordinal unit ("twenty-firsts", "thirty fifths"). Returns it and the index
+    /// past it.
+    fn denominator(&self, at: usize) -> Option<(u64, usize)> {
+        if let Some(NumberWord::Unit(tens @ 20..=90)) = self.word(at).and_then(number_word)
+            && tens % 10 == 0
+        {
+            let hyphen = self.hyphen_joined(at + 2);
+            let unit_at = at + 1 + usize::from(hyphen);
+            // "twenty seconds" is a duration; "twenty-second" joined by a hyphen is an ordinal.
+            let unit = self.word(unit_at).and_then(|w| {
+                let singular = w.strip_suffix('s').unwrap_or(w);
+                crate::lexicon::number_words::ordinal_word(singular)
+                    .filter(|&u| (1..=9).contains(&u) && (u != 2 || hyphen))
+            });
+            if let Some(unit) = unit {
+                return Some((u64::from(tens) + u64::from(unit), unit_at + 1));
+            }
+        }
+        self.word(at).and_then(fraction_denominator).map(|d| (d, at + 1))
+    }
+
+    /// Is the word at `index` a fraction's denominator joined to the number words before it by
+    /// a hyphen, glued ("three-quarters") or spaced ("five - eighths", tokenised text)?
+    fn denominator_joined(&self, index: usize) -> bool {
+        self.hyphen_joined(index)
+            || (index >= 2
+                && self.punct_is(index - 1, '-')
+                && self.word(index - 2).and_then(number_word).is_some()
+                && self.word(index).and_then(fraction_denominator).is_some())
+    }
+
     /// "a trillion", "an estimated" (no), "a dozen", "a couple of", "a decade", "a third of".
     fn article_numeral(&self, at: usize) -> Option<Numeral> {
         let next = self.word(at + 1)?;
@@ -901,6 +975,16 @@ impl Scanner<'_> {
         }
         if is(next, "half") {
             return None;
+        }
+        // "a dollar and 42 cents", "a euro a day", "less than a dollar": one of a currency when
+        // cents, a rate or a bound make it an amount; "the value of a dollar" names the unit.
+        if let Some((_, words)) = crate::lexicon::units::currency_name(next, self.word(at + 2)) {
+            let after = at + 1 + words;
+            let amount = self
+                .word(after)
+                .is_some_and(|w| is(w, "and") || is(w, "a") || is(w, "per"))
+                || self.one_is_compared(at);
+            return amount.then_some(one);
         }
         // "a decade", "a century": the unit step reads the word.
         unit_word(next).filter(|u| u.factor > 1).map(|_| one)
@@ -992,20 +1076,39 @@ impl Scanner<'_> {
     /// "three quarters", "two thirds", "a third" followed by "of" or a determiner.
     fn fraction_share(&self, numeral: &Numeral) -> Option<Numeral> {
         // "three-quarters", "two-thirds": the denominator joined by a hyphen.
-        let hyphen = usize::from(self.hyphen_joined(numeral.end + 1) && numeral.words);
-        let denominator = self.word(numeral.end + hyphen).and_then(fraction_denominator)?;
+        let hyphen = usize::from(self.denominator_joined(numeral.end + 1) && numeral.words);
+        let (denominator, end) = self.denominator(numeral.end + hyphen)?;
         let numerator = numeral.value;
         if numerator.is_zero() || numerator >= Decimal::from(denominator) || numeral.end - numeral.start > 2 {
             return None;
         }
-        if !self.share_follows(numeral.end + hyphen + 1) {
+        // More than one part takes a plural ("two fifths"): "two hundredth" is an ordinal.
+        if numerator > Decimal::ONE && !self.word(end - 1).is_some_and(|w| w.ends_with('s')) {
             return None;
         }
-        let value = round_significant(numerator * Decimal::from(100) / Decimal::from(denominator));
+        // "one-fifth is still", "almost one-third used": joined by a hyphen it can only be a
+        // fraction; spaced ("one third party"), only before its whole or a clause end.
+        let joined = hyphen == 1 && self.hyphen_joined(numeral.end + 1);
+        // "one-half miles", "three-quarters of an hour" stays a share: a unit right after makes
+        // the fraction a number of that unit.
+        if joined && self.unit_at(end).is_some() {
+            let part = round_significant(numerator / Decimal::from(denominator));
+            return Some(Numeral {
+                value: part,
+                precision: round_significant(Decimal::ONE / Decimal::from(denominator)),
+                end,
+                ..*numeral
+            });
+        }
+        if !joined && !self.share_follows(end) {
+            return None;
+        }
+        let value =
+            round_significant(numerator.checked_mul(Decimal::from(100))? / Decimal::from(denominator));
         Some(Numeral {
             value,
             precision: Decimal::ONE,
-            end: numeral.end + hyphen + 1,
+            end,
             share: true,
             ..*numeral
         })
@@ -1014,21 +1117,24 @@ impl Scanner<'_> {
     /// "twenty-three fifths", "three halves": a fraction in words at or above one is a number
     /// (4.6, 1.5), not a share of a whole.
     fn improper_fraction(&self, numeral: &Numeral) -> Option<Numeral> {
-        let hyphen = usize::from(self.hyphen_joined(numeral.end + 1));
-        let word = self.word(numeral.end + hyphen)?;
-        let denominator = fraction_denominator(word).filter(|_| word.ends_with('s'))?;
+        let hyphen = usize::from(self.denominator_joined(numeral.end + 1) && numeral.words);
+        let (denominator, end) = self.denominator(numeral.end + hyphen)?;
+        // A plural denominator: "twenty-three fifths", not "two hundred fifth" (an ordinal).
+        if !self.word(end - 1).is_some_and(|w| w.ends_with('s')) {
+            return None;
+        }
         if numeral.value < Decimal::from(denominator) || !numeral.value.fract().is_zero() {
             return None;
         }
         Some(Numeral {
             value: round_significant(numeral.value / Decimal::from(denominator)),
             precision: round_significant(Decimal::ONE / Decimal::from(denominator)),
-            end: numeral.end + hyphen + 1,
+            end,
             ..*numeral
         })
     }
 
-    /// "one in five", "1 in 4": a share.
+    /// "one in five", "1 in 4": a share; not "3 in 12 months" (a whole with a unit).
     fn in_share(&self, numeral: &Numeral) -> Option<Numeral> {
         if !self.word_is(numeral.end, "in") || numeral.value.is_zero() {
             return None;
@@ -1037,7 +1143,8 @@ impl Scanner<'_> {
         let small = whole.value > numeral.value
             && whole.value <= Decimal::from(1000)
             && whole.value.fract().is_zero();
-        if !small || whole.share {
+        // "3 in 12 months" is a span of time, not a share.
+        if !small || whole.share || self.suffix(whole.end).is_some() {
             return None;
         }
         let value = round_significant(numeral.value * Decimal::from(100) / whole.value);

@@ -1,10 +1,12 @@
 //! Scientific notation read as exact values: "1.3 × 10^6" → 1,300,000, "6.23x10^-4" →
-//! 0.000623, "10^−3" → 0.001 (JATS writes the exponent as a superscript), "1.3e6", "-12e-1".
-//! The precision is the mantissa's last stated place times the power ("1.3 × 10^6" → 100,000).
+//! 0.000623, "10^−3" → 0.001 (JATS writes the exponent as a superscript), "1.3e6", "-12e-1";
+//! powers of other bases ("1.1^23", "2.5^-1") computed to the 28 digits a `Decimal` holds.
+//! The precision is the mantissa's last stated place times the power ("1.3 × 10^6" → 100,000);
+//! for another base, the last place of the computed value.
 
 use rust_decimal::Decimal;
 
-use super::number::parse_digits;
+use super::number::{parse_digits, round_significant};
 use super::numeral::pow10;
 use super::token::TokenKind;
 use super::{Figure, Parsed, Scanner};
@@ -50,21 +52,25 @@ impl Scanner<'_> {
         let (exponent, end) = self
             .times_ten_to(mantissa_at + 1)
             .or_else(|| self.e_notation(mantissa_at + 1))
-            .or_else(|| {
-                // "10^-3" alone: the mantissa is the base.
-                (self.surface(mantissa_at) == "10")
-                    .then(|| self.power(mantissa_at + 1))
-                    .flatten()
-            })?;
+            // "10^-3", "1.1^23" alone: the mantissa is the base.
+            .or_else(|| self.power(mantissa_at + 1))?;
         let bare_power = self.punct_is(mantissa_at + 1, '^');
-        let (mantissa_value, mantissa_precision) = if bare_power {
-            (Decimal::ONE, Decimal::ONE)
+        let (mut value, precision) = if bare_power && self.surface(mantissa_at) != "10" {
+            // "1.1^23", "2.5^-1": a power of another base, computed exactly (to 28 digits).
+            let power = power_of(mantissa.value, exponent)?;
+            (power, last_place(power))
         } else {
-            (mantissa.value, mantissa.precision)
+            let (mantissa_value, mantissa_precision) = if bare_power {
+                (Decimal::ONE, Decimal::ONE)
+            } else {
+                (mantissa.value, mantissa.precision)
+            };
+            let factor = power_of_ten(exponent)?;
+            (
+                mantissa_value.checked_mul(factor)?,
+                mantissa_precision.checked_mul(factor)?,
+            )
         };
-        let factor = power_of_ten(exponent)?;
-        let mut value = mantissa_value.checked_mul(factor)?;
-        let precision = mantissa_precision.checked_mul(factor)?;
         if negative {
             value = -value;
         }
@@ -135,12 +141,17 @@ impl Scanner<'_> {
         self.glued(at + 1).then_some((exponent, end))
     }
 
-    /// A signed whole exponent of at most two digits.
+    /// A signed whole exponent of at most two digits ("--23": two signs, glued, multiply).
     fn exponent(&self, at: usize) -> Option<(i32, usize)> {
-        let (sign, digits_at) = match self.token(at)?.kind {
-            TokenKind::Punct('-' | '−' | '–') => (-1, at + 1),
-            TokenKind::Punct('+') => (1, at + 1),
-            _ => (1, at),
+        let sign_of = |index: usize| match self.token(index).map(|t| t.kind) {
+            Some(TokenKind::Punct('-' | '−' | '–')) => Some(-1),
+            Some(TokenKind::Punct('+')) => Some(1),
+            _ => None,
+        };
+        let (sign, digits_at) = match (sign_of(at), sign_of(at + 1)) {
+            (Some(first), Some(second)) if self.glued(at + 1) => (first * second, at + 2),
+            (Some(sign), _) => (sign, at + 1),
+            (None, _) => (1, at),
         };
         let digits = self.token(digits_at).filter(|t| t.is_number())?;
         let text = &self.text[digits.span.range()];
@@ -152,6 +163,24 @@ impl Scanner<'_> {
         }
         Some((sign * text.parse::<i32>().ok()?, digits_at + 1))
     }
+}
+
+/// `base` to a whole power, rounded to the 28 significant digits a `Decimal` holds; `None` when
+/// it overflows or the base is zero under a negative power.
+fn power_of(base: Decimal, exponent: i32) -> Option<Decimal> {
+    let mut value = Decimal::ONE;
+    for _ in 0..exponent.unsigned_abs() {
+        value = round_significant(value.checked_mul(base)?);
+    }
+    if exponent < 0 {
+        value = round_significant(Decimal::ONE.checked_div(value)?);
+    }
+    Some(value.normalize())
+}
+
+/// The place value of a number's last digit (0.4 → 0.1, 8.95 → 0.01, 300 → 1).
+fn last_place(value: Decimal) -> Decimal {
+    Decimal::new(1, value.normalize().scale())
 }
 
 /// 10 to a whole power, exactly, within what a `Decimal` holds.

@@ -70,15 +70,26 @@ impl Scanner<'_> {
             return None;
         }
         let glued = token.glued();
+        // "1.2B people", "2mil SEK": a noun or a currency code after the letter.
         let followed_by_word = self
             .word(at + 1)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) || currency_code(w).is_some());
+        // Nothing after it in the clause: "reached 1.2b.", "2mil" alone.
+        let clause_ends = self
+            .token(at + 1)
+            .is_none_or(|t| matches!(t.kind, TokenKind::Punct(c) if ".,;:)!?".contains(c)));
+        // A decimal before the letter: "3B" may label an item, "1.2B" cannot.
+        let decimal = at > 0 && self.tokens[at - 1].is_number() && self.surface(at - 1).contains(['.', ',']);
         let accept = strict
             || money
             || (glued && word.eq_ignore_ascii_case("k"))
+            // "2.33 k": a spaced lower-case "k" (a spaced capital is kelvin).
+            || (word == "k" && (followed_by_word || clause_ends))
             || (glued && matches!(word, "m" | "M") && followed_by_word && !self.next_is_unit_context(at + 1))
             // "1.2B people", "2mil users"
-            || (glued && matches!(word, "B" | "b" | "mil") && followed_by_word);
+            || (glued && matches!(word, "B" | "b" | "mil") && followed_by_word)
+            // "reached 1.2B.": a capital only ("bash 2.05b" is a version).
+            || (glued && clause_ends && (word == "mil" || (decimal && matches!(word, "B" | "M"))));
         accept.then_some((power, at + 1))
     }
 

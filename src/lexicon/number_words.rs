@@ -218,26 +218,37 @@ pub fn scale_abbreviation(word: &str) -> Option<(u32, bool)> {
         "T" => (12, false),
         "k" | "K" => (3, false),
         "b" | "B" => (9, false),
+        // "Rs 300 Cr": crore, after money only ("18 Cr" may be chromium).
+        "Cr" | "cr" | "Crs" | "crs" => (7, false),
         _ => return None,
     })
 }
 
-/// Denominators of fractions written in words ("three quarters" → 4).
+/// Denominators of fractions written in words ("three quarters" → 4, "two hundredths" → 100,
+/// "a trillionth" → 10¹²). "first" and "second" are none: "one second" is a duration.
 #[must_use]
-pub fn fraction_denominator(word: &str) -> Option<u32> {
+pub fn fraction_denominator(word: &str) -> Option<u64> {
     let mut buffer = [0u8; 24];
     let len = lower(word, &mut buffer)?;
-    Some(match &buffer[..len] {
+    let lowered = &buffer[..len];
+    Some(match lowered {
         b"half" | b"halves" => 2,
-        b"third" | b"thirds" => 3,
-        b"quarter" | b"quarters" | b"fourth" | b"fourths" => 4,
-        b"fifth" | b"fifths" => 5,
-        b"sixth" | b"sixths" => 6,
-        b"seventh" | b"sevenths" => 7,
-        b"eighth" | b"eighths" => 8,
-        b"ninth" | b"ninths" => 9,
-        b"tenth" | b"tenths" => 10,
-        _ => return None,
+        b"quarter" | b"quarters" => 4,
+        _ => {
+            let singular = lowered.strip_suffix(b"s").unwrap_or(lowered);
+            match singular {
+                b"millionth" => 1_000_000,
+                b"billionth" => 1_000_000_000,
+                b"trillionth" => 1_000_000_000_000,
+                _ => {
+                    let value = ordinal_word(std::str::from_utf8(singular).ok()?)?;
+                    if value <= 2 {
+                        return None;
+                    }
+                    u64::from(value)
+                }
+            }
+        }
     })
 }
 

@@ -2,6 +2,9 @@
 
 use super::number_words::is;
 
+/// The unit of a ratio ("30:1", "an 80/20 split"): a dimensionless quotient of two terms.
+pub const RATIO: &str = "ratio";
+
 /// The ISO 4217 code of a currency symbol used alone ("$" is USD unless configured otherwise).
 #[must_use]
 pub fn currency_symbol(c: char) -> Option<&'static str> {
