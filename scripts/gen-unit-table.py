@@ -243,11 +243,13 @@ def load():
 
 
 def canonical(name, u):
+    """The symbol claimlint writes, in NFC (the ohm sign U+2126 becomes the Greek capital
+    omega, as Unicode recommends)."""
     if name in CANONICAL:
-        return CANONICAL[name]
+        return unicodedata.normalize("NFC", CANONICAL[name])
     for s in u["symbols"]:
         if s and any(c.isalpha() for c in s) and " " not in s:
-            return s
+            return unicodedata.normalize("NFC", s)
     return name
 
 
@@ -286,7 +288,9 @@ def generate():
         for symbol in u["symbols"]:
             if symbol in DENIED_SYMBOLS or not any(c.isalpha() for c in symbol) or " " in symbol:
                 continue
-            if len(symbol) == 1 and symbol not in ALLOWED_SINGLE:
+            # One ASCII letter is too often a label or grade; one other letter ("Å", "Ω")
+            # is written alone for nothing but its unit.
+            if len(symbol) == 1 and symbol.isascii() and symbol not in ALLOWED_SINGLE:
                 continue
             symbols.setdefault(symbol, index)
             # The ohm sign and the Greek capital omega are both written for ohms.

@@ -683,3 +683,33 @@ fn hyphenated_fractions_currency_articles_and_crore() {
             .all(|(_, v, _)| v == "18" || v == "8")
     );
 }
+
+#[test]
+fn laboratory_units_angstrom_gravity_and_molar() {
+    for (text, figure, unit) in [
+        (
+            "The map reached a resolution of 21 Å, enough to place the loops.",
+            "21 Å",
+            "Å",
+        ),
+        ("The film grew at 0.5 Å/s under vacuum.", "0.5 Å/s", "Å/s"),
+        ("The coil was matched to a 50 Ω load.", "50 Ω", "Ω"),
+        ("Lysates were spun at 4000 × g for ten minutes.", "4000 × g", "×g"),
+        ("Pellets formed at 16,000×g within a minute.", "16,000×g", "×g"),
+        ("Cells were washed in 0.01 M PBS twice.", "0.01 M", "M"),
+        ("A 2 M solution was added dropwise.", "2 M", "M"),
+    ] {
+        assert_eq!(unit_of(text, figure), unit, "{text}");
+    }
+    // A grid's dimensions and a spaced "M" before a currency or a count noun stay as they were.
+    assert!(
+        read("They drew a 3 x 4 grid.")
+            .iter()
+            .all(|(_, _, u)| u.is_empty())
+    );
+    assert!(
+        read("Sales of 1.5 M units were logged.")
+            .iter()
+            .all(|(_, _, u)| u != "M")
+    );
+}

@@ -93,6 +93,27 @@ impl Scanner<'_> {
         accept.then_some((power, at + 1))
     }
 
+    /// After "0.5 M": a chemical's name (capitalised, not a currency: `NaCl`, "PBS", "Tris")
+    /// or "solution" makes "M" molar rather than a million.
+    fn molar_context(&self, index: usize) -> bool {
+        self.word(index).is_some_and(|w| {
+            (w.starts_with(|c: char| c.is_ascii_uppercase())
+                && currency_code(w).is_none()
+                && currency_name(w, None).is_none())
+                || matches!(w, "solution" | "solutions")
+        })
+    }
+
+    /// Is "× g" written at `at` ("4000 × g", "13,000 x g"): a lone "g" after the sign, nothing
+    /// glued after it?
+    fn times_gravity(&self, at: usize) -> bool {
+        self.word(at + 1) == Some("g")
+            && self.glued(at + 1) == self.glued(at)
+            && !self
+                .token(at + 2)
+                .is_some_and(|t| t.glued() && (t.is_word() || t.is_number()))
+    }
+
     /// After "5m": a word that reads as "5 metres …" ("high", "long", "wide", "deep", "tall").
     fn next_is_unit_context(&self, index: usize) -> bool {
         self.word(index).is_some_and(|w| {
@@ -113,6 +134,13 @@ impl Scanner<'_> {
             }
             TokenKind::Punct('‰') => {
                 return Some((Suffix::of(Kind::Quantity, Some("‰"), 1), at + 1));
+            }
+            // "4000 × g", "16,000×g": a centrifuge's force in multiples of gravity.
+            TokenKind::Punct('×') if self.times_gravity(at) => {
+                return Some((Suffix::of(Kind::Quantity, Some("×g"), 1), at + 2));
+            }
+            TokenKind::Word if self.surface(at) == "x" && self.times_gravity(at) => {
+                return Some((Suffix::of(Kind::Quantity, Some("×g"), 1), at + 2));
             }
             TokenKind::Punct('°') => {
                 // "20 °C", "4 °C/min", "45°", "54°N".
@@ -280,12 +308,18 @@ impl Scanner<'_> {
         {
             return Some((Unit::quantity(symbol), at + 2));
         }
+        // "0.01 M PBS", "1 M NaCl", "a 2 M solution": molar before a chemical's name.
+        if word == "M" && self.molar_context(at + 1) {
+            return Some((Unit::quantity("M"), at + 1));
+        }
         // "MtCO2e", "tCO2-eq", "cmH2O": a symbol with digits inside spans glued tokens.
         if let Some(found) = self.glued_symbol_at(at) {
             return Some(found);
         }
         let table = table_symbol(word)?;
-        if word.chars().count() == 1 && (!spaced || !self.spaced_letter_is_unit(at)) {
+        // A one-letter symbol needs a clear context ("5 A" may be a grade), unless no word is
+        // written with that letter alone ("21 Å", "50 Ω").
+        if word.chars().count() == 1 && word.is_ascii() && (!spaced || !self.spaced_letter_is_unit(at)) {
             return None;
         }
         Some((Unit::quantity(table.symbol), at + 1))
