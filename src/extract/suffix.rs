@@ -164,7 +164,13 @@ impl Scanner<'_> {
                 // "three-year", "10-km"
                 let word = self.word(at + 1)?;
                 let unit = unit_word(word)?;
-                if crate::lexicon::units::is_ambiguous_symbol(word) {
+                // "a 2-min break", "a 51-bp fragment", "12-h shifts": these symbols are clear
+                // after a hyphen when the compound ends there; others stay ambiguous ("5-m").
+                let clear_compound = matches!(word, "min" | "ms" | "bp" | "h")
+                    && !self
+                        .token(at + 2)
+                        .is_some_and(|t| t.glued() && (t.is_word() || t.is_number() || t.is_punct('-')));
+                if crate::lexicon::units::is_ambiguous_symbol(word) && !clear_compound {
                     return None;
                 }
                 let kind = match unit.kind {
@@ -307,6 +313,21 @@ impl Scanner<'_> {
             && let Some(symbol) = crate::lexicon::units::compound(&[(length.symbol, power)])
         {
             return Some((Unit::quantity(symbol), at + 2));
+        }
+        // "10,000 U/ml", "40 IU/L": enzyme or international units, read only in a compound
+        // (a lone "U" may be a grade or a name).
+        let enzyme = match word {
+            "U" => Some("U"),
+            "IU" => Some("IU"),
+            _ => None,
+        };
+        if let Some(symbol) = enzyme
+            && self.punct_is(at + 1, '/')
+            && self.glued(at + 1)
+            && self.glued(at + 2)
+            && self.word(at + 2).and_then(unit_word).is_some()
+        {
+            return Some((Unit::quantity(symbol), at + 1));
         }
         // "0.01 M PBS", "1 M NaCl", "a 2 M solution": molar before a chemical's name.
         if word == "M" && self.molar_context(at + 1) {
