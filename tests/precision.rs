@@ -478,4 +478,10 @@ fn a_paper_and_a_survey_report_give_their_own_results() {
     // A statistical report on its own survey: its estimates are its results.
     let survey = "Harbour workforce, 2024\n\nThe survey sampled 3,100 dockworkers. About 41.2 percent worked night shifts, a statistically significant rise. The share on short contracts, 18.4 percent, was statistically significant at the 90 percent confidence level. Survey estimates carry a margin of error; see the survey's sample design. Differences not statistically significant are not discussed.\n";
     assert_eq!(uncited(survey, "survey.txt"), Vec::<String>::new());
+    // An assessment's technical appendix speaks of the rates its sample met, not of errors.
+    let assessment = "Appendix: how the reading assessment was run\n\nSchools were sampled in two stages, and 212 schools took part. The weighted school participation rate was 84 percent before replacement. Within schools, the student response rate was 95 percent, and the overall response rate 80 percent. The sample excluded 3.1 percent of pupils. Schools in the sample with response rates below 85 percent were followed up.\n";
+    assert_eq!(uncited(assessment, "appendix.txt"), Vec::<String>::new());
+    // A report that speaks of a survey's response rate once is still judged as a report.
+    let citing = "Harbour outlook\n\nOf dockworkers, 41.2 percent work nights. The response rate of last year's survey was 12 percent.\n";
+    assert!(!uncited(citing, "outlook.txt").is_empty());
 }

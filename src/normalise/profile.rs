@@ -217,11 +217,12 @@ fn is_court_opinion(head: &str) -> bool {
 
 /// A statistical report on the publisher's own survey (a census, a national assessment): it
 /// speaks of its estimates' sampling error throughout — significance, margins of error,
-/// confidence levels, standard errors, three times or more — and of the survey itself. Its
+/// confidence levels, standard errors, response and participation rates, three times or more —
+/// and of the survey itself. Its
 /// figures are its own results, as a research article's are.
 fn reports_own_survey(text: &str) -> bool {
     /// Sampling-error phrases first, then the survey's words: one pass over the text for both.
-    const PHRASES: [&str; 11] = [
+    const PHRASES: [&str; 13] = [
         "statistically significant",
         "statistically signiﬁcant",
         "margin of error",
@@ -230,11 +231,14 @@ fn reports_own_survey(text: &str) -> bool {
         "standard error",
         "sampling error",
         "sampling variability",
+        // An assessment's appendix speaks of the rates it met rather than of its errors.
+        "response rate",
+        "participation rate",
         "survey",
         "Survey",
         "sample",
     ];
-    const STATISTICS: usize = 8;
+    const STATISTICS: usize = 10;
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| aho_corasick::AhoCorasick::new(PHRASES).expect("the phrases build"));
     let (mut statistics, mut survey) = (0, 0);
