@@ -485,3 +485,22 @@ fn a_paper_and_a_survey_report_give_their_own_results() {
     let citing = "Harbour outlook\n\nOf dockworkers, 41.2 percent work nights. The response rate of last year's survey was 12 percent.\n";
     assert!(!uncited(citing, "outlook.txt").is_empty());
 }
+
+#[test]
+fn figures_computed_from_a_sourced_table_share_its_source() {
+    let table = "| Account | 2025 enacted | 2026 request |\n| --- | ---: | ---: |\n| Harbours | 412.6 | 377.9 |\n| Dredging | 58.0 | 61.5 |\n";
+    let prose = "# Harbour budget\n\nThe request for harbours is $34.7 million below the enacted level (-8%), and dredging would get $61.5 million. Ferries would get $12.3 million.\n\n";
+    let sourced = format!("{prose}{table}\nSource: Port Authority budget tables, 2026.\n");
+    let found = uncited(&sourced, "budget.md");
+    // The difference, its percentage and the restated cell take the table's source; the ferry
+    // figure is in no table.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`$12.3 million`"), "{found:#?}");
+    // Without a source line the table sources nothing: all four need a source.
+    let unsourced = format!("{prose}{table}");
+    let found = uncited(&unsourced, "budget.md");
+    assert!(
+        found.iter().any(|m| m.contains("4 figures need one")),
+        "{found:#?}"
+    );
+}

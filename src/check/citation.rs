@@ -132,7 +132,14 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     // mention of one needs no second source (cite at first mention).
     let mut stated = Stated::default();
     let mut under_claim_heading: Option<Vec<bool>> = None;
-    for claim in context.claims {
+    // Figures computed from a sourced table's cells: the table's source line is theirs.
+    let mut from_table = vec![false; context.claims.len()];
+    if document.sources.iter().any(|s| s.kind == SourceKind::SourceLine) {
+        for derived in &context.relations().from_tables {
+            from_table[derived.claim] = true;
+        }
+    }
+    for (index, claim) in context.claims.iter().enumerate() {
         if claim.role == Some(Role::Analysis) {
             stated.insert(claim);
         }
@@ -153,6 +160,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             _ => {}
         }
         if covered(context, claim, params.coverage)
+            || (from_table[index] && counted.contains(&SourceKind::SourceLine))
             || sourced(document, sentence.block, &counted)
             || linked_in_sentence(document, sentence.span, &params.sources)
         {

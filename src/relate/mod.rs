@@ -1,8 +1,9 @@
 //! relate: the relations between a document's claims, found once from the sentence structure —
 //! a part and its whole, a count and its share, a total and its breakdown, shares of one whole, a
 //! change between two figures, the same quantity stated again, a period and its length, a figure
-//! and its conversion. Relations are plain data (claim indices and the spans of the words that
-//! establish them); the consistency checks read them instead of the raw text.
+//! and its conversion, a figure computed from a sourced table's cells. Relations are plain data
+//! (claim indices and the spans of the words that establish them); the consistency checks and
+//! the citation rule read them instead of the raw text.
 //!
 //! Each sentence with figures is read once into a `View` (its words, punctuation and figures),
 //! and every relation kind matches its patterns on that view: linear in the sentence's items.
@@ -13,6 +14,7 @@ pub mod change;
 pub mod chronology;
 pub mod conversion;
 pub mod count_share;
+pub mod from_table;
 pub mod interval;
 pub mod part_whole;
 pub mod restatement;
@@ -28,6 +30,7 @@ pub use change::{Change, Direction, Hedge, Stated};
 pub use chronology::{Duration, Reading};
 pub use conversion::Conversion;
 pub use count_share::CountShare;
+pub use from_table::FromTable;
 pub use part_whole::PartOfWhole;
 pub use restatement::Restatement;
 pub use share_list::ShareList;
@@ -44,6 +47,8 @@ pub struct Relations {
     pub durations: Vec<Duration>,
     pub conversions: Vec<Conversion>,
     pub shares_of: Vec<share_of::ShareOf>,
+    /// Prose figures computed from a sourced table's cells.
+    pub from_tables: Vec<FromTable>,
 }
 
 /// One sentence being related: its view and the document's claims.
@@ -155,5 +160,6 @@ pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
         share_of::find(document, &sentence, &mut relations);
     }
     restatement::find(&document.text, claims, &mut relations);
+    from_table::find(document, claims, &mut relations);
     relations
 }
