@@ -59,9 +59,10 @@ pub enum Error {
         source_text: String,
         offset: Option<usize>,
     },
-    #[error("`{path}`, row {row}{}: {message}", if column.is_empty() { String::new() } else { format!(", column `{column}`") }, path = path.display())]
+    #[error("`{path}`{}{}: {message}", if *row > 0 { format!(", row {row}") } else { String::new() }, if column.is_empty() { String::new() } else { format!(", column `{column}`") }, path = path.display())]
     Ledger {
         path: PathBuf,
+        /// The row (1 is the header); 0 when the fault is the file's as a whole.
         row: usize,
         column: String,
         message: String,

@@ -165,3 +165,59 @@ pub fn read_regular_text(path: &Path, limit: u64, what: &'static str) -> Result<
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })
 }
+
+/// What one zip archive may inflate to: a part, all the parts read, and the ratio of a part's
+/// inflated to compressed size (zip bombs inflate by thousands).
+#[derive(Debug, Clone, Copy)]
+pub struct ZipLimits {
+    pub part: u64,
+    pub total: u64,
+    pub ratio: u64,
+}
+
+/// Why an entry of a zip archive was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZipEntryError {
+    Encrypted,
+    /// Too large, or a broken archive: a sentence for the caller's own error.
+    Refused(String),
+}
+
+/// Reads the entry `name` of `archive` within `limits`, adding its size to `total`; `None` when
+/// the archive has no such entry. Refused before it is inflated when its header declares too
+/// much, and never read past the part limit whatever the header says.
+pub fn zip_entry(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    total: &mut u64,
+    limits: ZipLimits,
+) -> std::result::Result<Option<Vec<u8>>, ZipEntryError> {
+    use ZipEntryError::Refused;
+    use std::io::Read as _;
+    let mut file = match archive.by_name(name) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(error) => return Err(Refused(format!("{name}: {error}"))),
+    };
+    if file.encrypted() {
+        return Err(ZipEntryError::Encrypted);
+    }
+    let declared = file.size();
+    let compressed = file.compressed_size().max(1);
+    if declared > limits.part || declared / compressed > limits.ratio || *total + declared > limits.total {
+        return Err(Refused(format!(
+            "{name} would inflate to {declared} bytes (limits: {} a part, {} in all, ratio {}:1)",
+            limits.part, limits.total, limits.ratio
+        )));
+    }
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(limits.part + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Refused(format!("{name}: {e}")))?;
+    if bytes.len() as u64 > limits.part {
+        return Err(Refused(format!("{name} inflates past {} bytes", limits.part)));
+    }
+    *total += bytes.len() as u64;
+    Ok(Some(bytes))
+}

@@ -345,3 +345,132 @@ fn a_ledger_from_before_the_role_column_is_read_and_brought_up_to_date() {
     let new = fs::read_to_string(dir.join("claims.csv")).expect("ledger");
     assert!(new.contains(",footnotes,role,sentence,"), "{new}");
 }
+
+/// Saves `rows` as Excel does: every text in shared strings, whole numbers as number cells.
+fn save_as_excel(path: &Path, rows: &[Vec<String>]) {
+    use std::fmt::Write as _;
+    use std::io::Write as _;
+    let mut strings: Vec<&str> = Vec::new();
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        let _ = write!(sheet, r#"<row r="{}">"#, r + 1);
+        for (c, cell) in row.iter().enumerate() {
+            let reference = format!(
+                "{}{}",
+                (b'A' + u8::try_from(c % 26).expect("column")) as char,
+                r + 1
+            );
+            let reference = if c >= 26 {
+                format!("A{reference}")
+            } else {
+                reference
+            };
+            if cell.is_empty() {
+                continue; // Excel leaves empty cells out
+            }
+            if r > 0 && !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit()) {
+                let _ = write!(sheet, r#"<c r="{reference}"><v>{cell}</v></c>"#);
+            } else {
+                strings.push(cell);
+                let _ = write!(
+                    sheet,
+                    r#"<c r="{reference}" t="s"><v>{}</v></c>"#,
+                    strings.len() - 1
+                );
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut shared = String::new();
+    for text in &strings {
+        let _ = write!(shared, "<si><r><t>{}</t></r></si>", escape(text));
+    }
+    let shared = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{0}" uniqueCount="{0}">{shared}</sst>"#,
+        strings.len()
+    );
+    let mut archive = zip::ZipWriter::new(fs::File::create(path).expect("create"));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("xl/sharedStrings.xml", shared.as_str()),
+        ("xl/worksheets/sheet1.xml", sheet.as_str()),
+    ] {
+        archive.start_file(name, options).expect("entry");
+        archive.write_all(text.as_bytes()).expect("write");
+    }
+    archive.finish().expect("finish");
+}
+
+#[test]
+fn a_workbook_ledger_round_trips_through_a_spreadsheet() {
+    let dir = workspace("xlsx");
+    fs::write(dir.join("brief.md"), BRIEF).expect("write");
+    let output = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.xlsx"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let written = fs::read(dir.join("claims.xlsx")).expect("workbook");
+    assert!(written.starts_with(b"PK"), "a zip archive");
+    // Written again unchanged, it is the same bytes.
+    let again = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.xlsx"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(fs::read(dir.join("claims.xlsx")).expect("workbook"), written);
+
+    // An auditor verifies the dredging figure and saves the workbook from a spreadsheet.
+    let mut rows = claimlint::audit::xlsx::read(&written).expect("reads");
+    let header = rows[0].clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    for row in rows.iter_mut().skip(1) {
+        if row[at("text")] == "EUR 40 million" {
+            row[at("status")] = "verified".to_owned();
+            row[at("reviewer")] = "a.auditor".to_owned();
+        }
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[at("id")].starts_with(|c: char| c.is_ascii_alphabetic()))
+    );
+    save_as_excel(&dir.join("claims.xlsx"), &rows);
+
+    // The verified figure edited: drift, read from the workbook.
+    fs::write(
+        dir.join("brief.md"),
+        BRIEF.replace("EUR 40 million", "EUR 45 million"),
+    )
+    .expect("write");
+    let output = run(
+        &dir,
+        &["check", "brief.md", "--ledger", "claims.xlsx", "--format", "json"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let drift: Vec<&serde_json::Value> = found
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["rule"] == "ledger/drift")
+        .collect();
+    assert_eq!(drift.len(), 1, "{found:#}");
+
+    // A file named .xlsx that is no workbook is refused, naming it.
+    fs::write(dir.join("broken.xlsx"), "id,document\n").expect("write");
+    let output = run(&dir, &["check", "brief.md", "--ledger", "broken.xlsx"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("broken.xlsx") && stderr.contains("not a workbook"),
+        "{stderr}"
+    );
+}

@@ -180,28 +180,65 @@ impl Ledger {
         }
     }
 
-    /// Parses a ledger's bytes, naming the row (1 is the header) and column of any fault.
+    /// Parses a ledger's bytes (CSV, or a workbook when the path ends in `.xlsx`), naming the
+    /// row (1 is the header) and column of any fault.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self> {
+        if super::xlsx::is_workbook(path) {
+            let mut rows = super::xlsx::read(bytes)
+                .map_err(|message| malformed(path, 0, "", message))?
+                .into_iter();
+            let header = rows.next().unwrap_or_default();
+            // Blank rows an auditor left between rows are no claims.
+            let records = rows.filter(|r| r.iter().any(|c| !c.is_empty())).map(|mut r| {
+                // A workbook stores no trailing empty cells.
+                if r.len() < header.len() {
+                    r.resize(header.len(), String::new());
+                }
+                Ok(r)
+            });
+            return Self::from_records(path, &header, records, false);
+        }
         let bom = bytes.starts_with("\u{feff}".as_bytes());
         let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
             .from_reader(bytes);
-        let header = reader
+        let header: Vec<String> = reader
             .headers()
             .map_err(|e| malformed(path, 1, "", e.to_string()))?
-            .clone();
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let records = reader.records().enumerate().map(|(index, record)| {
+            record
+                .map(|r| r.iter().map(str::to_owned).collect())
+                .map_err(|e| malformed(path, index + 2, "", e.to_string()))
+        });
+        let mut ledger = Self::from_records(path, &header, records, true)?;
+        ledger.bom = bom;
+        Ok(ledger)
+    }
+
+    /// A ledger from its header and rows, checked cell by cell. `guarded`: text cells were
+    /// written with a `'` before what a spreadsheet would run as a formula (CSV), to be read
+    /// back without it.
+    fn from_records(
+        path: &Path,
+        header: &[String],
+        records: impl Iterator<Item = Result<Vec<String>>>,
+        guarded: bool,
+    ) -> Result<Self> {
         let expected: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
         // Format 1 (before `role`): the same columns without `role`. Read it as format 2 with an
         // empty role; the next write brings it up to date.
         let legacy: Vec<&str> = expected.iter().copied().filter(|c| *c != "role").collect();
         let role_at = COLUMNS.iter().position(|c| *c == "role").unwrap_or(COLUMNS.len());
-        let is_legacy = header.len() == legacy.len() && header.iter().eq(legacy.iter().copied());
+        let is_legacy = header.len() == legacy.len() && header.iter().eq(legacy.iter());
         if !is_legacy {
             for (index, name) in expected.iter().enumerate() {
-                if header.get(index) != Some(name) {
-                    let found = header.get(index).unwrap_or("nothing");
+                if header.get(index).map(String::as_str) != Some(name) {
+                    let found = header.get(index).map_or("nothing", String::as_str);
                     return Err(malformed(
                         path,
                         1,
@@ -222,27 +259,28 @@ impl Ledger {
         let width = header.len();
         let mut rows = Vec::new();
         let mut seen: HashMap<(String, String), usize> = HashMap::new();
-        for (index, record) in reader.records().enumerate() {
+        for (index, record) in records.enumerate() {
             let row_number = index + 2;
-            let record = record.map_err(|e| malformed(path, row_number, "", e.to_string()))?;
-            if record.len() != width {
+            let mut cells = record?;
+            if cells.len() != width {
                 return Err(malformed(
                     path,
                     row_number,
                     "",
-                    format!("expected {width} cells, found {}", record.len()),
+                    format!("expected {width} cells, found {}", cells.len()),
                 ));
             }
-            let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
             if is_legacy {
                 cells.insert(role_at, String::new());
             }
             // Text cells were guarded for spreadsheets as they were written: read the text.
-            for (index, cell) in cells.iter_mut().enumerate() {
-                if index >= COLUMNS.len() || is_text_field(index) {
-                    let text = spreadsheet_unsafe(cell);
-                    if text.len() != cell.len() {
-                        *cell = text.to_owned();
+            if guarded {
+                for (index, cell) in cells.iter_mut().enumerate() {
+                    if index >= COLUMNS.len() || is_text_field(index) {
+                        let text = spreadsheet_unsafe(cell);
+                        if text.len() != cell.len() {
+                            *cell = text.to_owned();
+                        }
                     }
                 }
             }
@@ -264,7 +302,7 @@ impl Ledger {
             }
             rows.push(row);
         }
-        Ok(Self { rows, bom })
+        Ok(Self { rows, bom: false })
     }
 
     /// The rows of one document, by id.
@@ -361,11 +399,33 @@ impl Ledger {
         writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
     }
 
-    /// Writes the ledger atomically (`files::write_atomic`).
+    /// The ledger as a workbook: the same columns, every cell text (no guard needed: a cell
+    /// typed as text is never run as a formula).
+    fn to_workbook(&self) -> std::io::Result<Vec<u8>> {
+        let header: Vec<&str> = COLUMNS.iter().chain(AUDIT_COLUMNS.iter()).copied().collect();
+        let rows: Vec<Vec<&str>> = std::iter::once(header)
+            .chain(self.rows.iter().map(|row| {
+                row.claim
+                    .iter()
+                    .chain(row.audit.iter())
+                    .map(String::as_str)
+                    .collect()
+            }))
+            .collect();
+        super::xlsx::write(&rows)
+    }
+
+    /// Writes the ledger atomically (`files::write_atomic`), as a workbook when the path ends
+    /// in `.xlsx`.
     pub fn write(&self, path: &Path) -> Result<()> {
-        let bytes = self.to_csv().map_err(|e| Error::WriteFile {
+        let bytes = if super::xlsx::is_workbook(path) {
+            self.to_workbook().map_err(|e| e.to_string())
+        } else {
+            self.to_csv().map_err(|e| e.to_string())
+        }
+        .map_err(|message| Error::WriteFile {
             path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
+            source: std::io::Error::other(message),
         })?;
         crate::files::write_atomic(path, &bytes)
     }

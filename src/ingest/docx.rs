@@ -9,7 +9,6 @@
 //! part over `MAX_PART_BYTES`, a total over `MAX_TOTAL_BYTES`, or a compression ratio over
 //! `MAX_RATIO`; encrypted parts and corrupt archives are errors.
 
-use std::io::Read;
 use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
@@ -50,39 +49,18 @@ fn part(
     total: &mut u64,
     limits: &Limits,
 ) -> Result<Option<String>> {
-    let mut file = match archive.by_name(name) {
-        Ok(file) => file,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(error) => return Err(broken(path, format!("{name}: {error}"))),
+    let zip_limits = crate::files::ZipLimits {
+        part: limits.docx_part_bytes,
+        total: limits.docx_total_bytes,
+        ratio: limits.docx_ratio,
     };
-    if file.encrypted() {
-        return Err(broken(path, "the document is encrypted"));
-    }
-    let declared = file.size();
-    let compressed = file.compressed_size().max(1);
-    let (part_limit, ratio_limit) = (limits.docx_part_bytes, limits.docx_ratio);
-    if declared > part_limit
-        || declared / compressed > ratio_limit
-        || *total + declared > limits.docx_total_bytes
-    {
-        return Err(broken(
-            path,
-            format!(
-                "{name} would inflate to {declared} bytes (limits: {part_limit} a part, {} in all, ratio {ratio_limit}:1)",
-                limits.docx_total_bytes
-            ),
-        ));
-    }
-    let mut bytes = Vec::new();
-    // The declared size may lie: never read past the limit whatever the header says.
-    (&mut file)
-        .take(part_limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| broken(path, format!("{name}: {e}")))?;
-    if bytes.len() as u64 > part_limit {
-        return Err(broken(path, format!("{name} inflates past {part_limit} bytes")));
-    }
-    *total += bytes.len() as u64;
+    let Some(bytes) = crate::files::zip_entry(archive, name, total, zip_limits).map_err(|e| match e {
+        crate::files::ZipEntryError::Encrypted => broken(path, "the document is encrypted"),
+        crate::files::ZipEntryError::Refused(reason) => broken(path, reason),
+    })?
+    else {
+        return Ok(None);
+    };
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| broken(path, format!("{name} is not UTF-8")))
@@ -363,7 +341,7 @@ fn finish_note(document: &mut Document, note: Option<&(String, usize, usize)>) {
 }
 
 /// An attribute's value, its character references decoded (`w:val="Heading&#49;"`).
-pub(super) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(crate) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
     element
         .attributes()
         .flatten()
