@@ -17,6 +17,17 @@ fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     claimlint().current_dir(dir).args(args).output().expect("runs")
 }
 
+/// Runs `ledger update brief.md` into `ledger`, which must succeed.
+fn update(dir: &Path, ledger: &str) {
+    let output = run(dir, &["ledger", "update", "brief.md", "--ledger", ledger]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// Marks the rows whose `text` cell is one of `texts` as verified by an auditor.
 fn verify(ledger: &Path, texts: &[&str]) {
     let mut reader = csv::Reader::from_path(ledger).expect("ledger");
@@ -45,13 +56,7 @@ fn verify(ledger: &Path, texts: &[&str]) {
 fn drift_scenario_finds_exactly_the_edited_verified_figure() {
     let dir = workspace("drift");
     fs::write(dir.join("brief.md"), BRIEF).expect("write");
-    let output = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.csv"]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    update(&dir, "claims.csv");
     verify(
         &dir.join("claims.csv"),
         &["1,200", "3.4 million", "EUR 40 million"],
@@ -409,13 +414,7 @@ fn save_as_excel(path: &Path, rows: &[Vec<String>]) {
 fn a_workbook_ledger_round_trips_through_a_spreadsheet() {
     let dir = workspace("xlsx");
     fs::write(dir.join("brief.md"), BRIEF).expect("write");
-    let output = run(&dir, &["ledger", "update", "brief.md", "--ledger", "claims.xlsx"]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    update(&dir, "claims.xlsx");
     let written = fs::read(dir.join("claims.xlsx")).expect("workbook");
     assert!(written.starts_with(b"PK"), "a zip archive");
     // Written again unchanged, it is the same bytes.
