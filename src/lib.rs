@@ -42,34 +42,112 @@ pub use pipeline::Engine;
 /// Extracts and normalises every claim of a document.
 #[must_use]
 pub fn claims(document: &Document, settings: &normalise::Settings) -> Vec<Claim> {
-    let mentions = extract::extract(document);
-    normalise::normalise(document, &mentions, settings)
+    let mut all = Vec::new();
+    let _: std::result::Result<(), std::convert::Infallible> =
+        claims_in_stretches(document, settings, |mut found| {
+            all.append(&mut found);
+            Ok(())
+        });
+    all
 }
 
-/// Mentions extracted before they are normalised and handed on, in `claims_in_stretches`.
-const STRETCH_MENTIONS: usize = 1024;
+/// Bytes of text in one stretch: the unit of work handed to a thread.
+const STRETCH_BYTES: usize = 64 * 1024;
+
+/// A stretch read apart from the others: its claims, ids still empty, and the sentence hashes
+/// to number them by (`normalise::id::Ids::number`, in document order).
+type ReadStretch = (Vec<Claim>, Vec<(u64, usize)>);
+
+/// Documents this large or larger are read on several threads.
+const PARALLEL_MIN_BYTES: usize = 4 * 1024 * 1024;
+
+/// Digits in one stretch at most (a sentence is never split): figure-dense text makes shorter
+/// stretches, so that the claims in flight stay few whatever the text.
+const STRETCH_DIGITS: usize = 2048;
 
 /// Extracts and normalises the claims of a document a stretch of sentences at a time (about
-/// 1,024 claims), handing each stretch to `each` in source order: the same claims as `claims`,
-/// with memory bounded by the stretch rather than by the document's number of figures. Stops
+/// 64 KiB of text, fewer sentences where figures are dense), handing each stretch to `each` in
+/// source order: the same claims, and the same ids, whatever the stretches and the number of
+/// threads. In a document of 4 MiB or more, stretches are read in parallel, one per thread at
+/// a time and a batch ahead of the caller, so that one big document uses every core while
+/// memory stays bounded by the stretches in flight rather than by its number of figures. Stops
 /// at the first error `each` returns.
 pub fn claims_in_stretches<E>(
     document: &Document,
     settings: &normalise::Settings,
     mut each: impl FnMut(Vec<Claim>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut extractor = extract::Extractor::new(document);
-    let mut normaliser = normalise::Normaliser::new(document, settings);
-    let mut mentions = Vec::new();
-    for sentence in 0..document.sentences.len() {
-        extractor.sentences(sentence..sentence + 1, &mut mentions);
-        if mentions.len() >= STRETCH_MENTIONS {
-            each(normaliser.claims(&mentions))?;
-            mentions.clear();
+    use rayon::prelude::*;
+    let shared = normalise::Shared::new(document, settings);
+    let stretches = stretches(document);
+    let in_flight = rayon::current_num_threads().max(1);
+    // One stretch per thread at a time; the next batch is read while this thread hands the
+    // last one on (a writer need not be sendable to another thread).
+    let read_one = |range: &std::ops::Range<usize>| {
+        let mut mentions = Vec::new();
+        extract::Extractor::with_mark(document, shared.mark()).sentences(range.clone(), &mut mentions);
+        shared.normaliser().unnumbered(&mentions)
+    };
+    let read =
+        |batch: &[std::ops::Range<usize>]| -> Vec<ReadStretch> { batch.par_iter().map(read_one).collect() };
+    // The ids: sentence hashes made in each stretch, numbered here in document order.
+    let mut ids = normalise::id::Ids::default();
+    let mut hand_on = |done: Vec<ReadStretch>| -> Result<(), E> {
+        for (mut found, hashes) in done {
+            if found.is_empty() {
+                continue;
+            }
+            for (claim, id) in found.iter_mut().zip(ids.number(&hashes)) {
+                claim.id = id;
+            }
+            each(found)?;
+        }
+        Ok(())
+    };
+    // A small document is read on this thread: threads would cost more than they save, and
+    // hold stretches in flight that a small input cannot pay for.
+    if document.text.len() < PARALLEL_MIN_BYTES {
+        for range in &stretches {
+            hand_on(vec![read_one(range)])?;
+        }
+        return Ok(());
+    }
+    std::thread::scope(|scope| {
+        // A rendezvous: at most the batch handed on and the one read next are held.
+        let (sender, receiver) = std::sync::mpsc::sync_channel(0);
+        scope.spawn(move || {
+            for batch in stretches.chunks(in_flight) {
+                // The receiver is gone when `each` failed: stop reading.
+                if sender.send(read(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+        for done in receiver {
+            hand_on(done)?;
+        }
+        Ok(())
+    })
+}
+
+/// The document's sentences cut into runs of about `STRETCH_BYTES` of text or
+/// `STRETCH_DIGITS` digits, whichever comes first.
+fn stretches(document: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let (mut bytes, mut digits) = (0, 0);
+    for (index, sentence) in document.sentences.iter().enumerate() {
+        let text = document.slice(sentence.span);
+        bytes += text.len();
+        digits += text.bytes().filter(u8::is_ascii_digit).count();
+        if bytes >= STRETCH_BYTES || digits >= STRETCH_DIGITS {
+            out.push(start..index + 1);
+            start = index + 1;
+            (bytes, digits) = (0, 0);
         }
     }
-    if !mentions.is_empty() {
-        each(normaliser.claims(&mentions))?;
+    if start < document.sentences.len() {
+        out.push(start..document.sentences.len());
     }
-    Ok(())
+    out
 }

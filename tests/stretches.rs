@@ -36,11 +36,17 @@ fn dense_document() -> String {
     text
 }
 
+/// Every claim of `document` extracted and normalised in one piece, on this thread.
+fn at_once(document: &claimlint::Document, settings: &Settings) -> Vec<Claim> {
+    let mentions = claimlint::extract::extract(document);
+    claimlint::normalise::normalise(document, &mentions, settings)
+}
+
 #[test]
 fn stretches_give_the_claims_found_at_once() {
     let document = common::parse_document(&dense_document(), "harbour.md");
     let settings = Settings::default();
-    let whole = claimlint::claims(&document, &settings);
+    let whole = at_once(&document, &settings);
     assert!(
         whole.len() > 3 * 1024,
         "{} claims: too few to span stretches",
@@ -98,5 +104,47 @@ fn extract_writes_the_same_claims_in_every_format() {
             }
         }
         assert!(output.stdout == expected, "{format}: the streamed output differs");
+    }
+}
+
+#[test]
+fn a_big_document_read_on_many_threads_gives_the_claims_found_at_once() {
+    // Over the size from which stretches are read in parallel (4 MiB).
+    let mut text = String::from("# Harbour log\n\n");
+    let mut line = 0;
+    while text.len() < 4 * 1024 * 1024 + 4096 {
+        let _ = write!(
+            text,
+            "In {} the port moved {line} ships, about {} percent more than the 48 berths allowed. ",
+            2000 + line % 25,
+            line % 97
+        );
+        // Sentences that read alike once masked: their ids count occurrences across stretches.
+        text.push_str("The same 12 cranes worked 3 shifts.\n\n");
+        line += 1;
+    }
+    let document = common::parse_document(&text, "log.md");
+    let settings = Settings::default();
+    let whole = at_once(&document, &settings);
+    for threads in [1, 3] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool");
+        let mut stretches = 0;
+        let mut joined: Vec<Claim> = Vec::new();
+        pool.install(|| {
+            claimlint::claims_in_stretches(&document, &settings, |mut found| {
+                stretches += 1;
+                joined.append(&mut found);
+                Ok::<(), ()>(())
+            })
+        })
+        .expect("no error");
+        assert!(stretches > 8, "{stretches} stretches");
+        assert_eq!(joined.len(), whole.len(), "{threads} threads");
+        for (one, other) in joined.iter().zip(&whole) {
+            assert_eq!(one.cells(), other.cells(), "{threads} threads: {}", one.text);
+        }
     }
 }

@@ -81,9 +81,16 @@ impl<'d> Extractor<'d> {
     /// Reads the document's decimal mark once.
     #[must_use]
     pub fn new(document: &'d Document) -> Self {
+        Self::with_mark(document, detect_decimal_mark(&document.text))
+    }
+
+    /// With the decimal mark already read (`number::detect_decimal_mark`): the extractors of a
+    /// document's stretches share one reading.
+    #[must_use]
+    pub fn with_mark(document: &'d Document, mark: DecimalMark) -> Self {
         Self {
             document,
-            mark: detect_decimal_mark(&document.text),
+            mark,
             tokens: Vec::new(),
             ignored: Vec::new(),
         }

@@ -19,6 +19,22 @@ pub fn claim_ids(document: &Document, mentions: &[Mention]) -> Vec<String> {
     Ids::default().next(document, mentions)
 }
 
+/// The hash of each sentence of `mentions` (whole sentences, in order) with its mentions
+/// masked, and how many mentions it holds: what an id is made of before the sentence's
+/// occurrences are counted. Independent of every other stretch, so stretches may be hashed in
+/// parallel and numbered in order afterwards (`Ids::number`).
+#[must_use]
+pub fn sentence_hashes(document: &Document, mentions: &[Mention]) -> Vec<(u64, usize)> {
+    mentions
+        .chunk_by(|a, b| a.sentence == b.sentence)
+        .map(|run| {
+            let sentence = run[0].sentence;
+            let masked = masked_sentence(document, document.sentences[sentence].span, run);
+            (fnv1a(cell_hash(document, sentence), masked.as_bytes()), run.len())
+        })
+        .collect()
+}
+
 /// Ids given a stretch of mentions at a time: how often each masked sentence has been seen so
 /// far is all that one stretch passes to the next.
 #[derive(Debug, Default)]
@@ -29,14 +45,17 @@ pub struct Ids {
 impl Ids {
     /// The ids of `mentions` (whole sentences, after those of earlier calls), in order.
     pub fn next(&mut self, document: &Document, mentions: &[Mention]) -> Vec<String> {
-        let mut ids = Vec::with_capacity(mentions.len());
-        let occurrences = &mut self.occurrences;
-        for run in mentions.chunk_by(|a, b| a.sentence == b.sentence) {
-            let sentence = run[0].sentence;
-            let masked = masked_sentence(document, document.sentences[sentence].span, run);
-            let sentence_hash = fnv1a(cell_hash(document, sentence), masked.as_bytes());
-            let occurrence = occurrences.entry(sentence_hash).or_insert(0);
-            for position in 0..run.len() as u32 {
+        self.number(&sentence_hashes(document, mentions))
+    }
+
+    /// The ids of the mentions of sentences hashed by `sentence_hashes`, after those of earlier
+    /// calls, in order: two sentences that read the same once masked are told apart by their
+    /// order in the document.
+    pub fn number(&mut self, sentences: &[(u64, usize)]) -> Vec<String> {
+        let mut ids = Vec::with_capacity(sentences.iter().map(|(_, n)| n).sum());
+        for &(sentence_hash, mentions) in sentences {
+            let occurrence = self.occurrences.entry(sentence_hash).or_insert(0);
+            for position in 0..mentions as u32 {
                 let mut hash = fnv1a(sentence_hash, &occurrence.to_le_bytes());
                 hash = fnv1a(hash, &position.to_le_bytes());
                 ids.push(crate::claim::letter_first(&format!(

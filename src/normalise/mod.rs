@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::claim::{Claim, Kind, Qualifier};
 use crate::document::Document;
+use crate::extract::number::DecimalMark;
 use crate::extract::{Figure, Mention};
 use crate::span::Span;
 
@@ -75,46 +76,84 @@ impl Default for Settings {
 /// Normalises the mentions of `document` into claims, in source order.
 #[must_use]
 pub fn normalise(document: &Document, mentions: &[Mention], settings: &Settings) -> Vec<Claim> {
-    Normaliser::new(document, settings).claims(mentions)
+    Shared::new(document, settings).normaliser().claims(mentions)
 }
 
-/// Normalisation a stretch of mentions at a time (whole sentences, in order), so that the
-/// claims of a long document need not all be held at once: what one stretch passes to the
-/// next (ids seen, table headers read, the position cursor) lives here.
-pub struct Normaliser<'d> {
+/// What every stretch of a document reads, read once: footnote coverage, the profile, the
+/// sections, the decimal mark. Shared by the normalisers of stretches run in parallel.
+pub struct Shared<'d> {
     document: &'d Document,
     settings: &'d Settings,
     coverage: footnotes::Coverage,
-    ids: id::Ids,
-    headers: table::Headers<'d>,
     profile: profile::Profile,
     sections: Vec<Option<u8>>,
-    positions: crate::span::Cursor<'d>,
-    tokens: Vec<crate::extract::token::Token>,
+    mark: DecimalMark,
 }
 
-impl<'d> Normaliser<'d> {
-    /// Reads what every stretch needs: footnote coverage, the profile, the sections.
+impl<'d> Shared<'d> {
     #[must_use]
     pub fn new(document: &'d Document, settings: &'d Settings) -> Self {
         Self {
             document,
             settings,
             coverage: footnotes::coverage(document),
-            ids: id::Ids::default(),
-            headers: table::Headers::new(document),
             profile: settings.profile.unwrap_or_else(|| profile::detect(document)),
             sections: role::sections(document),
-            positions: crate::span::Cursor::new(&document.source_map),
-            tokens: Vec::new(),
+            mark: crate::extract::number::detect_decimal_mark(&document.text),
         }
     }
 
+    /// The document's decimal mark, for the extractors of its stretches.
+    #[must_use]
+    pub fn mark(&self) -> DecimalMark {
+        self.mark
+    }
+
+    /// A normaliser for stretches of the document, in order.
+    #[must_use]
+    pub fn normaliser(&self) -> Normaliser<'_, 'd> {
+        Normaliser {
+            shared: self,
+            ids: id::Ids::default(),
+            headers: table::Headers::new(self.document, self.mark),
+            positions: crate::span::Cursor::new(&self.document.source_map),
+            tokens: Vec::new(),
+        }
+    }
+}
+
+/// Normalisation a stretch of mentions at a time (whole sentences, in order), so that the
+/// claims of a long document need not all be held at once: what one stretch passes to the
+/// next (ids seen, table headers read, the position cursor) lives here.
+pub struct Normaliser<'s, 'd> {
+    shared: &'s Shared<'d>,
+    ids: id::Ids,
+    headers: table::Headers<'d>,
+    positions: crate::span::Cursor<'d>,
+    tokens: Vec<crate::extract::token::Token>,
+}
+
+impl Normaliser<'_, '_> {
     /// The claims of `mentions`: whole sentences, after those of earlier calls.
     #[must_use]
     pub fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
-        let (document, settings) = (self.document, self.settings);
-        let ids = self.ids.next(document, mentions);
+        let ids = self.ids.next(self.shared.document, mentions);
+        self.build(mentions, ids)
+    }
+
+    /// The claims of `mentions` with their ids left empty, and the sentence hashes to number
+    /// them by (`id::Ids::number`, in document order): a stretch normalised apart from the
+    /// others, on any thread.
+    #[must_use]
+    pub fn unnumbered(&mut self, mentions: &[Mention]) -> (Vec<Claim>, Vec<(u64, usize)>) {
+        let hashes = id::sentence_hashes(self.shared.document, mentions);
+        let claims = self.build(mentions, vec![String::new(); mentions.len()]);
+        (claims, hashes)
+    }
+
+    fn build(&mut self, mentions: &[Mention], mut ids: Vec<String>) -> Vec<Claim> {
+        let shared = self.shared;
+        let (document, settings) = (shared.document, shared.settings);
         let times = time_references(mentions);
         let tokens = &mut self.tokens;
         let mut current = usize::MAX;
@@ -149,7 +188,7 @@ impl<'d> Normaliser<'d> {
             let (value, precision, low, high, date) = interval(mention, settings);
             let own_subject = subject::subject(&document.text, tokens, mention);
             claims.push(Claim {
-                id: ids[index].clone(),
+                id: std::mem::take(&mut ids[index]),
                 document: document.name.clone(),
                 part: location.part,
                 kind: mention.kind,
@@ -169,10 +208,10 @@ impl<'d> Normaliser<'d> {
                 time,
                 subject_from_headers: own_subject.is_none() && cell.subject.is_some(),
                 subject: own_subject.or(cell.subject),
-                footnotes: self.coverage.of(mention.sentence).to_vec(),
+                footnotes: shared.coverage.of(mention.sentence).to_vec(),
                 role: role::role(
-                    self.profile,
-                    self.sections[sentence.block],
+                    shared.profile,
+                    shared.sections[sentence.block],
                     role_cues,
                     &document.text,
                     mention.span,

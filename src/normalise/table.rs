@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::modality::Cues;
 use crate::claim::Kind;
 use crate::document::{Document, TableCell};
+use crate::extract::number::DecimalMark;
 use crate::extract::{Extractor, Figure, Mention};
 
 /// Longest subject built from headers, in characters; longer is cut with "…".
@@ -67,7 +68,8 @@ pub struct CellReading {
 /// is being normalised (a header's own figures are read from its cell).
 pub struct Headers<'d> {
     document: &'d Document,
-    /// Made when a first header is read (it reads the document's decimal mark).
+    mark: DecimalMark,
+    /// Made when a first header is read.
     extractor: Option<Extractor<'d>>,
     /// By cell index; read on first use (only header cells are ever read).
     readings: HashMap<usize, HeaderReading>,
@@ -75,9 +77,10 @@ pub struct Headers<'d> {
 
 impl<'d> Headers<'d> {
     #[must_use]
-    pub fn new(document: &'d Document) -> Self {
+    pub fn new(document: &'d Document, mark: DecimalMark) -> Self {
         Self {
             document,
+            mark,
             extractor: None,
             readings: HashMap::new(),
         }
@@ -134,8 +137,9 @@ impl<'d> Headers<'d> {
         let first = document.sentences.partition_point(|s| s.span.end <= span.start);
         let last = document.sentences.partition_point(|s| s.span.start < span.end);
         let mut mentions = Vec::new();
+        let mark = self.mark;
         self.extractor
-            .get_or_insert_with(|| Extractor::new(document))
+            .get_or_insert_with(|| Extractor::with_mark(document, mark))
             .sentences(first..last.max(first), &mut mentions);
         self.readings.insert(
             cell,
