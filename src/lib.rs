@@ -107,8 +107,14 @@ pub fn claims_in_stretches<E>(
     // A small document is read on this thread: threads would cost more than they save, and
     // hold stretches in flight that a small input cannot pay for.
     if document.text.len() < PARALLEL_MIN_BYTES {
-        for range in &stretches {
-            hand_on(vec![read_one(range)])?;
+        // One extractor and one normaliser throughout: table headers are read once.
+        let mut extractor = extract::Extractor::with_mark(document, shared.mark());
+        let mut normaliser = shared.normaliser();
+        let mut mentions = Vec::new();
+        for range in stretches {
+            mentions.clear();
+            extractor.sentences(range, &mut mentions);
+            hand_on(vec![normaliser.unnumbered(&mentions)])?;
         }
         return Ok(());
     }
