@@ -713,3 +713,47 @@ fn laboratory_units_angstrom_gravity_and_molar() {
             .all(|(_, _, u)| u != "M")
     );
 }
+
+#[test]
+fn times_of_day_are_no_figures_and_a_named_range_runs_either_way() {
+    for text in [
+        "Traps were checked from 9 am to 9 pm each day.",
+        "The ferry left at 2.13 am.",
+        "Doors open at nine p.m. sharp.",
+        "The 2 PM slot is taken.",
+    ] {
+        assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+    }
+    // Not times: a count before "a" and a rate.
+    assert_eq!(read("Take 2 a day.")[0].1, "2");
+    for (text, figure, low_high, unit) in [
+        (
+            "Fees ranging from 5 to 10 percent apply.",
+            "5 to 10 percent",
+            "5..10",
+            "%",
+        ),
+        (
+            "Shares ranged from 93% to 34% by state.",
+            "93% to 34%",
+            "34..93",
+            "%",
+        ),
+        (
+            "Nights ranged from -18 °C to -34 °C.",
+            "-18 °C to -34 °C",
+            "-34..-18",
+            "°C",
+        ),
+    ] {
+        let found = read(text);
+        assert!(
+            found
+                .iter()
+                .any(|(t, v, u)| t == figure && v == low_high && u == unit),
+            "{text}: {found:?}"
+        );
+    }
+    // "from … to …" without a range named is a change: two figures.
+    assert_eq!(read("Sales rose from 5 to 10 percent.").len(), 2);
+}

@@ -23,6 +23,9 @@ impl Scanner<'_> {
     )]
     pub(super) fn numeral_is_figure(&self, numeral: &Numeral, in_range: bool) -> bool {
         let at = numeral.start;
+        if self.clock_time(numeral) {
+            return false;
+        }
         if numeral.words {
             let word = self.surface(at);
             let capitalised = word.starts_with(|c: char| c.is_uppercase());
@@ -337,6 +340,28 @@ impl Scanner<'_> {
                 && self.glued(at - 2)
                 && matches!(self.tokens[at - 3].kind, TokenKind::Punct('&' | '?')));
         symbol && !query
+    }
+
+    /// "at 2 pm", "9 a.m.", "2.13 am": a time of day, no figure. An hour (and minutes after a
+    /// point) before "am" or "pm", written either way.
+    fn clock_time(&self, numeral: &Numeral) -> bool {
+        let end = numeral.end;
+        let Some(word) = self.word(end) else {
+            return false;
+        };
+        let meridiem = matches!(word, "am" | "pm" | "AM" | "PM")
+            || (matches!(word, "a" | "p" | "A" | "P")
+                && self.punct_is(end + 1, '.')
+                && self.glued(end + 1)
+                && self.word(end + 2).is_some_and(|m| m.eq_ignore_ascii_case("m"))
+                && self.glued(end + 2));
+        let hour = numeral.value.trunc();
+        let minutes = (numeral.value - hour) * Decimal::ONE_HUNDRED;
+        meridiem
+            && hour >= Decimal::ONE
+            && hour <= Decimal::from(12)
+            && minutes.fract().is_zero()
+            && minutes < Decimal::from(60)
     }
 
     /// "one" counts only with a unit, currency or scale after it ("one year", "one-day",

@@ -55,9 +55,10 @@ impl Scanner<'_> {
             // second's sign (two table columns), not a range.
             self.glued(joiner) || !self.glued(joiner + 1)
         } else {
-            // "from 50 to 70" is a change, not a range.
+            // "from 50 to 70" is a change, not a range, unless a range is named before it
+            // ("ranging from 5 to 10 percent", "ages varied from 18 to 65").
             (self.word_is(joiner, "to") || (joiner > first.end && self.word_is(joiner, "or")))
-                && !(first.start > 0 && self.word_is(first.start - 1, "from"))
+                && (!self.after_from(first) || self.ranging(first))
         };
         if !joined {
             return None;
@@ -99,7 +100,12 @@ impl Scanner<'_> {
         if !between && after_by && low > Decimal::ZERO && high > low * Decimal::from(4) {
             return None;
         }
-        let (low, high) = ordered_ends(low, high);
+        // "ranged from 93% to 34%": the ends of a range named so may come in either order.
+        let (low, high) = if self.ranging(first) {
+            (low.min(high), low.max(high))
+        } else {
+            ordered_ends(low, high)
+        };
         Some(Parsed {
             kind,
             figure: Figure::Range { low, high },
@@ -125,6 +131,27 @@ impl Scanner<'_> {
         let (currency, numeral) = self.priced_numeral(at)?;
         self.complete(numeral, currency, at)
     }
+}
+
+impl Scanner<'_> {
+    /// "from 50 …": the figure opens a change or a named range.
+    fn after_from(&self, first: &Parsed) -> bool {
+        first.start > 0 && self.word_is(first.start - 1, "from")
+    }
+
+    /// "ranging from 5 …", "varied from 18 …": a range is named before "from".
+    fn ranging(&self, first: &Parsed) -> bool {
+        self.after_from(first) && first.start > 1 && self.word(first.start - 2).is_some_and(names_a_range)
+    }
+}
+
+/// Verbs that say the "from … to …" after them spans a range rather than a change.
+fn names_a_range(word: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span", "spans",
+        "spanned", "spanning",
+    ];
+    VERBS.iter().any(|verb| verb.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
