@@ -163,6 +163,10 @@ impl Scanner<'_> {
             TokenKind::Punct('-') if token.glued() && self.glued(at + 1) => {
                 // "three-year", "10-km"
                 let word = self.word(at + 1)?;
+                // "a 30-degree slope", "30-degrees".
+                if is(word, "degree") || is(word, "degrees") {
+                    return Some((Suffix::of(Kind::Quantity, Some("°"), 1), at + 2));
+                }
                 let unit = unit_word(word)?;
                 // "a 2-min break", "a 51-bp fragment", "12-h shifts": these symbols are clear
                 // after a hyphen when the compound ends there; others stay ambiguous ("5-m").
@@ -231,12 +235,13 @@ impl Scanner<'_> {
             return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
         }
         if is(word, "degrees") || is(word, "degree") {
-            let unit = match self.word(at + 1) {
-                Some(w) if is(w, "celsius") || is(w, "centigrade") => "°C",
-                Some(w) if is(w, "fahrenheit") => "°F",
-                _ => return None,
+            let (unit, end) = match self.word(at + 1) {
+                Some(w) if is(w, "celsius") || is(w, "centigrade") => ("°C", at + 2),
+                Some(w) if is(w, "fahrenheit") => ("°F", at + 2),
+                // "rotated 90 degrees", "1.5 degrees of warming": degrees, as "°" writes them.
+                _ => ("°", at + 1),
             };
-            return Some((Suffix::of(Kind::Quantity, Some(unit), 1), at + 2));
+            return Some((Suffix::of(Kind::Quantity, Some(unit), 1), end));
         }
         let (unit, first_end) = self.unit_at(at)?;
         let kind = match unit.kind {
