@@ -698,9 +698,23 @@ fn laboratory_units_angstrom_gravity_and_molar() {
         ("Pellets formed at 16,000×g within a minute.", "16,000×g", "×g"),
         ("Cells were washed in 0.01 M PBS twice.", "0.01 M", "M"),
         ("A 2 M solution was added dropwise.", "2 M", "M"),
+        ("Media held 10,000 U/ml penicillin.", "10,000 U/ml", "U/ml"),
+        ("Doses of 40 IU/L were given.", "40 IU/L", "IU/L"),
+        ("A 2-min rest followed each set.", "2-min", "min"),
+        ("A 51-bp fragment was cut out.", "51-bp", "bp"),
+        ("The arm rotated 90 degrees.", "90 degrees", "°"),
+        ("Cars climbed a 30-degree slope.", "30-degree", "°"),
+        ("It was 30 degrees Celsius at noon.", "30 degrees Celsius", "°C"),
     ] {
         assert_eq!(unit_of(text, figure), unit, "{text}");
     }
+    // A lone "U" is a grade; "4-h" before more letters is part of a name.
+    assert!(read("Grade 5 U was used.").iter().all(|(_, _, u)| u.is_empty()));
+    assert!(
+        read("A 4-h-old culture grew.")
+            .iter()
+            .all(|(_, _, u)| u.is_empty())
+    );
     // A grid's dimensions and a spaced "M" before a currency or a count noun stay as they were.
     assert!(
         read("They drew a 3 x 4 grid.")
