@@ -148,3 +148,42 @@ fn a_big_document_read_on_many_threads_gives_the_claims_found_at_once() {
         }
     }
 }
+
+#[test]
+fn a_big_documents_rules_give_the_same_findings_on_any_number_of_threads() {
+    // Over the claims from which rules run side by side (5,000), with findings of several rules:
+    // uncited figures, a range that ends before it starts, an unused note.
+    let mut text = String::from("# Harbour log\n\nThe quay opened.[^a]\n\n");
+    for line in 0..3000 {
+        let _ = write!(
+            text,
+            "In {} the port moved {line} ships and 4{} containers. ",
+            2000 + line % 25,
+            line % 89
+        );
+        if line % 500 == 0 {
+            text.push_str("Berths grew from between 30 and 20 percent.");
+        }
+        text.push_str("\n\n");
+    }
+    text.push_str("[^a]: Port ledger.\n[^b]: Unused note.\n");
+    let document = common::parse_document(&text, "log.md");
+    let engine = common::engine();
+    let claims = engine.claims(&document);
+    assert!(claims.len() > 5_000, "{} claims", claims.len());
+    let findings = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool");
+        let diagnostics = pool.install(|| engine.check(&document, &claims));
+        diagnostics
+            .iter()
+            .map(|d| format!("{} {}:{} {}", d.rule, d.line, d.column, d.message))
+            .collect::<Vec<_>>()
+    };
+    let one = findings(1);
+    let rules: std::collections::BTreeSet<&str> = one.iter().filter_map(|f| f.split(' ').next()).collect();
+    assert!(rules.len() >= 2, "{rules:?}");
+    assert_eq!(findings(3), one);
+}

@@ -66,6 +66,9 @@ registry::check_kinds! {
     "suppression-unknown" => SuppressionUnknown => registry::judged_after_the_others,
 }
 
+/// Claims from which a document's rules are run in parallel.
+const PARALLEL_MIN_CLAIMS: usize = 5_000;
+
 /// Runs every enabled rule of `rules` on a document and returns its diagnostics in source
 /// order (then by rule id).
 #[must_use]
@@ -81,15 +84,25 @@ pub fn check_with_ledger(
     rules: &RuleSet,
     ledger: Option<&crate::audit::ledger::Ledger>,
 ) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let mut context = Context::new(document, claims);
     context.ledger = ledger.map(|l| l.of_document(&document.name));
-    let mut diagnostics = Vec::new();
-    for rule in rules.enabled() {
+    let enabled: Vec<&Rule> = rules.enabled().collect();
+    let diagnose_rule = |rule: &&Rule| -> Vec<Diagnostic> {
         let mut positions = crate::span::Cursor::new(&document.source_map);
-        for finding in run(&context, rule) {
-            diagnostics.push(diagnose(document, rule, finding, &mut positions));
-        }
-    }
+        run(&context, rule)
+            .into_iter()
+            .map(|finding| diagnose(document, rule, finding, &mut positions))
+            .collect()
+    };
+    // A big document's rules run side by side (a folder's documents already do); the findings
+    // are gathered in rule order, so the output is the same at any thread count.
+    let by_rule: Vec<Vec<Diagnostic>> = if claims.len() >= PARALLEL_MIN_CLAIMS {
+        enabled.par_iter().map(diagnose_rule).collect()
+    } else {
+        enabled.iter().map(diagnose_rule).collect()
+    };
+    let mut diagnostics: Vec<Diagnostic> = by_rule.into_iter().flatten().collect();
     apply_suppressions(document, rules, &mut diagnostics);
     weigh(claims, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
