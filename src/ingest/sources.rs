@@ -252,91 +252,120 @@ fn is_named(name: &str) -> bool {
 
 /// Finds the sources written in the text of `document`'s prose blocks.
 pub fn find(document: &mut Document) {
-    let patterns = patterns();
-    let mut found = Vec::new();
-    for block in &document.blocks {
-        if matches!(block.kind, BlockKind::Heading { .. }) || is_all_ignored(document, block.span) {
-            continue;
-        }
-        let text = document.slice(block.span);
-        let at = |start: usize, end: usize| Span::new(block.span.start + start, block.span.start + end);
-        let mut push = |span: Span, kind: SourceKind| found.push(Source { span, kind });
-        if text.contains("http") || text.contains("www.") {
-            for m in patterns.url.find_iter(text) {
-                push(at(m.start(), m.end()), SourceKind::Url);
-            }
-        }
-        // "KR2015", "B2009": a paper cited by its authors' initials and year.
-        for m in patterns.initials_year.find_iter(text) {
-            // "FY2026", "CY2020": a fiscal or calendar year, not a paper; "H2020", "EU2020":
-            // programmes named by their year.
-            let key = m.as_str();
-            if !matches!(
-                &key[..key.len().min(2)],
-                "FY" | "CY" | "SY" | "AY" | "MY" | "TY" | "EU"
-            ) && !key.starts_with("H20")
-            {
-                push(at(m.start(), m.end()), SourceKind::InitialsYear);
-            }
-        }
-        if text.contains('(') {
-            for (whole, authors) in matches_with_group(&patterns.parenthetical, text)
-                .chain(matches_with_group(&patterns.narrative, text))
-            {
-                let first = authors.split_whitespace().next().unwrap_or_default();
-                if !NOT_AUTHORS.contains(&first) {
-                    push(at(whole.start, whole.end), SourceKind::AuthorYear);
+    use rayon::prelude::*;
+    let doc: &Document = document;
+    // A big document's blocks are read side by side; the sources are sorted after, so the
+    // result is the same at any thread count.
+    let found: Vec<Source> = if doc.text.len() >= PARALLEL_MIN_BYTES {
+        doc.blocks
+            .par_chunks(BLOCKS_PER_TASK)
+            .flat_map_iter(|blocks| {
+                let mut found = Vec::new();
+                for block in blocks {
+                    block_sources(doc, block, &mut found);
                 }
-            }
+                found
+            })
+            .collect()
+    } else {
+        let mut found = Vec::new();
+        for block in &doc.blocks {
+            block_sources(doc, block, &mut found);
         }
-        // Attributions need one of their words: a block without any is passed over at once.
-        let (finder, cues) = attribution_words();
-        let mut wanted = [false; 4];
-        for found in finder.find_overlapping_iter(text) {
-            wanted[cues[found.pattern().as_usize()] as usize] = true;
-        }
-        // "said" also ends a name-first attribution ("the ministry said").
-        wanted[Cue::VerbAfter as usize] |= wanted[Cue::VerbBefore as usize];
-        for (cue, pattern) in [
-            (Cue::According, &patterns.according),
-            (Cue::VerbAfter, &patterns.verb_after),
-            (Cue::VerbBefore, &patterns.verb_before),
-            (Cue::DataFrom, &patterns.data_from),
-        ] {
-            if !wanted[cue as usize] {
-                continue;
-            }
-            for (whole, name) in matches_with_group(pattern, text) {
-                if is_named(name) {
-                    push(at(whole.start, whole.end), SourceKind::Attribution);
-                }
-            }
-        }
-        // A direct quotation is its speaker's words: "“Roughly 90% of what we checked …”".
-        for (start, end) in quotations(text) {
-            if text[start..end].split_whitespace().count() >= 4 {
-                push(at(start, end), SourceKind::Attribution);
-            }
-        }
-        // A market data series named by its instrument code (wire copy: "crude CLc1 fell",
-        // "gold XAU= added", ".MIWD00000PUS"): the figure is that series' quote.
-        if may_name_an_instrument(text) {
-            for m in patterns.instrument.find_iter(text) {
-                push(at(m.start(), m.end()), SourceKind::SourceLine);
-            }
-        }
-        // A quotation signed with a dash ("“…” — a firmware engineer") gives its source in any
-        // document.
-        if patterns.signed_quotation.is_match(text) {
-            push(block.span, SourceKind::SourceLine);
-        }
-        if patterns.source_line.is_match(text.trim_start()) {
-            push(block.span, SourceKind::SourceLine);
-        }
-    }
+        found
+    };
     document.sources.extend(found);
     document.sources.sort_by_key(|s| (s.span, s.kind));
     document.sources.dedup();
+}
+
+/// Documents this large or larger have their blocks read on several threads.
+const PARALLEL_MIN_BYTES: usize = 4 * 1024 * 1024;
+
+/// Blocks handed to a thread at a time.
+const BLOCKS_PER_TASK: usize = 256;
+
+/// The sources written in one block, appended to `found`.
+fn block_sources(document: &Document, block: &crate::document::Block, found: &mut Vec<Source>) {
+    let patterns = patterns();
+    if matches!(block.kind, BlockKind::Heading { .. }) || is_all_ignored(document, block.span) {
+        return;
+    }
+    let text = document.slice(block.span);
+    let at = |start: usize, end: usize| Span::new(block.span.start + start, block.span.start + end);
+    let mut push = |span: Span, kind: SourceKind| found.push(Source { span, kind });
+    if text.contains("http") || text.contains("www.") {
+        for m in patterns.url.find_iter(text) {
+            push(at(m.start(), m.end()), SourceKind::Url);
+        }
+    }
+    // "KR2015", "B2009": a paper cited by its authors' initials and year.
+    for m in patterns.initials_year.find_iter(text) {
+        // "FY2026", "CY2020": a fiscal or calendar year, not a paper; "H2020", "EU2020":
+        // programmes named by their year.
+        let key = m.as_str();
+        if !matches!(
+            &key[..key.len().min(2)],
+            "FY" | "CY" | "SY" | "AY" | "MY" | "TY" | "EU"
+        ) && !key.starts_with("H20")
+        {
+            push(at(m.start(), m.end()), SourceKind::InitialsYear);
+        }
+    }
+    if text.contains('(') {
+        for (whole, authors) in matches_with_group(&patterns.parenthetical, text)
+            .chain(matches_with_group(&patterns.narrative, text))
+        {
+            let first = authors.split_whitespace().next().unwrap_or_default();
+            if !NOT_AUTHORS.contains(&first) {
+                push(at(whole.start, whole.end), SourceKind::AuthorYear);
+            }
+        }
+    }
+    // Attributions need one of their words: a block without any is passed over at once.
+    let (finder, cues) = attribution_words();
+    let mut wanted = [false; 4];
+    for found in finder.find_overlapping_iter(text) {
+        wanted[cues[found.pattern().as_usize()] as usize] = true;
+    }
+    // "said" also ends a name-first attribution ("the ministry said").
+    wanted[Cue::VerbAfter as usize] |= wanted[Cue::VerbBefore as usize];
+    for (cue, pattern) in [
+        (Cue::According, &patterns.according),
+        (Cue::VerbAfter, &patterns.verb_after),
+        (Cue::VerbBefore, &patterns.verb_before),
+        (Cue::DataFrom, &patterns.data_from),
+    ] {
+        if !wanted[cue as usize] {
+            continue;
+        }
+        for (whole, name) in matches_with_group(pattern, text) {
+            if is_named(name) {
+                push(at(whole.start, whole.end), SourceKind::Attribution);
+            }
+        }
+    }
+    // A direct quotation is its speaker's words: "“Roughly 90% of what we checked …”".
+    for (start, end) in quotations(text) {
+        if text[start..end].split_whitespace().count() >= 4 {
+            push(at(start, end), SourceKind::Attribution);
+        }
+    }
+    // A market data series named by its instrument code (wire copy: "crude CLc1 fell",
+    // "gold XAU= added", ".MIWD00000PUS"): the figure is that series' quote.
+    if may_name_an_instrument(text) {
+        for m in patterns.instrument.find_iter(text) {
+            push(at(m.start(), m.end()), SourceKind::SourceLine);
+        }
+    }
+    // A quotation signed with a dash ("“…” — a firmware engineer") gives its source in any
+    // document.
+    if patterns.signed_quotation.is_match(text) {
+        push(block.span, SourceKind::SourceLine);
+    }
+    if patterns.source_line.is_match(text.trim_start()) {
+        push(block.span, SourceKind::SourceLine);
+    }
 }
 
 /// The matches of `pattern` in `text` with their first group. The matches are found by the
