@@ -1,9 +1,9 @@
 //! A figure in prose computed from the cells of a sourced table: a cell's number stated again
 //! ("$13.7 million" for a cell of 13.7 in a table of $ millions), the difference of two
 //! neighbouring cells ("$323.2 million below" for 1,650.5 and 1,327.3), and the percentage
-//! change between them when its amount stands in the same sentence or just before ("(-20%)"). Budget and
-//! statistical reports compute their prose from their tables this way; the table's source
-//! line ("Source: …") is then the figure's source.
+//! change between them when its amount stands in the same sentence or just before ("(-20%)").
+//! Budget and statistical reports compute their prose from their tables this way; the table's
+//! source line ("Source: …") is then the figure's source.
 //!
 //! A table is sourced when a source line follows its cells within a few blocks (a PDF may set
 //! the table beside the text, so its cells and the prose interleave). Neighbours are numbers of
@@ -34,6 +34,9 @@ const SOURCE_REACH: usize = 60;
 /// Sentences back to the amount a percentage change may be of: its own and the two before.
 const PERCENT_REACH: usize = 2;
 
+/// Numbers after a cell's number that it is paired with (a row of a budget table is a few).
+const MAX_NEIGHBOURS: usize = 8;
+
 /// Sourced tables hold at most this many numbers for matching: the pairs are linear in them.
 const MAX_CELLS: usize = 20_000;
 
@@ -54,7 +57,9 @@ pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
     let mut differences: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
     for (i, a) in cells.iter().enumerate() {
         values.entry(whole(a.value)).or_default().push(i);
-        for (j, b) in cells.iter().enumerate().skip(i + 1) {
+        // The next few numbers only: a cell holding thousands of numbers pairs each with its
+        // neighbours, not with all the others.
+        for (j, b) in cells.iter().enumerate().skip(i + 1).take(MAX_NEIGHBOURS) {
             if b.position > a.position + 1 {
                 break;
             }
