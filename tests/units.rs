@@ -708,6 +708,13 @@ fn laboratory_units_angstrom_gravity_and_molar() {
     ] {
         assert_eq!(unit_of(text, figure), unit, "{text}");
     }
+    // The sides of a plot or a field share the unit written after the second.
+    let sides = read("Plots of 20 × 20 m were set out.");
+    assert_eq!(
+        sides.iter().filter(|(_, v, u)| v == "20" && u == "m").count(),
+        2,
+        "{sides:?}"
+    );
     // A lone "U" is a grade; "4-h" before more letters is part of a name.
     assert!(read("Grade 5 U was used.").iter().all(|(_, _, u)| u.is_empty()));
     assert!(

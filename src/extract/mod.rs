@@ -159,6 +159,8 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
         let joined = match last {
             // "12.3 ± 0.4 mm", "9.83e-3 +/- 1e-5 km/s2": an uncertainty shares its value's unit.
             "to" | "-" | "–" | "and to" | "±" | "+/-" | "+/−" => true,
+            // "a 20 × 20 m plot", "20 x 20 degrees": the sides of an area or a field.
+            "×" | "x" => kind == Kind::Quantity,
             // "3 and 5 percent"; not "the age was 26 and 41% of births were": a share of a
             // named whole after a pair of figures is two statements.
             "and" | "or" => {
