@@ -708,6 +708,14 @@ fn laboratory_units_angstrom_gravity_and_molar() {
     ] {
         assert_eq!(unit_of(text, figure), unit, "{text}");
     }
+    // Degrees awarded are academic degrees: a count.
+    let awarded = read("In 2020, 4,000 degrees were awarded.");
+    assert!(
+        awarded
+            .iter()
+            .any(|(t, v, u)| t == "4,000" && v == "4000" && u.is_empty()),
+        "{awarded:?}"
+    );
     // The sides of a plot or a field share the unit written after the second.
     let sides = read("Plots of 20 × 20 m were set out.");
     assert_eq!(

@@ -12,6 +12,9 @@ use crate::lexicon::units::{
     table_name_prefix, table_symbol, unit_word,
 };
 
+/// Words after "degrees" that make them academic degrees ("4,000 degrees awarded").
+const ACADEMIC_AFTER: &[&str] = &["awarded", "conferred", "granted", "earned", "completed"];
+
 /// A period a rate is per, as claimlint writes it: "year", "yr", "annum" → "year"; "h".
 pub(super) fn period_word(word: &str) -> Option<&'static str> {
     let lower = word.to_ascii_lowercase();
@@ -238,6 +241,16 @@ impl Scanner<'_> {
             let (unit, end) = match self.word(at + 1) {
                 Some(w) if is(w, "celsius") || is(w, "centigrade") => ("°C", at + 2),
                 Some(w) if is(w, "fahrenheit") => ("°F", at + 2),
+                // "4,000 degrees were awarded": academic degrees, counted.
+                Some(w)
+                    if ACADEMIC_AFTER.iter().any(|a| is(w, a))
+                        || ((is(w, "were") || is(w, "was"))
+                            && self
+                                .word(at + 2)
+                                .is_some_and(|v| ACADEMIC_AFTER.iter().any(|a| is(v, a)))) =>
+                {
+                    return None;
+                }
                 // "rotated 90 degrees", "1.5 degrees of warming": degrees, as "°" writes them.
                 _ => ("°", at + 1),
             };
