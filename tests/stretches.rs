@@ -42,6 +42,15 @@ fn at_once(document: &claimlint::Document, settings: &Settings) -> Vec<Claim> {
     claimlint::normalise::normalise(document, &mentions, settings)
 }
 
+/// Runs `work` in a pool of `threads` threads: what the library does on that many cores.
+fn on_threads<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a pool")
+        .install(work)
+}
+
 #[test]
 fn stretches_give_the_claims_found_at_once() {
     let document = common::parse_document(&dense_document(), "harbour.md");
@@ -75,7 +84,8 @@ fn extract_writes_the_same_claims_in_every_format() {
     let path = dir.join("harbour.md");
     std::fs::write(&path, dense_document()).expect("write");
     let document = common::parse_document(&dense_document(), &path.display().to_string());
-    let whole = claimlint::claims(&document, &Settings::default());
+    // The claims read in one piece: `claimlint::claims` goes through the stretches itself.
+    let whole = at_once(&document, &Settings::default());
     for format in ["json", "jsonl", "csv"] {
         let output = common::claimlint()
             .args(["extract", "--format", format])
@@ -127,13 +137,9 @@ fn a_big_document_read_on_many_threads_gives_the_claims_found_at_once() {
     let settings = Settings::default();
     let whole = at_once(&document, &settings);
     for threads in [1, 3] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a pool");
         let mut stretches = 0;
         let mut joined: Vec<Claim> = Vec::new();
-        pool.install(|| {
+        on_threads(threads, || {
             claimlint::claims_in_stretches(&document, &settings, |mut found| {
                 stretches += 1;
                 joined.append(&mut found);
@@ -172,11 +178,7 @@ fn a_big_documents_rules_give_the_same_findings_on_any_number_of_threads() {
     let claims = engine.claims(&document);
     assert!(claims.len() > 5_000, "{} claims", claims.len());
     let findings = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a pool");
-        let diagnostics = pool.install(|| engine.check(&document, &claims));
+        let diagnostics = on_threads(threads, || engine.check(&document, &claims));
         diagnostics
             .iter()
             .map(|d| format!("{} {}:{} {}", d.rule, d.line, d.column, d.message))
