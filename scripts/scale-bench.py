@@ -79,7 +79,8 @@ def main() -> int:
                     script = examples / f"claims_{engine}.py"
                     command = [sys.executable, str(script), "docs", str(out),
                                "--workers", str(workers), "--root", "."]
-                    seconds = timed(command, cwd=work)
+                    # One claimlint thread per engine worker: N workers use N cores.
+                    seconds = timed(command, {"RAYON_NUM_THREADS": "1"}, cwd=work)
                 print(f"| {engine} | {workers} | {seconds:.1f} | {count / seconds:.0f} | "
                       f"{size / 1e6 / seconds:.1f} |", flush=True)
     return 0
