@@ -185,3 +185,151 @@ fn inputs_cannot_inject_commands() {
         assert!(!dir.join(file).exists(), "{file} was created");
     }
 }
+
+#[cfg(unix)]
+fn make_executable(path: &Path) {
+    let mut permissions = std::fs::metadata(path).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(path, permissions).expect("chmod");
+}
+
+/// The install step's script, run as the runner runs it: `ACTION_PATH` the repository, a
+/// stand-in for `curl` that serves the files of `release` (by the last part of the address,
+/// logging each address asked for), and the runner's variables in `dir`.
+#[cfg(unix)]
+fn run_install(dir: &Path, release: &Path, runner: (&str, &str)) -> (std::process::Output, String, String) {
+    let step = steps()
+        .into_iter()
+        .find(|step| step.name == "Install claimlint")
+        .expect("an install step");
+    let bin = dir.join("fake-bin");
+    std::fs::create_dir_all(&bin).expect("dir");
+    let curl = bin.join("curl");
+    std::fs::write(
+        &curl,
+        "#!/usr/bin/env bash\nwhile [ $# -gt 0 ]; do case $1 in -o) out=$2; shift 2;; --retry) shift 2;; -*) shift;; *) url=$1; shift;; esac; done\n\
+         echo \"$url\" >> \"$CURL_LOG\"\nsrc=\"$RELEASE_DIR/${url##*/}\"\n[ -f \"$src\" ] || exit 22\ncp \"$src\" \"$out\"\n",
+    )
+    .expect("write");
+    make_executable(&curl);
+    let (path_file, outputs, log) = (
+        dir.join("github_path"),
+        dir.join("github_output"),
+        dir.join("curl.log"),
+    );
+    for file in [&path_file, &outputs, &log] {
+        std::fs::write(file, "").expect("write");
+    }
+    let output = std::process::Command::new("bash")
+        .arg("-e")
+        .arg("-c")
+        .arg(&step.run)
+        .current_dir(dir)
+        .env("ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+        .env(
+            "PATH",
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default()),
+        )
+        .env("RUNNER_OS", runner.0)
+        .env("RUNNER_ARCH", runner.1)
+        .env("RUNNER_TEMP", dir.join("runner-temp"))
+        .env("GITHUB_PATH", &path_file)
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("CLAIMLINT_RELEASES", "https://releases.example/claimlint")
+        .env("RELEASE_DIR", release)
+        .env("CURL_LOG", &log)
+        .output()
+        .expect("bash runs");
+    let read = |file: &Path| std::fs::read_to_string(file).expect("read");
+    (output, read(&path_file), read(&outputs) + &read(&log))
+}
+
+/// A release folder as the release workflow makes it: the archive of the Linux executable
+/// (a stand-in) and its `.sha256`; `corrupt` spoils the sum.
+#[cfg(unix)]
+fn release(dir: &Path, corrupt: bool) -> std::path::PathBuf {
+    let version = env!("CARGO_PKG_VERSION");
+    let name = format!("claimlint-{version}-x86_64-unknown-linux-musl");
+    let release = dir.join("release");
+    std::fs::create_dir_all(release.join(&name)).expect("dir");
+    // A stand-in executable: small, and says which version it is, as the real one does.
+    let exe = release.join(&name).join("claimlint");
+    std::fs::write(&exe, format!("#!/bin/sh\necho \"claimlint {version}\"\n")).expect("write");
+    make_executable(&exe);
+    let archive = format!("{name}.tar.gz");
+    let status = std::process::Command::new("tar")
+        .args(["-czf", &archive, &name])
+        .current_dir(&release)
+        .status()
+        .expect("tar runs");
+    assert!(status.success());
+    let sum = std::process::Command::new("sha256sum")
+        .arg(&archive)
+        .current_dir(&release)
+        .output()
+        .expect("sha256sum runs");
+    let mut text = String::from_utf8_lossy(&sum.stdout).into_owned();
+    if corrupt {
+        text.replace_range(0..4, "0000");
+    }
+    std::fs::write(release.join(format!("{archive}.sha256")), text).expect("write");
+    release
+}
+
+#[cfg(unix)]
+#[test]
+fn the_action_takes_the_released_executable_when_there_is_one() {
+    let dir = common::scratch_dir("action", "install-release");
+    let release = release(&dir, false);
+    let (output, path, outputs) = run_install(&dir, &release, ("Linux", "X64"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        outputs.contains(&format!(
+            "https://releases.example/claimlint/v{version}/claimlint-{version}-x86_64-unknown-linux-musl.tar.gz"
+        )),
+        "{outputs}"
+    );
+    assert!(outputs.contains("build=false"), "{outputs}");
+    let folder = Path::new(path.trim());
+    let installed = std::process::Command::new(folder.join("claimlint"))
+        .arg("--version")
+        .output()
+        .expect("the installed executable runs");
+    assert!(String::from_utf8_lossy(&installed.stdout).contains(version));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_action_builds_when_no_release_fits_or_the_sum_is_wrong() {
+    for (case, corrupt, runner) in [
+        ("install-corrupt", true, ("Linux", "X64")),
+        ("install-none", false, ("Linux", "ARM64")),
+        ("install-unknown", false, ("FreeBSD", "X64")),
+    ] {
+        let dir = common::scratch_dir("action", case);
+        let release = release(&dir, corrupt);
+        let (output, path, outputs) = run_install(&dir, &release, runner);
+        assert!(
+            output.status.success(),
+            "{case}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            path.trim().is_empty(),
+            "{case}: nothing unverified goes on the PATH: {path}"
+        );
+        assert!(outputs.contains("build=true"), "{case}: {outputs}");
+        assert!(
+            outputs.contains("root=") && outputs.contains("key=claimlint-"),
+            "{case}: {outputs}"
+        );
+        if corrupt {
+            assert!(String::from_utf8_lossy(&output.stdout).contains("does not match its SHA-256"));
+        }
+    }
+}
