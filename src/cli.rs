@@ -417,47 +417,37 @@ fn extract(args: &ExtractArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut outcome = Outcome::default();
     let engine = engine(&args.input, None)?;
     let inputs = inputs(&engine, &args.input, &mut outcome.failures);
-    // Claims are written a stretch at a time as they are found: memory stays bounded by the
-    // document, not by its number of figures.
-    let mut documents = inputs.iter().filter_map(|input| {
-        engine
-            .read(input)
-            .map_err(|error| outcome.failures.push(error))
-            .ok()
-    });
+    // Claims are written as they are found, in input order (small documents a parallel batch
+    // at a time, a large one a stretch at a time): memory stays bounded by the batch or the
+    // document, not by the run or a document's number of figures.
     match args.format {
         ExtractFormat::Csv => {
             let mut writer = csv::Writer::from_writer(out);
             // The header comes with the first document read, so that a run that reads nothing
             // prints only its error (and an empty input set still gets a header).
             let mut header_written = false;
-            for document in documents.by_ref() {
+            engine.claims_in_order(&inputs, &mut outcome.failures, |found: Vec<Claim>| {
                 if !header_written {
                     report::csv::write_header(&mut writer).map_err(csv_error)?;
                     header_written = true;
                 }
-                engine.claims_in_stretches(&document, |found: Vec<Claim>| {
-                    report::csv::write_rows(&mut writer, &found).map_err(csv_error)
-                })?;
-            }
-            drop(documents);
+                report::csv::write_rows(&mut writer, &found).map_err(csv_error)
+            })?;
             if !header_written && outcome.failures.is_empty() {
                 report::csv::write_header(&mut writer).map_err(csv_error)?;
             }
             writer.flush()?;
         }
         ExtractFormat::Jsonl => {
-            for document in documents {
-                engine.claims_in_stretches(&document, |found: Vec<Claim>| {
-                    report::json::write_lines(&mut *out, &found)
-                })?;
-            }
+            engine.claims_in_order(&inputs, &mut outcome.failures, |found: Vec<Claim>| {
+                report::json::write_lines(&mut *out, &found).map_err(Error::Write)
+            })?;
         }
         ExtractFormat::Json => {
             let mut array = report::json::ArrayWriter::default();
-            for document in documents {
-                engine.claims_in_stretches(&document, |found: Vec<Claim>| array.write(&mut *out, &found))?;
-            }
+            engine.claims_in_order(&inputs, &mut outcome.failures, |found: Vec<Claim>| {
+                array.write(&mut *out, &found).map_err(Error::Write)
+            })?;
             array.finish(out)?;
         }
     }

@@ -17,6 +17,13 @@ use crate::ingest::{self, IngestOptions};
 use crate::normalise::Settings;
 use crate::rules::RuleSet;
 
+/// Documents smaller than this are read in parallel with others (`Engine::claims_in_order`);
+/// larger ones are streamed alone, their stretches in parallel.
+pub const PARALLEL_DOCUMENT_BYTES: u64 = 4 << 20;
+
+/// Most bytes of small documents read at once by `Engine::claims_in_order`.
+const PARALLEL_BATCH_BYTES: u64 = 64 << 20;
+
 /// An input to read: a path (`-` for standard input) and the name it goes by in output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -348,6 +355,76 @@ impl Engine {
             &|| {},
             failures,
         )
+    }
+
+    /// The claims of every input, handed to `each` in input order as they are found, for
+    /// output written as it comes: `each` is called at least once per document read (with no
+    /// claims for a document without any). Documents below `PARALLEL_DOCUMENT_BYTES` are read and
+    /// extracted in parallel a batch at a time (memory bounded by the batch, not the run); a
+    /// larger one, or standard input, is streamed alone a stretch at a time (its stretches run
+    /// in parallel themselves). Inputs that cannot be read go to `failures`, in order.
+    pub fn claims_in_order<E: From<Error>>(
+        &self,
+        inputs: &[Input],
+        failures: &mut Vec<Error>,
+        mut each: impl FnMut(Vec<Claim>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut rest = inputs;
+        while let Some(first) = rest.first() {
+            let batch = Self::small_batch(rest);
+            if batch == 0 {
+                rest = &rest[1..];
+                match self.read(first) {
+                    Ok(document) => {
+                        let mut called = false;
+                        self.claims_in_stretches(&document, |claims| {
+                            called = true;
+                            each(claims)
+                        })?;
+                        if !called {
+                            each(Vec::new())?;
+                        }
+                    }
+                    Err(error) => failures.push(error),
+                }
+                continue;
+            }
+            let (now, later) = rest.split_at(batch);
+            rest = later;
+            let results: Vec<Result<Vec<Claim>>> = now
+                .par_iter()
+                .map(|input| self.read(input).map(|document| self.claims(&document)))
+                .collect();
+            for result in results {
+                match result {
+                    Ok(claims) => each(claims)?,
+                    Err(error) => failures.push(error),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// How many of the first inputs make a batch of small files to read in parallel (0: the
+    /// first is large, or standard input, or not a file claimlint can size).
+    fn small_batch(inputs: &[Input]) -> usize {
+        let most = rayon::current_num_threads().max(1) * 4;
+        let mut bytes = 0_u64;
+        let mut count = 0;
+        for input in inputs.iter().take(most) {
+            let size = match std::fs::metadata(&input.path) {
+                Ok(metadata) if metadata.is_file() && input.path != Path::new("-") => metadata.len(),
+                // Unreadable: its error comes from reading it, in the batch or alone.
+                Err(_) if count > 0 => 0,
+                _ => break,
+            };
+            if size >= PARALLEL_DOCUMENT_BYTES || bytes + size > PARALLEL_BATCH_BYTES {
+                break;
+            }
+            bytes += size;
+            count += 1;
+        }
+        count
     }
 
     /// Runs `one` on every input in parallel, results in input order, failures apart.

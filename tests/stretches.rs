@@ -189,3 +189,52 @@ fn a_big_documents_rules_give_the_same_findings_on_any_number_of_threads() {
     assert!(rules.len() >= 2, "{rules:?}");
     assert_eq!(findings(3), one);
 }
+
+/// A folder of small documents is read in parallel batches: the output is the documents'
+/// claims in path order, a broken file reported in its place and the others read, whatever
+/// the number of threads — the same as one document at a time.
+#[test]
+fn a_folder_read_in_parallel_gives_its_documents_claims_in_order() {
+    let dir = common::scratch_dir("stretches", "folder");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).expect("dir");
+    for index in 0..40 {
+        let text = format!(
+            "# Port {index}\n\nThe port handled {} containers in {}, up {index} percent.\n",
+            1000 + index * 7,
+            2000 + index
+        );
+        std::fs::write(docs.join(format!("port-{index:02}.md")), text).expect("write");
+    }
+    std::fs::write(docs.join("port-17b.txt"), b"A broken \xff file.").expect("write");
+    std::fs::write(docs.join("port-18b.txt"), "").expect("write");
+    let engine = claimlint::Engine::builtin().expect("rules");
+    let mut failures = Vec::new();
+    let inputs = engine.inputs(&[docs], None, &mut failures);
+    assert_eq!(inputs.len(), 42);
+    // One at a time, as `extract` read before.
+    let mut expected: Vec<Claim> = Vec::new();
+    for input in &inputs {
+        if let Ok(document) = engine.read(input) {
+            expected.extend(engine.claims(&document));
+        }
+    }
+    assert!(expected.len() > 100);
+    for threads in [1, 2, 3] {
+        let (got, calls, failures) = on_threads(threads, || {
+            let (mut got, mut calls, mut failures) = (Vec::new(), 0, Vec::new());
+            engine
+                .claims_in_order(&inputs, &mut failures, |claims| {
+                    calls += 1;
+                    got.extend(claims);
+                    Ok::<(), claimlint::Error>(())
+                })
+                .expect("no error");
+            (got, calls, failures)
+        });
+        assert_eq!(got, expected, "{threads} threads");
+        assert_eq!(calls, 41, "a call per document read, the empty one included");
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].to_string().contains("port-17b.txt"));
+    }
+}
