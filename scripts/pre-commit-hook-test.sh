@@ -46,3 +46,42 @@ grep -q "consistency/range-order" "$scratch/fail.log" && grep -q "reversed.md" "
   exit 1
 }
 echo "pre-commit hook: passes clean files and other types, fails on an error"
+
+# The README's wheel-based hook: a `repo: local` hook with `language: python` installs only its
+# `additional_dependencies` (the wheel; here the one scripts/python-tests.sh built), no Rust.
+wheel=$(ls "$repo"/target/wheels/claimlint-*.whl 2> /dev/null | head -n 1 || true)
+if [ -z "$wheel" ]; then
+  if [ "${CI:-}" = true ]; then
+    echo "pre-commit hook: no wheel in target/wheels (scripts/python-tests.sh builds it)" >&2
+    exit 1
+  fi
+  echo "pre-commit hook: no wheel in target/wheels; the wheel-based hook is not tried"
+  exit 0
+fi
+files=$(sed -n 's/^  files: //p' "$repo/.pre-commit-hooks.yaml")
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: local
+    hooks:
+      - id: claimlint
+        name: claimlint
+        entry: claimlint check --skip-unsupported
+        language: python
+        additional_dependencies: ["$wheel"]
+        files: $files
+YAML
+git add -A
+if "$precommit" run --all-files > "$scratch/wheel.log" 2>&1; then
+  cat "$scratch/wheel.log" >&2
+  echo "wheel-based hook: passed a document with an error" >&2
+  exit 1
+fi
+grep -q "consistency/range-order" "$scratch/wheel.log" || { cat "$scratch/wheel.log" >&2; exit 1; }
+rm docs/reversed.md
+git add -A
+"$precommit" run --all-files > "$scratch/wheel-pass.log" 2>&1 || {
+  cat "$scratch/wheel-pass.log" >&2
+  echo "wheel-based hook: failed on clean files" >&2
+  exit 1
+}
+echo "wheel-based hook: the same verdicts from the wheel, with no Rust build"

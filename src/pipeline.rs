@@ -21,9 +21,6 @@ use crate::rules::RuleSet;
 /// larger ones are streamed alone, their stretches in parallel.
 pub const PARALLEL_DOCUMENT_BYTES: u64 = 4 << 20;
 
-/// Most bytes of small documents read at once by `Engine::claims_in_order`.
-const PARALLEL_BATCH_BYTES: u64 = 64 << 20;
-
 /// An input to read: a path (`-` for standard input) and the name it goes by in output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -359,10 +356,12 @@ impl Engine {
 
     /// The claims of every input, handed to `each` in input order as they are found, for
     /// output written as it comes: `each` is called at least once per document read (with no
-    /// claims for a document without any). Documents below `PARALLEL_DOCUMENT_BYTES` are read and
-    /// extracted in parallel a batch at a time (memory bounded by the batch, not the run); a
-    /// larger one, or standard input, is streamed alone a stretch at a time (its stretches run
-    /// in parallel themselves). Inputs that cannot be read go to `failures`, in order.
+    /// claims for a document without any). A run of documents below `PARALLEL_DOCUMENT_BYTES`
+    /// is read by one worker per thread, each streaming its document's stretches to the
+    /// writer (this thread) through a short queue: memory stays bounded by a document and a
+    /// few stretches per worker, however dense the figures. A larger document, or standard
+    /// input, is streamed alone (its stretches run in parallel themselves). Inputs that cannot
+    /// be read go to `failures`, in order.
     pub fn claims_in_order<E: From<Error>>(
         &self,
         inputs: &[Input],
@@ -371,60 +370,129 @@ impl Engine {
     ) -> std::result::Result<(), E> {
         let mut rest = inputs;
         while let Some(first) = rest.first() {
-            let batch = Self::small_batch(rest);
-            if batch == 0 {
-                rest = &rest[1..];
-                match self.read(first) {
-                    Ok(document) => {
-                        let mut called = false;
-                        self.claims_in_stretches(&document, |claims| {
-                            called = true;
-                            each(claims)
-                        })?;
-                        if !called {
-                            each(Vec::new())?;
-                        }
-                    }
-                    Err(error) => failures.push(error),
-                }
+            let small = Self::small_run(rest);
+            if small > 1 {
+                let (now, later) = rest.split_at(small);
+                rest = later;
+                self.small_in_parallel(now, failures, &mut each)?;
                 continue;
             }
-            let (now, later) = rest.split_at(batch);
-            rest = later;
-            let results: Vec<Result<Vec<Claim>>> = now
-                .par_iter()
-                .map(|input| self.read(input).map(|document| self.claims(&document)))
-                .collect();
-            for result in results {
-                match result {
-                    Ok(claims) => each(claims)?,
-                    Err(error) => failures.push(error),
+            rest = &rest[1..];
+            match self.read(first) {
+                Ok(document) => {
+                    let mut called = false;
+                    self.claims_in_stretches(&document, |claims| {
+                        called = true;
+                        each(claims)
+                    })?;
+                    if !called {
+                        each(Vec::new())?;
+                    }
                 }
+                Err(error) => failures.push(error),
             }
         }
         Ok(())
     }
 
-    /// How many of the first inputs make a batch of small files to read in parallel (0: the
-    /// first is large, or standard input, or not a file claimlint can size).
-    fn small_batch(inputs: &[Input]) -> usize {
-        let most = rayon::current_num_threads().max(1) * 4;
-        let mut bytes = 0_u64;
-        let mut count = 0;
-        for input in inputs.iter().take(most) {
-            let size = match std::fs::metadata(&input.path) {
-                Ok(metadata) if metadata.is_file() && input.path != Path::new("-") => metadata.len(),
-                // Unreadable: its error comes from reading it, in the batch or alone.
-                Err(_) if count > 0 => 0,
-                _ => break,
-            };
-            if size >= PARALLEL_DOCUMENT_BYTES || bytes + size > PARALLEL_BATCH_BYTES {
-                break;
-            }
-            bytes += size;
-            count += 1;
+    /// How many of the first inputs are small files, to read side by side (a run of one is
+    /// read alone: nothing to share the threads with).
+    fn small_run(inputs: &[Input]) -> usize {
+        if rayon::current_num_threads() < 2 {
+            return 0;
         }
-        count
+        inputs
+            .iter()
+            .take_while(|input| {
+                input.path != Path::new("-")
+                    && match std::fs::metadata(&input.path) {
+                        Ok(metadata) => metadata.is_file() && metadata.len() < PARALLEL_DOCUMENT_BYTES,
+                        // Unreadable: its error comes from reading it, in order.
+                        Err(_) => true,
+                    }
+            })
+            .count()
+    }
+
+    /// `claims_in_order` for a run of small documents: workers take the documents in input
+    /// order, so the first one not yet written is always being read; each sends its stretches
+    /// through its document's queue of two, which the writer drains in input order.
+    fn small_in_parallel<E: From<Error>>(
+        &self,
+        inputs: &[Input],
+        failures: &mut Vec<Error>,
+        each: &mut impl FnMut(Vec<Claim>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        /// What a worker sends the writer about one document.
+        enum Message {
+            Claims(Vec<Claim>),
+            Failed(Error),
+            Done,
+        }
+        let (senders, receivers): (Vec<_>, Vec<_>) = inputs
+            .iter()
+            .map(|_| crossbeam_channel::bounded::<Message>(2))
+            .unzip();
+        let next = AtomicUsize::new(0);
+        // Set when the writer fails: workers take no more documents (and their queues are gone).
+        let stop = AtomicBool::new(false);
+        let workers = rayon::current_num_threads().clamp(1, inputs.len());
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    while !stop.load(Ordering::Relaxed) {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let (Some(input), Some(queue)) = (inputs.get(index), senders.get(index)) else {
+                            break;
+                        };
+                        // A send fails only when the writer has given up: stop this document.
+                        match self.read(input) {
+                            Ok(document) => {
+                                let sent = self.claims_in_stretches(&document, |claims| {
+                                    queue.send(Message::Claims(claims))
+                                });
+                                if sent.is_ok() {
+                                    let _ = queue.send(Message::Done);
+                                }
+                            }
+                            Err(error) => {
+                                let _ = queue.send(Message::Failed(error));
+                            }
+                        }
+                    }
+                });
+            }
+            // The writer: each document's messages in input order. Dropping the queues on a
+            // failure unblocks any worker waiting to send.
+            let receivers = receivers;
+            for queue in &receivers {
+                let mut called = false;
+                while let Ok(message) = queue.recv() {
+                    let written = match message {
+                        Message::Claims(claims) => {
+                            called = true;
+                            each(claims)
+                        }
+                        Message::Failed(error) => {
+                            failures.push(error);
+                            break;
+                        }
+                        Message::Done if !called => each(Vec::new()),
+                        Message::Done => break,
+                    };
+                    if let Err(error) = written {
+                        stop.store(true, Ordering::Relaxed);
+                        drop(receivers);
+                        return Err(error);
+                    }
+                    if !called {
+                        break; // `Done` of a document without claims, written
+                    }
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Runs `one` on every input in parallel, results in input order, failures apart.

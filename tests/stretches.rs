@@ -237,4 +237,22 @@ fn a_folder_read_in_parallel_gives_its_documents_claims_in_order() {
         assert_eq!(failures.len(), 1);
         assert!(failures[0].to_string().contains("port-17b.txt"));
     }
+    // A writer that fails (a closed pipe) stops the run at once: the error comes back and no
+    // worker is left waiting to hand over its document.
+    for threads in [2, 3] {
+        let (result, calls) = on_threads(threads, || {
+            let mut calls = 0;
+            let result = engine.claims_in_order(&inputs, &mut Vec::new(), |_| {
+                calls += 1;
+                if calls == 3 {
+                    Err(claimlint::Error::Write(std::io::ErrorKind::BrokenPipe.into()))
+                } else {
+                    Ok(())
+                }
+            });
+            (result, calls)
+        });
+        assert!(result.is_err(), "{threads} threads");
+        assert_eq!(calls, 3);
+    }
 }
