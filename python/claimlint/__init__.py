@@ -239,22 +239,32 @@ def extract_arrow(
     documents: Iterable[Union[Document, Tuple[Optional[str], Document], Dict[str, Any]]],
     *,
     errors: str = "raise",
-    **options: Any,
+    format: str = "auto",
+    document_date: Optional[str] = None,
+    config: Optional[PathArg] = None,
+    rules: Optional[Sequence[PathArg]] = None,
 ):
     """The claims of many documents (as :func:`extract_batch`, with the same options) in one
-    ``pyarrow.RecordBatch``, documents in order: the form Spark's ``mapInArrow`` and Ray's
-    ``map_batches`` take. With ``errors="rows"`` a document that cannot be read gives one row
-    with its name in ``document`` and the message in ``error``, and the others are read, as
-    a folder run of the command line goes on past a broken file."""
+    ``pyarrow.RecordBatch`` of :func:`arrow_schema`, documents in order: the form Spark's
+    ``mapInArrow`` and Ray's ``map_batches`` take. The columns come straight from the native
+    module (no JSON, no ``Decimal`` in between). With ``errors="rows"`` each document that
+    cannot be read gives one row after the claims, with its name in ``document`` and the
+    message in ``error``, and the others are read, as a folder run of the command line goes on
+    past a broken file."""
+    import pyarrow as pa
+
     if errors not in ("raise", "rows"):
         raise ValueError(f"errors must be 'raise' or 'rows', not {errors!r}")
     named = _named(documents)
-    results = extract_batch(named, errors="return" if errors == "rows" else "raise", **options)
-    claims: List[Dict[str, Any]] = []
-    failures: List[Tuple[str, str]] = []
-    for (name, _), result in zip(named, results):
-        if isinstance(result, ClaimlintError):
-            failures.append((name or "-", str(result)))
-        else:
-            claims.extend(result)
-    return claims_to_arrow(claims, failures)
+    cells, failed = _claimlint.extract_columns(
+        named, format, document_date, _path(config), _paths(rules)
+    )
+    if failed and errors == "raise":
+        raise failed[0][1]
+    columns: Dict[str, List[Any]] = dict(zip(CLAIM_FIELDS, cells))
+    columns["error"] = [None] * len(columns["id"])
+    for index, error in failed:
+        for field in CLAIM_FIELDS:
+            columns[field].append((named[index][0] or "-") if field == "document" else None)
+        columns["error"].append(str(error))
+    return pa.RecordBatch.from_pydict(columns, schema=arrow_schema())

@@ -76,6 +76,9 @@ def session(workers: int):
     """A local Spark session with `workers` cores and small Arrow batches."""
     from pyspark.sql import SparkSession
 
+    # The workers' Python must have claimlint: this one, unless PYSPARK_PYTHON names another
+    # (pyspark reads the variable when the session starts; the config key is spark-submit's).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     return (
         SparkSession.builder.master(f"local[{workers}]")
         .appName("claimlint")

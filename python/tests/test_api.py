@@ -154,3 +154,18 @@ def test_the_wheel_installs_the_command():
     )
     assert module.returncode == 0, module.stderr
     assert "in 1 document" in module.stdout
+
+
+def test_arrow_from_the_native_columns_equals_arrow_from_the_dicts():
+    pytest.importorskip("pyarrow")
+    documents = [(str(p.relative_to(ROOT)), p.read_bytes()) for p in DOCUMENTS]
+    documents.append(("report.docx", docx_bytes()))
+    documents.insert(3, ("broken.txt", b"\xff"))
+    native = claimlint.extract_arrow(documents, errors="rows")
+    claims = [c for one in claimlint.extract_batch(documents, errors="return")
+              if not isinstance(one, claimlint.ClaimlintError) for c in one]
+    failure = claimlint.extract_batch([documents[3]], errors="return")[0]
+    assert native.num_rows == len(claims) + 1
+    assert native.equals(claimlint.claims_to_arrow(claims, [("broken.txt", str(failure))]))
+    with pytest.raises(claimlint.ClaimlintError):
+        claimlint.extract_arrow(documents)

@@ -72,7 +72,6 @@ def test_spark_gives_the_command_lines_claims(folder):
             pytest.fail("no Java runtime for Spark (CI installs openjdk-17-jre-headless)")
         pytest.skip("no Java runtime for Spark (install a JRE 17 or 21, or set JAVA_HOME)")
     os.environ["JAVA_HOME"] = home
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     import claims_spark
 
     base, expected = folder
