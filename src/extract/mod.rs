@@ -9,6 +9,7 @@ mod dates;
 mod figure_or_name;
 pub mod number;
 mod numeral;
+mod prefilter;
 mod qualifier;
 mod range;
 mod ratio;
@@ -101,11 +102,22 @@ impl<'d> Extractor<'d> {
         let document = self.document;
         for index in range {
             let sentence = &document.sentences[index];
+            // Most sentences hold no digit and no number word: not tokenised at all. Debug
+            // builds (the tests) read them anyway and check that they hold no figure.
+            let holds = prefilter::may_hold_figure(&document.text[sentence.span.range()]);
+            if !holds && !cfg!(debug_assertions) {
+                continue;
+            }
             let ignored = sentence_ignored(document, sentence.span, &mut self.ignored);
             tokenize(&document.text, sentence.span, ignored, &mut self.tokens);
             let first = mentions.len();
             let mut scanner = scanner_for(&document.text, &self.tokens, self.mark, index, mentions);
             scanner.run();
+            debug_assert!(
+                holds || mentions.len() == first,
+                "the prefilter passed over a sentence with figures: {:?}",
+                &document.text[sentence.span.range()]
+            );
             share_list_units(&document.text, &mut mentions[first..]);
         }
     }
