@@ -31,6 +31,7 @@ pub fn may_hold_figure(sentence: &str) -> bool {
 /// A word (ASCII letters) that states a number: cardinals, scales, fractions, ordinals, the
 /// few nouns and adverbs the scanner reads as counts or durations, and currency names (which
 /// an article makes a figure of).
+#[expect(clippy::too_many_lines, reason = "a word list")]
 fn is_number_word(word: &[u8]) -> bool {
     if word.len() < 3 || word.len() > 12 {
         return false;
