@@ -120,10 +120,74 @@ pub struct TableCell {
     /// A header cell: `th`, a cell of a header row (`thead`, a Word header row).
     pub header: bool,
     /// Header cells above it, outermost first (indices into `Document::table_cells`).
-    pub column_headers: Vec<usize>,
+    pub column_headers: HeaderCells,
     /// Header cells left of it, outermost first: `th` cells of its row, else the row's label
     /// (the first cell, when it holds words).
-    pub row_headers: Vec<usize>,
+    pub row_headers: HeaderCells,
+}
+
+/// Up to `HeaderCells::MAX` header cells (indices into `Document::table_cells`), outermost
+/// first, kept inline: a table of a million cells holds no allocation per cell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeaderCells {
+    len: u8,
+    cells: [u32; HeaderCells::MAX],
+}
+
+impl HeaderCells {
+    /// Most header levels kept per direction (header rows above a cell, header cells left of it).
+    pub const MAX: usize = 3;
+
+    /// Adds a cell after the others; false when full (or the index is beyond `u32`).
+    pub fn push(&mut self, cell: usize) -> bool {
+        let (Some(slot), Ok(cell)) = (self.cells.get_mut(usize::from(self.len)), u32::try_from(cell)) else {
+            return false;
+        };
+        *slot = cell;
+        self.len += 1;
+        true
+    }
+
+    /// The cells, outermost first.
+    #[must_use]
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
+        self.cells[..usize::from(self.len)]
+            .iter()
+            .map(|&cell| cell as usize)
+    }
+
+    #[must_use]
+    pub fn first(&self) -> Option<usize> {
+        self.iter().next()
+    }
+
+    #[must_use]
+    pub fn contains(&self, cell: usize) -> bool {
+        self.iter().any(|c| c == cell)
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl FromIterator<usize> for HeaderCells {
+    /// The first `MAX` cells of `cells`.
+    fn from_iter<I: IntoIterator<Item = usize>>(cells: I) -> Self {
+        let mut headers = Self::default();
+        for cell in cells {
+            if !headers.push(cell) {
+                break;
+            }
+        }
+        headers
+    }
 }
 
 /// A calendar date with the precision it was stated at.
@@ -469,7 +533,7 @@ impl Document {
     #[must_use]
     pub fn header_text(&self, cell: &TableCell) -> String {
         let mut out = String::new();
-        for &header in cell.row_headers.iter().chain(&cell.column_headers) {
+        for header in cell.row_headers.iter().chain(cell.column_headers.iter()) {
             if let Some(header) = self.table_cells.get(header) {
                 out.push_str(self.slice(header.span));
                 out.push(' ');

@@ -343,11 +343,11 @@ fn table_headers(document: &Document, place: Place) -> Vec<(String, Place)> {
         };
         (text, Place::Text(span))
     };
-    let rows = cell.row_headers.iter().map(|&h| {
+    let rows = cell.row_headers.iter().map(|h| {
         let (text, place) = quote(h);
         (format!("in the row `{text}`"), place)
     });
-    let columns = cell.column_headers.iter().map(|&h| {
+    let columns = cell.column_headers.iter().map(|h| {
         let (text, place) = quote(h);
         (format!("under the column `{text}`"), place)
     });

@@ -6,14 +6,14 @@
 //! and to its left. Formats differ only in how they say "header": `th`, `thead`, a CALS
 //! `thead`, a Word header row.
 
-use crate::document::{BlockKind, Document, TableCell};
+use crate::document::{BlockKind, Document, HeaderCells, TableCell};
 use crate::span::{Span, trim_span};
 
 /// Widest column or row span honoured (HTML caps `colspan` at 1,000 too); wider is read as this.
 const MAX_SPAN: usize = 1000;
 
 /// Most header levels kept per direction (header rows above a cell, header cells left of it).
-const MAX_HEADER_LEVELS: usize = 3;
+const MAX_HEADER_LEVELS: usize = HeaderCells::MAX;
 
 /// Most cells spanning down into later rows tracked at once; hostile input may ask for more.
 const MAX_ACTIVE_SPANS: usize = 1024;
@@ -37,13 +37,14 @@ fn unmark_prose_cells(document: &mut Document) {
 }
 
 /// A cell as read: its index in `Document::table_cells` and where it sits.
+/// Small: a table holds one per cell until it closes.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     cell: usize,
-    colspan: usize,
-    rowspan: usize,
+    colspan: u16,
+    rowspan: u16,
     /// The first column, when the format states it (DocBook `colname`/`namest`).
-    column: Option<usize>,
+    column: Option<u32>,
     /// A Word cell merged into the one above it (`w:vMerge` without `restart`).
     continues_above: bool,
 }
@@ -52,12 +53,15 @@ struct Slot {
 struct Row {
     /// In a header section (`thead`) or marked as a header row.
     head: bool,
-    slots: Vec<Slot>,
+    /// Where its slots start in the table's `slots` (a row owns no allocation of its own).
+    first: usize,
 }
 
 #[derive(Debug, Default)]
 struct OpenTable {
     rows: Vec<Row>,
+    /// Every row's slots, row after row.
+    slots: Vec<Slot>,
     /// Inside `thead`.
     in_head: bool,
     /// The open cell and where its text starts.
@@ -117,7 +121,7 @@ impl Tables {
             let head = head || table.in_head;
             table.rows.push(Row {
                 head,
-                slots: Vec::new(),
+                first: table.slots.len(),
             });
         }
     }
@@ -137,15 +141,15 @@ impl Tables {
         if table.rows.is_empty() {
             table.rows.push(Row {
                 head: table.in_head,
-                slots: Vec::new(),
+                first: table.slots.len(),
             });
         }
-        let last = table.rows.len() - 1;
-        table.rows[last].slots.push(Slot {
+        // Spans are capped at `MAX_SPAN` (1,000), a stated column at `MAX_SPAN²`: both fit.
+        table.slots.push(Slot {
             cell: index,
-            colspan: start.colspan.clamp(1, MAX_SPAN),
-            rowspan: start.rowspan.clamp(1, MAX_SPAN),
-            column: start.column,
+            colspan: start.colspan.clamp(1, MAX_SPAN) as u16,
+            rowspan: start.rowspan.clamp(1, MAX_SPAN) as u16,
+            column: start.column.map(|c| c.min(MAX_SPAN * MAX_SPAN) as u32),
             continues_above: start.continues_above,
         });
         table.open_cell = Some((index, at));
@@ -178,7 +182,7 @@ impl Tables {
     pub fn close_table(&mut self, cells: &mut [TableCell], text: &str) {
         self.close_cell(cells, text);
         if let Some(table) = self.open.pop() {
-            resolve(&table.rows, cells, text);
+            resolve(&table.rows, &table.slots, cells, text);
         }
     }
 
@@ -206,15 +210,17 @@ struct Placed {
 }
 
 /// Lays the rows out on a grid and gives each body cell its headers.
-fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
+fn resolve(rows: &[Row], slots: &[Slot], cells: &mut [TableCell], text: &str) {
     // Cells spanning down from earlier rows: (placed, rows still covered).
     let mut active: Vec<(Placed, usize)> = Vec::new();
     let mut next_active: Vec<(Placed, usize)> = Vec::new();
     let mut header_rows: Vec<Vec<Placed>> = Vec::new();
     let mut in_header = true;
     let (mut own, mut row_cells, mut previous) = (Vec::new(), Vec::new(), Vec::new());
-    for row in rows {
-        place_row(row, &active, &previous, &mut own, &mut row_cells);
+    for (index, row) in rows.iter().enumerate() {
+        let end = rows.get(index + 1).map_or(slots.len(), |next| next.first);
+        let row_slots = &slots[row.first.min(end)..end];
+        place_row(row_slots, &active, &previous, &mut own, &mut row_cells);
         next_active.clear();
         next_active.extend(
             active
@@ -222,16 +228,16 @@ fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
                 .filter(|(_, remaining)| *remaining > 1)
                 .map(|&(placed, remaining)| (placed, remaining - 1)),
         );
-        for (slot, placed) in row.slots.iter().zip(&own) {
+        for (slot, placed) in row_slots.iter().zip(&own) {
             if slot.rowspan > 1 && next_active.len() < MAX_ACTIVE_SPANS {
-                next_active.push((*placed, slot.rowspan - 1));
+                next_active.push((*placed, usize::from(slot.rowspan) - 1));
             }
         }
         std::mem::swap(&mut active, &mut next_active);
-        let all_header = !row.slots.is_empty() && row.slots.iter().all(|s| cells[s.cell].header);
+        let all_header = !row_slots.is_empty() && row_slots.iter().all(|s| cells[s.cell].header);
         in_header = in_header && (row.head || all_header);
         if in_header {
-            for slot in &row.slots {
+            for slot in row_slots {
                 cells[slot.cell].header = true;
             }
             if header_rows.len() < MAX_HEADER_LEVELS {
@@ -239,7 +245,7 @@ fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
             }
         } else {
             let candidates = header_candidates(&row_cells, cells, text);
-            for (slot, placed) in row.slots.iter().zip(&own) {
+            for (slot, placed) in row_slots.iter().zip(&own) {
                 if cells[slot.cell].header || slot.continues_above {
                     continue;
                 }
@@ -258,7 +264,7 @@ fn resolve(rows: &[Row], cells: &mut [TableCell], text: &str) {
 /// own cells' places (in slot order), `row_cells` every cell of the row, own and spanning,
 /// by column.
 fn place_row(
-    row: &Row,
+    row: &[Slot],
     active: &[(Placed, usize)],
     previous: &[Placed],
     own: &mut Vec<Placed>,
@@ -271,9 +277,9 @@ fn place_row(
     own.clear();
     let mut column = 0;
     let mut next_taken = 0;
-    for slot in &row.slots {
+    for slot in row {
         if let Some(stated) = slot.column {
-            column = column.max(stated.min(MAX_SPAN * MAX_SPAN));
+            column = column.max(stated as usize);
         }
         // Skip columns held by cells spanning down from above (sorted; the column only grows).
         while let Some(holder) = row_cells[..taken_count].get(next_taken) {
@@ -288,13 +294,13 @@ fn place_row(
         }
         let placed = Placed {
             start: column,
-            end: column + slot.colspan,
+            end: column + usize::from(slot.colspan),
             cell: slot.cell,
         };
         own.push(placed);
         column = placed.end;
     }
-    for (slot, placed) in row.slots.iter().zip(own.iter()) {
+    for (slot, placed) in row.iter().zip(own.iter()) {
         // A Word cell merged into the one above stands for that cell.
         let cell = if slot.continues_above {
             covering(previous, placed.start).map_or(placed.cell, |p| p.cell)
@@ -313,12 +319,12 @@ fn covering(row: &[Placed], column: usize) -> Option<Placed> {
 }
 
 /// Header cells above `column`, outermost first, empty ones and repeats left out.
-fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell]) -> Vec<usize> {
-    let mut headers: Vec<usize> = Vec::new();
+fn column_headers(header_rows: &[Vec<Placed>], column: usize, cells: &[TableCell]) -> HeaderCells {
+    let mut headers = HeaderCells::default();
     for row in header_rows {
         if let Some(placed) = covering(row, column)
             && !cells[placed.cell].span.is_empty()
-            && !headers.contains(&placed.cell)
+            && !headers.contains(placed.cell)
         {
             headers.push(placed.cell);
         }
@@ -348,18 +354,22 @@ fn header_candidates(row_cells: &[Placed], cells: &[TableCell], text: &str) -> V
 }
 
 /// Header cells left of `placed` in its row, outermost first, from the row's candidates.
-fn row_headers(row_cells: &[Placed], candidates: &[usize], placed: &Placed) -> Vec<usize> {
+fn row_headers(row_cells: &[Placed], candidates: &[usize], placed: &Placed) -> HeaderCells {
     let left = row_cells.partition_point(|p| p.end <= placed.start);
     let before = &candidates[..candidates.partition_point(|&i| i < left)];
-    let mut headers: Vec<usize> = before
+    // The nearest `MAX_HEADER_LEVELS` before it, then outermost first, repeats folded.
+    let nearest: HeaderCells = before
         .iter()
         .rev()
         .map(|&i| row_cells[i].cell)
         .filter(|&cell| cell != placed.cell)
-        .take(MAX_HEADER_LEVELS)
         .collect();
-    headers.reverse();
-    headers.dedup();
+    let mut headers = HeaderCells::default();
+    for cell in nearest.iter().rev() {
+        if headers.iter().last() != Some(cell) {
+            headers.push(cell);
+        }
+    }
     headers
 }
 
@@ -427,10 +437,10 @@ mod tests {
         (cells, text)
     }
 
-    fn names(cells: &[TableCell], text: &str, indices: &[usize]) -> Vec<String> {
+    fn names(cells: &[TableCell], text: &str, indices: &HeaderCells) -> Vec<String> {
         indices
             .iter()
-            .map(|&i| text[cells[i].span.range()].to_owned())
+            .map(|i| text[cells[i].span.range()].to_owned())
             .collect()
     }
 

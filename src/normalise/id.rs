@@ -77,7 +77,7 @@ fn cell_hash(document: &Document, sentence: usize) -> u64 {
         return FNV_OFFSET;
     };
     let mut hash = FNV_OFFSET;
-    for &header in cell.row_headers.iter().chain(&cell.column_headers) {
+    for header in cell.row_headers.iter().chain(cell.column_headers.iter()) {
         // Word by word: the same hash as of the text with its whitespace folded.
         for (index, word) in document
             .slice(document.table_cells[header].span)

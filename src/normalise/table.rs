@@ -93,7 +93,7 @@ impl<'d> Headers<'d> {
         if cell.header {
             return None;
         }
-        let headers = || cell.row_headers.iter().chain(&cell.column_headers).copied();
+        let headers = || cell.row_headers.iter().chain(cell.column_headers.iter());
         headers().next()?;
         for header in headers() {
             self.header(header);

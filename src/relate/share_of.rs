@@ -134,7 +134,7 @@ pub fn find(document: &Document, sentence: &Sentence<'_>, out: &mut Relations) {
             let whole = cell
                 .column_headers
                 .first()
-                .map_or(sentence.claims[share].span, |&h| document.table_cells[h].span);
+                .map_or(sentence.claims[share].span, |h| document.table_cells[h].span);
             out.shares_of.push(ShareOf {
                 share,
                 reading,
