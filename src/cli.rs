@@ -647,6 +647,7 @@ fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
 /// One document's result, in input order.
 struct Checked {
     name: String,
+    /// The original text, for the formats that quote it; empty for the others.
     original: String,
     /// DOCX parts, in which a DOCX finding's positions count.
     parts: Vec<claimlint::document::Part>,
@@ -683,8 +684,15 @@ fn check(args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         &mut outcome.failures,
     )?;
     let progress = progress_bar(inputs.len());
+    // Only the human format quotes the text (and rdjson counts its columns in bytes): the
+    // others keep the findings alone, so a folder run holds its findings, not its documents.
+    let quotes = matches!(args.format, CheckFormat::Human | CheckFormat::Rdjson);
     let keep = |analysis: Analysis| Checked {
-        original: analysis.document.source_map.original().to_owned(),
+        original: if quotes {
+            analysis.document.source_map.original().to_owned()
+        } else {
+            String::new()
+        },
         name: analysis.document.name,
         parts: analysis.document.parts,
         diagnostics: analysis.diagnostics,
