@@ -28,134 +28,44 @@ pub fn may_hold_figure(sentence: &str) -> bool {
     start.is_some_and(|from| is_number_word(&bytes[from..]))
 }
 
-/// A word (ASCII letters) that states a number: cardinals, scales, fractions, ordinals, the
-/// few nouns and adverbs the scanner reads as counts or durations, and currency names (which
-/// an article makes a figure of).
-#[expect(clippy::too_many_lines, reason = "a word list")]
+/// A word (ASCII letters) that states a number: the lexicon's cardinals, scales, fractions
+/// and ordinals (plurals read as their singular), currency names (which an article makes a
+/// figure of: "less than a dollar a day"), and the few nouns and adverbs the scanner reads as
+/// counts or durations.
 fn is_number_word(word: &[u8]) -> bool {
+    use crate::lexicon::number_words::{fraction_denominator, lower, number_word, ordinal_word};
     if word.len() < 3 || word.len() > 12 {
         return false;
     }
-    let mut buffer = [0u8; 12];
-    for (slot, byte) in buffer.iter_mut().zip(word) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let word = &buffer[..word.len()];
-    // Plurals ("millions", "thirds", "decades") read as their singular.
-    let singular = word.strip_suffix(b"s").unwrap_or(word);
-    matches!(
-        word,
-        b"zero" | b"nought" | b"naught" | b"halves" | b"centuries" | b"twice" | b"thrice"
-    ) || matches!(
-        singular,
-        b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"hundred"
-            | b"thousand"
-            | b"million"
-            | b"billion"
-            | b"trillion"
-            | b"lakh"
-            | b"lac"
-            | b"crore"
-            | b"dozen"
-            | b"half"
-            | b"quarter"
-            | b"third"
-            | b"fourth"
-            | b"fifth"
-            | b"sixth"
-            | b"seventh"
-            | b"eighth"
-            | b"ninth"
-            | b"tenth"
-            | b"eleventh"
-            | b"twelfth"
-            | b"thirteenth"
-            | b"fourteenth"
-            | b"fifteenth"
-            | b"sixteenth"
-            | b"seventeenth"
-            | b"eighteenth"
-            | b"nineteenth"
-            | b"twentieth"
-            | b"thirtieth"
-            | b"fortieth"
-            | b"fiftieth"
-            | b"sixtieth"
-            | b"seventieth"
-            | b"eightieth"
-            | b"ninetieth"
-            | b"hundredth"
-            | b"thousandth"
-            | b"millionth"
-            | b"billionth"
-            | b"trillionth"
-            | b"first"
-            | b"second"
-            | b"couple"
-            | b"decade"
-            | b"century"
-            | b"double"
-            | b"triple"
-            | b"quadruple"
-            | b"single"
-            | b"once"
-            | b"pair"
-            | b"score"
-            // "less than a dollar a day": a currency named with an article is a figure.
-            | b"dollar"
-            | b"euro"
-            | b"pound"
-            | b"sterling"
-            | b"yuan"
-            | b"renminbi"
-            | b"yen"
-            | b"rupee"
-            | b"franc"
-            | b"peseta"
-            | b"guilder"
-            | b"markka"
-            | b"markkaa"
-            | b"lira"
-            | b"lire"
-            | b"peso"
-            | b"ruble"
-            | b"rouble"
-            | b"rand"
-            | b"ringgit"
-            | b"shekel"
-            | b"krona"
-            | b"kronor"
-            | b"cent"
-            | b"penny"
-            | b"pence"
-    )
+    let Ok(word) = std::str::from_utf8(word) else {
+        return false;
+    };
+    let mut buffer = [0u8; 24];
+    let Some(len) = lower(word, &mut buffer) else {
+        return false;
+    };
+    let lowered = &buffer[..len];
+    let singular = lowered.strip_suffix(b"s").unwrap_or(lowered);
+    let singular = std::str::from_utf8(singular).unwrap_or(word);
+    matches!(lowered, b"centuries" | b"twice" | b"thrice" | b"once")
+        || matches!(
+            singular.as_bytes(),
+            b"couple"
+                | b"decade"
+                | b"century"
+                | b"double"
+                | b"triple"
+                | b"quadruple"
+                | b"single"
+                | b"pair"
+                | b"score"
+        )
+        || number_word(singular).is_some()
+        || number_word(word).is_some()
+        || fraction_denominator(word).is_some()
+        || ordinal_word(singular).is_some()
+        || crate::lexicon::units::currency_name(word, None).is_some()
+        || crate::lexicon::units::currency_name(singular, None).is_some()
 }
 
 #[cfg(test)]
