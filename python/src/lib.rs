@@ -205,6 +205,26 @@ fn findings_json(
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
+/// What is done with one document: its claims or its findings, as JSON text.
+type DocumentWork = fn(&Request, &Engine, Option<&str>, &[u8]) -> Result<String, Error>;
+
+/// Runs `work` on one document with the interpreter released; an error is raised as the
+/// `ClaimlintError` it is.
+fn one_document(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    name: Option<&str>,
+    request: &Request,
+    work: DocumentWork,
+) -> PyResult<String> {
+    let bytes = document_bytes(data)?;
+    py.detach(|| {
+        let engine = request.engine()?;
+        work(request, &engine, name, &bytes)
+    })
+    .map_err(|error| raise(py, &error))
+}
+
 /// The claims of one document, as JSON text.
 #[pyfunction]
 #[pyo3(signature = (data, format = "auto", name = None, document_date = None, config = None, rules = None))]
@@ -217,13 +237,8 @@ fn extract_json(
     config: Option<PathBuf>,
     rules: Option<Vec<PathBuf>>,
 ) -> PyResult<String> {
-    let bytes = document_bytes(data)?;
     let request = Request::new(format, document_date, config, rules)?;
-    py.detach(|| {
-        let engine = request.engine()?;
-        claims_json(&request, &engine, name, &bytes)
-    })
-    .map_err(|error| raise(py, &error))
+    one_document(py, data, name, &request, claims_json)
 }
 
 /// The findings of one document, as JSON text.
@@ -238,13 +253,8 @@ fn check_json(
     config: Option<PathBuf>,
     rules: Option<Vec<PathBuf>>,
 ) -> PyResult<String> {
-    let bytes = document_bytes(data)?;
     let request = Request::new(format, document_date, config, rules)?;
-    py.detach(|| {
-        let engine = request.engine()?;
-        findings_json(&request, &engine, name, &bytes)
-    })
-    .map_err(|error| raise(py, &error))
+    one_document(py, data, name, &request, findings_json)
 }
 
 /// The claims of many documents, read in parallel on the Rust thread pool with the interpreter
