@@ -429,6 +429,8 @@ impl Engine {
             Claims(Vec<Claim>),
             Failed(Error),
             Done,
+            /// The worker panicked (a bug): the writer panics with it rather than wait forever.
+            Panicked(Box<dyn std::any::Any + Send>),
         }
         let (senders, receivers): (Vec<_>, Vec<_>) = inputs
             .iter()
@@ -447,18 +449,25 @@ impl Engine {
                             break;
                         };
                         // A send fails only when the writer has given up: stop this document.
-                        match self.read(input) {
-                            Ok(document) => {
-                                let sent = self.claims_in_stretches(&document, |claims| {
-                                    queue.send(Message::Claims(claims))
-                                });
-                                if sent.is_ok() {
-                                    let _ = queue.send(Message::Done);
+                        let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            match self.read(input) {
+                                Ok(document) => {
+                                    let sent = self.claims_in_stretches(&document, |claims| {
+                                        queue.send(Message::Claims(claims))
+                                    });
+                                    if sent.is_ok() {
+                                        let _ = queue.send(Message::Done);
+                                    }
+                                }
+                                Err(error) => {
+                                    let _ = queue.send(Message::Failed(error));
                                 }
                             }
-                            Err(error) => {
-                                let _ = queue.send(Message::Failed(error));
-                            }
+                        }));
+                        if let Err(panic) = work {
+                            stop.store(true, Ordering::Relaxed);
+                            let _ = queue.send(Message::Panicked(panic));
+                            break;
                         }
                     }
                 });
@@ -480,6 +489,10 @@ impl Engine {
                         }
                         Message::Done if !called => each(Vec::new()),
                         Message::Done => break,
+                        Message::Panicked(panic) => {
+                            drop(receivers);
+                            std::panic::resume_unwind(panic);
+                        }
                     };
                     if let Err(error) = written {
                         stop.store(true, Ordering::Relaxed);
