@@ -169,3 +169,10 @@ def test_arrow_from_the_native_columns_equals_arrow_from_the_dicts():
     assert native.equals(claimlint.claims_to_arrow(claims, [("broken.txt", str(failure))]))
     with pytest.raises(claimlint.ClaimlintError):
         claimlint.extract_arrow(documents)
+
+
+def test_the_modules_docstring_examples_hold():
+    import doctest
+
+    result = doctest.testmod(claimlint)
+    assert result.attempted > 0 and result.failed == 0
