@@ -195,7 +195,7 @@ impl Scanner<'_> {
         }
         let digits = self.surface(numeral.start);
         (digits.len() == 5 && numeral.plain_integer && patterns.state_before.is_match(before))
-            || (numeral.plain_integer && patterns.street_after.is_match(after))
+            || (numeral.plain_integer && is_street_after(after))
     }
 
     /// Identifiers that the words around a number make one, whatever the number: legal and
@@ -425,7 +425,6 @@ struct IdentifierPatterns {
     code_after: Regex,
     subsection_after: Regex,
     state_before: Regex,
-    street_after: Regex,
     status_after: Regex,
     compass_after: Regex,
     compass: Regex,
@@ -435,6 +434,55 @@ struct IdentifierPatterns {
     shell_parameters: Regex,
     domain_after: Regex,
     model_after: Regex,
+}
+
+/// The words a street name ends with, as `street_after` spells them (abbreviations without
+/// their optional stop).
+const STREET_WORDS: [&str; 24] = [
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd.",
+    "Boulevard",
+    "Blvd",
+    "Drive",
+    "Dr.",
+    "Lane",
+    "Ln.",
+    "Way",
+    "Place",
+    "Pl.",
+    "Court",
+    "Ct.",
+    "Plaza",
+    "Square",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Hwy",
+    "Terrace",
+];
+
+/// Whether the words after a number name a street ("1100 Connecticut Ave."). The pattern,
+/// dear to compile for its Unicode classes, is built only when a street word follows: most
+/// documents never need it.
+fn is_street_after(after: &str) -> bool {
+    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    let words = WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(STREET_WORDS).expect("the words build"));
+    if !words.is_match(after) {
+        return false;
+    }
+    STREET
+        .get_or_init(|| {
+            Regex::new(
+                r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
+            )
+            .expect("valid pattern")
+        })
+        .is_match(after)
 }
 
 /// The patterns of `is_identifier`, compiled once.
@@ -453,9 +501,6 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             state_before: build(
                 r"(?-u:\b)(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU),?\s$",
-            ),
-            street_after: build(
-                r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
             ),
             status_after: build(r"^\s+(?i:status|error|response)(?-u:\b)"),
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),

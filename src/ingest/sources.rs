@@ -91,8 +91,6 @@ const NOT_AUTHORS: &[&str] = &[
 
 struct Patterns {
     url: Regex,
-    parenthetical: Regex,
-    narrative: Regex,
     according: Regex,
     verb_after: Regex,
     verb_before: Regex,
@@ -106,18 +104,11 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let surname = r"\p{Lu}[\p{L}’'\-]+";
-        let authors = format!(r"{surname}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{surname})?");
-        let year = r"(?:19|20)\d\d[a-z]?";
         // Names in ASCII classes: the search stays a small automaton over every block.
         let name = r"(?:the\s+)?[A-Z][A-Za-z0-9&.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][A-Za-z0-9&.’'\-]*)*";
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
         Patterns {
             url: build(r"(?-u:\b)(?:https?://|www\.)[^\s<>()\]]+"),
-            parenthetical: build(&format!(
-                r"\((?:[^()]*?[;,]\s*)?(?:see\s+|e\.g\.,?\s+|cf\.\s+)?({authors}),?\s+{year}(?:[,;][^()]*)?\)"
-            )),
-            narrative: build(&format!(r"({authors})\s+\({year}(?:[,;][^()]*)?\)")),
             according: build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({name})")),
             verb_after: build(
                 r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
@@ -133,6 +124,26 @@ fn patterns() -> &'static Patterns {
                 r"(?:^|\s)\.[A-Z][A-Z0-9]{3,}(?-u:\b)|(?-u:\b)[A-Z]{2,4}c\d(?-u:\b)|(?-u:\b)CM[A-Z]{2}\d(?-u:\b)|(?-u:\b)[A-Z][A-Z0-9]{1,8}=(?:RR)?(?:\s|$)",
             ),
         }
+    })
+}
+
+/// The author–year patterns: "(Smith et al., 2020)" and "Smith and Jones (2019)". Built on
+/// first need, not with the others: their Unicode name classes (surnames are not all ASCII)
+/// are the dearest patterns to compile, and a document without a parenthesis near a year
+/// never needs them (a run on a small file starts faster).
+fn author_year_patterns() -> &'static (Regex, Regex) {
+    static PATTERNS: OnceLock<(Regex, Regex)> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let surname = r"\p{Lu}[\p{L}’'\-]+";
+        let authors = format!(r"{surname}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{surname})?");
+        let year = r"(?:19|20)\d\d[a-z]?";
+        let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
+        (
+            build(&format!(
+                r"\((?:[^()]*?[;,]\s*)?(?:see\s+|e\.g\.,?\s+|cf\.\s+)?({authors}),?\s+{year}(?:[,;][^()]*)?\)"
+            )),
+            build(&format!(r"({authors})\s+\({year}(?:[,;][^()]*)?\)")),
+        )
     })
 }
 
@@ -312,9 +323,11 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
             push(at(m.start(), m.end()), SourceKind::InitialsYear);
         }
     }
-    if text.contains('(') {
-        for (whole, authors) in matches_with_group(&patterns.parenthetical, text)
-            .chain(matches_with_group(&patterns.narrative, text))
+    // Both author–year patterns need a parenthesis and a year beginning "19" or "20".
+    if text.contains('(') && (text.contains("19") || text.contains("20")) {
+        let (parenthetical, narrative) = author_year_patterns();
+        for (whole, authors) in
+            matches_with_group(parenthetical, text).chain(matches_with_group(narrative, text))
         {
             let first = authors.split_whitespace().next().unwrap_or_default();
             if !NOT_AUTHORS.contains(&first) {
