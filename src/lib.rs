@@ -58,8 +58,10 @@ const STRETCH_BYTES: usize = 64 * 1024;
 /// to number them by (`normalise::id::Ids::number`, in document order).
 type ReadStretch = (Vec<Claim>, Vec<(u64, usize)>);
 
-/// Documents this large or larger are read on several threads.
-const PARALLEL_MIN_BYTES: usize = 4 * 1024 * 1024;
+/// Documents this large or larger are read on several threads, their stretches (and blocks, for
+/// sources) shared among them; smaller ones are read whole by one thread, several side by side
+/// (`pipeline::Engine::claims_in_order`).
+pub const PARALLEL_MIN_BYTES: usize = 4 * 1024 * 1024;
 
 /// Digits in one stretch at most (a sentence is never split): figure-dense text makes shorter
 /// stretches, so that the claims in flight stay few whatever the text.

@@ -17,10 +17,6 @@ use crate::ingest::{self, IngestOptions};
 use crate::normalise::Settings;
 use crate::rules::RuleSet;
 
-/// Documents smaller than this are read in parallel with others (`Engine::claims_in_order`);
-/// larger ones are streamed alone, their stretches in parallel.
-pub const PARALLEL_DOCUMENT_BYTES: u64 = 4 << 20;
-
 /// An input to read: a path (`-` for standard input) and the name it goes by in output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -356,7 +352,7 @@ impl Engine {
 
     /// The claims of every input, handed to `each` in input order as they are found, for
     /// output written as it comes: `each` is called at least once per document read (with no
-    /// claims for a document without any). A run of documents below `PARALLEL_DOCUMENT_BYTES`
+    /// claims for a document without any). A run of documents below `crate::PARALLEL_MIN_BYTES`
     /// is read by one worker per thread, each streaming its document's stretches to the
     /// writer (this thread) through a short queue: memory stays bounded by a document and a
     /// few stretches per worker, however dense the figures. A larger document, or standard
@@ -406,7 +402,7 @@ impl Engine {
             .take_while(|input| {
                 input.path != Path::new("-")
                     && match std::fs::metadata(&input.path) {
-                        Ok(metadata) => metadata.is_file() && metadata.len() < PARALLEL_DOCUMENT_BYTES,
+                        Ok(metadata) => metadata.is_file() && metadata.len() < crate::PARALLEL_MIN_BYTES as u64,
                         // Unreadable: its error comes from reading it, in order.
                         Err(_) => true,
                     }

@@ -267,7 +267,7 @@ pub fn find(document: &mut Document) {
     let doc: &Document = document;
     // A big document's blocks are read side by side; the sources are sorted after, so the
     // result is the same at any thread count.
-    let found: Vec<Source> = if doc.text.len() >= PARALLEL_MIN_BYTES {
+    let found: Vec<Source> = if doc.text.len() >= crate::PARALLEL_MIN_BYTES {
         doc.blocks
             .par_chunks(BLOCKS_PER_TASK)
             .flat_map_iter(|blocks| {
@@ -289,9 +289,6 @@ pub fn find(document: &mut Document) {
     document.sources.sort_by_key(|s| (s.span, s.kind));
     document.sources.dedup();
 }
-
-/// Documents this large or larger have their blocks read on several threads.
-const PARALLEL_MIN_BYTES: usize = 4 * 1024 * 1024;
 
 /// Blocks handed to a thread at a time.
 const BLOCKS_PER_TASK: usize = 256;
