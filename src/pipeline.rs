@@ -402,7 +402,9 @@ impl Engine {
             .take_while(|input| {
                 input.path != Path::new("-")
                     && match std::fs::metadata(&input.path) {
-                        Ok(metadata) => metadata.is_file() && metadata.len() < crate::PARALLEL_MIN_BYTES as u64,
+                        Ok(metadata) => {
+                            metadata.is_file() && metadata.len() < crate::PARALLEL_MIN_BYTES as u64
+                        }
                         // Unreadable: its error comes from reading it, in order.
                         Err(_) => true,
                     }
