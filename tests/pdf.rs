@@ -321,3 +321,146 @@ fn a_compound_broken_at_its_hyphen_keeps_it() {
         "The long-term plan and its drainage infrastructure cost EUR 40 million; a second long-term loan paid for it, a “long-term” one."
     );
 }
+
+/// The paragraphs of a document, in reading order.
+fn paragraphs(document: &claimlint::document::Document) -> Vec<&str> {
+    document
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| document.slice(b.span))
+        .collect()
+}
+
+#[test]
+fn columns_under_a_table_are_read_one_after_another() {
+    // A table across the page, with narrow header lines that straddle the gutters, then three
+    // columns of text below a full-width note. The table's headers do not hide the columns:
+    // each column is read to its foot before the next.
+    let column = |x: f32, words: [&'static str; 6]| -> Vec<PdfText<'static>> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(line, words)| {
+                let pieces: &'static [(&'static str, bool)] = Box::leak(Box::new([(*words, false)]));
+                #[expect(clippy::cast_precision_loss, reason = "six lines")]
+                let y = 400.0 + 12.0 * line as f32;
+                text(x, y, 9.0, pieces)
+            })
+            .collect()
+    };
+    let mut page = vec![
+        text(
+            60.0,
+            100.0,
+            9.0,
+            &[(
+                "Table 4. Ferry crossings by route and by season in the two years, with the margins of error",
+                false,
+            )],
+        ),
+        text(150.0, 130.0, 8.0, &[("Winter estimate margin", false)]),
+        text(330.0, 130.0, 8.0, &[("Summer estimate margin", false)]),
+        text(
+            60.0,
+            150.0,
+            8.0,
+            &[(
+                "North route . . . . . . . . . . . . . . . . 1,210 0.4 1,380 0.5 2,590 0.3 1,190 0.4 1,405 0.5",
+                false,
+            )],
+        ),
+        text(
+            60.0,
+            300.0,
+            8.0,
+            &[(
+                "Source: the harbour ledgers of the ferry company for the winter and summer seasons of 2022 and 2023.",
+                false,
+            )],
+        ),
+    ];
+    page.extend(column(
+        60.0,
+        [
+            "The first column opens",
+            "with the ferry count and",
+            "goes on to say that the",
+            "winter crossings fell by",
+            "a fifth against the year",
+            "before on every route.",
+        ],
+    ));
+    page.extend(column(
+        230.0,
+        [
+            "The second column takes",
+            "up the summer season in",
+            "which the crossings rose",
+            "on the north route and",
+            "held steady on the two",
+            "others all through July.",
+        ],
+    ));
+    page.extend(column(
+        400.0,
+        [
+            "The third column ends it",
+            "with the fares, which the",
+            "company kept as they had",
+            "been for three years on",
+            "all of its routes and at",
+            "every hour of the day.",
+        ],
+    ));
+    let document = parse_bytes(&common::pdf(&[page]), "columns.pdf");
+    let read = paragraphs(&document).join(" ");
+    let first = read.find("The first column").expect("first column read");
+    let second = read.find("The second column").expect("second column read");
+    let third = read.find("The third column").expect("third column read");
+    assert!(first < second && second < third, "{read}");
+    assert!(
+        read.contains("winter crossings fell by a fifth against the year before on every route."),
+        "the first column runs on unbroken: {read}"
+    );
+}
+
+#[test]
+fn a_wide_column_beside_a_side_table_reads_through() {
+    // Prose wider than half the page, with a narrow table set beside it: the prose's lines are
+    // one paragraph, not broken at every row of the table.
+    let prose = [
+        "Most of the freight in the spring went through the two larger docks of the port",
+        "which handled about 70 percent of the tonnage although they held only a third",
+        "of the berths. By comparison the small docks took 30 percent of the tonnage",
+        "and nearly all of the passenger traffic of the season, as in the years before.",
+    ];
+    let rows = [
+        "Dock Tonnes Share",
+        "North 41,200 38.1",
+        "South 34,500 31.9",
+        "East 18,100 16.8",
+        "West 14,200 13.2",
+    ];
+    let mut page = Vec::new();
+    for (line, words) in prose.iter().enumerate() {
+        let pieces: &'static [(&'static str, bool)] = Box::leak(Box::new([(*words, false)]));
+        #[expect(clippy::cast_precision_loss, reason = "four lines")]
+        let y = 200.0 + 14.0 * line as f32;
+        page.push(text(60.0, y, 10.0, pieces));
+    }
+    for (row, words) in rows.iter().enumerate() {
+        let pieces: &'static [(&'static str, bool)] = Box::leak(Box::new([(*words, false)]));
+        #[expect(clippy::cast_precision_loss, reason = "five rows")]
+        let y = 198.0 + 12.0 * row as f32;
+        page.push(text(460.0, y, 9.0, pieces));
+    }
+    let document = parse_bytes(&common::pdf(&[page]), "side.pdf");
+    let read = paragraphs(&document);
+    assert!(
+        read.iter()
+            .any(|p| p
+                .contains("held only a third of the berths. By comparison the small docks took 30 percent")),
+        "{read:?}"
+    );
+}

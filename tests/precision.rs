@@ -504,3 +504,24 @@ fn figures_computed_from_a_sourced_table_share_its_source() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_table_of_millions_restated_in_billions_shares_its_source() {
+    // "$1.45 billion" is the cell 1,451.5 of a table in $ millions; "$2.80 billion" is in no
+    // table, and "$1.5 billion" (one decimal) is too round to be matched by chance.
+    let text = "# Canal budget\n\nThe canal would get $1.45 billion in all. Locks would get $2.80 billion, and the weirs $1.5 billion.\n\n| Account | 2025 | 2026 |\n| --- | ---: | ---: |\n| Canal total | 1,451.5 | 1,398.2 |\n| Locks | 312.4 | 298.0 |\n\nSource: Waterways Board budget tables, 2026.\n";
+    let found = uncited(text, "canal.md");
+    assert!(!found.iter().any(|m| m.contains("`$1.45 billion`")), "{found:#?}");
+    assert!(found.iter().any(|m| m.contains("`$2.80 billion`")), "{found:#?}");
+    assert!(found.iter().any(|m| m.contains("`$1.5 billion`")), "{found:#?}");
+}
+
+#[test]
+fn a_body_that_requests_or_proposes_a_figure_is_its_source() {
+    // In a report that cites no notes, the body whose request or proposal a figure is names
+    // its source; a figure with no one behind it still wants one.
+    let text = "# Rail funding\n\nThe Rail Office requested $412 million for new track in the coming year.\n\nThe line carries 31,500 passengers on a weekday.\n\nSee the [rail plan](https://example.org/rail) for the routes.\n";
+    let found = uncited(text, "rail.md");
+    assert!(!found.iter().any(|m| m.contains("`$412 million`")), "{found:#?}");
+    assert!(found.iter().any(|m| m.contains("`31,500`")), "{found:#?}");
+}

@@ -280,38 +280,60 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
     lines
 }
 
-/// A page's lines in reading order: top to bottom in bands that lines across the whole text
-/// width separate, and within a band column by column, left to right (columns are found from
-/// the gutters no narrower line crosses). A note's label set apart from its text (a line of
-/// its own just above, or drawn after it) joins the line it labels.
+/// A page's lines in reading order: top to bottom in bands that lines across half the page or
+/// more separate (titles, full-width paragraphs, table rows; not the lines of a wide column
+/// with a narrow one beside it), and within a band column by column, left to right. Each band finds its own columns, from the gutters none of its lines
+/// crosses: a table above a page's columns does not hide them. A note's label set apart from its
+/// text (a line of its own just above, or drawn after it) joins the line it labels.
 fn reading_order(lines: Vec<Line>, page_width: f32) -> Vec<Line> {
-    let gutters = gutters(&lines, page_width);
-    let column = |line: &Line| -> Option<usize> {
-        // None: the line crosses a gutter (a title, a full-width paragraph or table row).
-        let left = gutters.iter().filter(|(_, end)| *end <= line.x + 1.0).count();
-        let right = gutters
-            .iter()
-            .filter(|(start, _)| *start < line.right - 1.0)
-            .count();
-        (left == right).then_some(left)
-    };
-    let mut keyed: Vec<(usize, usize, f32, Line)> = Vec::with_capacity(lines.len());
     let mut sorted: Vec<Line> = lines;
     adopt_markers(&mut sorted);
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let separates = separators(&sorted, page_width);
+    // (band, column, baseline, index into `sorted`)
+    let mut keyed: Vec<(usize, usize, f32, usize)> = Vec::with_capacity(sorted.len());
     let mut band = 0;
-    for line in sorted {
-        match column(&line) {
-            None => {
+    let mut start = 0;
+    while start < sorted.len() {
+        if separates[start] {
+            band += 1;
+            keyed.push((band, 0, sorted[start].y, start));
+            band += 1;
+            start += 1;
+            continue;
+        }
+        let end = start
+            + separates[start..]
+                .iter()
+                .take_while(|&&separator| !separator)
+                .count();
+        let gutters = gutters(&sorted[start..end], page_width);
+        for (index, line) in sorted.iter().enumerate().take(end).skip(start) {
+            let left = gutters.iter().filter(|(_, end)| *end <= line.x + 1.0).count();
+            let right = gutters
+                .iter()
+                .filter(|(start, _)| *start < line.right - 1.0)
+                .count();
+            if left == right {
+                keyed.push((band, left, line.y, index));
+            } else {
+                // A line across a gutter (a caption, a running footer) stands alone.
                 band += 1;
-                keyed.push((band, 0, line.y, line));
+                keyed.push((band, 0, line.y, index));
                 band += 1;
             }
-            Some(index) => keyed.push((band, index, line.y, line)),
         }
+        band += 1;
+        start = end;
     }
     keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
-    let mut ordered = attach_labels(keyed.into_iter().map(|(_, _, _, line)| line).collect());
+    let mut slots: Vec<Option<Line>> = sorted.into_iter().map(Some).collect();
+    let mut ordered = attach_labels(
+        keyed
+            .into_iter()
+            .filter_map(|(_, _, _, index)| slots[index].take())
+            .collect(),
+    );
     for line in &mut ordered {
         line.glyph_ends = Vec::new();
     }
@@ -370,47 +392,88 @@ fn adopt_markers(lines: &mut Vec<Line>) {
     }
 }
 
-/// Vertical gutters of a page: stretches of the text width that no line narrower than half
-/// the page crosses, with such lines on both sides, at least 6 pt wide.
+/// Which of a page's lines (in order of their baselines) separate bands: lines across half the
+/// page or more, with no line beside them at their height (a side table, a margin column).
+fn separators(lines: &[Line], page_width: f32) -> Vec<bool> {
+    let beside = |index: usize| {
+        let line = &lines[index];
+        let near = |other: &Line| (other.y - line.y).abs() < 0.8 * other.size.min(line.size);
+        let apart = |other: &Line| other.x > line.right + 1.0 || other.right < line.x - 1.0;
+        let after = lines[index + 1..].iter().take_while(|other| near(other));
+        let before = lines[..index].iter().rev().take_while(|other| near(other));
+        after
+            .chain(before)
+            .any(|other| apart(other) && other.text.chars().count() > 3)
+    };
+    (0..lines.len())
+        .map(|index| lines[index].right - lines[index].x >= page_width * 0.5 && !beside(index))
+        .collect()
+}
+
+/// Vertical gutters of a band of lines: stretches of the text width at least 6 pt wide with
+/// several lines on both sides, that no line of more than a few words crosses, or a line or two
+/// in a band of many (a centred running footer, a caption across the gutter).
 fn gutters(lines: &[Line], page_width: f32) -> Vec<(f32, f32)> {
-    let narrow: Vec<&Line> = lines
-        .iter()
-        .filter(|l| l.right - l.x < page_width * 0.5 && l.text.chars().count() > 12)
-        .collect();
+    let narrow: Vec<&Line> = lines.iter().filter(|l| l.text.chars().count() > 12).collect();
     if narrow.len() < 6 {
         return Vec::new();
     }
     let width = whole_points(page_width.max(1.0).ceil()) + 1;
-    let mut covered = vec![0u16; width];
+    let mut covered = vec![0usize; width];
     for line in &narrow {
         let (start, end) = (whole_points(line.x), whole_points(line.right).min(width - 1));
         for count in covered.iter_mut().take(end + 1).skip(start) {
-            *count = count.saturating_add(1);
+            *count += 1;
         }
     }
+    let crossing = if narrow.len() >= 20 {
+        narrow.len() / 40 + 1
+    } else {
+        0
+    };
     let first = covered.iter().position(|&c| c > 0).unwrap_or(0);
     let last = covered.iter().rposition(|&c| c > 0).unwrap_or(0);
     let mut gutters = Vec::new();
     let mut at = first;
     while at < last {
-        if covered[at] == 0 {
+        if covered[at] <= crossing {
             let start = at;
-            while at < last && covered[at] == 0 {
+            while at < last && covered[at] <= crossing {
                 at += 1;
             }
+            // The gutter is the stretch's emptiest part: where lines cross it, they reach into
+            // the columns' edges.
+            let (from, to) = emptiest(&covered[start..at]);
+            let (from, to) = (as_points(start + from), as_points(start + to));
             // Columns on both sides hold several lines each.
-            let before = narrow
-                .iter()
-                .filter(|l| l.right <= as_points(start) + 1.0)
-                .count();
-            let after = narrow.iter().filter(|l| l.x >= as_points(at) - 1.0).count();
-            if at - start >= 6 && before >= 3 && after >= 3 {
-                gutters.push((as_points(start), as_points(at)));
+            let before = narrow.iter().filter(|l| l.right <= from + 1.0).count();
+            let after = narrow.iter().filter(|l| l.x >= to - 1.0).count();
+            if to - from >= 6.0 && before >= 3 && after >= 3 {
+                gutters.push((from, to));
             }
         }
         at += 1;
     }
     gutters
+}
+
+/// The longest run of `counts` at their least, as a start and an end index.
+fn emptiest(counts: &[usize]) -> (usize, usize) {
+    let least = counts.iter().min().copied().unwrap_or(0);
+    let (mut best, mut run) = ((0, 0), None);
+    for (at, &count) in counts.iter().chain(std::iter::once(&usize::MAX)).enumerate() {
+        match (count == least, run) {
+            (true, None) => run = Some(at),
+            (false, Some(from)) => {
+                if at - from > best.1 - best.0 {
+                    best = (from, at);
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    best
 }
 
 /// A page coordinate as a whole number of points (a page is at most 14,400 pt across).

@@ -111,7 +111,7 @@ fn patterns() -> &'static Patterns {
             url: build(r"(?-u:\b)(?:https?://|www\.)[^\s<>()\]]+"),
             according: build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({name})")),
             verb_after: build(
-                r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
+                r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
             ),
             verb_before: build(&format!(r"(?-u:\b)(?:said|says|told|according)\s+({name}|the\s+[a-z]+)")),
             data_from: build(&format!(
@@ -208,6 +208,13 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("found", Cue::VerbAfter),
             ("finds", Cue::VerbAfter),
             ("announced", Cue::VerbAfter),
+            // A body's own request, proposal or appropriation: its budget documents and laws
+            // are the figure's source ("the Administration requested $1.3 billion").
+            ("requested", Cue::VerbAfter),
+            ("requests", Cue::VerbAfter),
+            ("proposed", Cue::VerbAfter),
+            ("proposes", Cue::VerbAfter),
+            ("appropriated", Cue::VerbAfter),
             ("stated", Cue::VerbAfter),
             ("calculated", Cue::VerbAfter),
             ("forecast", Cue::VerbAfter),

@@ -1,5 +1,6 @@
 //! A figure in prose computed from the cells of a sourced table: a cell's number stated again
-//! ("$13.7 million" for a cell of 13.7 in a table of $ millions), the difference of two
+//! ("$13.7 million" for a cell of 13.7 in a table of $ millions, "$1.33 billion" for one of
+//! 1,327.3), the difference of two
 //! neighbouring cells ("$323.2 million below" for 1,650.5 and 1,327.3), and the percentage
 //! change between them when its amount stands in the same sentence or just before ("(-20%)").
 //! Budget and statistical reports compute their prose from their tables this way; the table's
@@ -54,9 +55,13 @@ pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
     }
     // Values and neighbouring differences by their whole part, checked exactly on lookup.
     let mut values: HashMap<i64, Vec<usize>> = HashMap::new();
+    // The same in thousands: a table of $ millions restated in billions ("$1.33 billion" for
+    // a cell of 1,327.3).
+    let mut thousands: HashMap<i64, Vec<usize>> = HashMap::new();
     let mut differences: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
     for (i, a) in cells.iter().enumerate() {
         values.entry(whole(a.value)).or_default().push(i);
+        thousands.entry(whole(a.value / THOUSAND)).or_default().push(i);
         // The next few numbers only: a cell holding thousands of numbers pairs each with its
         // neighbours, not with all the others.
         for (j, b) in cells.iter().enumerate().skip(i + 1).take(MAX_NEIGHBOURS) {
@@ -87,13 +92,26 @@ pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
                     continue;
                 }
                 let same = |v: Decimal| v.round_dp(places) == number;
-                let stated = values
+                let mut stated = values
                     .get(&whole(number))
                     .into_iter()
                     .flatten()
                     .copied()
                     .filter(|&i| same(cells[i].value))
                     .collect::<Vec<_>>();
+                // Two decimals at least (three figures): "$1.5 billion" would meet any cell from
+                // 1,450 to 1,549.
+                if stated.is_empty() && places >= 2 && names_a_scale(&claim.text) {
+                    // Rounding may carry across a whole number: look on either side.
+                    let key = whole(number);
+                    stated = [key - 1, key, key + 1]
+                        .iter()
+                        .filter_map(|key| thousands.get(key))
+                        .flatten()
+                        .copied()
+                        .filter(|&i| same(cells[i].value / THOUSAND))
+                        .collect();
+                }
                 if let Some(&i) = stated.first() {
                     out.from_tables.push(FromTable {
                         claim: index,
@@ -205,6 +223,17 @@ fn written_number(text: &str) -> Option<(Decimal, u32)> {
 /// number of three digits or more that is no round ten.
 fn distinctive(number: Decimal, places: u32) -> bool {
     places >= 1 || (number >= Decimal::ONE_HUNDRED && !(number % Decimal::TEN).is_zero())
+}
+
+const THOUSAND: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
+/// Whether a figure's text names its scale in words ("$1.33 billion", "4.2 million"): a
+/// table may give the same amount in the scale below.
+fn names_a_scale(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["million", "billion", "trillion"]
+        .iter()
+        .any(|scale| lower.contains(scale))
 }
 
 fn whole(value: Decimal) -> i64 {
