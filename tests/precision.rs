@@ -525,3 +525,50 @@ fn a_body_that_requests_or_proposes_a_figure_is_its_source() {
     assert!(!found.iter().any(|m| m.contains("`$412 million`")), "{found:#?}");
     assert!(found.iter().any(|m| m.contains("`31,500`")), "{found:#?}");
 }
+
+#[test]
+fn software_versions_are_no_figures() {
+    assert!(
+        texts(
+            "Interpreter versions 3.9 - 3.12 get patches for a year; versions 2.6, 2.7 and 3.0 get none. Releases 1.8 to 1.10 were slow.",
+            "v.txt"
+        )
+        .is_empty()
+    );
+    // Measured, or running up as decimals do, a span is a range of values.
+    assert_eq!(
+        texts(
+            "Yields fell from 1.8 to 1.10 percent; the slope ran 2.5 - 2.75.",
+            "v.txt"
+        ),
+        ["1.8", "1.10 percent", "2.5 - 2.75"]
+    );
+}
+
+#[test]
+fn restructured_text_notes_define_their_markers() {
+    let text = "Proposal\n========\n\nThe module is used by 1,400 projects [1]_ and was last changed in 2019 [2]_.\n\nReferences\n==========\n\n.. [1] https://example.org/usage\n.. [2] https://example.org/history\n";
+    let found = findings(text, "proposal.txt");
+    assert!(
+        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_team_reporting_its_own_survey_gives_its_results() {
+    // No sampling errors are named, but the team speaks of the survey it ran and of its
+    // respondents throughout: the shares are its own results.
+    let shares = "Most makers live in Norway (31%), Chile (18%) and Japan (12%).";
+    let respondents = "Most respondents use brass, some respondents use tin, and respondents in Chile use glass. Few respondents buy their tools.";
+    let own = format!(
+        "# Results of our 2026 survey\n\nThe Lantern team is glad to share the results of our survey of lantern makers. We asked where they live in the survey. {shares}\n\n{respondents} We asked our respondents about their tools too.\n"
+    );
+    let found = uncited(&own, "survey.md");
+    assert!(found.is_empty(), "{found:#?}");
+    // A survey someone else ran, reported: the shares want a source.
+    let reported = format!(
+        "# Results of a 2026 survey\n\nThe Lantern team has read a survey of lantern makers. {shares}\n\n{respondents} They were asked about their tools too.\n"
+    );
+    assert!(!uncited(&reported, "survey.md").is_empty());
+}

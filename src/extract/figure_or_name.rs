@@ -15,6 +15,52 @@ use crate::lexicon::number_words::{is, ordinal_suffix_fits, scale_abbreviation, 
 use crate::lexicon::units::{currency_code, currency_name, unit_word};
 
 impl Scanner<'_> {
+    /// A software version, not a figure: a decimal after "version" or "versions", with any
+    /// others listed after it ("versions 3.9 and 3.10"), and either end of a span of versions
+    /// whose minor numbers run up while the decimals would run down ("3.9 - 3.12", "1.8 to
+    /// 1.10").
+    fn is_version(&self, numeral: &Numeral) -> bool {
+        let at = numeral.start;
+        let surface = self.surface(at);
+        if !surface.contains('.') {
+            return false;
+        }
+        let joined = |index: usize| self.is_dash(index) || self.word_is(index, "to");
+        // "fell from 1.8 to 1.10 percent": a measured span is a range of values.
+        let measured =
+            |index: usize| self.scale(index, false, false).is_some() || self.suffix(index).is_some();
+        if numeral.end == at + 1
+            && joined(at + 1)
+            && self.token(at + 2).is_some_and(super::token::Token::is_number)
+            && version_span(surface, self.surface(at + 2))
+            && !measured(at + 3)
+        {
+            return true;
+        }
+        if at >= 2 && joined(at - 1) && version_span(self.surface(at - 2), surface) && !measured(at + 1) {
+            return true;
+        }
+        // Back over a list of versions to the word that names them (a few tokens at most).
+        let mut back = at;
+        for _ in 0..8 {
+            let Some(previous) = back.checked_sub(1) else {
+                return false;
+            };
+            back = previous;
+            if self.word_is(back, "version") || self.word_is(back, "versions") {
+                return true;
+            }
+            let listed = self.token(back).is_some_and(super::token::Token::is_number)
+                || self.punct_is(back, ',')
+                || self.word_is(back, "and")
+                || self.word_is(back, "or");
+            if !listed {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Tells a figure from a name: "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1",
     /// "(1) firstly", a capitalised "Five Year Plan", a pronoun "one".
     #[expect(
@@ -40,7 +86,7 @@ impl Scanner<'_> {
             }
             return true;
         }
-        if self.is_identifier(numeral) {
+        if self.is_identifier(numeral) || self.is_version(numeral) {
             return false;
         }
         if at > 0 && self.glued(at) && !in_range {
@@ -515,6 +561,23 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             compass_after: build(r"^\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
         }
     })
+}
+
+/// Two decimals that are versions in order, not a range running down: one whole part, and
+/// minor numbers that rise ("3.9", "3.12") while the decimals fall.
+fn version_span(first: &str, second: &str) -> bool {
+    let split = |text: &str| -> Option<(u64, u64, Decimal)> {
+        let (major, minor) = text.split_once('.')?;
+        if minor.is_empty() || !minor.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((major.parse().ok()?, minor.parse().ok()?, text.parse().ok()?))
+    };
+    let (Some((major, minor, low)), Some((other_major, other_minor, high))) = (split(first), split(second))
+    else {
+        return false;
+    };
+    major == other_major && minor < other_minor && high < low
 }
 
 #[cfg(test)]

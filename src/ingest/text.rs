@@ -114,6 +114,31 @@ impl Reader<'_> {
             self.notes(lines);
             return;
         }
+        // A notes title underlined (and perhaps overlined) with a row of `=`, `-`, `~` …
+        // (Setext and reStructuredText): the title line alone is the heading. Other underlined
+        // titles stay as they were read (a reStructuredText document's sections would need its
+        // literal blocks and simple tables read too).
+        let title = match lines {
+            [title, under] if is_underline(self.document.slice(*under)) => Some((*title, under)),
+            [over, title, under]
+                if is_underline(self.document.slice(*over)) && is_underline(self.document.slice(*under)) =>
+            {
+                Some((*title, under))
+            }
+            _ => None,
+        };
+        if let Some((title, under)) =
+            title.filter(|(title, _)| !long && is_notes_heading(self.document.slice(*title)))
+        {
+            self.in_notes = true;
+            let level = if self.document.slice(*under).starts_with('=') {
+                1
+            } else {
+                2
+            };
+            self.push(BlockKind::Heading { level }, title);
+            return;
+        }
         if !long && lines.len() == 1 {
             if is_notes_heading(&first_text) {
                 self.in_notes = true;
@@ -231,6 +256,14 @@ impl Reader<'_> {
     }
 }
 
+/// A row of one punctuation character that underlines a title: `=====`, `-----`, `~~~~~`.
+fn is_underline(line: &str) -> bool {
+    let line = line.trim_end();
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else { return false };
+    line.len() >= 3 && matches!(first, '=' | '-' | '~' | '^' | '*' | '#' | '+') && chars.all(|c| c == first)
+}
+
 /// "Notes", "Footnotes:", "Endnotes", "References" alone on a line.
 fn is_notes_heading(line: &str) -> bool {
     let word = line.trim_start_matches('#').trim().trim_end_matches(':').trim();
@@ -246,11 +279,13 @@ fn is_notes_heading(line: &str) -> bool {
     .any(|heading| word.eq_ignore_ascii_case(heading))
 }
 
-/// A note definition's label and the length of its prefix: `12 text`, `12. text`, `[12] text`.
+/// A note definition's label and the length of its prefix: `12 text`, `12. text`, `[12] text`,
+/// and reStructuredText's `.. [12] text` (whose markers are `[12]_`).
 fn note_label(line: &str) -> Option<(String, usize)> {
-    let (inner, after) = if let Some(rest) = line.strip_prefix('[') {
+    let directive = if line.starts_with(".. [") { 3 } else { 0 };
+    let (inner, after) = if let Some(rest) = line[directive..].strip_prefix('[') {
         let close = rest.find(']')?;
-        (&rest[..close], close + 2)
+        (&rest[..close], directive + close + 2)
     } else {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         let dot = usize::from(line[digits..].starts_with(['.', ')']));
@@ -347,6 +382,11 @@ mod tests {
         assert_eq!(note_label("4. Report"), Some(("4".to_owned(), 2)));
         assert_eq!(note_label("2021 was"), None);
         assert_eq!(note_label("Report 4"), None);
+        assert_eq!(
+            note_label(".. [5] https://example.org/a"),
+            Some(("5".to_owned(), 6))
+        );
+        assert_eq!(note_label(".. note:: text"), None);
     }
 
     #[test]

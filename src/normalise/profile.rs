@@ -218,11 +218,13 @@ fn is_court_opinion(head: &str) -> bool {
 /// A statistical report on the publisher's own survey (a census, a national assessment): it
 /// speaks of its estimates' sampling error throughout — significance, margins of error,
 /// confidence levels, standard errors, response and participation rates, three times or more —
-/// and of the survey itself. Its
+/// and of the survey itself; or the team that ran it reports on it in its own words ("we asked
+/// our respondents") and speaks of its respondents throughout. Its
 /// figures are its own results, as a research article's are.
 fn reports_own_survey(text: &str) -> bool {
-    /// Sampling-error phrases first, then the survey's words: one pass over the text for both.
-    const PHRASES: [&str; 13] = [
+    /// Sampling-error phrases first, then the survey's words, then the words of a team that
+    /// reports the survey it ran: one pass over the text for all.
+    const PHRASES: [&str; 21] = [
         "statistically significant",
         "statistically signiﬁcant",
         "margin of error",
@@ -237,19 +239,44 @@ fn reports_own_survey(text: &str) -> bool {
         "survey",
         "Survey",
         "sample",
+        "respondents",
+        "our survey",
+        "our respondents",
+        "we asked",
+        "We asked",
+        "we surveyed",
+        "We surveyed",
+        "results of our",
     ];
     const STATISTICS: usize = 10;
+    const SURVEY: usize = 13;
+    const RESPONDENTS: usize = 13;
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let finder = FINDER.get_or_init(|| aho_corasick::AhoCorasick::new(PHRASES).expect("the phrases build"));
-    let (mut statistics, mut survey) = (0, 0);
-    // No two phrases overlap, so the plain (faster) search counts as an overlapping one would.
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(PHRASES)
+            .expect("the phrases build")
+    });
+    let (mut statistics, mut survey, mut respondents, mut ours) = (0, 0, 0, 0);
     for found in finder.find_iter(text) {
-        if found.pattern().as_usize() < STATISTICS {
-            statistics += 1;
-        } else {
-            survey += 1;
+        match found.pattern().as_usize() {
+            at if at < STATISTICS => statistics += 1,
+            at if at < SURVEY => survey += 1,
+            RESPONDENTS => respondents += 1,
+            at => {
+                // "our survey" is a survey word too, "our respondents" its respondents.
+                ours += 1;
+                match PHRASES[at] {
+                    "our survey" => survey += 1,
+                    "our respondents" => respondents += 1,
+                    _ => {}
+                }
+            }
         }
-        if statistics >= 3 && survey >= 3 {
+        // Its sampling errors, or a team's own words on whom it asked ("we asked our
+        // respondents", "the results of our survey") with its respondents throughout.
+        if survey >= 3 && (statistics >= 3 || (ours >= 2 && respondents >= 5)) {
             return true;
         }
     }
