@@ -572,3 +572,48 @@ fn a_team_reporting_its_own_survey_gives_its_results() {
     );
     assert!(!uncited(&reported, "survey.md").is_empty());
 }
+
+#[test]
+fn consistency_rules_leave_neutral_verbs_scores_and_unrelated_changes_alone() {
+    // "went from" states no direction; a fall said to be a rise is still caught.
+    let found = findings(
+        "Build times went from 5 seconds to 0.5 seconds.\n\nOutput went up from 5 tonnes to 3 tonnes.\n",
+        "t.md",
+    );
+    let arithmetic: Vec<&String> = found
+        .iter()
+        .filter(|(rule, _)| rule == "consistency/arithmetic")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(arithmetic.len(), 1, "{found:#?}");
+    assert!(arithmetic[0].contains("5 tonnes"), "{found:#?}");
+    // Scores in quotation marks are values named, not parts of a count.
+    let found = findings(
+        "Ratings have two peaks: one around a \"3\", and another at \"7\", so most see themselves as either.\n",
+        "t.md",
+    );
+    assert!(
+        !found.iter().any(|(rule, _)| rule.starts_with("consistency/")),
+        "{found:#?}"
+    );
+    // Two increases of one year are of two things.
+    let found = findings(
+        "# Survey\n\nWe saw a 3pp increase in makers answering in Welsh this year, 80% in 2023 and 77% in 2022.\n\nSome 34% of 2023 makers use brass at work, an increase of 5pp from 2022.\n",
+        "t.md",
+    );
+    assert!(
+        !found.iter().any(|(rule, _)| rule == "consistency/restated"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn code_in_markdown_holds_no_markers() {
+    // Inline code and preformatted HTML: "x[3]" and "main.rs:3:5" are no note markers.
+    let text = "Forms such as `x[3] = 42` and `3;` are allowed.\n\n<div><pre><code>panicked at src/main.rs:3:5:\nno file</code></pre>\nThen:\n<pre><code>at src/main.rs:3:5:</code></pre></div>\n\nUsers rose 12 percent.\n";
+    let found = findings(text, "t.md");
+    assert!(
+        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
+        "{found:#?}"
+    );
+}

@@ -381,7 +381,11 @@ fn html_block_text(
                 *quote_start = Some(document.text.len());
             }
         }
-        if !tag.end && !tag.self_closing && crate::ingest::html::RAW_TEXT.contains(&tag.name.as_str()) {
+        // Scripts and styles, and preformatted text (code and its output): no prose.
+        if !tag.end
+            && !tag.self_closing
+            && (crate::ingest::html::RAW_TEXT.contains(&tag.name.as_str()) || tag.name == "pre")
+        {
             *raw_until = Some(tag.name.clone());
         }
         at = lt + length;

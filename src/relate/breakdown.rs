@@ -219,6 +219,13 @@ fn counted_in_words(sentence: &Sentence<'_>, i: usize) -> bool {
     }) && sentence.view.word(i + 1).is_some()
 }
 
+/// A figure in quotation marks ("peaks around a “3” and a “7”"): a value named, a score or a
+/// label, not an amount to add.
+fn quoted(sentence: &Sentence<'_>, at: usize) -> bool {
+    let view = &sentence.view;
+    at > 0 && view.is_any(at - 1, &["\"", "“", "‘", "'"]) && view.is_any(at + 1, &["\"", "”", "’", "'"])
+}
+
 /// The figures listed from `first_at` on: comparable to the total, or all percentages, each
 /// within a few words of the last, the list ending at a word that compares or changes.
 fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: usize) -> Vec<usize> {
@@ -237,7 +244,7 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
             comparable(&sentence.claims[total], &sentence.claims[index])
         }
     };
-    if !fits(first) {
+    if !fits(first) || quoted(sentence, first_at) {
         return Vec::new();
     }
     let mut parts = vec![first];
@@ -263,7 +270,7 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
         if broken || nested {
             break;
         }
-        if fits(index) {
+        if fits(index) && !quoted(sentence, at) {
             parts.push(index);
             last_at = at;
         }

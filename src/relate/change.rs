@@ -110,7 +110,6 @@ const UP: &[&str] = &[
     "quadrupled",
     "improved",
     "boosted",
-    "went",
     "rallied",
     "advanced",
     "leapt",

@@ -38,6 +38,7 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
         if claim.role == Some(Role::Specification)
             || subject.chars().any(|c| c.is_ascii_digit())
             || (one_word && (crate::lexicon::units::unit_word(subject).is_some() || unit_like(subject)))
+            || (one_word && names_a_change(subject))
         {
             continue;
         }
@@ -67,6 +68,28 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
             Some(_) => {}
         }
     }
+}
+
+/// A change named as the subject ("an increase of 5pp", "a rise of 3%"): a change of something
+/// the sentence names elsewhere, so two changes of one year are as often of two things.
+fn names_a_change(subject: &str) -> bool {
+    const CHANGES: [&str; 14] = [
+        "increase",
+        "increases",
+        "rise",
+        "rises",
+        "growth",
+        "decrease",
+        "decreases",
+        "decline",
+        "drop",
+        "fall",
+        "gain",
+        "change",
+        "reduction",
+        "difference",
+    ];
+    CHANGES.iter().any(|change| subject.eq_ignore_ascii_case(change))
 }
 
 /// A subject folded for comparing: each word in lower case and singular ("Bus stations" and
