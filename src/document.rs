@@ -405,6 +405,9 @@ pub struct Document {
     /// The kind of document its markup declares (JATS `article-type`: "research-article",
     /// "review-article", "editorial" …), for the profile.
     pub declared_type: Option<String>,
+    /// The title its metadata gives (Markdown front matter `title:` or `title = "…"`), for the
+    /// profile: a title is not always in the text.
+    pub title: Option<String>,
     /// The format numbers its notes itself when it shows them (Markdown `[^label]` notes, Word
     /// footnotes): the labels are not the numbers a reader sees, so their order says nothing.
     pub notes_renumbered: bool,

@@ -617,3 +617,14 @@ fn code_in_markdown_holds_no_markers() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn half_year_names_are_no_durations() {
+    assert_eq!(
+        texts(
+            "The 2024h2 goal and the 2025H1 goal went well; the run took 5h on a 50m2 floor.",
+            "h.txt"
+        ),
+        ["5h", "50m2"]
+    );
+}

@@ -197,6 +197,14 @@ impl Scanner<'_> {
                     if !known {
                         return false;
                     }
+                    // "2024h2", "2025H1": a half-year's name, a unit letter glued between digits
+                    // (not a unit's power: "50m2" is read whole as m²).
+                    if let Some((_, after)) = self.unit_at(end)
+                        && self.token(after).is_some_and(|t| t.glued() && t.is_number())
+                        && self.unit_power(self.surface(after - 1), after).is_none()
+                    {
+                        return false;
+                    }
                 }
                 TokenKind::Punct(':') if self.token(end + 1).is_some_and(|t| t.is_number() && t.glued()) => {
                     return false;

@@ -457,7 +457,7 @@ impl Scanner<'_> {
 
     /// A power written after a unit symbol: "²", "³", "⁻¹", "−1", "-2", "^2", and "2" or "3"
     /// glued to a length ("m2", "cm3"). Returns it and the index past it.
-    fn unit_power(&self, symbol: &str, at: usize) -> Option<(i8, usize)> {
+    pub(super) fn unit_power(&self, symbol: &str, at: usize) -> Option<(i8, usize)> {
         let token = self.token(at).filter(|t| t.glued())?;
         let digit = |index: usize| -> Option<i8> {
             match self.surface(index) {

@@ -166,6 +166,9 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                             .find(|line| line.trim_start().to_ascii_lowercase().starts_with("date:"))
                             .and_then(parse_date_line);
                     }
+                    if document.title.is_none() {
+                        document.title = text.lines().find_map(metadata_title);
+                    }
                     continue;
                 }
                 if stack.contains(&Container::Skipped) {
@@ -231,6 +234,15 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     sentences::split(&mut document);
     document.finish_ignored();
     document
+}
+
+/// The title a front-matter line gives: `title: Survey results` (YAML) or `title = "Survey
+/// results"` (TOML).
+fn metadata_title(line: &str) -> Option<String> {
+    let rest = line.trim_start().strip_prefix("title")?.trim_start();
+    let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim();
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    (!value.is_empty()).then(|| value.to_owned())
 }
 
 const fn is_text_container(container: Container) -> bool {

@@ -341,6 +341,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         sources: Vec::new(),
         notes_renumbered: false,
         declared_type: None,
+        title: None,
         cited_elsewhere: Vec::new(),
         code_blocks: 0,
         table_cells: Vec::new(),

@@ -187,7 +187,7 @@ pub fn detect(document: &Document) -> Profile {
         })
     };
     let paper = named(&["abstract"]) && named(&["introduction"]) && named(&["references", "bibliography"]);
-    if (methods && results) || paper || reports_own_survey(text) {
+    if (methods && results) || paper || reports_own_survey(text) || presents_survey_results(document) {
         return Profile::Research;
     }
     Profile::Report
@@ -213,6 +213,24 @@ fn is_court_opinion(head: &str) -> bool {
         .iter()
         .any(|word| head.contains(word));
     caption && parties && court
+}
+
+/// A document titled as a survey's results ("Rust Survey 2018 Results", "Results of the 2024
+/// member survey") that speaks of the survey throughout: its figures are those results.
+fn presents_survey_results(document: &Document) -> bool {
+    let title = document.title.clone().or_else(|| {
+        document
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading { level: 1 }))
+            .map(|b| document.slice(b.span).to_owned())
+    });
+    let Some(title) = title.map(|t| t.to_lowercase()) else {
+        return false;
+    };
+    title.contains("survey")
+        && (title.contains("result") || title.contains("finding"))
+        && whole_word_count(&document.text.to_lowercase(), "survey") >= 3
 }
 
 /// A statistical report on the publisher's own survey (a census, a national assessment): it
