@@ -628,3 +628,11 @@ fn half_year_names_are_no_durations() {
         ["5h", "50m2"]
     );
 }
+
+#[test]
+fn the_authors_own_work_told_first_hand_needs_no_source() {
+    let text = "# Lantern project update\n\nThis month we merged 214 pull requests and I fixed 37 bugs in the renderer.\n\nAbout 18 percent of the lanterns sold in Europe are made of brass.\n\nSee the [shop](https://example.org/shop) for prices.\n";
+    let found = uncited(text, "update.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`18 percent`"), "{found:#?}");
+}
