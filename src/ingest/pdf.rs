@@ -282,9 +282,10 @@ fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
 
 /// A page's lines in reading order: top to bottom in bands that lines across half the page or
 /// more separate (titles, full-width paragraphs, table rows; not the lines of a wide column
-/// with a narrow one beside it), and within a band column by column, left to right. Each band finds its own columns, from the gutters none of its lines
-/// crosses: a table above a page's columns does not hide them. A note's label set apart from its
-/// text (a line of its own just above, or drawn after it) joins the line it labels.
+/// with a narrow one beside it), and within a band column by column, left to right. Each band
+/// finds its own columns, from the gutters none of its lines crosses: a table above a page's
+/// columns does not hide them. A note's label set apart from its text (a line of its own just
+/// above, or drawn after it) joins the line it labels.
 fn reading_order(lines: Vec<Line>, page_width: f32) -> Vec<Line> {
     let mut sorted: Vec<Line> = lines;
     adopt_markers(&mut sorted);

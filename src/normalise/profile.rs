@@ -237,8 +237,8 @@ fn presents_survey_results(document: &Document) -> bool {
 /// speaks of its estimates' sampling error throughout — significance, margins of error,
 /// confidence levels, standard errors, response and participation rates, three times or more —
 /// and of the survey itself; or the team that ran it reports on it in its own words ("we asked
-/// our respondents") and speaks of its respondents throughout. Its
-/// figures are its own results, as a research article's are.
+/// our respondents") and speaks of its respondents throughout. Its figures are its own
+/// results, as a research article's are.
 fn reports_own_survey(text: &str) -> bool {
     /// Sampling-error phrases first, then the survey's words, then the words of a team that
     /// reports the survey it ran: one pass over the text for all.
