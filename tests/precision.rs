@@ -636,3 +636,18 @@ fn the_authors_own_work_told_first_hand_needs_no_source() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`18 percent`"), "{found:#?}");
 }
+
+#[test]
+fn restructured_text_literal_blocks_and_note_lists_are_read_as_such() {
+    // Code after `::` or a code-block directive holds no markers ("ham[1]"); notes may follow
+    // their underlined title without a blank line; written labels mixed with auto-numbered
+    // ones say nothing of order.
+    let text = "Rationale\n=========\n\nThe old module had 1,400 users [3]_ and a hanging indent [#hi]_ style.\n\nFor example::\n\n    spam(ham[1], {eggs: 2})\n    x = x * 2 - 1\n\n.. code-block::\n\n    total = items[2]\n\nIt was added in 2004 [2]_.\n\nFootnotes and References\n========================\n.. [2] https://example.org/added\n.. [3] https://example.org/users\n";
+    let found = findings(text, "pep.txt");
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, _)| rule.starts_with("footnote/") || rule == "consistency/range-order"),
+        "{found:#?}"
+    );
+}

@@ -28,6 +28,7 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         document: &mut document,
         in_notes: false,
         paragraphs_seen: 0,
+        literal_after: None,
     };
     for paragraph in lines.split(|line| line.is_empty()) {
         if !paragraph.is_empty() {
@@ -77,10 +78,36 @@ struct Reader<'a> {
     document: &'a mut Document,
     in_notes: bool,
     paragraphs_seen: usize,
+    /// The indentation of the paragraph that announced a literal block (reStructuredText's
+    /// `::`, a `.. code-block::` directive): the paragraphs after it indented deeper are code.
+    literal_after: Option<usize>,
 }
 
 impl Reader<'_> {
     fn paragraph(&mut self, lines: &[Span]) {
+        // A literal block (code, a session, a program's output): indented deeper than the
+        // paragraph that announced it with `::`. Its numbers are the code's, and `x[1]` is no
+        // note marker.
+        let depth = |line: Span| {
+            let before = &self.document.text.as_bytes()[..line.start];
+            before
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count()
+        };
+        let indent = lines.iter().map(|&line| depth(line)).min().unwrap_or(0);
+        if let Some(announced) = self.literal_after {
+            if indent > announced {
+                self.document.code_blocks += 1;
+                return;
+            }
+            self.literal_after = None;
+        }
+        let last = self.document.slice(lines[lines.len() - 1]);
+        if announces_literal(last) || self.document.slice(lines[0]).starts_with(".. code") {
+            self.literal_after = Some(depth(lines[0]));
+        }
         // A numbered heading glued to the text around it (no blank line) stands on its own.
         if lines.len() > 1
             && let Some(split) = lines.iter().position(|&line| self.is_numbered_heading(line))
@@ -118,25 +145,31 @@ impl Reader<'_> {
         // (Setext and reStructuredText): the title line alone is the heading. Other underlined
         // titles stay as they were read (a reStructuredText document's sections would need its
         // literal blocks and simple tables read too).
+        // The notes may follow the title without a blank line.
         let title = match lines {
-            [title, under] if is_underline(self.document.slice(*under)) => Some((*title, under)),
-            [over, title, under]
+            [over, title, under, rest @ ..]
                 if is_underline(self.document.slice(*over)) && is_underline(self.document.slice(*under)) =>
             {
-                Some((*title, under))
+                Some((*title, *under, rest))
+            }
+            [title, under, rest @ ..] if is_underline(self.document.slice(*under)) => {
+                Some((*title, *under, rest))
             }
             _ => None,
         };
-        if let Some((title, under)) =
-            title.filter(|(title, _)| !long && is_notes_heading(self.document.slice(*title)))
+        if let Some((title, under, rest)) =
+            title.filter(|(title, _, _)| !long && is_notes_heading(self.document.slice(*title)))
         {
             self.in_notes = true;
-            let level = if self.document.slice(*under).starts_with('=') {
+            let level = if self.document.slice(under).starts_with('=') {
                 1
             } else {
                 2
             };
             self.push(BlockKind::Heading { level }, title);
+            if !rest.is_empty() {
+                self.paragraph(rest);
+            }
             return;
         }
         if !long && lines.len() == 1 {
@@ -196,6 +229,11 @@ impl Reader<'_> {
         for &line in lines {
             let text = self.document.slice(line).to_owned();
             if let Some((label, label_len)) = note_label(&text) {
+                // reStructuredText numbers auto-numbered notes (`[#]_`, `[#name]_`) among the
+                // written ones as it renders them: the written labels' order says nothing.
+                if text.starts_with(".. [") {
+                    self.document.notes_renumbered = true;
+                }
                 self.finish_note(current.take());
                 let label_span = Span::new(line.start, line.start + label_len);
                 self.document.ignored.push(label_span);
@@ -256,6 +294,12 @@ impl Reader<'_> {
     }
 }
 
+/// A line that ends by announcing a literal block: `For example::`, or `::` alone.
+fn announces_literal(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with("::") && !line.trim_start().starts_with(".. ") || line.trim_start().starts_with(".. code")
+}
+
 /// A row of one punctuation character that underlines a title: `=====`, `-----`, `~~~~~`.
 fn is_underline(line: &str) -> bool {
     let line = line.trim_end();
@@ -273,6 +317,9 @@ fn is_notes_heading(line: &str) -> bool {
         "endnotes",
         "references",
         "notes and references",
+        "footnotes and references",
+        "references and notes",
+        "references and footnotes",
         "sources",
     ]
     .iter()
