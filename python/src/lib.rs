@@ -115,6 +115,17 @@ impl Request {
     }
 }
 
+/// A batch's documents as bytes, read while the interpreter is held (before it is released
+/// for the parallel work).
+fn batch_bytes(
+    documents: Vec<(Option<String>, Bound<'_, PyAny>)>,
+) -> PyResult<Vec<(Option<String>, Vec<u8>)>> {
+    documents
+        .into_iter()
+        .map(|(name, data)| Ok((name, document_bytes(&data)?)))
+        .collect()
+}
+
 /// A document's text or bytes: `str` is UTF-8 text, `bytes` are read as a file's bytes are.
 fn document_bytes(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if let Ok(bytes) = data.cast::<PyBytes>() {
@@ -271,10 +282,7 @@ fn extract_batch_json(
     rules: Option<Vec<PathBuf>>,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let request = Request::new(format, document_date, config, rules)?;
-    let documents = documents
-        .into_iter()
-        .map(|(name, data)| Ok((name, document_bytes(&data)?)))
-        .collect::<PyResult<Vec<_>>>()?;
+    let documents = batch_bytes(documents)?;
     let results: Result<Vec<Result<String, Error>>, Error> = py.detach(|| {
         let engine = request.engine()?;
         Ok(documents
@@ -319,10 +327,7 @@ fn extract_columns(
     rules: Option<Vec<PathBuf>>,
 ) -> PyResult<(Columns, Failures)> {
     let request = Request::new(format, document_date, config, rules)?;
-    let documents = documents
-        .into_iter()
-        .map(|(name, data)| Ok((name, document_bytes(&data)?)))
-        .collect::<PyResult<Vec<_>>>()?;
+    let documents = batch_bytes(documents)?;
     let results: Result<Vec<Result<Vec<claimlint::Claim>, Error>>, Error> = py.detach(|| {
         let engine = request.engine()?;
         Ok(documents
