@@ -545,7 +545,8 @@ impl Document {
         out
     }
 
-    /// Sorts and merges the ignored stretches; readers call it once when done.
+    /// Sorts and merges the ignored stretches; readers call it when done (and the marker
+    /// finder before it looks, so that it can search them).
     pub fn finish_ignored(&mut self) {
         self.ignored.sort_unstable();
         let mut merged: Vec<Span> = Vec::with_capacity(self.ignored.len());

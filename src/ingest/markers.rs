@@ -41,7 +41,8 @@ pub fn find_inline(document: &mut Document) {
         }
     }
     // Text already set aside (inline code: "`x[3] = 42`") holds no markers.
-    let set_aside = merged(&document.ignored);
+    document.finish_ignored();
+    let set_aside = &document.ignored;
     candidates.retain(|candidate| {
         let before = set_aside.partition_point(|span| span.start <= candidate.span.start);
         before == 0 || set_aside[before - 1].end < candidate.span.end
@@ -71,20 +72,6 @@ pub fn find_inline(document: &mut Document) {
         });
         document.ignored.push(candidate.span);
     }
-}
-
-/// Spans in order, those that overlap or touch joined.
-fn merged(spans: &[Span]) -> Vec<Span> {
-    let mut sorted = spans.to_vec();
-    sorted.sort_by_key(|span| span.start);
-    let mut out: Vec<Span> = Vec::with_capacity(sorted.len());
-    for span in sorted {
-        match out.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => out.push(span),
-        }
-    }
-    out
 }
 
 fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {

@@ -294,10 +294,11 @@ impl Reader<'_> {
     }
 }
 
-/// A line that ends by announcing a literal block: `For example::`, or `::` alone.
+/// A line that ends by announcing a literal block: `For example::`, or `::` alone (not a
+/// directive such as `.. note::`; a `.. code-block::` paragraph is told by its first line).
 fn announces_literal(line: &str) -> bool {
-    let line = line.trim_end();
-    line.ends_with("::") && !line.trim_start().starts_with(".. ") || line.trim_start().starts_with(".. code")
+    let line = line.trim();
+    line.ends_with("::") && !line.starts_with(".. ")
 }
 
 /// A row of one punctuation character that underlines a title: `=====`, `-----`, `~~~~~`.
