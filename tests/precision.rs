@@ -651,3 +651,62 @@ fn restructured_text_literal_blocks_and_note_lists_are_read_as_such() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn authors_speaking_of_themselves_and_thanking_contributors_need_no_source() {
+    // "We", "I" and contractions as a clause's subject tell the authors' own doings; a count
+    // of contributors thanked is the project's own. A figure told of the world still wants one.
+    let text = "# Lantern 4.2 released\n\nWe're shipping it with 31 new glass colours, and I've been polishing the wick code for about a year and a half.\n\nThanks to the 57 contributors to this release!\n\nAbout 18 percent of the lanterns sold in Europe are made of brass.\n\nSee the [shop](https://example.org/shop) for prices.\n";
+    let found = uncited(text, "release.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`18 percent`"), "{found:#?}");
+    // A capital I that is a numeral ("Phase I") is no author.
+    let trial = "# Lamp trial\n\nPhase I Trials enrolled 240 patients.\n\nSee the [registry](https://example.org/r).\n";
+    assert!(uncited(trial, "trial.md").iter().any(|m| m.contains("`240`")));
+}
+
+#[test]
+fn a_survey_team_reporting_under_a_survey_title_gives_its_results() {
+    // The title names the survey (not its results); the team speaks of it in the first person
+    // throughout.
+    let text = "+++\ntitle = \"State of the Lantern Survey 2026\"\n+++\n\nWe ran our yearly survey in May, and we thank the 2,180 people who responded. We asked about glass: 61% of respondents prefer clear panes. We also asked about wicks, and we were glad to see 23% use cotton. We will run the survey again next year.\n";
+    assert_eq!(uncited(text, "survey.md"), Vec::<String>::new());
+}
+
+#[test]
+fn product_editions_office_hours_and_percentages_of_numbers_are_no_findings() {
+    // "Harbour Suite 2024 installers": a product's name, not 2,024 installers.
+    assert_eq!(
+        texts("The Harbour Suite 2024 installers ship with 3 fonts.", "p.txt"),
+        ["3"]
+    );
+    // Office hours that cross noon, and a percentage of a number, which may exceed 100.
+    let text = "Our hours moved from 9-5 to a later shift. Is 0 within 200% of 10? 200% of ten is 20.\n";
+    let rules: Vec<String> = findings(text, "hours.txt")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .filter(|rule| rule.starts_with("consistency/"))
+        .collect();
+    assert!(rules.is_empty(), "{rules:?}");
+}
+
+#[test]
+fn restructured_text_literals_sections_and_bodiless_notes() {
+    // Inline literals hold no markers or figures; a section after the notes is prose again
+    // (its numbered list is no list of notes); a `.. [4]` note outside a notes section holds
+    // the example after it; a file's line number ("io.py:316") and a library's version
+    // ("libfoo.so.1") are no markers; a bulleted line ending in a marker cites it.
+    let text = "Usage\n=====\n\nCalling ``f([1])`` gives ``(1.0 - 0.9) = 0.1`` as expected [1]_.\n\n- Add support for reading lamp logs [2]_\n\nSee libfoo.so.1 and io.py:316 for the code.\n\nReferences\n==========\n\n.. [1] https://example.org/f\n.. [2] https://example.org/logs\n\nSummary of the discussion\n=========================\n\nThe camps were:\n\n1.  Keep the wick.\n\n2.  Drop the wick.\n\nExamples\n========\n\nExample: [3]_\n\n.. [3]\n\n::\n\n    lamp.light(3)\n";
+    let found = findings(text, "pep.txt");
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, _)| rule.starts_with("footnote/") || rule.starts_with("consistency/")),
+        "{found:#?}"
+    );
+    let figures = texts(text, "pep.txt");
+    assert!(
+        !figures.iter().any(|f| f == "0.1" || f == "1.0 - 0.9"),
+        "{figures:?}"
+    );
+}

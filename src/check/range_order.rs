@@ -27,6 +27,18 @@ fn is_section_run(document: &crate::document::Document, claim: &crate::claim::Cl
         .is_some_and(|(_, decimals)| decimals.len() >= 3 && decimals.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// "from 9-5", "won 7-3": two small whole numbers joined by a dash, the second the smaller,
+/// are office hours that cross noon or a score, not a range that runs down. A range of a
+/// measured quantity or of larger counts is still judged.
+fn is_hours_or_score(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span);
+    let Some((first, second)) = text.split_once(['-', '–']) else {
+        return false;
+    };
+    let small = |part: &str| part.len() <= 2 && part.parse::<u8>().is_ok_and(|n| n <= 24);
+    claim.kind == crate::claim::Kind::Count && small(first) && small(second)
+}
+
 pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
     context
@@ -35,7 +47,11 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
         // Working the author shows ("($3,600 - $2,000)") is a difference, not a range.
         .filter(|claim| claim.value.is_none() && claim.role != Some(crate::claim::Role::Arithmetic))
         .filter(|claim| matches!((claim.low, claim.high), (Some(low), Some(high)) if low > high))
-        .filter(|claim| !is_tally(document, claim) && !is_section_run(document, claim))
+        .filter(|claim| {
+            !is_tally(document, claim)
+                && !is_section_run(document, claim)
+                && !is_hours_or_score(document, claim)
+        })
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;
             !matches!(

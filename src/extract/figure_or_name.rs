@@ -326,6 +326,9 @@ impl Scanner<'_> {
         if self.is_place(numeral, before, after, facts.coordinates) {
             return true;
         }
+        if self.names_an_edition(numeral) {
+            return true;
+        }
         if numeral.plain_integer && patterns.subsection_after.is_match(after) {
             return true;
         }
@@ -394,6 +397,89 @@ impl Scanner<'_> {
                 && self.glued(at - 2)
                 && matches!(self.tokens[at - 3].kind, TokenKind::Punct('&' | '?')));
         symbol && !query
+    }
+
+    /// "the Visual Studio 2022 compilers", "Windows 2000 servers": a year after a capitalised
+    /// name and before the plural noun it names is part of a product's name, not a count of
+    /// the noun.
+    /// A month, a preposition or a fiscal-year word before it makes it a year ("In 2022 ports
+    /// grew"), and the sentence's first word is a name only if it is no function word.
+    fn names_an_edition(&self, numeral: &Numeral) -> bool {
+        const NOT_NAMES: &[&str] = &[
+            "In",
+            "By",
+            "Since",
+            "From",
+            "Until",
+            "Till",
+            "To",
+            "For",
+            "During",
+            "Of",
+            "And",
+            "Or",
+            "At",
+            "Between",
+            "Before",
+            "After",
+            "Through",
+            "Throughout",
+            "On",
+            "Over",
+            "Under",
+            "About",
+            "Around",
+            "As",
+            "The",
+            "A",
+            "An",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "Some",
+            "All",
+            "Only",
+            "Almost",
+            "Nearly",
+            "FY",
+            "CY",
+            "AD",
+            "CE",
+            "BC",
+            "BCE",
+            "Q",
+            "H",
+            "Fiscal",
+            "Census",
+        ];
+        if !numeral.plain_integer
+            || numeral.words
+            || numeral.end != numeral.start + 1
+            || self.surface(numeral.start).len() != 4
+            || !(Decimal::from(1900)..=Decimal::from(2100)).contains(&numeral.value)
+            || self.glued(numeral.start)
+        {
+            return false;
+        }
+        let Some(name) = self.previous_word(numeral.start) else {
+            return false;
+        };
+        // A word in title case ("Studio", not the initials of "Smith RM 2004").
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase)
+            && name.len() >= 2
+            && name.chars().skip(1).all(char::is_lowercase);
+        // The noun is plural: only then is the year misread as a count of it.
+        capitalised
+            && !NOT_NAMES.contains(&name)
+            && crate::calendar::month_number(name).is_none()
+            && self.word(numeral.end).is_some_and(|next| {
+                next.chars().next().is_some_and(char::is_lowercase)
+                    && next.len() > 3
+                    && next.ends_with('s')
+                    && !next.ends_with("ss")
+                    && !self.glued(numeral.end)
+            })
     }
 
     /// "at 2 pm", "9 a.m.", "2.13 am": a time of day, no figure. An hour (and minutes after a

@@ -226,6 +226,17 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         if only_dot && punctuation == 1 && word.chars().count() == 1 && previous.is_uppercase() {
             return None;
         }
+        // "libpython3.so.1", "connection.py:316", "src/main.rs:42": a file name or path with
+        // its version or line number, not a word ending a sentence.
+        let word_end = previous_at + previous.len_utf8();
+        let token_start = before[..word_end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, space)| at + space.len_utf8());
+        if before[token_start..word_end].contains(['.', '/', '\\', '_']) {
+            return None;
+        }
         // "worldwide.1", "sovereignty’.3", "integrated.”17", "(2011-2015).4"; not "U.S.1"-like
         // dotted abbreviations followed by digits with no space, which glue nothing.
         return (previous.is_alphabetic() || "%)’”\"'".contains(previous)).then_some(Strength::Certain);

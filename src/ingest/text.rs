@@ -29,6 +29,7 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         in_notes: false,
         paragraphs_seen: 0,
         literal_after: None,
+        bodiless_note: None,
     };
     for paragraph in lines.split(|line| line.is_empty()) {
         if !paragraph.is_empty() {
@@ -81,10 +82,24 @@ struct Reader<'a> {
     /// The indentation of the paragraph that announced a literal block (reStructuredText's
     /// `::`, a `.. code-block::` directive): the paragraphs after it indented deeper are code.
     literal_after: Option<usize>,
+    /// A reStructuredText note (`.. [3]`) whose label stood alone: the paragraph after it (an
+    /// example, often a literal block) is what it holds.
+    bodiless_note: Option<usize>,
 }
 
 impl Reader<'_> {
+    /// A note whose label stood alone holds the paragraph after it, unless that is a note.
+    fn fill_bodiless_note(&mut self, lines: &[Span]) {
+        if let (Some(definition), Some(first), Some(last)) =
+            (self.bodiless_note.take(), lines.first(), lines.last())
+            && note_label(self.document.slice(*first)).is_none()
+        {
+            self.document.footnote_defs[definition].span = Span::new(first.start, last.end);
+        }
+    }
+
     fn paragraph(&mut self, lines: &[Span]) {
+        self.fill_bodiless_note(lines);
         // A literal block (code, a session, a program's output): indented deeper than the
         // paragraph that announced it with `::`. Its numbers are the code's, and `x[1]` is no
         // note marker.
@@ -137,7 +152,8 @@ impl Reader<'_> {
         {
             self.document.date = parse_date_line(&first_text);
         }
-        if self.in_notes && note_label(&first_text).is_some() {
+        // `.. [3]` is a note wherever it stands (reStructuredText's own syntax).
+        if (self.in_notes || first_text.starts_with(".. [")) && note_label(&first_text).is_some() {
             self.notes(lines);
             return;
         }
@@ -157,6 +173,10 @@ impl Reader<'_> {
             }
             _ => None,
         };
+        // Any other underlined title opens a section of prose: the notes have ended.
+        if title.is_some_and(|(title, _, _)| !is_notes_heading(self.document.slice(title))) {
+            self.in_notes = false;
+        }
         if let Some((title, under, rest)) =
             title.filter(|(title, _, _)| !long && is_notes_heading(self.document.slice(*title)))
         {
@@ -179,6 +199,7 @@ impl Reader<'_> {
                 return;
             }
             if let Some(level) = self.heading(first, &first_text) {
+                self.in_notes = false;
                 self.push(BlockKind::Heading { level }, Span::new(first.start, first.end));
                 return;
             }
@@ -211,9 +232,18 @@ impl Reader<'_> {
                 .push(Span::new(line.start, line.start + number_len));
             return Some(depth.min(6));
         }
-        // A sentence with a glued marker ("… left.1", "… left.[2]", "… left.³") is prose.
+        // A bulleted line is a list item, whatever it ends with.
+        if ["- ", "* ", "• ", "– ", "◦ ", "▪ "]
+            .iter()
+            .any(|bullet| text.starts_with(bullet))
+        {
+            return None;
+        }
+        // A sentence with a glued marker ("… left.1", "… left.[2]", "… left.³") is prose, and
+        // so is a line that ends with one after a colon ("Example: [2]_").
         let unmarked = text
-            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]_¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+            .trim_end()
             .trim_end_matches(['’', '”', '"', '\'', ')']);
         let ends_like_prose =
             unmarked.ends_with(['.', ',', ';', ':', '!']) || text.ends_with(['.', ',', ';', ':', '!']);
@@ -258,7 +288,9 @@ impl Reader<'_> {
     fn finish_note(&mut self, note: Option<(usize, Span)>) {
         let Some((definition, body)) = note else { return };
         self.document.footnote_defs[definition].span = body;
-        if !body.is_empty() {
+        if body.is_empty() {
+            self.bodiless_note = Some(definition);
+        } else {
             self.push(BlockKind::Note { definition }, body);
         }
     }
@@ -289,9 +321,29 @@ impl Reader<'_> {
 
     fn push(&mut self, kind: BlockKind, span: Span) {
         if !span.is_empty() {
+            let text = &self.document.text[span.range()];
+            self.document.ignored.extend(
+                inline_literals(text)
+                    .map(|literal| Span::new(span.start + literal.start, span.start + literal.end)),
+            );
             self.document.blocks.push(Block { kind, span });
         }
     }
+}
+
+/// The inline literals of a block, double backquotes included (``` ``f([1])`` ```), as reST
+/// and Markdown write code in running text. What is in them is code, with no figures and no
+/// markers; an opening pair with no closing one in the block sets nothing aside.
+fn inline_literals(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let open = from + text.get(from..)?.find("``")?;
+        let close = open + 2 + text[open + 2..].find("``")?;
+        // A longer run of backquotes closes at its last pair.
+        let end = close + 2 + text[close + 2..].bytes().take_while(|&b| b == b'`').count();
+        from = end;
+        Some(Span::new(open, end))
+    })
 }
 
 /// A line that ends by announcing a literal block: `For example::`, or `::` alone (not a

@@ -216,7 +216,11 @@ fn is_court_opinion(head: &str) -> bool {
 }
 
 /// A document titled as a survey's results ("Rust Survey 2018 Results", "Results of the 2024
-/// member survey") that speaks of the survey throughout: its figures are those results.
+/// member survey", "State of the Community Survey 2016") that speaks of the survey and its
+/// responses throughout, written by the team that ran it: its figures are those results. The
+/// text speaks in the first person plural ("we asked", "our survey") as a survey's own report
+/// does and a story about someone else's survey does not: twice under a title that names
+/// results or findings, five times under one that does not.
 fn presents_survey_results(document: &Document) -> bool {
     let title = document.title.clone().or_else(|| {
         document
@@ -228,9 +232,20 @@ fn presents_survey_results(document: &Document) -> bool {
     let Some(title) = title.map(|t| t.to_lowercase()) else {
         return false;
     };
-    title.contains("survey")
-        && (title.contains("result") || title.contains("finding"))
-        && whole_word_count(&document.text.to_lowercase(), "survey") >= 3
+    if !title.contains("survey") {
+        return false;
+    }
+    let text = document.text.to_lowercase();
+    let mentions = ["survey", "surveys", "responses", "respondents", "responded"]
+        .iter()
+        .map(|word| whole_word_count(&text, word))
+        .sum::<usize>();
+    let results = title.contains("result") || title.contains("finding");
+    let first_person = ["we", "our", "us"]
+        .iter()
+        .map(|word| whole_word_count(&text, word))
+        .sum::<usize>();
+    mentions >= 3 && first_person >= if results { 2 } else { 5 }
 }
 
 /// A statistical report on the publisher's own survey (a census, a national assessment): it

@@ -139,6 +139,9 @@ pub struct Cues {
     given: Option<Role>,
     /// Words that present the document's own work.
     analysis: bool,
+    /// The authors speak of themselves as the subject of a clause ("we had 139 people
+    /// contribute", "I have been writing it for a year").
+    first_person: bool,
 }
 
 const EXAMPLE: &[&str] = &[
@@ -248,6 +251,20 @@ const ANALYSIS: &[&str] = &[
     " i ran ",
     " i tested",
     " i merged",
+    // Acknowledgments count the authors' own contributors ("thanks to the 168 contributors to
+    // this release", "we had 139 individuals contribute").
+    "thank you to",
+    "thank you all",
+    "thanks to all",
+    "thanks to the",
+    "thank the ",
+    "thank all ",
+    "contributors to this",
+    "contributors for this",
+    "contributors who made",
+    "individuals contribute",
+    "people contribute",
+    "the hard work of",
 ];
 /// References to the document's own figures and tables: a sentence that points at them
 /// reports what they show.
@@ -359,8 +376,61 @@ impl Cues {
         } else {
             None
         };
-        Self { given, analysis }
+        Self {
+            given,
+            analysis,
+            first_person: speaks_first_hand(sentence),
+        }
     }
+}
+
+/// Whether the authors are a subject of the sentence: "we" or "I" (a contraction too) before
+/// a word in lower case ("we merged", "I've been", "we're calling"). A capital "I" before a
+/// capitalised word or a number is a numeral ("Phase I Trials", "World War I"), not a pronoun.
+fn speaks_first_hand(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] == b'\'') {
+            at += 1;
+        }
+        if at == start {
+            at += 1;
+            continue;
+        }
+        let glued = start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] > 0x7f);
+        let word = &sentence[start..at];
+        let pronoun = matches!(
+            word,
+            "we" | "We"
+                | "I"
+                | "we're"
+                | "We're"
+                | "we've"
+                | "We've"
+                | "we'll"
+                | "We'll"
+                | "we'd"
+                | "We'd"
+                | "I've"
+                | "I'm"
+                | "I'd"
+                | "I'll"
+        );
+        if pronoun && !glued {
+            if word.contains('\'') {
+                return true;
+            }
+            let next = sentence[at..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.bytes().next());
+            if next.is_some_and(|b| b.is_ascii_lowercase()) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Why the figure at `span` needs no source, or `None` if it needs one.
@@ -394,7 +464,7 @@ pub fn role(
             _ => return Some(Role::Analysis),
         }
     }
-    cues.analysis.then_some(Role::Analysis)
+    (cues.analysis || cues.first_person).then_some(Role::Analysis)
 }
 
 /// A figure inside parentheses that hold a sum or difference of figures: "$1,600 ($3,600 −

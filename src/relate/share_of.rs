@@ -184,7 +184,13 @@ pub fn find(document: &Document, sentence: &Sentence<'_>, out: &mut Relations) {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let level = RATIO_BASES.iter().any(|base| whole_text.starts_with(base))
+        // "200% of 10", "150 percent of $2,000": a percentage of a number is arithmetic on
+        // it, of any size.
+        let of_number = view
+            .figure(at + 2)
+            .is_some_and(|c| !sentence.claims[c].kind.is_temporal());
+        let level = of_number
+            || RATIO_BASES.iter().any(|base| whole_text.starts_with(base))
             || words.iter().any(|w| LEVEL_WORDS.contains(w));
         let reading = if change {
             Reading::Change
