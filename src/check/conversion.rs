@@ -34,6 +34,23 @@ fn rounded(claim: &Claim) -> Interval {
     }
 }
 
+/// A fraction in words said approximately ("about half", "roughly a third") stands for a
+/// band of about five points either side ("about half (54%)" is said of 45 to 55 percent), not
+/// the five percent of itself an approximate figure in digits allows.
+fn loose_fraction(claim: &Claim, interval: Interval) -> Interval {
+    const POINTS: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+    let in_words = !claim.text.bytes().any(|b| b.is_ascii_digit());
+    let (Some(value), true, Some("%"), crate::claim::Qualifier::Approx) =
+        (claim.value, in_words, claim.unit, claim.qualifier)
+    else {
+        return interval;
+    };
+    Interval {
+        low: interval.low.map(|l| l.min(value - POINTS)),
+        high: interval.high.map(|h| h.max(value + POINTS)),
+    }
+}
+
 /// The factors a unit may have: a "ton" is a tonne, a short ton or a long ton.
 fn factors(claim: &Claim, factor: Decimal) -> Vec<Decimal> {
     let text = claim.text.to_lowercase();
@@ -55,7 +72,7 @@ pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
             &context.claims[relation.figure],
             &context.claims[relation.converted],
         );
-        let source = rounded(figure);
+        let source = loose_fraction(figure, rounded(figure));
         let target = rounded(converted);
         // Both in the base unit of their dimension (percentages are their own base). A "ton"
         // may be metric, short or long: any of them will do.

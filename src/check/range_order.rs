@@ -30,6 +30,28 @@ fn is_section_run(document: &crate::document::Document, claim: &crate::claim::Cl
 /// "from 9-5", "won 7-3": two small whole numbers joined by a dash, the second the smaller,
 /// are office hours that cross noon or a score, not a range that runs down. A range of a
 /// measured quantity or of larger counts is still judged.
+/// "the 14 months between 1.1 and 1.0", "between 3.3 and 2.7": decimals with no unit, told in
+/// either order after "between", are versions or releases; a share or an amount is judged.
+fn is_versions_between(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span);
+    let Some(rest) = text.strip_prefix("between ") else {
+        return false;
+    };
+    let Some((first, second)) = rest.split_once(" and ") else {
+        return false;
+    };
+    let version = |part: &str| {
+        part.split_once('.').is_some_and(|(whole, minor)| {
+            !whole.is_empty()
+                && whole.len() <= 2
+                && !minor.is_empty()
+                && minor.len() <= 2
+                && whole.bytes().chain(minor.bytes()).all(|b| b.is_ascii_digit())
+        })
+    };
+    claim.unit.is_none() && version(first.trim()) && version(second.trim())
+}
+
 fn is_hours_or_score(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
     let text = document.slice(claim.span);
     let Some((first, second)) = text.split_once(['-', '–']) else {
@@ -51,6 +73,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
             !is_tally(document, claim)
                 && !is_section_run(document, claim)
                 && !is_hours_or_score(document, claim)
+                && !is_versions_between(document, claim)
         })
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;

@@ -78,6 +78,9 @@ impl Scanner<'_> {
             if capitalised && !self.starts_sentence(at) && !(is(word, "a") || is(word, "an")) {
                 return false;
             }
+            if self.half_is_a_place(numeral) {
+                return false;
+            }
             if numeral.share {
                 return true;
             }
@@ -326,7 +329,7 @@ impl Scanner<'_> {
         if self.is_place(numeral, before, after, facts.coordinates) {
             return true;
         }
-        if self.names_an_edition(numeral) {
+        if self.names_an_edition(numeral) || self.ends_a_name(numeral) {
             return true;
         }
         if numeral.plain_integer && patterns.subsection_after.is_match(after) {
@@ -480,6 +483,60 @@ impl Scanner<'_> {
                     && !next.ends_with("ss")
                     && !self.glued(numeral.end)
             })
+    }
+
+    /// "the bottom half of the diagram", "the first half of the year", "the upper half": a half
+    /// that says where, not how much. Of people or things counted it is a share ("the bottom
+    /// half of households").
+    fn half_is_a_place(&self, numeral: &Numeral) -> bool {
+        let at = numeral.start;
+        let placed = is(self.surface(at), "half")
+            && self.previous_word(at).is_some_and(|w| {
+                [
+                    "bottom", "top", "upper", "lower", "first", "second", "latter", "former", "back",
+                    "front", "left", "right", "northern", "southern", "eastern", "western",
+                ]
+                .iter()
+                .any(|p| is(w, p))
+            });
+        // What it is half of: a plural noun there counts things ("of U.S. households").
+        let counted = self.word_is(numeral.end, "of")
+            && (numeral.end + 1..numeral.end + 8)
+                .filter_map(|i| self.word(i))
+                .find(|w| w.len() > 3 && !is(w, "the"))
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        placed && !counted
+    }
+
+    /// "an engineer at Qihoo 360.", "a show by Channel 4,": a number closing a name that a
+    /// preposition introduces, with nothing after it but the clause's end, is part of the name
+    /// (a count would name what it counts).
+    fn ends_a_name(&self, numeral: &Numeral) -> bool {
+        if !numeral.plain_integer
+            || numeral.words
+            || numeral.end != numeral.start + 1
+            || numeral.start < 2
+            || self.glued(numeral.start)
+        {
+            return false;
+        }
+        let (Some(name), Some(preposition)) =
+            (self.previous_word(numeral.start), self.word(numeral.start - 2))
+        else {
+            return false;
+        };
+        let title_case = name.len() >= 2
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().skip(1).all(char::is_lowercase);
+        let closes = self
+            .token(numeral.end)
+            .is_none_or(|t| matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ':' | ')' | '!' | '?')));
+        title_case
+            && closes
+            && ["at", "by", "from", "with", "for", "of", "on"].contains(&preposition)
+            && crate::calendar::month_number(name).is_none()
+            && crate::lexicon::units::unit_word(name).is_none()
+            && crate::lexicon::units::currency_name(name, None).is_none()
     }
 
     /// "at 2 pm", "9 a.m.", "2.13 am": a time of day, no figure. An hour (and minutes after a
@@ -642,7 +699,10 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             state_before: build(
                 r"(?-u:\b)(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU),?\s$",
             ),
-            status_after: build(r"^\s+(?i:status|error|response)(?-u:\b)"),
+            // "a 503 status", "404 Not Found", "100 Continue", "Expect: 100-continue".
+            status_after: build(
+                r"^(?:\s+(?i:status|error|response)(?-u:\b)|[\s-](?:Continue|continue|OK|Created|Accepted|No Content|Partial Content|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)(?-u:\b))",
+            ),
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
             model_after: build(
                 r"^\s+(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set)(?-u:\b)",

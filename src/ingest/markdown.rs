@@ -225,6 +225,8 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     map.set_original(original);
     document.source_map = map;
     document.aim_suppressions();
+    let directives = template_directives(&document.text);
+    document.ignored.extend(directives);
     literal_references(&mut document);
     document.notes_renumbered = !document.footnote_refs.is_empty();
     if document.footnote_refs.is_empty() {
@@ -234,6 +236,36 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     sentences::split(&mut document);
     document.finish_ignored();
     document
+}
+
+/// Site generators' template directives in the text: Hugo and Zola shortcodes (`{{< figure
+/// src="a.png" width="850" >}}`, `{{ image(path="a.png") }}`), Jinja and Liquid tags (`{%
+/// include x.html %}`). Their numbers are widths and arguments, not figures, and they hold no
+/// markers. A directive ends on its line or within `MAX_DIRECTIVE_BYTES`; an opening with no
+/// close sets nothing aside.
+fn template_directives(text: &str) -> Vec<Span> {
+    const MAX_DIRECTIVE_BYTES: usize = 1_000;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find('{') {
+        let open = from + found;
+        from = open + 1;
+        let close = match text.as_bytes().get(open + 1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => continue,
+        };
+        let window = &text
+            [open + 2..crate::span::floor_char_boundary(text, (open + MAX_DIRECTIVE_BYTES).min(text.len()))];
+        let Some(end) = window.find(close) else { continue };
+        if window[..end].contains("\n\n") {
+            continue;
+        }
+        let end = open + 2 + end + 2;
+        out.push(Span::new(open, end));
+        from = end;
+    }
+    out
 }
 
 /// The title a front-matter line gives: `title: Survey results` (YAML) or `title = "Survey

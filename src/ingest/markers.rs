@@ -99,9 +99,16 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            // "``[1]``", "[[1]]": code and nested brackets, not a citation.
+            // "``[1]``", "[[1]]": code and nested brackets, not a citation; nor an index or a
+            // type ("a[3]", "[3]int").
             let quoted = matches!(bytes[index - usize::from(index > 0)], b'`' | b'[' | b'\'' | b'"')
-                || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'));
+                || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'))
+                || bytes
+                    .get(index + 2 + digits)
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                || (index >= 1
+                    && bytes[index - 1].is_ascii_alphabetic()
+                    && (index < 2 || !bytes[index - 2].is_ascii_alphanumeric()));
             if (1..=MAX_MARKER_DIGITS).contains(&digits)
                 && bytes.get(index + 1 + digits) == Some(&b']')
                 && index > 0
@@ -132,7 +139,13 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 });
                 index += run.len();
             } else {
-                index += c.len_utf8();
+                // A power's digits are one run ("2⁶³"): none of them is a marker.
+                index += slice[index..]
+                    .chars()
+                    .take_while(|&c| superscript_digit(c).is_some())
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+                    .max(c.len_utf8());
             }
         } else {
             index += 1;
@@ -144,6 +157,25 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
 fn is_unit_power(before: &str, c: char) -> bool {
     // "h⁻¹", "m⁻²": after a superscript minus a digit is always a power.
     if before.ends_with('⁻') {
+        return true;
+    }
+    // "2⁶³", "10⁵": a power of a small base (a note after a figure follows a year or an
+    // amount, "in 2020³"); "O(n²)", "x²": a power of a variable; "'⁹'": a quoted character.
+    let base_digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&base_digits) {
+        let ahead = &before[..before.len() - base_digits];
+        if !ahead.ends_with([',', '.']) || !ahead[..ahead.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    let mut last = before.chars().rev();
+    if let (Some(variable), Some(ahead)) = (last.next(), last.next())
+        && variable.is_ascii_alphabetic()
+        && !ahead.is_alphanumeric()
+    {
+        return true;
+    }
+    if before.ends_with(['\'', '‘']) {
         return true;
     }
     if !matches!(c, '²' | '³') {
@@ -213,6 +245,10 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
     }
     let (previous_at, previous) = previous?;
     if punctuation == 0 || previous.is_whitespace() {
+        return None;
+    }
+    // "Feb'18", "summer’19": a year cut to two digits after an apostrophe.
+    if punctuation == 1 && len == 2 && before.ends_with(['\'', '’']) && previous.is_alphabetic() {
         return None;
     }
     if !previous.is_ascii_digit() {

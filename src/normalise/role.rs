@@ -60,18 +60,16 @@ enum Section {
 fn section_of(title: &str) -> Option<Section> {
     let title = title.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
-    if has(&["motivation", "background"]) {
+    // Background and discussion sections are named so first ("Background", "2. Discussion
+    // of results"); "Programming background" is a section about something else.
+    let bare = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+    let opens = |words: &[&str]| words.iter().any(|w| bare.starts_with(w));
+    if opens(&["motivation", "background"]) {
         return Some(Section::Motivation);
     }
-    if has(&[
-        "introduction",
-        "discussion",
-        "related work",
-        "literature",
-        "prior work",
-        "previous work",
-        "context",
-    ]) {
+    if opens(&["introduction", "discussion", "context"])
+        || has(&["related work", "literature", "prior work", "previous work"])
+    {
         return Some(Section::Sourced);
     }
     if has(&[
@@ -566,5 +564,8 @@ mod tests {
         );
         assert_eq!(section_of("Tech stacks"), None);
         assert_eq!(section_of("Motivation"), Some(Section::Motivation));
+        // A section about the respondents' background is no background section.
+        assert_eq!(section_of("Programming background"), None);
+        assert_eq!(section_of("2. Background"), Some(Section::Motivation));
     }
 }

@@ -129,6 +129,11 @@ const NOT_ONE_WHOLE: &[&str] = &[
     "utilization",
     "coverage",
     "compliance",
+    // "The most common kinds were …", "the most popular tools …": a ranking of answers where
+    // one may choose several.
+    "common",
+    "commonly",
+    "popular",
 ];
 
 /// Wholes a percentage is a level of, not a part of ("104% of GDP", "80% of capacity").
@@ -321,6 +326,35 @@ fn separate_statements(sentence: &Sentence<'_>, list: &[usize]) -> bool {
     verbs.len() >= 3
 }
 
+/// "63% write tools, 60% write services and 52% write websites": one verb after every share,
+/// each with its own object, adding up far beyond the whole (above 120 %) — answers to a
+/// question that allowed several. ("52% said yes, 51% said no" is still one whole's parts.)
+fn several_answers(sentence: &Sentence<'_>, list: &[usize]) -> bool {
+    let view = &sentence.view;
+    // The first share may name its whole before the verb ("63% of respondents write …").
+    let first = if view.is(list[0] + 1, "of") {
+        list[0] + 3
+    } else {
+        list[0] + 1
+    };
+    let Some(verb) = view.word(first) else {
+        return false;
+    };
+    let repeated = list.len() >= 3
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_LABELS.contains(&verb)
+        && !["on", "for", "to", "from", "by", "of"].contains(&verb)
+        && view.word(first + 1).is_some()
+        && list[1..]
+            .iter()
+            .all(|&at| view.is(at + 1, verb) && view.word(at + 2).is_some());
+    let sum: rust_decimal::Decimal = list
+        .iter()
+        .filter_map(|&at| sentence.claims[sentence.claim_at(at)].value)
+        .sum();
+    repeated && sum > rust_decimal::Decimal::from(120)
+}
+
 /// "45% on health, 35% on education and 20% on defence", "45% from gas, 30% from wind …": every
 /// share followed by one preposition of allocation or source. ("in", "among" and "at" name
 /// subgroups, whose rates are no parts: "45% in the north, 38% in the west".)
@@ -409,7 +443,7 @@ fn close(sentence: &Sentence<'_>, list: &[usize], out: &mut Relations) {
     let subgroups = list[1..]
         .iter()
         .all(|&at| view.is_any(at + 1, &["in", "among", "at"]));
-    if objects || subgroups || separate_statements(sentence, list) {
+    if objects || subgroups || separate_statements(sentence, list) || several_answers(sentence, list) {
         return;
     }
     let composition = list.len() >= 3
