@@ -771,3 +771,22 @@ fn a_section_on_respondents_background_is_the_surveys_own() {
     let text = "---\ntitle: Lantern Survey 2026 Results\n---\n\nWe thank the 2,180 respondents to our survey. We asked them about lamps, and we read all their responses.\n\n## Programming background\n\nMost people asked write Go (61%) and many write Rust (23%).\n";
     assert_eq!(uncited(text, "survey.md"), Vec::<String>::new());
 }
+
+#[test]
+fn restructured_text_citations_code_indexes_and_numbered_points() {
+    // Notes after an auto-numbered note and a citation are still notes; an index into code is
+    // no marker, nor is a number after "c." (circa); a numbered point that ends in a marker
+    // cites it; a numbered list of remarks that nothing marks is no list of unused notes.
+    let text = "Lamps\n=====\n\nThe old loader took c.180 lines [2]_ and reads sys.version_info[0], data[16][4] and f()[1].\n\nHistory\n=======\n\n1. First draft, posted in 2017 [3]_.\n\nReferences\n==========\n\n.. [#loader] https://example.org/loader\n   (the loader's history)\n.. [LAMPS] https://example.org/lamps\n.. [2] https://example.org/lines\n.. [3] https://example.org/draft\n";
+    let found = findings(text, "pep.txt");
+    assert!(
+        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
+        "{found:#?}"
+    );
+    let remarks = "Lamp sets\n=========\n\nThe set holds brass and tin.\n\nNotes:\n\n1. We propose brass for the frame.\n\n2. We considered tin for the base.\n";
+    let found = findings(remarks, "remarks.txt");
+    assert!(
+        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
+        "{found:#?}"
+    );
+}

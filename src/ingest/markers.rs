@@ -105,10 +105,9 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'))
                 || bytes
                     .get(index + 2 + digits)
-                    .is_some_and(u8::is_ascii_alphanumeric)
-                || (index >= 1
-                    && bytes[index - 1].is_ascii_alphabetic()
-                    && (index < 2 || !bytes[index - 2].is_ascii_alphanumeric()));
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b'('))
+                || (index >= 1 && bytes[index - 1] == b']')
+                || indexes_code(&slice[..index]);
             if (1..=MAX_MARKER_DIGITS).contains(&digits)
                 && bytes.get(index + 1 + digits) == Some(&b']')
                 && index > 0
@@ -154,6 +153,29 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
 }
 
 /// "m²", "km³", "µg/m³": a square or cube glued to a unit symbol is its power, not a note.
+/// Whether a `[` glued to the text before it indexes code: after a one-letter name (`a[3]`) or
+/// a name with an underscore, a call or a dotted path (`version_info[0]`, `f()[1]`,
+/// `sys.path[0]`), not after a word or an abbreviation ("the city[3]", "the U.S.[4]").
+fn indexes_code(before: &str) -> bool {
+    let token_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | '“'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let token = &before[token_start..];
+    let Some(last) = token.chars().next_back() else {
+        return false;
+    };
+    if !last.is_ascii_alphanumeric() && last != ')' {
+        return false;
+    }
+    let dotted = token
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_lowercase() && w[1] == b'.' && w[2].is_ascii_lowercase());
+    token.chars().count() == 1 || token.contains('_') || token.ends_with("()") || dotted
+}
+
 fn is_unit_power(before: &str, c: char) -> bool {
     // "h⁻¹", "m⁻²": after a superscript minus a digit is always a power.
     if before.ends_with('⁻') {
@@ -252,14 +274,14 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         return None;
     }
     if !previous.is_ascii_digit() {
-        // "Table L.210", "(Z.1)": a lone capital and a dot before digits is a code, not a word
-        // ending a sentence.
         let word: String = before[..previous_at + previous.len_utf8()]
             .chars()
             .rev()
             .take_while(|c| c.is_alphanumeric())
             .collect();
-        if only_dot && punctuation == 1 && word.chars().count() == 1 && previous.is_uppercase() {
+        // "Table L.210", "(Z.1)", "c.180" (circa), "p.12": a lone letter and a dot before
+        // digits is a code or an abbreviation, not a word ending a sentence.
+        if only_dot && punctuation == 1 && word.chars().count() == 1 {
             return None;
         }
         // "libpython3.so.1", "connection.py:316", "src/main.rs:42": a file name or path with

@@ -37,6 +37,12 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         }
     }
     markers::find_inline(&mut document);
+    // Notes that nothing in the text marks are a list of references or remarks ("Notes:" and
+    // numbered points, a numbered bibliography cited by its links), not notes left unused.
+    if document.footnote_refs.is_empty() {
+        let labels: Vec<String> = document.footnote_defs.iter().map(|d| d.label.clone()).collect();
+        document.cited_elsewhere.extend(labels);
+    }
     sentences::split(&mut document);
     document.finish_ignored();
     document
@@ -98,6 +104,22 @@ impl Reader<'_> {
         }
     }
 
+    /// A title underlined (and perhaps overlined) at the start of a paragraph: the title, its
+    /// underline and the lines after them.
+    fn underlined_title<'l>(&self, lines: &'l [Span]) -> Option<(Span, Span, &'l [Span])> {
+        match lines {
+            [over, title, under, rest @ ..]
+                if is_underline(self.document.slice(*over)) && is_underline(self.document.slice(*under)) =>
+            {
+                Some((*title, *under, rest))
+            }
+            [title, under, rest @ ..] if is_underline(self.document.slice(*under)) => {
+                Some((*title, *under, rest))
+            }
+            _ => None,
+        }
+    }
+
     fn paragraph(&mut self, lines: &[Span]) {
         self.fill_bodiless_note(lines);
         // A literal block (code, a session, a program's output): indented deeper than the
@@ -153,7 +175,9 @@ impl Reader<'_> {
             self.document.date = parse_date_line(&first_text);
         }
         // `.. [3]` is a note wherever it stands (reStructuredText's own syntax).
-        if (self.in_notes || first_text.starts_with(".. [")) && note_label(&first_text).is_some() {
+        if (self.in_notes || first_text.starts_with(".. ["))
+            && (note_label(&first_text).is_some() || auto_note_label(&first_text).is_some())
+        {
             self.notes(lines);
             return;
         }
@@ -162,17 +186,7 @@ impl Reader<'_> {
         // titles stay as they were read (a reStructuredText document's sections would need its
         // literal blocks and simple tables read too).
         // The notes may follow the title without a blank line.
-        let title = match lines {
-            [over, title, under, rest @ ..]
-                if is_underline(self.document.slice(*over)) && is_underline(self.document.slice(*under)) =>
-            {
-                Some((*title, *under, rest))
-            }
-            [title, under, rest @ ..] if is_underline(self.document.slice(*under)) => {
-                Some((*title, *under, rest))
-            }
-            _ => None,
-        };
+        let title = self.underlined_title(lines);
         // Any other underlined title opens a section of prose: the notes have ended.
         if title.is_some_and(|(title, _, _)| !is_notes_heading(self.document.slice(title))) {
             self.in_notes = false;
@@ -226,7 +240,17 @@ impl Reader<'_> {
         if text.chars().count() > MAX_HEADING_CHARS {
             return None;
         }
-        if let Some((number_len, depth)) = section_number(text) {
+        // "1. Initial revision, posted in 2017 [20]_." ends as a sentence does: a numbered
+        // point, not a numbered heading.
+        // (A contents line's dot leaders are no sentence's end.)
+        let leaders = text.contains("....") || text.contains(". . .");
+        let sentence_end = !leaders
+            && (text
+                .trim_end_matches(|c: char| c.is_ascii_digit() || "[]_¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+                .trim_end()
+                .ends_with(['.', ',', ';'])
+                || text.ends_with(['.', ',', ';']));
+        if let Some((number_len, depth)) = section_number(text).filter(|_| !sentence_end) {
             self.document
                 .ignored
                 .push(Span::new(line.start, line.start + number_len));
@@ -256,9 +280,24 @@ impl Reader<'_> {
 
     fn notes(&mut self, lines: &[Span]) {
         let mut current: Option<(usize, Span)> = None;
+        // Inside an auto-numbered note, whose lines are set aside with it.
+        let mut skipping = false;
         for &line in lines {
             let text = self.document.slice(line).to_owned();
+            if let Some(label_len) = auto_note_label(&text) {
+                // `.. [#name]`, `.. [#]`, `.. [*]`: reStructuredText numbers (or marks) these as
+                // it renders them, and claimlint does not follow that numbering; `.. [NAME]` is
+                // a citation, cited by name. The note is set aside, neither defined nor read as
+                // prose.
+                self.finish_note(current.take());
+                self.document
+                    .ignored
+                    .push(Span::new(line.start, line.start + label_len));
+                skipping = true;
+                continue;
+            }
             if let Some((label, label_len)) = note_label(&text) {
+                skipping = false;
                 // reStructuredText numbers auto-numbered notes (`[#]_`, `[#name]_`) among the
                 // written ones as it renders them: the written labels' order says nothing.
                 if text.starts_with(".. [") {
@@ -278,6 +317,8 @@ impl Reader<'_> {
                 current = Some((self.document.footnote_defs.len() - 1, body));
             } else if let Some((_, body)) = current.as_mut() {
                 body.end = line.end;
+            } else if skipping {
+                self.document.ignored.push(line);
             } else {
                 self.push(BlockKind::Paragraph, line);
             }
@@ -381,6 +422,24 @@ fn is_notes_heading(line: &str) -> bool {
 
 /// A note definition's label and the length of its prefix: `12 text`, `12. text`, `[12] text`,
 /// and reStructuredText's `.. [12] text` (whose markers are `[12]_`).
+/// The length of an auto-numbered or symbol note's label (`.. [#]`, `.. [#name]`, `.. [*]`) or
+/// of a citation's (`.. [SFPATCH]`).
+fn auto_note_label(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix(".. [")?;
+    let close = rest.find(']')?;
+    let inner = &rest[..close];
+    let name = |name: &str| {
+        name.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    // A citation's label is a name ("SFPATCH", "Smith2004"): it starts with a letter.
+    let auto = inner == "*"
+        || inner.strip_prefix('#').is_some_and(name)
+        || (inner.starts_with(|c: char| c.is_alphabetic()) && name(inner));
+    let after = 4 + close + 1;
+    (auto && (line.len() == after || line[after..].starts_with(char::is_whitespace))).then_some(after)
+}
+
 fn note_label(line: &str) -> Option<(String, usize)> {
     let directive = if line.starts_with(".. [") { 3 } else { 0 };
     let (inner, after) = if let Some(rest) = line[directive..].strip_prefix('[') {
