@@ -20,12 +20,68 @@ pub fn may_hold_figure(sentence: &str) -> bool {
         if byte.is_ascii_alphabetic() {
             start.get_or_insert(at);
         } else if let Some(from) = start.take()
-            && is_number_word(&bytes[from..at])
+            && is_number_word_seen(&bytes[from..at])
         {
             return true;
         }
     }
-    start.is_some_and(|from| is_number_word(&bytes[from..]))
+    start.is_some_and(|from| is_number_word_seen(&bytes[from..]))
+}
+
+/// Words the answer of `is_number_word` is remembered for, per thread: prose repeats its
+/// words, and a lookup costs less than the lexicon's several tests.
+const SEEN_WORDS: usize = 1 << 16;
+
+/// A word of 3 to 12 ASCII letters packed into one number, its bytes in order (no two words
+/// share a key).
+fn word_key(word: &[u8]) -> u128 {
+    word.iter()
+        .fold(0u128, |key, &byte| (key << 8) | u128::from(byte))
+}
+
+/// Hashes a word key by one multiplication: the keys are already unique numbers.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type SeenWords = std::collections::HashMap<u128, bool, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// `is_number_word`, remembered for up to `SEEN_WORDS` words per thread.
+fn is_number_word_seen(word: &[u8]) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::default();
+    }
+    if word.len() < 3 || word.len() > 12 {
+        return false;
+    }
+    let key = word_key(word);
+    SEEN.with(|seen| {
+        if let Some(&known) = seen.borrow().get(&key) {
+            return known;
+        }
+        let answer = is_number_word(word);
+        let mut seen = seen.borrow_mut();
+        if seen.len() < SEEN_WORDS {
+            seen.insert(key, answer);
+        }
+        answer
+    })
 }
 
 /// A word (ASCII letters) that states a number: the lexicon's cardinals, scales, fractions

@@ -387,48 +387,27 @@ impl Cues {
 /// capitalised word or a number is a numeral ("Phase I Trials", "World War I"), not a pronoun.
 fn speaks_first_hand(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let start = at;
-        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] == b'\'') {
-            at += 1;
+    memchr::memchr3_iter(b'w', b'W', b'I', bytes).any(|at| {
+        // Not inside a word ("now", "AI"), nor glued to one.
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'\'' || bytes[at - 1] > 0x7f)
+        {
+            return false;
         }
-        if at == start {
-            at += 1;
-            continue;
-        }
-        let glued = start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] > 0x7f);
-        let word = &sentence[start..at];
-        let pronoun = matches!(
-            word,
-            "we" | "We"
-                | "I"
-                | "we're"
-                | "We're"
-                | "we've"
-                | "We've"
-                | "we'll"
-                | "We'll"
-                | "we'd"
-                | "We'd"
-                | "I've"
-                | "I'm"
-                | "I'd"
-                | "I'll"
-        );
-        if pronoun && !glued {
-            if word.contains('\'') {
-                return true;
+        let (len, contractions): (usize, &[&[u8]]) = match bytes[at] {
+            b'I' => (1, &[b"ve", b"m", b"d", b"ll"]),
+            _ if bytes.get(at + 1) == Some(&b'e') => (2, &[b"re", b"ve", b"ll", b"d"]),
+            _ => return false,
+        };
+        let after = &bytes[at + len..];
+        match after.first() {
+            Some(b' ') => after.get(1).is_some_and(u8::is_ascii_lowercase),
+            Some(b'\'') => {
+                let suffix = after[1..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                contractions.contains(&&after[1..=suffix])
             }
-            let next = sentence[at..]
-                .strip_prefix(' ')
-                .and_then(|rest| rest.bytes().next());
-            if next.is_some_and(|b| b.is_ascii_lowercase()) {
-                return true;
-            }
+            _ => false,
         }
-    }
-    false
+    })
 }
 
 /// Why the figure at `span` needs no source, or `None` if it needs one.
@@ -552,6 +531,27 @@ mod tests {
         assert_eq!(of("Exports rose 12 percent last year.", "12 percent"), None);
         // "must" in lower case is ordinary prose, not a requirement keyword.
         assert_eq!(of("Cities must house 40,000 people.", "40,000"), None);
+    }
+
+    #[test]
+    fn the_authors_as_subject() {
+        for yes in [
+            "This year we merged 12 fixes.",
+            "I've been at it.",
+            "We'd planned 3.",
+            "So I fixed it.",
+        ] {
+            assert!(speaks_first_hand(yes), "{yes}");
+        }
+        for no in [
+            "They were 12.",
+            "The AI model.",
+            "Phase I Trials",
+            "World War I.",
+            "Now 3 wells.",
+        ] {
+            assert!(!speaks_first_hand(no), "{no}");
+        }
     }
 
     #[test]
