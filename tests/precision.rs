@@ -790,3 +790,11 @@ fn restructured_text_citations_code_indexes_and_numbered_points() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn default_settings_and_posed_conditions_need_no_source() {
+    let text = "# Lamp timer\n\nThe timer has a default value of 300 seconds. If there are 40 lamps on one circuit, the timer staggers them. Say your lamp draws 60 watts: the circuit then carries 2,400 watts.\n\nAbout 18 percent of the lanterns sold in Europe are made of brass.\n\nSee the [shop](https://example.org/shop) for prices.\n";
+    let found = uncited(text, "timer.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`18 percent`"), "{found:#?}");
+}

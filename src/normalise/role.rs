@@ -156,6 +156,14 @@ const EXAMPLE: &[&str] = &[
     "let us assume",
     "assume that",
     "assuming",
+    // A condition posed to reason from ("if there are 1,000 tasks", "say your cost is 20%").
+    "if there are",
+    "if there is",
+    "if you have",
+    "if we have",
+    "say you ",
+    "say your ",
+    "say we ",
 ];
 const ANALYSIS: &[&str] = &[
     "we estimate",
@@ -308,6 +316,9 @@ const PROCEDURE: &[&str] = &[
     " was used to",
     " were used to",
 ];
+/// A system's settings as its documentation gives them ("a default value of 100", "defaults to
+/// 8"): parameters it sets, not claims about the world.
+const DEFAULTS: &[&str] = &["default value", "defaults to", "by default", "default setting"];
 const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
 
 /// Which list a cue comes from.
@@ -316,6 +327,8 @@ enum CueKind {
     Example,
     Analysis,
     Procedure,
+    /// A system's default setting.
+    Setting,
 }
 
 /// Every cue in one automaton, matched once per sentence without lowercasing it.
@@ -329,6 +342,7 @@ fn cue_finder() -> &'static (AhoCorasick, Vec<CueKind>) {
             (ANALYSIS, CueKind::Analysis),
             (OWN_EXHIBIT, CueKind::Analysis),
             (PROCEDURE, CueKind::Procedure),
+            (DEFAULTS, CueKind::Setting),
         ] {
             for cue in list {
                 cues.push(*cue);
@@ -348,16 +362,18 @@ impl Cues {
     #[must_use]
     pub fn of(sentence: &str) -> Self {
         let (finder, kinds) = cue_finder();
-        let (mut example, mut analysis, mut procedure) = (false, false, false);
+        let (mut example, mut analysis, mut procedure, mut setting) = (false, false, false, false);
         for found in finder.find_overlapping_iter(sentence) {
             match kinds[found.pattern().as_usize()] {
                 CueKind::Example => example = true,
                 CueKind::Analysis => analysis = true,
                 CueKind::Procedure => procedure = true,
+                CueKind::Setting => setting = true,
             }
         }
         // Lower-case "shall" is the language of rules and statutes ("half shall be appointed").
-        let requirement = sentence.contains(" shall ")
+        let requirement = setting
+            || sentence.contains(" shall ")
             || REQUIREMENTS.iter().any(|word| {
                 sentence.match_indices(word).any(|(at, _)| {
                     let before = sentence[..at].chars().next_back();
