@@ -123,6 +123,24 @@ fn messages(text: &str, name: &str, rule: &str) -> Vec<String> {
         .collect()
 }
 
+/// The footnote rules that fire on a document.
+fn footnote_rules(text: &str, name: &str) -> Vec<String> {
+    findings(text, name)
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .filter(|rule| rule.starts_with("footnote/"))
+        .collect()
+}
+
+/// The consistency rules that fire on a document.
+fn consistency_rules(text: &str, name: &str) -> Vec<String> {
+    findings(text, name)
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .filter(|rule| rule.starts_with("consistency/"))
+        .collect()
+}
+
 fn findings(text: &str, name: &str) -> Vec<(String, String)> {
     common::check_text(text, name)
         .into_iter()
@@ -295,11 +313,7 @@ fn quotations_are_their_speakers_words() {
 #[test]
 fn shares_of_different_wholes_and_ratios_to_a_level() {
     let text = "Defence fell from 14.2% of GDP and 69.5% of federal outlays to 4.7% of GDP and 18.8% of outlays. The debt was 106% of the GDP in 2014.\n";
-    let rules: Vec<String> = findings(text, "d.txt")
-        .into_iter()
-        .map(|(rule, _)| rule)
-        .filter(|rule| rule.starts_with("consistency/"))
-        .collect();
+    let rules = consistency_rules(text, "d.txt");
     assert!(rules.is_empty(), "{rules:?}");
 }
 
@@ -548,11 +562,7 @@ fn software_versions_are_no_figures() {
 #[test]
 fn restructured_text_notes_define_their_markers() {
     let text = "Proposal\n========\n\nThe module is used by 1,400 projects [1]_ and was last changed in 2019 [2]_.\n\nReferences\n==========\n\n.. [1] https://example.org/usage\n.. [2] https://example.org/history\n";
-    let found = findings(text, "proposal.txt");
-    assert!(
-        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
-        "{found:#?}"
-    );
+    assert_eq!(footnote_rules(text, "proposal.txt"), Vec::<String>::new());
 }
 
 #[test]
@@ -611,11 +621,7 @@ fn consistency_rules_leave_neutral_verbs_scores_and_unrelated_changes_alone() {
 fn code_in_markdown_holds_no_markers() {
     // Inline code and preformatted HTML: "x[3]" and "main.rs:3:5" are no note markers.
     let text = "Forms such as `x[3] = 42` and `3;` are allowed.\n\n<div><pre><code>panicked at src/main.rs:3:5:\nno file</code></pre>\nThen:\n<pre><code>at src/main.rs:3:5:</code></pre></div>\n\nUsers rose 12 percent.\n";
-    let found = findings(text, "t.md");
-    assert!(
-        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
-        "{found:#?}"
-    );
+    assert_eq!(footnote_rules(text, "t.md"), Vec::<String>::new());
 }
 
 #[test]
@@ -682,11 +688,7 @@ fn product_editions_office_hours_and_percentages_of_numbers_are_no_findings() {
     );
     // Office hours that cross noon, and a percentage of a number, which may exceed 100.
     let text = "Our hours moved from 9-5 to a later shift. Is 0 within 200% of 10? 200% of ten is 20.\n";
-    let rules: Vec<String> = findings(text, "hours.txt")
-        .into_iter()
-        .map(|(rule, _)| rule)
-        .filter(|rule| rule.starts_with("consistency/"))
-        .collect();
+    let rules = consistency_rules(text, "hours.txt");
     assert!(rules.is_empty(), "{rules:?}");
 }
 
@@ -717,11 +719,7 @@ fn template_directives_exponents_and_code_indexes_are_neither_figures_nor_marker
     // variable, a quoted superscript, an index, an array type and a year cut after an
     // apostrophe are no note markers.
     let markdown = "# Lamps\n\n{{image \"lamps/wick.png\" 850}}\n\n{{< figure src=\"a.png\" width=\"640\" >}}\n\nA lamp id has 2⁶³ values, sorting is O(n²), and the digit '⁹' is a superscript. Read a[3] as an index and [3]int as a type; the Feb'18 release was small.\n";
-    let found = findings(markdown, "lamps.md");
-    assert!(
-        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
-        "{found:#?}"
-    );
+    assert_eq!(footnote_rules(markdown, "lamps.md"), Vec::<String>::new());
     let figures = texts(markdown, "lamps.md");
     assert!(!figures.iter().any(|f| f == "850" || f == "640"), "{figures:?}");
     // A superscript after a word is still a marker.
@@ -735,13 +733,7 @@ fn template_directives_exponents_and_code_indexes_are_neither_figures_nor_marker
 
 #[test]
 fn survey_answers_totals_and_loose_fractions_are_no_inconsistencies() {
-    let rules = |text: &str| -> Vec<String> {
-        findings(text, "s.txt")
-            .into_iter()
-            .map(|(rule, _)| rule)
-            .filter(|rule| rule.starts_with("consistency/"))
-            .collect()
-    };
+    let rules = |text: &str| consistency_rules(text, "s.txt");
     // Answers where several could be chosen; a whole broken into its parts; "about half" of
     // 54 percent; a section about the respondents' background.
     let text = "Lamp survey\n\n63% of makers polish brass, 60% polish tin, and 52% polish glass. The 40% who chose one metal split into 25% on brass, 10% on tin and 5% on copper. About half of the makers (54%) sell online.\n";
@@ -778,17 +770,9 @@ fn restructured_text_citations_code_indexes_and_numbered_points() {
     // no marker, nor is a number after "c." (circa); a numbered point that ends in a marker
     // cites it; a numbered list of remarks that nothing marks is no list of unused notes.
     let text = "Lamps\n=====\n\nThe old loader took c.180 lines [2]_ and reads sys.version_info[0], data[16][4] and f()[1].\n\nHistory\n=======\n\n1. First draft, posted in 2017 [3]_.\n\nReferences\n==========\n\n.. [#loader] https://example.org/loader\n   (the loader's history)\n.. [LAMPS] https://example.org/lamps\n.. [2] https://example.org/lines\n.. [3] https://example.org/draft\n";
-    let found = findings(text, "pep.txt");
-    assert!(
-        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
-        "{found:#?}"
-    );
+    assert_eq!(footnote_rules(text, "pep.txt"), Vec::<String>::new());
     let remarks = "Lamp sets\n=========\n\nThe set holds brass and tin.\n\nNotes:\n\n1. We propose brass for the frame.\n\n2. We considered tin for the base.\n";
-    let found = findings(remarks, "remarks.txt");
-    assert!(
-        !found.iter().any(|(rule, _)| rule.starts_with("footnote/")),
-        "{found:#?}"
-    );
+    assert_eq!(footnote_rules(remarks, "remarks.txt"), Vec::<String>::new());
 }
 
 #[test]
