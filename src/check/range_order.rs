@@ -27,9 +27,6 @@ fn is_section_run(document: &crate::document::Document, claim: &crate::claim::Cl
         .is_some_and(|(_, decimals)| decimals.len() >= 3 && decimals.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// "from 9-5", "won 7-3": two small whole numbers joined by a dash, the second the smaller,
-/// are office hours that cross noon or a score, not a range that runs down. A range of a
-/// measured quantity or of larger counts is still judged.
 /// "the 14 months between 1.1 and 1.0", "between 3.3 and 2.7": decimals with no unit, told in
 /// either order after "between", are versions or releases; a share or an amount is judged.
 fn is_versions_between(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
@@ -52,6 +49,9 @@ fn is_versions_between(document: &crate::document::Document, claim: &crate::clai
     claim.unit.is_none() && version(first.trim()) && version(second.trim())
 }
 
+/// "from 9-5", "won 7-3": two small whole numbers joined by a dash, the second the smaller,
+/// are office hours that cross noon or a score, not a range that runs down. A range of a
+/// measured quantity or of larger counts is still judged.
 fn is_hours_or_score(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
     let text = document.slice(claim.span);
     let Some((first, second)) = text.split_once(['-', '–']) else {

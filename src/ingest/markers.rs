@@ -152,7 +152,6 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
     }
 }
 
-/// "m²", "km³", "µg/m³": a square or cube glued to a unit symbol is its power, not a note.
 /// Whether a `[` glued to the text before it indexes code: after a one-letter name (`a[3]`) or
 /// a name with an underscore, a call or a dotted path (`version_info[0]`, `f()[1]`,
 /// `sys.path[0]`), not after a word or an abbreviation ("the city[3]", "the U.S.[4]").
@@ -176,6 +175,9 @@ fn indexes_code(before: &str) -> bool {
     token.chars().count() == 1 || token.contains('_') || token.ends_with("()") || dotted
 }
 
+/// Whether a superscript glued to `before` is a power, not a note: after a superscript minus;
+/// of a number of one or two digits, of a one-letter variable, or a quoted character; and "m²",
+/// "km³", "µg/m³", a square or cube glued to a unit symbol.
 fn is_unit_power(before: &str, c: char) -> bool {
     // "h⁻¹", "m⁻²": after a superscript minus a digit is always a power.
     if before.ends_with('⁻') {
