@@ -782,3 +782,16 @@ fn default_settings_and_posed_conditions_need_no_source() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`18 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_count_of_the_values_listed_is_no_total() {
+    // "two possible values: 0 and 1" counts the values; "2 ships: 5 tankers and 4 ferries"
+    // is a total its parts contradict.
+    let rules = consistency_rules(
+        "The flag has two possible values: 0 and 1. The gauge reads three sizes: 8, 12 and 16.\n",
+        "v.txt",
+    );
+    assert!(rules.is_empty(), "{rules:?}");
+    let rules = consistency_rules("The fleet has 2 ships: 5 tankers and 4 ferries.\n", "f.txt");
+    assert_eq!(rules, ["consistency/arithmetic"]);
+}

@@ -154,7 +154,7 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
             continue;
         }
         let parts = parts_after(sentence, total, next_figure, next_n);
-        if parts.is_empty() {
+        if parts.is_empty() || enumerates_values(sentence, total, &parts) {
             continue;
         }
         let in_percent =
@@ -208,6 +208,26 @@ fn lead_fits(sentence: &Sentence<'_>, total_at: usize, cue_start: usize, exhaust
 }
 
 /// A word or a count in words ("has three strands:").
+/// "two possible values: 0 and 1", "three sizes: 8, 12 and 16": a count of the figures listed
+/// after it, each a value of what it counts, not a total they add up to.
+fn enumerates_values(sentence: &Sentence<'_>, total: usize, parts: &[usize]) -> bool {
+    let view = &sentence.view;
+    let whole = &sentence.claims[total];
+    // Bare values: no unit, and no noun after them ("5 tankers and 4 ferries" are parts).
+    let bare = |part: usize| {
+        sentence.claims[part].unit.is_none()
+            && view
+                .figures
+                .iter()
+                .find(|&&at| sentence.claim_at(at) == part)
+                .is_some_and(|&at| view.word(at + 1).is_none_or(|w| matches!(w, "and" | "or")))
+    };
+    whole.kind == Kind::Count
+        && whole.unit.is_none()
+        && whole.value == Some(rust_decimal::Decimal::from(parts.len()))
+        && parts.iter().all(|&part| bare(part))
+}
+
 fn plain(sentence: &Sentence<'_>, i: usize) -> bool {
     sentence.view.word(i).is_some() || counted_in_words(sentence, i)
 }
