@@ -245,25 +245,34 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
 /// close sets nothing aside.
 fn template_directives(text: &str) -> Vec<Span> {
     const MAX_DIRECTIVE_BYTES: usize = 1_000;
+    /// The next `close` at or after `from`, remembered: each search starts past the last, so
+    /// the scan is linear however many openings have no close near them.
+    fn next(text: &str, close: &str, from: usize, cached: &mut Option<usize>) -> Option<usize> {
+        if cached.is_none_or(|at| at < from) {
+            // None found: the end of the text stands for it, so the search is not repeated.
+            *cached = Some(text[from..].find(close).map_or(text.len(), |at| from + at));
+        }
+        cached.filter(|&at| at < text.len())
+    }
+    let (mut braces, mut percent) = (None, None);
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(found) = text[from..].find('{') {
+    while let Some(found) = memchr::memchr(b'{', &text.as_bytes()[from..]) {
         let open = from + found;
         from = open + 1;
         let close = match text.as_bytes().get(open + 1) {
-            Some(b'{') => "}}",
-            Some(b'%') => "%}",
+            Some(b'{') => next(text, "}}", open + 2, &mut braces),
+            Some(b'%') => next(text, "%}", open + 2, &mut percent),
             _ => continue,
         };
-        let window = &text
-            [open + 2..crate::span::floor_char_boundary(text, (open + MAX_DIRECTIVE_BYTES).min(text.len()))];
-        let Some(end) = window.find(close) else { continue };
-        if window[..end].contains("\n\n") {
+        let Some(close) = close.filter(|&close| close - open <= MAX_DIRECTIVE_BYTES) else {
+            continue;
+        };
+        if text[open..close].contains("\n\n") {
             continue;
         }
-        let end = open + 2 + end + 2;
-        out.push(Span::new(open, end));
-        from = end;
+        out.push(Span::new(open, close + 2));
+        from = close + 2;
     }
     out
 }
@@ -506,4 +515,28 @@ fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: S
     parsed.directive = directive;
     parsed.line = end_line;
     document.suppressions.push(parsed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::template_directives;
+
+    #[test]
+    fn template_directives_are_found_in_linear_time() {
+        let text = "A {{< figure width=\"640\" >}} and {% include a.html %} and {{ x }}.";
+        let found: Vec<&str> = template_directives(text)
+            .into_iter()
+            .map(|span| &text[span.range()])
+            .collect();
+        assert_eq!(
+            found,
+            ["{{< figure width=\"640\" >}}", "{% include a.html %}", "{{ x }}"]
+        );
+        // Openings with no close: one pass, nothing set aside.
+        assert!(template_directives(&"{{".repeat(200_000)).is_empty());
+        // A close too far away, or across a paragraph break, closes nothing.
+        let far = format!("{{{{ {} }}}}", "a".repeat(2_000));
+        assert!(template_directives(&far).is_empty());
+        assert!(template_directives("{{ a\n\nb }}").is_empty());
+    }
 }
