@@ -402,6 +402,15 @@ impl Scanner<'_> {
         symbol && !query
     }
 
+    /// A whole number in digits, one token, set apart from the word before it: what a name
+    /// may end with.
+    fn lone_integer(&self, numeral: &Numeral) -> bool {
+        numeral.plain_integer
+            && !numeral.words
+            && numeral.end == numeral.start + 1
+            && !self.glued(numeral.start)
+    }
+
     /// "the Visual Studio 2022 compilers", "Windows 2000 servers": a year after a capitalised
     /// name and before the plural noun it names is part of a product's name, not a count of
     /// the noun.
@@ -456,24 +465,18 @@ impl Scanner<'_> {
             "Fiscal",
             "Census",
         ];
-        if !numeral.plain_integer
-            || numeral.words
-            || numeral.end != numeral.start + 1
+        if !self.lone_integer(numeral)
             || self.surface(numeral.start).len() != 4
             || !(Decimal::from(1900)..=Decimal::from(2100)).contains(&numeral.value)
-            || self.glued(numeral.start)
         {
             return false;
         }
         let Some(name) = self.previous_word(numeral.start) else {
             return false;
         };
-        // A word in title case ("Studio", not the initials of "Smith RM 2004").
-        let capitalised = name.chars().next().is_some_and(char::is_uppercase)
-            && name.len() >= 2
-            && name.chars().skip(1).all(char::is_lowercase);
-        // The noun is plural: only then is the year misread as a count of it.
-        capitalised
+        // In title case ("Studio", not the initials of "Smith RM 2004"); the noun is plural:
+        // only then is the year misread as a count of it.
+        title_case(name)
             && !NOT_NAMES.contains(&name)
             && crate::calendar::month_number(name).is_none()
             && self.word(numeral.end).is_some_and(|next| {
@@ -512,12 +515,7 @@ impl Scanner<'_> {
     /// preposition introduces, with nothing after it but the clause's end, is part of the name
     /// (a count would name what it counts).
     fn ends_a_name(&self, numeral: &Numeral) -> bool {
-        if !numeral.plain_integer
-            || numeral.words
-            || numeral.end != numeral.start + 1
-            || numeral.start < 2
-            || self.glued(numeral.start)
-        {
+        if !self.lone_integer(numeral) || numeral.start < 2 {
             return false;
         }
         let (Some(name), Some(preposition)) =
@@ -525,13 +523,10 @@ impl Scanner<'_> {
         else {
             return false;
         };
-        let title_case = name.len() >= 2
-            && name.chars().next().is_some_and(char::is_uppercase)
-            && name.chars().skip(1).all(char::is_lowercase);
         let closes = self
             .token(numeral.end)
             .is_none_or(|t| matches!(t.kind, TokenKind::Punct('.' | ',' | ';' | ':' | ')' | '!' | '?')));
-        title_case
+        title_case(name)
             && closes
             && ["at", "by", "from", "with", "for", "of", "on"].contains(&preposition)
             && crate::calendar::month_number(name).is_none()
@@ -680,6 +675,13 @@ fn is_street_after(after: &str) -> bool {
             .expect("valid pattern")
         })
         .is_match(after)
+}
+
+/// A word in title case: a capital, then lower case ("Studio", "Lumen"; not "RM" or "Q").
+fn title_case(word: &str) -> bool {
+    word.len() >= 2
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
 }
 
 /// The patterns of `is_identifier`, compiled once.

@@ -152,16 +152,21 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The run of text at the end of `before` back to the last whitespace or `stop` character.
+fn token_before(before: &str, stop: impl Fn(char) -> bool) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || stop(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    &before[start..]
+}
+
 /// Whether a `[` glued to the text before it indexes code: after a one-letter name (`a[3]`) or
 /// a name with an underscore, a call or a dotted path (`version_info[0]`, `f()[1]`,
 /// `sys.path[0]`), not after a word or an abbreviation ("the city[3]", "the U.S.[4]").
 fn indexes_code(before: &str) -> bool {
-    let token_start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | '“'))
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    let token = &before[token_start..];
+    let token = token_before(before, |c| matches!(c, '"' | '\'' | '`' | '(' | '“'));
     let Some(last) = token.chars().next_back() else {
         return false;
     };
@@ -289,12 +294,7 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         // "libpython3.so.1", "connection.py:316", "src/main.rs:42": a file name or path with
         // its version or line number, not a word ending a sentence.
         let word_end = previous_at + previous.len_utf8();
-        let token_start = before[..word_end]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(at, space)| at + space.len_utf8());
-        if before[token_start..word_end].contains(['.', '/', '\\', '_']) {
+        if token_before(&before[..word_end], |_| false).contains(['.', '/', '\\', '_']) {
             return None;
         }
         // "worldwide.1", "sovereignty’.3", "integrated.”17", "(2011-2015).4"; not "U.S.1"-like

@@ -243,13 +243,13 @@ impl Reader<'_> {
         // "1. Initial revision, posted in 2017 [20]_." ends as a sentence does: a numbered
         // point, not a numbered heading.
         // (A contents line's dot leaders are no sentence's end.)
+        // The line without a marker at its end ("… left.1", "… left.[2]", "Example: [2]_").
+        let unmarked = text
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]_¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+            .trim_end();
         let leaders = text.contains("....") || text.contains(". . .");
-        let sentence_end = !leaders
-            && (text
-                .trim_end_matches(|c: char| c.is_ascii_digit() || "[]_¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
-                .trim_end()
-                .ends_with(['.', ',', ';'])
-                || text.ends_with(['.', ',', ';']));
+        let sentence_end =
+            !leaders && (unmarked.ends_with(['.', ',', ';']) || text.ends_with(['.', ',', ';']));
         if let Some((number_len, depth)) = section_number(text).filter(|_| !sentence_end) {
             self.document
                 .ignored
@@ -257,18 +257,12 @@ impl Reader<'_> {
             return Some(depth.min(6));
         }
         // A bulleted line is a list item, whatever it ends with.
-        if ["- ", "* ", "• ", "– ", "◦ ", "▪ "]
-            .iter()
-            .any(|bullet| text.starts_with(bullet))
-        {
+        if BULLETS.iter().any(|bullet| text.starts_with(bullet)) {
             return None;
         }
         // A sentence with a glued marker ("… left.1", "… left.[2]", "… left.³") is prose, and
         // so is a line that ends with one after a colon ("Example: [2]_").
-        let unmarked = text
-            .trim_end_matches(|c: char| c.is_ascii_digit() || "[]_¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
-            .trim_end()
-            .trim_end_matches(['’', '”', '"', '\'', ')']);
+        let unmarked = unmarked.trim_end_matches(['’', '”', '"', '\'', ')']);
         let ends_like_prose =
             unmarked.ends_with(['.', ',', ';', ':', '!']) || text.ends_with(['.', ',', ';', ':', '!']);
         let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
@@ -498,8 +492,11 @@ pub(crate) fn section_number(line: &str) -> Option<(usize, u8)> {
 }
 
 /// The length of a list marker ("- ", "* ", "• ", "1. ", "1) ", "(a) ") at the start of a line.
+/// The bullets that open a list item.
+const BULLETS: [&str; 6] = ["- ", "* ", "• ", "– ", "◦ ", "▪ "];
+
 fn list_marker_len(line: &str) -> Option<usize> {
-    for bullet in ["- ", "* ", "• ", "– ", "◦ ", "▪ "] {
+    for bullet in BULLETS {
         if line.starts_with(bullet) {
             return Some(bullet.len());
         }
