@@ -88,6 +88,10 @@ pub struct Limits {
     pub pdf_pages: usize,
     /// Glyphs drawn on one PDF page.
     pub pdf_page_glyphs: usize,
+    /// Bytes one PDF stream may inflate to.
+    pub pdf_stream_bytes: u64,
+    /// Bytes all of a PDF's streams may inflate to together.
+    pub pdf_inflated_bytes: u64,
 }
 
 impl Default for Limits {
@@ -101,6 +105,8 @@ impl Default for Limits {
             docx_ratio: docx::MAX_RATIO,
             pdf_pages: crate::ingest::pdf::MAX_PAGES,
             pdf_page_glyphs: crate::ingest::pdf::MAX_PAGE_GLYPHS,
+            pdf_stream_bytes: crate::ingest::pdf::MAX_STREAM_BYTES,
+            pdf_inflated_bytes: crate::ingest::pdf::MAX_INFLATED_BYTES,
         }
     }
 }
@@ -117,6 +123,8 @@ struct LimitsTable {
     docx_ratio: Option<Spanned<i64>>,
     pdf_pages: Option<Spanned<i64>>,
     pdf_page_glyphs: Option<Spanned<i64>>,
+    pdf_stream_mib: Option<Spanned<i64>>,
+    pdf_inflated_mib: Option<Spanned<i64>>,
 }
 
 /// `[claims]` as written: how figures are normalised.
@@ -493,6 +501,12 @@ impl Config {
         }
         if let Some(value) = &table.pdf_page_glyphs {
             limits.pdf_page_glyphs = count("pdf_page_glyphs", value)?;
+        }
+        if let Some(value) = &table.pdf_stream_mib {
+            limits.pdf_stream_bytes = mib("pdf_stream_mib", value)?;
+        }
+        if let Some(value) = &table.pdf_inflated_mib {
+            limits.pdf_inflated_bytes = mib("pdf_inflated_mib", value)?;
         }
         Ok(limits)
     }

@@ -108,7 +108,7 @@ impl Error {
             ),
             Self::TooLarge { .. } => Some("check that this is the file you meant"),
             Self::DamagedPdf { .. } => Some(
-                "check that it opens in a PDF viewer and is the file you meant; save or print it to a new PDF without a password",
+                "check that it opens in a PDF viewer and is the file you meant; save or print it to a new PDF without a password; a file over a limit of [limits] reads once the limit is raised in claimlint.toml",
             ),
             Self::DamagedDocx { .. } => Some(
                 "open it in Word or LibreOffice and save it again as .docx (without a password), or check that it is the file you meant",

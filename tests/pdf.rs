@@ -464,3 +464,214 @@ fn a_wide_column_beside_a_side_table_reads_through() {
         "{read:?}"
     );
 }
+
+/// A PDF written byte by byte (for what pdf-writer will not make: streams of any filter, forms
+/// that call forms): a catalog, a page tree of `pages` (object numbers), Helvetica as object 3,
+/// then `objects` from number 4 on, with a cross-reference table.
+fn raw_pdf(pages: &[u32], objects: &[Vec<u8>]) -> Vec<u8> {
+    let kids: Vec<String> = pages.iter().map(|page| format!("{page} 0 R")).collect();
+    let mut all: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    all.extend_from_slice(objects);
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, object) in all.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", index + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", all.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            all.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A stream object: its dictionary's extra entries and its data.
+fn raw_stream(extra: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = format!("<< /Length {} {extra} >>\nstream\n", data.len()).into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+/// A page whose content is object `content`, with `resources` beside the font.
+fn raw_page(content: u32, resources: &str) -> Vec<u8> {
+    format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content} 0 R \
+         /Resources << /Font << /F1 3 0 R >> {resources} >> >>"
+    )
+    .into_bytes()
+}
+
+fn deflated(data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(data).expect("in memory");
+    encoder.finish().expect("in memory")
+}
+
+const SENTENCE: &[u8] = b"BT /F1 12 Tf 72 700 Td (Exports rose 7 percent in 2024.) Tj ET\n";
+
+/// A page whose content is the sentence and `padding` spaces, deflated once or twice.
+fn padded_page(padding: usize, twice: bool) -> Vec<u8> {
+    let mut content = SENTENCE.to_vec();
+    content.resize(content.len() + padding, b' ');
+    let (data, filter) = if twice {
+        (
+            deflated(&deflated(&content)),
+            "/Filter [/FlateDecode /FlateDecode]",
+        )
+    } else {
+        (deflated(&content), "/Filter /FlateDecode")
+    };
+    raw_pdf(&[4], &[raw_page(5, ""), raw_stream(filter, &data)])
+}
+
+fn with_limits(limits: claimlint::config::Limits) -> claimlint::ingest::IngestOptions {
+    claimlint::ingest::IngestOptions {
+        limits,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn streams_that_inflate_past_the_limits_are_refused_before_they_are_decoded() {
+    let path = std::path::Path::new("padded.pdf");
+    let small = with_limits(claimlint::config::Limits {
+        pdf_stream_bytes: 1 << 20,
+        ..Default::default()
+    });
+    for twice in [false, true] {
+        let file = padded_page(2 << 20, twice);
+        let read = claimlint::ingest::parse(&file, path, &with_limits(claimlint::config::Limits::default()))
+            .expect("under the default");
+        assert!(
+            read.text.contains("Exports rose 7 percent in 2024."),
+            "{}",
+            read.text
+        );
+        let error = claimlint::ingest::parse(&file, path, &small).expect_err("over 1 MiB");
+        let message = error.to_string();
+        assert!(
+            message.contains("padded.pdf")
+                && message.contains("object 5")
+                && message.contains("pdf_stream_mib"),
+            "{message}"
+        );
+    }
+    // Two pages of 600 KiB each: under the stream limit, over a total of 1 MiB.
+    let content = {
+        let mut content = SENTENCE.to_vec();
+        content.resize(600 << 10, b' ');
+        deflated(&content)
+    };
+    let two_pages = raw_pdf(
+        &[4, 5],
+        &[
+            raw_page(6, ""),
+            raw_page(7, ""),
+            raw_stream("/Filter /FlateDecode", &content),
+            raw_stream("/Filter /FlateDecode", &content),
+        ],
+    );
+    let total = with_limits(claimlint::config::Limits {
+        pdf_inflated_bytes: 1 << 20,
+        ..Default::default()
+    });
+    let error = claimlint::ingest::parse(&two_pages, path, &total).expect_err("over 1 MiB together");
+    assert!(error.to_string().contains("pdf_inflated_mib"), "{error}");
+    assert!(claimlint::ingest::parse(&two_pages, path, &small).is_ok());
+}
+
+#[test]
+fn the_stream_limit_is_set_in_claimlint_toml_and_an_overrun_exits_2() {
+    let dir = common::scratch_dir("pdf", "stream-limit");
+    std::fs::write(dir.join("padded.pdf"), padded_page(2 << 20, false)).expect("writes");
+    std::fs::write(dir.join("claimlint.toml"), "[limits]\npdf_stream_mib = 1\n").expect("writes");
+    let output = common::claimlint()
+        .current_dir(&dir)
+        .args(["check", "--format", "concise", "padded.pdf"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("pdf_stream_mib"), "{stderr}");
+    std::fs::write(dir.join("claimlint.toml"), "[limits]\npdf_stream_mib = 4\n").expect("writes");
+    let output = common::claimlint()
+        .current_dir(&dir)
+        .args(["extract", "--format", "csv", "padded.pdf"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("7 percent"));
+}
+
+/// Forms that call forms as deep as hayro allows (50) need more stack than a small worker
+/// thread has; the reader runs on a thread of its own with a known stack, so a folder run on
+/// threads of 64 KiB still reads them (it aborted with a stack overflow before).
+#[test]
+fn forms_nested_as_deep_as_allowed_read_on_small_worker_stacks() {
+    let depth = 60u32;
+    let mut objects = vec![
+        raw_page(5, "/XObject << /X6 6 0 R >>"),
+        raw_stream("", b"/X6 Do\n"),
+    ];
+    for level in 0..depth {
+        let (me, next) = (6 + level, 7 + level);
+        let (call, resources) = if level + 1 < depth {
+            (
+                format!("/X{next} Do\n"),
+                format!("<< /Font << /F1 3 0 R >> /XObject << /X{next} {next} 0 R >> >>"),
+            )
+        } else {
+            (String::new(), "<< /Font << /F1 3 0 R >> >>".to_owned())
+        };
+        let mut body = call.into_bytes();
+        body.extend_from_slice(SENTENCE);
+        let extra = format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources {resources}");
+        objects.push(raw_stream(&extra, &body));
+        assert_eq!(objects.len() as u32 + 3, me);
+    }
+    let file = raw_pdf(&[4], &objects);
+    let dir = common::scratch_dir("pdf", "nested-forms");
+    for name in ["a.pdf", "b.pdf"] {
+        std::fs::write(dir.join(name), &file).expect("writes");
+    }
+    let output = common::claimlint()
+        .env("RUST_MIN_STACK", "65536")
+        .env("RAYON_NUM_THREADS", "2")
+        .args(["extract", "--format", "csv"])
+        .arg(&*dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("7 percent"));
+}

@@ -46,8 +46,16 @@ use crate::error::{Error, Result};
 use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span, trim_span};
 
+mod streams;
+
 /// Most pages read from one PDF (`pdf_pages` in `[limits]`).
 pub const MAX_PAGES: usize = 5_000;
+
+/// Bytes one PDF stream may inflate to (`pdf_stream_mib` in `[limits]`).
+pub const MAX_STREAM_BYTES: u64 = 256 << 20;
+
+/// Bytes all of a PDF's streams may inflate to together (`pdf_inflated_mib` in `[limits]`).
+pub const MAX_INFLATED_BYTES: u64 = 1 << 30;
 
 /// Most glyphs read from one page (`pdf_page_glyphs` in `[limits]`): far above a dense page
 /// of small print (about 10,000).
@@ -75,12 +83,53 @@ fn damaged(path: &Path, reason: impl Into<String>) -> Error {
     }
 }
 
-/// Reads a PDF into a document.
+/// Stack for the thread that runs hayro: hayro bounds its own recursion (objects nested 512
+/// deep, content 50 deep; the deepest file tried needed under 128 KiB), and this is far above
+/// that whatever thread reads the document, so no file can overflow it.
+const READER_STACK: usize = 64 * 1024 * 1024;
+
+/// Reads a PDF into a document, on a thread with a stack of known size.
 pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("claimlint-pdf".into())
+            .stack_size(READER_STACK)
+            .spawn_scoped(scope, || read_here(name, bytes, path, limits))
+            .map_err(|error| damaged(path, format!("no thread to read it on: {error}")))?
+            .join()
+            .unwrap_or_else(|_| Err(damaged(path, "it cannot be interpreted")))
+    })
+}
+
+fn read_here(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
+    let ceiling = streams::Ceiling {
+        stream: limits.pdf_stream_bytes,
+        total: limits.pdf_inflated_bytes,
+    };
+    let overrun = |overrun| match overrun {
+        streams::Overrun::Stream { object } => damaged(
+            path,
+            format!(
+                "its stream in object {object} inflates to more than {} MiB (`pdf_stream_mib` in [limits])",
+                limits.pdf_stream_bytes >> 20
+            ),
+        ),
+        streams::Overrun::Total => damaged(
+            path,
+            format!(
+                "its streams inflate to more than {} MiB together (`pdf_inflated_mib` in [limits])",
+                limits.pdf_inflated_bytes >> 20
+            ),
+        ),
+    };
+    let objects = streams::check_raw(bytes, ceiling).map_err(overrun)?;
     let pdf = Pdf::new(bytes.to_vec()).map_err(|error| match error {
         LoadPdfError::Decryption(_) => damaged(path, "it is encrypted with a password"),
         LoadPdfError::Invalid => damaged(path, "its structure cannot be read"),
     })?;
+    if streams::is_encrypted(bytes) {
+        streams::check_decrypted(&pdf, &objects, ceiling).map_err(overrun)?;
+    }
     let pages = pdf.pages();
     if pages.len() > limits.pdf_pages {
         return Err(damaged(
