@@ -374,6 +374,20 @@ impl SourceKind {
 /// The directive that starts a suppression, after `<!--` or `claimlint:`.
 pub const SUPPRESSION_DIRECTIVE: &str = "disable-next-line";
 
+/// A PDF line's box on its page, in points from the page's top left: the line's left and
+/// right ink, from its size above the baseline to a quarter of it below.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineBox {
+    /// Where the line starts in the original (the pages' extracted text).
+    pub start: usize,
+    /// The page, from 1.
+    pub page: usize,
+    pub left: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The name shown in messages and output: the path as given, or `--stdin-filename`.
@@ -413,8 +427,11 @@ pub struct Document {
     pub notes_renumbered: bool,
     /// Table cells, in the order they open; blocks of kind `TableCell` point here.
     pub table_cells: Vec<TableCell>,
-    /// DOCX parts (empty for other formats).
+    /// DOCX parts and PDF pages (empty for other formats).
     pub parts: Vec<Part>,
+    /// Where each line of a PDF stands on its page, in the order of the extracted text (empty
+    /// for other formats): what a review page needs to draw the page and mark a figure on it.
+    pub line_boxes: Vec<LineBox>,
     /// The document's own date (metadata or a date line near the top), "now" for modality.
     pub date: Option<Date>,
     pub source_map: SourceMap,
@@ -424,6 +441,13 @@ impl Document {
     #[must_use]
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
+    }
+
+    /// The box of the PDF line that holds byte `offset` of the original (the pages' text).
+    #[must_use]
+    pub fn line_box(&self, offset: usize) -> Option<&LineBox> {
+        let index = self.line_boxes.partition_point(|b| b.start <= offset);
+        self.line_boxes.get(index.checked_sub(1)?)
     }
 
     /// True when `span` touches an ignored stretch.

@@ -165,6 +165,30 @@ fn claims_are_placed_by_page_line_and_column() {
         !placed.iter().any(|p| p.0 == "2" || p.0 == "1"),
         "page numbers are no claims: {placed:#?}"
     );
+    // Each line keeps its box on the page: "1,200" stands on the line set at 130 pt from the
+    // top in 11 pt type, from 72 pt in.
+    let ships = claims.iter().find(|c| c.text == "1,200").expect("found");
+    let page = document
+        .parts
+        .iter()
+        .find(|p| Some(p.name) == ships.part)
+        .expect("its page");
+    let line_box = document.line_box(page.start + ships.start).expect("a box");
+    assert_eq!(line_box.page, 1);
+    assert!((line_box.left - 72.0).abs() < 0.5, "{line_box:?}");
+    assert!(
+        (line_box.top - 119.0).abs() < 0.5 && (line_box.bottom - 132.75).abs() < 0.5,
+        "{line_box:?}"
+    );
+    assert!(line_box.right > 300.0 && line_box.right < 612.0, "{line_box:?}");
+    assert!(
+        document.line_boxes.iter().all(|b| b.left >= 0.0
+            && b.right <= 612.0
+            && b.top >= 0.0
+            && b.bottom <= 792.0
+            && b.page <= 2),
+        "every box on its page"
+    );
 }
 
 #[test]

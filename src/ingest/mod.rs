@@ -346,6 +346,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         code_blocks: 0,
         table_cells: Vec::new(),
         parts: Vec::new(),
+        line_boxes: Vec::new(),
         date: None,
         source_map: SourceMap::new(original),
     }

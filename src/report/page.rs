@@ -263,7 +263,7 @@ fn render_document(
             data.insert(
                 key,
                 claim_data(
-                    &document.name,
+                    document,
                     claim,
                     &notes,
                     rows.as_ref()
@@ -317,7 +317,7 @@ fn finding(d: &Diagnostic, block_id: &str, document: usize) -> String {
 }
 
 fn claim_data(
-    document: &str,
+    document: &Document,
     claim: &Claim,
     notes: &BTreeMap<&str, String>,
     status: Option<&str>,
@@ -328,8 +328,14 @@ fn claim_data(
         .iter()
         .map(|label| serde_json::json!({"label": label, "text": notes.get(label.as_str()).cloned().unwrap_or_else(|| "(no definition)".to_owned())}))
         .collect();
+    // A PDF claim's line on its page, for drawing the page: positions count in the page.
+    let line_box = claim
+        .part
+        .and_then(|name| document.parts.iter().find(|p| p.name == name))
+        .and_then(|part| document.line_box(part.start + claim.start))
+        .map(|b| serde_json::json!({"page": b.page, "left": b.left, "top": b.top, "right": b.right, "bottom": b.bottom}));
     serde_json::json!({
-        "document": document,
+        "document": document.name,
         "id": claim.id,
         "text": claim.text,
         "kind": claim.kind.name(),
@@ -346,6 +352,7 @@ fn claim_data(
         "part": claim.part,
         "line": claim.line,
         "column": claim.column,
+        "box": line_box,
         "status": status,
     })
 }

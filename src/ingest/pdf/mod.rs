@@ -810,6 +810,14 @@ impl<'p> Builder<'p> {
     /// Adds one line of a page: to the open block, or opening the next.
     fn line(&mut self, page: usize, line: &'p Line, role: Role, markers: &[(&(String, usize), usize)]) {
         let line_start = self.original.len();
+        self.document.line_boxes.push(crate::document::LineBox {
+            start: line_start,
+            page: page + 1,
+            left: line.x,
+            top: line.y - line.size,
+            right: line.right,
+            bottom: line.y + line.size * 0.25,
+        });
         self.original.push_str(&line.text);
         self.original.push('\n');
         let kind = match role {
