@@ -699,3 +699,134 @@ fn forms_nested_as_deep_as_allowed_read_on_small_worker_stacks() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("7 percent"));
 }
+
+/// Affiliation marks under a paper's authors are no note markers, though the affiliations are
+/// small print opened by the same numbers: body text follows them in their column, and a
+/// note closes its column. The one real note, at the foot, is read.
+/// A paper's first two pages: authors with affiliation marks, a note at each foot, a numbered
+/// list of works set small above the second note.
+fn berths_paper() -> Vec<u8> {
+    common::pdf(&[
+        vec![
+            text(72.0, 90.0, 16.0, &[("Tidal berths and their upkeep", false)]),
+            text(
+                72.0,
+                330.0,
+                10.0,
+                &[
+                    ("Ana Ruiz", false),
+                    ("1", true),
+                    (" and Li Wen", false),
+                    ("2", true),
+                ],
+            ),
+            text(
+                72.0,
+                350.0,
+                8.0,
+                &[("1", true), ("Harbour Institute, Vigo", false)],
+            ),
+            text(
+                72.0,
+                362.0,
+                8.0,
+                &[("2", true), ("Coastal Works Office, Leith", false)],
+            ),
+            text(
+                72.0,
+                400.0,
+                10.0,
+                &[
+                    ("The survey counted 48 berths in use in 2022.", false),
+                    ("3", true),
+                ],
+            ),
+            text(
+                72.0,
+                414.0,
+                10.0,
+                &[("Upkeep took 14 percent of the budget, and the board", false)],
+            ),
+            text(
+                72.0,
+                428.0,
+                10.0,
+                &[("expects the share to grow as the older quays age and", false)],
+            ),
+            text(
+                72.0,
+                442.0,
+                10.0,
+                &[("the silt settles faster in the inner basin each year.", false)],
+            ),
+            text(
+                72.0,
+                700.0,
+                8.0,
+                &[("3", true), ("Berth register of the port, 2022 edition.", false)],
+            ),
+        ],
+        vec![
+            text(
+                72.0,
+                120.0,
+                10.0,
+                &[("Dredging cost EUR 2 million in the year.", false), ("4", true)],
+            ),
+            text(
+                72.0,
+                134.0,
+                10.0,
+                &[("The board put the work out to tender twice before a", false)],
+            ),
+            text(
+                72.0,
+                148.0,
+                10.0,
+                &[("firm from the north coast took it on at a fixed price.", false)],
+            ),
+            // A numbered list of works set small, its third entry opened by the label of the
+            // note below it.
+            text(
+                72.0,
+                600.0,
+                8.0,
+                &[("3. Mills, R. Harbour silt. Port Press, 2019.", false)],
+            ),
+            text(
+                72.0,
+                612.0,
+                8.0,
+                &[("4. Oduya, K. Berth design. Port Press, 2020.", false)],
+            ),
+            text(
+                72.0,
+                700.0,
+                8.0,
+                &[("4", true), ("Dredging accounts of the harbour board.", false)],
+            ),
+        ],
+    ])
+}
+
+#[test]
+fn affiliation_marks_are_no_notes_and_the_lowest_label_is_the_note() {
+    let pdf = berths_paper();
+    let document = parse_bytes(&pdf, "berths.pdf");
+    let labels: Vec<&str> = document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["3", "4"], "affiliation marks are no markers");
+    let notes: Vec<&str> = document
+        .footnote_defs
+        .iter()
+        .map(|d| document.slice(d.span))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "Berth register of the port, 2022 edition.",
+            "Dredging accounts of the harbour board."
+        ],
+        "{:#?}",
+        document.blocks
+    );
+}

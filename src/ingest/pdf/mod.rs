@@ -20,6 +20,10 @@
 //!   page's last note. A marker and a note confirm each other: a marker whose label no note
 //!   gives is dropped (it is an exponent or an affiliation mark), and a small-print line whose
 //!   label no marker cites is small print, not a note (a table's numbered notes).
+//!   Small print with body text below it in its column (affiliations under a paper's
+//!   authors) is no note, since notes close a column; where one label opens several small
+//!   lines (a numbered list of works above the notes), the lowest is the note; a marker waits
+//!   for its note on the next page only from the lower half of its own page.
 //! - **Blocks**: a paragraph breaks where the line spacing opens up, the size changes or the
 //!   text moves back up (a new column or page) and the sentence has ended; a word hyphenated
 //!   across lines is joined. Lines set clearly larger than the body are headings.
@@ -1133,7 +1137,12 @@ fn note_roles(
     // The note the previous page ended in, which may go on at the foot of this one.
     let mut carry: Option<usize> = None;
     for (page_index, page) in pages.iter().enumerate() {
-        pending.retain(|(_, (page, _, _))| page + 1 == page_index);
+        // A marker waits for its note on the next page only from the lower half of its own
+        // (a note begins on its marker's page unless the marker is near the foot): an
+        // affiliation mark under a paper's title is no note's marker.
+        pending.retain(|(_, (page, line, _))| {
+            page + 1 == page_index && pages[*page].lines[*line].y > pages[*page].height * 0.5
+        });
         for (line_index, line) in page.lines.iter().enumerate() {
             if furniture[page_index][line_index] {
                 continue;
@@ -1167,20 +1176,38 @@ fn note_roles(
         // The open note, and whether it is set small (a body-size line then ends it).
         let mut current: Option<(usize, bool)> = None;
         let mut carried = carry.take();
-        for (index, (line, role)) in page.lines.iter().zip(page_roles.iter_mut()).enumerate() {
-            if *role == Role::Furniture {
-                continue;
-            }
+        let above_body = above_body_text(page, &page_roles, body);
+        let label_of = |line: &Line, index: usize| {
             let small = line.size <= body * NOTE_SIZE;
-            let label = line
-                .lead_label
+            line.lead_label
                 .clone()
                 .or_else(|| {
                     plain_label(&line.text)
                         .filter(|_| small)
                         .map(|len| line.text[..len].to_owned())
                 })
-                .filter(|_| line.y > page.height * 0.4);
+                .filter(|_| line.y > page.height * 0.4 && !(small && above_body[index]))
+        };
+        // Where a label opens several lines (a numbered reference list above the notes), the
+        // lowest is the note: notes stand at the foot.
+        let mut lowest: HashMap<String, f32> = HashMap::new();
+        for (index, line) in page.lines.iter().enumerate() {
+            if page_roles[index] != Role::Furniture
+                && let Some(label) = label_of(line, index)
+            {
+                let y = lowest.entry(label).or_insert(line.y);
+                *y = y.max(line.y);
+            }
+        }
+        for (index, (line, role)) in page.lines.iter().zip(page_roles.iter_mut()).enumerate() {
+            if *role == Role::Furniture {
+                continue;
+            }
+            let small = line.size <= body * NOTE_SIZE;
+            // Small print with body text below it in its column (affiliations under a
+            // paper's authors) is no note: notes close a column.
+            let label =
+                label_of(line, index).filter(|label| lowest.get(label).is_none_or(|&y| y <= line.y + 0.5));
             let cited = label.and_then(|label| {
                 let at = pending.iter().position(|(p, _)| *p == label)?;
                 confirmed.insert(pending.remove(at).1, notes.len());
@@ -1213,6 +1240,47 @@ fn note_roles(
         roles.push(page_roles);
     }
     (roles, notes, confirmed)
+}
+
+/// Which of a page's lines have a line of body text below them that shares some of their
+/// width (furniture aside): one sweep up the page, the body lines below kept as a bitmap of
+/// whole points across the page.
+fn above_body_text(page: &PageLines, roles: &[Role], body: f32) -> Vec<bool> {
+    let mut by_depth: Vec<usize> = (0..page.lines.len()).collect();
+    by_depth.sort_by(|&a, &b| page.lines[b].y.total_cmp(&page.lines[a].y));
+    let is_body = |index: usize| roles[index] != Role::Furniture && page.lines[index].size > body * NOTE_SIZE;
+    let mut bodies = by_depth
+        .iter()
+        .copied()
+        .filter(|&index| is_body(index))
+        .peekable();
+    let mut covered: Vec<u64> = Vec::new();
+    let bins = |line: &Line| (whole_points(line.x), whole_points(line.right));
+    let mut above = vec![false; page.lines.len()];
+    for &index in &by_depth {
+        let line = &page.lines[index];
+        // Body lines clearly below this one are in the bitmap.
+        while let Some(&below) = bodies.peek() {
+            if page.lines[below].y <= line.y + line.size * 0.5 {
+                break;
+            }
+            let (from, to) = bins(&page.lines[below]);
+            if covered.len() <= to / 64 {
+                covered.resize(to / 64 + 1, 0);
+            }
+            for bin in from..=to {
+                covered[bin / 64] |= 1 << (bin % 64);
+            }
+            bodies.next();
+        }
+        let (from, to) = bins(line);
+        above[index] = (from..=to).any(|bin| {
+            covered
+                .get(bin / 64)
+                .is_some_and(|word| word & (1 << (bin % 64)) != 0)
+        });
+    }
+    above
 }
 
 /// Markers by page, line and place in the line, each with the note it opens.
