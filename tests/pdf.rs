@@ -303,6 +303,9 @@ fn table_rows_are_table_cells_and_need_no_note_of_their_own() {
             11.0,
             &[("Berths rose by 12 percent in 2024.", false)],
         ),
+        text(72.0, 146.0, 10.0, &[("Basin", false)]),
+        text(250.0, 146.0, 10.0, &[("Berths", false)]),
+        text(350.0, 146.0, 10.0, &[("Share", false)]),
         text(72.0, 160.0, 10.0, &[("Inner harbour", false)]),
         text(250.0, 160.0, 10.0, &[("1,240", false)]),
         text(350.0, 160.0, 10.0, &[("38%", false)]),
@@ -311,8 +314,30 @@ fn table_rows_are_table_cells_and_need_no_note_of_their_own() {
         text(350.0, 174.0, 10.0, &[("62%", false)]),
     ]]);
     let document = parse_bytes(&pdf, "table.pdf");
-    // Columns this far apart are lines of their own: each figure is a cell.
-    assert_eq!(document.table_cells.len(), 4, "{:?}", document.blocks);
+    // A grid of three columns under a header row: each cell is read with the header above it
+    // and the label of its row.
+    assert_eq!(document.table_cells.len(), 9, "{:?}", document.blocks);
+    let text_of = |cell: usize| document.slice(document.table_cells[cell].span);
+    let headed: Vec<(&str, Vec<&str>, Vec<&str>)> = document
+        .table_cells
+        .iter()
+        .filter(|cell| !cell.header)
+        .map(|cell| {
+            (
+                document.slice(cell.span),
+                cell.column_headers.iter().map(text_of).collect(),
+                cell.row_headers.iter().map(text_of).collect(),
+            )
+        })
+        .collect();
+    assert!(
+        headed.contains(&("2,015", vec!["Berths"], vec!["Outer harbour"])),
+        "{headed:#?}"
+    );
+    assert!(
+        headed.contains(&("38%", vec!["Share"], vec!["Inner harbour"])),
+        "{headed:#?}"
+    );
     let claims = common::engine().claims(&document);
     let diagnostics = common::engine().check(&document, &claims);
     let flagged: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();

@@ -50,6 +50,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{empty_document, sentences};
 use crate::span::{SourceMap, Span, trim_span};
 
+mod grid;
 mod streams;
 
 /// Most pages read from one PDF (`pdf_pages` in `[limits]`).
@@ -288,6 +289,9 @@ struct Line {
     /// The line is a row of a table: cells set apart by wide gaps, figures among them, or a
     /// figure standing alone in a column.
     table_row: bool,
+    /// The line's cells where gaps of two ems or more split it: the byte each starts at in
+    /// `text` and its left and right ink edges.
+    cells: Vec<(usize, f32, f32)>,
     /// Where each inked glyph ends: its right edge and the byte of `text` after it (used while
     /// the page is ordered, then dropped).
     glyph_ends: Vec<(f32, usize)>,
@@ -594,6 +598,8 @@ fn render(glyphs: &[Glyph]) -> Line {
     let mut ink_right = f32::NEG_INFINITY;
     // Where the line's text breaks at gaps wider than two ems (a table's columns).
     let mut cell_starts: Vec<usize> = vec![0];
+    // Each cell's left and right ink edges.
+    let mut cell_edges: Vec<(f32, f32)> = vec![(glyphs[0].x, glyphs[0].x)];
     while index < glyphs.len() {
         let glyph = &glyphs[index];
         if raised(glyph) {
@@ -627,16 +633,21 @@ fn render(glyphs: &[Glyph]) -> Line {
         }
         let gap = glyph.x - right;
         let is_space = glyph.text.trim().is_empty();
-        if !is_space && ink_right.is_finite() && glyph.x - ink_right > size * TABLE_GAP {
-            cell_starts.push(line.text.len() + 1);
-        }
+        let opens_cell = !is_space && ink_right.is_finite() && glyph.x - ink_right > size * TABLE_GAP;
         if !line.text.is_empty() && !line.text.ends_with(' ') && (is_space || gap > glyph.size * SPACE_GAP) {
             line.text.push(' ');
+        }
+        if opens_cell {
+            cell_starts.push(line.text.len());
+            cell_edges.push((glyph.x, glyph.x));
         }
         if !is_space {
             line.text.push_str(&glyph.text);
             ink_right = glyph.x + glyph.width;
             line.glyph_ends.push((ink_right, line.text.len()));
+            if let Some(cell) = cell_edges.last_mut() {
+                cell.1 = ink_right;
+            }
         }
         right = glyph.x + glyph.width;
         index += 1;
@@ -644,6 +655,11 @@ fn render(glyphs: &[Glyph]) -> Line {
     let trimmed = line.text.trim_end().len();
     line.text.truncate(trimmed);
     line.table_row = is_table_row(&line.text, &cell_starts);
+    line.cells = cell_starts
+        .iter()
+        .zip(&cell_edges)
+        .map(|(&start, &(left, right))| (start.min(trimmed), left, right.max(left)))
+        .collect();
     for marker in &mut line.markers {
         marker.1 = marker.1.min(trimmed);
     }
@@ -764,6 +780,7 @@ fn build(name: String, pages: &[PageLines]) -> Document {
         note_starts: vec![None; notes.len()],
         body,
         compounds: compounds(pages),
+        tables: crate::ingest::tables::Tables::default(),
     };
     let mut parts = Vec::with_capacity(pages.len());
     let mut first_line = 1;
@@ -773,21 +790,35 @@ fn build(name: String, pages: &[PageLines]) -> Document {
             start: builder.original.len(),
             first_line,
         });
-        for (line_index, line) in page.lines.iter().enumerate() {
-            let role = roles[page_index][line_index];
-            if role == Role::Furniture {
-                continue;
-            }
-            first_line += 1;
-            let markers: Vec<(&(String, usize), usize)> = line
+        let markers_of = |line_index: usize| -> Vec<(&(String, usize), usize)> {
+            page.lines[line_index]
                 .markers
                 .iter()
                 .enumerate()
                 .filter_map(|(marker, found)| {
                     Some((found, *confirmed.get(&(page_index, line_index, marker))?))
                 })
-                .collect();
-            builder.line(page_index, line, role, &markers);
+                .collect()
+        };
+        let grids = grid::grids(&page.lines, &roles[page_index]);
+        let mut grids = grids.iter().peekable();
+        let mut line_index = 0;
+        while line_index < page.lines.len() {
+            let role = roles[page_index][line_index];
+            if role == Role::Furniture {
+                line_index += 1;
+                continue;
+            }
+            if let Some(table) = grids.next_if(|table| table.lines.start == line_index) {
+                let markers: Vec<_> = table.lines.clone().map(markers_of).collect();
+                builder.table(page_index, &page.lines, table, &markers);
+                first_line += table.lines.len();
+                line_index = table.lines.end;
+                continue;
+            }
+            first_line += 1;
+            builder.line(page_index, &page.lines[line_index], role, &markers_of(line_index));
+            line_index += 1;
         }
     }
     builder.finish(&notes, parts)
@@ -808,11 +839,13 @@ struct Builder<'p> {
     /// Hyphenated compounds the document writes within a line ("revenue-maximizing"),
     /// lower case: a line broken at one of their hyphens keeps it.
     compounds: std::collections::HashSet<String>,
+    /// The tables laid out as grids, for their cells' headers.
+    tables: crate::ingest::tables::Tables,
 }
 
 impl<'p> Builder<'p> {
-    /// Adds one line of a page: to the open block, or opening the next.
-    fn line(&mut self, page: usize, line: &'p Line, role: Role, markers: &[(&(String, usize), usize)]) {
+    /// Adds a line to the pages' text (and its box): where it starts there.
+    fn original_line(&mut self, page: usize, line: &Line) -> usize {
         let line_start = self.original.len();
         self.document.line_boxes.push(crate::document::LineBox {
             start: line_start,
@@ -824,6 +857,77 @@ impl<'p> Builder<'p> {
         });
         self.original.push_str(&line.text);
         self.original.push('\n');
+        line_start
+    }
+
+    /// Adds a table laid out as a grid: each cell a block of its own, in the column of the
+    /// header above it, the header row's cells its headers.
+    fn table(
+        &mut self,
+        page: usize,
+        lines: &'p [Line],
+        table: &grid::Grid,
+        markers: &[Vec<(&(String, usize), usize)>],
+    ) {
+        let document = &mut self.document;
+        close_block(document, &mut self.open);
+        let columns = grid::columns(lines, table);
+        self.tables.open_table();
+        for (row_index, (row, row_columns)) in table.rows.iter().zip(&columns).enumerate() {
+            let head = table.header && row_index == 0;
+            self.tables
+                .open_row(&mut self.document.table_cells, &self.document.text, head);
+            let mut column = row_columns.iter();
+            for line_index in row.clone() {
+                let line = &lines[line_index];
+                let line_start = self.original_line(page, line);
+                for cell in grid::cells(line) {
+                    let document = &mut self.document;
+                    if !document.text.is_empty() {
+                        document.text.push_str("\n\n");
+                    }
+                    let (at_column, colspan) = column.next().copied().unwrap_or((0, 1));
+                    let start = crate::ingest::tables::CellStart {
+                        column: Some(at_column),
+                        colspan,
+                        ..crate::ingest::tables::CellStart::new(head)
+                    };
+                    let index = self
+                        .tables
+                        .open_cell(&mut document.table_cells, &document.text, start);
+                    let at = document.text.len();
+                    document.text.push_str(&line.text[cell.text.clone()]);
+                    let span = Span::new(at, document.text.len());
+                    document.blocks.push(Block {
+                        kind: BlockKind::TableCell { cell: index },
+                        span,
+                    });
+                    self.segments
+                        .push((at, line_start + cell.text.start, cell.text.len()));
+                    self.tables.close_cell(&mut document.table_cells, &document.text);
+                    let in_cell = markers[line_index - table.lines.start]
+                        .iter()
+                        .filter(|((_, byte), _)| cell.text.start < *byte && *byte <= cell.text.end);
+                    for &((label, byte), note) in in_cell {
+                        let in_text = at + (byte - cell.text.start);
+                        document.footnote_refs.push(FootnoteRef {
+                            target: Some(note_key(note)),
+                            label: label.clone(),
+                            span: Span::new(in_text, in_text),
+                            original: Span::new(line_start + byte, line_start + byte),
+                        });
+                    }
+                }
+            }
+        }
+        self.tables
+            .close_table(&mut self.document.table_cells, &self.document.text);
+        self.previous = table.lines.clone().last().map(|last| (page, &lines[last]));
+    }
+
+    /// Adds one line of a page: to the open block, or opening the next.
+    fn line(&mut self, page: usize, line: &'p Line, role: Role, markers: &[(&(String, usize), usize)]) {
+        let line_start = self.original_line(page, line);
         let kind = match role {
             Role::Note(note) => BlockKind::Note { definition: note },
             // A table row is read as one cell of its own (no headers yet): its figures are a
@@ -917,6 +1021,7 @@ impl<'p> Builder<'p> {
     /// the document its source map and parts.
     fn finish(mut self, notes: &[Note], parts: Vec<Part>) -> Document {
         close_block(&mut self.document, &mut self.open);
+        self.tables.finish(&mut self.document);
         let mut first_blocks: Vec<Option<Span>> = vec![None; notes.len()];
         for block in &self.document.blocks {
             if let BlockKind::Note { definition } = block.kind
