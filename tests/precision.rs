@@ -795,3 +795,28 @@ fn a_count_of_the_values_listed_is_no_total() {
     let rules = consistency_rules("The fleet has 2 ships: 5 tankers and 4 ferries.\n", "f.txt");
     assert_eq!(rules, ["consistency/arithmetic"]);
 }
+
+#[test]
+fn the_authors_own_systems_and_a_stated_default_need_no_source() {
+    // "our lamp-testing service": the authors' own system; "the default is": a setting; a
+    // figure of the world beside them still needs its source.
+    let text = "# Lamp club news\n\nInitially, our lamp-testing service ran on 20 servers, with 2 million lamps connected. The default is 400 lamps a bench.\n\nAbout 30% of the rivers in the region carry lamp oil.\n\nSee the [club page](https://example.org/club) for dates.\n";
+    let found = uncited(text, "club.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`30%`"), "{found:#?}");
+}
+
+#[test]
+fn hedges_before_a_verb_clauses_since_and_other_nouns_are_read_as_written() {
+    // "nearly reached two thirds (63%)" is said approximately; a year that opens a trend in
+    // another clause is not the time of the figures before it, so last year's share is no
+    // restatement; "all four of these lamps" after "two seasons" counts lamps, not seasons.
+    let text = "Lamp club survey\n\nThe share who trim their wicks nearly reached two thirds of members (63%) this year.\n\nThe number of survey respondents who own brass lamps rose (58% → 61%), continuing a trend seen since our first survey in 2019.\n\nThe number of survey respondents who own tin lamps reached 40% (up from 35% in 2019).\n\nOver the last two seasons we have repaired all four of these lamps.\n";
+    let rules = consistency_rules(text, "survey.txt");
+    assert!(rules.is_empty(), "{rules:?}");
+    // Still caught: two thirds is not 50%, and four of two seasons is no part of them.
+    let rules = consistency_rules("The share nearly reached two thirds (50%) this year.\n", "s.txt");
+    assert_eq!(rules, ["consistency/conversion"]);
+    let rules = consistency_rules("Of the 2 seasons, 4 were wet.\n", "w.txt");
+    assert_eq!(rules, ["consistency/part-whole"]);
+}

@@ -37,18 +37,27 @@ fn rounded(claim: &Claim) -> Interval {
 /// A fraction in words said approximately ("about half", "roughly a third") stands for a
 /// band of about five points either side ("about half (54%)" is said of 45 to 55 percent), not
 /// the five percent of itself an approximate figure in digits allows.
-fn loose_fraction(claim: &Claim, interval: Interval) -> Interval {
+fn loose_fraction(text: &str, claim: &Claim, interval: Interval) -> Interval {
     const POINTS: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
     let in_words = !claim.text.bytes().any(|b| b.is_ascii_digit());
-    let (Some(value), true, Some("%"), crate::claim::Qualifier::Approx) =
-        (claim.value, in_words, claim.unit, claim.qualifier)
-    else {
+    let approx = claim.qualifier == crate::claim::Qualifier::Approx || hedged_verb_before(text, claim);
+    let (Some(value), true, Some("%"), true) = (claim.value, in_words, claim.unit, approx) else {
         return interval;
     };
     Interval {
         low: interval.low.map(|l| l.min(value - POINTS)),
         high: interval.high.map(|h| h.max(value + POINTS)),
     }
+}
+
+/// A hedge two words before a figure, with a verb between ("nearly reached two thirds",
+/// "almost hit half"): the figure is said approximately though its own qualifier is exact.
+fn hedged_verb_before(text: &str, claim: &Claim) -> bool {
+    const HEDGES: [&str; 6] = ["nearly", "almost", "about", "around", "roughly", "approximately"];
+    let before = crate::span::window_before(text, claim.span.start, 40);
+    let mut words = before.split_whitespace().rev();
+    let (_verb, hedge) = (words.next(), words.next());
+    hedge.is_some_and(|hedge| HEDGES.iter().any(|h| hedge.eq_ignore_ascii_case(h)))
 }
 
 /// The factors a unit may have: a "ton" is a tonne, a short ton or a long ton.
@@ -72,7 +81,7 @@ pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
             &context.claims[relation.figure],
             &context.claims[relation.converted],
         );
-        let source = loose_fraction(figure, rounded(figure));
+        let source = loose_fraction(&context.document.text, figure, rounded(figure));
         let target = rounded(converted);
         // Both in the base unit of their dimension (percentages are their own base). A "ton"
         // may be metric, short or long: any of them will do.

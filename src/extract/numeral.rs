@@ -1063,6 +1063,8 @@ impl Scanner<'_> {
         match self.token(index) {
             None => true,
             Some(token) => match token.kind {
+                // "two thirds (67%)": its percentage in parentheses.
+                TokenKind::Punct('(') => self.token(index + 1).is_some_and(|t| t.kind == TokenKind::Number),
                 TokenKind::Punct(c) => ".,;:)”’\"".contains(c),
                 TokenKind::Word => {
                     let word = self.surface(index);

@@ -154,7 +154,7 @@ impl Normaliser<'_, '_> {
     fn build(&mut self, mentions: &[Mention], mut ids: Vec<String>) -> Vec<Claim> {
         let shared = self.shared;
         let (document, settings) = (shared.document, shared.settings);
-        let times = time_references(mentions);
+        let times = time_references(&document.text, mentions);
         let tokens = &mut self.tokens;
         let mut current = usize::MAX;
         let mut sentence_text: Arc<str> = Arc::from("");
@@ -282,8 +282,24 @@ fn interval(mention: &Mention, settings: &Settings) -> Interval {
 }
 
 /// For each mention, the temporal mention of its sentence it refers to: the nearest one
-/// before it, else the nearest after. Temporal mentions themselves refer to none.
-fn time_references(mentions: &[Mention]) -> Vec<Option<usize>> {
+/// before it, else the nearest after, unless that one opens a period in another clause ("72%,
+/// continuing a trend growing since our first survey in 2016": 2016 is when the trend began,
+/// not when the figure held; "down 57% since 1991" keeps its year). Temporal mentions
+/// themselves refer to none.
+fn time_references(text: &str, mentions: &[Mention]) -> Vec<Option<usize>> {
+    // "since 2016", "since our first survey in 2016": "since" a few words before, in its clause.
+    let opens_period = |mention: &Mention| {
+        let before = crate::span::window_before(text, mention.span.start, 40);
+        let clause = before
+            .rsplit([',', ';', '(', ')', '.', ':'])
+            .next()
+            .unwrap_or_default();
+        clause
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .any(|word| word.eq_ignore_ascii_case("since"))
+    };
     let mut references = vec![None; mentions.len()];
     let mut start = 0;
     for run in mentions.chunk_by(|a, b| a.sentence == b.sentence) {
@@ -302,7 +318,12 @@ fn time_references(mentions: &[Mention]) -> Vec<Option<usize>> {
                 last_temporal = Some(index);
                 continue;
             }
-            references[index] = last_temporal.or(first_temporal_after[index - start]);
+            let after = first_temporal_after[index - start].filter(|&later| {
+                let between =
+                    &text[mentions[index].span.end..mentions[later].span.start.max(mentions[index].span.end)];
+                !(opens_period(&mentions[later]) && between.contains([',', ';', '(', ')', '—']))
+            });
+            references[index] = last_temporal.or(after);
         }
         start = end;
     }

@@ -318,7 +318,49 @@ const PROCEDURE: &[&str] = &[
 ];
 /// A system's settings as its documentation gives them ("a default value of 100", "defaults to
 /// 8"): parameters it sets, not claims about the world.
-const DEFAULTS: &[&str] = &["default value", "defaults to", "by default", "default setting"];
+const DEFAULTS: &[&str] = &[
+    "default value",
+    "defaults to",
+    "by default",
+    "default setting",
+    "the default is",
+    "the default of",
+    "a default of",
+    "defaults are",
+    "is the default",
+];
+
+/// The authors' own work and the things they run, after "our" ("our recent survey", "our
+/// Go-based system", "96% of our users"): figures about them are first-hand.
+const OWN_WORK: &[&str] = &[
+    "survey",
+    "poll",
+    "benchmark",
+    "measurement",
+    "test",
+    "data",
+    "experiment",
+    "study",
+    "analysis",
+    "result",
+    "number",
+    "telemetry",
+    "metric",
+    "user",
+    "system",
+    "server",
+    "service",
+    "team",
+    "project",
+    "customer",
+    "member",
+    "contributor",
+    "community",
+    "release",
+    "implementation",
+    "compiler",
+    "tool",
+];
 const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
 
 /// Which list a cue comes from.
@@ -392,10 +434,40 @@ impl Cues {
         };
         Self {
             given,
-            analysis,
+            analysis: analysis || names_own_work(sentence),
             first_person: speaks_first_hand(sentence),
         }
     }
+}
+
+/// Whether the sentence names the authors' own work or things after "our", within three words
+/// ("our recent survey", "our Go-based system"); "our economy" and "our rivers" are not theirs
+/// to count.
+fn names_own_work(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    memchr::memmem::find_iter(bytes, b"ur ").any(|at| {
+        let Some(start) = at.checked_sub(1) else {
+            return false;
+        };
+        if !matches!(bytes[start], b'o' | b'O') || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+            return false;
+        }
+        sentence[at + 3..]
+            .split(' ')
+            .take(3)
+            .take_while(|word| !word.is_empty())
+            .map(|word| {
+                word.trim_end_matches([',', '.', ';', ':', ')'])
+                    .to_ascii_lowercase()
+            })
+            .any(|word| {
+                let word = word.rsplit('-').next().unwrap_or_default();
+                OWN_WORK.iter().any(|own| {
+                    word.strip_prefix(own)
+                        .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ing"))
+                })
+            })
+    })
 }
 
 /// Whether the authors are a subject of the sentence: "we" or "I" (a contraction too) before

@@ -61,7 +61,8 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
 }
 
 /// "One in five adults (20%)", "a quarter of the budget (25%)": a fraction in words, a few words
-/// of what it is a fraction of, and its percentage in parentheses.
+/// of what it is a fraction of, and its percentage in parentheses ("two thirds (67%)", with
+/// nothing between, is read by the general rule below).
 fn fraction_and_percentage(sentence: &Sentence<'_>, out: &mut Relations) {
     let view = &sentence.view;
     for pair in view.figures.windows(2) {

@@ -113,10 +113,24 @@ pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
         if let Some((_, end)) = view.matches_any(at + 1, BACK) {
             // Not a figure compared with ("up 33% from 36,000 the year before, and 41,000 of
             // them …": them are this year's).
+            // "four of these areas": the noun named must be what the whole counts ("over two
+            // releases … all four of these areas" counts two things).
+            let determiner = view.is_any(end - 1, &["these", "those"]);
+            let named = view
+                .word(end)
+                .filter(|word| determiner && !CLAUSE_VERBS.iter().any(|v| word.eq_ignore_ascii_case(v)))
+                .map(super::sentence::noun_key);
+            let counts_it = |w: usize| {
+                named.as_ref().is_none_or(|named| {
+                    (w + 1..w + 4)
+                        .filter_map(|i| view.word(i))
+                        .any(|word| super::sentence::noun_key(word) == *named)
+                })
+            };
             let whole = view.figures[..n]
                 .iter()
                 .rev()
-                .filter(|&&w| !compared(sentence, w))
+                .filter(|&&w| !compared(sentence, w) && counts_it(w))
                 .map(|&w| sentence.claim_at(w))
                 .find(|&w| comparable(&sentence.claims[part], &sentence.claims[w]));
             if let Some(whole) = whole {
