@@ -820,3 +820,14 @@ fn hedges_before_a_verb_clauses_since_and_other_nouns_are_read_as_written() {
     let rules = consistency_rules("Of the 2 seasons, 4 were wet.\n", "w.txt");
     assert_eq!(rules, ["consistency/part-whole"]);
 }
+
+#[test]
+fn sibling_parts_and_alternatives_are_no_wholes() {
+    // "60 of them … and 900 of them" are two parts of the 5,000; "4 or 5 of them" are two
+    // guesses at one count. A part larger than its whole is still caught.
+    let text = "The town has 5,000 lamps and of those, 60 of them burn brass oil and 900 of them burn tin oil.\n\nIf you hang 4 or 5 of them in a row, the street glows.\n";
+    let rules = consistency_rules(text, "lamps.txt");
+    assert!(rules.is_empty(), "{rules:?}");
+    let rules = consistency_rules("The town has 30 lamps, and 40 of them burn brass oil.\n", "l.txt");
+    assert_eq!(rules, ["consistency/part-whole"]);
+}

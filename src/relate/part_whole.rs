@@ -127,10 +127,14 @@ pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
                         .any(|word| super::sentence::noun_key(word) == *named)
                 })
             };
+            // Not a sibling part ("59 of them …, and 931 of them") nor an alternative to this
+            // one ("4 or 5 of them").
+            let sibling = |w: usize| view.matches_any(w + 1, BACK).is_some();
+            let alternative = |w: usize| w + 2 == at && view.is_any(w + 1, &["or", "to", "-", "–"]);
             let whole = view.figures[..n]
                 .iter()
                 .rev()
-                .filter(|&&w| !compared(sentence, w) && counts_it(w))
+                .filter(|&&w| !compared(sentence, w) && counts_it(w) && !sibling(w) && !alternative(w))
                 .map(|&w| sentence.claim_at(w))
                 .find(|&w| comparable(&sentence.claims[part], &sentence.claims[w]));
             if let Some(whole) = whole {
