@@ -16,7 +16,7 @@ use crate::lexicon::units::{currency_code, currency_name, unit_word};
 
 impl Scanner<'_> {
     /// A software version, not a figure: a decimal after "version" or "versions", with any
-    /// others listed after it ("versions 3.9 and 3.10"), and either end of a span of versions
+    /// others listed after it ("versions 3.9 and 3.10", "Python 2.6 or 2.7"), and either end of a span of versions
     /// whose minor numbers run up while the decimals would run down ("3.9 - 3.12", "1.8 to
     /// 1.10").
     fn is_version(&self, numeral: &Numeral) -> bool {
@@ -50,6 +50,16 @@ impl Scanner<'_> {
             if self.word_is(back, "version") || self.word_is(back, "versions") {
                 return true;
             }
+            // "Python 2.6 or 2.7": the list opens with a product's version.
+            if back < at
+                && self.token(back).is_some_and(super::token::Token::is_number)
+                && self.surface(back).contains('.')
+                && self
+                    .previous_word(back)
+                    .is_some_and(|previous| self.names_a_product(back, previous))
+            {
+                return true;
+            }
             let listed = self.token(back).is_some_and(super::token::Token::is_number)
                 || self.punct_is(back, ',')
                 || self.word_is(back, "and")
@@ -59,6 +69,36 @@ impl Scanner<'_> {
             }
         }
         false
+    }
+
+    /// Whether `previous`, the word before the number at `at`, names a product whose version
+    /// the number may be ("Firefox 3.6", "Python 3.12"): capitalised, not opening the
+    /// sentence, no month and no statistic's name ("95% CI 1.92–2.65", "OR 1.4", "SD 0.8").
+    fn names_a_product(&self, at: usize, previous: &str) -> bool {
+        previous.starts_with(|c: char| c.is_uppercase())
+            && at >= 2
+            && !self.starts_sentence(at - 1)
+            && crate::calendar::month_number(previous).is_none()
+            && previous.len() > 1
+            && !matches!(
+                previous,
+                "CI" | "CrI"
+                    | "OR"
+                    | "aOR"
+                    | "HR"
+                    | "aHR"
+                    | "RR"
+                    | "IRR"
+                    | "SD"
+                    | "SE"
+                    | "SEM"
+                    | "IQR"
+                    | "AUC"
+                    | "ICC"
+                    | "RMSE"
+                    | "MAE"
+                    | "BMI"
+            )
     }
 
     /// Tells a figure from a name: "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1",
@@ -144,17 +184,7 @@ impl Scanner<'_> {
             // "Firefox 3.6", "Python 3.12": a name then a decimal with nothing after it that
             // measures — a version, not a figure.
             let decimal = self.surface(at).contains('.') && numeral.value < Decimal::ONE_HUNDRED;
-            let named = previous.starts_with(|c: char| c.is_uppercase())
-                && at >= 2
-                && !self.starts_sentence(at - 1)
-                && crate::calendar::month_number(previous).is_none()
-                && previous.len() > 1
-                // "95% CI 1.92–2.65", "OR 1.4", "SD 0.8": a statistic's name, not a product's.
-                && !matches!(
-                    previous,
-                    "CI" | "CrI" | "OR" | "aOR" | "HR" | "aHR" | "RR" | "IRR" | "SD" | "SE" | "SEM" | "IQR"
-                        | "AUC" | "ICC" | "RMSE" | "MAE" | "BMI"
-                );
+            let named = self.names_a_product(at, previous);
             // "Ni 3.5 to 5%": a range whose far end is measured measures the near end too.
             let range_measured = (self.word_is(numeral.end, "to") || self.is_dash(numeral.end))
                 && self
@@ -750,6 +780,7 @@ mod tests {
             "The lighthouse stands at 51°N 9°W / 51.2; -9.4 on the headland.",
             "The port to the 68000 architecture was slow.",
             "The bill, H.R. 3970, went to committee.",
+            "It runs on any Lumen 2.6 or 2.7 release.",
         ] {
             assert_eq!(figures(text), Vec::new(), "{text}");
         }
