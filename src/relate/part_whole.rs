@@ -111,8 +111,6 @@ pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
         }
         // "250 of them": the whole is the nearest comparable figure before.
         if let Some((_, end)) = view.matches_any(at + 1, BACK) {
-            // Not a figure compared with ("up 33% from 36,000 the year before, and 41,000 of
-            // them …": them are this year's).
             // "four of these areas": the noun named must be what the whole counts ("over two
             // releases … all four of these areas" counts two things).
             let determiner = view.is_any(end - 1, &["these", "those"]);
@@ -127,8 +125,9 @@ pub fn find(sentence: &Sentence<'_>, relations: &mut Relations) {
                         .any(|word| super::sentence::noun_key(word) == *named)
                 })
             };
-            // Not a sibling part ("59 of them …, and 931 of them") nor an alternative to this
-            // one ("4 or 5 of them").
+            // Not a figure compared with ("up 33% from 36,000 the year before, and 41,000 of
+            // them …": them are this year's), a sibling part ("59 of them …, and 931 of them")
+            // nor an alternative to this one ("4 or 5 of them").
             let sibling = |w: usize| view.matches_any(w + 1, BACK).is_some();
             let alternative = |w: usize| w + 2 == at && view.is_any(w + 1, &["or", "to", "-", "–"]);
             let whole = view.figures[..n]
