@@ -881,7 +881,12 @@ impl<'p> Builder<'p> {
             for line_index in row.clone() {
                 let line = &lines[line_index];
                 let line_start = self.original_line(page, line);
-                for cell in grid::cells(line) {
+                let cells = grid::cells(line);
+                for (cell_index, cell) in cells.iter().enumerate() {
+                    // A marker belongs to the cell it follows, up to where the next cell starts.
+                    let reach = cells
+                        .get(cell_index + 1)
+                        .map_or(line.text.len(), |next| next.text.start);
                     let document = &mut self.document;
                     if !document.text.is_empty() {
                         document.text.push_str("\n\n");
@@ -907,9 +912,11 @@ impl<'p> Builder<'p> {
                     self.tables.close_cell(&mut document.table_cells, &document.text);
                     let in_cell = markers[line_index - table.lines.start]
                         .iter()
-                        .filter(|((_, byte), _)| cell.text.start < *byte && *byte <= cell.text.end);
+                        .filter(|((_, byte), _)| {
+                            cell.text.start < *byte && (*byte <= reach || cell_index + 1 == cells.len())
+                        });
                     for &((label, byte), note) in in_cell {
-                        let in_text = at + (byte - cell.text.start);
+                        let in_text = at + (byte - cell.text.start).min(cell.text.len());
                         document.footnote_refs.push(FootnoteRef {
                             target: Some(note_key(note)),
                             label: label.clone(),
