@@ -67,10 +67,13 @@ enum RowKind {
     Other,
 }
 
-/// A figure as a table cell holds it: "1,650.5", "54%", "$12", "(X)", "–", "-3.2".
-fn is_figure(cell: &str) -> bool {
-    cell.len() <= 24
-        && cell.chars().any(|c| c.is_ascii_digit() || matches!(c, '–' | '—'))
+/// A figure as a table cell holds it (trimmed): "1,650.5", "54%", "$12", "(X)", "–", "-3.2".
+pub(super) fn is_figure(cell: &str) -> bool {
+    !cell.is_empty()
+        && cell.len() <= 24
+        && cell
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
         && cell
             .chars()
             .all(|c| c.is_ascii_digit() || " ,.%$€£()–—-+*X".contains(c))

@@ -669,17 +669,7 @@ fn render(glyphs: &[Glyph]) -> Line {
 /// Whether a line's cells (split where `cell_starts` says) make a table row: three cells or
 /// more, two whose last is a figure, or a figure alone ("1,650.5", "54%", "(X)", "–").
 fn is_table_row(text: &str, cell_starts: &[usize]) -> bool {
-    let figure = |cell: &str| {
-        let cell = cell.trim();
-        !cell.is_empty()
-            && cell.len() <= 24
-            && cell
-                .chars()
-                .any(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '—'))
-            && cell
-                .chars()
-                .all(|c| c.is_ascii_digit() || " ,.%$€£()–—-+*X".contains(c))
-    };
+    let figure = |cell: &str| grid::is_figure(cell.trim());
     let cells: Vec<&str> = cell_starts
         .iter()
         .enumerate()
@@ -917,12 +907,7 @@ impl<'p> Builder<'p> {
                         });
                     for &((label, byte), note) in in_cell {
                         let in_text = at + (byte - cell.text.start).min(cell.text.len());
-                        document.footnote_refs.push(FootnoteRef {
-                            target: Some(note_key(note)),
-                            label: label.clone(),
-                            span: Span::new(in_text, in_text),
-                            original: Span::new(line_start + byte, line_start + byte),
-                        });
+                        push_marker(document, label, note, in_text, line_start + byte);
                     }
                 }
             }
@@ -1014,12 +999,7 @@ impl<'p> Builder<'p> {
         self.segments.push((at, line_start + skip, text.len()));
         for &((label, byte), note) in markers {
             let in_text = byte.saturating_sub(skip).min(text.len());
-            document.footnote_refs.push(FootnoteRef {
-                target: Some(note_key(note)),
-                label: label.clone(),
-                span: Span::new(at + in_text, at + in_text),
-                original: Span::new(line_start + byte, line_start + byte),
-            });
+            push_marker(document, label, note, at + in_text, line_start + byte);
         }
         self.previous = Some((page, line));
     }
@@ -1060,6 +1040,16 @@ impl<'p> Builder<'p> {
         document.finish_ignored();
         document
     }
+}
+
+/// A marker of note `note` at byte `at` of the document's text and `original` of the pages'.
+fn push_marker(document: &mut Document, label: &str, note: usize, at: usize, original: usize) {
+    document.footnote_refs.push(FootnoteRef {
+        target: Some(note_key(note)),
+        label: label.to_owned(),
+        span: Span::new(at, at),
+        original: Span::new(original, original),
+    });
 }
 
 fn close_block(document: &mut Document, open: &mut Option<(BlockKind, usize)>) {
@@ -1288,26 +1278,13 @@ fn note_roles(
         // The open note, and whether it is set small (a body-size line then ends it).
         let mut current: Option<(usize, bool)> = None;
         let mut carried = carry.take();
-        let above_body = above_body_text(page, &page_roles, body);
-        let label_of = |line: &Line, index: usize| {
-            let small = line.size <= body * NOTE_SIZE;
-            line.lead_label
-                .clone()
-                .or_else(|| {
-                    plain_label(&line.text)
-                        .filter(|_| small)
-                        .map(|len| line.text[..len].to_owned())
-                })
-                .filter(|_| line.y > page.height * 0.4 && !(small && above_body[index]))
-        };
+        let labels = note_labels(page, &page_roles, body);
         // Where a label opens several lines (a numbered reference list above the notes), the
         // lowest is the note: notes stand at the foot.
-        let mut lowest: HashMap<String, f32> = HashMap::new();
-        for (index, line) in page.lines.iter().enumerate() {
-            if page_roles[index] != Role::Furniture
-                && let Some(label) = label_of(line, index)
-            {
-                let y = lowest.entry(label).or_insert(line.y);
+        let mut lowest: HashMap<&str, f32> = HashMap::new();
+        for (line, label) in page.lines.iter().zip(&labels) {
+            if let Some(label) = label {
+                let y = lowest.entry(label.as_str()).or_insert(line.y);
                 *y = y.max(line.y);
             }
         }
@@ -1316,10 +1293,9 @@ fn note_roles(
                 continue;
             }
             let small = line.size <= body * NOTE_SIZE;
-            // Small print with body text below it in its column (affiliations under a
-            // paper's authors) is no note: notes close a column.
-            let label =
-                label_of(line, index).filter(|label| lowest.get(label).is_none_or(|&y| y <= line.y + 0.5));
+            let label = labels[index]
+                .clone()
+                .filter(|label| lowest.get(label.as_str()).is_none_or(|&y| y <= line.y + 0.5));
             let cited = label.and_then(|label| {
                 let at = pending.iter().position(|(p, _)| *p == label)?;
                 confirmed.insert(pending.remove(at).1, notes.len());
@@ -1352,6 +1328,32 @@ fn note_roles(
         roles.push(page_roles);
     }
     (roles, notes, confirmed)
+}
+
+/// Each line's note label, raised or plain at the start of small print, or `None`. Small print
+/// with body text below it in its column (affiliations under a paper's authors) has none:
+/// notes close a column.
+fn note_labels(page: &PageLines, roles: &[Role], body: f32) -> Vec<Option<String>> {
+    let above_body = above_body_text(page, roles, body);
+    page.lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let small = line.size <= body * NOTE_SIZE;
+            line.lead_label
+                .clone()
+                .or_else(|| {
+                    plain_label(&line.text)
+                        .filter(|_| small)
+                        .map(|len| line.text[..len].to_owned())
+                })
+                .filter(|_| {
+                    roles[index] != Role::Furniture
+                        && line.y > page.height * 0.4
+                        && !(small && above_body[index])
+                })
+        })
+        .collect()
 }
 
 /// Which of a page's lines have a line of body text below them that shares some of their

@@ -23,7 +23,21 @@ pub(super) struct Ceiling {
     pub total: u64,
 }
 
-/// What broke the ceiling: the stream's object number and how far it got.
+impl Ceiling {
+    /// Adds one stream's inflated `size` to the `total` so far: an overrun if either is over.
+    fn count(self, total: &mut u64, size: u64, object: u32) -> Result<(), Overrun> {
+        *total = total.saturating_add(size);
+        if size > self.stream {
+            return Err(Overrun::Stream { object });
+        }
+        if *total > self.total {
+            return Err(Overrun::Total);
+        }
+        Ok(())
+    }
+}
+
+/// What broke the ceiling: the stream's object number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Overrun {
     /// One stream inflates past the per-stream ceiling.
@@ -62,15 +76,8 @@ pub(super) fn check_raw(bytes: &[u8], ceiling: Ceiling) -> Result<Vec<(u32, i32)
             continue;
         }
         let size = inflated_size(&bytes[found.data_start..], &found.stages, ceiling.stream);
-        total = total.saturating_add(size);
-        if size > ceiling.stream {
-            return Err(Overrun::Stream {
-                object: found.object.map_or(0, |(number, _)| number),
-            });
-        }
-        if total > ceiling.total {
-            return Err(Overrun::Total);
-        }
+        let object = found.object.map_or(0, |(number, _)| number);
+        ceiling.count(&mut total, size, object)?;
     }
     Ok(objects)
 }
@@ -108,13 +115,7 @@ pub(super) fn check_decrypted(pdf: &Pdf, objects: &[(u32, i32)], ceiling: Ceilin
             continue;
         }
         let size = inflated_size(&stream.raw_data(), &stages, ceiling.stream);
-        total = total.saturating_add(size);
-        if size > ceiling.stream {
-            return Err(Overrun::Stream { object: number });
-        }
-        if total > ceiling.total {
-            return Err(Overrun::Total);
-        }
+        ceiling.count(&mut total, size, number)?;
     }
     Ok(())
 }
