@@ -140,6 +140,8 @@ pub struct RuleSource<'a> {
     source: &'a str,
     /// A merged `[check]` table, after a config changed parameters; else the file's own.
     table: Option<&'a toml::Table>,
+    /// The file, parsed once (with the places of its values) for every reading of it.
+    parsed: Option<&'a toml::Spanned<toml::de::DeTable<'a>>>,
 }
 
 impl RuleSource<'_> {
@@ -190,11 +192,14 @@ impl RuleSource<'_> {
     /// The check's parameters: from the whole file (for positions) or from a merged
     /// `[check]` table, then prepared.
     pub fn params<C: Params>(&self) -> Result<C> {
-        let mut params: C = match self.table {
-            None => toml::from_str::<RuleFile<C>>(self.source)
+        let mut params: C = match (self.table, self.parsed) {
+            (None, Some(parsed)) => read_parsed::<RuleFile<C>>(parsed)
                 .map(|file| file.check)
                 .map_err(|e| toml_error(self.origin, self.source, &e))?,
-            Some(table) => toml::Value::Table(table.clone())
+            (None, None) => toml::from_str::<RuleFile<C>>(self.source)
+                .map(|file| file.check)
+                .map_err(|e| toml_error(self.origin, self.source, &e))?,
+            (Some(table), _) => toml::Value::Table(table.clone())
                 .try_into::<C>()
                 .map_err(|e| self.error(None, format!("in the parameters of this rule: {}", e.message())))?,
         };
@@ -216,9 +221,19 @@ fn build_check(kind: &str, file: &RuleSource<'_>) -> Result<CheckKind> {
     })
 }
 
+/// Reads a value out of a parsed file. The file is parsed once and read three times (its check
+/// kind, its parameters, the rest): parsing is the dear part, and every run parses the built-in
+/// rules before it reads a document.
+fn read_parsed<'a, T: Deserialize<'a>>(
+    parsed: &toml::Spanned<toml::de::DeTable<'a>>,
+) -> std::result::Result<T, toml::de::Error> {
+    T::deserialize(toml::de::Deserializer::from(parsed.clone()))
+}
+
 /// Parses one rule file.
 pub fn parse_rule(origin: &str, source: &str) -> Result<Rule> {
-    let probe: Probe = toml::from_str(source).map_err(|e| toml_error(origin, source, &e))?;
+    let parsed = toml::de::DeTable::parse(source).map_err(|e| toml_error(origin, source, &e))?;
+    let probe: Probe = read_parsed(&parsed).map_err(|e| toml_error(origin, source, &e))?;
     let kind = probe.check.kind.get_ref().clone();
     if !CheckKind::NAMES.contains(&kind.as_str()) {
         return Err(file_error(
@@ -237,9 +252,10 @@ pub fn parse_rule(origin: &str, source: &str) -> Result<Rule> {
             origin,
             source,
             table: None,
+            parsed: Some(&parsed),
         },
     )?;
-    let file: RuleFile<toml::Table> = toml::from_str(source).map_err(|e| toml_error(origin, source, &e))?;
+    let file: RuleFile<toml::Table> = read_parsed(&parsed).map_err(|e| toml_error(origin, source, &e))?;
     let at = |key: &str| source.find(&format!("{key} ="));
     // A rule file that starts off reports at warning if it is run by itself (its examples).
     let (severity, enabled) = match file.severity.get_ref().severity() {
@@ -395,6 +411,7 @@ impl RuleSet {
                     origin: &config.path,
                     source: &config.source,
                     table: Some(&table),
+                    parsed: None,
                 },
             )
             .map_err(|error| match error {

@@ -330,6 +330,18 @@ pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// The smallest char boundary at or after `index` (the text's length past its end).
+#[must_use]
+pub fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -27,7 +27,22 @@ pub fn split(document: &mut Document) {
         let mut start = block.span.start;
         let bytes = text.as_bytes();
         let mut at = block.span.start;
+        // The next byte that may open an ellipsis ("…" starts with 0xE2), found ahead once and
+        // kept until passed.
+        let mut next_e2: Option<usize> = None;
         while at < block.span.end {
+            // Jump to the next candidate: memchr for the stops, cached for the ellipsis.
+            let rest = &bytes[at..block.span.end];
+            let stop = memchr::memchr3(b'.', b'!', b'?', rest).map_or(block.span.end, |i| at + i);
+            let e2 = match next_e2 {
+                Some(found) if found >= at => found,
+                _ => memchr::memchr(0xE2, rest).map_or(block.span.end, |i| at + i),
+            };
+            next_e2 = Some(e2);
+            at = stop.min(e2);
+            if at >= block.span.end {
+                break;
+            }
             let byte = bytes[at];
             let ellipsis = bytes[at..].starts_with("…".as_bytes());
             if !matches!(byte, b'.' | b'!' | b'?') && !ellipsis {

@@ -4,6 +4,7 @@
 //! all read it without reaching into one another.
 
 pub mod cues;
+pub mod finder;
 pub mod labels;
 pub mod number_words;
 pub mod units;

@@ -29,8 +29,11 @@ pub fn sentence_hashes(document: &Document, mentions: &[Mention]) -> Vec<(u64, u
         .chunk_by(|a, b| a.sentence == b.sentence)
         .map(|run| {
             let sentence = run[0].sentence;
-            let masked = masked_sentence(document, document.sentences[sentence].span, run);
-            (fnv1a(cell_hash(document, sentence), masked.as_bytes()), run.len())
+            let span = document.sentences[sentence].span;
+            (
+                masked_hash(cell_hash(document, sentence), document, span, run),
+                run.len(),
+            )
         })
         .collect()
 }
@@ -94,27 +97,28 @@ fn cell_hash(document: &Document, sentence: usize) -> u64 {
     hash
 }
 
-/// The sentence with mentions replaced by one mask character each (a qualifier and its figure
-/// make one mask), markers dropped and whitespace folded.
-fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) -> String {
+/// The hash, from `seed`, of the sentence with mentions replaced by one mask character each (a
+/// qualifier and its figure make one mask), markers dropped and whitespace folded to single
+/// spaces and trimmed. Hashed as it is read, without building the masked text: ids are the
+/// same as from hashing that text.
+fn masked_hash(seed: u64, document: &Document, sentence: Span, mentions: &[Mention]) -> u64 {
     let mut masks: Vec<Span> = mentions
         .iter()
         .map(|m| m.qualifier_span.map_or(m.span, |q| q.cover(m.span)))
         .collect();
+    masks.sort_unstable();
     let first_marker = document
         .footnote_refs
         .partition_point(|r| r.span.end <= sentence.start);
-    let markers: Vec<Span> = document.footnote_refs[first_marker..]
+    let markers = document.footnote_refs[first_marker..]
         .iter()
         .take_while(|r| r.span.start < sentence.end)
-        .map(|r| r.span)
-        .collect();
-    masks.sort_unstable();
+        .map(|r| r.span);
     let text = &document.text;
-    let mut out = String::with_capacity(sentence.len());
+    let mut out = FoldedHash::new(seed);
     let mut at = sentence.start;
     let mut mask_index = 0;
-    let mut marker_index = 0;
+    let mut markers = markers.peekable();
     while at < sentence.end {
         if let Some(mask) = masks.get(mask_index).filter(|m| m.start <= at) {
             let mut end = mask.end;
@@ -128,31 +132,83 @@ fn masked_sentence(document: &Document, sentence: Span, mentions: &[Mention]) ->
                     break;
                 }
             }
-            out.push('\u{1}');
+            out.other("\u{1}");
             at = end.max(at + 1);
             continue;
         }
-        while markers
-            .get(marker_index)
-            .is_some_and(|m| m.start < at || m.is_empty())
-        {
-            marker_index += 1;
-        }
-        if let Some(marker) = markers.get(marker_index).filter(|m| m.start == at) {
-            at = marker.end;
+        while markers.next_if(|m| m.start < at || m.is_empty()).is_some() {}
+        let next_marker = markers.peek().map_or(usize::MAX, |m| m.start);
+        if next_marker == at {
+            at = markers.next().map_or(at, |m| m.end);
             continue;
         }
-        let c = text[at..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-        at += c.len_utf8();
+        // Plain text up to the next mask or marker, read a run of bytes at a time.
+        let next_mask = masks.get(mask_index).map_or(usize::MAX, |m| m.start);
+        let until = sentence.end.min(next_mask).min(next_marker).max(at + 1);
+        let until = crate::span::ceil_char_boundary(text, until);
+        out.text(&text[at..until]);
+        at = until;
     }
-    out.trim().to_owned()
+    out.hash
+}
+
+/// FNV-1a over text whose whitespace runs are folded to one space and trimmed at both ends.
+struct FoldedHash {
+    hash: u64,
+    /// Something other than whitespace was hashed.
+    started: bool,
+    /// Whitespace was read since: a space is owed before the next character.
+    space: bool,
+}
+
+impl FoldedHash {
+    fn new(seed: u64) -> Self {
+        Self {
+            hash: seed,
+            started: false,
+            space: false,
+        }
+    }
+
+    /// A run of text, whitespace folded.
+    fn text(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Bytes that are neither whitespace nor part of a non-ASCII character, hashed as a run.
+            let run = bytes[at..]
+                .iter()
+                .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                .map_or(bytes.len(), |n| at + n);
+            if run > at {
+                self.other(&text[at..run]);
+                at = run;
+                continue;
+            }
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                self.space = self.started;
+            } else {
+                self.other(&text[at..at + c.len_utf8()]);
+            }
+            at += c.len_utf8();
+        }
+    }
+
+    /// Text without whitespace.
+    fn other(&mut self, text: &str) {
+        if self.space {
+            self.hash = fnv1a(self.hash, b" ");
+            self.space = false;
+        }
+        self.hash = fnv1a(self.hash, text.as_bytes());
+        self.started = true;
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` says are whitespace (vertical tab among them).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -171,4 +227,31 @@ fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(FNV_PRIME);
     }
     hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `FoldedHash` must equal: the text with whitespace runs folded and trimmed, hashed.
+    fn folded(text: &str) -> u64 {
+        stable_hash(text.split_whitespace().collect::<Vec<_>>().join(" ").as_bytes())
+    }
+
+    #[test]
+    fn folded_hash_is_the_hash_of_the_folded_text() {
+        for parts in [
+            &["  Sales rose\tby \u{1} in\u{a0}\u{a0}2020.  "][..],
+            &["a\u{b}b", "\u{2009}c ", " d"],
+            &["", "x", ""],
+            &["\n\n", "  "],
+            &["naïve  café", " — ", "fin\u{3000}"],
+        ] {
+            let mut hash = FoldedHash::new(FNV_OFFSET);
+            for part in parts {
+                hash.text(part);
+            }
+            assert_eq!(hash.hash, folded(&parts.concat()), "{parts:?}");
+        }
+    }
 }

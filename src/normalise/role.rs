@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::profile::Profile;
 use crate::document::{BlockKind, Document};
+use crate::lexicon::finder::Finder;
 use crate::span::Span;
 
 /// Why a figure needs no source (DESIGN: the `role` field).
@@ -373,39 +374,43 @@ enum CueKind {
     Setting,
 }
 
-/// Every cue in one automaton, matched once per sentence without lowercasing it.
-fn cue_finder() -> &'static (AhoCorasick, Vec<CueKind>) {
-    static FINDER: OnceLock<(AhoCorasick, Vec<CueKind>)> = OnceLock::new();
-    FINDER.get_or_init(|| {
-        let mut cues = Vec::new();
-        let mut kinds = Vec::new();
-        for (list, kind) in [
-            (EXAMPLE, CueKind::Example),
-            (ANALYSIS, CueKind::Analysis),
-            (OWN_EXHIBIT, CueKind::Analysis),
-            (PROCEDURE, CueKind::Procedure),
-            (DEFAULTS, CueKind::Setting),
-        ] {
-            for cue in list {
-                cues.push(*cue);
-                kinds.push(kind);
-            }
-        }
-        let finder = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&cues)
-            .expect("the cue lists build");
-        (finder, kinds)
-    })
+/// Every cue, in the order of `cue_kinds`.
+fn cue_list() -> Vec<(&'static str, CueKind)> {
+    let mut cues = Vec::new();
+    for (list, kind) in [
+        (EXAMPLE, CueKind::Example),
+        (ANALYSIS, CueKind::Analysis),
+        (OWN_EXHIBIT, CueKind::Analysis),
+        (PROCEDURE, CueKind::Procedure),
+        (DEFAULTS, CueKind::Setting),
+    ] {
+        cues.extend(list.iter().map(|cue| (*cue, kind)));
+    }
+    cues
 }
+
+/// Each cue's kind, by its pattern number in `CUE_FINDER`.
+fn cue_kinds() -> &'static [CueKind] {
+    static KINDS: OnceLock<Vec<CueKind>> = OnceLock::new();
+    KINDS.get_or_init(|| cue_list().into_iter().map(|(_, kind)| kind).collect())
+}
+
+/// Every cue in one automaton, matched once per sentence without lowercasing it.
+static CUE_FINDER: Finder = Finder::new(|kind| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(kind)
+        .build(cue_list().into_iter().map(|(cue, _)| cue))
+        .expect("the cue lists build")
+});
 
 impl Cues {
     /// The cues of one sentence's text.
     #[must_use]
     pub fn of(sentence: &str) -> Self {
-        let (finder, kinds) = cue_finder();
+        let kinds = cue_kinds();
         let (mut example, mut analysis, mut procedure, mut setting) = (false, false, false, false);
-        for found in finder.find_overlapping_iter(sentence) {
+        for found in CUE_FINDER.get().find_overlapping_iter(sentence) {
             match kinds[found.pattern().as_usize()] {
                 CueKind::Example => example = true,
                 CueKind::Analysis => analysis = true,
