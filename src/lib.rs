@@ -63,6 +63,11 @@ type ReadStretch = (Vec<Claim>, Vec<(u64, usize)>);
 /// (`pipeline::Engine::claims_in_order`).
 pub const PARALLEL_MIN_BYTES: usize = 4 * 1024 * 1024;
 
+/// Stretches read per thread in one batch: enough that a thread whose stretch went quickly
+/// takes another instead of waiting for the slowest, few enough that the claims in flight stay
+/// bounded.
+const STRETCHES_PER_THREAD: usize = 8;
+
 /// Digits in one stretch at most (a sentence is never split): figure-dense text makes shorter
 /// stretches, so that the claims in flight stay few whatever the text.
 const STRETCH_DIGITS: usize = 2048;
@@ -82,7 +87,7 @@ pub fn claims_in_stretches<E>(
     use rayon::prelude::*;
     let shared = normalise::Shared::new(document, settings);
     let stretches = stretches(document);
-    let in_flight = rayon::current_num_threads().max(1);
+    let in_flight = rayon::current_num_threads().max(1) * STRETCHES_PER_THREAD;
     // One stretch per thread at a time; the next batch is read while this thread hands the
     // last one on (a writer need not be sendable to another thread).
     let read_one = |range: &std::ops::Range<usize>| {

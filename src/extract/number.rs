@@ -152,6 +152,26 @@ pub fn round_significant(value: Decimal) -> Decimal {
     value.round_sf(28).unwrap_or(value).normalize()
 }
 
+/// The first ASCII digit at or after `from`, looked for sixteen bytes at a time (a test the
+/// compiler turns into vector instructions): prose has long runs without one.
+#[must_use]
+pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const LANES: usize = 16;
+    let mut at = from;
+    while at + LANES <= bytes.len() {
+        let chunk = &bytes[at..at + LANES];
+        if chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+            break;
+        }
+        at += LANES;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| at + i)
+}
+
 /// Guesses a document's decimal mark from the numbers only one convention can read:
 /// "1.234,5" (or "1.234.567") means decimal commas, "1,234.5" (or "1,234,567") decimal points.
 #[must_use]
@@ -159,12 +179,8 @@ pub fn detect_decimal_mark(text: &str) -> DecimalMark {
     let bytes = text.as_bytes();
     let (mut comma, mut point) = (0usize, 0usize);
     let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
-            continue;
-        }
-        let start = at;
+    while let Some(start) = next_digit(bytes, at) {
+        at = start;
         while at < bytes.len()
             && (bytes[at].is_ascii_digit()
                 || ((bytes[at] == b',' || bytes[at] == b'.')
@@ -203,6 +219,19 @@ pub fn detect_decimal_mark(text: &str) -> DecimalMark {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_finds_the_first_digit_at_or_after() {
+        let text = "no digits in the first sixteen bytes, then 7 and é9";
+        let bytes = text.as_bytes();
+        let seven = text.find('7').expect("a seven");
+        assert_eq!(next_digit(bytes, 0), Some(seven));
+        assert_eq!(next_digit(bytes, seven), Some(seven));
+        assert_eq!(next_digit(bytes, seven + 1), text.find('9'));
+        assert_eq!(next_digit(bytes, text.len()), None);
+        assert_eq!(next_digit(b"abc", 0), None);
+        assert_eq!(next_digit(b"", 0), None);
+    }
 
     fn value(token: &str) -> Option<String> {
         parse_digits(token, DecimalMark::Point).map(|d| d.value.to_string())

@@ -9,7 +9,7 @@
 #[must_use]
 pub fn may_hold_figure(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
+    if crate::extract::number::next_digit(bytes, 0).is_some() {
         return true;
     }
     if !bytes.is_ascii() && sentence.chars().any(|c| !c.is_ascii() && c.is_numeric()) {

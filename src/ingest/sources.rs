@@ -307,13 +307,21 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
 /// Whether a block may hold an instrument code (`CLc1`, `XAU=`, `.MIWD00000PUS`, `CMCU3`):
 /// a cheap look before the pattern runs.
 fn may_name_an_instrument(text: &str) -> bool {
-    text.contains('=')
-        || text.contains(" .")
-        || text.contains("CM")
-        || text
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0].is_ascii_uppercase() && w[1] == b'c' && w[2].is_ascii_digit())
+    text.contains('=') || text.contains(" .") || text.contains("CM") || {
+        let bytes = text.as_bytes();
+        memchr::memchr_iter(b'c', bytes).any(|at| {
+            at > 0 && bytes[at - 1].is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+        })
+    }
+}
+
+/// Whether a block may hold a paper cited by its authors' initials and year ("KR2015"): a
+/// capital just before "19" or "20", found by memchr before the pattern runs.
+fn may_hold_initials_year(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', bytes).any(|at| {
+        at > 0 && bytes[at - 1].is_ascii_uppercase() && matches!(bytes.get(at..at + 2), Some(b"19" | b"20"))
+    })
 }
 
 /// A name that is a real source, not a pronoun or a sentence opener ("The", "It", "One").
@@ -377,7 +385,8 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
         }
     }
     // "KR2015", "B2009": a paper cited by its authors' initials and year.
-    for m in patterns.initials_year.find_iter(text) {
+    let initials_years = may_hold_initials_year(text).then(|| patterns.initials_year.find_iter(text));
+    for m in initials_years.into_iter().flatten() {
         // "FY2026", "CY2020": a fiscal or calendar year, not a paper; "H2020", "EU2020":
         // programmes named by their year.
         let key = m.as_str();

@@ -93,13 +93,21 @@ pub struct Shared<'d> {
 impl<'d> Shared<'d> {
     #[must_use]
     pub fn new(document: &'d Document, settings: &'d Settings) -> Self {
+        // Two passes over the whole text, side by side in a big document (each is serial).
+        let profile = || settings.profile.unwrap_or_else(|| profile::detect(document));
+        let mark = || crate::extract::number::detect_decimal_mark(&document.text);
+        let (profile, mark) = if document.text.len() >= crate::PARALLEL_MIN_BYTES {
+            rayon::join(profile, mark)
+        } else {
+            (profile(), mark())
+        };
         Self {
             document,
             settings,
             coverage: footnotes::coverage(document),
-            profile: settings.profile.unwrap_or_else(|| profile::detect(document)),
+            profile,
             sections: role::sections(document),
-            mark: crate::extract::number::detect_decimal_mark(&document.text),
+            mark,
         }
     }
 

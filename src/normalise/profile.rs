@@ -102,9 +102,16 @@ const CAPTION_BYTES: usize = 2_000;
 pub fn detect(document: &Document) -> Profile {
     let text = &document.text;
     let head = &text[..crate::span::floor_char_boundary(text, HEADER_BYTES.min(text.len()))];
-    let statutes = text.matches('§').count() + text.matches("U.S.C.").count();
+    // Counts that are only compared with a threshold stop there: each is a pass over the text.
+    let at_least = |needle: &str, wanted: usize| {
+        memchr::memmem::find_iter(text.as_bytes(), needle)
+            .take(wanted)
+            .count()
+    };
+    let statutes = at_least("§", 10);
+    let statutes = statutes + at_least("U.S.C.", 10 - statutes);
     if head.contains("Be it enacted")
-        || (statutes >= 10 && text.matches(" shall ").count() >= 10)
+        || (statutes >= 10 && at_least(" shall ", 10) >= 10)
         || is_court_opinion(&head[..crate::span::floor_char_boundary(head, CAPTION_BYTES.min(head.len()))])
     {
         return Profile::Legal;
@@ -129,10 +136,13 @@ pub fn detect(document: &Document) -> Profile {
         "\nBIP:",
         "eip: ",
     ];
-    let requirements = ["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD NOT", "REQUIRED"]
-        .iter()
-        .map(|word| whole_word_count(text, word))
-        .sum::<usize>();
+    let mut requirements = 0;
+    for word in ["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD NOT", "REQUIRED"] {
+        if requirements >= 5 {
+            break;
+        }
+        requirements += whole_word_count(text, word);
+    }
     // Technical documentation: code samples throughout (one per 2 KB of source or more).
     let code_dense = document.code_blocks >= 10
         && document.code_blocks * CODE_EVERY_BYTES >= document.source_map.original().len();
