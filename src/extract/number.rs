@@ -152,24 +152,10 @@ pub fn round_significant(value: Decimal) -> Decimal {
     value.round_sf(28).unwrap_or(value).normalize()
 }
 
-/// The first ASCII digit at or after `from`, looked for sixteen bytes at a time (a test the
-/// compiler turns into vector instructions): prose has long runs without one.
+/// The first ASCII digit at or after `from` (`span::next_byte`).
 #[must_use]
 pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const LANES: usize = 16;
-    let mut at = from;
-    while at + LANES <= bytes.len() {
-        let chunk = &bytes[at..at + LANES];
-        if chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
-            break;
-        }
-        at += LANES;
-    }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|i| at + i)
+    crate::span::next_byte(bytes, from, |b| b.is_ascii_digit())
 }
 
 /// Guesses a document's decimal mark from the numbers only one convention can read:

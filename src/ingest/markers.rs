@@ -31,15 +31,33 @@ struct Candidate {
 /// Finds inline markers in the prose blocks of `document` and records them as footnote
 /// references and ignored stretches.
 pub fn find_inline(document: &mut Document) {
-    let mut candidates = Vec::new();
-    for block in &document.blocks {
-        if matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell { .. }
-        ) {
-            scan_block(&document.text, block.span, &mut candidates);
+    use rayon::prelude::*;
+    let scan = |blocks: &[crate::document::Block], candidates: &mut Vec<Candidate>| {
+        for block in blocks {
+            if matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell { .. }
+            ) {
+                scan_block(&document.text, block.span, candidates);
+            }
         }
-    }
+    };
+    // A big document's blocks are scanned side by side; the candidates keep block order.
+    let mut candidates: Vec<Candidate> = if document.text.len() >= crate::PARALLEL_MIN_BYTES {
+        document
+            .blocks
+            .par_chunks(BLOCKS_PER_TASK)
+            .flat_map_iter(|blocks| {
+                let mut candidates = Vec::new();
+                scan(blocks, &mut candidates);
+                candidates
+            })
+            .collect()
+    } else {
+        let mut candidates = Vec::new();
+        scan(&document.blocks, &mut candidates);
+        candidates
+    };
     // Text already set aside (inline code: "`x[3] = 42`") holds no markers.
     document.finish_ignored();
     let set_aside = &document.ignored;
@@ -74,11 +92,18 @@ pub fn find_inline(document: &mut Document) {
     }
 }
 
+/// Blocks handed to a thread at a time.
+const BLOCKS_PER_TASK: usize = 256;
+
 fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
     let slice = &text[block.range()];
     let bytes = slice.as_bytes();
     let mut index = 0;
-    while index < bytes.len() {
+    // Only digits, brackets and the lead bytes of superscript digits ("¹²³" 0xC2, "⁰⁴…⁹" 0xE2)
+    // can start a marker: the bytes between are skipped.
+    let may_start = |b: u8| b.is_ascii_digit() || b == b'[' || b == 0xC2 || b == 0xE2;
+    while let Some(next) = crate::span::next_byte(bytes, index, may_start) {
+        index = next;
         let byte = bytes[index];
         if byte.is_ascii_digit() {
             let digits = bytes[index..].iter().take_while(|b| b.is_ascii_digit()).count();

@@ -19,64 +19,99 @@ const ABBREVIATIONS: &[&str] = &[
 const MAX_ABBREVIATION_BYTES: usize = 24;
 
 /// Splits every block of `document` into sentences. Needs the footnote markers found first.
+/// A big document's blocks are split side by side (the sentences come out in the same order).
 pub fn split(document: &mut Document) {
-    let mut sentences = Vec::with_capacity(document.blocks.len() * 4);
-    let mut marker_index = 0;
-    for (block_index, block) in document.blocks.iter().enumerate() {
-        let text = &document.text;
-        let mut start = block.span.start;
-        let bytes = text.as_bytes();
-        let mut at = block.span.start;
-        // The next byte that may open an ellipsis ("…" starts with 0xE2), found ahead once and
-        // kept until passed.
-        let mut next_e2: Option<usize> = None;
-        while at < block.span.end {
-            // Jump to the next candidate: memchr for the stops, cached for the ellipsis.
-            let rest = &bytes[at..block.span.end];
-            let stop = memchr::memchr3(b'.', b'!', b'?', rest).map_or(block.span.end, |i| at + i);
-            let e2 = match next_e2 {
-                Some(found) if found >= at => found,
-                _ => memchr::memchr(0xE2, rest).map_or(block.span.end, |i| at + i),
-            };
-            next_e2 = Some(e2);
-            at = stop.min(e2);
-            if at >= block.span.end {
-                break;
-            }
-            let byte = bytes[at];
-            let ellipsis = bytes[at..].starts_with("…".as_bytes());
-            if !matches!(byte, b'.' | b'!' | b'?') && !ellipsis {
-                at += 1;
-                continue;
-            }
-            let mut end = at + if byte < 0x80 { 1 } else { '…'.len_utf8() };
-            end += closers_len(&text[end..block.span.end]);
-            while marker_index < document.footnote_refs.len()
-                && document.footnote_refs[marker_index].span.end <= end
-            {
-                marker_index += 1;
-            }
-            if let Some(marker) = document.footnote_refs.get(marker_index)
-                && marker.span.start == end
-                && marker.span.end <= block.span.end
-            {
-                end = marker.span.end;
-                end += closers_len(&text[end..block.span.end]);
-            }
-            if is_boundary(text, block.span, start, at, end) {
-                push(&mut sentences, text, Span::new(start, end), block_index);
-                start = end;
-            }
-            at = end.max(at + 1);
+    use rayon::prelude::*;
+    let doc: &Document = document;
+    // Each task finds its first marker by a binary search, which gives what the scan from the
+    // first block would only where blocks and markers are both in text order.
+    let in_order =
+        doc.footnote_refs.is_sorted_by_key(|r| r.span.end) && doc.blocks.is_sorted_by_key(|b| b.span.start);
+    let sentences = if doc.text.len() >= crate::PARALLEL_MIN_BYTES && in_order {
+        doc.blocks
+            .par_chunks(BLOCKS_PER_TASK)
+            .enumerate()
+            .flat_map_iter(|(chunk, blocks)| {
+                let first = chunk * BLOCKS_PER_TASK;
+                let start = blocks.first().map_or(0, |b| b.span.start);
+                let mut marker_index = doc.footnote_refs.partition_point(|r| r.span.end <= start);
+                let mut sentences = Vec::with_capacity(blocks.len() * 4);
+                for (offset, block) in blocks.iter().enumerate() {
+                    split_block(doc, first + offset, block, &mut marker_index, &mut sentences);
+                }
+                sentences
+            })
+            .collect()
+    } else {
+        let mut sentences = Vec::with_capacity(doc.blocks.len() * 4);
+        let mut marker_index = 0;
+        for (block_index, block) in doc.blocks.iter().enumerate() {
+            split_block(doc, block_index, block, &mut marker_index, &mut sentences);
         }
-        push(
-            &mut sentences,
-            text,
-            Span::new(start, block.span.end),
-            block_index,
-        );
-    }
+        sentences
+    };
     document.sentences = sentences;
+}
+
+/// Blocks handed to a thread at a time.
+const BLOCKS_PER_TASK: usize = 256;
+
+/// The sentences of one block, appended to `sentences`; `marker_index` is the first footnote
+/// marker not yet passed, carried from block to block.
+fn split_block(
+    document: &Document,
+    block_index: usize,
+    block: &crate::document::Block,
+    marker_index: &mut usize,
+    sentences: &mut Vec<Sentence>,
+) {
+    let text = &document.text;
+    let mut start = block.span.start;
+    let bytes = text.as_bytes();
+    let mut at = block.span.start;
+    // The next byte that may open an ellipsis ("…" starts with 0xE2), found ahead once and
+    // kept until passed.
+    let mut next_e2: Option<usize> = None;
+    while at < block.span.end {
+        // Jump to the next candidate: memchr for the stops, cached for the ellipsis.
+        let rest = &bytes[at..block.span.end];
+        let stop = memchr::memchr3(b'.', b'!', b'?', rest).map_or(block.span.end, |i| at + i);
+        let e2 = match next_e2 {
+            Some(found) if found >= at => found,
+            _ => memchr::memchr(0xE2, rest).map_or(block.span.end, |i| at + i),
+        };
+        next_e2 = Some(e2);
+        at = stop.min(e2);
+        if at >= block.span.end {
+            break;
+        }
+        let byte = bytes[at];
+        let ellipsis = bytes[at..].starts_with("…".as_bytes());
+        if !matches!(byte, b'.' | b'!' | b'?') && !ellipsis {
+            at += 1;
+            continue;
+        }
+        let mut end = at + if byte < 0x80 { 1 } else { '…'.len_utf8() };
+        end += closers_len(&text[end..block.span.end]);
+        while *marker_index < document.footnote_refs.len()
+            && document.footnote_refs[*marker_index].span.end <= end
+        {
+            *marker_index += 1;
+        }
+        if let Some(marker) = document.footnote_refs.get(*marker_index)
+            && marker.span.start == end
+            && marker.span.end <= block.span.end
+        {
+            end = marker.span.end;
+            end += closers_len(&text[end..block.span.end]);
+        }
+        if is_boundary(text, block.span, start, at, end) {
+            push(sentences, text, Span::new(start, end), block_index);
+            start = end;
+        }
+        at = end.max(at + 1);
+    }
+    push(sentences, text, Span::new(start, block.span.end), block_index);
 }
 
 /// Longest sentence, in bytes: a longer stretch without an end (a run of punctuation, a

@@ -136,13 +136,7 @@ pub fn detect(document: &Document) -> Profile {
         "\nBIP:",
         "eip: ",
     ];
-    let mut requirements = 0;
-    for word in ["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD NOT", "REQUIRED"] {
-        if requirements >= 5 {
-            break;
-        }
-        requirements += whole_word_count(text, word);
-    }
+    let requirements = requirement_words(text, 5);
     // Technical documentation: code samples throughout (one per 2 KB of source or more).
     let code_dense = document.code_blocks >= 10
         && document.code_blocks * CODE_EVERY_BYTES >= document.source_map.original().len();
@@ -327,13 +321,31 @@ fn reports_own_survey(text: &str) -> bool {
 }
 
 /// Occurrences of `word` in `text` standing alone (not inside a longer word).
+/// The requirement words of a specification ("MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD
+/// NOT", "REQUIRED") written as whole words, counted up to `wanted`, in one pass over the text
+/// ("MUST NOT" counts as "MUST" too, as the words counted one by one would).
+fn requirement_words(text: &str, wanted: usize) -> usize {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(["MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD NOT", "REQUIRED"])
+            .expect("the words build")
+    });
+    words
+        .find_overlapping_iter(text)
+        .filter(|found| is_whole_word(text, found.start(), found.end()))
+        .take(wanted)
+        .count()
+}
+
+/// Whether `text[start..end]` stands as a word: no letter or digit before, none (nor `_`) after.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
 fn whole_word_count(text: &str, word: &str) -> usize {
     text.match_indices(word)
-        .filter(|(at, _)| {
-            let before = text[..*at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
-        })
+        .filter(|(at, _)| is_whole_word(text, *at, at + word.len()))
         .count()
 }
