@@ -302,10 +302,32 @@ fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
 /// Fills `{key}` placeholders of a message template.
 #[must_use]
 pub fn fill(template: &str, values: &[(&'static str, String)]) -> String {
-    let mut out = template.to_owned();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
+    // One pass over the template: a placeholder is looked up among the values, and what a
+    // value says is never read as a placeholder itself.
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -427,4 +449,22 @@ pub fn shown(value: rust_decimal::Decimal) -> String {
         value.round_dp(2)
     };
     rounded.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_leaves_the_rest() {
+        let values = [("figure", "12%".to_owned()), ("note", "{figure} {x".to_owned())];
+        assert_eq!(fill("{figure} and {figure}", &values), "12% and 12%");
+        assert_eq!(
+            fill("note {note}: {other} {", &values),
+            "note {figure} {x: {other} {"
+        );
+        assert_eq!(fill("{{figure}}", &values), "{12%}");
+        assert_eq!(fill("no placeholders", &values), "no placeholders");
+        assert_eq!(fill("", &values), "");
+    }
 }

@@ -66,11 +66,13 @@ pub fn reference(context: &Context<'_>, params: &ReferenceParams) -> Vec<Finding
     let mut findings = Vec::new();
     for fact in &params.fact {
         let Some(regex) = &fact.regex else { continue };
-        for (index, sentence) in document.sentences.iter().enumerate() {
+        // Only a sentence with claims can hold the figure after the fact's words: the others are
+        // not searched.
+        for (&index, claims) in &context.by_sentence {
+            let sentence = &document.sentences[index];
             let text = document.slice(sentence.span);
             let Some(found) = regex.find(text) else { continue };
             let match_end = sentence.span.start + found.end();
-            let claims = context.by_sentence.get(&index).map_or(&[][..], Vec::as_slice);
             let after = claims
                 .iter()
                 .map(|&i| &context.claims[i])
