@@ -316,15 +316,12 @@ pub fn fill(template: &str, values: &[(&'static str, String)]) -> String {
                 .find(|(name, _)| *name == key)
                 .map(|(_, value)| (value, close))
         });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+        if let Some((value, close)) = value {
+            out.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);
