@@ -35,10 +35,6 @@ fn main() {
         let started = Instant::now();
         let diagnostics = engine.check(&document, &claims);
         let checked = started.elapsed().as_secs_f64();
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "a file size in megabytes, for a report"
-        )]
         if std::env::var_os("STAGES_RULES").is_some() {
             // Each rule alone (its own context each time: relations are built per context).
             for rule in engine.rules.enabled() {
@@ -51,6 +47,10 @@ fn main() {
                 );
             }
         }
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a file size in megabytes, for a report"
+        )]
         let megabytes = std::fs::metadata(Path::new(&path)).map_or(0.0, |m| m.len() as f64 / 1e6);
         let total = read + claimed + checked;
         println!(
