@@ -425,6 +425,24 @@ fn covered(context: &Context<'_>, claim: &Claim, coverage: Coverage) -> bool {
     }
 }
 
+/// The verbs a source's name comes before ("Cisco projects").
+const SOURCE_VERBS: [&str; 14] = [
+    "projects",
+    "estimates",
+    "estimated",
+    "reports",
+    "reported",
+    "says",
+    "said",
+    "claims",
+    "claimed",
+    "found",
+    "forecasts",
+    "predicts",
+    "calculates",
+    "calculated",
+];
+
 /// A source the sentence names without citing it: "according to the IEA", "Cisco projects".
 fn named_source(sentence: &str) -> Option<String> {
     static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
@@ -432,13 +450,23 @@ fn named_source(sentence: &str) -> Option<String> {
         let name = r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'-]*)*)";
         [
             Regex::new(&format!(r"\b[Aa]ccording to {name}")).expect("valid pattern"),
-            Regex::new(&format!(
-                r"{name}\s+(?:projects|estimates|estimated|reports|reported|says|said|claims|claimed|found|forecasts|predicts|calculates|calculated)\b"
-            ))
-            .expect("valid pattern"),
+            Regex::new(&format!(r"{name}\s+(?:{})\b", SOURCE_VERBS.join("|"))).expect("valid pattern"),
         ]
     });
-    let found = according.captures(sentence).or_else(|| verb.captures(sentence))?;
+    // Each pattern needs its literal words: a sentence without them is not searched (the
+    // patterns' Unicode classes make a search dear on text that is not ASCII).
+    static VERBS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| aho_corasick::AhoCorasick::new(SOURCE_VERBS).expect("the verbs build"));
+    let found = sentence
+        .contains("ccording to ")
+        .then(|| according.captures(sentence))
+        .flatten()
+        .or_else(|| {
+            verbs
+                .is_match(sentence)
+                .then(|| verb.captures(sentence))
+                .flatten()
+        })?;
     let name = found.get(1)?.as_str().trim();
     let name = name
         .trim_end_matches(['.', ',', ';', ':'])

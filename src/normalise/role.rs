@@ -364,6 +364,21 @@ const OWN_WORK: &[&str] = &[
 ];
 const REQUIREMENTS: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "MUST NOT", "SHALL NOT"];
 
+/// Whether the sentence writes one of `REQUIREMENTS` as a whole word. One pass: every word
+/// starts with "M", "S" or "R", found by memchr.
+fn has_requirement_word(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    memchr::memchr3_iter(b'M', b'S', b'R', bytes).any(|at| {
+        REQUIREMENTS.iter().any(|word| {
+            bytes[at..].starts_with(word.as_bytes()) && {
+                let before = sentence[..at].chars().next_back();
+                let after = sentence[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            }
+        })
+    })
+}
+
 /// Which list a cue comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CueKind {
@@ -419,15 +434,7 @@ impl Cues {
             }
         }
         // Lower-case "shall" is the language of rules and statutes ("half shall be appointed").
-        let requirement = setting
-            || sentence.contains(" shall ")
-            || REQUIREMENTS.iter().any(|word| {
-                sentence.match_indices(word).any(|(at, _)| {
-                    let before = sentence[..at].chars().next_back();
-                    let after = sentence[at + word.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-                })
-            });
+        let requirement = setting || sentence.contains(" shall ") || has_requirement_word(sentence);
         let given = if requirement {
             Some(Role::Specification)
         } else if example {
