@@ -446,6 +446,7 @@ const SOURCE_VERBS: [&str; 14] = [
 /// A source the sentence names without citing it: "according to the IEA", "Cisco projects".
 fn named_source(sentence: &str) -> Option<String> {
     static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
+    static VERBS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let [according, verb] = PATTERNS.get_or_init(|| {
         let name = r"((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'-]*)*)";
         [
@@ -455,7 +456,6 @@ fn named_source(sentence: &str) -> Option<String> {
     });
     // Each pattern needs its literal words: a sentence without them is not searched (the
     // patterns' Unicode classes make a search dear on text that is not ASCII).
-    static VERBS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let verbs = VERBS.get_or_init(|| aho_corasick::AhoCorasick::new(SOURCE_VERBS).expect("the verbs build"));
     let found = sentence
         .contains("ccording to ")
