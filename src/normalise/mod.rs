@@ -352,17 +352,56 @@ fn time_string(figure: &Figure) -> String {
 #[must_use]
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
     let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of ASCII that is not whitespace is copied whole.
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !b.is_ascii() || matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            .map_or(bytes.len(), |n| at + n);
+        let piece = if run > at {
+            &text[at..run]
         } else {
-            if space && !out.is_empty() {
-                out.push(' ');
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let end = at + c.len_utf8();
+            if c.is_whitespace() {
+                space = true;
+                at = end;
+                continue;
             }
-            space = false;
-            out.push(c);
+            &text[at..end]
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
         }
+        space = false;
+        out.push_str(piece);
+        at += piece.len();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_whitespace;
+
+    #[test]
+    fn whitespace_runs_fold_to_one_space_and_the_ends_are_trimmed() {
+        for text in [
+            "  EUR\t1.5\n\nmillion  ",
+            "a\u{b}b\u{a0}\u{a0}c\u{2009}d",
+            "naïve  café — fin\u{3000}",
+            "",
+            " \n ",
+            "12%",
+        ] {
+            assert_eq!(
+                collapse_whitespace(text),
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -24,10 +24,15 @@ impl Cues {
     #[must_use]
     pub fn of(text: &str, tokens: &[Token]) -> Self {
         let has = |list: &[&str]| {
+            // A word whose first letter begins no word of the list is passed over at once.
+            let initials = list
+                .iter()
+                .fold(0u32, |mask, w| mask | initial_bit(w.as_bytes()[0]));
             tokens.iter().any(|t| {
                 t.is_word() && {
                     let word = &text[t.span.range()];
-                    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+                    word.bytes().next().map_or(0, initial_bit) & initials != 0
+                        && list.iter().any(|w| word.eq_ignore_ascii_case(w))
                 }
             })
         };
@@ -57,6 +62,16 @@ impl Cues {
             projection: self.projection || other.projection,
             estimate: self.estimate || other.estimate,
         }
+    }
+}
+
+/// A letter's bit in a set of initials, case folded (0 for a byte that is no ASCII letter: words
+/// of the cue lists all begin with one).
+const fn initial_bit(byte: u8) -> u32 {
+    if byte.is_ascii_alphabetic() {
+        1 << (byte.to_ascii_lowercase() - b'a')
+    } else {
+        0
     }
 }
 
