@@ -39,7 +39,50 @@ fn corpus_paper(c: &mut Criterion) {
     group.bench_function("iot-paper-10MB", |b| {
         b.iter(|| black_box(pipeline(text.as_bytes(), "paper.txt")));
     });
+    // The floor: one pass that validates the UTF-8 and finds every run of digits, over the
+    // same bytes (what `grep -oE '[0-9]+'` does, without its output).
+    group.bench_function("iot-paper-10MB-digit-runs", |b| {
+        b.iter(|| black_box(digit_runs(text.as_bytes())));
+    });
     group.finish();
+    print_ratio_to_floor(&text);
+}
+
+/// The runs of ASCII digits in valid UTF-8 (0 if it is not valid).
+fn digit_runs(bytes: &[u8]) -> usize {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return 0;
+    };
+    let bytes = text.as_bytes();
+    let mut runs = 0;
+    let mut at = 0;
+    while let Some(start) = claimlint::extract::number::next_digit(bytes, at) {
+        runs += 1;
+        at = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+    }
+    runs
+}
+
+/// The pipeline's time over the floor's on the same bytes, best of five each, measured side by
+/// side in this run: the ratio issue 20 tracks (criterion's figures above give each alone).
+fn print_ratio_to_floor(text: &str) {
+    let best = |run: &dyn Fn() -> usize| {
+        (0..5)
+            .map(|_| {
+                let started = std::time::Instant::now();
+                black_box(run());
+                started.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let pipeline_seconds = best(&|| pipeline(text.as_bytes(), "paper.txt"));
+    let floor_seconds = best(&|| digit_runs(text.as_bytes()));
+    eprintln!(
+        "extract/iot-paper-10MB: {:.3} s, digit-run floor {:.4} s: {:.0}× the floor",
+        pipeline_seconds,
+        floor_seconds,
+        pipeline_seconds / floor_seconds
+    );
 }
 
 fn fixtures(c: &mut Criterion) {
