@@ -192,24 +192,23 @@ fn may_cite_author_year(text: &str) -> bool {
     false
 }
 
-/// A year at byte `at` as the author–year patterns write it (see `may_cite_author_year`).
+/// A year at byte `at` as the author–year patterns write it (see `may_cite_author_year`); its
+/// last two digits may be any the patterns' Unicode `\d` takes.
 fn is_cited_year(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
-    let Some(digits) = bytes.get(at..at + 4) else {
-        return false;
-    };
-    if !matches!(&digits[..2], b"19" | b"20") || !digits[2..].iter().all(u8::is_ascii_digit) {
+    if !matches!(text.as_bytes().get(at..at + 2), Some(b"19" | b"20")) {
         return false;
     }
     let before_ok = text[..at]
         .chars()
         .next_back()
         .is_some_and(|c| c == '(' || c.is_whitespace());
-    let mut after = at + 4;
-    if bytes.get(after).is_some_and(u8::is_ascii_lowercase) {
-        after += 1;
+    let mut rest = text[at + 2..].chars();
+    let digits_ok = rest.next().is_some_and(char::is_numeric) && rest.next().is_some_and(char::is_numeric);
+    let mut next = rest.next();
+    if next.is_some_and(|c| c.is_ascii_lowercase()) {
+        next = rest.next();
     }
-    before_ok && matches!(bytes.get(after), Some(b')' | b',' | b';'))
+    before_ok && digits_ok && matches!(next, Some(')' | ',' | ';'))
 }
 
 /// Quotations in `text` (“…” or "…" on one line, 8 to 600 bytes), as byte ranges with their
@@ -524,12 +523,13 @@ mod tests {
             "Costs (cf. Lund & Berg, 2001) fell.",
             "In 2015, costs fell (by 4%) and (Ames 19) did not.",
             "The plan (2011-2015) ran long.",
+            "Yields rose (Ames 20\u{663}\u{664}).",
         ] {
             let found = parenthetical.is_match(text) || narrative.is_match(text);
             assert!(!found || may_cite_author_year(text), "{text}");
             citations += usize::from(found);
         }
-        assert_eq!(citations, 5);
+        assert_eq!(citations, 6);
         assert!(!may_cite_author_year("In 2015, the plan (2011-2015) ran."));
         assert!(!may_cite_author_year("In 2015, costs fell."));
     }
