@@ -138,10 +138,17 @@ pub const MAX_COMPILED_BYTES: usize = 10 * 1024 * 1024;
 pub struct RuleSource<'a> {
     origin: &'a str,
     source: &'a str,
-    /// A merged `[check]` table, after a config changed parameters; else the file's own.
-    table: Option<&'a toml::Table>,
-    /// The file, parsed once (with the places of its values) for every reading of it.
-    parsed: Option<&'a toml::Spanned<toml::de::DeTable<'a>>>,
+    /// Where the check's parameters are read from.
+    check: CheckSource<'a>,
+}
+
+/// Where a rule's parameters are read from.
+#[derive(Clone, Copy)]
+enum CheckSource<'a> {
+    /// The rule file, parsed once (with the places of its values) for every reading of it.
+    File(&'a toml::Spanned<toml::de::DeTable<'a>>),
+    /// A merged `[check]` table, after a config changed parameters.
+    Merged(&'a toml::Table),
 }
 
 impl RuleSource<'_> {
@@ -192,14 +199,11 @@ impl RuleSource<'_> {
     /// The check's parameters: from the whole file (for positions) or from a merged
     /// `[check]` table, then prepared.
     pub fn params<C: Params>(&self) -> Result<C> {
-        let mut params: C = match (self.table, self.parsed) {
-            (None, Some(parsed)) => read_parsed::<RuleFile<C>>(parsed)
+        let mut params: C = match self.check {
+            CheckSource::File(parsed) => read_parsed::<RuleFile<C>>(parsed)
                 .map(|file| file.check)
                 .map_err(|e| toml_error(self.origin, self.source, &e))?,
-            (None, None) => toml::from_str::<RuleFile<C>>(self.source)
-                .map(|file| file.check)
-                .map_err(|e| toml_error(self.origin, self.source, &e))?,
-            (Some(table), _) => toml::Value::Table(table.clone())
+            CheckSource::Merged(table) => toml::Value::Table(table.clone())
                 .try_into::<C>()
                 .map_err(|e| self.error(None, format!("in the parameters of this rule: {}", e.message())))?,
         };
@@ -251,8 +255,7 @@ pub fn parse_rule(origin: &str, source: &str) -> Result<Rule> {
         &RuleSource {
             origin,
             source,
-            table: None,
-            parsed: Some(&parsed),
+            check: CheckSource::File(&parsed),
         },
     )?;
     let file: RuleFile<toml::Table> = read_parsed(&parsed).map_err(|e| toml_error(origin, source, &e))?;
@@ -410,8 +413,7 @@ impl RuleSet {
                 &RuleSource {
                     origin: &config.path,
                     source: &config.source,
-                    table: Some(&table),
-                    parsed: None,
+                    check: CheckSource::Merged(&table),
                 },
             )
             .map_err(|error| match error {

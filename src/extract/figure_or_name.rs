@@ -16,9 +16,9 @@ use crate::lexicon::units::{currency_code, currency_name, unit_word};
 
 impl Scanner<'_> {
     /// A software version, not a figure: a decimal after "version" or "versions", with any
-    /// others listed after it ("versions 3.9 and 3.10", "Python 2.6 or 2.7"), and either end of a span of versions
-    /// whose minor numbers run up while the decimals would run down ("3.9 - 3.12", "1.8 to
-    /// 1.10").
+    /// others listed after it ("versions 3.9 and 3.10", "Python 2.6 or 2.7"), and either end
+    /// of a span of versions whose minor numbers run up while the decimals would run down
+    /// ("3.9 - 3.12", "1.8 to 1.10").
     fn is_version(&self, numeral: &Numeral) -> bool {
         let at = numeral.start;
         let surface = self.surface(at);

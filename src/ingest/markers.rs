@@ -31,33 +31,22 @@ struct Candidate {
 /// Finds inline markers in the prose blocks of `document` and records them as footnote
 /// references and ignored stretches.
 pub fn find_inline(document: &mut Document) {
-    use rayon::prelude::*;
-    let scan = |blocks: &[crate::document::Block], candidates: &mut Vec<Candidate>| {
-        for block in blocks {
-            if matches!(
-                block.kind,
-                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::TableCell { .. }
-            ) {
-                scan_block(&document.text, block.span, candidates);
-            }
-        }
-    };
     // A big document's blocks are scanned side by side; the candidates keep block order.
-    let mut candidates: Vec<Candidate> = if document.text.len() >= crate::PARALLEL_MIN_BYTES {
-        document
-            .blocks
-            .par_chunks(BLOCKS_PER_TASK)
-            .flat_map_iter(|blocks| {
-                let mut candidates = Vec::new();
-                scan(blocks, &mut candidates);
-                candidates
-            })
-            .collect()
-    } else {
-        let mut candidates = Vec::new();
-        scan(&document.blocks, &mut candidates);
-        candidates
-    };
+    let parallel = document.text.len() >= crate::PARALLEL_MIN_BYTES;
+    let mut candidates: Vec<Candidate> =
+        super::gather_by_blocks(document, parallel, |_, blocks, candidates| {
+            for block in blocks {
+                if matches!(
+                    block.kind,
+                    BlockKind::Paragraph
+                        | BlockKind::ListItem
+                        | BlockKind::Quote
+                        | BlockKind::TableCell { .. }
+                ) {
+                    scan_block(&document.text, block.span, candidates);
+                }
+            }
+        });
     // Text already set aside (inline code: "`x[3] = 42`") holds no markers.
     document.finish_ignored();
     let set_aside = &document.ignored;
@@ -91,9 +80,6 @@ pub fn find_inline(document: &mut Document) {
         document.ignored.push(candidate.span);
     }
 }
-
-/// Blocks handed to a thread at a time.
-const BLOCKS_PER_TASK: usize = 256;
 
 fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
     let slice = &text[block.range()];

@@ -232,6 +232,37 @@ fn unsupported_reason(path: &Path) -> String {
     }
 }
 
+/// Blocks handed to a thread at a time by `gather_by_blocks`.
+const BLOCKS_PER_TASK: usize = 256;
+
+/// What `each` pushes for a document's blocks, gathered in block order. With `parallel`, the
+/// blocks go to the threads in chunks of `BLOCKS_PER_TASK` and `each` sees one chunk at a time;
+/// else it sees them all at once. `each` is given the index of its first block, and must push
+/// for a chunk what it would for those blocks within all of them: the result is the same
+/// either way, at any number of threads.
+pub(crate) fn gather_by_blocks<T: Send>(
+    document: &Document,
+    parallel: bool,
+    each: impl Fn(usize, &[crate::document::Block], &mut Vec<T>) + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    if !parallel {
+        let mut found = Vec::new();
+        each(0, &document.blocks, &mut found);
+        return found;
+    }
+    document
+        .blocks
+        .par_chunks(BLOCKS_PER_TASK)
+        .enumerate()
+        .flat_map_iter(|(chunk, blocks)| {
+            let mut found = Vec::new();
+            each(chunk * BLOCKS_PER_TASK, blocks, &mut found);
+            found
+        })
+        .collect()
+}
+
 /// Whether a raised number after `before` is a power of it rather than a note marker: a
 /// signed whole number ("10⁻³"), or a whole number after exactly "10" ("10³"; after "110" or
 /// "2010" a plain raised number is more likely a note). XML, HTML and PDF superscripts.

@@ -21,40 +21,25 @@ const MAX_ABBREVIATION_BYTES: usize = 24;
 /// Splits every block of `document` into sentences. Needs the footnote markers found first.
 /// A big document's blocks are split side by side (the sentences come out in the same order).
 pub fn split(document: &mut Document) {
-    use rayon::prelude::*;
     let doc: &Document = document;
-    // Each task finds its first marker by a binary search, which gives what the scan from the
-    // first block would only where blocks and markers are both in text order.
+    // Each chunk of blocks finds its first marker by a binary search, which gives what the scan
+    // from the first block would only where blocks and markers are both in text order.
     let in_order =
         doc.footnote_refs.is_sorted_by_key(|r| r.span.end) && doc.blocks.is_sorted_by_key(|b| b.span.start);
-    let sentences = if doc.text.len() >= crate::PARALLEL_MIN_BYTES && in_order {
-        doc.blocks
-            .par_chunks(BLOCKS_PER_TASK)
-            .enumerate()
-            .flat_map_iter(|(chunk, blocks)| {
-                let first = chunk * BLOCKS_PER_TASK;
-                let start = blocks.first().map_or(0, |b| b.span.start);
-                let mut marker_index = doc.footnote_refs.partition_point(|r| r.span.end <= start);
-                let mut sentences = Vec::with_capacity(blocks.len() * 4);
-                for (offset, block) in blocks.iter().enumerate() {
-                    split_block(doc, first + offset, block, &mut marker_index, &mut sentences);
-                }
-                sentences
-            })
-            .collect()
-    } else {
-        let mut sentences = Vec::with_capacity(doc.blocks.len() * 4);
-        let mut marker_index = 0;
-        for (block_index, block) in doc.blocks.iter().enumerate() {
-            split_block(doc, block_index, block, &mut marker_index, &mut sentences);
+    let parallel = doc.text.len() >= crate::PARALLEL_MIN_BYTES && in_order;
+    document.sentences = super::gather_by_blocks(doc, parallel, |first, blocks, sentences| {
+        let mut marker_index = match blocks.first() {
+            Some(block) if first > 0 => doc
+                .footnote_refs
+                .partition_point(|r| r.span.end <= block.span.start),
+            _ => 0,
+        };
+        sentences.reserve(blocks.len() * 4);
+        for (offset, block) in blocks.iter().enumerate() {
+            split_block(doc, first + offset, block, &mut marker_index, sentences);
         }
-        sentences
-    };
-    document.sentences = sentences;
+    });
 }
-
-/// Blocks handed to a thread at a time.
-const BLOCKS_PER_TASK: usize = 256;
 
 /// The sentences of one block, appended to `sentences`; `marker_index` is the first footnote
 /// marker not yet passed, carried from block to block.

@@ -339,35 +339,22 @@ fn is_named(name: &str) -> bool {
 
 /// Finds the sources written in the text of `document`'s prose blocks.
 pub fn find(document: &mut Document) {
-    use rayon::prelude::*;
-    let doc: &Document = document;
     // A big document's blocks are read side by side; the sources are sorted after, so the
     // result is the same at any thread count.
-    let found: Vec<Source> = if doc.text.len() >= crate::PARALLEL_MIN_BYTES {
-        doc.blocks
-            .par_chunks(BLOCKS_PER_TASK)
-            .flat_map_iter(|blocks| {
-                let mut found = Vec::new();
-                for block in blocks {
-                    block_sources(doc, block, &mut found);
-                }
-                found
-            })
-            .collect()
-    } else {
-        let mut found = Vec::new();
-        for block in &doc.blocks {
-            block_sources(doc, block, &mut found);
-        }
-        found
-    };
+    let doc: &Document = document;
+    let found = super::gather_by_blocks(
+        doc,
+        doc.text.len() >= crate::PARALLEL_MIN_BYTES,
+        |_, blocks, found| {
+            for block in blocks {
+                block_sources(doc, block, found);
+            }
+        },
+    );
     document.sources.extend(found);
     document.sources.sort_by_key(|s| (s.span, s.kind));
     document.sources.dedup();
 }
-
-/// Blocks handed to a thread at a time.
-const BLOCKS_PER_TASK: usize = 256;
 
 /// The sources written in one block, appended to `found`.
 fn block_sources(document: &Document, block: &crate::document::Block, found: &mut Vec<Source>) {

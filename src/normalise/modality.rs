@@ -23,11 +23,8 @@ impl Cues {
     /// Reads the cues of one sentence's tokens.
     #[must_use]
     pub fn of(text: &str, tokens: &[Token]) -> Self {
-        let has = |list: &[&str]| {
-            // A word whose first letter begins no word of the list is passed over at once.
-            let initials = list
-                .iter()
-                .fold(0u32, |mask, w| mask | initial_bit(w.as_bytes()[0]));
+        // A word whose first letter begins no word of the list is passed over at once.
+        let has = |list: &[&str], initials: u32| {
             tokens.iter().any(|t| {
                 t.is_word() && {
                     let word = &text[t.span.range()];
@@ -37,8 +34,8 @@ impl Cues {
             })
         };
         Self {
-            projection: has(PROJECTION_WORDS),
-            estimate: has(ESTIMATE_WORDS),
+            projection: has(PROJECTION_WORDS, PROJECTION_INITIALS),
+            estimate: has(ESTIMATE_WORDS, ESTIMATE_INITIALS),
         }
     }
 
@@ -63,6 +60,20 @@ impl Cues {
             estimate: self.estimate || other.estimate,
         }
     }
+}
+
+const PROJECTION_INITIALS: u32 = initials(PROJECTION_WORDS);
+const ESTIMATE_INITIALS: u32 = initials(ESTIMATE_WORDS);
+
+/// The initials of a list's words, as a set of `initial_bit`s.
+const fn initials(list: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut index = 0;
+    while index < list.len() {
+        mask |= initial_bit(list[index].as_bytes()[0]);
+        index += 1;
+    }
+    mask
 }
 
 /// A letter's bit in a set of initials, case folded (0 for a byte that is no ASCII letter: words

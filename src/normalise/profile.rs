@@ -320,7 +320,6 @@ fn reports_own_survey(text: &str) -> bool {
     false
 }
 
-/// Occurrences of `word` in `text` standing alone (not inside a longer word).
 /// The requirement words of a specification ("MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD
 /// NOT", "REQUIRED") written as whole words, counted up to `wanted`, in one pass over the text
 /// ("MUST NOT" counts as "MUST" too, as the words counted one by one would).
@@ -344,6 +343,7 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
+/// Occurrences of `word` in `text` standing alone (not inside a longer word).
 fn whole_word_count(text: &str, word: &str) -> usize {
     text.match_indices(word)
         .filter(|(at, _)| is_whole_word(text, *at, at + word.len()))
