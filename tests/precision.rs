@@ -831,3 +831,61 @@ fn sibling_parts_and_alternatives_are_no_wholes() {
     let rules = consistency_rules("The town has 30 lamps, and 40 of them burn brass oil.\n", "l.txt");
     assert_eq!(rules, ["consistency/part-whole"]);
 }
+
+fn rules_found(text: &str, name: &str) -> Vec<String> {
+    common::check_text(text, name)
+        .into_iter()
+        .map(|d| d.rule)
+        .collect()
+}
+
+#[test]
+fn a_short_story_in_a_heavy_page_is_not_empty() {
+    let story = "<p>The harbour board said on Monday that the port handled 1,200 ships last year, a fifth more than the year before.</p>\
+        <p>Dock workers unloaded most of the cargo at night, when the cranes run on cheaper power and the roads are empty.</p>\
+        <p>The board expects the new berth to open in the spring, after the dredging of the channel is finished.</p>\
+        <p>Shipping lines have already asked for slots at the new berth for the summer season, its spokesman added.</p>";
+    let styles = ".panel{margin:0;padding:0}".repeat(4_000);
+    let page = format!("<html><head><style>{styles}</style></head><body>{story}</body></html>");
+    assert!(!rules_found(&page, "story.html").contains(&"input/empty".to_owned()));
+    // The same page whose story is built by a script reads as empty: a menu is no prose.
+    let scripted = format!(
+        "<html><head><style>{styles}</style></head><body><ul><li>Home</li><li>World</li><li>Sport</li></ul>\
+         <script>render({{\"body\": \"The port handled 1,200 ships.\"}})</script></body></html>"
+    );
+    assert!(rules_found(&scripted, "scripted.html").contains(&"input/empty".to_owned()));
+}
+
+#[test]
+fn phone_numbers_are_no_figures() {
+    let text = "Harbour office\n\nCall the harbour office on (555) 014-2288 or toll free: 800-555-0199. \
+        Fax 555.014.2290. Switchboard: 014-2291. The office answered 2,300 calls in 2023, \
+        and ferries carry 200-1000 passengers a day.\n";
+    assert_eq!(texts(text, "office.txt"), ["2,300", "2023", "200-1000"]);
+}
+
+#[test]
+fn pounds_weigh_unless_they_pay() {
+    let weigh = "At his check-up the keeper weighed in at 243 pounds, and he lost 12 pounds by June.\n";
+    let units: Vec<Option<&str>> = parse_text(weigh, "w.txt").into_iter().map(|c| c.unit).collect();
+    assert_eq!(units, [Some("lb"), Some("lb")]);
+    let pay = "The club paid 400 pounds for the kit, the fine was 30 pounds and the stadium cost 2 million pounds. Tickets rose to £40, or 45 pounds at the gate.\n";
+    let units: Vec<Option<&str>> = parse_text(pay, "p.txt").into_iter().map(|c| c.unit).collect();
+    assert!(units.iter().all(|u| *u == Some("GBP")), "{units:?}");
+}
+
+#[test]
+fn site_furniture_around_an_article_holds_no_claims() {
+    let article = "<p>The harbour board said on Monday that the port handled 1,200 ships last year, up 20 percent on the year before.</p>\
+        <p>Dock workers unloaded most of the cargo at night, when the cranes run on cheaper power and the roads are empty.</p>\
+        <p>The board expects the new berth to open in the spring, after the dredging of the channel is finished.</p>";
+    let page = format!(
+        "<html><body><div class=\"site-transition-content-and-menu\"><ul class=\"main-menu\"><li>Top 100 Ports</li></ul>\
+         <div class=\"post-content\">{article}<div class=\"bottom-share-links\"><span>500</span></div></div>\
+         <div class=\"wp-polls\">Yes (29%, 1,186 votes)</div>\
+         <form class=\"newsletter_signup\">Join 513 other readers</form>\
+         <div role=\"navigation\">Page 2 of 40</div>\
+         <section class=\"article__comments\"><span>224</span></section></div></body></html>"
+    );
+    assert_eq!(texts(&page, "port.html"), ["1,200", "20 percent"]);
+}

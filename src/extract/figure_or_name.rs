@@ -14,6 +14,13 @@ use crate::lexicon::labels::{is_label_word, is_name_prefix};
 use crate::lexicon::number_words::{is, ordinal_suffix_fits, scale_abbreviation, scale_word};
 use crate::lexicon::units::{currency_code, currency_name, unit_word};
 
+/// Time zones written after a 24-hour time ("1909 GMT", "0309 HKT").
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "Z", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "IST", "PKT", "HKT", "SGT", "CST",
+    "JST", "KST", "AEST", "AEDT", "NZST", "NZDT", "EST", "EDT", "ET", "CDT", "CT", "MST", "MDT", "MT", "PST",
+    "PDT", "PT",
+];
+
 impl Scanner<'_> {
     /// A software version, not a figure: a decimal after "version" or "versions", with any
     /// others listed after it ("versions 3.9 and 3.10", "Python 2.6 or 2.7"), and either end
@@ -110,6 +117,10 @@ impl Scanner<'_> {
     pub(super) fn numeral_is_figure(&self, numeral: &Numeral, in_range: bool) -> bool {
         let at = numeral.start;
         if self.clock_time(numeral) {
+            return false;
+        }
+        // "802.11ac", "802.3": the IEEE's networking standards, named by number.
+        if !numeral.words && self.surface(at).starts_with("802.") {
             return false;
         }
         if numeral.words {
@@ -577,6 +588,16 @@ impl Scanner<'_> {
                 && self.glued(end + 1)
                 && self.word(end + 2).is_some_and(|m| m.eq_ignore_ascii_case("m"))
                 && self.glued(end + 2));
+        // "1909 GMT", "0309 HKT": four digits of a 24-hour clock before a time zone.
+        let surface = self.surface(numeral.start);
+        if numeral.end == numeral.start + 1
+            && surface.len() == 4
+            && surface.bytes().all(|b| b.is_ascii_digit())
+            && TIME_ZONES.contains(&word)
+        {
+            let (hours, minutes) = (&surface[..2], &surface[2..]);
+            return hours < "24" && minutes < "60";
+        }
         let hour = numeral.value.trunc();
         let minutes = (numeral.value - hour) * Decimal::ONE_HUNDRED;
         meridiem

@@ -266,7 +266,11 @@ fn scanner_for<'a>(
 /// The document's ignored stretches inside `span`, plus the URLs and e-mail addresses in it.
 fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<Span>) -> &'a [Span] {
     let text = &document.text[span.range()];
-    let has_links = text.contains("://") || text.contains("www.") || text.contains('@') || text.contains('+');
+    let has_links = text.contains("://")
+        || text.contains("www.")
+        || text.contains('@')
+        || text.contains('+')
+        || may_hold_local_phone(text);
     let first = document.ignored.partition_point(|s| s.end <= span.start);
     let last = document.ignored.partition_point(|s| s.start < span.end);
     if !has_links {
@@ -290,8 +294,92 @@ fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<
     buffer
 }
 
-/// International phone numbers: "+" and digit groups spaced or dashed ("+44 20 7946 0958").
+/// Whether a sentence may hold a phone number written without "+": a digit before ")" or
+/// a word of the telephone (checked closely by `phone_numbers`).
+fn may_hold_local_phone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b')', bytes).any(|at| at >= 4 && bytes[at - 1].is_ascii_digit())
+        || PHONE_WORDS.is_match(text)
+}
+
+/// Words that say the digits after them are a telephone number ("Tel. 372-7811", "Toll free:
+/// 876-7811"), in any case.
+const PHONE_WORD_LIST: &[&str] = &[
+    "phone",
+    "tel",
+    "fax",
+    "toll free",
+    "toll-free",
+    "hotline",
+    "switchboard",
+];
+
+static PHONE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PHONE_WORD_LIST)
+        .expect("fixed words build")
+});
+
+/// Phone numbers, never claims: international ones, "+" and digit groups spaced or dashed
+/// ("+44 20 7946 0958"); North American ones with the area code in parentheses ("(812)
+/// 372-7811") or dotted ("812.372.7811"); and a local "372-7811" after a word of the telephone.
 fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
+    international_phone_numbers(text, offset, out);
+    let bytes = text.as_bytes();
+    let digits_at = |at: usize, count: usize| {
+        bytes
+            .get(at..at + count)
+            .is_some_and(|run| run.iter().all(u8::is_ascii_digit))
+            && !bytes.get(at + count).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    // "ddd-dddd" or "ddd.dddd" at `at`: the local part.
+    let local_at = |at: usize| {
+        digits_at(at, 3)
+            && matches!(bytes.get(at + 3), Some(b'-' | b'.'))
+            && digits_at(at + 4, 4)
+            && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'-' | b'.')))
+    };
+    for at in memchr::memchr_iter(b'(', bytes) {
+        // "(812) 372-7811", "(812)372-7811".
+        if digits_at(at + 1, 3) && bytes.get(at + 4) == Some(&b')') {
+            let local = if bytes.get(at + 5) == Some(&b' ') {
+                at + 6
+            } else {
+                at + 5
+            };
+            if local_at(local) {
+                out.push(Span::new(offset + at, offset + local + 8));
+            }
+        }
+    }
+    for (at, _) in text.match_indices(|c: char| c.is_ascii_digit()) {
+        if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        // "812.372.7811", "800-876-7811".
+        let separator = bytes.get(at + 3).copied();
+        if digits_at(at, 3)
+            && matches!(separator, Some(b'-' | b'.'))
+            && digits_at(at + 4, 3)
+            && bytes.get(at + 7).copied() == separator
+            && digits_at(at + 8, 4)
+        {
+            out.push(Span::new(offset + at, offset + at + 12));
+        } else if local_at(at) && after_phone_word(&text[..at]) {
+            out.push(Span::new(offset + at, offset + at + 8));
+        }
+    }
+}
+
+/// Whether a word of the telephone stands just before: "Tel. ", "Phone: ", "Toll Free: ".
+fn after_phone_word(before: &str) -> bool {
+    let window = &before[crate::span::floor_char_boundary(before, before.len().saturating_sub(24))..];
+    PHONE_WORDS.is_match(window)
+}
+
+/// "+" and digit groups spaced or dashed ("+44 20 7946 0958").
+fn international_phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     for (plus, _) in text.match_indices('+') {
         if !bytes.get(plus + 1).is_some_and(u8::is_ascii_digit) {

@@ -13,6 +13,102 @@ use crate::lexicon::units::{
 };
 
 /// Words after "degrees" that make them academic degrees ("4,000 degrees awarded").
+/// Words before a figure in "pounds" that make it money: "it cost 500 pounds", "a fine of
+/// 200 pounds", "paid 3 million pounds"; without one, pounds weigh ("he weighed 243 pounds",
+/// "lost 20 pounds", "a load of 300 pounds").
+const POUNDS_PAY_BEFORE: &[&str] = &[
+    "cost",
+    "costs",
+    "costing",
+    "paid",
+    "pay",
+    "pays",
+    "paying",
+    "price",
+    "priced",
+    "prices",
+    "worth",
+    "fine",
+    "fined",
+    "fee",
+    "fees",
+    "spend",
+    "spent",
+    "spends",
+    "spending",
+    "earn",
+    "earned",
+    "earns",
+    "earning",
+    "earnings",
+    "salary",
+    "salaries",
+    "wage",
+    "wages",
+    "budget",
+    "bill",
+    "tax",
+    "taxes",
+    "funding",
+    "fund",
+    "funds",
+    "invest",
+    "invested",
+    "investment",
+    "raise",
+    "raised",
+    "sold",
+    "bought",
+    "buy",
+    "charge",
+    "charged",
+    "charges",
+    "loan",
+    "loans",
+    "debt",
+    "debts",
+    "donated",
+    "donation",
+    "grant",
+    "bonus",
+    "prize",
+    "rent",
+    "profit",
+    "profits",
+    "revenue",
+    "income",
+    "compensation",
+    "damages",
+    "award",
+    "awarded",
+    "bid",
+    "deal",
+    "transfer",
+    "pension",
+    "allowance",
+    "cash",
+    "money",
+    "owed",
+    "owe",
+    "owes",
+    "save",
+    "saved",
+    "saving",
+    "savings",
+    "sum",
+    "amount",
+    "value",
+    "valued",
+    "stake",
+    "bet",
+    "ticket",
+    "tickets",
+    "fare",
+];
+
+/// Words before the figure that `POUNDS_PAY_BEFORE` looks back over.
+const POUNDS_LOOKBACK: usize = 8;
+
 const ACADEMIC_AFTER: &[&str] = &["awarded", "conferred", "granted", "earned", "completed"];
 
 /// A period a rate is per, as claimlint writes it: "year", "yr", "annum" → "year"; "h".
@@ -54,6 +150,28 @@ pub(super) fn subunit(word: &str) -> Option<&'static str> {
 }
 
 impl Scanner<'_> {
+    /// Whether the figure before "pound(s)" at `at` (the word and `taken` tokens) is money:
+    /// "sterling" after it, a scale word before it ("3 million pounds"), a "£" anywhere in the
+    /// sentence, or a word of paying shortly before; never before "of" ("5 pounds of flour").
+    fn pounds_pay(&self, at: usize, taken: usize) -> bool {
+        if self.word_is(at + taken, "sterling") {
+            return true;
+        }
+        if self.word_is(at + taken, "of") {
+            return false;
+        }
+        let before = self.tokens[..at]
+            .iter()
+            .rev()
+            .filter(|t| t.is_word())
+            .take(POUNDS_LOOKBACK + 1);
+        let mut words = before.map(|t| &self.text[t.span.range()]);
+        if words.clone().next().is_some_and(|w| scale_word(w).is_some()) || self.text.contains('£') {
+            return true;
+        }
+        words.any(|w| POUNDS_PAY_BEFORE.iter().any(|cue| is(w, cue)))
+    }
+
     /// A scale after a numeral: "billion", "bn", glued "m" in money, returns (power, next index).
     pub(super) fn scale(&self, at: usize, money: bool, words: bool) -> Option<(u32, usize)> {
         let token = self.token(at)?;
@@ -217,8 +335,9 @@ impl Scanner<'_> {
             }
         }
         if let Some((code, taken)) = currency_name(word, self.word(at + 1)) {
-            // "5 pounds of flour" weighs; "pounds sterling" pays.
-            let mass = matches!(word, "pound" | "pounds") && self.word_is(at + taken, "of");
+            // "5 pounds of flour" and "he weighed 243 pounds" weigh; "pounds sterling" and "it
+            // cost 500 pounds" pay.
+            let mass = matches!(word, "pound" | "pounds") && !self.pounds_pay(at, taken);
             if !mass {
                 let taken = taken + usize::from(self.word_is(at + taken, "sterling"));
                 return Some((Suffix::of(Kind::Money, Some(code), 1), at + taken));

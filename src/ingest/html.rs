@@ -58,6 +58,10 @@ enum Container {
 
 struct Reader<'a> {
     source: &'a str,
+    /// Where the tag being read ends in `source`.
+    after_tag: usize,
+    /// Bytes the furniture look-aheads may still read (`Reader::holds_prose`).
+    lookahead_left: usize,
     document: Document,
     map: SourceMap,
     /// Open skipped elements (names), innermost last.
@@ -98,6 +102,8 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         marker_target: None,
         cite_notes: false,
         tables: Tables::default(),
+        after_tag: 0,
+        lookahead_left: (original.len() - offset).saturating_mul(LOOKAHEAD_BUDGET) + LOOKAHEAD,
     };
     reader.run(offset);
     let Reader {
@@ -181,6 +187,7 @@ impl Reader<'_> {
                 if !tag.end && !tag.self_closing && tag.name == "sup" && self.skipping.is_empty() {
                     self.superscript(&rest[length..], offset + at, length);
                 }
+                self.after_tag = at + length;
                 self.tag(&tag, offset + at, length);
                 // Raw text (scripts, styles): nothing in it is markup until its own end tag, so
                 // a `<` in a script or a quote in a style cannot hide the rest of the page.
@@ -201,6 +208,50 @@ impl Reader<'_> {
         self.close_block();
         self.close_note();
         self.tables.finish(&mut self.document);
+    }
+
+    /// Whether the element whose start tag (named `name`) was just read holds prose: runs of
+    /// text of a sentence's length adding up to `PROSE_INSIDE` bytes, or more markup than a
+    /// look-ahead reads. A class that names furniture ("content-and-menu", "has-share-bar")
+    /// may sit on a wrapper of the whole article; a menu, a share box or a poll holds no prose.
+    /// The look-aheads of a document read at most `LOOKAHEAD_BUDGET` times its size in all.
+    fn holds_prose(&mut self, name: &str) -> bool {
+        let rest = &self.source[self.after_tag.min(self.source.len())..];
+        let window = &rest[..crate::span::floor_char_boundary(rest, LOOKAHEAD.min(rest.len()))];
+        if self.lookahead_left < window.len() {
+            return true;
+        }
+        self.lookahead_left -= window.len();
+        let (mut depth, mut prose, mut at, mut text_start) = (1usize, 0usize, 0usize, 0usize);
+        let bytes = window.as_bytes();
+        while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+            let lt = at + found;
+            prose += prose_run(&window[text_start..lt]);
+            if prose >= PROSE_INSIDE {
+                return true;
+            }
+            let Some((tag, length)) = parse_tag(&window[lt..]) else {
+                at = lt + 1;
+                continue;
+            };
+            if tag.name == name && !tag.self_closing {
+                if tag.end {
+                    depth -= 1;
+                    if depth == 0 {
+                        return false;
+                    }
+                } else {
+                    depth += 1;
+                }
+            }
+            at = lt + length;
+            if !tag.end && !tag.self_closing && RAW_TEXT.contains(&tag.name.as_str()) {
+                at += raw_text_length(&window[at..], &tag.name);
+            }
+            text_start = at;
+        }
+        // Its end lies beyond the look-ahead: a wrapper of much of the page.
+        true
     }
 
     fn comment(&mut self, body: &str, original: Span) {
@@ -244,7 +295,12 @@ impl Reader<'_> {
         if !tag.end && name == "time" && self.document.date.is_none() {
             self.document.date = tag.attribute("datetime").and_then(|d| parse_iso_date(&d));
         }
-        if !tag.end && !tag.self_closing && (SKIPPED.contains(&name) || is_chrome(tag)) {
+        if !tag.end
+            && !tag.self_closing
+            && (SKIPPED.contains(&name)
+                || is_chrome(tag)
+                || (is_site_furniture(tag) && !self.holds_prose(name)))
+        {
             self.close_block();
             self.skipping.push(name.to_owned());
             return;
@@ -634,6 +690,151 @@ fn is_chrome(tag: &Tag<'_>) -> bool {
     ];
     CLASSES.iter().any(|c| tag.has_class(c))
         || tag.attribute("id").is_some_and(|id| IDS.contains(&id.as_str()))
+}
+
+/// Bytes of markup read ahead to see what an element that a class names furniture holds.
+const LOOKAHEAD: usize = 256 * 1024;
+
+/// Prose inside such an element, in bytes, above which it is a wrapper of content, kept.
+const PROSE_INSIDE: usize = 250;
+
+/// Look-ahead, in multiples of the document's size, that one document's furniture may cost.
+const LOOKAHEAD_BUDGET: usize = 8;
+
+/// The bytes of a run of text between tags that reads as prose: ten words or more.
+fn prose_run(text: &str) -> usize {
+    if text.len() >= 40 && text.split_whitespace().nth(9).is_some() {
+        text.len()
+    } else {
+        0
+    }
+}
+
+/// Elements always closed in practice, which a class may mark as page furniture (elements whose
+/// end tag may be left out, `li` and `p`, are never skipped by class: an unclosed one would
+/// skip the page after it).
+const FURNITURE_ELEMENTS: &[&str] = &[
+    "div", "section", "ul", "ol", "form", "span", "footer", "header", "aside",
+];
+
+/// Roles of the page's furniture (WAI-ARIA landmarks and widgets that are not its content).
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "menu",
+    "menubar",
+    "complementary",
+    "dialog",
+    "alertdialog",
+    "search",
+];
+
+/// Word stems of class names and ids that name a site's furniture around an article: menus,
+/// share and subscribe boxes, comment sections, polls, video-player controls. ("widget" is
+/// not one: page builders call every block of a page a widget, its article too.)
+const FURNITURE_STEMS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "subscri",
+    "newsletter",
+    "signup",
+    "comment",
+    "disqus",
+    "menu",
+    "navbar",
+    "navigation",
+    "subnav",
+    "breadcrumb",
+    "sidebar",
+    "promo",
+    "advert",
+    "sponsor",
+    "banner",
+    "cookie",
+    "gdpr",
+    "popup",
+    "modal",
+    "poll",
+    "footer",
+    "masthead",
+    "pagination",
+    "pager",
+    "trending",
+    "related",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "dropdown",
+    "ticker",
+    "weather",
+    "vjs",
+    "paywall",
+    "consent",
+    "toolbar",
+];
+
+/// Whole words of class names and ids that name furniture.
+const FURNITURE_WORDS: &[&str] = &["nav", "ad", "ads", "stocks", "rss"];
+
+/// Words that make a class name a layout around content rather than furniture: "has-sidebar",
+/// "content-sidebar-wrap", "no-comments".
+const LAYOUT_WORDS: &[&str] = &[
+    "wrap",
+    "wrapper",
+    "container",
+    "layout",
+    "has",
+    "with",
+    "without",
+    "no",
+    "is",
+];
+
+/// Words that end the content's own class names ("article-body", "entry-content", "story"):
+/// an element that carries one is the content, whatever else its classes say.
+const CONTENT_WORDS: &[&str] = &["article", "body", "content", "main", "story", "entry", "post"];
+
+/// Page furniture named by its class, id or role, the way readers of news pages tell a
+/// page's article from the site around it: `jetpack_subscription_widget`, "wp-polls",
+/// "bottom-share-links", `article__comments`, `role="navigation"`.
+fn is_site_furniture(tag: &Tag<'_>) -> bool {
+    if !FURNITURE_ELEMENTS.contains(&tag.name.as_str()) || is_notes_container(tag) {
+        return false;
+    }
+    if tag
+        .attribute("role")
+        .is_some_and(|role| FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    let class = tag.attribute("class").unwrap_or_default();
+    let id = tag.attribute("id").unwrap_or_default();
+    let names = || {
+        class
+            .split_whitespace()
+            .chain(std::iter::once(id.as_str()))
+            .filter(|n| !n.is_empty())
+    };
+    let words = |name: &str| {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let furniture_word = |word: &str| {
+        FURNITURE_WORDS.contains(&word) || FURNITURE_STEMS.iter().any(|stem| word.starts_with(stem))
+    };
+    let mut furniture = false;
+    for name in names() {
+        let words = words(name);
+        // "post-content", "elementor-widget-theme-post-content", "article-body": the content.
+        if words.last().is_some_and(|w| CONTENT_WORDS.contains(&w.as_str())) {
+            return false;
+        }
+        furniture |= words.iter().any(|w| furniture_word(w))
+            && !words.iter().any(|w| LAYOUT_WORDS.contains(&w.as_str()));
+    }
+    furniture
 }
 
 fn is_notes_container(tag: &Tag<'_>) -> bool {

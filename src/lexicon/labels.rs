@@ -238,5 +238,19 @@ pub fn is_name_prefix(word: &str) -> bool {
             | "Tier"
             | "Stage"
             | "Phase"
+            // Lists and stock indices named by their size: "Fortune 500", "FTSE 100".
+            | "Fortune"
+            | "Forbes"
+            | "FTSE"
+            | "Russell"
+            | "Nasdaq"
+            | "NASDAQ"
+            | "Nikkei"
+            | "DAX"
+            | "CAC"
+            | "Stoxx"
+            | "STOXX"
+            | "ASX"
+            | "Sensex"
     )
 }
