@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use common::parse_text;
 
 fn texts(text: &str, name: &str) -> Vec<String> {
@@ -888,4 +890,89 @@ fn site_furniture_around_an_article_holds_no_claims() {
          <section class=\"article__comments\"><span>224</span></section></div></body></html>"
     );
     assert_eq!(texts(&page, "port.html"), ["1,200", "20 percent"]);
+}
+
+fn collapsed(text: &str, name: &str) -> Vec<claimlint::diagnostic::Diagnostic> {
+    let mut diagnostics = common::check_text(text, name);
+    claimlint::check::collapse(&mut diagnostics);
+    diagnostics
+}
+
+#[test]
+fn raised_bracketed_labels_cite_paragraph_notes() {
+    let page = "<html><body><p>Crews answer up to 1,000 calls per shift<sup>[1]</sup>, though 90% need no visit<sup>[2]</sup>.</p>\
+        <p><a name=\"_ftn1\"></a>[1] Harbour Board, Annual review of calls. 2015; 28: 685-690.</p>\
+        <p><a name=\"_ftn2\"></a>[2] Port survey of call outcomes, 2016.</p></body></html>";
+    let rules: Vec<String> = collapsed(page, "calls.html")
+        .into_iter()
+        .map(|d| d.rule)
+        .collect();
+    assert!(rules.is_empty(), "{rules:?}");
+    assert_eq!(texts(page, "calls.html"), ["1,000", "90%"]);
+}
+
+#[test]
+fn notes_whose_markers_were_lost_are_one_finding() {
+    // Twelve notes, and a conversion that kept one marker glued to the text.
+    let mut markdown = String::from(
+        "# Ports\n\nThe port handled 1,200 ships.[^3] Exports rose 14 percent and 300 cranes work the quay.\n\nImports fell 9 percent in 2022.\n\n",
+    );
+    for note in 1..=12 {
+        writeln!(markdown, "[^{note}]: Harbour Board, report {note}.").unwrap();
+    }
+    let found = collapsed(&markdown, "lost.md");
+    let unused: Vec<_> = found.iter().filter(|d| d.rule == "footnote/unused").collect();
+    assert_eq!(unused.len(), 1, "{found:#?}");
+    assert!(
+        unused[0].message.contains("11 of its 12 notes are never cited"),
+        "{}",
+        unused[0].message
+    );
+    assert_eq!(unused[0].related.len(), 10);
+    let uncited: Vec<_> = found.iter().filter(|d| d.rule == "citation/missing").collect();
+    assert_eq!(uncited.len(), 1, "{found:#?}");
+    assert!(
+        uncited[0].message.contains("its markers seem lost"),
+        "{}",
+        uncited[0].message
+    );
+    // With most notes cited, each uncited one is its own finding.
+    let mut cited = String::from("# Ports\n\n");
+    for note in 1..=10 {
+        write!(
+            cited,
+            "The port handled {note}00 ships in year {note}.[^{note}]
+
+"
+        )
+        .unwrap();
+    }
+    for note in 1..=12 {
+        writeln!(cited, "[^{note}]: Harbour Board, report {note}.").unwrap();
+    }
+    let unused = collapsed(&cited, "cited.md")
+        .into_iter()
+        .filter(|d| d.rule == "footnote/unused")
+        .count();
+    assert_eq!(unused, 2);
+}
+
+#[test]
+fn a_worked_example_runs_over_its_paragraph() {
+    let text = "Brackets\n\nFor example, suppose a single filer earns $20,000 in a year. Her average tax rate would be 12.5% ($2,500 divided by $20,000), and her top rate would be 15%. Her liability is $2,500: [($10,000 x 0.1) + ($10,000 x 0.15)].\n\nThe top rate was 37% in 2024.\n";
+    let roles: Vec<(String, Option<&str>)> = parse_text(text, "b.txt")
+        .into_iter()
+        .map(|c| (c.text, c.role.map(claimlint::claim::Role::name)))
+        .collect();
+    let role_of = |figure: &str| roles.iter().find(|(t, _)| t == figure).and_then(|(_, r)| *r);
+    assert_eq!(role_of("12.5%"), Some("example"));
+    assert_eq!(role_of("15%"), Some("example"));
+    assert_eq!(role_of("37%"), None);
+    assert!(
+        roles
+            .iter()
+            .filter(|(t, _)| t == "$2,500")
+            .all(|(_, r)| r.is_some()),
+        "{roles:?}"
+    );
 }

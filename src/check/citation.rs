@@ -196,24 +196,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     // A document with no markers, no notes and no sources of any kind follows no citation
     // convention at all: one finding for the document, its uncited figures listed as related
     // places, says more to an editor than one per figure.
-    if gives_no_sources(document) {
-        findings = findings
-            .into_iter()
-            .map(|finding| {
-                let text = finding
-                    .values
-                    .iter()
-                    .find(|(key, _)| *key == "text")
-                    .map(|(_, text)| text.clone())
-                    .unwrap_or_default();
-                finding.collapse(
-                    "the document gives no sources at all, and {count} figures need one",
-                    format!("`{text}` needs a source too"),
-                )
-            })
-            .collect();
-    }
-    findings
+    collapse_per_document(document, findings)
 }
 
 /// The figures a document has given with a note or as its own result, with the times they are
@@ -324,6 +307,40 @@ fn names_a_claim(title: &str) -> bool {
             | "rumor"
             | "rumour"
     )
+}
+
+/// One finding for the document where its figures' sources cannot be told apart one by one:
+/// its text has lost the markers of its notes, or it gives no sources at all. Its uncited
+/// figures are listed as related places: that says more to an editor than one per figure.
+fn collapse_per_document(document: &Document, findings: Vec<Finding>) -> Vec<Finding> {
+    let (summary, note): (String, &str) = if let Some(lost) = super::footnotes::lost_markers(document) {
+        (
+            format!(
+                "the text cites only {} of its {} notes (its markers seem lost), so {{count}} figures show no source",
+                lost.cited, lost.defined
+            ),
+            "shows no source either",
+        )
+    } else if gives_no_sources(document) {
+        (
+            "the document gives no sources at all, and {count} figures need one".to_owned(),
+            "needs a source too",
+        )
+    } else {
+        return findings;
+    };
+    findings
+        .into_iter()
+        .map(|finding| {
+            let text = finding
+                .values
+                .iter()
+                .find(|(key, _)| *key == "text")
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default();
+            finding.collapse(summary.clone(), format!("`{text}` {note}"))
+        })
+        .collect()
 }
 
 /// Whether the document gives no sources: no markers, no note definitions, no links or

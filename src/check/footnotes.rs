@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Context;
 use crate::diagnostic::{Finding, Place};
-use crate::document::{FootnoteDef, FootnoteRef};
+use crate::document::{Document, FootnoteDef, FootnoteRef};
 
 /// `footnote/undefined`: a marker whose label no definition gives. Names the claims the
 /// marker covers, since those are the figures left without a source.
@@ -105,12 +105,55 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
             }
         }
     }
+    let lost = lost_markers(document);
     document
         .footnote_defs
         .iter()
         .filter(|d| !cited.contains(d.key()) && !is_table_foot_note(original, d.original.start))
-        .map(|d| Finding::at(Place::Original(d.original)).with("label", &d.label))
+        .map(|d| {
+            let finding = Finding::at(Place::Original(d.original)).with("label", &d.label);
+            match &lost {
+                Some(lost) => finding.collapse(
+                    format!(
+                        "{{count}} of its {} notes are never cited: the text keeps markers for {} of them, \
+                         so the rest seem lost (a conversion that dropped them?)",
+                        lost.defined, lost.cited
+                    ),
+                    format!("footnote {} is never cited either", d.label),
+                ),
+                None => finding,
+            }
+        })
         .collect()
+}
+
+/// Notes defined, and how many of them markers in the text cite, in a document whose text
+/// seems to have lost its markers: it defines `LOST_MARKERS_MIN_NOTES` notes or more and
+/// cites fewer than one in `LOST_MARKERS_RATIO`. A page converted from HTML or PDF that kept
+/// the notes but dropped the markers (or kept a few glued to the text) shows this; an author
+/// who forgot to cite a note or two does not.
+#[derive(Debug, Clone, Copy)]
+pub struct LostMarkers {
+    pub defined: usize,
+    pub cited: usize,
+}
+
+const LOST_MARKERS_MIN_NOTES: usize = 10;
+const LOST_MARKERS_RATIO: usize = 4;
+
+pub fn lost_markers(document: &Document) -> Option<LostMarkers> {
+    let defined = document.footnote_defs.len();
+    if defined < LOST_MARKERS_MIN_NOTES {
+        return None;
+    }
+    let mut cited: BTreeSet<&str> = document.footnote_refs.iter().map(FootnoteRef::key).collect();
+    cited.extend(document.cited_elsewhere.iter().map(String::as_str));
+    let cited = document
+        .footnote_defs
+        .iter()
+        .filter(|d| cited.contains(d.key()))
+        .count();
+    (cited * LOST_MARKERS_RATIO < defined).then_some(LostMarkers { defined, cited })
 }
 
 /// "8–10", "[3-7]": a marker's text naming a run of notes; `None` otherwise (and for runs
@@ -194,6 +237,8 @@ pub fn sequence(context: &Context<'_>) -> Vec<Finding> {
     let mut seen: BTreeSet<u64> = BTreeSet::new();
     let mut highest = 0u64;
     let mut findings = Vec::new();
+    // Where the markers seem lost, the gaps are the lost markers: one finding says so.
+    let lost = lost_markers(context.document);
     for reference in &context.document.footnote_refs {
         let Ok(number) = reference.label.parse::<u64>() else {
             continue;
@@ -226,6 +271,25 @@ pub fn sequence(context: &Context<'_>) -> Vec<Finding> {
             );
         }
         highest = highest.max(number);
+    }
+    if let Some(lost) = lost {
+        findings = findings
+            .into_iter()
+            .map(|finding| {
+                let label = finding
+                    .values
+                    .iter()
+                    .find(|(key, _)| *key == "label")
+                    .map(|(_, l)| l.clone());
+                finding.collapse(
+                    format!(
+                        "the markers run with {{count}} gaps: the text keeps markers for {} of its {} notes",
+                        lost.cited, lost.defined
+                    ),
+                    format!("footnote {} is out of sequence too", label.unwrap_or_default()),
+                )
+            })
+            .collect();
     }
     findings
 }

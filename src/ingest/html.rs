@@ -506,6 +506,19 @@ impl Reader<'_> {
         let inner = &window[..end];
         let links_in_page = inner.contains("href=\"#") || inner.contains("href='#");
         let after_digit = self.document.text.ends_with(|c: char| c.is_ascii_digit());
+        // "<sup>[1]</sup>": a bracketed label raised is a note's marker wherever it stands.
+        let bracketed = strip_tags(inner)
+            .trim()
+            .strip_prefix('[')
+            .and_then(|rest| rest.strip_suffix(']'))
+            .is_some_and(|label| {
+                (1..=4).contains(&label.len()) && label.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if bracketed {
+            self.marker = Some(("sup".to_owned(), original_start, String::new()));
+            self.marker_target = None;
+            return;
+        }
         if !links_in_page && !after_digit {
             return;
         }

@@ -198,6 +198,7 @@ fn finish(mut document: Document, options: &IngestOptions) -> Document {
         document.date = options.document_date;
     }
     non_prose::mark_reference_sections(&mut document);
+    non_prose::bracketed_paragraph_notes(&mut document);
     sources::find(&mut document);
     document
 }

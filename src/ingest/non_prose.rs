@@ -80,6 +80,11 @@ pub fn mark_reference_sections(document: &mut Document) {
         return;
     }
     numbered_entries_as_notes(document, &spans, &listed);
+    ignore(document, spans);
+}
+
+/// Adds `spans` to the document's ignored stretches, which stay sorted and apart.
+fn ignore(document: &mut Document, spans: Vec<Span>) {
     document.ignored.extend(spans);
     document.ignored.sort_unstable();
     let mut merged: Vec<Span> = Vec::with_capacity(document.ignored.len());
@@ -90,6 +95,48 @@ pub fn mark_reference_sections(document: &mut Document) {
         }
     }
     document.ignored = merged;
+}
+
+/// Notes written as paragraphs that open with their marker's label, after the text that
+/// cites them ("… per shift[1] …" and, at the end, "[1] Ruskin KJ. Alarm fatigue. 2015"): a
+/// page exported from a word processor, or a post that numbers its sources by hand, with no
+/// heading over them. Only labels the text cites, in a document that defines no notes.
+pub fn bracketed_paragraph_notes(document: &mut Document) {
+    if !document.footnote_defs.is_empty() || document.footnote_refs.is_empty() {
+        return;
+    }
+    let cited: std::collections::BTreeSet<&str> =
+        document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
+    let first_marker = document.footnote_refs[0].span.start;
+    let mut notes = Vec::new();
+    for block in &document.blocks {
+        if block.span.start <= first_marker
+            || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            || document.is_ignored(block.span)
+        {
+            continue;
+        }
+        let text = document.slice(block.span);
+        let Some(label) = text
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .map(|(label, _)| label)
+            .filter(|label| cited.contains(label))
+        else {
+            continue;
+        };
+        notes.push(crate::document::FootnoteDef {
+            label: label.to_owned(),
+            target: None,
+            original: document
+                .source_map
+                .original_span(Span::new(block.span.start, block.span.start)),
+            span: block.span,
+        });
+    }
+    let spans = notes.iter().map(|note| note.span).collect();
+    document.footnote_defs.extend(notes);
+    ignore(document, spans);
 }
 
 /// A document that cites "[1]", "[2]" in its text and lists its references numbered, with no

@@ -131,7 +131,7 @@ static PATTERNS: Patterns = Patterns {
             r"(?-u:\b)(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Aa]\s+(?:report|survey|study)|[Aa]n\s+analysis|[Rr]esearch)\s+(?:from|by|of)\s+({NAME})"
         ))
     }),
-    source_line: LazyLock::new(|| build(r"^(?i:sources?|data\s+sources?|source\(s\))\s*:")),
+    source_line: LazyLock::new(|| build(r"^(?i:sources?|data\s+sources?|source\(s\))[*_]*\s*:")),
     signed_quotation: LazyLock::new(|| build(r#"[”"]\s*(?:--|—|–)\s*\S"#)),
     initials_year: LazyLock::new(|| build(r"(?-u:\b)[A-Z]{1,3}(?:19|20)\d\d[a-z]?(?-u:\b)")),
     instrument: LazyLock::new(|| {
@@ -545,5 +545,7 @@ mod tests {
             kinds("Source: National Statistics Office, 2021."),
             ["source-line"]
         );
+        // Emphasis markup a reader left in the text ("**Source****:**" reads "Source**:**").
+        assert_eq!(kinds("Source**:** Harbour Board, 2021."), ["source-line"]);
     }
 }

@@ -179,6 +179,9 @@ impl Normaliser<'_, '_> {
                 long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
                 cues = modality::Cues::of(&document.text, tokens);
                 role_cues = role::Cues::of(document.slice(sentence.span));
+                if role_cues.given.is_none() && role::continues_example(document, mention.sentence) {
+                    role_cues.given = Some(crate::claim::Role::Example);
+                }
                 current = mention.sentence;
             }
             // In a table cell, the headers say what the cell does not: unit, time, subject.

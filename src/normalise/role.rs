@@ -135,7 +135,7 @@ pub fn sections(document: &Document) -> Vec<Option<u8>> {
 pub struct Cues {
     /// A requirement keyword, an example or a method setting: the role it gives, in that
     /// order of precedence.
-    given: Option<Role>,
+    pub given: Option<Role>,
     /// Words that present the document's own work.
     analysis: bool,
     /// The authors speak of themselves as the subject of a clause ("we had 139 people
@@ -551,9 +551,16 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
     // flattened table of thousands of figures).
     let after_end = crate::span::floor_char_boundary(text, (span.end + WORKING_BYTES).min(sentence.end));
     let after = &text[span.end..after_end.max(span.end)];
-    // The figure the working gives: "$1,600 ($3,600 − $2,000)".
+    // The figure the working gives: "$1,600 ($3,600 − $2,000)", "$2,500: [($10,000 x 0.1) +
+    // ($10,000 x 0.15)]".
     if let Some(rest) = after.strip_prefix(" (").or_else(|| after.strip_prefix('('))
         && let Some(close) = rest.find(')')
+        && is_working(&rest[..close])
+    {
+        return true;
+    }
+    if let Some(rest) = after.strip_prefix(": [").or_else(|| after.strip_prefix(" ["))
+        && let Some(close) = rest.find(']')
         && is_working(&rest[..close])
     {
         return true;
@@ -585,9 +592,41 @@ const WORKING_BYTES: usize = 160;
 /// figures.
 fn is_working(inside: &str) -> bool {
     inside.chars().filter(char::is_ascii_digit).count() >= 2
-        && [" − ", " - ", " + ", " × ", " x ", " = ", " / ", " ÷ "]
-            .iter()
-            .any(|op| inside.contains(op))
+        && [
+            " − ",
+            " - ",
+            " + ",
+            " × ",
+            " x ",
+            " = ",
+            " / ",
+            " ÷ ",
+            " divided by ",
+            " multiplied by ",
+            " times ",
+        ]
+        .iter()
+        .any(|op| inside.contains(op))
+}
+
+/// Sentences back within a block that `continues_example` looks over for the example's cue.
+const EXAMPLE_REACH: usize = 6;
+
+/// Whether a sentence in the conditional ("Her average rate would be 12.5%") goes on with an
+/// example an earlier sentence of its block set up ("For example, suppose a taxpayer earns
+/// $20,000 …"): a worked example runs over several sentences, its cue in the first.
+#[must_use]
+pub fn continues_example(document: &Document, sentence: usize) -> bool {
+    let text = document.slice(document.sentences[sentence].span);
+    if !(text.contains(" would ") || text.contains(" would,")) {
+        return false;
+    }
+    let block = document.sentences[sentence].block;
+    document.sentences[sentence.saturating_sub(EXAMPLE_REACH)..sentence]
+        .iter()
+        .rev()
+        .take_while(|earlier| earlier.block == block)
+        .any(|earlier| Cues::of(document.slice(earlier.span)).given == Some(Role::Example))
 }
 
 #[cfg(test)]
