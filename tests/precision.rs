@@ -976,3 +976,48 @@ fn a_worked_example_runs_over_its_paragraph() {
         "{roles:?}"
     );
 }
+
+fn rules_of(text: &str, name: &str) -> Vec<String> {
+    common::check_text(text, name)
+        .into_iter()
+        .map(|d| d.rule)
+        .collect()
+}
+
+#[test]
+fn research_prose_that_is_no_inconsistency() {
+    // Ranges of time counted back run from the older end; codes and formulae are no ranges.
+    for text in [
+        "Results\n\nThe two groups split about 23,700–15,500 years ago and met again 2,375-2,025 y.a.\n",
+        "Results\n\nThe land bridge sank by 115–112 Ma, before the shelf flooded.\n",
+        "Results\n\nA fragment was found at locality MAD 98-25 in the second season.\n",
+        "Results\n\nThe share is (100 × 3.78)/(2.98-1.04) = 32 for the basin.\n",
+    ] {
+        let rules = rules_of(text, "r.txt");
+        assert!(
+            !rules.contains(&"consistency/range-order".to_owned()),
+            "{text}: {rules:?}"
+        );
+    }
+    let descending = "Results\n\nVoxel sizes ran from 40–16 µm in the scans.\n";
+    assert!(rules_of(descending, "d.txt").contains(&"consistency/range-order".to_owned()));
+    // A measure may be any multiple of another.
+    let ratio = "Results\n\nThe length of the distal end (7.8 mm) is 137% of the basal width (5.7 mm).\n";
+    assert!(!rules_of(ratio, "q.txt").contains(&"consistency/percent-bounds".to_owned()));
+    // A fraction in words rounds to its nearest point; a fifth is not a quarter.
+    let half = "Results\n\nHalf of the sample (49.4%) reported no problems.\n";
+    assert!(!rules_of(half, "h.txt").contains(&"consistency/conversion".to_owned()));
+    let fifth = "Results\n\nA fifth of the sample (25%) reported no problems.\n";
+    assert!(rules_of(fifth, "f.txt").contains(&"consistency/conversion".to_owned()));
+    // Likeness to several others is no set of shares of one whole.
+    let identity = "Results\n\nThe gene is most like Rho-1 (35% identity), then Rho-2 (29% identity), Rho-3 (24% identity) and Rho-4 (26% identity).\n";
+    assert!(!rules_of(identity, "i.txt").contains(&"consistency/share-sum".to_owned()));
+    // A strand's ends are named by their carbons.
+    assert_eq!(
+        texts(
+            "Results\n\nWe found changes at positions 17 and 25 of the 3′ UTR and at the 5'-end.\n",
+            "u.txt"
+        ),
+        ["17", "25"]
+    );
+}

@@ -40,7 +40,7 @@ pub fn acronym(context: &Context<'_>) -> Vec<Finding> {
                 None => {
                     first.insert(inner.to_owned(), (normalised, expansion, span));
                 }
-                Some((earlier, earlier_expansion, earlier_span)) if *earlier != normalised => {
+                Some((earlier, earlier_expansion, earlier_span)) if !same_expansion(earlier, &normalised) => {
                     findings.push(
                         Finding::at(Place::Text(span))
                             .with("acronym", inner)
@@ -127,9 +127,45 @@ fn normalise(expansion: &str) -> String {
         .join(" ")
 }
 
+/// Whether two normalised expansions name one thing: word for word the same but for the
+/// word's ending ("scanning electron microscopy" and "… microscope", "transcription regulatory
+/// network" and "transcriptional …"): each pair of words shares all but two letters of the
+/// shorter, from its start.
+fn same_expansion(one: &str, other: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (one.split(' ').collect(), other.split(' ').collect());
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| {
+            let shared = x.bytes().zip(y.bytes()).take_while(|(p, q)| p == q).count();
+            x == y || (shared >= 5 && shared + 2 >= x.len().min(y.len()))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_endings_do_not_make_another_expansion() {
+        let same = |a: &str, b: &str| same_expansion(&normalise(a), &normalise(b));
+        assert!(same(
+            "Scanning Electron Microscopy",
+            "scanning electron microscope"
+        ));
+        assert!(same(
+            "Transcription Regulatory Network",
+            "Transcriptional Regulatory Network"
+        ));
+        assert!(!same("water retention time", "water residence time"));
+        assert!(!same(
+            "standard error of the mean",
+            "scanning electron microscope"
+        ));
+        assert!(!same(
+            "Alliance for Industrial Internet",
+            "Alliance of the Industrial internet"
+        ));
+        assert!(!same("Southwestern ecoregion", "Southern ecoregion"));
+    }
 
     #[test]
     fn expansions_spell_the_acronym() {

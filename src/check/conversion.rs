@@ -36,17 +36,19 @@ fn rounded(claim: &Claim) -> Interval {
 
 /// A fraction in words said approximately ("about half", "roughly a third") stands for a
 /// band of about five points either side ("about half (54%)" is said of 45 to 55 percent), not
-/// the five percent of itself an approximate figure in digits allows.
+/// the five percent of itself an approximate figure in digits allows. Said plainly, it still
+/// rounds to its nearest point ("half of the sample (49.4%)"): a point either side.
 fn loose_fraction(text: &str, claim: &Claim, interval: Interval) -> Interval {
-    const POINTS: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+    const HEDGED_POINTS: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
     let in_words = !claim.text.bytes().any(|b| b.is_ascii_digit());
     let approx = claim.qualifier == crate::claim::Qualifier::Approx || hedged_verb_before(text, claim);
-    let (Some(value), true, Some("%"), true) = (claim.value, in_words, claim.unit, approx) else {
+    let (Some(value), true, Some("%")) = (claim.value, in_words, claim.unit) else {
         return interval;
     };
+    let points = if approx { HEDGED_POINTS } else { Decimal::ONE };
     Interval {
-        low: interval.low.map(|l| l.min(value - POINTS)),
-        high: interval.high.map(|h| h.max(value + POINTS)),
+        low: interval.low.map(|l| l.min(value - points)),
+        high: interval.high.map(|h| h.max(value + points)),
     }
 }
 

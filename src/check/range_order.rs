@@ -61,6 +61,57 @@ fn is_hours_or_score(document: &crate::document::Document, claim: &crate::claim:
     claim.kind == crate::claim::Kind::Count && small(first) && small(second)
 }
 
+/// Units and words of time counted back from the present, whose ranges run from the older
+/// end: "23,700–15,500 years ago", "115–112 Ma", "2,375-2,025 y.a", "500–300 BCE".
+const BEFORE_PRESENT: &[&str] = &[
+    "ago", "y.a", "ya", "yr ago", "yrs ago", "kya", "mya", "bp", "b.p", "cal bp", "bce", "bc", "b.c", "ma",
+    "ka", "ga", "myr", "kyr",
+];
+
+/// A range of time counted back from now: descending is its natural order.
+fn counts_back(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span).to_ascii_lowercase();
+    let after = super::window_after(&document.text, claim.span.end, 24).to_ascii_lowercase();
+    let next = |from: &str| {
+        from.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches([')', ',', ';', '.', ']'])
+            .to_owned()
+    };
+    let last_word = text.rsplit(' ').next().unwrap_or_default().to_owned();
+    let after_years = after.trim_start().strip_prefix("years").unwrap_or(&after);
+    [last_word, next(&after), next(after_years)]
+        .iter()
+        .any(|word| BEFORE_PRESENT.contains(&word.as_str()))
+}
+
+/// "locality MAD 98-25", "SP 800-186": a code of capitals then digits joined by a dash names
+/// a thing; it is no range.
+fn follows_a_code(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span);
+    if claim.unit.is_some() || !text.contains(['-', '–']) {
+        return false;
+    }
+    let before = super::window_before(&document.text, claim.span.start, 16);
+    before.ends_with(' ')
+        && before.split_whitespace().next_back().is_some_and(|word| {
+            word.len() >= 2
+                && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+}
+
+/// "(100 × a)/(2.98-1.04) = 32": a difference in parentheses inside a formula.
+fn in_formula(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let before = super::window_before(&document.text, claim.span.start, 2);
+    let after = super::window_after(&document.text, claim.span.end, 3);
+    before.ends_with('(')
+        && after.starts_with(')')
+        && (before.starts_with(['/', '*', '×', '+'])
+            || after[1..].trim_start().starts_with(['=', '/', '*', '×']))
+}
+
 pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
     context
@@ -74,6 +125,9 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
                 && !is_section_run(document, claim)
                 && !is_hours_or_score(document, claim)
                 && !is_versions_between(document, claim)
+                && !counts_back(document, claim)
+                && !follows_a_code(document, claim)
+                && !in_formula(document, claim)
         })
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;

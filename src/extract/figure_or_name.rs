@@ -123,6 +123,9 @@ impl Scanner<'_> {
         if !numeral.words && self.surface(at).starts_with("802.") {
             return false;
         }
+        if self.nucleic_acid_end(numeral) {
+            return false;
+        }
         if numeral.words {
             let word = self.surface(at);
             let capitalised = word.starts_with(|c: char| c.is_uppercase());
@@ -605,6 +608,46 @@ impl Scanner<'_> {
             && hour <= Decimal::from(12)
             && minutes.fract().is_zero()
             && minutes < Decimal::from(60)
+    }
+
+    /// "the 3′ UTR", "the 5'-end", "3′-OH": a strand's end, named by the carbon it ends at.
+    fn nucleic_acid_end(&self, numeral: &Numeral) -> bool {
+        const ENDS: &[&str] = &[
+            "utr",
+            "utrs",
+            "end",
+            "ends",
+            "terminus",
+            "terminal",
+            "flank",
+            "flanking",
+            "region",
+            "regions",
+            "oh",
+            "cap",
+            "splice",
+            "side",
+            "overhang",
+            "phosphate",
+            "triphosphate",
+            "untranslated",
+            "upstream",
+            "downstream",
+        ];
+        let end = numeral.end;
+        let prime = self
+            .token(end)
+            .is_some_and(|t| t.glued() && matches!(t.kind, TokenKind::Punct('′' | '\'')));
+        if numeral.words || !matches!(self.surface(numeral.start), "3" | "5") || !prime {
+            return false;
+        }
+        let word_at = if self.is_dash(end + 1) && self.glued(end + 1) {
+            end + 2
+        } else {
+            end + 1
+        };
+        self.word(word_at)
+            .is_some_and(|word| ENDS.iter().any(|e| word.eq_ignore_ascii_case(e)))
     }
 
     /// "one" counts only with a unit, currency or scale after it ("one year", "one-day",

@@ -129,6 +129,19 @@ const NOT_ONE_WHOLE: &[&str] = &[
     "utilization",
     "coverage",
     "compliance",
+    // Measures of likeness and of a test's quality ("35% identity", "90% sensitivity"), each
+    // of its own pair of things.
+    "identity",
+    "identical",
+    "similarity",
+    "similar",
+    "homology",
+    "sensitivity",
+    "specificity",
+    "purity",
+    "confidence",
+    "humidity",
+    "recovery",
     // "The most common kinds were …", "the most popular tools …": a ranking of answers where
     // one may choose several.
     "common",

@@ -102,6 +102,31 @@ const LEVEL_WORDS: &[&str] = &[
     "estimate",
     "requirement",
     "threshold",
+    // Measures, of which one thing may be any multiple of another ("137% of the basal
+    // width", "150% of the balance").
+    "width",
+    "length",
+    "height",
+    "depth",
+    "thickness",
+    "diameter",
+    "radius",
+    "size",
+    "weight",
+    "mass",
+    "volume",
+    "area",
+    "distance",
+    "speed",
+    "income",
+    "wage",
+    "wages",
+    "salary",
+    "price",
+    "prices",
+    "rent",
+    "balance",
+    "amount",
 ];
 
 pub fn find(document: &Document, sentence: &Sentence<'_>, out: &mut Relations) {
