@@ -1021,3 +1021,43 @@ fn research_prose_that_is_no_inconsistency() {
         ["17", "25"]
     );
 }
+
+#[test]
+fn report_prose_that_is_no_inconsistency() {
+    for (text, rule) in [
+        (
+            "Votes\n\nThe House passed the bill 220-203, and the Senate agreed by a vote of 52-46.\n",
+            "consistency/range-order",
+        ),
+        (
+            "Tables\n\nSource: IRS Revenue Procedure 99-42 and Notice 2020-23.\n",
+            "consistency/range-order",
+        ),
+        (
+            "Results\n\nRockledge 70-44\n\nWest Shore 61-21\n",
+            "consistency/range-order",
+        ),
+        (
+            "Fuel\n\nThe tax rose from 4 to 9 cents per gallon, a 125% increase.\n",
+            "consistency/arithmetic",
+        ),
+        (
+            "Rates\n\nThe reform replaced 25 rates with two rates: 15% and 28%.\n",
+            "consistency/arithmetic",
+        ),
+        (
+            "Funding\n\nDefence (62%) and health (15%), combined, account for 77% of the funding.\n",
+            "consistency/share-sum",
+        ),
+        (
+            "Mining\n\nTonga Offshore Mining Limited (TOML) applied first. Later, Tonga Offshore Mining Ltd (TOML) applied again.\n",
+            "consistency/acronym",
+        ),
+    ] {
+        let rules = rules_of(text, "r.md");
+        assert!(!rules.contains(&rule.to_owned()), "{text}: {rules:?}");
+    }
+    // A part stated with its total is no contradiction of the total.
+    let parts = "Hubs\n\nIn FY2023 the act appropriated $500 million for the hubs program ($41 million regular and $459 million supplemental).\n\nIn FY2023, supplemental funds included $459 million for the hubs program.\n";
+    assert!(!rules_of(parts, "h.md").contains(&"consistency/restated".to_owned()));
+}

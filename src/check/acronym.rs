@@ -112,16 +112,28 @@ fn expansion(before: &str, acronym: &str) -> Option<String> {
     (!FUNCTION_WORDS.contains(&first.to_ascii_lowercase().as_str())).then(|| trimmed.to_owned())
 }
 
-/// Case, hyphens and plurals ("internal standards") do not make a different expansion.
+/// Case, punctuation, plurals ("internal standards") and the common abbreviations of a
+/// company's or a body's name ("Ltd", "Inc.", "Dept.") do not make a different expansion.
 fn normalise(expansion: &str) -> String {
     expansion
         .to_lowercase()
-        .replace(['-', '’', '\''], " ")
-        .split_whitespace()
-        .map(|word| {
-            word.strip_suffix('s')
+        .replace('&', " and ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| match word {
+            "ltd" => "limited",
+            "inc" => "incorporated",
+            "corp" => "corporation",
+            "co" => "company",
+            "dept" => "department",
+            "govt" => "government",
+            "intl" => "international",
+            "assn" => "association",
+            "natl" => "national",
+            _ => word
+                .strip_suffix('s')
                 .filter(|stem| stem.len() > 2)
-                .unwrap_or(word)
+                .unwrap_or(word),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -132,7 +144,17 @@ fn normalise(expansion: &str) -> String {
 /// network" and "transcriptional …"): each pair of words shares all but two letters of the
 /// shorter, from its start.
 fn same_expansion(one: &str, other: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (one.split(' ').collect(), other.split(' ').collect());
+    let (mut a, mut b): (Vec<&str>, Vec<&str>) = (one.split(' ').collect(), other.split(' ').collect());
+    // "illegal, unreported and unregulated" and "illegal, unregulated and unreported": one list
+    // of words in another order.
+    if a.len() == b.len() && a != b {
+        let (mut x, mut y) = (a.clone(), b.clone());
+        x.sort_unstable();
+        y.sort_unstable();
+        if x == y {
+            (a, b) = (x, y);
+        }
+    }
     a.len() == b.len()
         && a.iter().zip(&b).all(|(x, y)| {
             let shared = x.bytes().zip(y.bytes()).take_while(|(p, q)| p == q).count();
@@ -165,6 +187,12 @@ mod tests {
             "Alliance of the Industrial internet"
         ));
         assert!(!same("Southwestern ecoregion", "Southern ecoregion"));
+        assert!(same("Tonga Offshore Mining Ltd", "Tonga Offshore Mining Limited"));
+        assert!(same("Don't Ask Don't Tell", "Don't Ask, Don't Tell"));
+        assert!(same(
+            "illegal, unreported, and unregulated",
+            "Illegal, Unregulated and Unreported"
+        ));
     }
 
     #[test]

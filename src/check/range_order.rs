@@ -7,15 +7,60 @@ use crate::diagnostic::{Finding, Place};
 use crate::document::BlockKind;
 
 /// A score or a vote written "36 to 19" (counts joined by "to", no "from" or "between" before
-/// them) is a tally, not a range.
+/// them) is a tally, not a range; so is one written with a dash after a word of voting or
+/// scoring ("passed 220-203", "by a vote of 52-46", "won 3-1").
 fn is_tally(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    const TALLY_WORDS: &[&str] = &[
+        "vote",
+        "votes",
+        "voted",
+        "voting",
+        "passed",
+        "approved",
+        "adopted",
+        "rejected",
+        "defeated",
+        "confirmed",
+        "won",
+        "lost",
+        "beat",
+        "score",
+        "scored",
+        "tally",
+        "margin",
+        "record",
+    ];
     let text = document.slice(claim.span);
-    if claim.kind != crate::claim::Kind::Count || !text.contains(" to ") {
+    if claim.kind != crate::claim::Kind::Count {
         return false;
     }
-    let before = super::window_before(&document.text, claim.span.start, 16).to_lowercase();
-    let word = before.split_whitespace().next_back().unwrap_or_default();
-    !matches!(word, "from" | "between")
+    let before = super::window_before(&document.text, claim.span.start, 24).to_lowercase();
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let word = words.next().unwrap_or_default();
+    if text.contains(" to ") {
+        return !matches!(word, "from" | "between");
+    }
+    let word = if matches!(word, "of" | "by") {
+        words.next().unwrap_or_default()
+    } else {
+        word
+    };
+    text.contains(['-', '–']) && (TALLY_WORDS.contains(&word) || result_line(document, claim))
+}
+
+/// A line of results: a short block that ends with the pair after a name ("Rockledge 70-44",
+/// "West Shore 61-21"), a scoreboard's row, not a sentence that states a range.
+fn result_line(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let block = &document.blocks[document.sentences[claim.sentence_index].block];
+    let line = document.slice(block.span);
+    let before = &document.text[block.span.start..claim.span.start.max(block.span.start)];
+    document.text[claim.span.end..block.span.end].trim().is_empty()
+        && line.split_whitespace().count() <= 5
+        && before.trim_start().starts_with(|c: char| c.is_uppercase())
+        && !before.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "§§ 301–10.122 through 301–10.124": part and section numbers joined by a dash, not a range.
@@ -86,8 +131,33 @@ fn counts_back(document: &crate::document::Document, claim: &crate::claim::Claim
         .any(|word| BEFORE_PRESENT.contains(&word.as_str()))
 }
 
-/// "locality MAD 98-25", "SP 800-186": a code of capitals then digits joined by a dash names
-/// a thing; it is no range.
+/// Kinds of document numbered with a dash ("Revenue Procedure 99-42", "Notice 2020-23",
+/// "Executive Order 13-07").
+const NUMBERED_DOCUMENTS: &[&str] = &[
+    "Procedure",
+    "Proc.",
+    "Ruling",
+    "Rul.",
+    "Notice",
+    "Order",
+    "Decision",
+    "Opinion",
+    "Report",
+    "Circular",
+    "Bulletin",
+    "Memorandum",
+    "Release",
+    "Proclamation",
+    "Directive",
+    "Resolution",
+    "Docket",
+    "Case",
+    "No.",
+    "Number",
+];
+
+/// "locality MAD 98-25", "SP 800-186", "Revenue Procedure 99-42": a code of capitals, or a
+/// numbered kind of document, then digits joined by a dash names a thing; it is no range.
 fn follows_a_code(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
     let text = document.slice(claim.span);
     if claim.unit.is_some() || !text.contains(['-', '–']) {
@@ -96,9 +166,10 @@ fn follows_a_code(document: &crate::document::Document, claim: &crate::claim::Cl
     let before = super::window_before(&document.text, claim.span.start, 16);
     before.ends_with(' ')
         && before.split_whitespace().next_back().is_some_and(|word| {
-            word.len() >= 2
+            (word.len() >= 2
                 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.starts_with(|c: char| c.is_ascii_uppercase()))
+                || NUMBERED_DOCUMENTS.contains(&word)
         })
 }
 

@@ -68,6 +68,37 @@ fn holds_the_rest(text: &str, shares: &[&Claim], sum: Decimal) -> bool {
             .is_some_and(|value| (sum - value - value).abs() <= slack)
 }
 
+/// "DOD (62%) and NIH (15%), combined, accounting for 77%": the last share is the others'
+/// total (within their rounding), said with a word that joins them.
+fn sums_the_rest(text: &str, shares: &[&Claim], sum: Decimal) -> bool {
+    const JOINS: [&str; 6] = [
+        "combined",
+        "together",
+        "in total",
+        "in all",
+        "altogether",
+        "jointly",
+    ];
+    let slack: Decimal = shares
+        .iter()
+        .filter_map(|c| {
+            let i = interval::of(c);
+            Some(i.high? - i.low?)
+        })
+        .sum();
+    let (Some(last), Some(before)) = (shares.last(), shares.len().checked_sub(2).map(|i| shares[i])) else {
+        return false;
+    };
+    let between = text
+        .get(before.span.end..last.span.start)
+        .unwrap_or_default()
+        .to_lowercase();
+    JOINS.iter().any(|word| between.contains(word))
+        && last
+            .value
+            .is_some_and(|value| (sum - value - value).abs() <= slack)
+}
+
 pub fn share_sum(context: &Context<'_>, params: &ShareSumParams) -> Vec<Finding> {
     let tolerance = Decimal::try_from(params.tolerance).unwrap_or(Decimal::ZERO);
     let mut findings = Vec::new();
@@ -82,7 +113,9 @@ pub fn share_sum(context: &Context<'_>, params: &ShareSumParams) -> Vec<Finding>
             continue;
         }
         let stated: Decimal = shares.iter().map(|c| c.value.unwrap_or_default()).sum();
-        if holds_the_rest(&context.document.text, &shares, stated) {
+        if holds_the_rest(&context.document.text, &shares, stated)
+            || sums_the_rest(&context.document.text, &shares, stated)
+        {
             continue;
         }
         let first = shares[0];

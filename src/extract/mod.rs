@@ -189,14 +189,30 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
         if !joined {
             continue;
         }
+        // "from 4 to 9 cents": the hundredth written once covers both.
+        let hundredths =
+            kind == Kind::Money && in_hundredths(text.get(mentions[index].span.range()).unwrap_or(""));
         for mention in &mut mentions[at..index] {
             mention.kind = kind;
             mention.unit = unit;
             if let Some(power) = scale {
                 scale_figure(&mut mention.figure, power);
             }
+            if hundredths && let Figure::Number { value, precision } = &mut mention.figure {
+                (*value, *precision) = (
+                    (*value / Decimal::ONE_HUNDRED).normalize(),
+                    (*precision / Decimal::ONE_HUNDRED).normalize(),
+                );
+            }
         }
     }
+}
+
+/// Whether a money mention is written in a currency's hundredths ("9 cents", "40 pence").
+fn in_hundredths(mention: &str) -> bool {
+    mention
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| matches!(word, "cent" | "cents" | "pence" | "penny" | "pennies"))
 }
 
 /// The power of the scale word written in a mention ("10 million euros" → 6), if any.

@@ -222,11 +222,51 @@ fn enumerates_values(sentence: &Sentence<'_>, total: usize, parts: &[usize]) -> 
                 .find(|&&at| sentence.claim_at(at) == part)
                 .is_some_and(|&at| view.word(at + 1).is_none_or(|w| matches!(w, "and" | "or")))
     };
-    whole.kind == Kind::Count
-        && whole.unit.is_none()
-        && whole.value == Some(rust_decimal::Decimal::from(parts.len()))
-        && parts.iter().all(|&part| bare(part))
+    // "two rates: 15% and 28%", "25 rates", "three scenarios: 2%, 3% and 4%": the noun the
+    // total counts names values, whatever their unit, not parts.
+    let counts_values = view
+        .figures
+        .iter()
+        .find(|&&at| sentence.claim_at(at) == total)
+        .is_some_and(|&at| {
+            (at + 1..at + 3)
+                .filter_map(|i| view.word(i))
+                .any(|word| VALUE_NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n)))
+        });
+    counts_values
+        || (whole.kind == Kind::Count
+            && whole.unit.is_none()
+            && whole.value == Some(rust_decimal::Decimal::from(parts.len()))
+            && parts.iter().all(|&part| bare(part)))
 }
+
+/// Nouns that count values rather than parts of a whole ("two rates", "three scenarios").
+const VALUE_NOUNS: &[&str] = &[
+    "rate",
+    "rates",
+    "bracket",
+    "brackets",
+    "level",
+    "levels",
+    "threshold",
+    "thresholds",
+    "value",
+    "values",
+    "option",
+    "options",
+    "scenario",
+    "scenarios",
+    "tier",
+    "tiers",
+    "estimate",
+    "estimates",
+    "target",
+    "targets",
+    "limit",
+    "limits",
+    "price",
+    "prices",
+];
 
 fn plain(sentence: &Sentence<'_>, i: usize) -> bool {
     sentence.view.word(i).is_some() || counted_in_words(sentence, i)

@@ -58,7 +58,8 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
                 if claims[earlier].sentence_index != claim.sentence_index
                     && (claims[earlier].value, claims[earlier].unit) != (claim.value, claim.unit)
                     && same_verb(text, &claims[earlier], claim)
-                    && same_statement(&claims[earlier], claim, subject) =>
+                    && same_statement(&claims[earlier], claim, subject)
+                    && !states_both(claims, earlier, index) =>
             {
                 out.restatements.push(Restatement {
                     earlier,
@@ -68,6 +69,25 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
             Some(_) => {}
         }
     }
+}
+
+/// Figures of a sentence looked at either side of a claim by `states_both` (a flattened table
+/// may hold thousands in one sentence).
+const SENTENCE_REACH: usize = 64;
+
+/// Whether either sentence states both values ("$500 million for Tech Hubs ($41 million
+/// regular and $459 million supplemental)" and later "$459 million for Tech Hubs"): the one is
+/// a part or a kind of the other, said so in the writer's own words, not a contradiction.
+fn states_both(claims: &[Claim], earlier: usize, later: usize) -> bool {
+    let holds = |at: usize, other: &Claim| {
+        let sentence = claims[at].sentence_index;
+        let from = at.saturating_sub(SENTENCE_REACH);
+        let to = (at + SENTENCE_REACH + 1).min(claims.len());
+        claims[from..to]
+            .iter()
+            .any(|c| c.sentence_index == sentence && c.value == other.value && c.unit == other.unit)
+    };
+    holds(earlier, &claims[later]) || holds(later, &claims[earlier])
 }
 
 /// A change named as the subject ("an increase of 5pp", "a rise of 3%"): a change of something
@@ -118,6 +138,12 @@ fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
     // "a rival plant employed …", "another survey found …": the writer says it is another thing.
     let other = |claim: &Claim| words(&claim.sentence).any(|w| OTHER.contains(&w.as_str()));
     if other(a) != other(b) {
+        return false;
+    }
+    // A proposal and what came of it ("the request would have provided $147.7 billion", "the
+    // law provided $148.6 billion"), an estimate and a count, differ by nature.
+    let proposed = |claim: &Claim| words(&claim.sentence).any(|w| PROPOSED.contains(&w.as_str()));
+    if proposed(a) != proposed(b) || a.modality != b.modality {
         return false;
     }
     let subject: Vec<String> = words(subject).collect();
@@ -189,6 +215,23 @@ const SKIPPED: &[&str] = &[
 const FUNCTION: &[&str] = &[
     "of", "in", "to", "at", "by", "with", "for", "on", "from", "was", "were", "is", "are", "be", "been",
     "had", "has", "have", "and", "or", "its", "their", "his", "her", "our", "total", "out", "up",
+];
+
+/// Words of a sentence that states a proposal, a request or what would happen, not what is.
+const PROPOSED: &[&str] = &[
+    "would",
+    "proposed",
+    "proposes",
+    "proposal",
+    "requested",
+    "request",
+    "requests",
+    "recommended",
+    "recommends",
+    "plans",
+    "planned",
+    "draft",
+    "bill",
 ];
 
 /// Words that mark a figure as another thing's ("a rival plant", "another survey").
