@@ -701,7 +701,11 @@ fn is_chrome(tag: &Tag<'_>) -> bool {
         "siteSub",
         "jump-to-nav",
     ];
-    CLASSES.iter().any(|c| tag.has_class(c))
+    if tag.attributes.trim().is_empty() {
+        return false;
+    }
+    let class = tag.attribute("class").unwrap_or_default();
+    class.split_whitespace().any(|c| CLASSES.contains(&c))
         || tag.attribute("id").is_some_and(|id| IDS.contains(&id.as_str()))
 }
 
@@ -811,7 +815,10 @@ const CONTENT_WORDS: &[&str] = &["article", "body", "content", "main", "story", 
 /// page's article from the site around it: `jetpack_subscription_widget`, "wp-polls",
 /// "bottom-share-links", `article__comments`, `role="navigation"`.
 fn is_site_furniture(tag: &Tag<'_>) -> bool {
-    if !FURNITURE_ELEMENTS.contains(&tag.name.as_str()) || is_notes_container(tag) {
+    if tag.attributes.trim().is_empty()
+        || !FURNITURE_ELEMENTS.contains(&tag.name.as_str())
+        || is_notes_container(tag)
+    {
         return false;
     }
     if tag
