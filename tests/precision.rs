@@ -1061,3 +1061,15 @@ fn report_prose_that_is_no_inconsistency() {
     let parts = "Hubs\n\nIn FY2023 the act appropriated $500 million for the hubs program ($41 million regular and $459 million supplemental).\n\nIn FY2023, supplemental funds included $459 million for the hubs program.\n";
     assert!(!rules_of(parts, "h.md").contains(&"consistency/restated".to_owned()));
 }
+
+#[test]
+fn a_figure_alone_in_its_block_claims_nothing() {
+    let page = "<html><body><p>The harbour board said the port handled 1,200 ships last year.</p>\
+        <div><span>84.1K</span></div><div><span>224</span></div><p>Crews unloaded 300 cranes of cargo.</p></body></html>";
+    let found = uncited(page, "widgets.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`300 cranes`") || found[0].contains("`300`"),
+        "{found:#?}"
+    );
+}

@@ -157,6 +157,10 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         match document.blocks[sentence.block].kind {
             BlockKind::Heading { .. } | BlockKind::Note { .. } => continue,
             BlockKind::TableCell { .. } if params.exempt_table_cells => continue,
+            BlockKind::TableCell { .. } => {}
+            // A figure alone in its block, no word with it ("84.1K", "224"): a counter of a
+            // page's widgets, or a number set apart with nothing said of it, claims nothing.
+            _ if document.slice(document.blocks[sentence.block].span).trim() == claim.text => continue,
             _ => {}
         }
         if covered(context, claim, params.coverage)

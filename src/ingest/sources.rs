@@ -116,7 +116,7 @@ static PATTERNS: Patterns = Patterns {
     according: LazyLock::new(|| build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({NAME})"))),
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -528,6 +528,11 @@ mod tests {
             ["attribution"]
         );
         assert_eq!(kinds("The ministry said 40 schools closed."), ["attribution"]);
+        // A title set off by commas between the name and the verb.
+        assert_eq!(
+            kinds("Ann Ames, head of lending at Harbour Bank, said that 40 loans failed."),
+            ["attribution"]
+        );
         assert_eq!(
             kinds("Data from Eurostat show 12 percent growth."),
             ["attribution"]

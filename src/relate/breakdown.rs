@@ -229,7 +229,7 @@ fn enumerates_values(sentence: &Sentence<'_>, total: usize, parts: &[usize]) -> 
         .iter()
         .find(|&&at| sentence.claim_at(at) == total)
         .is_some_and(|&at| {
-            (at + 1..at + 3)
+            (at + 1..at + 5)
                 .filter_map(|i| view.word(i))
                 .any(|word| VALUE_NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n)))
         });
