@@ -1073,3 +1073,11 @@ fn a_figure_alone_in_its_block_claims_nothing() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_furniture_span_inside_a_paragraph_leaves_it_whole() {
+    let page = "<html><body><p>The port handled 1,200 ships <span class=\"share-count\">12</span> last year, up 20 percent on the year before.</p></body></html>";
+    let document = common::parse_document(page, "span.html");
+    assert_eq!(document.blocks.len(), 1);
+    assert_eq!(texts(page, "span.html"), ["1,200", "20 percent"]);
+}

@@ -301,7 +301,10 @@ impl Reader<'_> {
                 || is_chrome(tag)
                 || (is_site_furniture(tag) && !self.holds_prose(name)))
         {
-            self.close_block();
+            // A skipped span sits inside running text: the paragraph around it goes on.
+            if name != "span" {
+                self.close_block();
+            }
             self.skipping.push(name.to_owned());
             return;
         }
