@@ -1081,3 +1081,24 @@ fn a_furniture_span_inside_a_paragraph_leaves_it_whole() {
     assert_eq!(document.blocks.len(), 1);
     assert_eq!(texts(page, "span.html"), ["1,200", "20 percent"]);
 }
+
+#[test]
+fn years_of_an_era_are_years() {
+    let text = "History\n\nThe town was founded in 500 BC, sacked in AD 79 and rebuilt in 476 CE. Its walls stood from 500–300 BCE; its church from 100–650 CE. The shop sold 40 AD cards.\n";
+    let found: Vec<(String, String)> = parse_text(text, "era.txt")
+        .into_iter()
+        .map(|c| (c.text, c.kind.name().to_owned()))
+        .collect();
+    let kind_of = |figure: &str| found.iter().find(|(t, _)| t == figure).map(|(_, k)| k.as_str());
+    assert_eq!(kind_of("500 BC"), Some("year"));
+    assert_eq!(kind_of("AD 79"), Some("year"));
+    assert_eq!(kind_of("476 CE"), Some("year"));
+    assert_eq!(kind_of("500–300 BCE"), Some("period"));
+    assert_eq!(kind_of("100–650 CE"), Some("period"));
+    assert_eq!(kind_of("40"), Some("count"));
+    let bc = parse_text(text, "era.txt")
+        .into_iter()
+        .find(|c| c.text == "500 BC")
+        .map(|c| c.value);
+    assert_eq!(bc.flatten().map(|v| v.to_string()).as_deref(), Some("-500"));
+}

@@ -77,6 +77,7 @@ impl Scanner<'_> {
                 }
                 self.date_from_day(at)
                     .or_else(|| self.iso_date(at))
+                    .or_else(|| self.era_year(at))
                     .or_else(|| self.year_or_period(at))
                     .or_else(|| self.ordinal_digits(at))
                     .or_else(|| self.value(at))
@@ -95,6 +96,82 @@ impl Scanner<'_> {
                 self.value(at).or_else(|| self.ordinal_word(at))
             }
             TokenKind::Punct(_) => self.value(at),
+        }
+    }
+
+    /// A year of an era, of any number of digits: "500 BC", "AD 79", "476 CE", "100–650 CE"
+    /// (a period), "500–300 BCE" (a period, counted back). Years before the era are negative.
+    fn era_year(&self, at: usize) -> Option<Parsed> {
+        let digits = |index: usize| {
+            self.token(index).filter(|t| t.is_number()).and_then(|t| {
+                let surface = &self.text[t.span.range()];
+                (surface.len() <= 4 && surface.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| surface.parse::<i32>().ok())
+                    .flatten()
+                    .filter(|&year| year > 0)
+            })
+        };
+        let first = digits(at)?;
+        // "AD 79": the era before the year.
+        if at > 0 && self.word(at - 1).is_some_and(|w| matches!(w, "AD" | "CE")) && !self.glued(at) {
+            return Some(self.temporal(Kind::Year, Figure::Year(first), at - 1, at + 1));
+        }
+        let (second, after) = if self.is_dash(at + 1) && digits(at + 2).is_some() {
+            (digits(at + 2), at + 3)
+        } else {
+            (None, at + 1)
+        };
+        let (before_era, end) = self.era_after(after)?;
+        // "40 AD cards": after a figure standing alone, "AD" may be another word; a year of the
+        // era follows a word of time ("in 79 AD", "by 1200 CE") or closes a period.
+        let timed = at > 0
+            && self.word(at - 1).is_some_and(|w| {
+                [
+                    "in", "by", "since", "from", "until", "to", "of", "around", "about", "circa", "c", "ca",
+                    "before", "after", "and", "year", "between", "the",
+                ]
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
+            });
+        if !before_era && second.is_none() && !timed {
+            return None;
+        }
+        let sign = |year: i32| if before_era { -year } else { year };
+        Some(match second {
+            Some(second) => {
+                let (a, b) = (sign(first), sign(second));
+                self.temporal(Kind::Period, Figure::Period(a.min(b), a.max(b)), at, end)
+            }
+            None => self.temporal(Kind::Year, Figure::Year(sign(first)), at, end),
+        })
+    }
+
+    /// An era's name at `at` ("BC", "BCE", "CE", "AD", "B.C.", "A.D.", "B.C.E."): whether it
+    /// counts back, and the token after it.
+    fn era_after(&self, at: usize) -> Option<(bool, usize)> {
+        let word = self.word(at)?;
+        if !self.glued(at) {
+            match word {
+                "BC" | "BCE" => return Some((true, at + 1)),
+                "CE" | "AD" => return Some((false, at + 1)),
+                _ => {}
+            }
+        }
+        // "B.C.", "A.D.", "B.C.E.", "C.E.": letters and dots glued together.
+        let mut letters = String::new();
+        let mut end = at;
+        while let Some(letter) = self.word(end).filter(|w| w.len() == 1)
+            && self.punct_is(end + 1, '.')
+            && self.glued(end + 1)
+            && (end == at || self.glued(end))
+        {
+            letters.push_str(letter);
+            end += 2;
+        }
+        match letters.as_str() {
+            "BC" | "BCE" => Some((true, end)),
+            "AD" | "CE" => Some((false, end)),
+            _ => None,
         }
     }
 
