@@ -97,6 +97,15 @@ impl Finding {
         self
     }
 
+    /// The value given for `key`, if any.
+    #[must_use]
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, value)| value.as_str())
+    }
+
     #[must_use]
     pub fn claim(mut self, claim: &Claim) -> Self {
         self.claims.push(claim.id.clone());

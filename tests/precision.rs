@@ -977,13 +977,6 @@ fn a_worked_example_runs_over_its_paragraph() {
     );
 }
 
-fn rules_of(text: &str, name: &str) -> Vec<String> {
-    common::check_text(text, name)
-        .into_iter()
-        .map(|d| d.rule)
-        .collect()
-}
-
 #[test]
 fn research_prose_that_is_no_inconsistency() {
     // Ranges of time counted back run from the older end; codes and formulae are no ranges.
@@ -993,25 +986,25 @@ fn research_prose_that_is_no_inconsistency() {
         "Results\n\nA fragment was found at locality MAD 98-25 in the second season.\n",
         "Results\n\nThe share is (100 × 3.78)/(2.98-1.04) = 32 for the basin.\n",
     ] {
-        let rules = rules_of(text, "r.txt");
+        let rules = rules_found(text, "r.txt");
         assert!(
             !rules.contains(&"consistency/range-order".to_owned()),
             "{text}: {rules:?}"
         );
     }
     let descending = "Results\n\nVoxel sizes ran from 40–16 µm in the scans.\n";
-    assert!(rules_of(descending, "d.txt").contains(&"consistency/range-order".to_owned()));
+    assert!(rules_found(descending, "d.txt").contains(&"consistency/range-order".to_owned()));
     // A measure may be any multiple of another.
     let ratio = "Results\n\nThe length of the distal end (7.8 mm) is 137% of the basal width (5.7 mm).\n";
-    assert!(!rules_of(ratio, "q.txt").contains(&"consistency/percent-bounds".to_owned()));
+    assert!(!rules_found(ratio, "q.txt").contains(&"consistency/percent-bounds".to_owned()));
     // A fraction in words rounds to its nearest point; a fifth is not a quarter.
     let half = "Results\n\nHalf of the sample (49.4%) reported no problems.\n";
-    assert!(!rules_of(half, "h.txt").contains(&"consistency/conversion".to_owned()));
+    assert!(!rules_found(half, "h.txt").contains(&"consistency/conversion".to_owned()));
     let fifth = "Results\n\nA fifth of the sample (25%) reported no problems.\n";
-    assert!(rules_of(fifth, "f.txt").contains(&"consistency/conversion".to_owned()));
+    assert!(rules_found(fifth, "f.txt").contains(&"consistency/conversion".to_owned()));
     // Likeness to several others is no set of shares of one whole.
     let identity = "Results\n\nThe gene is most like Rho-1 (35% identity), then Rho-2 (29% identity), Rho-3 (24% identity) and Rho-4 (26% identity).\n";
-    assert!(!rules_of(identity, "i.txt").contains(&"consistency/share-sum".to_owned()));
+    assert!(!rules_found(identity, "i.txt").contains(&"consistency/share-sum".to_owned()));
     // A strand's ends are named by their carbons.
     assert_eq!(
         texts(
@@ -1054,12 +1047,12 @@ fn report_prose_that_is_no_inconsistency() {
             "consistency/acronym",
         ),
     ] {
-        let rules = rules_of(text, "r.md");
+        let rules = rules_found(text, "r.md");
         assert!(!rules.contains(&rule.to_owned()), "{text}: {rules:?}");
     }
     // A part stated with its total is no contradiction of the total.
     let parts = "Hubs\n\nIn FY2023 the act appropriated $500 million for the hubs program ($41 million regular and $459 million supplemental).\n\nIn FY2023, supplemental funds included $459 million for the hubs program.\n";
-    assert!(!rules_of(parts, "h.md").contains(&"consistency/restated".to_owned()));
+    assert!(!rules_found(parts, "h.md").contains(&"consistency/restated".to_owned()));
 }
 
 #[test]

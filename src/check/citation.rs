@@ -336,12 +336,7 @@ fn collapse_per_document(document: &Document, findings: Vec<Finding>) -> Vec<Fin
     findings
         .into_iter()
         .map(|finding| {
-            let text = finding
-                .values
-                .iter()
-                .find(|(key, _)| *key == "text")
-                .map(|(_, text)| text.clone())
-                .unwrap_or_default();
+            let text = finding.value("text").unwrap_or_default().to_owned();
             finding.collapse(summary.clone(), format!("`{text}` {note}"))
         })
         .collect()

@@ -276,17 +276,13 @@ pub fn sequence(context: &Context<'_>) -> Vec<Finding> {
         findings = findings
             .into_iter()
             .map(|finding| {
-                let label = finding
-                    .values
-                    .iter()
-                    .find(|(key, _)| *key == "label")
-                    .map(|(_, l)| l.clone());
+                let label = finding.value("label").unwrap_or_default().to_owned();
                 finding.collapse(
                     format!(
                         "the markers run with {{count}} gaps: the text keeps markers for {} of its {} notes",
                         lost.cited, lost.defined
                     ),
-                    format!("footnote {} is out of sequence too", label.unwrap_or_default()),
+                    format!("footnote {label} is out of sequence too"),
                 )
             })
             .collect();

@@ -422,10 +422,8 @@ fn diagnose(
         // A finding may say what to do in its own words ("help"), where the rule's help is too
         // general for it.
         help: finding
-            .values
-            .iter()
-            .find(|(key, _)| *key == "help")
-            .map(|(_, help)| help.clone())
+            .value("help")
+            .map(str::to_owned)
             .or_else(|| rule.help.as_deref().map(|help| fill(help, &finding.values))),
         claims: finding.claims,
         related,

@@ -46,16 +46,6 @@ fn holds_the_rest(text: &str, shares: &[&Claim], sum: Decimal) -> bool {
         "consisting",
         "namely",
     ];
-    let slack: Decimal = shares
-        .iter()
-        .map(|c| {
-            let i = interval::of(c);
-            match (i.low, i.high) {
-                (Some(low), Some(high)) => high - low,
-                _ => Decimal::ZERO,
-            }
-        })
-        .sum();
     let (total, next) = (shares[0], shares[1]);
     let between = text
         .get(total.span.end..next.span.start)
@@ -65,7 +55,20 @@ fn holds_the_rest(text: &str, shares: &[&Claim], sum: Decimal) -> bool {
         && BREAKS.iter().any(|word| between.contains(word))
         && total
             .value
-            .is_some_and(|value| (sum - value - value).abs() <= slack)
+            .is_some_and(|value| is_total_of_rest(shares, value, sum))
+}
+
+/// Whether `value`, one of `shares` adding up to `sum`, is the total of the others within the
+/// rounding of them all.
+fn is_total_of_rest(shares: &[&Claim], value: Decimal, sum: Decimal) -> bool {
+    let slack: Decimal = shares
+        .iter()
+        .filter_map(|c| {
+            let i = interval::of(c);
+            Some(i.high? - i.low?)
+        })
+        .sum();
+    (sum - value - value).abs() <= slack
 }
 
 /// "DOD (62%) and NIH (15%), combined, accounting for 77%": the last share is the others'
@@ -79,13 +82,6 @@ fn sums_the_rest(text: &str, shares: &[&Claim], sum: Decimal) -> bool {
         "altogether",
         "jointly",
     ];
-    let slack: Decimal = shares
-        .iter()
-        .filter_map(|c| {
-            let i = interval::of(c);
-            Some(i.high? - i.low?)
-        })
-        .sum();
     let (Some(last), Some(before)) = (shares.last(), shares.len().checked_sub(2).map(|i| shares[i])) else {
         return false;
     };
@@ -96,7 +92,7 @@ fn sums_the_rest(text: &str, shares: &[&Claim], sum: Decimal) -> bool {
     JOINS.iter().any(|word| between.contains(word))
         && last
             .value
-            .is_some_and(|value| (sum - value - value).abs() <= slack)
+            .is_some_and(|value| is_total_of_rest(shares, value, sum))
 }
 
 pub fn share_sum(context: &Context<'_>, params: &ShareSumParams) -> Vec<Finding> {

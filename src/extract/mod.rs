@@ -208,11 +208,12 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// Whether a money mention is written in a currency's hundredths ("9 cents", "40 pence").
+/// Whether a money mention is written in a currency's hundredths ("9 cents", "40 pence"): the
+/// words the suffix reader takes as one (`suffix::subunit`).
 fn in_hundredths(mention: &str) -> bool {
     mention
         .split(|c: char| !c.is_alphabetic())
-        .any(|word| matches!(word, "cent" | "cents" | "pence" | "penny" | "pennies"))
+        .any(|word| suffix::subunit(word).is_some())
 }
 
 /// The power of the scale word written in a mention ("10 million euros" → 6), if any.
