@@ -388,6 +388,10 @@ pub struct LineBox {
     pub bottom: f32,
 }
 
+/// The type a Markdown document declares with an improvement proposal's header (EIP, BIP,
+/// CIP …) in its front matter: a specification.
+pub const PROPOSAL: &str = "proposal";
+
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The name shown in messages and output: the path as given, or `--stdin-filename`.
@@ -417,7 +421,8 @@ pub struct Document {
     /// them make a technical document, whose figures are the software's parameters.
     pub code_blocks: usize,
     /// The kind of document its markup declares (JATS `article-type`: "research-article",
-    /// "review-article", "editorial" …), for the profile.
+    /// "review-article", "editorial" …; [`PROPOSAL`] for a proposal's front matter), for the
+    /// profile.
     pub declared_type: Option<String>,
     /// The title its metadata gives (Markdown front matter `title:` or `title = "…"`), for the
     /// profile: a title is not always in the text.

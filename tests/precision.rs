@@ -1095,3 +1095,72 @@ fn years_of_an_era_are_years() {
         .map(|c| c.value);
     assert_eq!(bc.flatten().map(|v| v.to_string()).as_deref(), Some("-500"));
 }
+
+#[test]
+fn an_improvement_proposal_is_a_specification_by_its_front_matter() {
+    // A proposal's header numbers it and gives its status and authors; its sections are named
+    // with a question after a colon.
+    let proposal = "---\nKIP: 12\nTitle: Smaller ledgers\nStatus: Draft\nAuthors:\n  - Ada Lane\n---\n\n## Abstract\n\nLedgers shrink.\n\n## Specification\n\nA node keeps 64 snapshots.\n";
+    assert_eq!(
+        roles(proposal, "kip-12.md"),
+        [("64".to_owned(), Some("specification"))]
+    );
+    let headings = "# Smaller ledgers\n\n## Motivation: why is this needed?\n\nLedgers grew.\n\n## Rationale: how does this help?\n\nA node keeps 64 snapshots.\n";
+    assert_eq!(
+        roles(headings, "p.md"),
+        [("64".to_owned(), Some("specification"))]
+    );
+    // A blog post's front matter has an author and a title but no number and no status.
+    let post = "---\ntitle: Our year\nauthor: Ada Lane\nid: 4411\n---\n\nThe firm ships to 64 countries.\n";
+    assert_eq!(roles(post, "post.md"), [("64".to_owned(), None)]);
+}
+
+#[test]
+fn a_proposal_motivation_states_its_systems_units_and_defines_terms() {
+    let proposal = "---\nKIP: 12\nStatus: Draft\nAuthor: Ada Lane\n---\n\n## Motivation\n\nA checkpoint is final after 640 epochs. Each frame reserves 2048 bytes. Fees rose 40 percent last year.\n\n### Definitions\n\nA quorum is more than 66% of the stake.\n";
+    assert_eq!(
+        roles(proposal, "kip-12.md"),
+        [
+            ("640".to_owned(), Some("specification")),
+            ("2048 bytes".to_owned(), Some("specification")),
+            ("40 percent".to_owned(), None),
+            ("66%".to_owned(), Some("specification")),
+        ]
+    );
+}
+
+#[test]
+fn tex_math_in_markdown_holds_no_claims() {
+    let markdown = "# Rewards\n\nThe parameters are $k = 250, r = 0.4$ and $$x^2 + 3y$$ today.\n\nTickets cost $5-$10, or $12 at the door; the $X fee is $3 and bonds pay $2.5 billion.\n";
+    assert_eq!(texts(markdown, "m.md"), ["$5-$10", "$12", "$3", "$2.5 billion"]);
+}
+
+#[test]
+fn a_difference_with_its_result_is_no_range() {
+    assert!(
+        consistency_rules(
+            "At least 61% - 25% = 36% of the votes were cast early.\n",
+            "d.txt"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        consistency_rules("Turnout fell to 61% - 25% of the voters.\n", "d.txt"),
+        ["consistency/range-order"]
+    );
+}
+
+#[test]
+fn figures_that_describe_each_listed_thing_are_no_parts() {
+    assert!(
+        consistency_rules(
+            "The store reads two layouts: a 15 field record and a 16 field record.\n",
+            "l.txt"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        consistency_rules("The store holds 30 records: 15 old and 16 new.\n", "l.txt"),
+        ["consistency/arithmetic"]
+    );
+}

@@ -173,10 +173,14 @@ fn follows_a_code(document: &crate::document::Document, claim: &crate::claim::Cl
         })
 }
 
-/// "(100 × a)/(2.98-1.04) = 32": a difference in parentheses inside a formula.
+/// "(100 × a)/(2.98-1.04) = 32": a difference in parentheses inside a formula; "58% - 20% =
+/// 38%": a difference with its result.
 fn in_formula(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
     let before = super::window_before(&document.text, claim.span.start, 2);
     let after = super::window_after(&document.text, claim.span.end, 3);
+    if after.trim_start().starts_with('=') {
+        return true;
+    }
     before.ends_with('(')
         && after.starts_with(')')
         && (before.starts_with(['/', '*', '×', '+'])

@@ -169,6 +169,9 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                     if document.title.is_none() {
                         document.title = text.lines().find_map(metadata_title);
                     }
+                    if document.declared_type.is_none() && is_proposal_header(text) {
+                        document.declared_type = Some(crate::document::PROPOSAL.to_owned());
+                    }
                     continue;
                 }
                 if stack.contains(&Container::Skipped) {
@@ -284,6 +287,46 @@ fn metadata_title(line: &str) -> Option<String> {
     let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim();
     let value = value.trim_matches(|c| c == '"' || c == '\'');
     (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Keys that hold a number in front matter without numbering a proposal.
+const NUMBER_KEYS: [&str; 8] = [
+    "id",
+    "year",
+    "order",
+    "weight",
+    "version",
+    "page",
+    "nav_order",
+    "rank",
+];
+
+/// Whether front matter is an improvement proposal's header (EIP, BIP, CIP, FIP, SIMD, ZIP …):
+/// a short key that numbers the document ("CIP: 75", "simd: '0047'"), a status and its authors.
+/// A blog post's front matter has authors but no status and no number of its own.
+fn is_proposal_header(text: &str) -> bool {
+    let (mut numbered, mut status, mut authors) = (false, false, false);
+    for line in text.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        match key.as_str() {
+            "status" => status = !value.is_empty(),
+            "author" | "authors" => authors = true,
+            _ if (2..=5).contains(&key.len())
+                && key.bytes().all(|b| b.is_ascii_lowercase())
+                && !NUMBER_KEYS.contains(&key.as_str())
+                && (1..=6).contains(&value.len())
+                && value.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                numbered = true;
+            }
+            _ => {}
+        }
+    }
+    numbered && status && authors
 }
 
 const fn is_text_container(container: Container) -> bool {

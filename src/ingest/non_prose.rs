@@ -86,15 +86,61 @@ pub fn mark_reference_sections(document: &mut Document) {
 /// Adds `spans` to the document's ignored stretches, which stay sorted and apart.
 fn ignore(document: &mut Document, spans: Vec<Span>) {
     document.ignored.extend(spans);
-    document.ignored.sort_unstable();
-    let mut merged: Vec<Span> = Vec::with_capacity(document.ignored.len());
-    for span in document.ignored.drain(..) {
-        match merged.last_mut() {
-            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-            _ => merged.push(span),
+    document.finish_ignored();
+}
+
+/// Longest stretch of inline math read between two dollar signs, in bytes.
+const INLINE_MATH_BYTES: usize = 300;
+
+/// TeX math written in Markdown prose, `$k = 500$` inline or `$$…$$` on display: its figures
+/// are the terms of a formula, not claims. Stricter than a math-enabled renderer so that money
+/// stays money: inline math opens with a dollar sign before a letter, a backslash or a brace
+/// ("$k", "$\alpha"; never "$5"), not glued to a word before it, and closes at the next dollar
+/// sign of the block, glued to the formula's last character and followed by no letter or
+/// digit ("$5-$10" and "from $x to $5" hold no math).
+pub fn markdown_math(document: &mut Document) {
+    let mut spans = Vec::new();
+    for block in &document.blocks {
+        let text = document.slice(block.span);
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = memchr::memchr(b'$', &bytes[from..]) {
+            let open = from + found;
+            from = open + 1;
+            if bytes.get(open + 1) == Some(&b'$') {
+                // Display math: up to the next "$$", or not math at all.
+                let Some(close) = memchr::memmem::find(&bytes[open + 2..], b"$$") else {
+                    break;
+                };
+                let end = open + 2 + close + 2;
+                spans.push(Span::new(block.span.start + open, block.span.start + end));
+                from = end;
+                continue;
+            }
+            let glued_before =
+                open > 0 && (bytes[open - 1].is_ascii_alphanumeric() || bytes[open - 1] == b'$');
+            let opens = bytes
+                .get(open + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'\\' || b == b'{');
+            if glued_before || !opens {
+                continue;
+            }
+            let window = &bytes[open + 1..(open + 1 + INLINE_MATH_BYTES).min(bytes.len())];
+            let Some(close) = memchr::memchr(b'$', window).map(|at| open + 1 + at) else {
+                continue;
+            };
+            let closes = !bytes[close - 1].is_ascii_whitespace()
+                && !bytes.get(close + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && bytes.get(close + 1) != Some(&b'$');
+            if closes {
+                spans.push(Span::new(block.span.start + open, block.span.start + close + 1));
+                from = close + 1;
+            }
         }
     }
-    document.ignored = merged;
+    if !spans.is_empty() {
+        ignore(document, spans);
+    }
 }
 
 /// Notes written as paragraphs that open with their marker's label, after the text that

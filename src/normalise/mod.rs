@@ -236,6 +236,14 @@ impl Normaliser<'_, '_> {
                 span: mention.span,
                 sentence_index: mention.sentence,
             });
+            let claim = claims.last_mut().expect("a claim was pushed");
+            // A specification's motivation counts the system's own units as its settings.
+            if claim.role.is_none()
+                && shared.profile == profile::Profile::Specification
+                && role::counts_system_units(claim.unit, claim.subject.as_deref())
+            {
+                claim.role = Some(crate::claim::Role::Specification);
+            }
         }
         claims
     }

@@ -86,6 +86,13 @@ const DESIGN_SECTIONS: &[&str] = &[
     "future possibilities",
     "open issues",
     "security considerations",
+    "change motivation",
+    "design rationale",
+    "alternatives considered",
+    "new terminology",
+    "reference implementation",
+    "test cases",
+    "path to active",
 ];
 
 /// Source bytes per code block at or under which a document is technical documentation.
@@ -140,7 +147,8 @@ pub fn detect(document: &Document) -> Profile {
     // Technical documentation: code samples throughout (one per 2 KB of source or more).
     let code_dense = document.code_blocks >= 10
         && document.code_blocks * CODE_EVERY_BYTES >= document.source_map.original().len();
-    if header.iter().any(|h| head.contains(h)) || requirements >= 5 || code_dense {
+    let proposal = document.declared_type.as_deref() == Some(crate::document::PROPOSAL);
+    if proposal || header.iter().any(|h| head.contains(h)) || requirements >= 5 || code_dense {
         return Profile::Specification;
     }
     if let Some(declared) = document.declared_type.as_deref()
@@ -162,7 +170,9 @@ pub fn detect(document: &Document) -> Profile {
         .iter()
         .filter(|section| {
             headings.iter().any(|h| {
-                h.trim()
+                // "Motivation: Why is this CIP necessary?" names the motivation.
+                let name = h.split(':').next().unwrap_or(h);
+                name.trim()
                     .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
                     .trim()
                     == **section

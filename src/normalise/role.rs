@@ -68,6 +68,16 @@ fn section_of(title: &str) -> Option<Section> {
     if opens(&["motivation", "background"]) {
         return Some(Section::Motivation);
     }
+    // A list of terms and what they mean: its figures define, they report nothing.
+    if opens(&[
+        "definition",
+        "terminology",
+        "new terminology",
+        "glossary",
+        "notation",
+    ]) {
+        return Some(Section::Method);
+    }
     if opens(&["introduction", "discussion", "context"])
         || has(&["related work", "literature", "prior work", "previous work"])
     {
@@ -542,6 +552,46 @@ pub fn role(
         }
     }
     (cues.analysis || cues.first_person).then_some(Role::Analysis)
+}
+
+/// Things a protocol is built of, counted in its own units ("900 epochs", "2,160 blocks",
+/// "4096 bytes of stack"): a specification's motivation states them as the system's settings,
+/// not as facts about the world that want a source.
+const SYSTEM_UNITS: [&str; 16] = [
+    "epoch",
+    "slot",
+    "block",
+    "byte",
+    "bit",
+    "gas",
+    "opcode",
+    "instruction",
+    "field",
+    "signature",
+    "sector",
+    "tipset",
+    "partition",
+    "round",
+    "frame",
+    "register",
+];
+
+/// Whether a figure counts a protocol's own units: a unit of data, or a subject whose last
+/// word is one of `SYSTEM_UNITS` (singular or plural).
+#[must_use]
+pub fn counts_system_units(unit: Option<&str>, subject: Option<&str>) -> bool {
+    if unit.is_some_and(|u| {
+        crate::lexicon::units::scale(u).is_some_and(|(d, ..)| d == crate::lexicon::units::Dimension::Data)
+            || u == "bit"
+    }) {
+        return true;
+    }
+    let Some(last) = subject.and_then(|s| s.split_whitespace().next_back()) else {
+        return false;
+    };
+    let last = last.to_ascii_lowercase();
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    SYSTEM_UNITS.contains(&singular)
 }
 
 /// A figure inside parentheses that hold a sum or difference of figures: "$1,600 ($3,600 −

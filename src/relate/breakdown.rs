@@ -304,7 +304,10 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
             comparable(&sentence.claims[total], &sentence.claims[index])
         }
     };
-    if !fits(first) || quoted(sentence, first_at) {
+    // "two forms: a 15 field version and a 16 field version": a figure after an article
+    // describes one thing of the list, it counts none.
+    let described = |at: usize| at > 0 && view.is_any(at - 1, &["a", "an", "A", "An"]);
+    if !fits(first) || quoted(sentence, first_at) || described(first_at) {
         return Vec::new();
     }
     let mut parts = vec![first];
@@ -330,7 +333,7 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
         if broken || nested {
             break;
         }
-        if fits(index) && !quoted(sentence, at) {
+        if fits(index) && !quoted(sentence, at) && !described(at) {
             parts.push(index);
             last_at = at;
         }
