@@ -1164,3 +1164,50 @@ fn figures_that_describe_each_listed_thing_are_no_parts() {
         ["consistency/arithmetic"]
     );
 }
+
+#[test]
+fn boxes_of_other_stories_hold_no_claims_even_with_prose() {
+    let teaser = "<p class=\"caption\">A town council voted to close 14 libraries after a budget shortfall of two million pounds, and readers wrote in with their views on what comes next.</p>";
+    let article = "<p>The harbour board said on Monday that the port handled 1,200 ships last year.</p>\
+        <p>Dock workers unloaded most of the cargo at night, when the cranes run on cheaper power and the roads are empty.</p>\
+        <p>The board expects the new berth to open in the spring, after the dredging of the channel is finished.</p>";
+    let page = format!(
+        "<html><body><div class=\"l-sidebar-fixed l-article-body-segment\">{article}</div>\
+         <aside class=\"sticky-sidebar\">{teaser}{teaser}</aside>\
+         <div class=\"most-read\">{teaser}</div><div class=\"related-stories\">{teaser}</div></body></html>"
+    );
+    assert_eq!(texts(&page, "port.html"), ["1,200"]);
+}
+
+#[test]
+fn screens_games_and_addresses_are_named_not_counted() {
+    assert_eq!(
+        texts(
+            "The console streams games in 4K to a TV, and NBA 2K24 sold 12 million copies.",
+            "g.txt"
+        ),
+        ["12 million"]
+    );
+    assert_eq!(
+        texts("The firm raised $4K from 4K donors.", "g.txt"),
+        ["$4K", "4K"]
+    );
+    assert_eq!(
+        texts("Write to 12 Elm Road, Spokane, Wa 99201 for 30 days.", "a.txt"),
+        ["30 days"]
+    );
+}
+
+#[test]
+fn a_reviewers_own_tests_are_its_analysis() {
+    assert_eq!(
+        roles(
+            "At our standard settings, the laptop ran at 86 frames per second.",
+            "r.txt"
+        )
+        .into_iter()
+        .map(|(_, role)| role)
+        .collect::<Vec<_>>(),
+        [Some("analysis")]
+    );
+}

@@ -244,6 +244,24 @@ impl Scanner<'_> {
                     if !known {
                         return false;
                     }
+                    // "NBA 2K20": a scale's letter glued between digits names a product.
+                    if scale_abbreviation(word).is_some()
+                        && word.chars().all(|c| c.is_ascii_uppercase())
+                        && self.unit_at(end).is_none()
+                        && self.token(end + 1).is_some_and(|t| t.glued() && t.is_number())
+                    {
+                        return false;
+                    }
+                    // "4K", "8K": a screen's resolution in a sentence about screens, not
+                    // four thousand ("$4K" stays money).
+                    if word == "K"
+                        && numeral.plain_integer
+                        && [2, 4, 5, 6, 8].map(Decimal::from).contains(&numeral.value)
+                        && !self.after_currency_sign(at)
+                        && self.sentence_facts().is_some_and(|facts| facts.screens)
+                    {
+                        return false;
+                    }
                     // "2024h2", "2025H1": a half-year's name, a unit letter glued between digits
                     // (not a unit's power: "50m2" is read whole as m²).
                     if let Some((_, after)) = self.unit_at(end)
@@ -281,6 +299,25 @@ impl Scanner<'_> {
             }
         }
         true
+    }
+
+    /// What the whole sentence says of its figures, read once.
+    fn sentence_facts(&self) -> Option<&SentenceFacts> {
+        let (first, last) = (self.tokens.first()?, self.tokens.last()?);
+        Some(
+            self.facts
+                .get_or_init(|| SentenceFacts::of(&self.text[first.span.start..last.span.end])),
+        )
+    }
+
+    /// Whether a currency sign stands just before the token at `at` ("$4K").
+    fn after_currency_sign(&self, at: usize) -> bool {
+        self.token(at).is_some_and(|token| {
+            self.text[..token.span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+        })
     }
 
     /// Numbers that locate a place rather than measure: coordinates ("40°N 100°W", and the
@@ -679,11 +716,17 @@ impl Scanner<'_> {
 /// What a whole sentence says of the figures in it, read once per sentence (a sentence may
 /// hold thousands of figures).
 #[derive(Debug, Clone, Copy)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts of one sentence, each read once"
+)]
 pub(super) struct SentenceFacts {
     /// Shell parameters ("$0", "$@", or three "$1"-like ones): `$N` names no money.
     shell: bool,
     /// An ISBN or ISSN: a reference entry, which holds no claims.
     reference_entry: bool,
+    /// Screens, video or games are spoken of: "4K" is a resolution.
+    screens: bool,
     /// A position in degrees ("40°N 100°W"): the decimal pair that often follows it ("40;
     /// -100") restates the position, not two figures.
     coordinates: bool,
@@ -701,10 +744,51 @@ impl SentenceFacts {
                     .nth(2)
                     .is_some(),
             reference_entry: sentence.contains("ISBN") || sentence.contains("ISSN"),
+            screens: sentence.contains('K') && SCREEN_WORDS.is_match(sentence),
             coordinates: sentence.contains('°') && identifier_patterns().compass.is_match(sentence),
         }
     }
 }
+
+/// The postal codes of the United States' states and territories.
+const STATES: [&str; 54] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
+    "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    "PR", "VI", "GU",
+];
+
+/// Words of screens, video and games, in any case: beside them "4K" is a resolution.
+static SCREEN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            " tv",
+            "television",
+            "resolution",
+            "video",
+            "display",
+            "monitor",
+            "screen",
+            "stream",
+            "hdr",
+            "camera",
+            "blu-ray",
+            "game",
+            "gaming",
+            "chromecast",
+            "uhd",
+            "pixel",
+            "hdmi",
+            "fps",
+            "oled",
+            "footage",
+            "projector",
+            "netflix",
+            "youtube",
+        ])
+        .expect("fixed words build")
+});
 
 struct IdentifierPatterns {
     code_before: Regex,
@@ -792,9 +876,16 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             )),
             code_after: build(&format!(r"^\s+{code}")),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
-            state_before: build(
-                r"(?-u:\b)(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|VI|GU),?\s$",
-            ),
+            // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
+            state_before: build(&format!(
+                r"(?:(?-u:\b)(?:{states})|,\s(?:{title_case})),?\s$",
+                states = STATES.join("|"),
+                title_case = STATES
+                    .iter()
+                    .map(|code| format!("{}{}", &code[..1], code[1..].to_ascii_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )),
             // "a 503 status", "404 Not Found", "100 Continue", "Expect: 100-continue".
             status_after: build(
                 r"^(?:\s+(?i:status|error|response)(?-u:\b)|[\s-](?:Continue|continue|OK|Created|Accepted|No Content|Partial Content|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)(?-u:\b))",

@@ -211,11 +211,11 @@ impl Reader<'_> {
     }
 
     /// Whether the element whose start tag (named `name`) was just read holds prose: runs of
-    /// text of a sentence's length adding up to `PROSE_INSIDE` bytes, or more markup than a
+    /// text of a sentence's length adding up to `enough` bytes, or more markup than a
     /// look-ahead reads. A class that names furniture ("content-and-menu", "has-share-bar")
     /// may sit on a wrapper of the whole article; a menu, a share box or a poll holds no prose.
     /// The look-aheads of a document read at most `LOOKAHEAD_BUDGET` times its size in all.
-    fn holds_prose(&mut self, name: &str) -> bool {
+    fn holds_prose(&mut self, name: &str, enough: usize) -> bool {
         let rest = &self.source[self.after_tag.min(self.source.len())..];
         let window = &rest[..crate::span::floor_char_boundary(rest, LOOKAHEAD.min(rest.len()))];
         if self.lookahead_left < window.len() {
@@ -227,7 +227,7 @@ impl Reader<'_> {
         while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
             let lt = at + found;
             prose += prose_run(&window[text_start..lt]);
-            if prose >= PROSE_INSIDE {
+            if prose >= enough {
                 return true;
             }
             let Some((tag, length)) = parse_tag(&window[lt..]) else {
@@ -299,7 +299,11 @@ impl Reader<'_> {
             && !tag.self_closing
             && (SKIPPED.contains(&name)
                 || is_chrome(tag)
-                || (is_site_furniture(tag) && !self.holds_prose(name)))
+                || match site_furniture(tag) {
+                    Furniture::Not => false,
+                    Furniture::Surely => !self.holds_prose(name, STORIES_PROSE),
+                    Furniture::Unless => !self.holds_prose(name, PROSE_INSIDE),
+                })
         {
             // A skipped span sits inside running text: the paragraph around it goes on.
             if name != "span" {
@@ -718,6 +722,10 @@ const LOOKAHEAD: usize = 256 * 1024;
 /// Prose inside such an element, in bytes, above which it is a wrapper of content, kept.
 const PROSE_INSIDE: usize = 250;
 
+/// Prose inside a box of other stories, in bytes, above which it is a wrapper of the article
+/// (a sidebar's teasers hold a few captions; an article beside a sidebar holds pages).
+const STORIES_PROSE: usize = 4000;
+
 /// Look-ahead, in multiples of the document's size, that one document's furniture may cost.
 const LOOKAHEAD_BUDGET: usize = 8;
 
@@ -817,18 +825,18 @@ const CONTENT_WORDS: &[&str] = &["article", "body", "content", "main", "story", 
 /// Page furniture named by its class, id or role, the way readers of news pages tell a
 /// page's article from the site around it: `jetpack_subscription_widget`, "wp-polls",
 /// "bottom-share-links", `article__comments`, `role="navigation"`.
-fn is_site_furniture(tag: &Tag<'_>) -> bool {
+fn site_furniture(tag: &Tag<'_>) -> Furniture {
     if tag.attributes.trim().is_empty()
         || !FURNITURE_ELEMENTS.contains(&tag.name.as_str())
         || is_notes_container(tag)
     {
-        return false;
+        return Furniture::Not;
     }
     if tag
         .attribute("role")
         .is_some_and(|role| FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
     {
-        return true;
+        return Furniture::Unless;
     }
     let class = tag.attribute("class").unwrap_or_default();
     let id = tag.attribute("id").unwrap_or_default();
@@ -847,18 +855,57 @@ fn is_site_furniture(tag: &Tag<'_>) -> bool {
     let furniture_word = |word: &str| {
         FURNITURE_WORDS.contains(&word) || FURNITURE_STEMS.iter().any(|stem| word.starts_with(stem))
     };
-    let mut furniture = false;
+    let (mut furniture, mut surely, mut wraps_content) = (false, false, false);
     for name in names() {
         let words = words(name);
         // "post-content", "elementor-widget-theme-post-content", "article-body": the content.
         if words.last().is_some_and(|w| CONTENT_WORDS.contains(&w.as_str())) {
-            return false;
+            return Furniture::Not;
         }
-        furniture |= words.iter().any(|w| furniture_word(w))
-            && !words.iter().any(|w| LAYOUT_WORDS.contains(&w.as_str()));
+        if words.iter().any(|w| LAYOUT_WORDS.contains(&w.as_str())) {
+            continue;
+        }
+        furniture |= words.iter().any(|w| furniture_word(w));
+        // "l-sidebar-fixed l-article-body-segment": a layout of the article beside a sidebar.
+        wraps_content |= words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()));
+        surely |= words
+            .iter()
+            .any(|w| OTHER_STORIES_STEMS.iter().any(|stem| w.starts_with(stem)))
+            || words
+                .windows(2)
+                .any(|pair| pair[0] == "most" && MOST_WORDS.contains(&pair[1].as_str()));
     }
-    furniture
+    match (furniture || surely, surely && !wraps_content) {
+        (false, _) => Furniture::Not,
+        (true, true) => Furniture::Surely,
+        (true, false) => Furniture::Unless,
+    }
 }
+
+/// What a start tag's class, id or role says of the element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Furniture {
+    /// Not the site's furniture, or not said to be.
+    Not,
+    /// Furniture unless prose is found inside (a "content-and-menu" wrapper of the article).
+    Unless,
+    /// Other stories' teasers (a sidebar, related or most-read stories): skipped with their
+    /// prose, which is their stories', not the article's.
+    Surely,
+}
+
+/// Stems of class names and ids of boxes of other stories: their teasers hold prose.
+const OTHER_STORIES_STEMS: &[&str] = &[
+    "sidebar",
+    "related",
+    "trending",
+    "recommend",
+    "outbrain",
+    "taboola",
+];
+
+/// Words after "most" in boxes of other stories ("most-read", "most-commented").
+const MOST_WORDS: &[&str] = &["read", "popular", "viewed", "commented", "shared", "emailed"];
 
 fn is_notes_container(tag: &Tag<'_>) -> bool {
     let role = tag.attribute("role").unwrap_or_default();
