@@ -1211,3 +1211,40 @@ fn a_reviewers_own_tests_are_its_analysis() {
         [Some("analysis")]
     );
 }
+
+#[test]
+fn a_web_page_names_its_source_of_data_once_for_the_paragraphs_beside_it() {
+    let paragraphs = |attribution: &str| {
+        format!(
+            "<html><body><p>Home sales in the county fell 11 percent last month.</p>\
+             <p>Agents sold 4,312 homes in October, {attribution}.</p>\
+             <p>The median price was $312,400, up from $298,150 a year ago.</p>\
+             <p>A separate story: the ferry carried 92,000 riders.</p>\
+             <p>The mayor opened the new pier on Monday.</p></body></html>"
+        )
+    };
+    // A source of data speaks for the paragraphs either side of its own; not two away.
+    let found = uncited(&paragraphs("according to Harbour Realty data"), "sales.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`92,000`"), "{found:#?}");
+    // Whose words a quotation is says nothing of the figures beside it.
+    let found = uncited(&paragraphs("the agent said"), "sales.html");
+    assert_eq!(found.len(), 4, "{found:#?}");
+    // A report cites in the paragraph that gives the figure.
+    let markdown = "Home sales fell 11 percent last month.\n\nAgents sold 4,312 homes in October, according to Harbour Realty data.\n";
+    let found = uncited(markdown, "sales.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`11 percent`"), "{found:#?}");
+}
+
+#[test]
+fn a_forecaster_named_before_its_verb_is_a_source() {
+    assert!(
+        uncited(
+            "Sales rose 14 percent.\n\nHarbour Realty expects 4,400 sales next year.\n",
+            "f.md"
+        )
+        .iter()
+        .all(|m| !m.contains("4,400"))
+    );
+}

@@ -406,19 +406,75 @@ fn linked_in_sentence(document: &Document, sentence: crate::span::Span, sources:
 }
 
 /// Whether a source of a counted kind stands in the block (a paragraph cites for its figures),
-/// or a "Source:" line follows it.
+/// or a "Source:" line follows it, or — on a web page — a source of data is named in the
+/// paragraph before or after it: a news story names its source once for a run of paragraphs
+/// ("… plunged 10 percent." then "…, according to the dealers' group").
 fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
     let span = document.blocks[block].span;
     let next = document.blocks.get(block + 1).map_or(span, |b| b.span);
-    let first = document.sources.partition_point(|s| s.span.end <= span.start);
+    let previous = block
+        .checked_sub(1)
+        .and_then(|b| document.blocks.get(b))
+        .filter(|b| prose_paragraph(b))
+        .map_or(span, |b| b.span);
+    let next_prose = document.blocks.get(block + 1).is_some_and(prose_paragraph);
+    let first = document.sources.partition_point(|s| s.span.end <= previous.start);
+    // Web pages write that way; a report cites in the paragraph that gives the figure.
+    let beside =
+        document.format == crate::document::InputFormat::Html && counted.contains(&SourceKind::Attribution);
     document.sources[first..]
         .iter()
         .take_while(|s| s.span.start < next.end)
         .any(|s| {
             counted.contains(&s.kind)
-                && (s.span.start < span.end
-                    || (s.kind == SourceKind::SourceLine && s.span.start >= next.start))
+                && ((s.span.end > span.start && s.span.start < span.end)
+                    || (s.kind == SourceKind::SourceLine && s.span.start >= next.start)
+                    || (beside
+                        && s.kind == SourceKind::Attribution
+                        && (s.span.start < span.start || next_prose)
+                        && names_a_data_source(document.slice(s.span))))
         })
+}
+
+/// Whether an attribution names where figures come from ("according to the dealers' group", "data
+/// from the census", "Edmunds estimates"), not whose words a quotation is ("the mayor said"):
+/// only a source of data speaks for the paragraphs beside its own.
+fn names_a_data_source(attribution: &str) -> bool {
+    const DATA_VERBS: [&str; 17] = [
+        "reported",
+        "reports",
+        "estimated",
+        "estimates",
+        "projected",
+        "projects",
+        "found",
+        "finds",
+        "calculated",
+        "forecast",
+        "forecasts",
+        "expects",
+        "predicts",
+        "predicted",
+        "published",
+        "showed",
+        "shows",
+    ];
+    let lower = attribution.to_ascii_lowercase();
+    let last = lower
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_ascii_alphabetic());
+    lower.starts_with("according")
+        || DATA_VERBS.contains(&last)
+        || ["data ", "figures ", "statistics ", "estimates ", "numbers "]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
+/// A paragraph of running text (not a heading, a cell, a caption or a note).
+fn prose_paragraph(block: &crate::document::Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph)
 }
 
 fn covered(context: &Context<'_>, claim: &Claim, coverage: Coverage) -> bool {

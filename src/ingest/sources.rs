@@ -116,7 +116,7 @@ static PATTERNS: Patterns = Patterns {
     according: LazyLock::new(|| build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({NAME})"))),
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|predicts|predicted|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -279,6 +279,8 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("stated", Cue::VerbAfter),
             ("calculated", Cue::VerbAfter),
             ("forecast", Cue::VerbAfter),
+            ("expects", Cue::VerbAfter),
+            ("predict", Cue::VerbAfter),
             ("published", Cue::VerbAfter),
             ("showed", Cue::VerbAfter),
             ("shows", Cue::VerbAfter),
@@ -414,6 +416,14 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
             continue;
         }
         for (whole, name) in matches_with_group(pattern, text) {
+            // A forecast is a source's when a proper name makes it ("Edmunds expects"); "the
+            // board expects" states a hope.
+            let forecast = ["expects", "predicts", "predicted"]
+                .iter()
+                .any(|verb| text[whole.clone()].ends_with(verb));
+            if forecast && (!name.starts_with(|c: char| c.is_ascii_uppercase()) || name.starts_with("The ")) {
+                continue;
+            }
             if is_named(name) {
                 push(at(whole.start, whole.end), SourceKind::Attribution);
             }
