@@ -1248,3 +1248,12 @@ fn a_forecaster_named_before_its_verb_is_a_source() {
         .all(|m| !m.contains("4,400"))
     );
 }
+
+#[test]
+fn code_in_an_html_block_of_markdown_stays_code_across_blank_lines() {
+    // A blank line ends the HTML block for CommonMark; the code after it is still inside
+    // `<pre>` for a browser.
+    let markdown = "Intro.\n\n<div class=\"code-cell\">\n  <pre>\n    <code>\nrate = 0.25\n\nlimit = 2500\n\ncap = {'duration': 500}\n    </code>\n  </pre>\n</div>\n\nThe plan would lift 4,000 people out of poverty.[^note]\n\n[^note]: Our own calculation.\n";
+    assert_eq!(texts(markdown, "post.md"), ["4,000"]);
+    assert!(footnote_rules(markdown, "post.md").is_empty());
+}

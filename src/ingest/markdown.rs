@@ -60,7 +60,25 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     // Where the open links' text starts: a link is a source for the figures near it.
     let mut links: Vec<Option<usize>> = Vec::new();
 
+    // The source after an HTML block's unclosed `<pre>`, `<script>` or `<style>` up to its end
+    // tag: a blank line ends the block for CommonMark, and the code after it would read as
+    // paragraphs.
+    let mut raw_region: Option<(usize, usize)> = None;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        if let Some((start, end)) = raw_region {
+            if range.start >= end {
+                raw_region = None;
+                raw_until = None;
+            } else if match event {
+                // A container opened and closed inside the code goes with it; the HTML block
+                // that opened the code keeps its end.
+                Event::Start(_) | Event::End(_) => range.start >= start && range.end <= end,
+                Event::Html(_) => false,
+                _ => true,
+            } {
+                continue;
+            }
+        }
         let original_range = Span::new(unshift(range.start) + offset, unshift(range.end) + offset);
         match event {
             Event::Start(tag) => {
@@ -209,6 +227,13 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                         html,
                         original_range.start,
                     );
+                    if raw_region.is_none()
+                        && let Some(name) = raw_until.as_deref()
+                    {
+                        let rest = &source[range.end..];
+                        let length = crate::ingest::html::raw_text_length(rest, name);
+                        raw_region = (length < rest.len()).then_some((range.end, range.end + length));
+                    }
                 }
             }
             Event::FootnoteReference(label) => {
