@@ -1257,3 +1257,20 @@ fn code_in_an_html_block_of_markdown_stays_code_across_blank_lines() {
     assert_eq!(texts(markdown, "post.md"), ["4,000"]);
     assert!(footnote_rules(markdown, "post.md").is_empty());
 }
+
+#[test]
+fn a_policy_analysis_states_what_a_reform_would_do_as_its_own_result() {
+    let post = "# A child allowance for the county\n\nWe simulated a monthly allowance for every child. We estimate its effects on poverty below.\n\nIn 2022, 14.2 percent of the county's children were poor.\n\nThe allowance would cut child poverty by 38 percent. Under the reform, 61 percent of families come out ahead.\n";
+    assert_eq!(
+        roles(post, "post.md"),
+        [
+            ("2022".to_owned(), None),
+            ("14.2 percent".to_owned(), None),
+            ("38 percent".to_owned(), Some("analysis")),
+            ("61 percent".to_owned(), Some("analysis")),
+        ]
+    );
+    // A news story that reports what a plan would do gives someone else's estimate.
+    let story = "# Council plan\n\nThe allowance would cut child poverty by 38 percent, the council said.\n";
+    assert_eq!(roles(story, "story.md"), [("38 percent".to_owned(), None)]);
+}

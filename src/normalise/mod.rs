@@ -86,6 +86,8 @@ pub struct Shared<'d> {
     settings: &'d Settings,
     coverage: footnotes::Coverage,
     profile: profile::Profile,
+    /// The document models its own results (`profile::models_its_own_results`).
+    own_model: bool,
     sections: Vec<Option<u8>>,
     mark: DecimalMark,
 }
@@ -106,6 +108,7 @@ impl<'d> Shared<'d> {
             settings,
             coverage: footnotes::coverage(document),
             profile,
+            own_model: profile::models_its_own_results(&document.text),
             sections: role::sections(document),
             mark,
         }
@@ -222,6 +225,7 @@ impl Normaliser<'_, '_> {
                 footnotes: shared.coverage.of(mention.sentence).to_vec(),
                 role: role::role(
                     shared.profile,
+                    shared.own_model,
                     shared.sections[sentence.block],
                     role_cues,
                     &document.text,

@@ -330,6 +330,83 @@ fn reports_own_survey(text: &str) -> bool {
     false
 }
 
+/// Whether a document reports results of its own model: its authors say at least twice that
+/// they estimate, simulate, model, calculate, analyse, find, project or assume ("I find", "we
+/// simulated"), or it names its modelling three times or more ("microsimulation", "our model",
+/// a microsimulation tool named). A policy analysis of this kind states what a reform
+/// would do as its own result, not as a fact that wants a source.
+#[must_use]
+pub fn models_its_own_results(text: &str) -> bool {
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(MODELLING.iter().chain(FIRST_PERSON.iter()))
+            .expect("fixed words build")
+    });
+    let (mut modelling, mut first_person) = (0, 0);
+    for found in FINDER.find_iter(text) {
+        if !is_whole_word(text, found.start(), found.end()) && found.pattern().as_usize() >= MODELLING.len() {
+            continue;
+        }
+        if found.pattern().as_usize() < MODELLING.len() {
+            modelling += 1;
+        } else {
+            first_person += 1;
+        }
+        if first_person >= 2 || modelling >= 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that name a model of the document's own, or a microsimulation tool.
+const MODELLING: [&str; 10] = [
+    "microsimulat",
+    "simulated",
+    "simulation",
+    "our model",
+    "this model",
+    "policyengine",
+    "openfisca",
+    "taxsim",
+    "tax-calculator",
+    "euromod",
+];
+
+/// The authors' words for working out figures themselves.
+const FIRST_PERSON: [&str; 28] = [
+    "i estimate",
+    "we estimate",
+    "i estimated",
+    "we estimated",
+    "i simulate",
+    "we simulate",
+    "i simulated",
+    "we simulated",
+    "i model",
+    "we model",
+    "i modeled",
+    "we modeled",
+    "i calculate",
+    "we calculate",
+    "i calculated",
+    "we calculated",
+    "i analyze",
+    "we analyze",
+    "i analyse",
+    "we analyse",
+    "i project",
+    "we project",
+    "i assume",
+    "we assume",
+    "i compute",
+    "we compute",
+    "i find that",
+    "we find that",
+];
+
 /// The requirement words of a specification ("MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD
 /// NOT", "REQUIRED") written as whole words, counted up to `wanted`, in one pass over the text
 /// ("MUST NOT" counts as "MUST" too, as the words counted one by one would).

@@ -151,6 +151,10 @@ pub struct Cues {
     /// The authors speak of themselves as the subject of a clause ("we had 139 people
     /// contribute", "I have been writing it for a year").
     first_person: bool,
+    /// The sentence states what would be under a policy or scenario ("the reform would cut
+    /// poverty 29%", "under the Full UBI scheme"): in a document that models its own results,
+    /// its figures are that model's.
+    pub counterfactual: bool,
 }
 
 const EXAMPLE: &[&str] = &[
@@ -461,6 +465,7 @@ impl Cues {
             given,
             analysis: analysis || names_own_work(sentence),
             first_person: speaks_first_hand(sentence),
+            counterfactual: states_a_counterfactual(sentence),
         }
     }
 }
@@ -495,6 +500,40 @@ fn names_own_work(sentence: &str) -> bool {
     })
 }
 
+/// Whether a sentence says what would be, or what is under a scenario: "would", "could",
+/// "would've", or "under" before an article or "each" ("under the reform", "Under a $1,000
+/// payment", "under each of the three reforms").
+fn states_a_counterfactual(sentence: &str) -> bool {
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "would",
+                "could",
+                "under the ",
+                "under a ",
+                "under an ",
+                "under each ",
+                "under this ",
+                "under their ",
+                "under his ",
+                "under her ",
+            ])
+            .expect("fixed words build")
+    });
+    WORDS.find_iter(sentence).any(|found| {
+        // "would" and "could" as words ("wouldn't" too); the "under" phrases end in a space.
+        let ends_word = found.pattern().as_usize() > 1
+            || !sentence[found.end()..].starts_with(|c: char| c.is_alphanumeric() && c != 'n');
+        is_word_start(sentence, found.start()) && ends_word
+    })
+}
+
+/// Whether `at` starts a word of `text` (no letter just before it).
+fn is_word_start(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
 /// Whether the authors are a subject of the sentence: "we" or "I" (a contraction too) before
 /// a word in lower case ("we merged", "I've been", "we're calling"). A capital "I" before a
 /// capitalised word or a number is a numeral ("Phase I Trials", "World War I"), not a pronoun.
@@ -527,6 +566,7 @@ fn speaks_first_hand(sentence: &str) -> bool {
 #[must_use]
 pub fn role(
     profile: Profile,
+    own_model: bool,
     section: Option<u8>,
     cues: Cues,
     text: &str,
@@ -554,7 +594,7 @@ pub fn role(
             _ => return Some(Role::Analysis),
         }
     }
-    (cues.analysis || cues.first_person).then_some(Role::Analysis)
+    (cues.analysis || cues.first_person || (own_model && cues.counterfactual)).then_some(Role::Analysis)
 }
 
 /// Things a protocol is built of, counted in its own units ("900 epochs", "2,160 blocks",
@@ -690,6 +730,7 @@ mod tests {
         let at = sentence.find(figure).expect("figure in sentence");
         role(
             Profile::Report,
+            false,
             None,
             Cues::of(sentence),
             sentence,
