@@ -332,16 +332,21 @@ fn reports_own_survey(text: &str) -> bool {
 
 /// Whether a document reports results of its own model: its authors say at least twice that
 /// they estimate, simulate, model, calculate, analyse, find, project or assume ("I find", "we
-/// simulated"), or it names its modelling three times or more ("microsimulation", "our model",
-/// a microsimulation tool named). A policy analysis of this kind states what a reform
-/// would do as its own result, not as a fact that wants a source.
+/// simulated"), or it names its modelling three times or more ("microsimulation", "modeled",
+/// "our model", a microsimulation tool named), or once and twice. A policy analysis of this
+/// kind states what a reform would do as its own result, not as a fact that wants a source.
 #[must_use]
 pub fn models_its_own_results(text: &str) -> bool {
     static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(MODELLING.iter().chain(FIRST_PERSON.iter()))
+            .build(
+                MODELLING
+                    .iter()
+                    .copied()
+                    .chain(FIRST_PERSON.iter().map(String::as_str)),
+            )
             .expect("fixed words build")
     });
     let (mut modelling, mut first_person) = (0, 0);
@@ -354,7 +359,7 @@ pub fn models_its_own_results(text: &str) -> bool {
         } else {
             first_person += 1;
         }
-        if first_person >= 2 || modelling >= 3 {
+        if first_person >= 2 || modelling >= 3 || (first_person >= 1 && modelling >= 2) {
             return true;
         }
     }
@@ -362,10 +367,13 @@ pub fn models_its_own_results(text: &str) -> bool {
 }
 
 /// Words that name a model of the document's own, or a microsimulation tool.
-const MODELLING: [&str; 10] = [
+const MODELLING: [&str; 13] = [
     "microsimulat",
-    "simulated",
-    "simulation",
+    "simulat",
+    "modeled",
+    "modelled",
+    "modeling",
+    "modelling",
     "our model",
     "this model",
     "policyengine",
@@ -375,37 +383,46 @@ const MODELLING: [&str; 10] = [
     "euromod",
 ];
 
-/// The authors' words for working out figures themselves.
-const FIRST_PERSON: [&str; 28] = [
-    "i estimate",
-    "we estimate",
-    "i estimated",
-    "we estimated",
-    "i simulate",
-    "we simulate",
-    "i simulated",
-    "we simulated",
-    "i model",
-    "we model",
-    "i modeled",
-    "we modeled",
-    "i calculate",
-    "we calculate",
-    "i calculated",
-    "we calculated",
-    "i analyze",
-    "we analyze",
-    "i analyse",
-    "we analyse",
-    "i project",
-    "we project",
-    "i assume",
-    "we assume",
-    "i compute",
-    "we compute",
-    "i find that",
-    "we find that",
-];
+/// The authors' words for working out figures themselves: a first person and a verb of
+/// working ("I find", "we also simulated"), or their analysis named.
+static FIRST_PERSON: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    const SUBJECTS: [&str; 4] = ["i ", "we ", "i also ", "we also "];
+    const VERBS: [&str; 27] = [
+        "estimate",
+        "estimated",
+        "simulate",
+        "simulated",
+        "model",
+        "modeled",
+        "modelled",
+        "calculate",
+        "calculated",
+        "analyze",
+        "analyzed",
+        "analyse",
+        "analysed",
+        "find",
+        "found",
+        "project",
+        "projected",
+        "assume",
+        "assumed",
+        "compute",
+        "computed",
+        "examine",
+        "examined",
+        "show",
+        "used data",
+        "use data",
+        "extend",
+    ];
+    let mut words: Vec<String> = SUBJECTS
+        .iter()
+        .flat_map(|subject| VERBS.iter().map(move |verb| format!("{subject}{verb}")))
+        .collect();
+    words.extend(["this analysis", "our analysis", "my analysis"].map(str::to_owned));
+    words
+});
 
 /// The requirement words of a specification ("MUST", "MUST NOT", "SHALL", "SHALL NOT", "SHOULD
 /// NOT", "REQUIRED") written as whole words, counted up to `wanted`, in one pass over the text

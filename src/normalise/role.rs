@@ -526,6 +526,46 @@ fn states_a_counterfactual(sentence: &str) -> bool {
         let ends_word = found.pattern().as_usize() > 1
             || !sentence[found.end()..].starts_with(|c: char| c.is_alphanumeric() && c != 'n');
         is_word_start(sentence, found.start()) && ends_word
+    }) || (states_a_change(sentence) && !names_a_year(sentence))
+}
+
+/// Whether a sentence states, in the present, what a change does ("child poverty falls 54
+/// percent", "the plan raises the 10th percentile by 17 percent", "61 percent come out ahead").
+fn states_a_change(sentence: &str) -> bool {
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                " falls ",
+                " rises ",
+                " cuts ",
+                " reduces ",
+                " raises ",
+                " lifts ",
+                " increases ",
+                " decreases ",
+                " shrinks ",
+                " come out ahead",
+                " comes out ahead",
+                " come out behind",
+                " comes out behind",
+                " better off",
+                " worse off",
+            ])
+            .expect("fixed words build")
+    });
+    WORDS.is_match(sentence)
+}
+
+/// Whether a sentence names a year ("in 2018", "1960 to 2020"): a change in a year is history,
+/// not a scenario.
+fn names_a_year(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    bytes.windows(4).enumerate().any(|(at, four)| {
+        matches!(&four[..2], b"19" | b"20")
+            && four[2..].iter().all(u8::is_ascii_digit)
+            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && !bytes.get(at + 4).is_some_and(u8::is_ascii_alphanumeric)
     })
 }
 
