@@ -1277,3 +1277,15 @@ fn a_policy_analysis_states_what_a_reform_would_do_as_its_own_result() {
     let story = "# Council plan\n\nThe allowance would cut child poverty by 38 percent, the council said.\n";
     assert_eq!(roles(story, "story.md"), [("38 percent".to_owned(), None)]);
 }
+
+#[test]
+fn terms_of_an_equation_written_out_are_working() {
+    let found = roles(
+        "The elasticity is then 12% / 60% = 0.20, against 15 percent in Norway.",
+        "e.txt",
+    );
+    let role_of = |text: &str| found.iter().find(|(t, _)| t == text).and_then(|(_, role)| *role);
+    assert_eq!(role_of("12%"), Some("arithmetic"));
+    assert_eq!(role_of("60%"), Some("arithmetic"));
+    assert_eq!(role_of("15 percent"), None);
+}

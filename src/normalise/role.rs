@@ -701,6 +701,9 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
     let before_start =
         crate::span::floor_char_boundary(text, span.start.saturating_sub(WORKING_BYTES).max(sentence.start));
     let before = &text[before_start..span.start];
+    if in_equation(before, after) {
+        return true;
+    }
     let Some(open) = before.rfind('(') else {
         return false;
     };
@@ -716,6 +719,22 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
         &text[span.start..span.end],
         &after[..close]
     ))
+}
+
+/// A term of an equation written out in the sentence: an operator beside the figure and an
+/// equals sign after it or just before it ("12% / 60% = 0.20", "= 87%").
+fn in_equation(before: &str, after: &str) -> bool {
+    const OPERATORS: [char; 8] = ['/', '×', '*', '+', '−', '-', '÷', '='];
+    let next = after.trim_start().chars().next();
+    let previous = before.trim_end().chars().next_back();
+    let operator_beside =
+        next.is_some_and(|c| OPERATORS.contains(&c)) || previous.is_some_and(|c| OPERATORS.contains(&c));
+    let equals = after
+        .split(['.', ';', ','])
+        .next()
+        .is_some_and(|clause| clause.contains('='))
+        || previous == Some('=');
+    operator_beside && equals
 }
 
 /// How far either side of a figure the parentheses of shown working are looked for, in bytes.
