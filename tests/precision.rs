@@ -1289,3 +1289,21 @@ fn terms_of_an_equation_written_out_are_working() {
     assert_eq!(role_of("60%"), Some("arithmetic"));
     assert_eq!(role_of("15 percent"), None);
 }
+
+#[test]
+fn a_decrease_from_one_figure_to_another_is_no_range() {
+    assert!(
+        consistency_rules(
+            "The plan would reduce the cost of panels from around $0.23/W to $0.10/W by 2030.\n",
+            "c.txt"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        consistency_rules(
+            "The plan would set the cost of panels at around $0.23/W to $0.10/W by 2030.\n",
+            "c.txt"
+        ),
+        ["consistency/range-order"]
+    );
+}

@@ -173,6 +173,66 @@ fn follows_a_code(document: &crate::document::Document, claim: &crate::claim::Cl
         })
 }
 
+/// "reduce the cost from around $0.23/W to $0.10/W", "fell from 12 to 9": a change written
+/// "from … to …" after a verb of decrease, whose end is meant to come below its start.
+fn is_a_decrease(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    const DECREASE: &[&str] = &[
+        "reduce",
+        "reduced",
+        "reduces",
+        "reducing",
+        "cut",
+        "cuts",
+        "cutting",
+        "lower",
+        "lowered",
+        "lowers",
+        "lowering",
+        "fall",
+        "falls",
+        "fell",
+        "fallen",
+        "falling",
+        "drop",
+        "drops",
+        "dropped",
+        "dropping",
+        "decrease",
+        "decreased",
+        "decreases",
+        "decreasing",
+        "decline",
+        "declined",
+        "declines",
+        "declining",
+        "shrink",
+        "shrank",
+        "shrinks",
+        "slash",
+        "slashed",
+        "down",
+    ];
+    if !document.slice(claim.span).contains(" to ") {
+        return false;
+    }
+    let sentence = document.sentences[claim.sentence_index].span;
+    let before = &document.text[sentence.start..claim.span.start.max(sentence.start)];
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "around" | "about" | "roughly" | "approximately" | "some"
+            )
+        });
+    words.next().as_deref() == Some("from") && words.any(|w| DECREASE.contains(&w.as_str()))
+}
+
 /// "(100 × a)/(2.98-1.04) = 32": a difference in parentheses inside a formula; "58% - 20% =
 /// 38%": a difference with its result.
 fn in_formula(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
@@ -203,6 +263,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
                 && !counts_back(document, claim)
                 && !follows_a_code(document, claim)
                 && !in_formula(document, claim)
+                && !is_a_decrease(document, claim)
         })
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;
