@@ -64,6 +64,9 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     // tag: a blank line ends the block for CommonMark, and the code after it would read as
     // paragraphs.
     let mut raw_region: Option<(usize, usize)> = None;
+    // An end tag looked for and not found: not looked for again (one search per document,
+    // whatever the number of HTML blocks after a stray `<pre>`).
+    let mut raw_unclosed = false;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         if let Some((start, end)) = raw_region {
             if range.start >= end {
@@ -228,11 +231,13 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                         original_range.start,
                     );
                     if raw_region.is_none()
+                        && !raw_unclosed
                         && let Some(name) = raw_until.as_deref()
                     {
                         let rest = &source[range.end..];
                         let length = crate::ingest::html::raw_text_length(rest, name);
                         raw_region = (length < rest.len()).then_some((range.end, range.end + length));
+                        raw_unclosed = raw_region.is_none();
                     }
                 }
             }
