@@ -404,6 +404,10 @@ enum CueKind {
     Procedure,
     /// A system's default setting.
     Setting,
+    /// What would be, or what is under a scenario (`COUNTERFACTUAL`).
+    Counterfactual,
+    /// What a change does, in the present (`CHANGE`).
+    Change,
 }
 
 /// Every cue, in the order of `cue_kinds`.
@@ -415,6 +419,8 @@ fn cue_list() -> Vec<(&'static str, CueKind)> {
         (OWN_EXHIBIT, CueKind::Analysis),
         (PROCEDURE, CueKind::Procedure),
         (DEFAULTS, CueKind::Setting),
+        (COUNTERFACTUAL, CueKind::Counterfactual),
+        (CHANGE, CueKind::Change),
     ] {
         cues.extend(list.iter().map(|cue| (*cue, kind)));
     }
@@ -442,12 +448,17 @@ impl Cues {
     pub fn of(sentence: &str) -> Self {
         let kinds = cue_kinds();
         let (mut example, mut analysis, mut procedure, mut setting) = (false, false, false, false);
+        let (mut counterfactual, mut change) = (false, false);
         for found in CUE_FINDER.get().find_overlapping_iter(sentence) {
             match kinds[found.pattern().as_usize()] {
                 CueKind::Example => example = true,
                 CueKind::Analysis => analysis = true,
                 CueKind::Procedure => procedure = true,
                 CueKind::Setting => setting = true,
+                CueKind::Counterfactual => {
+                    counterfactual |= counterfactual_at(sentence, found.start(), found.end());
+                }
+                CueKind::Change => change = true,
             }
         }
         // Lower-case "shall" is the language of rules and statutes ("half shall be appointed").
@@ -465,7 +476,8 @@ impl Cues {
             given,
             analysis: analysis || names_own_work(sentence),
             first_person: speaks_first_hand(sentence),
-            counterfactual: states_a_counterfactual(sentence),
+            // A change in a named year is history, not a scenario.
+            counterfactual: counterfactual || (change && !names_a_year(sentence)),
         }
     }
 }
@@ -500,61 +512,48 @@ fn names_own_work(sentence: &str) -> bool {
     })
 }
 
-/// Whether a sentence says what would be, or what is under a scenario: "would", "could",
-/// "would've", or "under" before an article or "each" ("under the reform", "Under a $1,000
-/// payment", "under each of the three reforms").
-fn states_a_counterfactual(sentence: &str) -> bool {
-    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "would",
-                "could",
-                "under the ",
-                "under a ",
-                "under an ",
-                "under each ",
-                "under this ",
-                "under their ",
-                "under his ",
-                "under her ",
-            ])
-            .expect("fixed words build")
-    });
-    WORDS.find_iter(sentence).any(|found| {
-        // "would" and "could" as words ("wouldn't" too); the "under" phrases end in a space.
-        let ends_word = found.pattern().as_usize() > 1
-            || !sentence[found.end()..].starts_with(|c: char| c.is_alphanumeric() && c != 'n');
-        is_word_start(sentence, found.start()) && ends_word
-    }) || (states_a_change(sentence) && !names_a_year(sentence))
-}
+/// Words that say what would be, or what is under a scenario: "would", "could" ("wouldn't"
+/// too), "under" before an article or "each" ("under the reform", "Under a $1,000 payment",
+/// "under each of the three reforms").
+const COUNTERFACTUAL: &[&str] = &[
+    "would",
+    "could",
+    "under the ",
+    "under a ",
+    "under an ",
+    "under each ",
+    "under this ",
+    "under their ",
+    "under his ",
+    "under her ",
+];
 
-/// Whether a sentence states, in the present, what a change does ("child poverty falls 54
-/// percent", "the plan raises the 10th percentile by 17 percent", "61 percent come out ahead").
-fn states_a_change(sentence: &str) -> bool {
-    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                " falls ",
-                " rises ",
-                " cuts ",
-                " reduces ",
-                " raises ",
-                " lifts ",
-                " increases ",
-                " decreases ",
-                " shrinks ",
-                " come out ahead",
-                " comes out ahead",
-                " come out behind",
-                " comes out behind",
-                " better off",
-                " worse off",
-            ])
-            .expect("fixed words build")
-    });
-    WORDS.is_match(sentence)
+/// Words that state, in the present, what a change does ("child poverty falls 54 percent",
+/// "the plan raises the 10th percentile by 17 percent", "61 percent come out ahead").
+const CHANGE: &[&str] = &[
+    " falls ",
+    " rises ",
+    " cuts ",
+    " reduces ",
+    " raises ",
+    " lifts ",
+    " increases ",
+    " decreases ",
+    " shrinks ",
+    " come out ahead",
+    " comes out ahead",
+    " come out behind",
+    " comes out behind",
+    " better off",
+    " worse off",
+];
+
+/// Whether a counterfactual cue found at `start..end` stands as words: it starts a word, and
+/// "would" or "could" ends one ("wouldn't" too; the "under" phrases end in a space).
+fn counterfactual_at(sentence: &str, start: usize, end: usize) -> bool {
+    let ends_word = sentence[..end].ends_with(' ')
+        || !sentence[end..].starts_with(|c: char| c.is_alphanumeric() && c != 'n');
+    is_word_start(sentence, start) && ends_word
 }
 
 /// Whether a sentence names a year ("in 2018", "1960 to 2020"): a change in a year is history,
