@@ -424,6 +424,12 @@ pub struct Document {
     /// "review-article", "editorial" …; [`PROPOSAL`] for a proposal's front matter), for the
     /// profile.
     pub declared_type: Option<String>,
+    /// The language its markup declares (`<html lang>`, JATS `xml:lang`, front matter `lang:`),
+    /// as written.
+    pub declared_language: Option<String>,
+    /// The document's language when it is not English (found from its text when read): the
+    /// rules that read words do not run on it.
+    pub foreign_language: Option<crate::ingest::language::Foreign>,
     /// The title its metadata gives (Markdown front matter `title:` or `title = "…"`), for the
     /// profile: a title is not always in the text.
     pub title: Option<String>,

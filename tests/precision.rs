@@ -1307,3 +1307,69 @@ fn a_decrease_from_one_figure_to_another_is_no_range() {
         ["consistency/range-order"]
     );
 }
+
+/// A German news story of a little over a hundred words, written for this test.
+const GERMAN_STORY: &str = "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss bis zum nächsten \
+    Sommer zu sanieren. Die Arbeiten sollen rund 4,2 Millionen Euro kosten, von denen das Land etwa 60 Prozent \
+    übernimmt. Während der Bauzeit fahren die Busse eine Umleitung durch die Nordstadt, die nach Angaben der \
+    Verkehrsbetriebe etwa sieben Minuten länger dauert. Anwohner hatten sich seit Jahren über Schlaglöcher und \
+    rostige Geländer beschwert. Der Bürgermeister sagte, die Stadt habe lange auf die Zusage des Landes gewartet \
+    und wolle nun keine Zeit mehr verlieren. Im Herbst soll zusätzlich ein neuer Radweg entstehen, der die Brücke \
+    mit dem Bahnhof verbindet. Über die genaue Reihenfolge der Bauabschnitte will die Verwaltung im Januar \
+    informieren, wenn die Aufträge vergeben sind. Bis dahin bleibt die Brücke für Fußgänger geöffnet.";
+
+/// A Russian paragraph written for this test: a recipe, whose quantities are no claims.
+const RUSSIAN_RECIPE: &str = "Для теста возьмите 200 г муки, 120 г сливочного масла и 2 яйца. Тесто раскатайте, \
+    выложите в форму и выпекайте 15 минут при 180 градусах. Для начинки смешайте 300 г творога, 100 мл сливок и \
+    немного соли. Выложите начинку на основу и выпекайте ещё 25 минут, пока верх не станет золотистым. Подавайте \
+    пирог тёплым, с салатом из свежих овощей. На 6 порций уйдёт около часа вместе с подготовкой.";
+
+#[test]
+fn a_document_not_in_english_is_read_but_its_words_are_not_checked() {
+    // A German story under a template that declares English: the text decides.
+    let page = format!("<html lang=\"en\"><body><h1>Brücke</h1><p>{GERMAN_STORY}</p></body></html>");
+    let found = rules_found(&page, "brücke.html");
+    assert_eq!(found, ["input/language"], "{found:#?}");
+    assert!(
+        !texts(&page, "brücke.html").is_empty(),
+        "its figures are still read"
+    );
+    let cyrillic = format!("# Пирог\n\n{RUSSIAN_RECIPE}\n");
+    let diagnostics = common::check_text(&cyrillic, "pirog.md");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(
+        diagnostics[0].message.contains("Cyrillic"),
+        "{}",
+        diagnostics[0].message
+    );
+    // Footnote rules read markers, in any language.
+    let noted = format!("{GERMAN_STORY}[^1]\n\nDie Kosten[^2] steigen.\n\n[^1]: Stadtrat, Protokoll.\n");
+    let found = rules_found(&noted, "notes.md");
+    assert!(found.contains(&"footnote/undefined".to_owned()), "{found:#?}");
+    assert!(!found.contains(&"citation/missing".to_owned()), "{found:#?}");
+}
+
+#[test]
+fn english_with_few_function_words_stays_english() {
+    // Results and scorers, as a local paper prints them, under a page that declares English.
+    let mut results = String::from("<html lang=\"en-US\"><body><h1>Results</h1>");
+    for (home, away) in [
+        ("Ashford", "Brinley"),
+        ("Colton", "Dunmore"),
+        ("Easton", "Fairview"),
+        ("Glenwood", "Hollis"),
+    ] {
+        let _ = write!(
+            results,
+            "<p>{home} 3, {away} 1. {home} (5-2): R. Ames 2 goals, 1 assist. T. Bell 1 goal. K. Cole 4 saves. \
+             {away} (2-5): J. Dale 1 goal. M. Eves 6 saves.</p>"
+        );
+    }
+    results.push_str("<p>The next round is played on Friday, with the final at the stadium of the league winner.</p></body></html>");
+    assert!(!rules_found(&results, "results.html").contains(&"input/language".to_owned()));
+    // An English story says nothing of its language; a short text is taken at its word.
+    let story = "<html><body><p>The council voted to repair the old bridge by next summer, at a cost of EUR 4.2 million.</p></body></html>";
+    assert!(!rules_found(story, "story.html").contains(&"input/language".to_owned()));
+    let declared = "<html lang=\"de\"><body><p>Die Brücke kostet 4,2 Millionen Euro.</p></body></html>";
+    assert!(rules_found(declared, "kurz.html").contains(&"input/language".to_owned()));
+}

@@ -12,6 +12,7 @@ mod count_share;
 mod duration;
 mod empty;
 mod footnotes;
+mod language;
 mod ledger;
 mod part_whole;
 mod pattern;
@@ -43,6 +44,7 @@ registry::check_kinds! {
     "footnote-duplicate" => FootnoteDuplicate => footnotes::duplicate,
     "footnote-empty" => FootnoteEmpty => footnotes::empty,
     "input-empty" => InputEmpty => empty::empty,
+    "input-language" => InputLanguage => language::language,
     "citation" => Citation(citation::CitationParams) => citation::missing,
     "restated" => Restated(restated::RestatedParams) => restated::restated,
     "part-whole" => PartWhole => part_whole::part_whole,
@@ -296,7 +298,35 @@ impl<'a> Context<'a> {
 }
 
 fn run(context: &Context<'_>, rule: &Rule) -> Vec<Finding> {
+    if context.document.foreign_language.is_some() && reads_english(&rule.check) {
+        return Vec::new();
+    }
     rule.check.run(context)
+}
+
+/// Whether a kind reads the document's words, which claimlint knows in English only: the
+/// sources and attributions `citation/missing` looks for, the wording of parts, wholes, changes
+/// and conversions. On a document in another language it would misread them, so it does not
+/// run there (`input/language` says so). Kinds that read markers, the ledger, suppressions or
+/// a user's own patterns run on every document; a new kind reads English unless listed here.
+const fn reads_english(kind: &CheckKind) -> bool {
+    !matches!(
+        kind,
+        CheckKind::FootnoteUndefined
+            | CheckKind::FootnoteUnused
+            | CheckKind::FootnoteSequence
+            | CheckKind::FootnoteDuplicate
+            | CheckKind::FootnoteEmpty
+            | CheckKind::InputEmpty
+            | CheckKind::InputLanguage
+            | CheckKind::Pattern(_)
+            | CheckKind::LedgerDrift
+            | CheckKind::LedgerUnreviewed
+            | CheckKind::LedgerStale
+            | CheckKind::SuppressionReason
+            | CheckKind::SuppressionUnused
+            | CheckKind::SuppressionUnknown
+    )
 }
 
 /// Fills `{key}` placeholders of a message template.

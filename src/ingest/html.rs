@@ -267,6 +267,9 @@ impl Reader<'_> {
     #[expect(clippy::too_many_lines, reason = "one arm per HTML element, as a table")]
     fn tag(&mut self, tag: &Tag<'_>, original_start: usize, length: usize) {
         let name = tag.name.as_str();
+        if name == "html" && !tag.end && self.document.declared_language.is_none() {
+            self.document.declared_language = tag.attribute("lang").or_else(|| tag.attribute("xml:lang"));
+        }
         if !self.skipping.is_empty()
             && !tag.end
             && name == "a"

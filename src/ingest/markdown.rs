@@ -190,6 +190,9 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                     if document.title.is_none() {
                         document.title = text.lines().find_map(metadata_title);
                     }
+                    if document.declared_language.is_none() {
+                        document.declared_language = text.lines().find_map(metadata_language);
+                    }
                     if document.declared_type.is_none() && is_proposal_header(text) {
                         document.declared_type = Some(crate::document::PROPOSAL.to_owned());
                     }
@@ -314,6 +317,18 @@ fn template_directives(text: &str) -> Vec<Span> {
 /// results"` (TOML).
 fn metadata_title(line: &str) -> Option<String> {
     let rest = line.trim_start().strip_prefix("title")?.trim_start();
+    let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim();
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// The language a front matter line declares (`lang: de`, `language = "fr"`).
+fn metadata_language(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let rest = line
+        .strip_prefix("language")
+        .or_else(|| line.strip_prefix("lang"))?
+        .trim_start();
     let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim();
     let value = value.trim_matches(|c| c == '"' || c == '\'');
     (!value.is_empty()).then(|| value.to_owned())

@@ -3,6 +3,7 @@
 pub(crate) mod docx;
 pub mod entities;
 mod html;
+pub mod language;
 mod markdown;
 pub mod markers;
 mod non_prose;
@@ -203,6 +204,7 @@ fn finish(mut document: Document, options: &IngestOptions) -> Document {
         non_prose::markdown_math(&mut document);
     }
     sources::find(&mut document);
+    document.foreign_language = language::detect(&document);
     document
 }
 
@@ -376,6 +378,8 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         sources: Vec::new(),
         notes_renumbered: false,
         declared_type: None,
+        declared_language: None,
+        foreign_language: None,
         title: None,
         cited_elsewhere: Vec::new(),
         code_blocks: 0,

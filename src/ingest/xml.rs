@@ -289,6 +289,9 @@ impl Reader<'_> {
                     {
                         self.document.declared_type = attribute(&element, "article-type");
                     }
+                    if name == "article" && self.document.declared_language.is_none() {
+                        self.document.declared_language = attribute(&element, "lang");
+                    }
                     self.start(
                         &name,
                         role,
