@@ -1373,3 +1373,23 @@ fn english_with_few_function_words_stays_english() {
     let declared = "<html lang=\"de\"><body><p>Die Brücke kostet 4,2 Millionen Euro.</p></body></html>";
     assert!(rules_found(declared, "kurz.html").contains(&"input/language".to_owned()));
 }
+
+#[test]
+fn a_final_score_is_no_range_that_runs_down() {
+    let story = "# Rovers take down Wanderers, 41-17\n\nThe Rovers beat the Wanderers, 41-17, on Saturday. They led at \
+        the break and pulled away for a 35-10 cushion. Last week the Rovers lost 98-95 over two overtimes, and \
+        before that won 112-104 against the league leaders.\n";
+    let found = rules_found(story, "match.md");
+    assert!(
+        !found.contains(&"consistency/range-order".to_owned()),
+        "{found:#?}"
+    );
+    // A range that says what it counts, or opens with "between", still runs down.
+    let survey = "The panel sent the survey to 300-150 households. Respondents were aged between 80-65.\n";
+    let found = rules_found(survey, "survey.md");
+    assert_eq!(
+        found.iter().filter(|r| *r == "consistency/range-order").count(),
+        2,
+        "{found:#?}"
+    );
+}

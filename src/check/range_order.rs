@@ -106,6 +106,72 @@ fn is_hours_or_score(document: &crate::document::Document, claim: &crate::claim:
     claim.kind == crate::claim::Kind::Count && small(first) && small(second)
 }
 
+/// Words after a score that name the game's state or its outcome ("a 38-10 bulge", "112-107
+/// over the Thunder").
+const SCORE_WORDS: &[&str] = &[
+    "over",
+    "against",
+    "win",
+    "victory",
+    "lead",
+    "loss",
+    "defeat",
+    "bulge",
+    "deficit",
+    "advantage",
+    "decision",
+    "triumph",
+    "rout",
+    "halftime",
+    "final",
+    "margin",
+    "record",
+    "edge",
+    "cushion",
+    "upset",
+    "drubbing",
+    "thrashing",
+    "shutout",
+];
+
+/// "rolled past Northern Illinois, 45-17, on Tuesday", "takes down South Central, 42-16.", "for a
+/// 38-10 bulge": two whole numbers of up to three digits joined by a dash, the first the larger,
+/// with no unit, set off by punctuation (or closing a headline) or followed by a word of the
+/// game, are a score. A range
+/// says what it counts ("200-150 participants") or opens with "from", "between" or "ages".
+fn is_final_score(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
+    let text = document.slice(claim.span);
+    let Some((first, second)) = text.split_once(['-', '–']) else {
+        return false;
+    };
+    let whole = |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    if claim.kind != crate::claim::Kind::Count || claim.unit.is_some() || !whole(first) || !whole(second) {
+        return false;
+    }
+    let before = super::window_before(&document.text, claim.span.start, 24).to_lowercase();
+    let previous = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    if matches!(
+        previous,
+        "from" | "between" | "ages" | "aged" | "age" | "pages" | "page" | "pp" | "p"
+    ) {
+        return false;
+    }
+    let block = &document.blocks[document.sentences[claim.sentence_index].block];
+    let next = document.text[claim.span.end..block.span.end.max(claim.span.end)].trim_start();
+    let set_off =
+        next.is_empty() || next.starts_with([',', '.', ';', ':', ')', '!', '?']) || next.starts_with(" —");
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    set_off || SCORE_WORDS.contains(&word.as_str())
+}
+
 /// Units and words of time counted back from the present, whose ranges run from the older
 /// end: "23,700–15,500 years ago", "115–112 Ma", "2,375-2,025 y.a", "500–300 BCE".
 const BEFORE_PRESENT: &[&str] = &[
@@ -259,6 +325,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
             !is_tally(document, claim)
                 && !is_section_run(document, claim)
                 && !is_hours_or_score(document, claim)
+                && !is_final_score(document, claim)
                 && !is_versions_between(document, claim)
                 && !counts_back(document, claim)
                 && !follows_a_code(document, claim)
