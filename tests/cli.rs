@@ -58,6 +58,55 @@ fn invalid_utf8_names_the_byte_offset() {
 }
 
 #[test]
+fn a_page_in_a_legacy_charset_is_read_in_the_charset_it_declares() {
+    let dir = temp_dir("charset");
+    // Windows-1252: 0x80 is the euro sign, 0xE9 an e with an acute accent.
+    let page =
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head>\
+        <body><p>The caf\xe9 chain raised \x8040 million.</p></body></html>";
+    fs::write(dir.join("page.html"), page).expect("write");
+    let output = claimlint()
+        .current_dir(&dir)
+        .args(["extract", "page.html", "--format", "jsonl"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("\"unit\":\"EUR\"") && stdout.contains("\"text\":\"€40 million\""),
+        "{stdout}"
+    );
+    // The same bytes declaring no charset, or UTF-8, or in Markdown, are still refused.
+    for (name, bytes) in [
+        (
+            "bare.html",
+            b"<p>The caf\xe9 chain raised \x8040 million.</p>".to_vec(),
+        ),
+        (
+            "utf8.html",
+            b"<meta charset=\"utf-8\"><p>The caf\xe9 chain.</p>".to_vec(),
+        ),
+        (
+            "page.md",
+            b"<!-- charset=windows-1252 -->\n\nThe caf\xe9 chain.\n".to_vec(),
+        ),
+    ] {
+        fs::write(dir.join(name), bytes).expect("write");
+        let output = claimlint()
+            .current_dir(&dir)
+            .args(["extract", name])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(
+            stderr_of(&output).contains("not valid UTF-8"),
+            "{}",
+            stderr_of(&output)
+        );
+    }
+}
+
+#[test]
 fn binary_file_is_refused() {
     let dir = temp_dir("binary");
     let path = dir.join("image.txt");

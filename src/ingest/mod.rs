@@ -167,7 +167,7 @@ fn parse_bytes(bytes: Cow<'_, [u8]>, path: &Path, options: &IngestOptions) -> Re
         return Ok(finish(document, options));
     }
 
-    let (original, text_offset) = decode(bytes, path)?;
+    let (original, text_offset) = decode(bytes, path, format)?;
     let name = path.to_string_lossy().into_owned();
     let document = match format {
         InputFormat::Text => text::read(name, original, text_offset),
@@ -283,7 +283,7 @@ pub(crate) fn is_power(before: &str, raised: &str) -> bool {
 /// Decodes the bytes into the original text and the offset where the document text starts
 /// (after a UTF-8 byte order mark). UTF-16 with a byte order mark is converted to UTF-8, and
 /// positions then refer to the converted text.
-fn decode(bytes: Cow<'_, [u8]>, path: &Path) -> Result<(String, usize)> {
+fn decode(bytes: Cow<'_, [u8]>, path: &Path, format: InputFormat) -> Result<(String, usize)> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, path, u16::from_le_bytes).map(|s| (s, 0));
     }
@@ -310,6 +310,13 @@ fn decode(bytes: Cow<'_, [u8]>, path: &Path) -> Result<(String, usize)> {
             Ok((text, offset))
         }
         Err((error, bytes)) => {
+            if matches!(
+                format,
+                InputFormat::Html | InputFormat::Jats | InputFormat::DocBook
+            ) && let Some(text) = decode_declared_charset(&bytes)
+            {
+                return Ok((text, 0));
+            }
             let offset = error.valid_up_to();
             let before = String::from_utf8_lossy(&bytes[..offset]);
             let (line, column) = crate::span::line_column(&before, before.len());
@@ -321,6 +328,41 @@ fn decode(bytes: Cow<'_, [u8]>, path: &Path) -> Result<(String, usize)> {
             })
         }
     }
+}
+
+/// Bytes of a page searched for its declared charset. The HTML standard's prescan reads 1,024,
+/// and browsers change course when a later `<meta>` declares one; pages with long heads of
+/// scripts put it further down.
+const CHARSET_PRESCAN: usize = 8192;
+
+/// A page (or an XML file) that is not UTF-8 read in the charset it declares near its top (`<meta
+/// charset="iso-8859-1">`, `content="text/html; charset=windows-1252"`, `<?xml …
+/// encoding="…"?>`), as a browser reads it: pages saved from the web keep their legacy
+/// encodings. `None` when it declares none, declares UTF-8 (its invalid bytes are an error), or
+/// its bytes are not valid in the charset it declares.
+fn decode_declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = bytes[..bytes.len().min(CHARSET_PRESCAN)].to_ascii_lowercase();
+    let label = [&b"charset="[..], &b"encoding="[..]].iter().find_map(|key| {
+        let at = memchr::memmem::find(&head, key)? + key.len();
+        let value = head[at..]
+            .strip_prefix(b"\"")
+            .or_else(|| head[at..].strip_prefix(b"'"))
+            .unwrap_or(&head[at..]);
+        let end = value
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || b.is_ascii_whitespace())
+            .unwrap_or(value.len());
+        Some(&value[..end])
+    })?;
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    // A declared UTF-8 with invalid bytes is a damaged file; UTF-16 is read by its byte order
+    // mark, never by a label in bytes that are not UTF-16.
+    if [encoding_rs::UTF_8, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE].contains(&encoding) {
+        return None;
+    }
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
 }
 
 fn decode_utf16(bytes: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<String> {
