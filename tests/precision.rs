@@ -1393,3 +1393,14 @@ fn a_final_score_is_no_range_that_runs_down() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn ports_file_modes_and_aircraft_models_are_names() {
+    let text = "Open port 8443 on the gateway and run chmod 600 on the key. The airline flies 212 aircraft, \
+        among them the 747 freighter, and took roughly 300 737 Max jets out of service. It ordered 40 new \
+        jets for $9 billion. A 787-9 jet seats 290. The city of 1 250 000 people has 12 500 buses.\n";
+    assert_eq!(
+        texts(text, "models.txt"),
+        ["212", "300", "40", "$9 billion", "290", "1 250 000", "12 500"]
+    );
+}

@@ -402,8 +402,11 @@ impl Scanner<'_> {
         if patterns.width_after.is_match(after) {
             return true;
         }
-        // "the 80386 architecture", "a 6502 processor": a number naming one design (a count
-        // of them would be plural).
+        if self.names_a_port_or_mode(numeral) {
+            return true;
+        }
+        // "the 80386 architecture", "a 6502 processor", "the 737 Max", "a 787-9 jet": a number
+        // naming one design (a count of them would be plural).
         if numeral.plain_integer && patterns.model_after.is_match(after) {
             return true;
         }
@@ -448,6 +451,16 @@ impl Scanner<'_> {
             && self
                 .token(numeral.end + 1)
                 .is_none_or(|t| t.is_word() && self.surface(numeral.end + 1).starts_with(char::is_uppercase))
+    }
+
+    /// "port 873", "chmod 400", "umask 022": a port and a file mode are names of a kind.
+    fn names_a_port_or_mode(&self, numeral: &Numeral) -> bool {
+        numeral.plain_integer
+            && self.previous_word(numeral.start).is_some_and(|w| {
+                ["port", "ports", "chmod", "umask"]
+                    .iter()
+                    .any(|n| w.eq_ignore_ascii_case(n))
+            })
     }
 
     /// Digit groups joined by dashes or slashes three or more deep: phone numbers, ISBNs, dates
@@ -892,7 +905,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             ),
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
             model_after: build(
-                r"^\s+(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set)(?-u:\b)",
+                r"^(?:-\d{1,4})?\s+(?:(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set|jet|jetliner|airliner|airplane|freighter)|Max|MAX|Dreamliner)(?-u:\b)",
             ),
             domain_after: build(r"^[A-Za-z]+\.(?:com|org|net|io|ai|co|dev|app|gov|edu|uk|de|fr)(?-u:\b)"),
             shell_parameters: build(r"\$\d(?:[^.\d]|$)"),

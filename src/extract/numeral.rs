@@ -689,6 +689,17 @@ impl Scanner<'_> {
         if end == from || (plain_space && self.token(end).is_some_and(|t| t.is_number() && t.space_before)) {
             return from;
         }
+        // "roughly 400 737 Max jets": one group that is no round number after a plain space,
+        // then a name, is a count and a model; "400 737 jets", "24 000 Besucher" (German
+        // capitalises its nouns) and "1 200 000" still group.
+        if plain_space
+            && end == from + 1
+            && !self.surface(from).ends_with('0')
+            && self.token(end).is_some_and(|t| t.is_word() && t.space_before)
+            && self.surface(end).starts_with(char::is_uppercase)
+        {
+            return from;
+        }
         let grouping = match self.mark {
             super::number::DecimalMark::Point => ",",
             super::number::DecimalMark::Comma => ".",
