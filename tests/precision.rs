@@ -1404,3 +1404,17 @@ fn ports_file_modes_and_aircraft_models_are_names() {
         ["212", "300", "40", "$9 billion", "290", "1 250 000", "12 500"]
     );
 }
+
+#[test]
+fn code_in_a_web_page_holds_no_claims() {
+    let page = "<html><body><p>Set the limit with <code>ulimit -n 4096</code> and press <kbd>Ctrl</kbd>+<kbd>2</kbd>; \
+        the tool then printed <samp>copied 512 files</samp>.</p>\
+        <pre><code>$ python run.py 1\nkey error\n1\n$ python run.py 250\n</code></pre>\
+        <pre class=\"highlight shell\">curl -H 'X-Limit: 300' https://example.org/</pre>\
+        <pre>The harbour handled 1,200 ships in 2022.</pre>\
+        <p>A stray <code>x = 700 opens here.</p><p>Exports rose 14 percent to $300 million.</p></body></html>";
+    assert_eq!(
+        texts(page, "code.html"),
+        ["1,200", "2022", "14 percent", "$300 million"]
+    );
+}

@@ -84,6 +84,9 @@ struct Reader<'a> {
     /// The notes list holds `cite_note-` items (`MediaWiki`).
     cite_notes: bool,
     tables: Tables,
+    /// Inside code (`Reader::code`): the element, how deep it nests in itself, and where its
+    /// text starts.
+    code: Option<(String, usize, usize)>,
 }
 
 pub fn read(name: String, original: String, offset: usize) -> Document {
@@ -102,6 +105,7 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         marker_target: None,
         cite_notes: false,
         tables: Tables::default(),
+        code: None,
         after_tag: 0,
         lookahead_left: (original.len() - offset).saturating_mul(LOOKAHEAD_BUDGET) + LOOKAHEAD,
     };
@@ -295,6 +299,7 @@ impl Reader<'_> {
         if !tag.end && name == "meta" {
             self.meta(tag);
         }
+        self.code(tag);
         if !tag.end && name == "time" && self.document.date.is_none() {
             self.document.date = tag.attribute("datetime").and_then(|d| parse_iso_date(&d));
         }
@@ -602,6 +607,70 @@ impl Reader<'_> {
     }
 
     /// Appends the text between tags, entities decoded, each stretch mapped to its source.
+    /// Code, keyboard input and program output (`<code>`, `<kbd>`, `<samp>`, and a `<pre>` its
+    /// class marks as code) hold no claims: "$ python foo.py 1" is a command, "chmod 600" a mode.
+    /// Their text is kept, for sentences and positions, and marked ignored.
+    fn code(&mut self, tag: &Tag<'_>) {
+        let name = tag.name.as_str();
+        if tag.self_closing {
+            return;
+        }
+        if let Some((open, depth, start)) = self.code.as_mut() {
+            // A block's end closes code left open inside it (a stray `<code>` does not hide
+            // the rest of the page).
+            let block_ends = tag.end
+                && *open != name
+                && matches!(
+                    name,
+                    "p" | "pre" | "li" | "td" | "th" | "div" | "table" | "body" | "article" | "section"
+                );
+            if block_ends {
+                *depth = 1;
+            }
+            if *open == name || block_ends {
+                if tag.end {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        let span = Span::new(*start, self.document.text.len());
+                        self.document.ignored.push(span);
+                        self.code = None;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+            return;
+        }
+        if tag.end {
+            return;
+        }
+        let is_code = match name {
+            "code" | "kbd" | "samp" => true,
+            "pre" => tag.attribute("class").is_some_and(|class| {
+                let class = class.to_ascii_lowercase();
+                [
+                    "code",
+                    "highlight",
+                    "language-",
+                    "lang-",
+                    "brush",
+                    "prettyprint",
+                    "shell",
+                    "console",
+                ]
+                .iter()
+                .any(|hint| class.contains(hint))
+            }),
+            _ => false,
+        };
+        if is_code {
+            if name == "pre" || self.containers.last().is_some_and(|(open, _)| open == "pre") {
+                self.document.code_blocks += 1;
+            }
+            self.code = Some((name.to_owned(), 1, self.document.text.len()));
+        }
+    }
+
     fn text(&mut self, start: usize, end: usize, offset: usize) {
         if start >= end || !self.skipping.is_empty() {
             return;
