@@ -1418,3 +1418,23 @@ fn code_in_a_web_page_holds_no_claims() {
         ["1,200", "2022", "14 percent", "$300 million"]
     );
 }
+
+#[test]
+fn prices_offered_and_device_specifications_need_no_source() {
+    let deals = "The kettle is priced at $49 this week. Save $15 if you buy two, or get the toaster for just $19. \
+        Clip the $5 off coupon, and you'll save up to 30 percent on filters. Prices start at $89 for the large model.\n\n\
+        The new van has 150 kW of power, 310 horsepower and a 77 kWh battery, and its screen runs at 120 Hz \
+        with 256 GB of storage.\n";
+    assert!(
+        uncited(deals, "deals.md").is_empty(),
+        "{:#?}",
+        uncited(deals, "deals.md")
+    );
+    // What a body saves or charges, a share "for only", a tax's schedule and a plant are claims.
+    let claims = "The reform saves $151 billion a year. Bridges in cities account for only 6% of all bridges. \
+        The levy starts at $15 per ton. The new plant adds 400 MW to the grid.\n";
+    let found = uncited(claims, "claims.md");
+    // A document with no sources at all: one finding that counts them.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("4 figures need one"), "{found:#?}");
+}

@@ -175,6 +175,10 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             }
             continue;
         }
+        // A price the reader is offered, a device's specification: checked at the counter.
+        if super::offer::checkable_at_the_counter(&document.text, claim) {
+            continue;
+        }
         if under_review(document.slice(crate::span::Span::new(
             sentence.span.start,
             claim.span.start.max(sentence.span.start),

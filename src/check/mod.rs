@@ -14,6 +14,7 @@ mod empty;
 mod footnotes;
 mod language;
 mod ledger;
+mod offer;
 mod part_whole;
 mod pattern;
 mod percent_bounds;

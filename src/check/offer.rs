@@ -1,0 +1,132 @@
+//! Figures that need no source because the reader can check them at the counter: a price
+//! offered to the reader ("save $31", "for just $1", "$10 off", "priced at $399", "starts at
+//! $44,000") and a device's specification ("355 horsepower", "230 kW", "a 512GB drive", "a
+//! 120Hz panel"). Reviews, deals and product news state these from the maker's own sheet; an
+//! editor asks for no source, and `citation/missing` does not either.
+
+use crate::claim::{Claim, Kind};
+use crate::lexicon::units::{Dimension, scale};
+
+/// Words just before a price that offer it ("priced at $399", "for just $1"). Words that also
+/// state what something did ("saves", "starts at", "sold for") are left out: "the government
+/// saves $151 billion" and "the tax starts at $15 a ton" are claims.
+const OFFER_BEFORE: &[&str] = &[
+    "for just",
+    "for only",
+    "at just",
+    "at only",
+    "now just",
+    "now only",
+    "priced at",
+    "retails for",
+    "retail for",
+    "retailing for",
+    "retail price of",
+    "retail price is",
+    "sells for",
+    "selling for",
+    "on sale for",
+    "starting price of",
+    "starting price is",
+    "msrp of",
+    "msrp is",
+    "msrp",
+    "list price of",
+    "prices start at",
+    "pricing starts at",
+    "pricing will start at",
+    "price starts at",
+    "prices starting at",
+];
+
+/// A saving offered to the reader ("Save $31", "you'll save $250", "save up to 32 percent");
+/// "the reform would save $2 billion" is a claim.
+const SAVE: &[&str] = &[
+    "save",
+    "you save",
+    "you'll save",
+    "you will save",
+    "you can save",
+    "you could save",
+];
+
+/// Bytes before a figure read for an offer.
+const BEFORE_BYTES: usize = 24;
+
+/// Power above which a figure is a plant's or a grid's, no device's (2 MW: a train engine).
+const DEVICE_POWER_WATTS: u64 = 2_000_000;
+
+/// Data above which a figure is a service's or a country's, no device's (100 TB).
+const DEVICE_DATA_BYTES: u64 = 100_000_000_000_000;
+
+/// Units that only a device's sheet states: horsepower, torque, pixel density, battery
+/// charge.
+const DEVICE_UNITS: &[&str] = &["hp", "N·m", "lb·ft", "ppi", "mAh"];
+
+/// Whether the figure is a price offered to the reader or a device's specification.
+#[must_use]
+pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
+    match claim.kind {
+        Kind::Money | Kind::Percent => offered(text, claim),
+        Kind::Quantity => specified(claim),
+        _ => false,
+    }
+}
+
+/// A price or a discount offered: an offer's words just before it, or "off" just after ("$10
+/// off", "39 percent off").
+fn offered(text: &str, claim: &Claim) -> bool {
+    let before = crate::span::window_before(text, claim.span.start, BEFORE_BYTES).to_lowercase();
+    let before = before.trim_end().trim_end_matches(['(', ':']).trim_end();
+    // "save up to $20", "starting at around $5": a hedge between the offer and the figure.
+    let unhedged = ["up to", "as much as", "just", "only", "around", "about"]
+        .iter()
+        .find_map(|hedge| before.strip_suffix(hedge).map(str::trim_end));
+    let candidates = [Some(before), unhedged];
+    let saving = candidates.into_iter().flatten().any(|text| {
+        SAVE.iter().any(|words| {
+            text.strip_suffix(words).is_some_and(|rest| {
+                rest.trim_end().is_empty() || rest.trim_end().ends_with(['.', '!', ':', '—'])
+            })
+        }) || SAVE[1..].iter().any(|words| ends_with_words(text, words))
+    });
+    // "for only 6% of bridges" is a share, not a price: only money is priced.
+    let priced = claim.kind == Kind::Money
+        && candidates
+            .into_iter()
+            .flatten()
+            .any(|text| OFFER_BEFORE.iter().any(|words| ends_with_words(text, words)));
+    if saving || priced {
+        return true;
+    }
+    let after = crate::span::window_after(text, claim.span.end, 8);
+    let next = after.trim_start();
+    next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("off"))
+        && !next[3..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// `text` ends with `words` as whole words.
+fn ends_with_words(text: &str, words: &str) -> bool {
+    text.strip_suffix(words)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+}
+
+/// A device's power, storage or frequency, or a unit only a device's sheet uses.
+fn specified(claim: &Claim) -> bool {
+    let Some(unit) = claim.unit else {
+        return false;
+    };
+    if DEVICE_UNITS.contains(&unit) {
+        return true;
+    }
+    let Some((dimension, factor, _)) = scale(unit) else {
+        return false;
+    };
+    let size = claim.value.or(claim.high).or(claim.low).unwrap_or_default().abs() * factor;
+    match dimension {
+        Dimension::Power => size <= rust_decimal::Decimal::from(DEVICE_POWER_WATTS),
+        Dimension::Data => size <= rust_decimal::Decimal::from(DEVICE_DATA_BYTES),
+        Dimension::Frequency => true,
+        _ => false,
+    }
+}
