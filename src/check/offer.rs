@@ -1,7 +1,7 @@
 //! Figures that need no source because the reader can check them at the counter: a price
-//! offered to the reader ("save $31", "for just $1", "$10 off", "priced at $399", "starts at
-//! $44,000") and a device's specification ("355 horsepower", "230 kW", "a 512GB drive", "a
-//! 120Hz panel"). Reviews, deals and product news state these from the maker's own sheet; an
+//! offered to the reader ("save $31", "for just $1", "$10 off", "priced at $399", "prices start
+//! at $44,000") and a device's specification ("355 horsepower", "230 kW", "a 512GB drive", "a
+//! 120Hz panel", "277 miles of range"). Reviews, deals and product news state these from the maker's own sheet; an
 //! editor asks for no source, and `citation/missing` does not either.
 
 use crate::claim::{Claim, Kind};
@@ -68,7 +68,7 @@ const DEVICE_UNITS: &[&str] = &["hp", "N·m", "lb·ft", "ppi", "mAh"];
 pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
     match claim.kind {
         Kind::Money | Kind::Percent => offered(text, claim),
-        Kind::Quantity => specified(claim),
+        Kind::Quantity => specified(claim) || rated(text, claim),
         _ => false,
     }
 }
@@ -109,6 +109,34 @@ fn offered(text: &str, claim: &Claim) -> bool {
 fn ends_with_words(text: &str, words: &str) -> bool {
     text.strip_suffix(words)
         .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+}
+
+/// A vehicle's rated range or top speed ("up to 277 miles of range", "215 miles on a charge",
+/// "a top speed of 124 mph").
+fn rated(text: &str, claim: &Claim) -> bool {
+    let Some((dimension, _, _)) = claim.unit.and_then(scale) else {
+        return false;
+    };
+    if !matches!(dimension, Dimension::Length | Dimension::Speed) {
+        return false;
+    }
+    let after = crate::span::window_after(text, claim.span.end, 24)
+        .trim_start()
+        .to_lowercase();
+    let before = crate::span::window_before(text, claim.span.start, 32).to_lowercase();
+    [
+        "of range",
+        "range",
+        "per charge",
+        "on a charge",
+        "on a single charge",
+        "on one charge",
+    ]
+    .iter()
+    .any(|words| after.starts_with(words))
+        || ["top speed", "range of"]
+            .iter()
+            .any(|words| before.contains(words))
 }
 
 /// A device's power, storage or frequency, or a unit only a device's sheet uses.

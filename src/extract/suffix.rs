@@ -414,6 +414,17 @@ impl Scanner<'_> {
         {
             return Some(found);
         }
+        // "414 lb-ft of torque", "490 pound-feet": a torque, not a weight.
+        if matches!(word, "lb" | "lbs" | "pound" | "pounds")
+            && self.punct_is(at + 1, '-')
+            && self.glued(at + 1)
+            && self.glued(at + 2)
+            && self
+                .word(at + 2)
+                .is_some_and(|w| matches!(w, "ft" | "feet" | "foot"))
+        {
+            return Some((Unit::quantity("lb·ft"), at + 3));
+        }
         if let Some(unit) = unit_word(word) {
             let unclear = match word {
                 "s" | "g" | "L" | "W" | "m" | "t" | "h" => !self.spaced_letter_is_unit(at),
