@@ -1442,3 +1442,15 @@ fn prices_offered_and_device_specifications_need_no_source() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("5 figures need one"), "{found:#?}");
 }
+
+#[test]
+fn a_figure_written_as_a_links_text_is_sourced_in_any_document() {
+    // A post that uses a note once still cites most figures by links on the figures themselves.
+    let post = "Rents rose 9 percent in 2021.[^1] The state spends only about [$20 billion](https://example.org/budget) \
+        on housing, and [31 percent of renters](https://example.org/survey) are burdened.\n\n\
+        Another 450 households wait for a flat, near [the new station](https://example.org/map).\n\n\
+        [^1]: Rent survey, 2022.\n";
+    let found = uncited(post, "post.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`450`"), "{found:#?}");
+}

@@ -167,6 +167,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             || (from_table[index] && counted.contains(&SourceKind::SourceLine))
             || sourced(document, sentence.block, &counted)
             || linked_in_sentence(document, sentence.span, &params.sources)
+            || (params.sources.contains(&SourceName::Link) && in_link_text(document, claim.span))
         {
             // A note of its own gives this very figure's source; a link somewhere in the
             // paragraph may be for another.
@@ -407,6 +408,17 @@ fn linked_in_sentence(document: &Document, sentence: crate::span::Span, sources:
         .iter()
         .take_while(|s| s.span.start < sentence.end)
         .any(|s| (links && s.kind == SourceKind::Url) || (papers && s.kind == SourceKind::InitialsYear))
+}
+
+/// Whether the figure is the text of a link ("only about [$20 billion](…)", "[85% for low
+/// income workers](…)"): the link gives that very figure's source, in a document that cites
+/// by footnotes too.
+fn in_link_text(document: &Document, figure: crate::span::Span) -> bool {
+    let first = document.sources.partition_point(|s| s.span.end <= figure.start);
+    document.sources[first..]
+        .iter()
+        .take_while(|s| s.span.start <= figure.start)
+        .any(|s| s.kind == SourceKind::Link && s.span.start <= figure.start && figure.end <= s.span.end)
 }
 
 /// Whether a source of a counted kind stands in the block (a paragraph cites for its figures),
