@@ -116,7 +116,7 @@ static PATTERNS: Patterns = Patterns {
     according: LazyLock::new(|| build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({NAME})"))),
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|predicts|predicted|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|predicts|predicted|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -271,6 +271,7 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("found", Cue::VerbAfter),
             ("finds", Cue::VerbAfter),
             ("announced", Cue::VerbAfter),
+            ("announces", Cue::VerbAfter),
             // A body's own request, proposal or appropriation: its budget documents and laws
             // are the figure's source ("the Administration requested $1.3 billion").
             ("requested", Cue::VerbAfter),
@@ -541,6 +542,10 @@ mod tests {
             ["attribution"]
         );
         assert_eq!(kinds("The ministry said 40 schools closed."), ["attribution"]);
+        assert_eq!(
+            kinds("The Treasury announces it will pay two thirds of wages."),
+            ["attribution"]
+        );
         assert_eq!(
             kinds("Analysts surveyed by Northwind had expected $1.10 a share."),
             ["attribution"]
