@@ -1260,7 +1260,7 @@ fn code_in_an_html_block_of_markdown_stays_code_across_blank_lines() {
 
 #[test]
 fn a_policy_analysis_states_what_a_reform_would_do_as_its_own_result() {
-    let post = "# A child allowance for the county\n\nWe simulated a monthly allowance for every child. We estimate its effects on poverty below.\n\nIn 2022, 14.2 percent of the county's children were poor.\n\nThe allowance would cut child poverty by 38 percent. Under the reform, 61 percent of families come out ahead. Deep poverty falls 45 percent. The rate rises 2 percent in 2024.\n\nTheir taxes rise by $900 while their benefits grow by $2,400, and the median wealth of renters nearly doubles to $31,200.\n";
+    let post = "# A child allowance for the county\n\nWe simulated a monthly allowance for every child. We estimate its effects on poverty below.\n\nIn 2022, 14.2 percent of the county's children were poor.\n\nThe allowance would cut child poverty by 38 percent. Under the reform, 61 percent of families come out ahead. Deep poverty falls 45 percent. The rate rises 2 percent in 2024.\n\nTheir taxes rise by $900 while their benefits grow by $2,400, and the median wealth of renters nearly doubles to $31,200.\n\nFunding a $300-per-month UBI takes a 9 percent tax; at rates of $500 per month the gap closes.\n";
     assert_eq!(
         roles(post, "post.md"),
         [
@@ -1274,6 +1274,9 @@ fn a_policy_analysis_states_what_a_reform_would_do_as_its_own_result() {
             ("$900".to_owned(), Some("analysis")),
             ("$2,400".to_owned(), Some("analysis")),
             ("$31,200".to_owned(), Some("analysis")),
+            ("$300".to_owned(), Some("procedure")),
+            ("9 percent".to_owned(), None),
+            ("$500 per month".to_owned(), Some("procedure")),
         ]
     );
     // A news story that reports what a plan would do gives someone else's estimate.

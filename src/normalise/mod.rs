@@ -248,6 +248,15 @@ impl Normaliser<'_, '_> {
             {
                 claim.role = Some(crate::claim::Role::Specification);
             }
+            // A document that models its own results sets the amounts of the benefits it
+            // models ("a $200-per-month UBI", "at rates of $250 per month").
+            if claim.role.is_none()
+                && shared.own_model
+                && claim.kind == crate::claim::Kind::Money
+                && role::sets_a_modelled_amount(&document.text, mention.span)
+            {
+                claim.role = Some(crate::claim::Role::Procedure);
+            }
         }
         claims
     }

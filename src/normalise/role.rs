@@ -647,6 +647,71 @@ pub fn role(
     (cues.analysis || cues.first_person || (own_model && cues.counterfactual)).then_some(Role::Analysis)
 }
 
+/// What a modelled transfer is called: the noun after its amount ("a $200 monthly child
+/// allowance", "a $1,000-per-month UBI").
+const TRANSFERS: &[&str] = &[
+    "ubi",
+    "basic income",
+    "allowance",
+    "dividend",
+    "benefit",
+    "credit",
+    "payment",
+    "grant",
+    "stipend",
+    "transfer",
+    "rebate",
+];
+
+/// Words between an amount and the transfer it pays: its period and whom it is paid to.
+const PER: &[&str] = &[
+    "-per-month",
+    "-a-month",
+    "-per-year",
+    "-a-year",
+    " per month",
+    " a month",
+    " monthly",
+    " per year",
+    " a year",
+    " annual",
+    " annually",
+    " yearly",
+    " weekly",
+    " per week",
+    " a week",
+    " per person",
+    " per child",
+    " per adult",
+    " child",
+    " universal",
+    " cash",
+    " flat",
+    " refundable",
+];
+
+/// Whether an amount is one a model sets for the transfer it models: the transfer's name
+/// follows it, after its period at most ("a $200-per-month UBI", "a $500 annual dividend"), or
+/// it is a rate the analysis tries ("at rates of $250 per month").
+#[must_use]
+pub fn sets_a_modelled_amount(text: &str, span: Span) -> bool {
+    let after = crate::span::window_after(text, span.end, 40).to_ascii_lowercase();
+    let mut rest = after.as_str();
+    for _ in 0..3 {
+        match PER.iter().find(|words| rest.starts_with(*words)) {
+            Some(words) => rest = &rest[words.len()..],
+            None => break,
+        }
+    }
+    let rest = rest.trim_start();
+    let names_transfer = TRANSFERS.iter().any(|noun| {
+        rest.strip_prefix(noun)
+            .is_some_and(|tail| !tail.starts_with(|c: char| c.is_ascii_alphabetic() && c != 's'))
+    });
+    let before = crate::span::window_before(text, span.start, 24).to_ascii_lowercase();
+    names_transfer || before.trim_end().ends_with("rates of") || before.trim_end().ends_with("a rate of")
+}
+
 /// Things a protocol is built of, counted in its own units ("900 epochs", "2,160 blocks",
 /// "4096 bytes of stack"): a specification's motivation states them as the system's settings,
 /// not as facts about the world that want a source.
