@@ -1457,3 +1457,13 @@ fn a_figure_written_as_a_links_text_is_sourced_in_any_document() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`450`"), "{found:#?}");
 }
+
+#[test]
+fn an_inline_citation_element_cites_its_sentence() {
+    let page = "<html><body><p>Deposits are insured up to $250,000.<span class=\"ql-inline-citation\" data-cite=\"2\"></span> \
+        The exchange lists 170 coins.</p><p>It holds 98% of assets offline.</p>\
+        <ol class=\"citations\"><li>Deposit insurance rules, 2023.</li><li>Insurer's handbook, 2022.</li></ol></body></html>";
+    let found = uncited(page, "page.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`98%`"), "{found:#?}");
+}

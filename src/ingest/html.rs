@@ -158,6 +158,11 @@ impl Tag<'_> {
         None
     }
 
+    fn has_class_containing(&self, part: &str) -> bool {
+        self.attribute("class")
+            .is_some_and(|c| c.split_whitespace().any(|w| w.contains(part)))
+    }
+
     fn has_class(&self, class: &str) -> bool {
         self.attribute("class")
             .is_some_and(|c| c.split_whitespace().any(|w| w == class))
@@ -369,6 +374,19 @@ impl Reader<'_> {
         if name == "a" {
             self.link_tag(tag);
             return;
+        }
+        // An inline citation element ("<span class="inline-citation" data-cite="2">", as
+        // publishers that list their sources at the foot of a page mark them) cites for the
+        // sentence it closes: a source at the text just before it.
+        if !tag.end && (tag.attribute("data-cite").is_some() || tag.has_class_containing("inline-citation")) {
+            let at = self.document.text.trim_end().len();
+            if at > 0 {
+                let start = crate::span::floor_char_boundary(&self.document.text, at - 1);
+                self.document.sources.push(Source {
+                    span: Span::new(start, at),
+                    kind: SourceKind::Link,
+                });
+            }
         }
         // Notes lists and their items.
         if !tag.end && self.notes.is_none() && is_notes_container(tag) {
