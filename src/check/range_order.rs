@@ -137,8 +137,8 @@ const SCORE_WORDS: &[&str] = &[
 /// "rolled past Northern Illinois, 45-17, on Tuesday", "takes down South Central, 42-16.", "for a
 /// 38-10 bulge": two whole numbers of up to three digits joined by a dash, the first the larger,
 /// with no unit, set off by punctuation (or closing a headline) or followed by a word of the
-/// game, are a score. A range
-/// says what it counts ("200-150 participants") or opens with "from", "between" or "ages".
+/// game, are a score. A range says what it counts ("200-150 participants") or opens with
+/// "from", "between" or "ages".
 fn is_final_score(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
     let text = document.slice(claim.span);
     let Some((first, second)) = text.split_once(['-', '–']) else {

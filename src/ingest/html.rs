@@ -624,7 +624,6 @@ impl Reader<'_> {
         }
     }
 
-    /// Appends the text between tags, entities decoded, each stretch mapped to its source.
     /// Code, keyboard input and program output (`<code>`, `<kbd>`, `<samp>`, and a `<pre>` its
     /// class marks as code) hold no claims: "$ python foo.py 1" is a command, "chmod 600" a mode.
     /// Their text is kept, for sentences and positions, and marked ignored.
@@ -689,6 +688,7 @@ impl Reader<'_> {
         }
     }
 
+    /// Appends the text between tags, entities decoded, each stretch mapped to its source.
     fn text(&mut self, start: usize, end: usize, offset: usize) {
         if start >= end || !self.skipping.is_empty() {
             return;

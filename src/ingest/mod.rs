@@ -281,8 +281,9 @@ pub(crate) fn is_power(before: &str, raised: &str) -> bool {
 }
 
 /// Decodes the bytes into the original text and the offset where the document text starts
-/// (after a UTF-8 byte order mark). UTF-16 with a byte order mark is converted to UTF-8, and
-/// positions then refer to the converted text.
+/// (after a UTF-8 byte order mark). UTF-16 with a byte order mark, and an HTML or XML file in
+/// the legacy charset it declares, are converted to UTF-8, and positions then refer to the
+/// converted text.
 fn decode(bytes: Cow<'_, [u8]>, path: &Path, format: InputFormat) -> Result<(String, usize)> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, path, u16::from_le_bytes).map(|s| (s, 0));
