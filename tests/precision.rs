@@ -1467,3 +1467,16 @@ fn an_inline_citation_element_cites_its_sentence() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`98%`"), "{found:#?}");
 }
+
+#[test]
+fn a_penalty_or_bond_set_by_law_or_court_needs_no_source() {
+    let story = "The trader faces up to 10 years in prison and up to a $250,000 fine. A second man was held in \
+        lieu of $40,000 bond, and anyone who lies to an inspector gets a fixed penalty notice of £1,000.\n\n\
+        Last year the bank paid a $20 million fine, and the mill agreed to pay a fine of $3 million.\n";
+    let found = uncited(story, "court.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`$20 million`") && found[0].contains("2 figures need one"),
+        "{found:#?}"
+    );
+}

@@ -67,7 +67,8 @@ const DEVICE_UNITS: &[&str] = &["hp", "N·m", "lb·ft", "ppi", "mAh"];
 #[must_use]
 pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
     match claim.kind {
-        Kind::Money | Kind::Percent => offered(text, claim),
+        Kind::Money => offered(text, claim) || set_by_law_or_court(text, claim),
+        Kind::Percent => offered(text, claim),
         Kind::Quantity => specified(claim) || rated(text, claim),
         _ => false,
     }
@@ -103,6 +104,51 @@ fn offered(text: &str, claim: &Claim) -> bool {
     let next = after.trim_start();
     next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("off"))
         && !next[3..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A penalty or a bond that a law or a court sets, as news reports it ("up to a $250,000 fine",
+/// "a fixed penalty notice of £1,000", "held in lieu of $70,000 bond"): the statute and the
+/// court record are public, and a story does not cite them. A fine that was paid ("fined $5
+/// million") is an event and still wants its source.
+fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
+    const AFTER: &[&str] = &["fine", "fines", "bond", "bail", "penalty", "penalties"];
+    const BEFORE: &[&str] = &[
+        "fine of",
+        "fines of",
+        "penalty of",
+        "penalties of",
+        "penalty notice of",
+        "bail of",
+        "bond of",
+        "bail set at",
+        "bond set at",
+        "in lieu of",
+    ];
+    let after = crate::span::window_after(text, claim.span.end, 16)
+        .trim_start()
+        .to_ascii_lowercase();
+    let noun_after = AFTER.iter().any(|noun| {
+        after
+            .strip_prefix(noun)
+            .is_some_and(|tail| !tail.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    });
+    let clause = crate::span::window_before(text, claim.span.start, 48).to_lowercase();
+    // "paid a $20 million fine", "agreed to pay a fine of …": what happened, not the rule.
+    if ["paid", "pay ", "pays ", "fined", "settle"]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
+        return false;
+    }
+    // A fine written before its noun is the rule only as a bound ("faces up to a $250,000
+    // fine", "a maximum $10,000 fine").
+    let bound = ["up to", "maximum", "as much as", "face"]
+        .iter()
+        .any(|w| clause.contains(w));
+    let before =
+        clause[crate::span::floor_char_boundary(&clause, clause.len().saturating_sub(24))..].trim_end();
+    let before = before.strip_suffix("up to").map_or(before, str::trim_end);
+    (noun_after && bound) || BEFORE.iter().any(|words| ends_with_words(before, words))
 }
 
 /// `text` ends with `words` as whole words.
