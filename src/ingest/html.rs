@@ -158,6 +158,15 @@ impl Tag<'_> {
         None
     }
 
+    /// Whether the tag's attributes hold `part` in any case: a scan without the copy and
+    /// decoding `attribute` makes, so that most tags skip a test cheaply.
+    fn mentions(&self, part: &[u8]) -> bool {
+        self.attributes
+            .as_bytes()
+            .windows(part.len())
+            .any(|window| window.eq_ignore_ascii_case(part))
+    }
+
     fn has_class_containing(&self, part: &str) -> bool {
         self.attribute("class")
             .is_some_and(|c| c.split_whitespace().any(|w| w.contains(part)))
@@ -378,7 +387,10 @@ impl Reader<'_> {
         // An inline citation element ("<span class="inline-citation" data-cite="2">", as
         // publishers that list their sources at the foot of a page mark them) cites for the
         // sentence it closes: a source at the text just before it.
-        if !tag.end && (tag.attribute("data-cite").is_some() || tag.has_class_containing("inline-citation")) {
+        if !tag.end
+            && tag.mentions(b"cit")
+            && (tag.attribute("data-cite").is_some() || tag.has_class_containing("inline-citation"))
+        {
             let at = self.document.text.trim_end().len();
             if at > 0 {
                 let start = crate::span::floor_char_boundary(&self.document.text, at - 1);

@@ -299,7 +299,17 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("study ", Cue::DataFrom),
             ("analysis ", Cue::DataFrom),
             ("research ", Cue::DataFrom),
-            ("ed by ", Cue::DataFrom),
+            // The participles of `data_from` itself: "ed by " alone (caused by, followed by)
+            // would run the pattern on most blocks of prose.
+            ("surveyed by ", Cue::DataFrom),
+            ("polled by ", Cue::DataFrom),
+            ("compiled by ", Cue::DataFrom),
+            ("tracked by ", Cue::DataFrom),
+            ("collected by ", Cue::DataFrom),
+            ("conducted by ", Cue::DataFrom),
+            ("released by ", Cue::DataFrom),
+            ("published by ", Cue::DataFrom),
+            ("provided by ", Cue::DataFrom),
         ];
         let finder = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
