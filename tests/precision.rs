@@ -1480,3 +1480,42 @@ fn a_penalty_or_bond_set_by_law_or_court_needs_no_source() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn two_programmes_described_alike_are_not_one_figure_restated() {
+    let restated = |text: &str| {
+        findings(text, "t.md")
+            .into_iter()
+            .filter(|(rule, _)| rule == "consistency/restated")
+            .count()
+    };
+    // Each sentence names a scheme the other does not: two schemes, two amounts.
+    assert_eq!(
+        restated(
+            "# Grants\n\nThe ministry said it paid an average grant of EUR 9,400 to 12,000 Harbour Fund members in 2024.\n\n\
+             Widows may also claim. The ministry said it paid an average grant of EUR 7,100 to 4,000 Widows Fund members in 2024.\n"
+        ),
+        0
+    );
+    // Two lists under two lead-ins are two bills' provisions.
+    assert_eq!(
+        restated(
+            "# Bills\n\nThe upper house bill would provide:\n\n- EUR 6.1 billion for ports in 2026, including harbour dredging\n- EUR 2 billion for rail in 2026\n\n\
+             The lower house bill would provide:\n\n- EUR 7.3 billion for ports in 2026, including harbour dredging and cranes\n- EUR 1 billion for rail in 2026\n"
+        ),
+        0
+    );
+    // One body named in both, or named in one only, is still one figure stated twice.
+    assert_eq!(
+        restated(
+            "# Ports\n\nIn 2020 the Harbour Board handled 400 ships.\n\nLater that year the Harbour Board said it handled 4,000 ships in 2020, as Table 2 shows.\n"
+        ),
+        1
+    );
+    assert_eq!(
+        restated(
+            "# Ports\n\nThe summary:\n\n- The port handled 400 ships in 2020.\n\nIn 2020 the port handled 4,000 ships.\n"
+        ),
+        1
+    );
+}

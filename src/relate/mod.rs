@@ -159,7 +159,7 @@ pub fn relate(document: &Document, claims: &[Claim]) -> Relations {
         }
         share_of::find(document, &sentence, &mut relations);
     }
-    restatement::find(&document.text, claims, &mut relations);
+    restatement::find(document, claims, &mut relations);
     from_table::find(document, claims, &mut relations);
     relations
 }

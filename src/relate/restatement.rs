@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::Relations;
 use crate::claim::{Claim, Kind, Role};
+use crate::document::{BlockKind, Document};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restatement {
@@ -18,7 +19,9 @@ pub struct Restatement {
 /// What makes two statements one figure: subject (lower case), unit or dimension, time, kind.
 type Key<'a> = (String, &'static str, Option<&'a str>, Kind);
 
-pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
+pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
+    let text = document.text.as_str();
+    let lists = Lists::of(document);
     let mut first: HashMap<Key<'_>, usize> = HashMap::new();
     for (index, claim) in claims.iter().enumerate() {
         if !matches!(
@@ -59,6 +62,8 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
                     && (claims[earlier].value, claims[earlier].unit) != (claim.value, claim.unit)
                     && same_verb(text, &claims[earlier], claim)
                     && same_statement(&claims[earlier], claim, subject)
+                    && !names_apart(&claims[earlier].sentence, &claim.sentence)
+                    && !lists.apart(&claims[earlier], claim)
                     && !states_both(claims, earlier, index) =>
             {
                 out.restatements.push(Restatement {
@@ -68,6 +73,46 @@ pub fn find(text: &str, claims: &[Claim], out: &mut Relations) {
             }
             Some(_) => {}
         }
+    }
+}
+
+/// The list each list item belongs to (a run of items with no other block between them), so
+/// two items of two lists are told apart: "- $6.4 billion for RRA" under one bill's lead-in and
+/// "- $8.2 billion for RRA" under another's are two bills' provisions, not one figure twice.
+struct Lists<'d> {
+    document: &'d Document,
+    /// For each block, the first block of its run of list items (itself when not an item).
+    run_start: Vec<usize>,
+}
+
+impl<'d> Lists<'d> {
+    fn of(document: &'d Document) -> Self {
+        let mut run_start = Vec::with_capacity(document.blocks.len());
+        for (index, block) in document.blocks.iter().enumerate() {
+            let start = match (index.checked_sub(1), block.kind) {
+                (Some(previous), BlockKind::ListItem)
+                    if document.blocks[previous].kind == BlockKind::ListItem =>
+                {
+                    run_start[previous]
+                }
+                _ => index,
+            };
+            run_start.push(start);
+        }
+        Self { document, run_start }
+    }
+
+    /// The list a claim's sentence is an item of, if it is one.
+    fn list(&self, claim: &Claim) -> Option<usize> {
+        let block = self.document.sentences.get(claim.sentence_index)?.block;
+        (self.document.blocks.get(block)?.kind == BlockKind::ListItem)
+            .then(|| self.run_start.get(block).copied())
+            .flatten()
+    }
+
+    /// Whether two claims are items of two different lists.
+    fn apart(&self, a: &Claim, b: &Claim) -> bool {
+        matches!((self.list(a), self.list(b)), (Some(x), Some(y)) if x != y)
     }
 }
 
@@ -158,6 +203,57 @@ fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
     let smaller = first.len().min(second.len()).max(1);
     shared >= 1 && shared * 3 >= smaller
 }
+
+/// Whether each sentence names something the other does not ("paid $14,486 to Veterans Pension
+/// recipients", "paid $11,212 to Survivors Pension recipients"; "H.R. 4016 would have provided",
+/// "S. 2572 would have provided"): two programmes, bills or bodies described alike, not one
+/// figure stated twice. A name is a capitalised word after the sentence's first (months and
+/// weekdays aside), and it is the other's too where the other has the word in any case. One
+/// sentence naming more than the other ("the report's Table 3 gives …") is still a restatement.
+fn names_apart(a: &str, b: &str) -> bool {
+    let keys = |text: &str| -> std::collections::HashSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(super::sentence::noun_key)
+            .collect()
+    };
+    let names = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(super::sentence::noun_key)
+            .filter(|w| !CALENDAR.contains(&w.as_str()))
+            .collect()
+    };
+    let unique = |text: &str, other: &std::collections::HashSet<String>| {
+        names(text).iter().any(|name| !other.contains(name))
+    };
+    unique(a, &keys(b)) && unique(b, &keys(a))
+}
+
+/// Capitalised words that name a time, not a thing.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
