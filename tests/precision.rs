@@ -1519,3 +1519,34 @@ fn two_programmes_described_alike_are_not_one_figure_restated() {
         1
     );
 }
+
+#[test]
+fn notes_whose_markers_were_lost_are_named_as_such() {
+    // A report's notes survive a conversion as a table under "Footnotes"; the markers do not
+    // (one note runs over two lines, which turns the table into one paragraph).
+    let text = "# Harbour dues\n\nThe port handled 1,200 ships in 2024, up 8% on the year before.\n\n\
+        Dues rose to EUR 4.50 a tonne, the [board](https://example.org/board) says.\n\n\
+        # Footnotes\n\n| 1. | Harbour board, annual report, 2025.\nSee also its accounts.\n| 2. | Board minutes, May 2024.\n| 3. | Port register, 2024.\n| 4. | Board notice of 3 March.\n\
+        | 5. | Pilots' log.\n| 6. | Customs returns.\n| 7. | Tug company letter.\n| 8. | Berth plan.\n| 9. | Dredging survey.\n| 10. | Crane tender.\n";
+    let found: Vec<(String, String)> = collapsed(text, "t.md")
+        .into_iter()
+        .map(|d| (d.rule, d.message))
+        .collect();
+    let citation: Vec<&String> = found
+        .iter()
+        .filter(|(rule, _)| rule == "citation/missing")
+        .map(|(_, message)| message)
+        .collect();
+    assert_eq!(citation.len(), 1, "{found:#?}");
+    assert!(citation[0].contains("its markers seem lost"), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|(rule, message)| rule == "footnote/unused" && message.contains("10 of its 10 notes")),
+        "{found:#?}"
+    );
+    // Numbered entries under "References" are sources, not lost notes.
+    let text = text.replace("# Footnotes", "# References");
+    let found = collapsed(&text, "t.md");
+    assert!(!found.iter().any(|d| d.rule == "footnote/unused"), "{found:#?}");
+}

@@ -114,7 +114,9 @@ const FOOTNOTE_CONVENTION: usize = 1;
 pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let document = context.document;
     let threshold = Decimal::try_from(params.min_value).unwrap_or(Decimal::ZERO);
-    let by_footnotes = body_markers(document) >= FOOTNOTE_CONVENTION;
+    // A document whose notes lost their markers cites by notes all the same.
+    let by_footnotes =
+        body_markers(document) >= FOOTNOTE_CONVENTION || super::footnotes::lost_markers(document).is_some();
     let counted: Vec<SourceKind> = params
         .sources
         .iter()

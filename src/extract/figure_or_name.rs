@@ -406,8 +406,12 @@ impl Scanner<'_> {
             return true;
         }
         // "the 80386 architecture", "a 6502 processor", "the 737 Max", "a 787-9 jet": a number
-        // naming one design (a count of them would be plural).
-        if numeral.plain_integer && patterns.model_after.is_match(after) {
+        // naming one design (a count of them would be plural). "the 119 Congress", "the 59th
+        // Legislature": a legislature's number (its ordinal suffix often lost with a dropped
+        // superscript), not a count of them.
+        if numeral.plain_integer
+            && (patterns.model_after.is_match(after) || patterns.legislature_after.is_match(after))
+        {
             return true;
         }
         if self.is_place(numeral, before, after, facts.coordinates) {
@@ -443,7 +447,11 @@ impl Scanner<'_> {
         {
             return true;
         }
-        // "212." opening a numbered paragraph.
+        self.opens_a_numbered_paragraph(numeral)
+    }
+
+    /// "212." opening a numbered paragraph.
+    fn opens_a_numbered_paragraph(&self, numeral: &Numeral) -> bool {
         numeral.start == 0
             && numeral.plain_integer
             && self.punct_is(numeral.end, '.')
@@ -805,6 +813,7 @@ static SCREEN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync:
 
 struct IdentifierPatterns {
     code_before: Regex,
+    legislature_after: Regex,
     code_after: Regex,
     subsection_after: Regex,
     state_before: Regex,
@@ -885,9 +894,12 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
         IdentifierPatterns {
             code_before: build(&format!(
-                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*)$"
+                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|{section_list}|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*)$",
+                // The later sections of a list after "§§" ("§§20903, 21002", "§§ 3.12(c) and 3.13").
+                section_list = r"§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*\s*(?:,|and|or|through|,\s*and|,\s*or)\s*"
             )),
             code_after: build(&format!(r"^\s+{code}")),
+            legislature_after: build(r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag)(?-u:\b)"),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
             state_before: build(&format!(
@@ -948,6 +960,8 @@ mod tests {
             "The lighthouse stands at 51°N 9°W / 51.2; -9.4 on the headland.",
             "The port to the 68000 architecture was slow.",
             "The bill, H.R. 3970, went to committee.",
+            "The rule is at 52 U.S.C. §§20903, 21002 and §§ 3.12(c) and 3.13.",
+            "In the 119 Congress, DOD Instruction 1332.14 and Executive Order 14347 applied.",
             "It runs on any Lumen 2.6 or 2.7 release.",
         ] {
             assert_eq!(figures(text), Vec::new(), "{text}");

@@ -251,7 +251,8 @@ fn superscript_digit(c: char) -> Option<char> {
 
 /// Is the digit run at `start` (of `len` digits) a marker glued after punctuation?
 fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
-    if len > MAX_MARKER_DIGITS {
+    // "Directive 1601A.02": notes are numbered from 1, never written with a leading zero.
+    if len > MAX_MARKER_DIGITS || slice[start..].starts_with('0') {
         return None;
     }
     let after = &slice[start + len..];
@@ -300,6 +301,10 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
         // "Table L.210", "(Z.1)", "c.180" (circa), "p.12": a lone letter and a dot before
         // digits is a code or an abbreviation, not a word ending a sentence.
         if only_dot && punctuation == 1 && word.chars().count() == 1 {
+            return None;
+        }
+        // "1601A.02", "B2B.3": a word with digits in it is an identifier and its part number.
+        if only_dot && word.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
         // "libpython3.so.1", "connection.py:316", "src/main.rs:42": a file name or path with
@@ -371,5 +376,16 @@ mod tests {
         assert_eq!(strength("It cost GBP 3.01", 14), None);
         assert_eq!(strength("see Figure 1.2 Next", 13), None);
         assert_eq!(strength("a 5.5m rise", 4), None);
+    }
+
+    #[test]
+    fn an_identifier_and_its_part_number_are_no_marker() {
+        assert_eq!(strength("Order 2207B.02, March", "Order 2207B.".len()), None);
+        assert_eq!(strength("the handbook.07 The", "the handbook.".len()), None);
+        assert_eq!(strength("form K9X.4 applies", "form K9X.".len()), None);
+        assert_eq!(
+            strength("the handbook.7 The", "the handbook.".len()),
+            Some(Strength::Certain)
+        );
     }
 }

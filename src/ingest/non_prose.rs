@@ -57,6 +57,8 @@ pub fn mark_reference_sections(document: &mut Document) {
     let mut inside: Option<u8> = None;
     let mut spans = Vec::new();
     let mut listed = Vec::new();
+    // Where the section a heading names as notes ("Footnotes", "Endnotes") begins in `spans`.
+    let mut notes_from: Option<usize> = None;
     for block in &document.blocks {
         match block.kind {
             BlockKind::Heading { level } => {
@@ -65,6 +67,9 @@ pub fn mark_reference_sections(document: &mut Document) {
                 }
                 if inside.is_none() && is_reference_heading(document.slice(block.span)) {
                     inside = Some(level);
+                    if notes_from.is_none() && is_notes_heading(document.slice(block.span)) {
+                        notes_from = Some(spans.len());
+                    }
                 }
             }
             // Notes are sources themselves: the citation checks read them as such.
@@ -79,8 +84,78 @@ pub fn mark_reference_sections(document: &mut Document) {
     if spans.is_empty() {
         return;
     }
-    numbered_entries_as_notes(document, &spans, &listed);
+    if document.footnote_refs.is_empty() {
+        if let Some(from) = notes_from {
+            notes_without_markers(document, &spans[from..]);
+        }
+    } else {
+        numbered_entries_as_notes(document, &spans, &listed);
+    }
     ignore(document, spans);
+}
+
+/// Whether a heading names the section as the document's notes, not its references.
+fn is_notes_heading(text: &str) -> bool {
+    let folded = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    matches!(folded.as_str(), "footnotes" | "endnotes")
+}
+
+/// Fewest numbered entries under a "Footnotes" heading that are notes when the text shows no
+/// marker at all.
+const LOST_NOTES_MIN: usize = 3;
+
+/// A "Footnotes" or "Endnotes" section whose text cites none of them: a conversion that kept the
+/// notes and lost their markers (a report's HTML export). Its entries written "1.", "2.", …
+/// numbered in order from 1 are its notes, so the checks can say the markers seem lost; a
+/// section with fewer entries, or out of order, is left as references.
+fn notes_without_markers(document: &mut Document, spans: &[Span]) {
+    if !document.footnote_defs.is_empty() {
+        return;
+    }
+    // Where each entry starts, in order, and the end of its block: a block, or a line of a
+    // block (a notes table the reader took for one paragraph, when a note ran over two lines).
+    // An entry runs to the next (a table row's label cell and the note after it).
+    let mut starts = Vec::new();
+    for &span in spans {
+        let text = document.slice(span);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if entry_label(line) == Some(starts.len() + 1) {
+                starts.push((span.start + at, span.end));
+            }
+            at += line.len();
+        }
+    }
+    if starts.len() < LOST_NOTES_MIN {
+        return;
+    }
+    let notes: Vec<_> = starts
+        .iter()
+        .enumerate()
+        .map(|(index, &(start, block_end))| {
+            let end = starts
+                .get(index + 1)
+                .map_or(block_end, |&(next, _)| next.max(start));
+            crate::document::FootnoteDef {
+                label: (index + 1).to_string(),
+                target: None,
+                original: document.source_map.original_span(Span::new(start, start)),
+                span: Span::new(start, end),
+            }
+        })
+        .collect();
+    document.footnote_defs.extend(notes);
+}
+
+/// The number an entry of a notes list opens with ("1. Smith …", "12) …", "| 3. | …"), if any.
+fn entry_label(line: &str) -> Option<usize> {
+    // "| 1. | …": a row of a notes table.
+    let text = line.trim_start_matches(|c: char| c == '|' || c.is_whitespace());
+    let (label, _) = text.split_once(['.', ')'])?;
+    if !(1..=4).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    label.parse().ok()
 }
 
 /// Adds `spans` to the document's ignored stretches, which stay sorted and apart.
