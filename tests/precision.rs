@@ -1550,3 +1550,26 @@ fn notes_whose_markers_were_lost_are_named_as_such() {
     let found = collapsed(&text, "t.md");
     assert!(!found.iter().any(|d| d.rule == "footnote/unused"), "{found:#?}");
 }
+
+#[test]
+fn a_page_of_many_small_menus_still_tells_furniture_from_its_article() {
+    // Forty share boxes near the top: each is read to its end, not charged the rest of the
+    // page, so the slogan in the footer at the bottom is still found to be furniture.
+    let mut page = String::from("<html><body>");
+    for box_number in 0..40 {
+        write!(
+            page,
+            "<div class=\"share-box\"><a href=\"/s{box_number}\">Share</a></div>"
+        )
+        .unwrap();
+    }
+    page.push_str("<article>");
+    for _ in 0..200 {
+        page.push_str(
+            "<p>The harbour board met on Monday and talked about the dredging of the channel at length.</p>",
+        );
+    }
+    page.push_str("<p>The port handled 1,200 ships last year.</p></article>");
+    page.push_str("<div class=\"footer-brand\"><span class=\"footer-brand_title\">Hire the top 2% of harbour pilots</span></div></body></html>");
+    assert_eq!(texts(&page, "p.html"), ["1,200"]);
+}

@@ -235,41 +235,12 @@ impl Reader<'_> {
     /// The look-aheads of a document read at most `LOOKAHEAD_BUDGET` times its size in all.
     fn holds_prose(&mut self, name: &str, enough: usize) -> bool {
         let rest = &self.source[self.after_tag.min(self.source.len())..];
-        let window = &rest[..crate::span::floor_char_boundary(rest, LOOKAHEAD.min(rest.len()))];
-        if self.lookahead_left < window.len() {
-            return true;
-        }
-        self.lookahead_left -= window.len();
-        let (mut depth, mut prose, mut at, mut text_start) = (1usize, 0usize, 0usize, 0usize);
-        let bytes = window.as_bytes();
-        while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
-            let lt = at + found;
-            prose += prose_run(&window[text_start..lt]);
-            if prose >= enough {
-                return true;
-            }
-            let Some((tag, length)) = parse_tag(&window[lt..]) else {
-                at = lt + 1;
-                continue;
-            };
-            if tag.name == name && !tag.self_closing {
-                if tag.end {
-                    depth -= 1;
-                    if depth == 0 {
-                        return false;
-                    }
-                } else {
-                    depth += 1;
-                }
-            }
-            at = lt + length;
-            if !tag.end && !tag.self_closing && RAW_TEXT.contains(&tag.name.as_str()) {
-                at += raw_text_length(&window[at..], &tag.name);
-            }
-            text_start = at;
-        }
-        // Its end lies beyond the look-ahead: a wrapper of much of the page.
-        true
+        // The budget pays for the bytes read, so a page of many small menus reads them all.
+        let reach = LOOKAHEAD.min(rest.len()).min(self.lookahead_left);
+        let window = &rest[..crate::span::floor_char_boundary(rest, reach)];
+        let (holds, read) = prose_ahead(window, name, enough);
+        self.lookahead_left -= read.min(self.lookahead_left);
+        holds
     }
 
     fn comment(&mut self, body: &str, original: Span) {
@@ -830,6 +801,41 @@ const STORIES_PROSE: usize = 4000;
 
 /// Look-ahead, in multiples of the document's size, that one document's furniture may cost.
 const LOOKAHEAD_BUDGET: usize = 8;
+
+/// Whether the element named `name` whose content starts `window` holds `enough` bytes of
+/// prose, or runs past the window's end (a wrapper of much of the page); and the bytes read to
+/// tell.
+fn prose_ahead(window: &str, name: &str, enough: usize) -> (bool, usize) {
+    let (mut depth, mut prose, mut at, mut text_start) = (1usize, 0usize, 0usize, 0usize);
+    let bytes = window.as_bytes();
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let lt = at + found;
+        prose += prose_run(&window[text_start..lt]);
+        if prose >= enough {
+            return (true, lt);
+        }
+        let Some((tag, length)) = parse_tag(&window[lt..]) else {
+            at = lt + 1;
+            continue;
+        };
+        if tag.name == name && !tag.self_closing {
+            if tag.end {
+                depth -= 1;
+                if depth == 0 {
+                    return (false, lt + length);
+                }
+            } else {
+                depth += 1;
+            }
+        }
+        at = (lt + length).min(window.len());
+        if !tag.end && !tag.self_closing && RAW_TEXT.contains(&tag.name.as_str()) {
+            at += raw_text_length(&window[at..], &tag.name);
+        }
+        text_start = at;
+    }
+    (true, window.len())
+}
 
 /// The bytes of a run of text between tags that reads as prose: ten words or more.
 fn prose_run(text: &str) -> usize {
