@@ -1573,3 +1573,25 @@ fn a_page_of_many_small_menus_still_tells_furniture_from_its_article() {
     page.push_str("<div class=\"footer-brand\"><span class=\"footer-brand_title\">Hire the top 2% of harbour pilots</span></div></body></html>");
     assert_eq!(texts(&page, "p.html"), ["1,200"]);
 }
+
+#[test]
+fn penalties_by_offence_subscriptions_and_list_prices_need_no_source() {
+    let story = "New fines for skipping quarantine start at £500 for a first offence and climb to as much as £8,000 \
+        after five breaches. The penalty for a first offence can be tripled to £1,500 if the breach is deliberate, \
+        and landlords may be subjected to a £2,000 fine if they let a sick tenant's room.\n\n\
+        Last month the council fined a landlord £3,000 for an unsafe flat.\n";
+    let found = uncited(story, "fines.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`£3,000`"), "{found:#?}");
+    let review = "The radio costs little to run: the streaming tier is $4.99/month for members, and the $8-a-month \
+        family subscription adds five profiles. The retail price on this model is $349.\n\n\
+        Save $40 when you buy it with a speaker.\n\n\
+        Households in the county pay $120 a month more for heating than in 2019, and the agency spends \
+        $900 a year per pupil.\n";
+    let found = uncited(review, "review.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`$120 a month`") && found[0].contains("2 figures need one"),
+        "{found:#?}"
+    );
+}

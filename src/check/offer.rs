@@ -87,7 +87,10 @@ fn offered(text: &str, claim: &Claim) -> bool {
     let saving = candidates.into_iter().flatten().any(|text| {
         SAVE.iter().any(|words| {
             text.strip_suffix(words).is_some_and(|rest| {
-                rest.trim_end().is_empty() || rest.trim_end().ends_with(['.', '!', ':', '—'])
+                // "Save" opening its block or sentence: the offer's own words.
+                rest.ends_with('\n')
+                    || rest.trim_end().is_empty()
+                    || rest.trim_end().ends_with(['.', '!', ':', '—'])
             })
         }) || SAVE[1..].iter().any(|words| ends_with_words(text, words))
     });
@@ -97,13 +100,94 @@ fn offered(text: &str, claim: &Claim) -> bool {
             .into_iter()
             .flatten()
             .any(|text| OFFER_BEFORE.iter().any(|words| ends_with_words(text, words)));
-    if saving || priced {
+    if saving || priced || (claim.kind == Kind::Money && (subscribed(text, claim) || listed(text, claim))) {
         return true;
     }
     let after = crate::span::window_after(text, claim.span.end, 8);
     let next = after.trim_start();
     next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("off"))
         && !next[3..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A subscription's or a service's rate: money by the month or year ("$9.99/month for this
+/// service", "the $10-a-month Stadia Pro subscription", "your $10 monthly fee") in a sentence
+/// that names what is subscribed to. A tax or a benefit by the month is a claim; a fee for a
+/// membership is on the seller's page.
+fn subscribed(text: &str, claim: &Claim) -> bool {
+    const PERIOD: &[&str] = &[
+        "/month",
+        "/mo",
+        "/year",
+        "/yr",
+        "a month",
+        "per month",
+        "monthly",
+        "-a-month",
+        "a year",
+        "per year",
+        "annually",
+        "-a-year",
+    ];
+    const SERVICE: &[&str] = &[
+        "subscription",
+        "subscriber",
+        "subscribers",
+        "membership",
+        "members",
+        "streaming",
+        "service",
+        "fee",
+        "tier",
+        "you'd",
+        "you’d",
+        "you'll",
+        "you’ll",
+        "you pay",
+        "paying",
+    ];
+    let after = crate::span::window_after(text, claim.span.end, 12).to_lowercase();
+    let rest = after.trim_start();
+    let by_period = PERIOD.iter().any(|period| {
+        (rest.starts_with(period) || after.starts_with(period))
+            && !rest[period.len().min(rest.len())..].starts_with(|c: char| c.is_alphanumeric())
+    }) || claim.text.contains('/')
+        || PERIOD.iter().any(|period| {
+            claim
+                .text
+                .to_lowercase()
+                .ends_with(period.trim_start_matches('-'))
+        });
+    if !by_period {
+        return false;
+    }
+    let around = format!(
+        "{} {}",
+        crate::span::window_before(text, claim.span.start, 64),
+        crate::span::window_after(text, claim.span.end, 64)
+    )
+    .to_lowercase();
+    around
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|word| SERVICE.contains(&word))
+        || SERVICE
+            .iter()
+            .any(|words| words.contains(' ') && around.contains(words))
+}
+
+/// A price named as the list or retail price of what a review describes ("the retail price on
+/// this configuration is $3,299", "its list price: $499").
+fn listed(text: &str, claim: &Claim) -> bool {
+    let clause = crate::span::window_before(text, claim.span.start, 48).to_lowercase();
+    let Some(at) = ["retail price", "list price", "msrp", "sticker price", "price tag"]
+        .iter()
+        .filter_map(|words| clause.rfind(words))
+        .max()
+    else {
+        return false;
+    };
+    let between = clause[at..].trim_end();
+    !between.contains(['.', ';'])
+        && (between.ends_with(" is") || between.ends_with(':') || between.ends_with(" of"))
 }
 
 /// A penalty or a bond that a law or a court sets, as news reports it ("up to a $250,000 fine",
@@ -124,7 +208,7 @@ fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
         "bond set at",
         "in lieu of",
     ];
-    let after = crate::span::window_after(text, claim.span.end, 16)
+    let after = crate::span::window_after(text, claim.span.end, 40)
         .trim_start()
         .to_ascii_lowercase();
     let noun_after = AFTER.iter().any(|noun| {
@@ -148,7 +232,45 @@ fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
     let before =
         clause[crate::span::floor_char_boundary(&clause, clause.len().saturating_sub(24))..].trim_end();
     let before = before.strip_suffix("up to").map_or(before, str::trim_end);
-    (noun_after && bound) || BEFORE.iter().any(|words| ends_with_words(before, words))
+    (noun_after && bound)
+        || BEFORE.iter().any(|words| ends_with_words(before, words))
+        || penalty_scale(text, claim, noun_after, &clause, &after)
+}
+
+/// A penalty's scale as the rule sets it: by offence ("starting at £1,000 for a first offence
+/// and rising to £10,000 after four breaches") or as what may happen ("the penalty can be
+/// quadrupled to £4,000", "if they are subjected to a £1,000 fine"), a penalty named just
+/// before or after the figure.
+fn penalty_scale(text: &str, claim: &Claim, noun_after: bool, clause: &str, after: &str) -> bool {
+    const NOUNS: &[&str] = &["fine", "fines", "penalty", "penalties", "bail", "bond"];
+    const BY_OFFENCE: &[&str] = &[
+        "offence",
+        "offense",
+        "breach",
+        "violation",
+        "infraction",
+        "repeat",
+        "per day",
+        "a day",
+        "each day",
+    ];
+    const MAY: &[&str] = &[
+        "could be",
+        "can be",
+        "may be",
+        "would be",
+        "liable",
+        "subjected to",
+        "if ",
+    ];
+    let wide = crate::span::window_before(text, claim.span.start, 96).to_lowercase();
+    let noun_before = wide
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| NOUNS.contains(&word));
+    let by_offence = BY_OFFENCE
+        .iter()
+        .any(|words| after.contains(words) || clause.contains(words));
+    (noun_after || noun_before) && (by_offence || MAY.iter().any(|words| clause.contains(words)))
 }
 
 /// `text` ends with `words` as whole words.
