@@ -1595,3 +1595,17 @@ fn penalties_by_offence_subscriptions_and_list_prices_need_no_source() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn offers_in_their_own_sentences_need_no_source() {
+    let page = "Get the print and app edition for $19.99.\n\n\
+        New members can get $15 in credit when they sign up with a promo code. The shop has a $3 minimum order, \
+        and the blender is not cheap at $180, though you end up getting it for $150.\n\n\
+        The city raised the minimum wage to $17 and gave $15 in vouchers to each family.\n";
+    let found = uncited(page, "shop.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`$17`") && found[0].contains("2 figures need one"),
+        "{found:#?}"
+    );
+}

@@ -37,6 +37,52 @@ const OFFER_BEFORE: &[&str] = &[
     "pricing will start at",
     "price starts at",
     "prices starting at",
+    "getting it for",
+    "get it for",
+    "buy it for",
+    "grab it for",
+    "pick it up for",
+    "cheap at",
+    "costs just",
+    "costs only",
+];
+
+/// Words that open a sentence offering the reader something ("Get access to print and digital
+/// for $23.99", "Join today for $5"): a price after "for" in such a sentence is offered.
+const OFFER_OPENERS: &[&str] = &[
+    "get ",
+    "subscribe",
+    "join ",
+    "sign up",
+    "try ",
+    "buy ",
+    "order ",
+    "unlock",
+    "start your",
+    "become a",
+];
+
+/// Words of a sign-up offer around a sum the reader gets ("new users can get $10 in bitcoin
+/// when they sign up").
+const SIGN_UP: &[&str] = &[
+    "sign up",
+    "sign-up",
+    "signing up",
+    "new users",
+    "new customers",
+    "referral",
+    "promo code",
+];
+
+/// A service's terms after a sum ("a $2 minimum order", "a $5 minimum deposit"); "a $15
+/// minimum wage" is a claim.
+const TERMS_AFTER: &[&str] = &[
+    "minimum order",
+    "minimum deposit",
+    "minimum purchase",
+    "minimum balance",
+    "minimum investment",
+    "minimum spend",
 ];
 
 /// A saving offered to the reader ("Save $31", "you'll save $250", "save up to 32 percent");
@@ -100,13 +146,41 @@ fn offered(text: &str, claim: &Claim) -> bool {
             .into_iter()
             .flatten()
             .any(|text| OFFER_BEFORE.iter().any(|words| ends_with_words(text, words)));
-    if saving || priced || (claim.kind == Kind::Money && (subscribed(text, claim) || listed(text, claim))) {
+    if saving
+        || priced
+        || (claim.kind == Kind::Money
+            && (subscribed(text, claim) || listed(text, claim) || offered_in_sentence(before, claim)))
+    {
         return true;
     }
     let after = crate::span::window_after(text, claim.span.end, 8);
     let next = after.trim_start();
     next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("off"))
         && !next[3..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// A price in a sentence that offers the reader something ("Get access for $23.99"), a sum a
+/// reader gets for signing up, or a service's minimum ("a $2 minimum order").
+fn offered_in_sentence(before: &str, claim: &Claim) -> bool {
+    let sentence = claim.sentence.trim_start().to_lowercase();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let opens = OFFER_OPENERS.iter().any(|opener| sentence.starts_with(opener));
+    if opens && matches!(word_before, "for" | "just" | "only") {
+        return true;
+    }
+    if matches!(word_before, "get" | "earn" | "receive")
+        && SIGN_UP.iter().any(|words| sentence.contains(words))
+    {
+        return true;
+    }
+    let figure_at = sentence.find(&claim.text.to_lowercase());
+    figure_at.is_some_and(|at| {
+        let after = sentence[at + claim.text.len()..].trim_start();
+        TERMS_AFTER.iter().any(|terms| after.starts_with(terms))
+    })
 }
 
 /// A subscription's or a service's rate: money by the month or year ("$9.99/month for this
