@@ -1609,3 +1609,21 @@ fn offers_in_their_own_sentences_need_no_source() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_currency_sign_on_the_second_figure_is_not_the_firsts() {
+    let claims = parse_text(
+        "It pays $300 a month per child under age 5 and $200 a month for older children; fees run 5 and 10 euros.",
+        "t.txt",
+    );
+    let five = claims.iter().find(|c| c.text == "5").expect("the age is read");
+    assert_eq!(five.kind, claimlint::claim::Kind::Count, "{claims:#?}");
+    assert!(five.unit.is_none(), "{claims:#?}");
+    // A currency written after both figures covers both.
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.unit == Some("EUR") && c.value == Some(rust_decimal::Decimal::from(5))),
+        "{claims:#?}"
+    );
+}

@@ -175,6 +175,17 @@ fn share_list_units(text: &str, mentions: &mut [Mention]) {
             "×" | "x" => kind == Kind::Quantity,
             // "3 and 5 percent"; not "the age was 26 and 41% of births were": a share of a
             // named whole after a pair of figures is two statements.
+            // "under age 6 and $250 a month": a sign written before the second figure would be
+            // written before the first too ("$5 and $10"); only a currency after both carries.
+            "and" | "or"
+                if kind == Kind::Money
+                    && !text
+                        .get(mentions[index].span.range())
+                        .unwrap_or("")
+                        .starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                false
+            }
             "and" | "or" => {
                 listed
                     || !text
