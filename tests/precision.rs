@@ -1627,3 +1627,14 @@ fn a_currency_sign_on_the_second_figure_is_not_the_firsts() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn market_prices_and_box_scores_are_public_record() {
+    let story = "Acme shares closed in Oslo on Monday at NOK 212.40, up 1.5%, while the index is up 9 percent this year.\n\n\
+        Okafor rushed for 131 yards on 19 carries, and Reyes was 17-of-22 passing for 204 yards. Lind won the \
+        200 yard individual medley.\n\n\
+        The club lost EUR 12 million last season.\n";
+    let found = uncited(story, "sport.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`EUR 12 million`"), "{found:#?}");
+}

@@ -179,7 +179,9 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             continue;
         }
         // A price the reader is offered, a device's specification: checked at the counter.
-        if super::offer::checkable_at_the_counter(&document.text, claim) {
+        if super::offer::checkable_at_the_counter(&document.text, claim)
+            || super::public_record::on_public_record(&document.text, claim)
+        {
             continue;
         }
         if under_review(document.slice(crate::span::Span::new(

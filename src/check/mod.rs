@@ -18,6 +18,7 @@ mod offer;
 mod part_whole;
 mod pattern;
 mod percent_bounds;
+mod public_record;
 mod range_order;
 mod reference;
 mod registry;

@@ -408,9 +408,12 @@ impl Scanner<'_> {
         // "the 80386 architecture", "a 6502 processor", "the 737 Max", "a 787-9 jet": a number
         // naming one design (a count of them would be plural). "the 119 Congress", "the 59th
         // Legislature": a legislature's number (its ordinal suffix often lost with a dropped
-        // superscript), not a count of them.
+        // superscript), not a count of them. "the 200 yard individual medley", "the 100m
+        // hurdles": the name of a race.
         if numeral.plain_integer
-            && (patterns.model_after.is_match(after) || patterns.legislature_after.is_match(after))
+            && (patterns.model_after.is_match(after)
+                || patterns.legislature_after.is_match(after)
+                || patterns.event_after.is_match(after))
         {
             return true;
         }
@@ -814,6 +817,7 @@ static SCREEN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync:
 struct IdentifierPatterns {
     code_before: Regex,
     legislature_after: Regex,
+    event_after: Regex,
     code_after: Regex,
     subsection_after: Regex,
     state_before: Regex,
@@ -899,6 +903,9 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
                 section_list = r"§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*\s*(?:,|and|or|through|,\s*and|,\s*or)\s*"
             )),
             code_after: build(&format!(r"^\s+{code}")),
+            event_after: build(
+                r"(?i)^[\s-]?(?:yards?|yd|meters?|metres?|m|miles?)[\s-]+(?:individual medley|IM|medley|freestyle|free|backstroke|breaststroke|butterfly|fly|relay|dash|hurdles|steeplechase|sprint)(?-u:\b)",
+            ),
             legislature_after: build(r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag)(?-u:\b)"),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
@@ -962,6 +969,7 @@ mod tests {
             "The bill, H.R. 3970, went to committee.",
             "The rule is at 52 U.S.C. §§20903, 21002 and §§ 3.12(c) and 3.13.",
             "In the 119 Congress, DOD Instruction 1332.14 and Executive Order 14347 applied.",
+            "She won the 200 yard individual medley and the 100m hurdles.",
             "It runs on any Lumen 2.6 or 2.7 release.",
         ] {
             assert_eq!(figures(text), Vec::new(), "{text}");

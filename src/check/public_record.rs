@@ -1,0 +1,162 @@
+//! Figures a story reports from a public record that every reader can look up: a market's
+//! prices ("shares closed at $185.25, up 0.35%", "the S&P 500 is up 24.5 percent") and a
+//! game's box score ("rushed for 101 yards on 14 carries", "scored 31 points"). News does not
+//! cite the exchange's ticker or the league's statistics, and an editor does not ask it to.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::claim::{Claim, Kind};
+
+/// Bytes before a figure read for the market or the game it reports.
+const BEFORE_BYTES: usize = 96;
+
+/// Whether the figure is a market price or move, or a player's or team's game statistic.
+#[must_use]
+pub fn on_public_record(text: &str, claim: &Claim) -> bool {
+    if !matches!(
+        claim.kind,
+        Kind::Money | Kind::Percent | Kind::Count | Kind::Quantity
+    ) {
+        return false;
+    }
+    let before = crate::span::window_before(text, claim.span.start, BEFORE_BYTES);
+    let after = crate::span::window_after(text, claim.span.end, 24);
+    let patterns = patterns();
+    let market = matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Count)
+        && patterns.market_before.is_match(before);
+    market || patterns.game_before.is_match(before) || patterns.game_after.is_match(after)
+}
+
+struct Patterns {
+    market_before: Regex,
+    game_before: Regex,
+    game_after: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
+        Patterns {
+            // A security or an index, then a verb of trading, then the figure, in one clause:
+            // "Alibaba shares closed in New York on Tuesday at", "the Sensex scaled a new high
+            // of", "Home Depot shares are up". "Shares of households rose" is no market: the
+            // verb must follow the security's noun directly or after a place or a day.
+            market_before: build(
+                r"(?i)(?:\b(?:shares|stock|stocks|index|s&p 500|s&p|dow(?: jones)?|nasdaq|sensex|nifty|ftse(?: 100)?|nikkei(?: 225)?|dax|hang seng|bitcoin)\b)[^.;!?]{0,40}?\b(?:closed|opened|ended|traded|trading|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|soared|tumbled|plunged|scaled|hit|(?:is|are|was|were) (?:up|down))\b(?:[^.;!?]|\.[0-9]){0,48}$",
+            ),
+            // "rushed for", "passing for", "18-of-25 passing for".
+            game_before: build(
+                r"(?i)\b(?:rushed|ran|passed|passing|threw|throwing|caught|receiving|returned)\s+for\s+(?:a\s+)?$|\b[0-9]+-of-[0-9]+\s+passing\s+for\s+$",
+            ),
+            // "14 carries", "9 rebounds", "3 touchdowns", "2 TD passes".
+            game_after: build(
+                r"^\s*(?:carries|receptions|catches|rebounds|assists|tackles|sacks|touchdowns|TD passes|TDs|interceptions|strikeouts|RBIs|saves|aces)(?-u:\b)",
+            ),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim_at(text: &str, figure: &str, kind: Kind) -> Claim {
+        let start = text.find(figure).expect("figure in text");
+        Claim {
+            id: String::new(),
+            document: String::new(),
+            part: None,
+            kind,
+            text: figure.to_owned(),
+            line: 1,
+            column: 1,
+            start,
+            end: start + figure.len(),
+            value: None,
+            unit: None,
+            qualifier: crate::claim::Qualifier::Exact,
+            precision: None,
+            low: None,
+            high: None,
+            date: None,
+            modality: crate::claim::Modality::Reported,
+            time: None,
+            subject: None,
+            footnotes: Vec::new(),
+            role: None,
+            sentence: text.into(),
+            span: crate::span::Span::new(start, start + figure.len()),
+            sentence_index: 0,
+            subject_from_headers: false,
+        }
+    }
+
+    #[test]
+    fn market_prices_and_box_scores_are_public() {
+        let cases = [
+            (
+                "Acme shares closed in Frankfurt on Friday at EUR 18.40, up 2%.",
+                "EUR 18.40",
+                Kind::Money,
+            ),
+            (
+                "Acme shares closed in Frankfurt on Friday at EUR 18.40, up 2%.",
+                "2%",
+                Kind::Percent,
+            ),
+            ("The DAX is up 11 percent this year.", "11 percent", Kind::Percent),
+            (
+                "Okafor rushed for 140 yards on 22 carries.",
+                "140 yards",
+                Kind::Quantity,
+            ),
+            ("Okafor rushed for 140 yards on 22 carries.", "22", Kind::Count),
+            (
+                "Reyes was 18-of-25 passing for 210 yards.",
+                "210 yards",
+                Kind::Quantity,
+            ),
+        ];
+        for (text, figure, kind) in cases {
+            assert!(
+                on_public_record(text, &claim_at(text, figure, kind)),
+                "{text} / {figure}"
+            );
+        }
+    }
+
+    #[test]
+    fn shares_of_a_whole_and_other_figures_are_not() {
+        let cases = [
+            (
+                "The share of households in debt rose to 31 percent.",
+                "31 percent",
+                Kind::Percent,
+            ),
+            (
+                "The firm sold 4,000 shares of stock to staff, worth EUR 2 million.",
+                "EUR 2 million",
+                Kind::Money,
+            ),
+            (
+                "The team spent EUR 40 million on players on Friday.",
+                "EUR 40 million",
+                Kind::Money,
+            ),
+            (
+                "The ferry ran 140 miles on one tank.",
+                "140 miles",
+                Kind::Quantity,
+            ),
+        ];
+        for (text, figure, kind) in cases {
+            assert!(
+                !on_public_record(text, &claim_at(text, figure, kind)),
+                "{text} / {figure}"
+            );
+        }
+    }
+}
