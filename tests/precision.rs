@@ -1638,3 +1638,16 @@ fn market_prices_and_box_scores_are_public_record() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`EUR 12 million`"), "{found:#?}");
 }
+
+#[test]
+fn what_a_page_hides_or_styles_apart_is_read_as_shown() {
+    let page = "<html><body><div style=\"display: none\"><span>0000123456</span> 2025-03-29 7,000 units</div>\
+        <p class=\"date\"><span class=\"day\">18</span><span class=\"year\">2009</span></p>\
+        <div class=\"post-views\"><span class=\"views\"> 184 </span></div>\
+        <p>Leaders meet at COP28 in Dubai. Mohan won with 54% of the vote, and the town of 8,000 has 12 parks.</p>\
+        <p>Water is H<sub>2</sub>O and 10<sup>6</sup> cells grew.</p></body></html>";
+    let claims = texts(page, "p.html");
+    assert_eq!(claims, ["18", "2009", "54%", "8,000", "12", "10^6"], "{claims:?}");
+    let found = uncited(page, "p.html");
+    assert!(found.iter().all(|f| !f.contains("54%")), "{found:#?}");
+}

@@ -26,13 +26,16 @@ pub fn on_public_record(text: &str, claim: &Claim) -> bool {
     let patterns = patterns();
     let market = matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Count)
         && patterns.market_before.is_match(before);
-    market || patterns.game_before.is_match(before) || patterns.game_after.is_match(after)
+    // "won with 58% of the vote": an election's count, published by its officials.
+    let vote = claim.kind == Kind::Percent && patterns.vote_after.is_match(after);
+    market || vote || patterns.game_before.is_match(before) || patterns.game_after.is_match(after)
 }
 
 struct Patterns {
     market_before: Regex,
     game_before: Regex,
     game_after: Regex,
+    vote_after: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -51,6 +54,7 @@ fn patterns() -> &'static Patterns {
             game_before: build(
                 r"(?i)\b(?:rushed|ran|passed|passing|threw|throwing|caught|receiving|returned)\s+for\s+(?:a\s+)?$|\b[0-9]+-of-[0-9]+\s+passing\s+for\s+$",
             ),
+            vote_after: build(r"^\s*of the (?:vote|votes|ballots|votes cast|popular vote)(?-u:\b)"),
             // "14 carries", "9 rebounds", "3 touchdowns", "2 TD passes".
             game_after: build(
                 r"^\s*(?:carries|receptions|catches|rebounds|assists|tackles|sacks|touchdowns|TD passes|TDs|interceptions|strikeouts|RBIs|saves|aces)(?-u:\b)",

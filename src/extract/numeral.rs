@@ -295,6 +295,14 @@ impl Scanner<'_> {
             TokenKind::Word => {
                 let word = self.surface(at);
                 if let Some(code) = currency_code(word) {
+                    // "COP28", "COP 26": the climate conferences of the parties, numbered.
+                    if code == "COP"
+                        && self
+                            .token(at + 1)
+                            .is_some_and(|t| t.is_number() && self.surface(at + 1).len() <= 2)
+                    {
+                        return None;
+                    }
                     // "USD34.6" glued, "EUR 15" spaced.
                     return numeral_follows(at + 1).then_some((code, at + 1));
                 }

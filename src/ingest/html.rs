@@ -62,6 +62,10 @@ struct Reader<'a> {
     after_tag: usize,
     /// Bytes the furniture look-aheads may still read (`Reader::holds_prose`).
     lookahead_left: usize,
+    /// Where the last text read ends in `source`, and whether a `sup` or `sub` tag came
+    /// since: digits either side of other tags are two numbers, not one.
+    text_end: usize,
+    script_since_text: bool,
     document: Document,
     map: SourceMap,
     /// Open skipped elements (names), innermost last.
@@ -108,6 +112,8 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         code: None,
         after_tag: 0,
         lookahead_left: (original.len() - offset).saturating_mul(LOOKAHEAD_BUDGET) + LOOKAHEAD,
+        text_end: 0,
+        script_since_text: false,
     };
     reader.run(offset);
     let Reader {
@@ -281,6 +287,9 @@ impl Reader<'_> {
             }
             return;
         }
+        if matches!(name, "sup" | "sub") {
+            self.script_since_text = true;
+        }
         if !tag.end && name == "meta" {
             self.meta(tag);
         }
@@ -292,6 +301,7 @@ impl Reader<'_> {
             && !tag.self_closing
             && (SKIPPED.contains(&name)
                 || is_chrome(tag)
+                || is_hidden(tag)
                 || match site_furniture(tag) {
                     Furniture::Not => false,
                     Furniture::Surely => !self.holds_prose(name, STORIES_PROSE),
@@ -690,6 +700,20 @@ impl Reader<'_> {
             return;
         }
         self.ensure_open();
+        // "<span>18</span><span>2009</span>", "2019</span><span>5:45 AM": two numbers that
+        // styles set apart, not "182009" (a superscript or subscript digit is glued on purpose).
+        let glued = std::mem::take(&mut self.script_since_text);
+        if self.text_end < start
+            && !glued
+            && self.document.text.ends_with(|c: char| c.is_ascii_digit())
+            && raw.starts_with(|c: char| c.is_ascii_digit())
+        {
+            let at = self.document.text.len();
+            self.document.text.push(' ');
+            self.map
+                .push(at, 1, offset + self.text_end, start - self.text_end);
+        }
+        self.text_end = end;
         // "2.1 Grid investment": a heading's section number is no figure.
         if let Some((BlockKind::Heading { .. }, block_start)) = self.open {
             let trimmed = raw.trim_start();
@@ -756,6 +780,22 @@ fn strip_tags(markup: &str) -> String {
     }
     text.push_str(rest);
     decode_entities(&text)
+}
+
+/// An element a browser does not show (`hidden`, `style="display: none"`): an inline XBRL
+/// header's facts, a menu's closed panel. Only elements always closed in practice, so an
+/// unclosed one cannot hide the page after it.
+fn is_hidden(tag: &Tag<'_>) -> bool {
+    if tag.attributes.trim().is_empty() || !FURNITURE_ELEMENTS.contains(&tag.name.as_str()) {
+        return false;
+    }
+    tag.attributes
+        .split_whitespace()
+        .any(|word| word.eq_ignore_ascii_case("hidden") || word.to_ascii_lowercase().starts_with("hidden="))
+        || tag.attribute("style").is_some_and(|style| {
+            let folded: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+            folded.to_ascii_lowercase().contains("display:none")
+        })
 }
 
 /// Page furniture that holds no prose: a table of contents, navigation boxes, edit links.
@@ -910,7 +950,7 @@ const FURNITURE_STEMS: &[&str] = &[
 ];
 
 /// Whole words of class names and ids that name furniture.
-const FURNITURE_WORDS: &[&str] = &["nav", "ad", "ads", "stocks", "rss"];
+const FURNITURE_WORDS: &[&str] = &["nav", "ad", "ads", "stocks", "rss", "counter", "views", "upvotes"];
 
 /// Words that make a class name a layout around content rather than furniture: "has-sidebar",
 /// "content-sidebar-wrap", "no-comments".
