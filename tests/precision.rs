@@ -1651,3 +1651,16 @@ fn what_a_page_hides_or_styles_apart_is_read_as_shown() {
     let found = uncited(page, "p.html");
     assert!(found.iter().all(|f| !f.contains("54%")), "{found:#?}");
 }
+
+#[test]
+fn an_instructions_measures_are_its_steps() {
+    let recipe = "# Seed loaf\n\nPreheat the oven to 220°C. Add 350 grams of flour and 250 ml of warm water, then knead for \
+        10 minutes. Bake at 200°C for 35 minutes and leave to cool for 1 hour.\n\n\
+        Heat waves killed 1,400 people in the region in 2022, and cover crops now grow on 9,000 hectares.\n";
+    let found = uncited(recipe, "loaf.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`1,400`") && found[0].contains("2 figures need one"),
+        "{found:#?}"
+    );
+}

@@ -257,6 +257,16 @@ impl Normaliser<'_, '_> {
             {
                 claim.role = Some(crate::claim::Role::Procedure);
             }
+            // "Bake at 200°C for 20 minutes", "Add 120 ml of water": an instruction's measures.
+            if claim.role.is_none()
+                && matches!(
+                    claim.kind,
+                    crate::claim::Kind::Quantity | crate::claim::Kind::Duration
+                )
+                && role::gives_an_instruction(&claim.sentence)
+            {
+                claim.role = Some(crate::claim::Role::Procedure);
+            }
         }
         claims
     }

@@ -647,6 +647,98 @@ pub fn role(
     (cues.analysis || cues.first_person || (own_model && cues.counterfactual)).then_some(Role::Analysis)
 }
 
+/// Verbs that open an instruction: a recipe's, a gardener's or a fitter's steps.
+const INSTRUCTIONS: &[&str] = &[
+    "add",
+    "bake",
+    "beat",
+    "blend",
+    "boil",
+    "bring",
+    "chill",
+    "chop",
+    "combine",
+    "cook",
+    "cool",
+    "cover",
+    "drain",
+    "fold",
+    "freeze",
+    "fry",
+    "grill",
+    "knead",
+    "leave",
+    "let",
+    "microwave",
+    "mix",
+    "place",
+    "pour",
+    "preheat",
+    "reheat",
+    "remove",
+    "rest",
+    "roast",
+    "serve",
+    "simmer",
+    "slice",
+    "soak",
+    "sprinkle",
+    "stir",
+    "thaw",
+    "whisk",
+    "wrap",
+    "water",
+    "prune",
+    "sow",
+    "plant",
+    "apply",
+    "tighten",
+    "insert",
+    "measure",
+    "fill",
+    "rinse",
+    "allow",
+    "keep",
+    "refrigerate",
+    "season",
+    "steam",
+    "toast",
+    "layer",
+    "spread",
+    "grease",
+    "line",
+    "dissolve",
+    "melt",
+    "repeat",
+    "wait",
+];
+
+/// Whether a sentence is an instruction: it opens with a verb of a recipe's or a manual's
+/// steps in the imperative ("Bake at 200°C for 20 minutes", "Thaw for 1 hour and reheat"). Its
+/// measures are the steps' settings, not claims. Only measures: "Heat waves killed 500" and
+/// "Store sales rose 5%" open with a noun and hold counts and shares.
+#[must_use]
+pub fn gives_an_instruction(sentence: &str) -> bool {
+    let mut words = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() && c != '\'');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // An instruction's verb is followed by its object or a preposition, never a verb of its
+    // own ("Cover crops were planted on 40 hectares").
+    let second = words
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    first.starts_with(|c: char| c.is_uppercase())
+        && INSTRUCTIONS.contains(&first.to_ascii_lowercase().as_str())
+        && !matches!(
+            second.as_str(),
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "crops" | "of"
+        )
+}
+
 /// What a modelled transfer is called: the noun after its amount ("a $200 monthly child
 /// allowance", "a $1,000-per-month UBI").
 const TRANSFERS: &[&str] = &[
