@@ -1664,3 +1664,22 @@ fn an_instructions_measures_are_its_steps() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_raised_label_that_is_furniture_does_not_swallow_the_next_marker() {
+    let page = "<html><body><p>The guild<sup class=\"noprint\"><a href=\"/about\">[src]</a></sup></p>\
+        <p>The guild<sup id=\"cite_ref-g_2-0\" class=\"reference\"><a href=\"#cite_note-g-2\">&#91;2&#93;</a></sup> \
+        trained 400 smiths.</p><ol class=\"references\"><li id=\"cite_note-g-1\">Charter.</li>\
+        <li id=\"cite_note-g-2\">Guild roll.</li></ol></body></html>";
+    let found = findings(page, "guild.html");
+    let unused: Vec<_> = found
+        .iter()
+        .filter(|(rule, _)| rule == "footnote/unused")
+        .collect();
+    assert_eq!(unused.len(), 1, "{found:#?}");
+    assert!(unused[0].1.contains("footnote 1 "), "{found:#?}");
+    assert!(
+        !found.iter().any(|(rule, _)| rule == "citation/missing"),
+        "{found:#?}"
+    );
+}

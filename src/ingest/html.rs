@@ -312,6 +312,15 @@ impl Reader<'_> {
             if name != "span" {
                 self.close_block();
             }
+            // A raised "[src]" that is page furniture (`<sup class="noprint">`) is no marker:
+            // left open, it would swallow the next one.
+            if self
+                .marker
+                .as_ref()
+                .is_some_and(|(_, start, _)| *start == original_start)
+            {
+                self.marker = None;
+            }
             self.skipping.push(name.to_owned());
             return;
         }
