@@ -1683,3 +1683,16 @@ fn a_raised_label_that_is_furniture_does_not_swallow_the_next_marker() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_recipes_measures_are_its_own() {
+    let recipe = "# Oat bars\n\n## Ingredients\n\n- 250 g oats\n- 120 ml honey\n- 2 tbsp butter\n- 1 cup raisins\n\n\
+        ## Method\n\nThe bars keep in a tin, 350 grams to a batch, and each bar holds about 190 kcal.\n\n\
+        The town's bakery sold 4,000 bars last year.\n";
+    let found = uncited(recipe, "bars.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`4,000`"), "{found:#?}");
+    // Three items that measure something else make no recipe.
+    let report = "# Harvest\n\n- 250 tonnes of oats\n- 120 tonnes of barley\n- 40 tonnes of rye\n";
+    assert_eq!(uncited(report, "harvest.md").len(), 1);
+}

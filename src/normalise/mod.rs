@@ -88,6 +88,8 @@ pub struct Shared<'d> {
     profile: profile::Profile,
     /// The document models its own results (`profile::models_its_own_results`).
     own_model: bool,
+    /// The document is a recipe (`profile::is_recipe`).
+    recipe: bool,
     sections: Vec<Option<u8>>,
     mark: DecimalMark,
 }
@@ -109,6 +111,7 @@ impl<'d> Shared<'d> {
             coverage: footnotes::coverage(document),
             profile,
             own_model: profile::models_its_own_results(&document.text),
+            recipe: profile::is_recipe(document),
             sections: role::sections(document),
             mark,
         }
@@ -257,13 +260,14 @@ impl Normaliser<'_, '_> {
             {
                 claim.role = Some(crate::claim::Role::Procedure);
             }
-            // "Bake at 200°C for 20 minutes", "Add 120 ml of water": an instruction's measures.
+            // "Bake at 200°C for 20 minutes", "Add 120 ml of water": an instruction's measures;
+            // a recipe's measures all are (its ingredients, times and nutrition card).
             if claim.role.is_none()
                 && matches!(
                     claim.kind,
                     crate::claim::Kind::Quantity | crate::claim::Kind::Duration
                 )
-                && role::gives_an_instruction(&claim.sentence)
+                && (shared.recipe || role::gives_an_instruction(&claim.sentence))
             {
                 claim.role = Some(crate::claim::Role::Procedure);
             }

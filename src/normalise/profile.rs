@@ -453,3 +453,66 @@ fn whole_word_count(text: &str, word: &str) -> usize {
         .filter(|(at, _)| is_whole_word(text, *at, at + word.len()))
         .count()
 }
+
+/// List items that open with a cook's measure ("300 grams flour", "2 tbsp oil") from which a
+/// document is a recipe.
+const RECIPE_INGREDIENTS: usize = 3;
+
+/// Units of a cook's measures, as an ingredient list writes them after the amount.
+const KITCHEN_UNITS: &[&str] = &[
+    "g",
+    "gram",
+    "grams",
+    "kg",
+    "ml",
+    "l",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "tbsp",
+    "tsp",
+    "tablespoon",
+    "tablespoons",
+    "teaspoon",
+    "teaspoons",
+    "cup",
+    "cups",
+    "oz",
+    "ounce",
+    "ounces",
+    "lb",
+    "lbs",
+    "pinch",
+    "clove",
+    "cloves",
+    "handful",
+];
+
+/// Whether a document is a recipe: `RECIPE_INGREDIENTS` list items or more open with an amount
+/// and a kitchen unit ("120 ml water", "1/2 cup sugar"). Its quantities and times are the
+/// recipe's own, not claims to source.
+#[must_use]
+pub fn is_recipe(document: &Document) -> bool {
+    document
+        .blocks
+        .iter()
+        .filter(|block| block.kind == BlockKind::ListItem)
+        .filter(|block| {
+            let text = document.slice(block.span);
+            let text = &text[..crate::span::floor_char_boundary(text, text.len().min(40))];
+            let mut words = text.split_whitespace();
+            let amount = words.next().unwrap_or_default();
+            let starts_with_amount = amount.starts_with(|c: char| c.is_ascii_digit() || "½¼¾⅓⅔".contains(c));
+            let unit = amount.trim_start_matches(|c: char| c.is_ascii_digit() || "./½¼¾⅓⅔".contains(c));
+            let unit = if unit.is_empty() {
+                words.next().unwrap_or_default()
+            } else {
+                unit
+            };
+            starts_with_amount
+                && KITCHEN_UNITS.contains(&unit.trim_end_matches(['.', ',']).to_lowercase().as_str())
+        })
+        .nth(RECIPE_INGREDIENTS - 1)
+        .is_some()
+}
