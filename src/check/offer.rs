@@ -176,11 +176,15 @@ fn offered_in_sentence(before: &str, claim: &Claim) -> bool {
     {
         return true;
     }
-    let figure_at = sentence.find(&claim.text.to_lowercase());
-    figure_at.is_some_and(|at| {
-        let after = sentence[at + claim.text.len()..].trim_start();
-        TERMS_AFTER.iter().any(|terms| after.starts_with(terms))
-    })
+    // Lower case can change a text's length: the figure is found and skipped in lower case.
+    let figure = claim.text.to_lowercase();
+    sentence
+        .find(&figure)
+        .and_then(|at| sentence.get(at + figure.len()..))
+        .is_some_and(|after| {
+            let after = after.trim_start();
+            TERMS_AFTER.iter().any(|terms| after.starts_with(terms))
+        })
 }
 
 /// A subscription's or a service's rate: money by the month or year ("$9.99/month for this
