@@ -115,8 +115,8 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let document = context.document;
     let threshold = Decimal::try_from(params.min_value).unwrap_or(Decimal::ZERO);
     // A document whose notes lost their markers cites by notes all the same.
-    let by_footnotes =
-        body_markers(document) >= FOOTNOTE_CONVENTION || super::footnotes::lost_markers(document).is_some();
+    let lost = super::footnotes::lost_markers(document);
+    let by_footnotes = body_markers(document) >= FOOTNOTE_CONVENTION || lost.is_some();
     let counted: Vec<SourceKind> = params
         .sources
         .iter()
@@ -209,7 +209,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     // A document with no markers, no notes and no sources of any kind follows no citation
     // convention at all: one finding for the document, its uncited figures listed as related
     // places, says more to an editor than one per figure.
-    collapse_per_document(document, findings)
+    collapse_per_document(document, lost, findings)
 }
 
 /// The figures a document has given with a note or as its own result, with the times they are
@@ -325,8 +325,12 @@ fn names_a_claim(title: &str) -> bool {
 /// One finding for the document where its figures' sources cannot be told apart one by one:
 /// its text has lost the markers of its notes, or it gives no sources at all. Its uncited
 /// figures are listed as related places: that says more to an editor than one per figure.
-fn collapse_per_document(document: &Document, findings: Vec<Finding>) -> Vec<Finding> {
-    let (summary, note): (String, &str) = if let Some(lost) = super::footnotes::lost_markers(document) {
+fn collapse_per_document(
+    document: &Document,
+    lost: Option<super::footnotes::LostMarkers>,
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let (summary, note): (String, &str) = if let Some(lost) = lost {
         (
             format!(
                 "the text cites only {} of its {} notes (its markers seem lost), so {{count}} figures show no source",

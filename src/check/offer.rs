@@ -268,12 +268,14 @@ fn listed(text: &str, claim: &Claim) -> bool {
         && (between.ends_with(" is") || between.ends_with(':') || between.ends_with(" of"))
 }
 
+/// Nouns of a penalty or a bond, named after the figure ("a $250,000 fine") or before it.
+const PENALTIES: &[&str] = &["fine", "fines", "bond", "bail", "penalty", "penalties"];
+
 /// A penalty or a bond that a law or a court sets, as news reports it ("up to a $250,000 fine",
 /// "a fixed penalty notice of £1,000", "held in lieu of $70,000 bond"): the statute and the
 /// court record are public, and a story does not cite them. A fine that was paid ("fined $5
 /// million") is an event and still wants its source.
 fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
-    const AFTER: &[&str] = &["fine", "fines", "bond", "bail", "penalty", "penalties"];
     const BEFORE: &[&str] = &[
         "fine of",
         "fines of",
@@ -289,7 +291,7 @@ fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
     let after = crate::span::window_after(text, claim.span.end, 40)
         .trim_start()
         .to_ascii_lowercase();
-    let noun_after = AFTER.iter().any(|noun| {
+    let noun_after = PENALTIES.iter().any(|noun| {
         after
             .strip_prefix(noun)
             .is_some_and(|tail| !tail.starts_with(|c: char| c.is_ascii_alphanumeric()))
@@ -320,7 +322,6 @@ fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
 /// quadrupled to £4,000", "if they are subjected to a £1,000 fine"), a penalty named just
 /// before or after the figure.
 fn penalty_scale(text: &str, claim: &Claim, noun_after: bool, clause: &str, after: &str) -> bool {
-    const NOUNS: &[&str] = &["fine", "fines", "penalty", "penalties", "bail", "bond"];
     const BY_OFFENCE: &[&str] = &[
         "offence",
         "offense",
@@ -344,7 +345,7 @@ fn penalty_scale(text: &str, claim: &Claim, noun_after: bool, clause: &str, afte
     let wide = crate::span::window_before(text, claim.span.start, 96).to_lowercase();
     let noun_before = wide
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| NOUNS.contains(&word));
+        .any(|word| PENALTIES.contains(&word));
     let by_offence = BY_OFFENCE
         .iter()
         .any(|words| after.contains(words) || clause.contains(words));

@@ -798,13 +798,16 @@ fn is_hidden(tag: &Tag<'_>) -> bool {
     if tag.attributes.trim().is_empty() || !FURNITURE_ELEMENTS.contains(&tag.name.as_str()) {
         return false;
     }
-    tag.attributes
-        .split_whitespace()
-        .any(|word| word.eq_ignore_ascii_case("hidden") || word.to_ascii_lowercase().starts_with("hidden="))
-        || tag.attribute("style").is_some_and(|style| {
-            let folded: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-            folded.to_ascii_lowercase().contains("display:none")
-        })
+    let hidden_word = |word: &str| {
+        word.eq_ignore_ascii_case("hidden")
+            || word.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("hidden="))
+    };
+    (tag.mentions(b"hidden") && tag.attributes.split_whitespace().any(hidden_word))
+        || tag.mentions(b"none")
+            && tag.attribute("style").is_some_and(|style| {
+                let folded: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+                folded.to_ascii_lowercase().contains("display:none")
+            })
 }
 
 /// Page furniture that holds no prose: a table of contents, navigation boxes, edit links.

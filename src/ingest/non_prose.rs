@@ -152,10 +152,12 @@ fn entry_label(line: &str) -> Option<usize> {
     // "| 1. | …": a row of a notes table.
     let text = line.trim_start_matches(|c: char| c == '|' || c.is_whitespace());
     let (label, _) = text.split_once(['.', ')'])?;
-    if !(1..=4).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    label.parse().ok()
+    is_note_number(label).then(|| label.parse().ok()).flatten()
+}
+
+/// Whether an entry's label is a note's number: one to four digits.
+fn is_note_number(label: &str) -> bool {
+    (1..=4).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Adds `spans` to the document's ignored stretches, which stay sorted and apart.
@@ -276,7 +278,7 @@ fn numbered_entries_as_notes(document: &mut Document, spans: &[Span], listed: &[
             .and_then(|rest| rest.split_once(']'))
             .map(|(label, _)| label)
             .or_else(|| text.split_once(['.', ')']).map(|(label, _)| label))
-            .filter(|label| (1..=4).contains(&label.len()) && label.chars().all(|c| c.is_ascii_digit()));
+            .filter(|label| is_note_number(label));
         let label = match written {
             Some(label) => label.to_owned(),
             None if listed => {

@@ -21,7 +21,8 @@ type Key<'a> = (String, &'static str, Option<&'a str>, Kind);
 
 pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
     let text = document.text.as_str();
-    let lists = Lists::of(document);
+    // Read only when two statements are compared: most documents have no candidate pair.
+    let lists = std::cell::OnceCell::new();
     let mut first: HashMap<Key<'_>, usize> = HashMap::new();
     for (index, claim) in claims.iter().enumerate() {
         if !matches!(
@@ -63,7 +64,9 @@ pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
                     && same_verb(text, &claims[earlier], claim)
                     && same_statement(&claims[earlier], claim, subject)
                     && !names_apart(&claims[earlier].sentence, &claim.sentence)
-                    && !lists.apart(&claims[earlier], claim)
+                    && !lists
+                        .get_or_init(|| Lists::of(document))
+                        .apart(&claims[earlier], claim)
                     && !states_both(claims, earlier, index) =>
             {
                 out.restatements.push(Restatement {
@@ -212,10 +215,7 @@ fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
 /// sentence naming more than the other ("the report's Table 3 gives …") is still a restatement.
 fn names_apart(a: &str, b: &str) -> bool {
     let keys = |text: &str| -> std::collections::HashSet<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(super::sentence::noun_key)
-            .collect()
+        words(text).map(|w| super::sentence::noun_key(&w)).collect()
     };
     let names = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
