@@ -203,6 +203,15 @@ impl Engine {
         ingest::read_path(&input.path, &input.name, &self.options)
     }
 
+    /// `read` for its claims alone: what only the checks consult is not looked for.
+    fn read_for_claims(&self, input: &Input) -> Result<Document> {
+        let options = IngestOptions {
+            claims_only: true,
+            ..self.options.clone()
+        };
+        ingest::read_path(&input.path, &input.name, &options)
+    }
+
     /// Runs the `[[example]]`s of the rules named by `ids` (all rules when empty): each
     /// example's text is read (as Markdown when its format says so) and the rule run on it, and
     /// the result says whether it fired as the example says. Rules that need a ledger are
@@ -341,7 +350,7 @@ impl Engine {
         Self::map_all(
             inputs,
             |input| {
-                let document = self.read(input)?;
+                let document = self.read_for_claims(input)?;
                 let claims = self.claims(&document);
                 Ok((document.name, claims))
             },
@@ -374,7 +383,7 @@ impl Engine {
                 continue;
             }
             rest = &rest[1..];
-            match self.read(first) {
+            match self.read_for_claims(first) {
                 Ok(document) => {
                     let mut called = false;
                     self.claims_in_stretches(&document, |claims| {
@@ -448,7 +457,7 @@ impl Engine {
                         };
                         // A send fails only when the writer has given up: stop this document.
                         let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            match self.read(input) {
+                            match self.read_for_claims(input) {
                                 Ok(document) => {
                                     let sent = self.claims_in_stretches(&document, |claims| {
                                         queue.send(Message::Claims(claims))

@@ -256,3 +256,41 @@ fn a_folder_read_in_parallel_gives_its_documents_claims_in_order() {
         assert_eq!(calls, 3);
     }
 }
+
+#[test]
+fn extract_reads_without_the_checks_sources_and_finds_the_same_claims() {
+    // Sources of every kind the checks read: an attribution, an author–year citation, a
+    // source line under a table, a link.
+    let text = "# Ferry traffic\n\n\
+        According to the Nordhavn Port Authority, 4,200 ferries docked in 2023.\n\n\
+        Crossings grew by 12 percent (Lindqvist and Okafor, 2021).\n\n\
+        | Route | Crossings |\n| --- | --- |\n| North | 310 |\n\n\
+        Source: Ferry Board annual tables, 2024.\n\n\
+        The fleet grew to [37 vessels](https://example.org/fleet) by 2022.\n";
+    let dir = common::scratch_dir("stretches", "claims-only");
+    let path = dir.join("ferries.md");
+    std::fs::write(&path, text).expect("write");
+    let whole = common::parse_document(text, &path.display().to_string());
+    assert!(whole.sources.len() >= 4, "{:?}", whole.sources);
+    let options = claimlint::ingest::IngestOptions {
+        claims_only: true,
+        ..claimlint::ingest::IngestOptions::default()
+    };
+    let claims_only = claimlint::ingest::parse(text.as_bytes(), &path, &options).expect("parses");
+    // Only the link, which the reader meets as it reads, is kept.
+    assert_eq!(claims_only.sources.len(), 1, "{:?}", claims_only.sources);
+    let expected = at_once(&whole, &Settings::default());
+    assert_eq!(at_once(&claims_only, &Settings::default()), expected);
+    let output = common::claimlint()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let mut lines = Vec::new();
+    claimlint::report::json::write_lines(&mut lines, &expected).expect("jsonl");
+    assert!(
+        output.stdout == lines,
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}

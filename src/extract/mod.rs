@@ -322,12 +322,17 @@ fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<
     buffer
 }
 
-/// Whether a sentence may hold a phone number written without "+": a digit before ")" or
-/// a word of the telephone (checked closely by `phone_numbers`).
+/// Whether a sentence may hold a phone number written without "+": a digit before ")", or
+/// three digits, a dash or dot and four digits with a word of the telephone in the sentence
+/// (checked closely by `phone_numbers`). The digits are looked for first: they are rare, and
+/// the words' search costs more.
 fn may_hold_local_phone(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let digits = |run: Option<&[u8]>| run.is_some_and(|run| run.iter().all(u8::is_ascii_digit));
     memchr::memchr_iter(b')', bytes).any(|at| at >= 4 && bytes[at - 1].is_ascii_digit())
-        || PHONE_WORDS.is_match(text)
+        || (memchr::memchr2_iter(b'-', b'.', bytes)
+            .any(|at| at >= 3 && digits(bytes.get(at - 3..at)) && digits(bytes.get(at + 1..at + 5)))
+            && PHONE_WORDS.is_match(text))
 }
 
 /// Words that say the digits after them are a telephone number ("Tel. 372-7811", "Toll free:

@@ -15,17 +15,20 @@ pub fn may_hold_figure(sentence: &str) -> bool {
     if !bytes.is_ascii() && sentence.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
         return true;
     }
-    let mut start = None;
-    for (at, &byte) in bytes.iter().enumerate() {
-        if byte.is_ascii_alphabetic() {
-            start.get_or_insert(at);
-        } else if let Some(from) = start.take()
-            && is_number_word_seen(&bytes[from..at])
-        {
-            return true;
+    SEEN.with(|seen| {
+        let seen = &mut *seen.borrow_mut();
+        let mut start = None;
+        for (at, &byte) in bytes.iter().enumerate() {
+            if byte.is_ascii_alphabetic() {
+                start.get_or_insert(at);
+            } else if let Some(from) = start.take()
+                && is_number_word_seen(seen, &bytes[from..at])
+            {
+                return true;
+            }
         }
-    }
-    start.is_some_and(|from| is_number_word_seen(&bytes[from..]))
+        start.is_some_and(|from| is_number_word_seen(seen, &bytes[from..]))
+    })
 }
 
 /// Words the answer of `is_number_word` is remembered for, per thread: prose repeats its
@@ -62,26 +65,25 @@ impl std::hash::Hasher for KeyHasher {
 
 type SeenWords = std::collections::HashMap<u128, bool, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// `is_number_word`, remembered for up to `SEEN_WORDS` words per thread.
-fn is_number_word_seen(word: &[u8]) -> bool {
-    thread_local! {
-        static SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::default();
-    }
+thread_local! {
+    /// This thread's answers of `is_number_word`, by word key.
+    static SEEN: std::cell::RefCell<SeenWords> = std::cell::RefCell::default();
+}
+
+/// `is_number_word`, remembered in `seen` for up to `SEEN_WORDS` words.
+fn is_number_word_seen(seen: &mut SeenWords, word: &[u8]) -> bool {
     if word.len() < 3 || word.len() > 12 {
         return false;
     }
     let key = word_key(word);
-    SEEN.with(|seen| {
-        if let Some(&known) = seen.borrow().get(&key) {
-            return known;
-        }
-        let answer = is_number_word(word);
-        let mut seen = seen.borrow_mut();
-        if seen.len() < SEEN_WORDS {
-            seen.insert(key, answer);
-        }
-        answer
-    })
+    if let Some(&known) = seen.get(&key) {
+        return known;
+    }
+    let answer = is_number_word(word);
+    if seen.len() < SEEN_WORDS {
+        seen.insert(key, answer);
+    }
+    answer
 }
 
 /// A word (ASCII letters) that states a number: the lexicon's cardinals, scales, fractions

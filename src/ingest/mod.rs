@@ -64,6 +64,9 @@ pub struct IngestOptions {
     /// `--document-date`, which wins over any date the document states.
     pub document_date: Option<Date>,
     pub limits: Limits,
+    /// Read for the claims alone (`extract`): the sources that only the checks consult
+    /// (attributions, author–year citations, source lines) are not looked for.
+    pub claims_only: bool,
 }
 
 /// The format of a file by its extension, for `auto`; `None` for an unsupported file.
@@ -203,7 +206,9 @@ fn finish(mut document: Document, options: &IngestOptions) -> Document {
     if document.format == InputFormat::Markdown {
         non_prose::markdown_math(&mut document);
     }
-    sources::find(&mut document);
+    if !options.claims_only {
+        sources::find(&mut document);
+    }
     document.foreign_language = language::detect(&document);
     document
 }

@@ -4,24 +4,25 @@
 //! An Aho-Corasick DFA over a long list (a hundred cues and more) searches about five times
 //! faster than the contiguous NFA the crate picks for such lists, but takes three times as long
 //! to build (about 2 ms against 0.7 ms for 175 cues): on a 1 KB file the build is most of the
-//! run, on a 20 MB one the search is. So the NFA serves the first searches, and after
-//! `DFA_AFTER` of them the DFA is built and serves the rest. Both find the same matches.
+//! run, on a 20 MB one the search is. So the NFA serves the first searches, and once they have
+//! read `DFA_AFTER_BYTES` of text the DFA is built and serves the rest. Both find the same
+//! matches.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-/// Searches served by the NFA before the DFA is built: a few hundred kilobytes of sentences,
-/// whose search at NFA speed costs about what building the DFA does.
-const DFA_AFTER: usize = 2_000;
+/// Bytes searched by the NFA before the DFA is built: a few hundred kilobytes, whose search at
+/// NFA speed costs about what building the DFA does.
+const DFA_AFTER_BYTES: usize = 300_000;
 
 /// A word list's automaton, NFA first and DFA once the list is searched often.
 pub struct Finder {
     build: fn(Option<AhoCorasickKind>) -> AhoCorasick,
     nfa: OnceLock<AhoCorasick>,
     dfa: OnceLock<AhoCorasick>,
-    searches: AtomicUsize,
+    searched: AtomicUsize,
 }
 
 impl Finder {
@@ -32,16 +33,16 @@ impl Finder {
             build,
             nfa: OnceLock::new(),
             dfa: OnceLock::new(),
-            searches: AtomicUsize::new(0),
+            searched: AtomicUsize::new(0),
         }
     }
 
-    /// The automaton for the next search.
-    pub fn get(&self) -> &AhoCorasick {
+    /// The automaton to search `haystack` with.
+    pub fn get(&self, haystack: &str) -> &AhoCorasick {
         if let Some(dfa) = self.dfa.get() {
             return dfa;
         }
-        if self.searches.fetch_add(1, Ordering::Relaxed) < DFA_AFTER {
+        if self.searched.fetch_add(haystack.len(), Ordering::Relaxed) + haystack.len() < DFA_AFTER_BYTES {
             return self
                 .nfa
                 .get_or_init(|| (self.build)(Some(AhoCorasickKind::ContiguousNFA)));
@@ -67,17 +68,16 @@ mod tests {
         static FINDER: Finder = Finder::new(build);
         let text = "For example, we estimate the example.";
         let first: Vec<_> = FINDER
-            .get()
+            .get(text)
             .find_overlapping_iter(text)
             .map(|m| (m.pattern(), m.span()))
             .collect();
-        assert_eq!(FINDER.get().kind(), AhoCorasickKind::ContiguousNFA);
-        for _ in 0..DFA_AFTER {
-            FINDER.get();
-        }
-        assert_eq!(FINDER.get().kind(), AhoCorasickKind::DFA);
+        assert_eq!(FINDER.get(text).kind(), AhoCorasickKind::ContiguousNFA);
+        // One long text turns the finder to its DFA at once.
+        let long = text.repeat(DFA_AFTER_BYTES / text.len());
+        assert_eq!(FINDER.get(&long).kind(), AhoCorasickKind::DFA);
         let later: Vec<_> = FINDER
-            .get()
+            .get(text)
             .find_overlapping_iter(text)
             .map(|m| (m.pattern(), m.span()))
             .collect();

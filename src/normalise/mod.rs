@@ -97,22 +97,31 @@ pub struct Shared<'d> {
 impl<'d> Shared<'d> {
     #[must_use]
     pub fn new(document: &'d Document, settings: &'d Settings) -> Self {
-        // Two passes over the whole text, side by side in a big document (each is serial).
+        // Passes over the whole text, side by side in a big document (each is serial).
         let profile = || settings.profile.unwrap_or_else(|| profile::detect(document));
+        let own_model = || profile::models_its_own_results(&document.text);
         let mark = || crate::extract::number::detect_decimal_mark(&document.text);
-        let (profile, mark) = if document.text.len() >= crate::PARALLEL_MIN_BYTES {
-            rayon::join(profile, mark)
-        } else {
-            (profile(), mark())
+        let rest = || {
+            (
+                footnotes::coverage(document),
+                profile::is_recipe(document),
+                role::sections(document),
+            )
         };
+        let ((profile, own_model), (mark, (coverage, recipe, sections))) =
+            if document.text.len() >= crate::PARALLEL_MIN_BYTES {
+                rayon::join(|| rayon::join(profile, own_model), || rayon::join(mark, rest))
+            } else {
+                ((profile(), own_model()), (mark(), rest()))
+            };
         Self {
             document,
             settings,
-            coverage: footnotes::coverage(document),
+            coverage,
             profile,
-            own_model: profile::models_its_own_results(&document.text),
-            recipe: profile::is_recipe(document),
-            sections: role::sections(document),
+            own_model,
+            recipe,
+            sections,
             mark,
         }
     }

@@ -337,10 +337,11 @@ fn reports_own_survey(text: &str) -> bool {
 /// kind states what a reform would do as its own result, not as a fact that wants a source.
 #[must_use]
 pub fn models_its_own_results(text: &str) -> bool {
-    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    static FINDER: crate::lexicon::finder::Finder = crate::lexicon::finder::Finder::new(|kind| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(kind)
             .build(
                 MODELLING
                     .iter()
@@ -350,7 +351,7 @@ pub fn models_its_own_results(text: &str) -> bool {
             .expect("fixed words build")
     });
     let (mut modelling, mut first_person) = (0, 0);
-    for found in FINDER.find_iter(text) {
+    for found in FINDER.get(text).find_iter(text) {
         if !is_whole_word(text, found.start(), found.end()) && found.pattern().as_usize() >= MODELLING.len() {
             continue;
         }

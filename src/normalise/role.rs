@@ -449,7 +449,7 @@ impl Cues {
         let kinds = cue_kinds();
         let (mut example, mut analysis, mut procedure, mut setting) = (false, false, false, false);
         let (mut counterfactual, mut change) = (false, false);
-        for found in CUE_FINDER.get().find_overlapping_iter(sentence) {
+        for found in CUE_FINDER.get(sentence).find_overlapping_iter(sentence) {
             match kinds[found.pattern().as_usize()] {
                 CueKind::Example => example = true,
                 CueKind::Analysis => analysis = true,
