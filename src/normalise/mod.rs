@@ -398,6 +398,9 @@ fn time_string(figure: &Figure) -> String {
 /// Folds runs of whitespace (line breaks in wrapped text) into one space.
 #[must_use]
 pub fn collapse_whitespace(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let mut space = false;
@@ -430,6 +433,33 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// Whether the only whitespace of `text` is single spaces between words, as in most
+/// sentences: `collapse_whitespace` would copy it unchanged.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut previous = b' ';
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !byte.is_ascii() {
+            // Steps go from character to character, so `at` starts one.
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                return false;
+            }
+            at += c.len_utf8();
+            previous = byte;
+            continue;
+        }
+        if matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') || (byte == b' ' && previous == b' ') {
+            return false;
+        }
+        previous = byte;
+        at += 1;
+    }
+    previous != b' '
+}
+
 #[cfg(test)]
 mod tests {
     use super::collapse_whitespace;
@@ -443,6 +473,13 @@ mod tests {
             "",
             " \n ",
             "12%",
+            // Already folded, or nearly: the fast path and its edges.
+            "The port moved 4,200 ships.",
+            " leading space",
+            "trailing space ",
+            "two  spaces",
+            "x",
+            " ",
         ] {
             assert_eq!(
                 collapse_whitespace(text),
