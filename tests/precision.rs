@@ -864,6 +864,10 @@ fn phone_numbers_are_no_figures() {
         Fax 555.014.2290. Switchboard: 014-2291. The office answered 2,300 calls in 2023, \
         and ferries carry 200-1000 passengers a day.\n";
     assert_eq!(texts(text, "office.txt"), ["2,300", "2023", "200-1000"]);
+    // Numbers dialled within a country (the trunk "0", a relay prefix before it) or from
+    // abroad, and a local number after "call"; a figure spaced in thousands is still read.
+    let national = "To book help, call 0345 744 4422 or 18001 0345 744 4423 (Textphone), or 020-7946-0958,         or from abroad 0044 20 7946 0958. Anyone who saw the crash is asked to call police at 502-9991.         The fund holds 1 000 000 000 euros.\n";
+    assert_eq!(texts(national, "help.txt"), ["1 000 000 000 euros"]);
 }
 
 #[test]
@@ -1355,6 +1359,28 @@ fn a_document_not_in_english_is_read_but_its_words_are_not_checked() {
     assert!(!found.contains(&"citation/missing".to_owned()), "{found:#?}");
 }
 
+/// A French news story of about a hundred words, written for this test.
+const FRENCH_STORY: &str = "Le conseil municipal a voté mardi la rénovation du vieux pont sur la rivière, qui \
+    sera fermé aux voitures pendant les travaux. Le chantier doit coûter environ 4,2 millions d'euros, dont 60 % \
+    pris en charge par la région. Les bus passeront par le nord de la ville pour une durée qui reste à fixer. Les \
+    habitants se plaignent depuis des années des trous dans la chaussée et des garde-corps rouillés. Le maire a \
+    dit que la ville attendait depuis longtemps une réponse de la région et qu'elle ne veut plus perdre de temps. \
+    Une piste cyclable sera ajoutée à l'automne pour relier le pont à la gare, avec des bancs et des arbres. Le \
+    calendrier des travaux sera présenté en janvier, quand les contrats seront signés avec les entreprises.";
+
+#[test]
+fn a_story_in_another_language_under_english_menus_is_not_english() {
+    // The site's template declares English and keeps its menus and footer in English; the
+    // article itself is French.
+    let page = format!(
+        "<html lang=\"en\"><body><nav><p>Home | The news and the sports from the region | About us | \
+         Contact the newsroom for this and other stories</p></nav><article><p>{FRENCH_STORY}</p></article>\
+         <footer><p>All the rights are reserved by the publisher and its partners, with thanks to our readers.</p>\
+         </footer></body></html>"
+    );
+    assert!(rules_found(&page, "pont.html").contains(&"input/language".to_owned()));
+}
+
 #[test]
 fn english_with_few_function_words_stays_english() {
     // Results and scorers, as a local paper prints them, under a page that declares English.
@@ -1417,6 +1443,8 @@ fn code_in_a_web_page_holds_no_claims() {
         the tool then printed <samp>copied 512 files</samp>.</p>\
         <pre><code>$ python run.py 1\nkey error\n1\n$ python run.py 250\n</code></pre>\
         <pre class=\"highlight shell\">curl -H 'X-Limit: 300' https://example.org/</pre>\
+        <pre class=\"EnlighterJSRAW\" data-enlighter-language=\"python\">&gt; 12*100\n1200</pre>\
+        <pre data-lang=\"ruby\">puts 64 * 2</pre>\
         <pre>The harbour handled 1,200 ships in 2022.</pre>\
         <p>A stray <code>x = 700 opens here.</p><p>Exports rose 14 percent to $300 million.</p></body></html>";
     assert_eq!(
@@ -1695,4 +1723,24 @@ fn a_recipes_measures_are_its_own() {
     // Three items that measure something else make no recipe.
     let report = "# Harvest\n\n- 250 tonnes of oats\n- 120 tonnes of barley\n- 40 tonnes of rye\n";
     assert_eq!(uncited(report, "harvest.md").len(), 1);
+}
+
+#[test]
+fn the_limits_a_body_sets_need_no_source() {
+    // What the ferry company allows is its own rule; what it carried is a claim.
+    let text = "# Ferry help\n\nThe ramp takes pushchairs up to a width of 75cm and a length of 130cm, and cases no heavier than 32kg.\n\nThe ferry carried 140,000 wheelchair users in 2022.\n\nSee the [help page](https://example.org/help) for times.\n";
+    let found = uncited(text, "ferry.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`140,000`"), "{found:#?}");
+}
+
+#[test]
+fn a_speaker_named_before_is_the_source_of_what_he_or_she_said() {
+    let page = "<html><body><article><p>Maria Lindqvist, the harbour master, spoke at the inquest on Monday.</p>\
+        <p>She said that the firm had borrowed £30,000 from the port fund before the storm.</p>\
+        <p>Some 40 percent of small boatyards close within five years.</p>\
+        <p>Read the <a href=\"https://example.org/inquest\">inquest report</a>.</p></article></body></html>";
+    let found = uncited(page, "inquest.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`40 percent`"), "{found:#?}");
 }

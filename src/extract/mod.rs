@@ -330,6 +330,7 @@ fn may_hold_local_phone(text: &str) -> bool {
     let bytes = text.as_bytes();
     let digits = |run: Option<&[u8]>| run.is_some_and(|run| run.iter().all(u8::is_ascii_digit));
     memchr::memchr_iter(b')', bytes).any(|at| at >= 4 && bytes[at - 1].is_ascii_digit())
+        || memchr::memchr_iter(b'0', bytes).any(|at| national_phone_at(bytes, at).is_some())
         || (memchr::memchr2_iter(b'-', b'.', bytes)
             .any(|at| at >= 3 && digits(bytes.get(at - 3..at)) && digits(bytes.get(at + 1..at + 5)))
             && PHONE_WORDS.is_match(text))
@@ -339,6 +340,7 @@ fn may_hold_local_phone(text: &str) -> bool {
 /// 876-7811"), in any case.
 const PHONE_WORD_LIST: &[&str] = &[
     "phone",
+    "call ",
     "tel",
     "fax",
     "toll free",
@@ -360,6 +362,11 @@ static PHONE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::
 fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
     international_phone_numbers(text, offset, out);
     let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'0', bytes) {
+        if let Some(end) = national_phone_at(bytes, at) {
+            out.push(Span::new(offset + relay_prefix_start(bytes, at), offset + end));
+        }
+    }
     let digits_at = |at: usize, count: usize| {
         bytes
             .get(at..at + count)
@@ -409,6 +416,94 @@ fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
 fn after_phone_word(before: &str) -> bool {
     let window = &before[crate::span::floor_char_boundary(before, before.len().saturating_sub(24))..];
     PHONE_WORDS.is_match(window)
+}
+
+/// A number dialled within its country, with the trunk "0" and its groups spaced or dashed
+/// ("0345 744 4422", "0800 138 1016", "020-7946-0958", "01 23 45 67 89"): a first group of 2
+/// to 5 digits that starts with "0", then groups of 2 to 7 digits, 9 to 12 digits in all (15
+/// after "00", the prefix for dialling abroad).
+/// No figure is written so: a count or amount never starts with a zero before more digits.
+/// Returns where the number ends, if one starts at `at`.
+fn national_phone_at(bytes: &[u8], at: usize) -> Option<usize> {
+    if bytes.get(at) != Some(&b'0')
+        || at > 0
+            && (bytes[at - 1].is_ascii_alphanumeric()
+                || matches!(bytes[at - 1], b'.' | b',' | b'-' | b'+' | b'/'))
+    {
+        return None;
+    }
+    // "000 000 000" is the tail of a figure spaced in thousands ("1 000 000 000"), as is any
+    // group after one of three digits or fewer; "00" opens a number dialled abroad.
+    if bytes.get(at..at + 3) == Some(b"000") || digits_before_separator(bytes, at).is_some_and(|run| run <= 3)
+    {
+        return None;
+    }
+    let (mut end, mut groups, mut digits) = (at, 0, 0);
+    loop {
+        let run = bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(2..=7).contains(&run) || (groups == 0 && run > 5) {
+            break;
+        }
+        (end, groups, digits) = (end + run, groups + 1, digits + run);
+        // A space, a no-break space or a dash, then the next group.
+        let separator = match bytes.get(end..end + 2) {
+            Some([0xC2, 0xA0]) => 2,
+            _ if matches!(bytes.get(end), Some(b' ' | b'-')) => 1,
+            _ => break,
+        };
+        if !bytes.get(end + separator).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        end += separator;
+    }
+    // `end` may stand after a separator whose group was refused: back to the last digit.
+    while end > at && !bytes[end - 1].is_ascii_digit() {
+        end -= 1;
+    }
+    let closed = !bytes
+        .get(end)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'%')
+        && !(matches!(bytes.get(end), Some(b'.' | b','))
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit));
+    // A number dialled abroad ("0044 20 7946 0958") carries its country code too.
+    let most = if bytes.get(at + 1) == Some(&b'0') { 15 } else { 12 };
+    (groups >= 2 && (9..=most).contains(&digits) && closed).then_some(end)
+}
+
+/// The number of digits in the group that ends just before a space, no-break space or dash
+/// before `at`, if there is one.
+fn digits_before_separator(bytes: &[u8], at: usize) -> Option<usize> {
+    let separator = match bytes.get(at.checked_sub(2)?..at) {
+        Some([0xC2, 0xA0]) => 2,
+        Some([_, b' ' | b'-']) => 1,
+        _ => return None,
+    };
+    let run = bytes[..at - separator]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (run > 0).then_some(run)
+}
+
+/// Where a national number dialled through a relay service starts: a group of 4 to 6 digits
+/// just before it ("18001 0800 107 2149", the text relay prefix) is part of what is dialled.
+fn relay_prefix_start(bytes: &[u8], at: usize) -> usize {
+    if at < 2 || bytes[at - 1] != b' ' {
+        return at;
+    }
+    let run = bytes[..at - 1]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let start = at - 1 - run;
+    let bounded = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    if (4..=6).contains(&run) && bounded {
+        start
+    } else {
+        at
+    }
 }
 
 /// "+" and digit groups spaced or dashed ("+44 20 7946 0958").

@@ -665,21 +665,32 @@ impl Reader<'_> {
         }
         let is_code = match name {
             "code" | "kbd" | "samp" => true,
-            "pre" => tag.attribute("class").is_some_and(|class| {
-                let class = class.to_ascii_lowercase();
-                [
-                    "code",
-                    "highlight",
-                    "language-",
-                    "lang-",
-                    "brush",
-                    "prettyprint",
-                    "shell",
-                    "console",
-                ]
-                .iter()
-                .any(|hint| class.contains(hint))
-            }),
+            // A highlighter's class, or the language it is told to colour ("EnlighterJSRAW"
+            // with `data-enlighter-language`, `data-lang`).
+            "pre" => {
+                tag.attribute("class").is_some_and(|class| {
+                    let class = class.to_ascii_lowercase();
+                    [
+                        "code",
+                        "highlight",
+                        "language-",
+                        "lang-",
+                        "brush",
+                        "prettyprint",
+                        "shell",
+                        "console",
+                        "enlighter",
+                        "hljs",
+                        "syntax",
+                        "crayon",
+                        "terminal",
+                    ]
+                    .iter()
+                    .any(|hint| class.contains(hint))
+                }) || ["data-enlighter-language", "data-lang", "data-language"]
+                    .iter()
+                    .any(|attribute| tag.attribute(attribute).is_some())
+            }
             _ => false,
         };
         if is_code {

@@ -42,6 +42,21 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "this", "were", "which", "with", "would",
 ];
 
+/// Function words of the other languages written in Latin letters that pages come in most
+/// (French, German, Spanish, Portuguese, Italian, Dutch and the Scandinavian languages), none
+/// of them an English word or a common part of names in English text ("Los Angeles", "Del
+/// Monte", "est." for estimated, "til"). Lower case, sorted for the binary search.
+const OTHER_FUNCTION_WORDS: &[&str] = &[
+    "auf", "aux", "avec", "como", "dans", "das", "della", "des", "det", "du", "eine", "för", "für", "gli",
+    "har", "het", "ikke", "ist", "les", "mit", "nicht", "niet", "não", "och", "og", "para", "pas", "pour",
+    "på", "que", "qui", "sich", "som", "sono", "sur", "und", "une", "voor", "wird", "zijn",
+];
+
+/// Function words of other languages per thousand words from which a text is taken to be in
+/// another language, whatever it declares, when they outnumber its English ones twice over:
+/// an article in French under a template that says `lang="en"` and keeps its menus in English.
+const MIN_OTHER_PER_MILLE: usize = 40;
+
 /// The script most of a text's letters are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -106,6 +121,8 @@ pub struct Foreign {
 struct Tally {
     words: usize,
     english: usize,
+    /// Words of `OTHER_FUNCTION_WORDS`.
+    other: usize,
     letters: [usize; 9],
 }
 
@@ -120,6 +137,8 @@ impl Tally {
             tally.words += 1;
             if word.len() <= 7 && word.is_ascii() && is_english_function_word(word) {
                 tally.english += 1;
+            } else if word.len() <= 6 && is_other_function_word(word) {
+                tally.other += 1;
             }
             for c in word.chars() {
                 tally.letters[Script::of(c) as usize] += 1;
@@ -157,6 +176,11 @@ fn is_english_function_word(word: &str) -> bool {
         .is_ok()
 }
 
+fn is_other_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    OTHER_FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
 /// True when a declared language tag names English (`en`, `en-GB`, `EN_us`).
 fn declares_english(tag: &str) -> bool {
     let primary = tag.split(['-', '_']).next().unwrap_or("");
@@ -176,8 +200,11 @@ pub fn detect(document: &Document) -> Option<Foreign> {
     let script = tally.script();
     let letters: usize = tally.letters.iter().sum();
     let english_per_mille = (tally.english * 1000).checked_div(tally.words).unwrap_or(0);
+    let other_per_mille = (tally.other * 1000).checked_div(tally.words).unwrap_or(0);
     let foreign = if letters >= MIN_LETTERS && script != Script::Latin {
         true
+    } else if tally.words >= MIN_WORDS && script == Script::Latin && other_per_mille >= MIN_OTHER_PER_MILLE {
+        other_per_mille > 2 * english_per_mille
     } else if tally.words >= MIN_WORDS && script == Script::Latin {
         // A page that declares English and has some English words is English however few
         // they are (a table of results, a list of scorers); a template's `lang="en"` over a
@@ -211,6 +238,14 @@ mod tests {
         assert!(is_english_function_word("WITH"));
         assert!(!is_english_function_word("der"));
         assert!(!is_english_function_word("theirs"));
+    }
+
+    #[test]
+    fn other_function_words_are_sorted_and_none_is_english() {
+        assert!(OTHER_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(OTHER_FUNCTION_WORDS.iter().all(|w| !is_english_function_word(w)));
+        assert!(is_other_function_word("Und"));
+        assert!(!is_other_function_word("the"));
     }
 
     #[test]

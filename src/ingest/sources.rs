@@ -339,14 +339,15 @@ fn may_hold_initials_year(text: &str) -> bool {
     })
 }
 
-/// A name that is a real source, not a pronoun or a sentence opener ("The", "It", "One").
+/// A name that is a real source, not a pronoun for a thing or a group or a sentence opener
+/// ("The", "It", "One"). "He" and "she" stand for a person the story has named ("He said the
+/// loan was £20,000"): a speaker, as a name is.
 fn is_named(name: &str) -> bool {
     let name = name.trim();
     let first = name.split_whitespace().next().unwrap_or_default();
     let generic = [
-        "the", "this", "it", "by", "in", "one", "its", "that", "these", "those", "he", "she", "they", "we",
-        "i", "a", "an", "which", "who", "what", "and", "or", "but", "as", "also", "has", "have", "had", "is",
-        "was",
+        "the", "this", "it", "by", "in", "one", "its", "that", "these", "those", "they", "we", "i", "a",
+        "an", "which", "who", "what", "and", "or", "but", "as", "also", "has", "have", "had", "is", "was",
     ];
     let lone_generic =
         name.split_whitespace().count() == 1 && generic.contains(&first.to_lowercase().as_str());

@@ -345,6 +345,22 @@ const DEFAULTS: &[&str] = &[
     "is the default",
 ];
 
+/// The sizes a body allows ("wheelchairs up to a width of 70cm", "bags no heavier than
+/// 23kg"): its own rules, stated on its authority. ("May not exceed" is left out: a report
+/// describing a law's caps still owes the law as their source.)
+const LIMITS: &[&str] = &[
+    "up to a width of",
+    "up to a length of",
+    "up to a height of",
+    "up to a depth of",
+    "up to a weight of",
+    "up to a size of",
+    "within the weight limit",
+    "within the size limit",
+    "no wider than",
+    "no heavier than",
+];
+
 /// The authors' own work and the things they run, after "our" ("our recent survey", "our
 /// Go-based system", "96% of our users"): figures about them are first-hand.
 const OWN_WORK: &[&str] = &[
@@ -419,6 +435,7 @@ fn cue_list() -> Vec<(&'static str, CueKind)> {
         (OWN_EXHIBIT, CueKind::Analysis),
         (PROCEDURE, CueKind::Procedure),
         (DEFAULTS, CueKind::Setting),
+        (LIMITS, CueKind::Setting),
         (COUNTERFACTUAL, CueKind::Counterfactual),
         (CHANGE, CueKind::Change),
     ] {
