@@ -460,14 +460,15 @@ fn national_phone_at(bytes: &[u8], at: usize) -> Option<usize> {
     while end > at && !bytes[end - 1].is_ascii_digit() {
         end -= 1;
     }
-    let closed = !bytes
-        .get(end)
-        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'%')
-        && !(matches!(bytes.get(end), Some(b'.' | b','))
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit));
+    // Nothing glued after it: a letter, "%", or a decimal or thousands part.
+    let glued = match bytes.get(end) {
+        Some(b'.' | b',') => bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) => b.is_ascii_alphanumeric() || b == b'%',
+        None => false,
+    };
     // A number dialled abroad ("0044 20 7946 0958") carries its country code too.
     let most = if bytes.get(at + 1) == Some(&b'0') { 15 } else { 12 };
-    (groups >= 2 && (9..=most).contains(&digits) && closed).then_some(end)
+    (groups >= 2 && (9..=most).contains(&digits) && !glued).then_some(end)
 }
 
 /// The number of digits in the group that ends just before a space, no-break space or dash
