@@ -1744,3 +1744,28 @@ fn a_speaker_named_before_is_the_source_of_what_he_or_she_said() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`40 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_cards_reward_terms_need_no_source() {
+    let card = "# The Harbour Rewards card\n\nEarn 60,000 bonus points after you spend $3,000 on purchases in the first 3 months from account opening. \
+        That is worth $750 when you redeem for ferry tickets. A balance transfer costs either $5 or 4% of each transfer.\n\n\
+        Card holders spent 28 percent more on travel in 2023 than in 2019.\n\n\
+        See the [issuer](https://example.org/card) for the terms.\n";
+    let found = uncited(card, "card.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`28 percent`"), "{found:#?}");
+}
+
+#[test]
+fn a_structured_abstracts_results_are_its_own() {
+    let page = "<html><body><h1>Ferry crossings and sea sickness</h1>\
+        <h2>Background:</h2><p>About 30 percent of ferry passengers report nausea on rough crossings.</p>\
+        <h2>Design:</h2><p>Cohort study of crossing records.</p>\
+        <h2>Participants:</h2><p>Adult passengers on two routes.</p>\
+        <h2>Results:</h2><p>The records covered 1.2 million crossings and 48,000 reports of nausea.</p>\
+        <h2>Conclusion:</h2><p>Rough crossings double the risk.</p>\
+        <h2>References</h2><p>See the <a href=\"https://example.org/ferries\">ferry board</a>.</p></body></html>";
+    let found = uncited(page, "abstract.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`30 percent`"), "{found:#?}");
+}

@@ -96,6 +96,30 @@ const SAVE: &[&str] = &[
     "you could save",
 ];
 
+/// Words of a card's or a loyalty scheme's terms, which its issuer sets and states ("Earn
+/// 80,000 bonus points after you spend $4,000 on purchases in the first 3 months", "$1,000
+/// toward travel when you redeem", "Either $5 or 5% of the amount of each transfer"): every sum,
+/// share and count of points in such a sentence is an offer's term.
+const REWARD_TERMS: &[&str] = &[
+    "bonus points",
+    "bonus miles",
+    "after you spend",
+    "when you redeem",
+    "points per dollar",
+    "miles per dollar",
+    "point per dollar",
+    "mile per dollar",
+    "from account opening",
+    "statement credit",
+    "annual fee",
+    "intro apr",
+    "introductory apr",
+    "variable apr",
+    "balance transfer",
+    "each transfer",
+    "foreign transaction fee",
+];
+
 /// Bytes before a figure read for an offer.
 const BEFORE_BYTES: usize = 24;
 
@@ -113,11 +137,28 @@ const DEVICE_UNITS: &[&str] = &["hp", "N·m", "lb·ft", "ppi", "mAh"];
 #[must_use]
 pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
     match claim.kind {
-        Kind::Money => offered(text, claim) || set_by_law_or_court(text, claim),
-        Kind::Percent => offered(text, claim),
+        Kind::Money => offered(text, claim) || set_by_law_or_court(text, claim) || rewards_terms(claim),
+        Kind::Percent => offered(text, claim) || rewards_terms(claim),
         Kind::Quantity => specified(claim) || rated(text, claim),
+        Kind::Count => rewards_terms(claim) && counts_points(text, claim),
         _ => false,
     }
+}
+
+/// Whether the claim's sentence states a card's or a loyalty scheme's terms (`REWARD_TERMS`).
+fn rewards_terms(claim: &Claim) -> bool {
+    let sentence = claim.sentence.to_lowercase();
+    REWARD_TERMS.iter().any(|terms| sentence.contains(terms))
+}
+
+/// Whether a count is of points or miles ("80,000 bonus points", "2X points").
+fn counts_points(text: &str, claim: &Claim) -> bool {
+    let after = crate::span::window_after(text, claim.span.end, 16)
+        .trim_start()
+        .to_lowercase();
+    ["bonus", "points", "miles", "point", "mile"]
+        .iter()
+        .any(|noun| after.starts_with(noun))
 }
 
 /// A price or a discount offered: an offer's words just before it, or "off" just after ("$10

@@ -201,11 +201,38 @@ pub fn detect(document: &Document) -> Profile {
         })
     };
     let paper = named(&["abstract"]) && named(&["introduction"]) && named(&["references", "bibliography"]);
-    if (methods && results) || paper || reports_own_survey(text) || presents_survey_results(document) {
+    // A structured abstract names its method's parts instead ("Design:", "Setting:",
+    // "Participants:", "Measurements:").
+    let method_parts = STRUCTURED_METHOD
+        .iter()
+        .filter(|part| {
+            headings
+                .iter()
+                .any(|h| h.trim().trim_end_matches(':').trim() == **part)
+        })
+        .count();
+    if ((methods || method_parts >= 2) && results)
+        || paper
+        || reports_own_survey(text)
+        || presents_survey_results(document)
+    {
         return Profile::Research;
     }
     Profile::Report
 }
+
+/// The headings a structured abstract gives the parts of its method.
+const STRUCTURED_METHOD: &[&str] = &[
+    "design",
+    "setting",
+    "settings",
+    "participants",
+    "patients",
+    "intervention",
+    "interventions",
+    "measurements",
+    "main outcome measures",
+];
 
 /// A court's opinion or order: a case caption ("X v. Y") with the parties' roles
 /// ("Petitioner", "Respondent", "Appellant", "Plaintiff" …) and the court's own words
