@@ -182,14 +182,22 @@ pub fn detect(document: &Document) -> Profile {
     if design_sections >= 2 {
         return Profile::Specification;
     }
+    if headed_as_a_paper(&headings) || reports_own_survey(text) || presents_survey_results(document) {
+        return Profile::Research;
+    }
+    Profile::Report
+}
+
+/// Whether a document's headings are a research paper's: Methods (or a structured abstract's
+/// method parts) and Results, or an abstract, an introduction and a list of references (its
+/// sections need not be named Methods and Results).
+fn headed_as_a_paper(headings: &[String]) -> bool {
     let methods = headings
         .iter()
         .any(|h| h.contains("method") || h.contains("materials"));
     let results = headings
         .iter()
         .any(|h| h.contains("result") || h.contains("finding"));
-    // A paper: an abstract, an introduction and a list of references (its sections need not
-    // be named Methods and Results).
     let named = |words: &[&str]| {
         headings.iter().any(|h| {
             words.iter().any(|w| {
@@ -211,14 +219,7 @@ pub fn detect(document: &Document) -> Profile {
                 .any(|h| h.trim().trim_end_matches(':').trim() == **part)
         })
         .count();
-    if ((methods || method_parts >= 2) && results)
-        || paper
-        || reports_own_survey(text)
-        || presents_survey_results(document)
-    {
-        return Profile::Research;
-    }
-    Profile::Report
+    ((methods || method_parts >= 2) && results) || paper
 }
 
 /// The headings a structured abstract gives the parts of its method.
