@@ -1714,8 +1714,8 @@ fn a_raised_label_that_is_furniture_does_not_swallow_the_next_marker() {
 
 #[test]
 fn a_recipes_measures_are_its_own() {
-    let recipe = "# Oat bars\n\n## Ingredients\n\n- 250 g oats\n- 120 ml honey\n- 2 tbsp butter\n- 1 cup raisins\n\n\
-        ## Method\n\nThe bars keep in a tin, 350 grams to a batch, and each bar holds about 190 kcal.\n\n\
+    let recipe = "# Oat bars\n\n## Ingredients\n\n- 250 g oats\n- 120 ml honey\n- 2 tbsp butter\n- 1 cup raisins\n- 1 apple, cut in half\n\n\
+        ## Method\n\nThe bars keep in a tin, 350 grams to a batch, and each bar holds about 190 kcal. Stir in half the oats, then cut the tray into 12 squares.\n\n\
         The town's bakery sold 4,000 bars last year.\n";
     let found = uncited(recipe, "bars.md");
     assert_eq!(found.len(), 1, "{found:#?}");

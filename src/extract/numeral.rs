@@ -1066,6 +1066,19 @@ impl Scanner<'_> {
                 });
             }
         }
+        // "half a mile", "half an hour", "half a percentage point": 0.5 of the unit after;
+        // "half a worm", "half a world away": half of one thing, no share of a whole.
+        if self.word_is(at + 1, "a") || self.word_is(at + 1, "an") {
+            return self.unit_at(at + 2).is_some().then_some(Numeral {
+                value: Decimal::new(5, 1),
+                precision: Decimal::new(1, 1),
+                start: at,
+                end: at + 2,
+                words: true,
+                share: false,
+                plain_integer: false,
+            });
+        }
         self.share_follows(at + 1).then_some(Numeral {
             value: Decimal::from(50),
             precision: Decimal::ONE,
@@ -1329,6 +1342,20 @@ mod tests {
             (kind, text.as_str(), value),
             (Kind::Percent, "Three quarters", Some(Decimal::from(75)))
         );
+    }
+
+    #[test]
+    fn half_a_unit_is_half_of_it_and_half_a_thing_no_share() {
+        let (kind, text, value) = one("The crew waited half an hour.");
+        assert_eq!(
+            (kind, text.as_str(), value),
+            (Kind::Quantity, "half an hour", Some(Decimal::new(5, 1)))
+        );
+        let (kind, _, value) = one("Rates rose half a percentage point.");
+        assert_eq!((kind, value), (Kind::Quantity, Some(Decimal::new(5, 1))));
+        assert!(figures("Even half a world away, the gulls found the boat.").is_empty());
+        let (kind, _, value) = one("Half the crew stayed ashore.");
+        assert_eq!((kind, value), (Kind::Percent, Some(Decimal::from(50))));
     }
 
     #[test]

@@ -269,20 +269,27 @@ impl Normaliser<'_, '_> {
             {
                 claim.role = Some(crate::claim::Role::Procedure);
             }
-            // "Bake at 200°C for 20 minutes", "Add 120 ml of water": an instruction's measures;
-            // a recipe's measures all are (its ingredients, times and nutrition card).
-            if claim.role.is_none()
-                && matches!(
-                    claim.kind,
-                    crate::claim::Kind::Quantity | crate::claim::Kind::Duration
-                )
-                && (shared.recipe || role::gives_an_instruction(&claim.sentence))
-            {
-                claim.role = Some(crate::claim::Role::Procedure);
+            if claim.role.is_none() && (shared.recipe || role::gives_an_instruction(&claim.sentence)) {
+                claim.role = instructed(claim, shared.recipe);
             }
         }
         claims
     }
+}
+
+/// The role of a figure in an instruction or a recipe: "Bake at 200°C for 20 minutes", "Add
+/// 120 ml of water", "Add half the flour", "Cut into 8 pieces" give the instruction's measures
+/// and portions; a recipe's measures all are (its ingredients, times and nutrition card), and
+/// so are its portions in words ("chopped in half"). A recipe's prices, dates and counts of
+/// other things ("the bakery sold 4,000 bars") are not.
+fn instructed(claim: &Claim, recipe: bool) -> Option<crate::claim::Role> {
+    use crate::claim::Kind;
+    let measure = matches!(claim.kind, Kind::Quantity | Kind::Duration);
+    let portion = matches!(claim.kind, Kind::Count | Kind::Percent);
+    let in_words = !claim.text.bytes().any(|b| b.is_ascii_digit());
+    let instruction = !recipe || role::gives_an_instruction(&claim.sentence);
+    (measure || (portion && (instruction || (claim.kind == Kind::Percent && in_words))))
+        .then_some(crate::claim::Role::Procedure)
 }
 
 type Interval = (
