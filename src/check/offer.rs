@@ -140,25 +140,30 @@ pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
         Kind::Money => offered(text, claim) || set_by_law_or_court(text, claim) || rewards_terms(claim),
         Kind::Percent => offered(text, claim) || rewards_terms(claim),
         Kind::Quantity => specified(claim) || rated(text, claim),
-        Kind::Count => rewards_terms(claim) && counts_points(text, claim),
+        Kind::Count => counts_points(text, claim) && rewards_terms(claim),
         _ => false,
     }
 }
 
 /// Whether the claim's sentence states a card's or a loyalty scheme's terms (`REWARD_TERMS`).
 fn rewards_terms(claim: &Claim) -> bool {
-    let sentence = claim.sentence.to_lowercase();
-    REWARD_TERMS.iter().any(|terms| sentence.contains(terms))
+    static TERMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(REWARD_TERMS)
+            .expect("the terms build")
+    });
+    TERMS.is_match(&*claim.sentence)
 }
 
 /// Whether a count is of points or miles ("80,000 bonus points", "2X points").
 fn counts_points(text: &str, claim: &Claim) -> bool {
-    let after = crate::span::window_after(text, claim.span.end, 16)
-        .trim_start()
-        .to_lowercase();
-    ["bonus", "points", "miles", "point", "mile"]
-        .iter()
-        .any(|noun| after.starts_with(noun))
+    let after = crate::span::window_after(text, claim.span.end, 16).trim_start();
+    ["bonus", "points", "miles", "point", "mile"].iter().any(|noun| {
+        after
+            .get(..noun.len())
+            .is_some_and(|word| word.eq_ignore_ascii_case(noun))
+    })
 }
 
 /// A price or a discount offered: an offer's words just before it, or "off" just after ("$10

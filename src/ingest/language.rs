@@ -177,8 +177,22 @@ fn is_english_function_word(word: &str) -> bool {
 }
 
 fn is_other_function_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    OTHER_FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+    // ASCII words (most) are lowered on the stack; "för", "på", "não" the long way.
+    if !word.is_ascii() {
+        return OTHER_FUNCTION_WORDS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok();
+    }
+    let mut lower = [0u8; 6];
+    let Some(slots) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (slot, byte) in slots.iter_mut().zip(word.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    OTHER_FUNCTION_WORDS
+        .binary_search_by(|w| w.as_bytes().cmp(&lower[..word.len()]))
+        .is_ok()
 }
 
 /// True when a declared language tag names English (`en`, `en-GB`, `EN_us`).
