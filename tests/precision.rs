@@ -1278,7 +1278,7 @@ fn a_policy_analysis_states_what_a_reform_would_do_as_its_own_result() {
             ("$900".to_owned(), Some("analysis")),
             ("$2,400".to_owned(), Some("analysis")),
             ("$31,200".to_owned(), Some("analysis")),
-            ("$300".to_owned(), Some("procedure")),
+            ("$300-per-month".to_owned(), Some("procedure")),
             ("9 percent".to_owned(), None),
             ("$500 per month".to_owned(), Some("procedure")),
         ]
@@ -1768,4 +1768,20 @@ fn a_structured_abstracts_results_are_its_own() {
     let found = uncited(page, "abstract.html");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`30 percent`"), "{found:#?}");
+}
+
+#[test]
+fn a_rate_joined_by_hyphens_is_a_rate() {
+    let text =
+        "The $12-a-month ferry pass and the $150-per-year harbour permit replaced the $4 a day ticket.\n";
+    let claims = parse_text(text, "rates.txt");
+    let read: Vec<(&str, Option<&str>)> = claims.iter().map(|c| (c.text.as_str(), c.unit)).collect();
+    assert_eq!(
+        read,
+        [
+            ("$12-a-month", Some("USD/month")),
+            ("$150-per-year", Some("USD/year")),
+            ("$4 a day", Some("USD/day"))
+        ]
+    );
 }

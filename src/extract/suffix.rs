@@ -733,6 +733,19 @@ impl Scanner<'_> {
             None if self.punct_is(at, '/') && self.glued(at) && self.glued(at + 1) => {
                 self.denominator_at(at + 1)?
             }
+            // "the $10-a-month plan", "$1,500-per-month rents": the rate joined by hyphens.
+            None if self.punct_is(at, '-') && self.glued(at) && self.glued(at + 1) => {
+                let lead = self.word(at + 1)?;
+                let joined = self.punct_is(at + 2, '-') && self.glued(at + 2) && self.glued(at + 3);
+                if !joined || !(is(lead, "a") || is(lead, "an") || is(lead, "per")) {
+                    return None;
+                }
+                let period = self.word(at + 3).and_then(period_word)?;
+                if matches!(period, "s" | "min") {
+                    return None;
+                }
+                (period, at + 4)
+            }
             _ => return None,
         };
         crate::lexicon::units::compound(&[(code, 1), (denominator, -1)]).map(|unit| (unit, next))
