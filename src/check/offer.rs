@@ -156,10 +156,11 @@ fn rewards_terms(claim: &Claim) -> bool {
     TERMS.is_match(&*claim.sentence)
 }
 
-/// Whether a count is of points or miles ("80,000 bonus points", "2X points").
+/// Whether a count is of points or miles ("80,000 bonus points", "2X points"): the word after
+/// it opens with "bonus", "point" or "mile".
 fn counts_points(text: &str, claim: &Claim) -> bool {
     let after = crate::span::window_after(text, claim.span.end, 16).trim_start();
-    ["bonus", "points", "miles", "point", "mile"].iter().any(|noun| {
+    ["bonus", "point", "mile"].iter().any(|noun| {
         after
             .get(..noun.len())
             .is_some_and(|word| word.eq_ignore_ascii_case(noun))

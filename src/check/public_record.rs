@@ -67,35 +67,21 @@ fn patterns() -> &'static Patterns {
 mod tests {
     use super::*;
 
+    /// The claim the pipeline reads for `figure` in `text`, checked to be of `kind`.
     fn claim_at(text: &str, figure: &str, kind: Kind) -> Claim {
-        let start = text.find(figure).expect("figure in text");
-        Claim {
-            id: String::new(),
-            document: String::new(),
-            part: None,
-            kind,
-            text: figure.to_owned(),
-            line: 1,
-            column: 1,
-            start,
-            end: start + figure.len(),
-            value: None,
-            unit: None,
-            qualifier: crate::claim::Qualifier::Exact,
-            precision: None,
-            low: None,
-            high: None,
-            date: None,
-            modality: crate::claim::Modality::Reported,
-            time: None,
-            subject: None,
-            footnotes: Vec::new(),
-            role: None,
-            sentence: text.into(),
-            span: crate::span::Span::new(start, start + figure.len()),
-            sentence_index: 0,
-            subject_from_headers: false,
-        }
+        let options = crate::ingest::IngestOptions {
+            format: crate::ingest::FormatChoice::Text,
+            ..crate::ingest::IngestOptions::default()
+        };
+        let document = crate::ingest::parse(text.as_bytes(), std::path::Path::new("t.txt"), &options)
+            .expect("text parses");
+        let mentions = crate::extract::extract(&document);
+        let claim = crate::normalise::normalise(&document, &mentions, &crate::normalise::Settings::default())
+            .into_iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("{figure} is read in {text}"));
+        assert_eq!(claim.kind, kind, "{text} / {figure}");
+        claim
     }
 
     #[test]

@@ -493,11 +493,9 @@ fn relay_prefix_start(bytes: &[u8], at: usize) -> usize {
     if at < 2 || bytes[at - 1] != b' ' {
         return at;
     }
-    let run = bytes[..at - 1]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
+    let Some(run) = digits_before_separator(bytes, at) else {
+        return at;
+    };
     let start = at - 1 - run;
     let bounded = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
     if (4..=6).contains(&run) && bounded {

@@ -126,6 +126,12 @@ pub(super) fn period_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The period money is paid per after "a" ("$5 a month", "$10-a-year"): minutes and seconds
+/// are left out, as they always were for this form.
+fn rate_period(word: &str) -> Option<&'static str> {
+    period_word(word).filter(|period| !matches!(*period, "s" | "min"))
+}
+
 /// What follows a numeral and says what it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Suffix {
@@ -705,7 +711,7 @@ impl Scanner<'_> {
             Some(w) if is(w, "weekly") => ("week", at + 1),
             Some(w) if is(w, "per") => self.denominator_at(at + 1)?,
             Some(w) if is(w, "a") || is(w, "an") || is(w, "each") || is(w, "every") => {
-                let period = self.word(at + 1).and_then(period_word)?;
+                let period = self.word(at + 1).and_then(rate_period)?;
                 // "$5 a year ago", "a year later": the period dates the figure, it is no rate.
                 let dated = self.word(at + 2).is_some_and(|w| {
                     matches!(
@@ -725,7 +731,7 @@ impl Scanner<'_> {
                             | "of"
                     )
                 });
-                if dated || matches!(period, "s" | "min") {
+                if dated {
                     return None;
                 }
                 (period, at + 2)
@@ -740,11 +746,7 @@ impl Scanner<'_> {
                 if !joined || !(is(lead, "a") || is(lead, "an") || is(lead, "per")) {
                     return None;
                 }
-                let period = self.word(at + 3).and_then(period_word)?;
-                if matches!(period, "s" | "min") {
-                    return None;
-                }
-                (period, at + 4)
+                (self.word(at + 3).and_then(rate_period)?, at + 4)
             }
             _ => return None,
         };

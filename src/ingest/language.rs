@@ -166,32 +166,27 @@ impl Tally {
 }
 
 fn is_english_function_word(word: &str) -> bool {
-    let mut lower = [0u8; 7];
-    for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let lower = &lower[..word.len()];
-    ENGLISH_FUNCTION_WORDS
-        .binary_search_by(|w| w.as_bytes().cmp(lower))
-        .is_ok()
+    in_word_list(ENGLISH_FUNCTION_WORDS, word)
 }
 
 fn is_other_function_word(word: &str) -> bool {
-    // ASCII words (most) are lowered on the stack; "för", "på", "não" the long way.
+    in_word_list(OTHER_FUNCTION_WORDS, word)
+}
+
+/// Whether `word` is in `list` (lower case, sorted), in any case. ASCII words (most) are
+/// lowered on the stack; "för", "på", "não" the long way.
+fn in_word_list(list: &[&str], word: &str) -> bool {
     if !word.is_ascii() {
-        return OTHER_FUNCTION_WORDS
-            .binary_search(&word.to_lowercase().as_str())
-            .is_ok();
+        return list.binary_search(&word.to_lowercase().as_str()).is_ok();
     }
-    let mut lower = [0u8; 6];
+    let mut lower = [0u8; 8];
     let Some(slots) = lower.get_mut(..word.len()) else {
         return false;
     };
     for (slot, byte) in slots.iter_mut().zip(word.bytes()) {
         *slot = byte.to_ascii_lowercase();
     }
-    OTHER_FUNCTION_WORDS
-        .binary_search_by(|w| w.as_bytes().cmp(&lower[..word.len()]))
+    list.binary_search_by(|w| w.as_bytes().cmp(&lower[..word.len()]))
         .is_ok()
 }
 
