@@ -92,6 +92,9 @@ pub struct Limits {
     pub pdf_stream_bytes: u64,
     /// Bytes all of a PDF's streams may inflate to together.
     pub pdf_inflated_bytes: u64,
+    /// Table cells of one document read as cells; later cells are left out, and
+    /// `input/table-limit` says how many.
+    pub table_cells: usize,
 }
 
 impl Default for Limits {
@@ -107,6 +110,7 @@ impl Default for Limits {
             pdf_page_glyphs: crate::ingest::pdf::MAX_PAGE_GLYPHS,
             pdf_stream_bytes: crate::ingest::pdf::MAX_STREAM_BYTES,
             pdf_inflated_bytes: crate::ingest::pdf::MAX_INFLATED_BYTES,
+            table_cells: crate::ingest::tables::MAX_CELLS,
         }
     }
 }
@@ -125,6 +129,7 @@ struct LimitsTable {
     pdf_page_glyphs: Option<Spanned<i64>>,
     pdf_stream_mib: Option<Spanned<i64>>,
     pdf_inflated_mib: Option<Spanned<i64>>,
+    table_cells: Option<Spanned<i64>>,
 }
 
 /// `[claims]` as written: how figures are normalised.
@@ -507,6 +512,9 @@ impl Config {
         }
         if let Some(value) = &table.pdf_inflated_mib {
             limits.pdf_inflated_bytes = mib("pdf_inflated_mib", value)?;
+        }
+        if let Some(value) = &table.table_cells {
+            limits.table_cells = count("table_cells", value)?;
         }
         Ok(limits)
     }

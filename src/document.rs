@@ -438,6 +438,8 @@ pub struct Document {
     pub notes_renumbered: bool,
     /// Table cells, in the order they open; blocks of kind `TableCell` point here.
     pub table_cells: Vec<TableCell>,
+    /// Table cells past `Limits::table_cells`, left out (neither text nor claims).
+    pub table_cells_skipped: usize,
     /// DOCX parts and PDF pages (empty for other formats).
     pub parts: Vec<Part>,
     /// Where each line of a PDF stands on its page, in the order of the extracted text (empty

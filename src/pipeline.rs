@@ -229,11 +229,11 @@ impl Engine {
                 } else {
                     "example.txt"
                 };
-                let Ok(document) = ingest::parse(
-                    example.text.as_bytes(),
-                    Path::new(name),
-                    &IngestOptions::default(),
-                ) else {
+                let mut options = IngestOptions::default();
+                if let Some(cells) = example.table_cells {
+                    options.limits.table_cells = cells;
+                }
+                let Ok(document) = ingest::parse(example.text.as_bytes(), Path::new(name), &options) else {
                     runs.push(ExampleRun {
                         rule: rule.id.clone(),
                         index,

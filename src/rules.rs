@@ -71,6 +71,10 @@ pub struct Example {
     /// `text` (default) or `markdown`.
     #[serde(default)]
     pub format: Option<String>,
+    /// The limit of table cells the example is read with (`table_cells` in `[limits]`), for
+    /// an example of that limit small enough to read.
+    #[serde(default)]
+    pub table_cells: Option<usize>,
 }
 
 /// The fields of a rule file, with the check's parameter struct `C`.

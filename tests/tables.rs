@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -318,4 +319,81 @@ fn pipe_tables_without_a_delimiter_row_are_tables() {
         "{:?}",
         fourteen.subject
     );
+}
+
+/// `text` of a fixture format read with at most `cells` table cells.
+fn read_with_cells(bytes: &[u8], name: &str, cells: usize) -> (Document, Vec<Claim>) {
+    let mut options = IngestOptions::default();
+    options.limits.table_cells = cells;
+    let document = parse(bytes, Path::new(name), &options).expect("reads");
+    let claims = common::engine().claims(&document);
+    (document, claims)
+}
+
+#[test]
+fn cells_past_the_limit_are_left_out_and_counted_in_every_format() {
+    // The ferries table has a header row of four cells and three rows of four: with room for
+    // eight cells, the header and the Calder row are read, and Brenna's and the total's
+    // figures are not.
+    let names = ["ferries.md", "ferries.html", "ferries.xml", "ferries.dbk"];
+    let mut inputs: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(fixture(&format!("tables/{name}"))).expect("fixture");
+            ((*name).to_owned(), bytes)
+        })
+        .collect();
+    inputs.push(("table.docx".to_owned(), docx("ferries.xml")));
+    for (name, bytes) in &inputs {
+        let (document, claims) = read_with_cells(bytes, name, 8);
+        let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["2023", "412", "38", "12.5"], "{name}");
+        assert_eq!(document.table_cells.len(), 8, "{name}");
+        assert_eq!(document.table_cells_skipped, 8, "{name}");
+        let diagnostics = common::engine().check(&document, &claims);
+        let limit = diagnostics
+            .iter()
+            .find(|d| d.rule == "input/table-limit")
+            .unwrap_or_else(|| panic!("{name}: no input/table-limit"));
+        assert!(
+            limit.message.starts_with("8 table cells past the first 8"),
+            "{name}: {}",
+            limit.message
+        );
+        // Within the limit nothing is left out, and nothing is said.
+        let (document, claims) = read_with_cells(bytes, name, 16);
+        assert_eq!(claims.len(), 10, "{name}");
+        assert_eq!(document.table_cells_skipped, 0, "{name}");
+        let diagnostics = common::engine().check(&document, &claims);
+        assert!(
+            !diagnostics.iter().any(|d| d.rule == "input/table-limit"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn markdown_rows_past_the_limit_are_taken_out_before_parsing_and_the_text_after_keeps_its_place() {
+    let mut text = String::from("# Depots\n\n| Depot | Buses |\n| --- | --- |\n");
+    for row in 0..40 {
+        let _ = writeln!(text, "| Depot {row} | {} |", 100 + row);
+    }
+    text.push_str("\nThe fleet grew by 7 percent in 2024.\n");
+    let (document, claims) = read_with_cells(text.as_bytes(), "depots.md", 10);
+    // The header and four rows are read; the other 36 rows, 72 cells, are not.
+    assert_eq!(document.table_cells.len(), 10);
+    assert_eq!(document.table_cells_skipped, 72);
+    let buses: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.subject.as_deref().is_some_and(|s| s.contains("Buses")))
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(buses, ["100", "101", "102", "103"]);
+    // The sentence after the table is read, at its own line.
+    let share = claims
+        .iter()
+        .find(|c| c.text == "7 percent")
+        .expect("the share after the table");
+    assert_eq!((share.line, share.column), (46, 19));
+    assert_eq!(&text[share.start..share.end], "7 percent");
 }

@@ -24,6 +24,7 @@ mod reference;
 mod registry;
 mod restated;
 mod share_sum;
+mod table_limit;
 
 use std::collections::BTreeMap;
 
@@ -47,6 +48,7 @@ registry::check_kinds! {
     "footnote-empty" => FootnoteEmpty => footnotes::empty,
     "input-empty" => InputEmpty => empty::empty,
     "input-language" => InputLanguage => language::language,
+    "input-table-limit" => InputTableLimit => table_limit::table_limit,
     "citation" => Citation(citation::CitationParams) => citation::missing,
     "restated" => Restated(restated::RestatedParams) => restated::restated,
     "part-whole" => PartWhole => part_whole::part_whole,

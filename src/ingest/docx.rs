@@ -138,27 +138,34 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         ));
     }
     let mut total = 0;
-    let document_xml = part(&mut archive, "word/document.xml", path, &mut total, limits)?
-        .ok_or_else(|| broken(path, "no word/document.xml"))?;
-    let footnotes_xml = part(&mut archive, "word/footnotes.xml", path, &mut total, limits)?;
-    let endnotes_xml = part(&mut archive, "word/endnotes.xml", path, &mut total, limits)?;
+    // Each part is read into paragraphs and its XML dropped before the next is inflated: two
+    // parts of 60 MiB are never held at once beside their paragraphs.
+    let mut parts: Vec<(&'static str, PartText)> = Vec::new();
+    for (name, part_name, notes, root) in [
+        ("word/document.xml", "document", None, "document"),
+        ("word/footnotes.xml", "footnotes", Some("footnote"), "footnotes"),
+        ("word/endnotes.xml", "endnotes", Some("endnote"), "endnotes"),
+    ] {
+        match part(&mut archive, name, path, &mut total, limits)? {
+            Some(xml) => parts.push((part_name, paragraphs(&xml, path, notes, root)?)),
+            None if parts.is_empty() => return Err(broken(path, "no word/document.xml")),
+            None => {}
+        }
+    }
     let core_xml = part(&mut archive, "docProps/core.xml", path, &mut total, limits)?;
     let comments = match part(&mut archive, "word/comments.xml", path, &mut total, limits)? {
         Some(xml) => word_comments::comment_texts(&xml, path)?,
         None => std::collections::HashMap::new(),
     };
 
-    let mut parts: Vec<(&'static str, PartText)> =
-        vec![("document", paragraphs(&document_xml, path, None, "document")?)];
-    if let Some(xml) = &footnotes_xml {
-        parts.push(("footnotes", paragraphs(xml, path, Some("footnote"), "footnotes")?));
-    }
-    if let Some(xml) = &endnotes_xml {
-        parts.push(("endnotes", paragraphs(xml, path, Some("endnote"), "endnotes")?));
-    }
-
-    // The extracted text, one paragraph a line, part after part: the "original" positions refer to.
-    let mut original = String::new();
+    // The extracted text, one paragraph a line, part after part: the "original" positions refer
+    // to. Its length is known, so it is allocated once (as is the text, about as long).
+    let length: usize = parts
+        .iter()
+        .flat_map(|(_, list)| &list.paragraphs)
+        .map(|(_, paragraph)| paragraph.text.len() + 2)
+        .sum();
+    let mut original = String::with_capacity(length);
     let mut layout = Vec::new();
     let mut first_line = 1;
     for (part_name, list) in &parts {
@@ -173,23 +180,24 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             original.push('\n');
         }
     }
-    let mut document = empty_document(name, InputFormat::Docx, String::new());
+    let mut document = empty_document(name, InputFormat::Docx, String::with_capacity(length));
     // Word numbers footnotes and endnotes as it shows them; `w:id` is no number a reader sees.
     document.notes_renumbered = true;
     let mut map = SourceMap::new(original);
     let mut offset = 0;
-    let mut tables = Tables::default();
-    for (part_name, list) in &parts {
+    let mut tables = Tables::new(limits.table_cells);
+    // Each paragraph is dropped once laid out.
+    for (part_name, list) in parts {
         let mut current_note: Option<(String, usize, usize)> = None;
         let mut paragraph_spans = Vec::with_capacity(list.paragraphs.len());
-        for (note, paragraph) in &list.paragraphs {
+        for (note, paragraph) in list.paragraphs {
             for event in &paragraph.tables {
                 replay(&mut tables, &mut document, *event);
             }
             let line_start = offset;
             offset += paragraph.text.len() + 1;
             paragraph_spans.push(Span::new(line_start, line_start + paragraph.text.len()));
-            if *part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
+            if part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
                 finish_note(&mut document, current_note.take().as_ref());
                 if let Some(label) = note {
                     document.footnote_defs.push(FootnoteDef {
@@ -204,6 +212,10 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
                         document.text.len() + 2,
                     ));
                 }
+            }
+            // A paragraph of a cell past the document's limit is left out, markers and all.
+            if tables.skipping() {
+                continue;
             }
             for (label, at) in &paragraph.markers {
                 let text_at = document.text.len() + if document.text.is_empty() { 0 } else { 2 } + at;

@@ -93,7 +93,7 @@ struct Reader<'a> {
     code: Option<(String, usize, usize)>,
 }
 
-pub fn read(name: String, original: String, offset: usize) -> Document {
+pub fn read(name: String, original: String, offset: usize, table_cells: usize) -> Document {
     // The original is read in place and handed to the map at the end (held once).
     let mut reader = Reader {
         source: &original[offset..],
@@ -108,7 +108,7 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
         link: None,
         marker_target: None,
         cite_notes: false,
-        tables: Tables::default(),
+        tables: Tables::new(table_cells),
         code: None,
         after_tag: 0,
         lookahead_left: (original.len() - offset).saturating_mul(LOOKAHEAD_BUDGET) + LOOKAHEAD,
@@ -703,7 +703,8 @@ impl Reader<'_> {
 
     /// Appends the text between tags, entities decoded, each stretch mapped to its source.
     fn text(&mut self, start: usize, end: usize, offset: usize) {
-        if start >= end || !self.skipping.is_empty() {
+        // Code and script are left out, and so are cells past the document's limit.
+        if start >= end || !self.skipping.is_empty() || self.tables.skipping() {
             return;
         }
         let raw = &self.source[start..end];

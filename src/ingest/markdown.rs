@@ -31,19 +31,19 @@ enum Container {
 }
 
 #[expect(clippy::too_many_lines, reason = "one arm per Markdown event, as a table")]
-pub fn read(name: String, original: String, offset: usize) -> Document {
+pub fn read(name: String, original: String, offset: usize, table_cells: usize) -> Document {
     let mut document = empty_document(name, InputFormat::Markdown, String::new());
     // The original is handed to the map once read (held once, not copied).
     let mut map = SourceMap::lines_of(&original);
     // The text is about the original's length (markup out, separators in): reserved once
     // rather than doubled as it grows.
     document.text.reserve(original.len() - offset);
-    let mended = crate::ingest::pipe_tables::add_delimiter_rows(&original[offset..]);
-    let (source, inserted) = match &mended {
-        Some((text, inserted)) => (text.as_str(), Some(inserted)),
+    let mended = crate::ingest::pipe_tables::mend(&original[offset..], table_cells);
+    let (source, edits) = match &mended {
+        Some(mended) => (mended.text.as_str(), Some(&mended.edits)),
         None => (&original[offset..], None),
     };
-    let unshift = |at: usize| inserted.map_or(at, |i| i.original(at));
+    let unshift = |at: usize| edits.map_or(at, |e| e.original(at));
     let options = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -52,7 +52,9 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
     let mut stack: Vec<Container> = Vec::new();
     let mut open: Option<(BlockKind, usize)> = None;
     let mut note_start: Vec<(usize, usize)> = Vec::new();
-    let mut tables = Tables::default();
+    let mut tables = Tables::new(table_cells);
+    // The rows the mending took out are cells left out too.
+    tables.skip(mended.as_ref().map_or(0, |m| m.left_out));
     // Inside a script or style of an HTML block: the end tag that closes it.
     let mut raw_until: Option<String> = None;
     // Where an HTML block's open `<q>` starts in the text.
@@ -106,11 +108,10 @@ pub fn read(name: String, original: String, offset: usize) -> Document {
                     Tag::TableCell => {
                         close(&mut document, &mut open);
                         let header = stack.last() == Some(&Container::Head);
-                        Container::Cell(tables.open_cell(
-                            &mut document.table_cells,
-                            &document.text,
-                            CellStart::new(header),
-                        ))
+                        // A cell past the document's limit is left out, like code.
+                        tables
+                            .open_cell(&mut document.table_cells, &document.text, CellStart::new(header))
+                            .map_or(Container::Skipped, Container::Cell)
                     }
                     Tag::FootnoteDefinition(label) => {
                         let label_span =

@@ -174,21 +174,15 @@ fn parse_bytes(bytes: Cow<'_, [u8]>, path: &Path, options: &IngestOptions) -> Re
     let name = path.to_string_lossy().into_owned();
     let document = match format {
         InputFormat::Text => text::read(name, original, text_offset),
-        InputFormat::Markdown => markdown::read(name, original, text_offset),
-        InputFormat::Html => html::read(name, original, text_offset),
-        InputFormat::Jats => xml::read(
-            name,
-            original,
-            text_offset,
-            xml::Dialect::Jats,
-            options.limits.xml_depth,
-        )?,
+        InputFormat::Markdown => markdown::read(name, original, text_offset, options.limits.table_cells),
+        InputFormat::Html => html::read(name, original, text_offset, options.limits.table_cells),
+        InputFormat::Jats => xml::read(name, original, text_offset, xml::Dialect::Jats, &options.limits)?,
         InputFormat::DocBook => xml::read(
             name,
             original,
             text_offset,
             xml::Dialect::DocBook,
-            options.limits.xml_depth,
+            &options.limits,
         )?,
         InputFormat::Docx | InputFormat::Pdf => unreachable!("DOCX and PDF are read above"),
     };
@@ -432,6 +426,7 @@ pub(crate) fn empty_document(name: String, format: InputFormat, original: String
         cited_elsewhere: Vec::new(),
         code_blocks: 0,
         table_cells: Vec::new(),
+        table_cells_skipped: 0,
         parts: Vec::new(),
         line_boxes: Vec::new(),
         date: None,

@@ -18,6 +18,13 @@ const MAX_HEADER_LEVELS: usize = HeaderCells::MAX;
 /// Most cells spanning down into later rows tracked at once; hostile input may ask for more.
 const MAX_ACTIVE_SPANS: usize = 1024;
 
+/// Table cells one document may hold by default (`table_cells` in `[limits]`; the largest
+/// table of the real documents tried had about 4,000): each cell keeps its text, block,
+/// sentence, headers and parser nodes (some 400 bytes beside its own), so a table of a million
+/// cells of two digits took some 45 times its size. Cells past the limit are left out, and
+/// `input/table-limit` says how many.
+pub const MAX_CELLS: usize = 50_000;
+
 /// Longest cell text, in bytes, still read as a table cell; a longer cell is prose laid out
 /// in a table (a page built with layout tables, a form), and its blocks are paragraphs.
 const MAX_DATA_CELL_BYTES: usize = 300;
@@ -66,13 +73,25 @@ struct OpenTable {
     in_head: bool,
     /// The open cell and where its text starts.
     open_cell: Option<(usize, usize)>,
+    /// A cell past the document's limit is open: its text is left out.
+    skipping: bool,
 }
 
 /// Collects the tables of one document as a reader meets them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tables {
     /// Open tables, innermost last (a table may sit in a cell of another).
     open: Vec<OpenTable>,
+    /// Cells still to be read as cells (`Limits::table_cells`).
+    budget: usize,
+    /// Cells met past the limit and left out.
+    skipped: usize,
+}
+
+impl Default for Tables {
+    fn default() -> Self {
+        Self::new(MAX_CELLS)
+    }
 }
 
 /// How a cell is declared.
@@ -100,6 +119,27 @@ impl CellStart {
 }
 
 impl Tables {
+    /// Tables of a document that reads at most `cells` table cells.
+    #[must_use]
+    pub fn new(cells: usize) -> Self {
+        Self {
+            open: Vec::new(),
+            budget: cells,
+            skipped: 0,
+        }
+    }
+
+    /// Counts cells a reader left out before they reached the tables (`pipe_tables`).
+    pub fn skip(&mut self, cells: usize) {
+        self.skipped += cells;
+    }
+
+    /// Whether the open cell is one past the limit, whose text the reader leaves out.
+    #[must_use]
+    pub fn skipping(&self) -> bool {
+        self.open.last().is_some_and(|table| table.skipping)
+    }
+
     pub fn open_table(&mut self) {
         self.open.push(OpenTable::default());
     }
@@ -126,10 +166,18 @@ impl Tables {
         }
     }
 
-    /// Starts a cell whose text begins at `at`; returns its index in `cells`. A cell outside
-    /// a row or table (broken markup) opens them; an open cell of the same table is closed.
-    pub fn open_cell(&mut self, cells: &mut Vec<TableCell>, text: &str, start: CellStart) -> usize {
+    /// Starts a cell whose text begins at `at`; returns its index in `cells`, or `None` for a
+    /// cell past the document's limit, whose text the reader leaves out (`skipping`). A cell
+    /// outside a row or table (broken markup) opens them; an open cell of the same table is
+    /// closed.
+    pub fn open_cell(&mut self, cells: &mut Vec<TableCell>, text: &str, start: CellStart) -> Option<usize> {
         self.close_cell(cells, text);
+        if self.budget == 0 {
+            self.skipped += 1;
+            self.innermost().skipping = true;
+            return None;
+        }
+        self.budget -= 1;
         let at = text.len();
         let index = cells.len();
         cells.push(TableCell {
@@ -153,7 +201,7 @@ impl Tables {
             continues_above: start.continues_above,
         });
         table.open_cell = Some((index, at));
-        index
+        Some(index)
     }
 
     /// The innermost open table, opened if there is none (a cell outside any table).
@@ -167,6 +215,9 @@ impl Tables {
 
     /// Ends the open cell of the innermost table, if any, at the end of `text`.
     pub fn close_cell(&mut self, cells: &mut [TableCell], text: &str) {
+        if let Some(table) = self.open.last_mut() {
+            table.skipping = false;
+        }
         if let Some((cell, start)) = self.open.last_mut().and_then(|t| t.open_cell.take()) {
             cells[cell].span = trim_span(text, Span::new(start.min(text.len()), text.len()));
         }
@@ -190,6 +241,7 @@ impl Tables {
     /// readers call it when the document's blocks are in.
     pub fn finish(&mut self, document: &mut Document) {
         self.close_all(&mut document.table_cells, &document.text);
+        document.table_cells_skipped += std::mem::take(&mut self.skipped);
         unmark_prose_cells(document);
     }
 

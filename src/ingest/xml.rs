@@ -175,14 +175,14 @@ struct Reader<'a> {
     colspecs: Vec<Vec<(String, usize)>>,
 }
 
-/// Reads an XML document of `dialect`.
-/// Reads a JATS or DocBook document; `max_depth` bounds how deep elements may nest.
+/// Reads a JATS or DocBook document within `limits` (how deep elements may nest, how many
+/// table cells are read).
 pub fn read(
     name: String,
     original: String,
     offset: usize,
     dialect: Dialect,
-    max_depth: usize,
+    limits: &crate::config::Limits,
 ) -> Result<Document> {
     // quick-xml skips a byte order mark without counting it; skip it here so positions agree
     // (a UTF-16 file may carry a second mark after the one its decoding consumed).
@@ -200,7 +200,7 @@ pub fn read(
         dialect,
         source,
         offset,
-        max_depth,
+        max_depth: limits.xml_depth,
         document: empty_document(name, format, String::new()),
         // The original is read in place and handed to the map at the end (held once).
         map: SourceMap::lines_of(&original),
@@ -213,7 +213,7 @@ pub fn read(
         footnotes: 0,
         date_parts: (None, None, None),
         date_field: None,
-        tables: Tables::default(),
+        tables: Tables::new(limits.table_cells),
         colspecs: Vec::new(),
     };
     reader.run()?;
@@ -680,7 +680,7 @@ impl Reader<'_> {
             }
             return;
         }
-        if self.skipping() {
+        if self.skipping() || self.tables.skipping() {
             return;
         }
         self.raw_text(before, after, true);

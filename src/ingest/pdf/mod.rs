@@ -187,7 +187,7 @@ fn read_here(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result
             lines: reading_order(lines_of(&collector.glyphs), width),
         });
     }
-    Ok(build(name, &laid_out))
+    Ok(build(name, &laid_out, limits.table_cells))
 }
 
 /// One glyph as drawn: its text, where its baseline starts (from the page's top), its size
@@ -757,7 +757,7 @@ fn compounds(pages: &[PageLines]) -> std::collections::HashSet<String> {
 }
 
 /// Lays the pages' lines out as a document.
-fn build(name: String, pages: &[PageLines]) -> Document {
+fn build(name: String, pages: &[PageLines], table_cells: usize) -> Document {
     let body = body_size(pages);
     let furniture = furniture(pages, body);
     let (roles, notes, confirmed) = note_roles(pages, &furniture, body);
@@ -770,7 +770,7 @@ fn build(name: String, pages: &[PageLines]) -> Document {
         note_starts: vec![None; notes.len()],
         body,
         compounds: compounds(pages),
-        tables: crate::ingest::tables::Tables::default(),
+        tables: crate::ingest::tables::Tables::new(table_cells),
     };
     let mut parts = Vec::with_capacity(pages.len());
     let mut first_line = 1;
@@ -878,6 +878,7 @@ impl<'p> Builder<'p> {
                         .get(cell_index + 1)
                         .map_or(line.text.len(), |next| next.text.start);
                     let document = &mut self.document;
+                    let before = document.text.len();
                     if !document.text.is_empty() {
                         document.text.push_str("\n\n");
                     }
@@ -887,9 +888,15 @@ impl<'p> Builder<'p> {
                         colspan,
                         ..crate::ingest::tables::CellStart::new(head)
                     };
-                    let index = self
+                    let Some(index) = self
                         .tables
-                        .open_cell(&mut document.table_cells, &document.text, start);
+                        .open_cell(&mut document.table_cells, &document.text, start)
+                    else {
+                        // Past the document's limit of cells: left out, markers and all.
+                        document.text.truncate(before);
+                        self.tables.close_cell(&mut document.table_cells, &document.text);
+                        continue;
+                    };
                     let at = document.text.len();
                     document.text.push_str(&line.text[cell.text.clone()]);
                     let span = Span::new(at, document.text.len());
