@@ -1785,3 +1785,16 @@ fn a_rate_joined_by_hyphens_is_a_rate() {
         ]
     );
 }
+
+#[test]
+fn model_numbers_after_a_product_name_are_no_figures() {
+    let text = "# Gadgets\n\nShe traded her Lumora 12 for a Kestrel 900 and kept the Vantor Pro 4400M card. \
+                The 3000 series stays in production. Sales of the Lumora 12 passed 2 million units in the spring.\n\n\
+                ## Risk Before and After Age 65\n\n\
+                In Ohio 27 schools closed. The Tarn 18 clubs, Velo 6-3, and the Coast 1790–1795 are figures. \
+                The port took delivery of 40 cranes.\n";
+    assert_eq!(
+        texts(text, "gadgets.md"),
+        ["2 million", "65", "27", "18", "6-3", "1790–1795", "40"]
+    );
+}

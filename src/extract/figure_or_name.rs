@@ -108,6 +108,95 @@ impl Scanner<'_> {
             )
     }
 
+    /// Whether a whole number names a model of the product the word before it names ("an
+    /// iPhone 15", "his Xbox 360", "the Minicom 6000 series", "a Radeon Pro 5300M card"): the
+    /// word is a name (capitalised, or "iPhone"-like) not opening the sentence, no function
+    /// word, hedge or month, and no place after a preposition ("in Texas 300 died"); the
+    /// number is plain digits, no year, and nothing after it measures or is counted (no unit,
+    /// scale or plural noun: "Ohio 27 schools"), but a scale letter glued to four digits or
+    /// more ("5300M": 5.3 billion is written "5.3B").
+    fn names_a_model(&self, numeral: &Numeral, previous: &str) -> bool {
+        let at = numeral.start;
+        let digits = self.surface(at);
+        // "the 1000 series", "the 7 Series": a range of models.
+        if matches!(previous, "the" | "The")
+            && numeral.end == at + 1
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && self
+                .word(at + 1)
+                .is_some_and(|w| matches!(w, "series" | "Series"))
+        {
+            return true;
+        }
+        let named = previous.starts_with(|c: char| c.is_uppercase())
+            || previous.chars().nth(1).is_some_and(char::is_uppercase);
+        if !named
+            || numeral.end != at + 1
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || at < 2
+            || self.starts_sentence(at - 1)
+            || self.glued(at)
+            || previous.ends_with('s')
+            || crate::calendar::month_number(previous).is_some()
+            || crate::ingest::language::is_english_function_word(previous)
+            || is_label_word(previous)
+            || matches!(
+                previous.to_ascii_lowercase().as_str(),
+                "nearly"
+                    | "almost"
+                    | "around"
+                    | "roughly"
+                    | "approximately"
+                    | "top"
+                    | "only"
+                    | "just"
+                    // A title's threshold: "Before and After Age 65", "Children Under 5".
+                    | "age"
+                    | "aged"
+                    | "ages"
+            )
+            || previous.chars().count() < 2
+            || self.unit_at(at - 1).is_some()
+            || (digits.len() == 4 && (1000..=2199).contains(&digits.parse::<u32>().unwrap_or(0)))
+        {
+            return false;
+        }
+        // "In Texas 300 died": a place after a preposition, then a count.
+        if self.previous_word(at - 1).is_some_and(|before| {
+            matches!(
+                before,
+                "in" | "In" | "at" | "from" | "across" | "for" | "of" | "to" | "by"
+            )
+        }) {
+            return false;
+        }
+        let end = numeral.end;
+        let big = digits.len() >= 4;
+        let glued_scale = self.token(end).is_some_and(|t| t.glued() && t.is_word())
+            && self.word(end).is_some_and(|w| matches!(w, "K" | "M" | "B"));
+        if glued_scale {
+            return big && !self.after_currency_sign(at);
+        }
+        if self.scale(end, false, false).is_some()
+            || self.suffix(end).is_some()
+            || self.unit_at(end).is_some()
+        {
+            return false;
+        }
+        // "Chile 3-0", "Coast 1790–1795": a score or a span, read as one.
+        if self.is_dash(end) || self.punct_is(end, '/') || self.word_is(end, "to") {
+            return false;
+        }
+        match self.token(end) {
+            Some(token) if token.is_number() => false,
+            Some(token) if token.is_word() => {
+                let next = self.surface(end);
+                !(next.ends_with('s') && next.len() > 3 && !matches!(next, "series" | "Series" | "Plus"))
+            }
+            _ => true,
+        }
+    }
+
     /// Tells a figure from a name: "5G", "G20", "COVID-19", "ISO/IEC 30141", "Exhibit 1",
     /// "(1) firstly", a capitalised "Five Year Plan", a pronoun "one".
     #[expect(
@@ -209,6 +298,9 @@ impl Scanner<'_> {
                 || self.suffix(numeral.end).is_some()
                 || range_measured;
             if decimal && named && !measured && !in_range {
+                return false;
+            }
+            if !in_range && self.names_a_model(numeral, previous) {
                 return false;
             }
             // "ISO/IEC 30141": an acronym glued after a slash.

@@ -165,7 +165,7 @@ impl Tally {
     }
 }
 
-fn is_english_function_word(word: &str) -> bool {
+pub(crate) fn is_english_function_word(word: &str) -> bool {
     in_word_list(ENGLISH_FUNCTION_WORDS, word)
 }
 
