@@ -149,6 +149,16 @@ impl SourceMap {
         }
     }
 
+    /// The map with its original, read for its lines now: for a reader that builds the
+    /// original as it goes (a DOCX's paragraphs, a line each).
+    #[must_use]
+    pub fn with_original(self, original: String) -> Self {
+        Self {
+            segments: self.segments,
+            ..Self::new(original)
+        }
+    }
+
     /// Hands over the original that `lines_of` read the lines of.
     pub fn set_original(&mut self, original: String) {
         debug_assert_eq!(

@@ -99,10 +99,6 @@ struct OpenTable {
 }
 
 /// Reads a DOCX package within `limits`, refusing a hostile archive before inflating it.
-#[expect(
-    clippy::too_many_lines,
-    reason = "the archive's guards, then its parts in reading order"
-)]
 pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<Document> {
     // Word saves a password-protected document as an OLE compound file, not a zip.
     if bytes.starts_with(&OLE_MAGIC) {
@@ -138,67 +134,93 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
         ));
     }
     let mut total = 0;
-    // Each part is read into paragraphs and its XML dropped before the next is inflated: two
-    // parts of 60 MiB are never held at once beside their paragraphs.
-    let mut parts: Vec<(&'static str, PartText)> = Vec::new();
-    for (name, part_name, notes, root) in [
-        ("word/document.xml", "document", None, "document"),
-        ("word/footnotes.xml", "footnotes", Some("footnote"), "footnotes"),
-        ("word/endnotes.xml", "endnotes", Some("endnote"), "endnotes"),
-    ] {
-        match part(&mut archive, name, path, &mut total, limits)? {
-            Some(xml) => parts.push((part_name, paragraphs(&xml, path, notes, root)?)),
-            None if parts.is_empty() => return Err(broken(path, "no word/document.xml")),
-            None => {}
-        }
-    }
     let core_xml = part(&mut archive, "docProps/core.xml", path, &mut total, limits)?;
     let comments = match part(&mut archive, "word/comments.xml", path, &mut total, limits)? {
         Some(xml) => word_comments::comment_texts(&xml, path)?,
         None => std::collections::HashMap::new(),
     };
-
+    let mut document = empty_document(name, InputFormat::Docx, String::new());
+    // Word numbers footnotes and endnotes as it shows them; `w:id` is no number a reader sees.
+    document.notes_renumbered = true;
     // The extracted text, one paragraph a line, part after part: the "original" positions refer
-    // to. Its length is known, so it is allocated once (as is the text, about as long).
-    let length: usize = parts
-        .iter()
-        .flat_map(|(_, list)| &list.paragraphs)
-        .map(|(_, paragraph)| paragraph.text.len() + 2)
-        .sum();
-    let mut original = String::with_capacity(length);
-    let mut layout = Vec::new();
+    // to.
+    let mut layout = Layout {
+        original: String::new(),
+        map: SourceMap::default(),
+        tables: Tables::new(limits.table_cells),
+    };
+    let mut parts = Vec::new();
     let mut first_line = 1;
-    for (part_name, list) in &parts {
-        layout.push(Part {
+    // Each part is read, laid out and dropped (its XML and its paragraphs) before the next is
+    // inflated: two parts of 60 MiB are never held at once.
+    for (name, part_name, notes, root) in [
+        ("word/document.xml", "document", None, "document"),
+        ("word/footnotes.xml", "footnotes", Some("footnote"), "footnotes"),
+        ("word/endnotes.xml", "endnotes", Some("endnote"), "endnotes"),
+    ] {
+        let list = match part(&mut archive, name, path, &mut total, limits)? {
+            Some(xml) => paragraphs(&xml, path, notes, root)?,
+            None if parts.is_empty() => return Err(broken(path, "no word/document.xml")),
+            None => continue,
+        };
+        parts.push(Part {
             name: part_name,
-            start: original.len(),
+            start: layout.original.len(),
             first_line,
         });
         first_line += list.paragraphs.len();
-        for (_, paragraph) in &list.paragraphs {
-            original.push_str(&paragraph.text.replace('\n', " "));
-            original.push('\n');
-        }
+        layout.part(&mut document, part_name, list, &comments);
     }
-    let mut document = empty_document(name, InputFormat::Docx, String::with_capacity(length));
-    // Word numbers footnotes and endnotes as it shows them; `w:id` is no number a reader sees.
-    document.notes_renumbered = true;
-    let mut map = SourceMap::new(original);
-    let mut offset = 0;
-    let mut tables = Tables::new(limits.table_cells);
-    // Each paragraph is dropped once laid out.
-    for (part_name, list) in parts {
+    let Layout { original, map, .. } = layout;
+    let map = map.with_original(original);
+    document.source_map = map;
+    document.parts = parts;
+    document.date = core_xml.as_deref().and_then(core_date);
+    document.footnote_refs.sort_by_key(|r| r.span);
+    number_as_word_shows(&mut document);
+    sentences::split(&mut document);
+    document.finish_ignored();
+    Ok(document)
+}
+
+/// The text and original of a DOCX as its parts are laid out, one after another.
+struct Layout {
+    /// One paragraph a line, part after part.
+    original: String,
+    map: SourceMap,
+    tables: Tables,
+}
+
+impl Layout {
+    /// Lays out one part's paragraphs (each dropped once laid out): a line of the original
+    /// each, a block of the text each that holds any.
+    fn part(
+        &mut self,
+        document: &mut Document,
+        part_name: &'static str,
+        list: PartText,
+        comments: &std::collections::HashMap<String, String>,
+    ) {
+        let Self {
+            original,
+            map,
+            tables,
+        } = self;
+        let length: usize = list.paragraphs.iter().map(|(_, p)| p.text.len() + 2).sum();
+        original.reserve_exact(length);
+        document.text.reserve_exact(length);
         let mut current_note: Option<(String, usize, usize)> = None;
         let mut paragraph_spans = Vec::with_capacity(list.paragraphs.len());
         for (note, paragraph) in list.paragraphs {
             for event in &paragraph.tables {
-                replay(&mut tables, &mut document, *event);
+                replay(tables, document, *event);
             }
-            let line_start = offset;
-            offset += paragraph.text.len() + 1;
+            let line_start = original.len();
+            original.push_str(&paragraph.text.replace('\n', " "));
+            original.push('\n');
             paragraph_spans.push(Span::new(line_start, line_start + paragraph.text.len()));
             if part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
-                finish_note(&mut document, current_note.take().as_ref());
+                finish_note(document, current_note.take().as_ref());
                 if let Some(label) = note {
                     document.footnote_defs.push(FootnoteDef {
                         target: None,
@@ -206,22 +228,18 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
                         original: Span::new(line_start, line_start),
                         span: Span::default(),
                     });
-                    current_note = Some((
-                        label.clone(),
-                        document.footnote_defs.len() - 1,
-                        document.text.len() + 2,
-                    ));
+                    current_note = Some((label, document.footnote_defs.len() - 1, document.text.len() + 2));
                 }
             }
             // A paragraph of a cell past the document's limit is left out, markers and all.
             if tables.skipping() {
                 continue;
             }
-            for (label, at) in &paragraph.markers {
+            for (label, at) in paragraph.markers {
                 let text_at = document.text.len() + if document.text.is_empty() { 0 } else { 2 } + at;
                 document.footnote_refs.push(FootnoteRef {
                     target: None,
-                    label: label.clone(),
+                    label,
                     span: Span::new(text_at, text_at),
                     original: Span::new(line_start + at, line_start + at),
                 });
@@ -252,23 +270,15 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
             }
             document.blocks.push(Block { kind, span });
         }
-        finish_note(&mut document, current_note.take().as_ref());
-        tables.finish(&mut document);
+        finish_note(document, current_note.take().as_ref());
+        tables.finish(document);
         document.suppressions.extend(word_comments::suppressions(
-            &comments,
+            comments,
             &list.anchors,
             part_name,
             &paragraph_spans,
         ));
     }
-    document.source_map = map;
-    document.parts = layout;
-    document.date = core_xml.as_deref().and_then(core_date);
-    document.footnote_refs.sort_by_key(|r| r.span);
-    number_as_word_shows(&mut document);
-    sentences::split(&mut document);
-    document.finish_ignored();
-    Ok(document)
 }
 
 /// Labels notes as Word shows them: footnotes 1, 2, 3 … and endnotes i, ii, iii … in the order
