@@ -1798,3 +1798,36 @@ fn model_numbers_after_a_product_name_are_no_figures() {
         ["2 million", "65", "27", "18", "6-3", "1790–1795", "40"]
     );
 }
+
+#[test]
+fn postal_codes_by_their_shape_and_place_are_no_figures() {
+    let text = "<html><body><p>Our office: 4410 113th Ave NE, Kirkland, WA, Seattle 98034-6944. \
+                The branch is on Rue Haute, Liege, 40210, Belgium, and in Hokkaido 094-0011. \
+                The depot shipped 40210 crates, and 2,300 tons left Ghent, 2020, Belgium.</p></body></html>";
+    let found = texts(text, "office.html");
+    for code in ["98034-6944", "98034", "4410", "094-0011", "094"] {
+        assert!(!found.contains(&code.to_owned()), "{code} in {found:?}");
+    }
+    // Liege's code is no figure; the crates are a count.
+    assert_eq!(found.iter().filter(|t| *t == "40210").count(), 1, "{found:?}");
+    assert!(found.contains(&"2,300 tons".to_owned()));
+    assert!(
+        found.contains(&"2020".to_owned()),
+        "a year between commas stays: {found:?}"
+    );
+}
+
+#[test]
+fn a_page_marked_up_as_a_recipe_is_one_without_ingredient_lists() {
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Plum cake"}</script>"#;
+    let body = "<div class=\"ingredient\">250g plums</div><div class=\"ingredient\">120g butter</div>\
+                <p>Heat oven to 180°C. Bake for 40 minutes, until golden.</p>";
+    let page = format!("<html><head>{ld}</head><body><h1>Plum cake</h1>{body}</body></html>");
+    assert!(
+        uncited(&page, "cake.html").is_empty(),
+        "{:?}",
+        uncited(&page, "cake.html")
+    );
+    let plain = format!("<html><body><h1>Plum cake</h1>{body}</body></html>");
+    assert!(!uncited(&plain, "cake.html").is_empty());
+}

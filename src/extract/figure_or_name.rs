@@ -426,6 +426,7 @@ impl Scanner<'_> {
         let digits = self.surface(numeral.start);
         (digits.len() == 5 && numeral.plain_integer && patterns.state_before.is_match(before))
             || (numeral.plain_integer && is_street_after(after))
+            || is_postal_code(digits, before, after)
     }
 
     /// Identifiers that the words around a number make one, whatever the number: legal and
@@ -966,11 +967,67 @@ fn is_street_after(after: &str) -> bool {
     STREET
         .get_or_init(|| {
             Regex::new(
-                r"^\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\w.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
+                r"^\s+(?:[NSEW]\.?\s+)?(?:(?:\p{Lu}[\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
             )
             .expect("valid pattern")
         })
         .is_match(after)
+}
+
+/// Whether plain `digits` are a postal code by their shape and place: a ZIP+4
+/// ("98034-6944"), a code with a leading zero ("094-0011": no quantity is written so), or a
+/// code between a town and its country ("Liege, 40210, Belgium").
+fn is_postal_code(digits: &str, before: &str, after: &str) -> bool {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let joined_digits = |rest: &str, len: usize| {
+        rest.strip_prefix('-').is_some_and(|tail| {
+            tail.bytes().take_while(u8::is_ascii_digit).count() == len
+                && !tail[len..].starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    if digits.len() == 5 && joined_digits(after, 4) {
+        return true;
+    }
+    // "094-0011", "101-0032", "13-010133": no quantity, nor a span's end, opens with a zero.
+    let zero_led =
+        |text: &str| text.starts_with('0') && text.bytes().take_while(u8::is_ascii_digit).count() >= 3;
+    if after.strip_prefix('-').is_some_and(zero_led)
+        || (digits.len() >= 3 && zero_led(digits) && after.starts_with('-'))
+    {
+        return true;
+    }
+    if before.trim_end().ends_with('-') && before.trim_end().len() > 1 {
+        let first = before.trim_end().trim_end_matches('-');
+        if digits.len() >= 3 && digits.starts_with('0') && first.ends_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    // "Amman, 11942, Jordan": a town, the code, a country that ends the line.
+    (4..=6).contains(&digits.len())
+        && !(digits.len() == 4 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0)))
+        && before.ends_with(", ")
+        && before
+            .trim_end_matches(", ")
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(title_case)
+        && after.strip_prefix(", ").is_some_and(|rest| {
+            let country: String = rest
+                .chars()
+                .take_while(|c| c.is_alphabetic() || *c == ' ')
+                .collect();
+            let after_country = &rest[country.len()..];
+            country.split_whitespace().all(title_case)
+                && !country.trim().is_empty()
+                && country.split_whitespace().count() <= 3
+                && after_country
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '|'))
+        })
 }
 
 /// A word in title case: a capital, then lower case ("Studio", "Lumen"; not "RM" or "Q").

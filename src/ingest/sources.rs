@@ -113,10 +113,16 @@ fn build(pattern: &str) -> Regex {
 
 static PATTERNS: Patterns = Patterns {
     url: LazyLock::new(|| build(r"(?-u:\b)(?:https?://|www\.)[^\s<>()\]]+")),
-    according: LazyLock::new(|| build(&format!(r"(?-u:\b)[Aa]ccording\s+to\s+({NAME})"))),
+    // "according to the Central Bank", "according to a new Harbor Gazette poll" (a word or two
+    // before the name), "according to county officials" (a body that speaks, unnamed).
+    according: LazyLock::new(|| {
+        build(&format!(
+            r"(?-u:\b)[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|fresh)\s+)?(?:[a-z]+\s+)?({NAME}|(?:officials|authorities|police|prosecutors|investigators|researchers|scientists|economists|analysts|experts)(?-u:\b))"
+        ))
+    }),
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|predicts|predicted|published|showed|shows|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -287,6 +293,10 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("published", Cue::VerbAfter),
             ("showed", Cue::VerbAfter),
             ("shows", Cue::VerbAfter),
+            // "The Polstar survey reveals that …", "Quartz notes that …".
+            ("reveal", Cue::VerbAfter),
+            ("notes", Cue::VerbAfter),
+            ("noted", Cue::VerbAfter),
             (" set ", Cue::VerbAfter),
             (" sets ", Cue::VerbAfter),
             ("data ", Cue::DataFrom),
@@ -580,6 +590,22 @@ mod tests {
             kinds("It rose 3.2 years, according to one estimate."),
             Vec::<&str>::new()
         );
+        // A word or two before the name, and bodies that speak without a name.
+        assert_eq!(
+            kinds("Support fell to 38%, according to a new Harbor Gazette Tracker poll."),
+            ["attribution"]
+        );
+        assert_eq!(
+            kinds("It would cost $40 million, according to county officials."),
+            ["attribution"]
+        );
+        assert_eq!(
+            kinds("The Polstar survey reveals that 64 per cent of riders agree."),
+            ["attribution"]
+        );
+        assert_eq!(kinds("Quartz notes that 6% of songs are short."), ["attribution"]);
+        assert!(kinds("It fell 8 percent, according to the plan for next year.").is_empty());
+        assert!(kinds("The notes show 40 cranes.").is_empty());
     }
 
     #[test]

@@ -518,11 +518,28 @@ const KITCHEN_UNITS: &[&str] = &[
     "handful",
 ];
 
-/// Whether a document is a recipe: `RECIPE_INGREDIENTS` list items or more open with an amount
-/// and a kitchen unit ("120 ml water", "1/2 cup sugar"). Its quantities and times are the
-/// recipe's own, not claims to source.
+/// Whether a document is a recipe: a web page that marks itself up as one for search engines
+/// (schema.org's `Recipe` type, in JSON-LD or microdata), or `RECIPE_INGREDIENTS` list items
+/// or more that open with an amount and a kitchen unit ("120 ml water", "1/2 cup sugar"). Its
+/// quantities and times are the recipe's own, not claims to source.
 #[must_use]
 pub fn is_recipe(document: &Document) -> bool {
+    declares_a_recipe(document) || lists_ingredients(document)
+}
+
+/// A page's structured data says it is a recipe (`"@type": "Recipe"`,
+/// `itemtype="https://schema.org/Recipe"`).
+fn declares_a_recipe(document: &Document) -> bool {
+    static TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?-u:"@type"\s*:\s*\[?\s*"Recipe"|schema\.org/Recipe")"#).expect("valid pattern")
+    });
+    document.format == crate::document::InputFormat::Html
+        && memchr::memmem::find(document.source_map.original().as_bytes(), b"Recipe").is_some()
+        && TYPE.is_match(document.source_map.original())
+}
+
+/// `RECIPE_INGREDIENTS` list items or more open with an amount and a kitchen unit.
+fn lists_ingredients(document: &Document) -> bool {
     document
         .blocks
         .iter()
