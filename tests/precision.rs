@@ -1831,3 +1831,11 @@ fn a_page_marked_up_as_a_recipe_is_one_without_ingredient_lists() {
     let plain = format!("<html><body><h1>Plum cake</h1>{body}</body></html>");
     assert!(!uncited(&plain, "cake.html").is_empty());
 }
+
+#[test]
+fn a_page_counters_are_no_figures() {
+    let page = "<html><body><article><h1>Plum cake</h1><div class=\"meta\">312 Ratings</div>\
+                <div class=\"meta\">Viewed 14k times</div><div class=\"user\">2,480 3 gold badges 12 silver badges</div>\
+                <p>The bakery sold 4,000 cakes last year.</p><p>12 reviewers tasted it.</p></article></body></html>";
+    assert_eq!(texts(page, "cake.html"), ["4,000", "12"]);
+}

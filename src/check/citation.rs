@@ -464,7 +464,9 @@ fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
 /// from the census", "Edmunds estimates"), not whose words a quotation is ("the mayor said"):
 /// only a source of data speaks for the paragraphs beside its own.
 fn names_a_data_source(attribution: &str) -> bool {
-    const DATA_VERBS: [&str; 17] = [
+    const DATA_VERBS: [&str; 19] = [
+        "reveals",
+        "revealed",
         "reported",
         "reports",
         "estimated",

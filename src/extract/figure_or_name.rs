@@ -462,6 +462,9 @@ impl Scanner<'_> {
         let facts = self
             .facts
             .get_or_init(|| SentenceFacts::of(&self.text[first.span.start..last.span.end]));
+        if facts.tally {
+            return true;
+        }
         if before.ends_with('$')
             && numeral.plain_integer
             && numeral.value < Decimal::TEN
@@ -847,6 +850,69 @@ pub(super) struct SentenceFacts {
     /// A position in degrees ("40°N 100°W"): the decimal pair that often follows it ("40;
     /// -100") restates the position, not two figures.
     coordinates: bool,
+    /// A page's tally of its own readers and ratings ("652 Ratings", "Viewed 38k times", a
+    /// user's badges): counters, not claims.
+    tally: bool,
+}
+
+/// The words of a page's counters: ratings, reviews, views, badges.
+const TALLY_WORDS: &[&str] = &[
+    "accesses",
+    "answer",
+    "answers",
+    "badge",
+    "badges",
+    "bronze",
+    "clap",
+    "claps",
+    "comment",
+    "comments",
+    "download",
+    "downloads",
+    "follower",
+    "followers",
+    "gold",
+    "like",
+    "likes",
+    "rating",
+    "ratings",
+    "reply",
+    "replies",
+    "review",
+    "reviews",
+    "share",
+    "shares",
+    "silver",
+    "star",
+    "stars",
+    "subscriber",
+    "subscribers",
+    "times",
+    "view",
+    "viewed",
+    "views",
+    "vote",
+    "votes",
+];
+
+/// Whether a short sentence holds only numbers and counter words ("459 Reviews", "Viewed 38k
+/// times", "3,926 9 gold badges 27 silver badges").
+fn is_tally(sentence: &str) -> bool {
+    let (mut words, mut tallied) = (0, false);
+    for word in sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let lower = word.to_lowercase();
+        let counter = TALLY_WORDS.contains(&lower.as_str());
+        tallied |= counter;
+        // "38k": a scale's letter glued to the count.
+        if words > 12 || !(counter || matches!(lower.as_str(), "k" | "m")) {
+            return false;
+        }
+    }
+    tallied && sentence.bytes().any(|b| b.is_ascii_digit())
 }
 
 impl SentenceFacts {
@@ -863,6 +929,7 @@ impl SentenceFacts {
             reference_entry: sentence.contains("ISBN") || sentence.contains("ISSN"),
             screens: sentence.contains('K') && SCREEN_WORDS.is_match(sentence),
             coordinates: sentence.contains('°') && identifier_patterns().compass.is_match(sentence),
+            tally: sentence.len() < 120 && is_tally(sentence),
         }
     }
 }
