@@ -1839,3 +1839,14 @@ fn a_page_counters_are_no_figures() {
                 <p>The bakery sold 4,000 cakes last year.</p><p>12 reviewers tasted it.</p></article></body></html>";
     assert_eq!(texts(page, "cake.html"), ["4,000", "12"]);
 }
+
+#[test]
+fn a_list_named_by_its_size_and_addresses_by_a_compass_point_are_no_figures() {
+    let text = "# Charts\n\nThe top 40 songs got shorter, while the top 1 percent of artists took 30 percent of plays. \
+                The studio is at 118 W. Harbor Crest, Lindale, and its office in Pune - 411001. \
+                The drop top 2019 coupe sold 300 units.\n";
+    assert_eq!(
+        texts(text, "charts.md"),
+        ["1 percent", "30 percent", "2019", "300"]
+    );
+}

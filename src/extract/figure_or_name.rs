@@ -303,6 +303,13 @@ impl Scanner<'_> {
             if !in_range && self.names_a_model(numeral, previous) {
                 return false;
             }
+            // "the top 100 songs", "a top 10 list": a chart or a list named by its size (a
+            // share, "the top 1 percent", is measured).
+            let year = self.surface(at).len() == 4
+                && (1800..=2100).contains(&self.surface(at).parse::<u32>().unwrap_or(0));
+            if is(previous, "top") && numeral.plain_integer && numeral.end == at + 1 && !measured && !year {
+                return false;
+            }
             // "ISO/IEC 30141": an acronym glued after a slash.
             if at >= 2
                 && self.glued(at - 1)
@@ -1027,6 +1034,15 @@ const STREET_WORDS: [&str; 24] = [
 fn is_street_after(after: &str) -> bool {
     static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     static STREET: OnceLock<Regex> = OnceLock::new();
+    // "201 E. Nine Mile, Ferndale": a compass point, the street's name, its town.
+    static COMPASS: OnceLock<Regex> = OnceLock::new();
+    let compass = COMPASS.get_or_init(|| {
+        Regex::new(r"^\s+[NSEW]\.\s+(?:\p{Lu}[\w'’-]*\s+){0,2}\p{Lu}[\w'’-]*,\s+\p{Lu}")
+            .expect("valid pattern")
+    });
+    if after.starts_with(' ') && after.get(2..3) == Some(".") && compass.is_match(after) {
+        return true;
+    }
     let words = WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(STREET_WORDS).expect("the words build"));
     if !words.is_match(after) {
         return false;
@@ -1070,6 +1086,13 @@ fn is_postal_code(digits: &str, before: &str, after: &str) -> bool {
         if digits.len() >= 3 && digits.starts_with('0') && first.ends_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
+    }
+    // "New Delhi - 110002": a town, a dash, a code of five or six digits.
+    let town_dash = before.trim_end().strip_suffix('-').map(str::trim_end);
+    if (5..=6).contains(&digits.len())
+        && town_dash.is_some_and(|town| town.rsplit(' ').next().is_some_and(title_case))
+    {
+        return true;
     }
     // "Amman, 11942, Jordan": a town, the code, a country that ends the line.
     (4..=6).contains(&digits.len())
