@@ -305,9 +305,12 @@ impl Scanner<'_> {
             }
             // "the top 100 songs", "a top 10 list": a chart or a list named by its size (a
             // share, "the top 1 percent", is measured).
-            let year = self.surface(at).len() == 4
-                && (1800..=2100).contains(&self.surface(at).parse::<u32>().unwrap_or(0));
-            if is(previous, "top") && numeral.plain_integer && numeral.end == at + 1 && !measured && !year {
+            if is(previous, "top")
+                && numeral.plain_integer
+                && numeral.end == at + 1
+                && !measured
+                && !modern_year(self.surface(at))
+            {
                 return false;
             }
             // "ISO/IEC 30141": an acronym glued after a slash.
@@ -1057,9 +1060,16 @@ fn is_street_after(after: &str) -> bool {
         .is_match(after)
 }
 
+/// Whether four digits read as a year of the last two centuries ("the drop top 2019 coupe",
+/// "Ghent, 2020, Belgium").
+fn modern_year(digits: &str) -> bool {
+    digits.len() == 4 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
+}
+
 /// Whether plain `digits` are a postal code by their shape and place: a ZIP+4
-/// ("98034-6944"), a code with a leading zero ("094-0011": no quantity is written so), or a
-/// code between a town and its country ("Liege, 40210, Belgium").
+/// ("98034-6944"), a code with a leading zero ("094-0011": no quantity is written so), a code
+/// after a town and a dash ("New Delhi - 110002"), or a code between a town and its country
+/// ("Liege, 40210, Belgium").
 fn is_postal_code(digits: &str, before: &str, after: &str) -> bool {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -1073,30 +1083,30 @@ fn is_postal_code(digits: &str, before: &str, after: &str) -> bool {
     if digits.len() == 5 && joined_digits(after, 4) {
         return true;
     }
+    // What stands before a dash just before the digits ("094-", "New Delhi - ").
+    let dashed = before.trim_end().strip_suffix('-');
     // "094-0011", "101-0032", "13-010133": no quantity, nor a span's end, opens with a zero.
     let zero_led =
         |text: &str| text.starts_with('0') && text.bytes().take_while(u8::is_ascii_digit).count() >= 3;
+    let digit_dashed = dashed.is_some_and(|first| {
+        first
+            .trim_end_matches('-')
+            .ends_with(|c: char| c.is_ascii_digit())
+    });
     if after.strip_prefix('-').is_some_and(zero_led)
-        || (digits.len() >= 3 && zero_led(digits) && after.starts_with('-'))
+        || (zero_led(digits) && (after.starts_with('-') || digit_dashed))
     {
         return true;
     }
-    if before.trim_end().ends_with('-') && before.trim_end().len() > 1 {
-        let first = before.trim_end().trim_end_matches('-');
-        if digits.len() >= 3 && digits.starts_with('0') && first.ends_with(|c: char| c.is_ascii_digit()) {
-            return true;
-        }
-    }
     // "New Delhi - 110002": a town, a dash, a code of five or six digits.
-    let town_dash = before.trim_end().strip_suffix('-').map(str::trim_end);
     if (5..=6).contains(&digits.len())
-        && town_dash.is_some_and(|town| town.rsplit(' ').next().is_some_and(title_case))
+        && dashed.is_some_and(|town| town.trim_end().rsplit(' ').next().is_some_and(title_case))
     {
         return true;
     }
     // "Amman, 11942, Jordan": a town, the code, a country that ends the line.
     (4..=6).contains(&digits.len())
-        && !(digits.len() == 4 && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0)))
+        && !modern_year(digits)
         && before.ends_with(", ")
         && before
             .trim_end_matches(", ")

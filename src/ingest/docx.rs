@@ -153,12 +153,12 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     let mut first_line = 1;
     // Each part is read, laid out and dropped (its XML and its paragraphs) before the next is
     // inflated: two parts of 60 MiB are never held at once.
-    for (name, part_name, notes, root) in [
+    for (entry, part_name, notes, root) in [
         ("word/document.xml", "document", None, "document"),
         ("word/footnotes.xml", "footnotes", Some("footnote"), "footnotes"),
         ("word/endnotes.xml", "endnotes", Some("endnote"), "endnotes"),
     ] {
-        let list = match part(&mut archive, name, path, &mut total, limits)? {
+        let list = match part(&mut archive, entry, path, &mut total, limits)? {
             Some(xml) => paragraphs(&xml, path, notes, root)?,
             None if parts.is_empty() => return Err(broken(path, "no word/document.xml")),
             None => continue,

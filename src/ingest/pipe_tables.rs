@@ -32,20 +32,11 @@ impl Edits {
         }
     }
 
-    /// Records an edit at `at` in the new text: `inserted` bytes in place of `removed` bytes
-    /// of the original.
+    /// Records an edit at `at` in the new text, past every edit recorded so far: `inserted`
+    /// bytes in place of `removed` bytes of the original.
     fn push(&mut self, at: usize, inserted: usize, removed: usize) {
-        let original_at = self.original_before(at);
+        let original_at = self.original(at);
         self.edits.push((at, inserted, original_at, removed));
-    }
-
-    /// The original offset of new offset `at`, past every edit recorded so far.
-    fn original_before(&self, at: usize) -> usize {
-        self.edits
-            .last()
-            .map_or(at, |&(last, inserted, original_at, removed)| {
-                original_at + removed + (at - last - inserted)
-            })
     }
 }
 
