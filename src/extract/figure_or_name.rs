@@ -114,8 +114,9 @@ impl Scanner<'_> {
     /// word, hedge or month, and no place after a preposition ("in Texas 300 died"); the
     /// number is plain digits, no year, and nothing after it measures or is counted (no unit,
     /// scale or plural noun: "Ohio 27 schools"), but a scale letter glued to four digits or
-    /// more ("5300M": 5.3 billion is written "5.3B").
-    fn names_a_model(&self, numeral: &Numeral, previous: &str) -> bool {
+    /// more ("5300M": 5.3 billion is written "5.3B"). `measured` is the caller's finding that a scale or a suffix follows the number (or
+    /// a measured span's far end), not looked up again.
+    fn names_a_model(&self, numeral: &Numeral, previous: &str, measured: bool) -> bool {
         let at = numeral.start;
         let digits = self.surface(at);
         // "the 1000 series", "the 7 Series": a range of models.
@@ -177,10 +178,7 @@ impl Scanner<'_> {
         if glued_scale {
             return big && !self.after_currency_sign(at);
         }
-        if self.scale(end, false, false).is_some()
-            || self.suffix(end).is_some()
-            || self.unit_at(end).is_some()
-        {
+        if measured || self.unit_at(end).is_some() {
             return false;
         }
         // "Chile 3-0", "Coast 1790–1795": a score or a span, read as one.
@@ -300,7 +298,7 @@ impl Scanner<'_> {
             if decimal && named && !measured && !in_range {
                 return false;
             }
-            if !in_range && self.names_a_model(numeral, previous) {
+            if !in_range && self.names_a_model(numeral, previous, measured) {
                 return false;
             }
             // "the top 100 songs", "a top 10 list": a chart or a list named by its size (a
