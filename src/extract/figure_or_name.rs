@@ -1036,12 +1036,21 @@ fn is_street_after(after: &str) -> bool {
     static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     static STREET: OnceLock<Regex> = OnceLock::new();
     // "201 E. Nine Mile, Ferndale": a compass point, the street's name, its town.
+    // Built and run only after a compass letter and a stop: the pattern is dear to compile.
     static COMPASS: OnceLock<Regex> = OnceLock::new();
-    let compass = COMPASS.get_or_init(|| {
-        Regex::new(r"^\s+[NSEW]\.\s+(?:\p{Lu}[\w'’-]*\s+){0,2}\p{Lu}[\w'’-]*,\s+\p{Lu}")
-            .expect("valid pattern")
-    });
-    if after.starts_with(' ') && after.get(2..3) == Some(".") && compass.is_match(after) {
+    if after.starts_with(' ')
+        && matches!(
+            after.as_bytes().get(1..3),
+            Some([b'N' | b'S' | b'E' | b'W', b'.'])
+        )
+        && after.contains(',')
+        && COMPASS
+            .get_or_init(|| {
+                Regex::new(r"^\s+[NSEW]\.\s+(?:\p{Lu}[\w'’-]*\s+){0,2}\p{Lu}[\w'’-]*,\s+\p{Lu}")
+                    .expect("valid pattern")
+            })
+            .is_match(after)
+    {
         return true;
     }
     let words = WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(STREET_WORDS).expect("the words build"));
