@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Large-input check (run by .ci/run too): the release binary extracts large documents of each
 # kind — prose (text, Markdown, HTML, JATS), a figure-dense document, a single 3 MB sentence of
-# figures, 100 MB of `%` with no sentence end and tables of a million rows — under an address-space cap (it fails if the
+# figures, 100 MB of `%` with no sentence end, tables of a million rows and a DOCX of two 48 MiB
+# parts — under an address-space cap (it fails if the
 # cap is passed), and its peak resident memory must stay under 3 × the input plus the memory of
 # a run on four sentences of figures (the program, and a stretch in flight per thread). Prints
 # time, peak and peak per input byte for each.
@@ -55,13 +56,34 @@ with open(f'{work}/table.html', 'w') as out:
     out.write('<html><body><p>Depots.</p><table><tr><th>Depot</th><th>Buses</th></tr>\n')
     out.writelines(f'<tr><td>d{i % 97}</td><td>{i % 1000}</td></tr>\n' for i in range(1000000))
     out.write('</table></body></html>\n')
+# A DOCX of two parts of about 48 MiB each (body and footnotes, inside the limits of 64 MiB a
+# part and 200:1): each part is laid out paragraph by paragraph and dropped before the next is
+# inflated. Its size for the ratio is the XML inflated, since the text alone outgrows a
+# compressed file three times over.
+import zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def word_paragraphs(limit):
+    out, size = [], 0
+    while size < limit:
+        for p in paragraphs:
+            piece = f'<w:p><w:r><w:t xml:space="preserve">{html.escape(p)}</w:t></w:r></w:p>'
+            out.append(piece)
+            size += len(piece.encode())
+            if size >= limit:
+                break
+    return ''.join(out)
+body = word_paragraphs(48 * 1024 * 1024)
+with zipfile.ZipFile(f'{work}/two-parts.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>')
+    z.writestr('word/footnotes.xml', f'<?xml version="1.0"?><w:footnotes {W}><w:footnote w:id="1">{body}</w:footnote></w:footnotes>')
+del body
 # The constant: what a run holds whatever its input's size: the program, and one stretch of
 # figures in flight per thread (stretches are cut at 2,048 digits, so two threads each hold one
 # dense sentence of figures at most).
 open(f'{work}/constant.txt', 'w').write('Title\n\n' + ''.join(' and '.join(random.choice(choices) for _ in range(1200)) + '.\n\n' for _ in range(4)))
 PY
 python3 - "$work" "$limit" <<'PY'
-import os, resource, subprocess, sys, time
+import os, resource, subprocess, sys, time, zipfile
 work, limit = sys.argv[1], int(sys.argv[2])
 exe = os.path.abspath(os.environ.get('CLAIMLINT', 'target/release/claimlint'))
 
@@ -80,9 +102,11 @@ code, _, base = run(os.path.join(work, 'constant.txt'))
 print(f'four sentences of figures: peak {base / 2**20:.0f} MiB (the constant)')
 failed = False
 for name in ['prose.txt', 'prose.md', 'prose.html', 'prose.xml', 'figures.txt', 'sentence.txt', 'percent.txt',
-             'table.md', 'table.html']:
+             'table.md', 'table.html', 'two-parts.docx']:
     path = os.path.join(work, name)
     size = os.path.getsize(path)
+    if name.endswith('.docx'):
+        size = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
     code, seconds, peak = run(path)
     ratio = (peak - base) / size
     verdict = 'ok' if code == 0 and ratio < 3 else 'FAIL'

@@ -151,27 +151,40 @@ pub fn read(name: String, bytes: &[u8], path: &Path, limits: &Limits) -> Result<
     };
     let mut parts = Vec::new();
     let mut first_line = 1;
-    // Each part is read, laid out and dropped (its XML and its paragraphs) before the next is
-    // inflated: two parts of 60 MiB are never held at once.
+    // Each part is read and laid out paragraph by paragraph, and its XML dropped before the
+    // next is inflated: two parts of 60 MiB are never held at once, nor a part's paragraphs.
     for (entry, part_name, notes, root) in [
         ("word/document.xml", "document", None, "document"),
         ("word/footnotes.xml", "footnotes", Some("footnote"), "footnotes"),
         ("word/endnotes.xml", "endnotes", Some("endnote"), "endnotes"),
     ] {
-        let list = match part(&mut archive, entry, path, &mut total, limits)? {
-            Some(xml) => paragraphs(&xml, path, notes, root)?,
-            None if parts.is_empty() => return Err(broken(path, "no word/document.xml")),
-            None => continue,
+        let Some(xml) = part(&mut archive, entry, path, &mut total, limits)? else {
+            if parts.is_empty() {
+                return Err(broken(path, "no word/document.xml"));
+            }
+            continue;
         };
         parts.push(Part {
             name: part_name,
             start: layout.original.len(),
             first_line,
         });
-        first_line += list.paragraphs.len();
-        layout.part(&mut document, part_name, list, &comments);
+        let mut part_layout = PartLayout::new(
+            &mut layout,
+            &mut document,
+            part_name,
+            word_comments::any_directive(&comments),
+        );
+        let anchors = paragraphs(&xml, path, notes, root, &mut part_layout)?;
+        drop(xml);
+        first_line += part_layout.finish(&anchors, &comments);
     }
-    let Layout { original, map, .. } = layout;
+    let Layout {
+        mut original, map, ..
+    } = layout;
+    // Both grew by doubling, paragraph by paragraph; give back what they never used.
+    original.shrink_to_fit();
+    document.text.shrink_to_fit();
     let map = map.with_original(original);
     document.source_map = map;
     document.parts = parts;
@@ -191,93 +204,130 @@ struct Layout {
     tables: Tables,
 }
 
-impl Layout {
-    /// Lays out one part's paragraphs (each dropped once laid out): a line of the original
-    /// each, a block of the text each that holds any.
-    fn part(
-        &mut self,
-        document: &mut Document,
+/// One part being laid out, paragraph by paragraph as its reader closes them: a line of the
+/// original each, a block of the text each that holds any.
+struct PartLayout<'a> {
+    layout: &'a mut Layout,
+    document: &'a mut Document,
+    part_name: &'static str,
+    /// The note being laid out: its label, its definition, where its text starts.
+    current_note: Option<(String, usize, usize)>,
+    /// Paragraphs laid out.
+    count: usize,
+    /// Each paragraph's line in the original, kept only when a Word comment is a directive
+    /// that may need it (a line of the original is a paragraph's whole cost otherwise).
+    paragraph_spans: Option<Vec<Span>>,
+}
+
+impl<'a> PartLayout<'a> {
+    fn new(
+        layout: &'a mut Layout,
+        document: &'a mut Document,
         part_name: &'static str,
-        list: PartText,
-        comments: &std::collections::HashMap<String, String>,
-    ) {
-        let Self {
+        directives: bool,
+    ) -> Self {
+        Self {
+            layout,
+            document,
+            part_name,
+            current_note: None,
+            count: 0,
+            paragraph_spans: directives.then(Vec::new),
+        }
+    }
+
+    /// Lays out one paragraph, in the order the part's paragraphs open.
+    fn paragraph(&mut self, note: Option<String>, paragraph: Paragraph) {
+        let Layout {
             original,
             map,
             tables,
-        } = self;
-        let length: usize = list.paragraphs.iter().map(|(_, p)| p.text.len() + 2).sum();
-        original.reserve_exact(length);
-        document.text.reserve_exact(length);
-        let mut current_note: Option<(String, usize, usize)> = None;
-        let mut paragraph_spans = Vec::with_capacity(list.paragraphs.len());
-        for (note, paragraph) in list.paragraphs {
-            for event in &paragraph.tables {
-                replay(tables, document, *event);
-            }
-            let line_start = original.len();
-            original.push_str(&paragraph.text.replace('\n', " "));
-            original.push('\n');
-            paragraph_spans.push(Span::new(line_start, line_start + paragraph.text.len()));
-            if part_name != "document" && note.as_ref() != current_note.as_ref().map(|(label, _, _)| label) {
-                finish_note(document, current_note.take().as_ref());
-                if let Some(label) = note {
-                    document.footnote_defs.push(FootnoteDef {
-                        target: None,
-                        label: label.clone(),
-                        original: Span::new(line_start, line_start),
-                        span: Span::default(),
-                    });
-                    current_note = Some((label, document.footnote_defs.len() - 1, document.text.len() + 2));
-                }
-            }
-            // A paragraph of a cell past the document's limit is left out, markers and all.
-            if tables.skipping() {
-                continue;
-            }
-            for (label, at) in paragraph.markers {
-                let text_at = document.text.len() + if document.text.is_empty() { 0 } else { 2 } + at;
-                document.footnote_refs.push(FootnoteRef {
-                    target: None,
-                    label,
-                    span: Span::new(text_at, text_at),
-                    original: Span::new(line_start + at, line_start + at),
-                });
-            }
-            if paragraph.text.trim().is_empty() {
-                continue;
-            }
-            if !document.text.is_empty() {
-                document.text.push_str("\n\n");
-            }
-            let start = document.text.len();
-            document.text.push_str(&paragraph.text);
-            map.push(start, paragraph.text.len(), line_start, paragraph.text.len());
-            let kind = match (&current_note, tables.current_cell()) {
-                (Some((_, definition, _)), _) => BlockKind::Note {
-                    definition: *definition,
-                },
-                (None, Some(cell)) => BlockKind::TableCell { cell },
-                (None, None) => paragraph.kind,
-            };
-            let span = trim_span(&document.text, Span::new(start, document.text.len()));
-            if let BlockKind::Heading { .. } = kind
-                && let Some((number_len, _)) = crate::ingest::text::section_number(document.slice(span))
-            {
-                document
-                    .ignored
-                    .push(Span::new(span.start, span.start + number_len));
-            }
-            document.blocks.push(Block { kind, span });
+        } = &mut *self.layout;
+        let document = &mut *self.document;
+        for event in &paragraph.tables {
+            replay(tables, document, *event);
         }
-        finish_note(document, current_note.take().as_ref());
-        tables.finish(document);
-        document.suppressions.extend(word_comments::suppressions(
-            comments,
-            &list.anchors,
-            part_name,
-            &paragraph_spans,
-        ));
+        let line_start = original.len();
+        // One paragraph, one line.
+        for (i, piece) in paragraph.text.split('\n').enumerate() {
+            if i > 0 {
+                original.push(' ');
+            }
+            original.push_str(piece);
+        }
+        original.push('\n');
+        self.count += 1;
+        if let Some(spans) = &mut self.paragraph_spans {
+            spans.push(Span::new(line_start, line_start + paragraph.text.len()));
+        }
+        if self.part_name != "document"
+            && note.as_ref() != self.current_note.as_ref().map(|(label, _, _)| label)
+        {
+            finish_note(document, self.current_note.take().as_ref());
+            if let Some(label) = note {
+                document.footnote_defs.push(FootnoteDef {
+                    target: None,
+                    label: label.clone(),
+                    original: Span::new(line_start, line_start),
+                    span: Span::default(),
+                });
+                self.current_note = Some((label, document.footnote_defs.len() - 1, document.text.len() + 2));
+            }
+        }
+        // A paragraph of a cell past the document's limit is left out, markers and all.
+        if tables.skipping() {
+            return;
+        }
+        for (label, at) in paragraph.markers {
+            let text_at = document.text.len() + if document.text.is_empty() { 0 } else { 2 } + at;
+            document.footnote_refs.push(FootnoteRef {
+                target: None,
+                label,
+                span: Span::new(text_at, text_at),
+                original: Span::new(line_start + at, line_start + at),
+            });
+        }
+        if paragraph.text.trim().is_empty() {
+            return;
+        }
+        if !document.text.is_empty() {
+            document.text.push_str("\n\n");
+        }
+        let start = document.text.len();
+        document.text.push_str(&paragraph.text);
+        map.push(start, paragraph.text.len(), line_start, paragraph.text.len());
+        let kind = match (&self.current_note, tables.current_cell()) {
+            (Some((_, definition, _)), _) => BlockKind::Note {
+                definition: *definition,
+            },
+            (None, Some(cell)) => BlockKind::TableCell { cell },
+            (None, None) => paragraph.kind,
+        };
+        let span = trim_span(&document.text, Span::new(start, document.text.len()));
+        if let BlockKind::Heading { .. } = kind
+            && let Some((number_len, _)) = crate::ingest::text::section_number(document.slice(span))
+        {
+            document
+                .ignored
+                .push(Span::new(span.start, span.start + number_len));
+        }
+        document.blocks.push(Block { kind, span });
+    }
+
+    /// Ends the part: its last note and tables closed, its comments' suppressions read. Returns
+    /// the number of paragraphs (lines of the original) it laid out.
+    fn finish(mut self, anchors: &[Anchored], comments: &std::collections::HashMap<String, String>) -> usize {
+        finish_note(self.document, self.current_note.take().as_ref());
+        self.layout.tables.finish(self.document);
+        if let Some(spans) = &self.paragraph_spans {
+            self.document.suppressions.extend(word_comments::suppressions(
+                comments,
+                anchors,
+                self.part_name,
+                spans,
+            ));
+        }
+        self.count
     }
 }
 
@@ -376,9 +426,12 @@ struct PartReader<'p> {
     path: &'p Path,
     /// "footnote" or "endnote" in those parts.
     notes: Option<&'p str>,
-    /// Paragraphs in the order they open (a text box's paragraphs come after the one holding
-    /// it, which goes on after them); each has its slot from its start.
-    out: Vec<(Option<String>, Paragraph)>,
+    /// Paragraphs not yet laid out, in the order they open (a text box's paragraphs come after
+    /// the one holding it, which goes on after them); each has its slot from its start. They are
+    /// handed on whenever no paragraph is open.
+    out: Vec<NotedParagraph>,
+    /// Paragraphs of the part handed on before `out[0]`.
+    handed_on: usize,
     /// Open paragraphs (indices into `out`), innermost last.
     open_paragraphs: Vec<usize>,
     note: Option<String>,
@@ -448,7 +501,8 @@ impl PartReader<'_> {
                     _ => Anchor::Reference,
                 };
                 // The open paragraph, or else the next.
-                let paragraph = self.open_paragraphs.last().copied().unwrap_or(self.out.len());
+                let paragraph =
+                    self.handed_on + self.open_paragraphs.last().copied().unwrap_or(self.out.len());
                 if let Some(id) = attribute(element, "id") {
                     self.anchors.push((id, anchor, paragraph));
                 }
@@ -558,6 +612,14 @@ impl PartReader<'_> {
         }
     }
 
+    /// Lays out the paragraphs read and closed so far (call it only when none is open).
+    fn hand_on(&mut self, layout: &mut PartLayout<'_>) {
+        self.handed_on += self.out.len();
+        for (note, paragraph) in self.out.drain(..) {
+            layout.paragraph(note, paragraph);
+        }
+    }
+
     fn text(&mut self, raw: &str) {
         if self.in_text && self.skip_text == 0 {
             self.push_text(&crate::ingest::entities::decode_entities(raw));
@@ -565,14 +627,6 @@ impl PartReader<'_> {
     }
 }
 
-/// What is read from one part: its paragraphs, each with the note it belongs to (in
-/// footnotes and endnotes), and the Word comments anchored in it.
-struct PartText {
-    paragraphs: Vec<NotedParagraph>,
-    anchors: Vec<Anchored>,
-}
-
-/// Reads the paragraphs of a part.
 /// The number of entries the archive's end record counts (`None` when it cannot be read, or for
 /// ZIP64 archives, whose count lives elsewhere).
 fn central_directory_entries(bytes: &[u8]) -> Option<usize> {
@@ -585,14 +639,22 @@ fn central_directory_entries(bytes: &[u8]) -> Option<usize> {
     (total != u16::MAX).then_some(usize::from(total))
 }
 
-/// The paragraphs of one part, whose root element must be `root` (`w:document`,
-/// `w:footnotes`): a part that is no XML, or other XML, is an error, not an empty document.
-fn paragraphs(xml: &str, path: &Path, notes: Option<&str>, root: &str) -> Result<PartText> {
+/// Reads the paragraphs of one part into `layout` as they close, and returns the Word comments
+/// anchored in it. The root element must be `root` (`w:document`, `w:footnotes`): a part that
+/// is no XML, or other XML, is an error, not an empty document.
+fn paragraphs(
+    xml: &str,
+    path: &Path,
+    notes: Option<&str>,
+    root: &str,
+    layout: &mut PartLayout<'_>,
+) -> Result<Vec<Anchored>> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut state = PartReader {
         path,
         notes,
         out: Vec::new(),
+        handed_on: 0,
         open_paragraphs: Vec::new(),
         note: None,
         in_text: false,
@@ -629,8 +691,18 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>, root: &str) -> Result
         }
         match event {
             Event::Start(element) => state.open(&element, false),
-            Event::Empty(element) => state.open(&element, true),
-            Event::End(element) => state.close(element.local_name().as_ref()),
+            Event::Empty(element) => {
+                state.open(&element, true);
+                if state.open_paragraphs.is_empty() {
+                    state.hand_on(layout);
+                }
+            }
+            Event::End(element) => {
+                state.close(element.local_name().as_ref());
+                if state.open_paragraphs.is_empty() {
+                    state.hand_on(layout);
+                }
+            }
             Event::Text(text) => {
                 let raw = text.decode().map_err(|e| broken(path, e.to_string()))?;
                 state.text(&raw);
@@ -659,10 +731,8 @@ fn paragraphs(xml: &str, path: &Path, notes: Option<&str>, root: &str) -> Result
             },
         ));
     }
-    Ok(PartText {
-        paragraphs: state.out,
-        anchors: state.anchors,
-    })
+    state.hand_on(layout);
+    Ok(state.anchors)
 }
 
 /// Whether `event`, before the part's root element, opens the root `root`: the root is `Ok(true)`,

@@ -114,6 +114,11 @@ pub fn suppressions(
     out
 }
 
+/// Whether any comment is a `claimlint-disable` directive.
+pub fn any_directive(texts: &HashMap<String, String>) -> bool {
+    texts.values().any(|text| directive(text).is_some())
+}
+
 /// The words after `claimlint-disable-next-line` or `claimlint-disable` opening a comment.
 fn directive(text: &str) -> Option<&str> {
     Suppression::comment_body(text)
