@@ -4,7 +4,8 @@ project) against tools/verdicts/outside.tsv. The documents are laid out by set u
 verdict file's header names them: DIR/crs/*.md (ProfAmiot/crs-reports markdown/reports/),
 DIR/news/*.html (scrapinghub/article-extraction-benchmark html/, gunzipped), DIR/plos/*.xml
 (PLOS/allofplos starter_corpus/), DIR/spec/*.md (FIPs, CIPs and SIMDs), DIR/news2/*.html, DIR/ubi/*.md and
-DIR/web/*.html, DIR/web2/*.html and DIR/web3/*.html (adbar/trafilatura tests/eval/), as the header
+DIR/news3/*.html, DIR/web/*.html, DIR/web2/*.html, DIR/web3/*.html and DIR/web4/*.html
+(adbar/trafilatura tests/eval/), as the header
 says.
 Not run in CI:
 
