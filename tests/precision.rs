@@ -1850,3 +1850,46 @@ fn a_list_named_by_its_size_and_addresses_by_a_compass_point_are_no_figures() {
         ["1 percent", "30 percent", "2019", "300"]
     );
 }
+
+#[test]
+fn emergency_numbers_are_no_figures() {
+    let text = "# Outage\n\nDuring the storm nobody could make 911 calls, and a 999 operator in Leeds said she \
+                took 112 calls an hour. Residents dialled 112 for help; 911 people lost power.\n";
+    assert_eq!(texts(text, "outage.md"), ["112", "911"]);
+}
+
+#[test]
+fn scores_and_tallies_written_high_first_need_no_source() {
+    let text = "<html><body><p>The Harbour Hawks beat the Ridge 98-91 on Friday, their fifth straight win, \
+                after leading 61-40 at the break. The committee backed the plan 7-2.</p>\
+                <p>The club sold 12,000 season tickets.</p></body></html>";
+    let found = uncited(text, "sport.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`12,000`"), "{found:#?}");
+    assert!(!found[0].contains("98-91"), "{found:#?}");
+}
+
+#[test]
+fn a_story_that_names_who_speaks_without_naming_them_attributes() {
+    let text = "<html><body><p>Some 8,000 homes lost water, according to a group representing rural towns. \
+                Revenue rose 14 percent, according to the company. Fares rose 9 percent, according to court documents.</p>\
+                <p>It rained 40 mm, according to plan.</p><p>The town has 3,100 wells.</p></body></html>";
+    let found = uncited(text, "water.html");
+    let joined = found.join("\n");
+    for sourced in ["8,000", "14 percent", "9 percent"] {
+        assert!(!joined.contains(&format!("`{sourced}`")), "{sourced}: {found:#?}");
+    }
+    assert!(joined.contains("`3,100`"), "{found:#?}");
+}
+
+#[test]
+fn cards_of_other_stories_and_links_to_the_next_story_are_no_part_of_the_article() {
+    let page = "<html><body><article class=\"story\"><h1>Harbour dues</h1>\
+                <p>The port raised its dues by 8 percent in May.</p></article>\
+                <section class=\"c-card-group\"><article class=\"c-card\"><div class=\"c-card--content\">\
+                <p class=\"c-card--body\">Will drivers demand $30 an hour next?</p></div></article></section>\
+                <div class=\"story-next-prev\"><p class=\"row-excerpt\">The fastest ferry on the coast has 900 HP.</p></div>\
+                <div class=\"row-recent\"><p>A tug of 40 tonnes was sold.</p></div>\
+                </body></html>";
+    assert_eq!(texts(page, "dues.html"), ["8 percent"]);
+}

@@ -179,7 +179,8 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             continue;
         }
         // A price the reader is offered, a device's specification: checked at the counter.
-        if super::offer::checkable_at_the_counter(&document.text, claim)
+        if descending_pair(document, claim)
+            || super::offer::checkable_at_the_counter(&document.text, claim)
             || super::public_record::on_public_record(&document.text, claim)
         {
             continue;
@@ -210,6 +211,28 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     // convention at all: one finding for the document, its uncited figures listed as related
     // places, says more to an editor than one per figure.
     collapse_per_document(document, lost, findings)
+}
+
+/// Two bare counts joined by a dash, the first the larger ("won 112-107", "up 109-98", "a
+/// 787-10"): a score, a tally or a model's number, which a range never is (a range written
+/// backwards is `consistency/range-order`'s to find); nothing a source gives.
+/// The ends are compared as written: "up 109-98" is read as a page range is, 109 to 198.
+fn descending_pair(document: &Document, claim: &Claim) -> bool {
+    let text = document.slice(claim.span);
+    let Some((first, second)) = text.split_once(['-', '–']) else {
+        return false;
+    };
+    let number = |end: &str| {
+        (!end.is_empty() && end.len() <= 4 && end.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| end.parse::<u32>().ok())
+            .flatten()
+    };
+    claim.kind == Kind::Count
+        && claim.value.is_none()
+        && claim.unit.is_none()
+        && number(first)
+            .zip(number(second))
+            .is_some_and(|(first, second)| first > second)
 }
 
 /// The figures a document has given with a note or as its own result, with the times they are

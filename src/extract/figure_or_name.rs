@@ -530,10 +530,7 @@ impl Scanner<'_> {
         if numeral.plain_integer && patterns.subsection_after.is_match(after) {
             return true;
         }
-        if numeral.plain_integer
-            && (Decimal::ONE_HUNDRED..Decimal::from(600)).contains(&numeral.value)
-            && patterns.status_after.is_match(after)
-        {
+        if self.is_service_number(numeral, after) {
             return true;
         }
         // "FIPS 197", "SP 800-53", "CDC 6600": an acronym then a bare number of three or more
@@ -555,6 +552,61 @@ impl Scanner<'_> {
             return true;
         }
         self.opens_a_numbered_paragraph(numeral)
+    }
+
+    /// A number a service answers to: an HTTP status ("a 503 status", "404 Not Found"), or
+    /// the emergency number a country's callers dial ("911 calls", "a 999 operator", "dialled
+    /// 112", "call 000"), named by the call or the dialling — not a count of calls.
+    fn is_service_number(&self, numeral: &Numeral, after: &str) -> bool {
+        const LINES: &[&str] = &["911", "999", "112", "000", "111", "110", "119"];
+        if numeral.plain_integer
+            && (Decimal::ONE_HUNDRED..Decimal::from(600)).contains(&numeral.value)
+            && identifier_patterns().status_after.is_match(after)
+        {
+            return true;
+        }
+        if !LINES.contains(&self.surface(numeral.start)) || numeral.end != numeral.start + 1 {
+            return false;
+        }
+        let dialled = self.previous_word(numeral.start).is_some_and(|word| {
+            let word = word.to_ascii_lowercase();
+            [
+                "call", "calls", "called", "calling", "dial", "dials", "dialed", "dialled", "dialing",
+                "dialling", "phoned", "ring", "rang",
+            ]
+            .contains(&word.as_str())
+        });
+        let next = after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|word| !word.is_empty())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let after_words = after
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '-');
+        // "took 112 calls an hour" counts calls; "911 calls" are the calls to the line.
+        let calls = matches!(next.as_str(), "call" | "calls" | "caller" | "callers");
+        dialled
+            || (after_words
+                && (calls && self.surface(numeral.start) == "911"
+                    || [
+                        "dispatch",
+                        "dispatcher",
+                        "dispatchers",
+                        "operator",
+                        "operators",
+                        "centre",
+                        "center",
+                        "centers",
+                        "centres",
+                        "system",
+                        "line",
+                        "lines",
+                        "service",
+                        "emergency",
+                        "hotline",
+                    ]
+                    .contains(&next.as_str())))
     }
 
     /// "212." opening a numbered paragraph.

@@ -1045,7 +1045,8 @@ fn site_furniture(tag: &Tag<'_>) -> Furniture {
             .any(|w| OTHER_STORIES_STEMS.iter().any(|stem| w.starts_with(stem)))
             || words
                 .windows(2)
-                .any(|pair| pair[0] == "most" && MOST_WORDS.contains(&pair[1].as_str()));
+                .any(|pair| pair[0] == "most" && MOST_WORDS.contains(&pair[1].as_str()))
+            || other_stories_by_pairs(&words);
     }
     match (furniture || surely, surely && !wraps_content) {
         (false, _) => Furniture::Not,
@@ -1070,11 +1071,24 @@ enum Furniture {
 const OTHER_STORIES_STEMS: &[&str] = &[
     "sidebar",
     "related",
+    "recent",
     "trending",
     "recommend",
     "outbrain",
     "taboola",
 ];
+
+/// A class name whose words name a list of other stories' cards ("m-card-group", "card-list";
+/// not "cards" alone, which a recipe's card may say of itself) or the links to the stories
+/// before and after ("next-prev", "prev-next-links").
+fn other_stories_by_pairs(words: &[String]) -> bool {
+    let has = |wanted: &[&str]| words.iter().any(|w| wanted.contains(&w.as_str()));
+    (has(&["card", "cards"])
+        && has(&[
+            "group", "list", "grid", "deck", "stack", "carousel", "rail", "river",
+        ]))
+        || (has(&["next"]) && has(&["prev", "previous"]))
+}
 
 /// Words after "most" in boxes of other stories ("most-read", "most-commented").
 const MOST_WORDS: &[&str] = &["read", "popular", "viewed", "commented", "shared", "emailed"];

@@ -114,10 +114,12 @@ fn build(pattern: &str) -> Regex {
 static PATTERNS: Patterns = Patterns {
     url: LazyLock::new(|| build(r"(?-u:\b)(?:https?://|www\.)[^\s<>()\]]+")),
     // "according to the Central Bank", "according to a new Harbor Gazette poll" (a word or two
-    // before the name), "according to county officials" (a body that speaks, unnamed).
+    // before the name), "according to county officials", "according to the company", "according
+    // to a group representing …", "according to court documents" (a body that speaks, or its
+    // records, unnamed: the story has named it, or says who it is).
     according: LazyLock::new(|| {
         build(&format!(
-            r"(?-u:\b)[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|fresh)\s+)?(?:[a-z]+\s+)?({NAME}|(?:officials|authorities|police|prosecutors|investigators|researchers|scientists|economists|analysts|experts)(?-u:\b))"
+            r"(?-u:\b)[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|fresh)\s+)?(?:[a-z]+\s+)?({NAME}|(?:officials|authorities|police|prosecutors|investigators|researchers|scientists|economists|analysts|experts|company|companies|firm|group|groups|association|coalition|unions?|agency|ministry|department|spokes(?:person|man|woman)|representatives|organi[sz]ers|witnesses|sources|people\s+familiar|records|filings|documents|statistics)(?-u:\b))"
         ))
     }),
     verb_after: LazyLock::new(|| {
