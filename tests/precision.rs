@@ -1893,3 +1893,60 @@ fn cards_of_other_stories_and_links_to_the_next_story_are_no_part_of_the_article
                 </body></html>";
     assert_eq!(texts(page, "dues.html"), ["8 percent"]);
 }
+
+/// A JATS article of our own: `body` in a section, `refs` as the reference list, `back` after it.
+fn jats_article(body: &str, refs: &str, back: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.1 20151215//EN" "JATS-journalpublishing1.dtd">
+<article dtd-version="1.1" article-type="research-article"><front><article-meta><title-group><article-title>Tides</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title>{body}</sec></body>
+<back>{back}<ref-list>{refs}</ref-list></back></article>"#
+    )
+}
+
+#[test]
+fn jats_references_cited_by_a_range_in_entities_or_by_plain_author_and_year_are_cited() {
+    let body = r#"<p>Tides rose (<italic><xref ref-type="bibr" rid="r1">1</xref>&#x2013;<xref ref-type="bibr" rid="r3">3</xref></italic>), as mapped in R (Harlow, B. and Quint, 2022) and first seen by Pell (1931).</p>"#;
+    let refs = r#"<ref id="r1"><mixed-citation>Ames R. 2001. One.</mixed-citation></ref>
+<ref id="r2"><mixed-citation>Bell T. 2002. Two.</mixed-citation></ref>
+<ref id="r3"><mixed-citation>Cole J. 2003. Three.</mixed-citation></ref>
+<ref id="r4"><mixed-citation>Harlow B, Quint U. <year>2022</year>. Circular statistics.</mixed-citation></ref>
+<ref id="r5"><mixed-citation>Pell ED. <year>1931</year>. Tide tables.</mixed-citation></ref>
+<ref id="r6"><mixed-citation>Pell ED. <year>1948</year>. More tables.</mixed-citation></ref>"#;
+    let jats = jats_article(body, refs, "");
+    assert_eq!(
+        messages(&jats, "tides.xml", "footnote/unused"),
+        ["footnote r6 is defined but never cited"]
+    );
+}
+
+#[test]
+fn jats_notes_about_the_authors_are_no_notes_to_cite() {
+    let back = r#"<fn-group content-type="author-contribution"><fn fn-type="con" id="con1"><p>Wrote the paper.</p></fn></fn-group>
+<fn-group content-type="ethics-information"><title>Ethics</title><fn fn-type="other" id="fn1"><p>Approved under protocol 2207-15.</p></fn></fn-group>
+<fn-group><fn id="fn2"><p>A note nobody cites.</p></fn></fn-group>"#;
+    let jats = jats_article("<p>Tides rose.</p>", "", back);
+    assert_eq!(
+        messages(&jats, "tides.xml", "footnote/unused"),
+        ["footnote fn2 is defined but never cited"]
+    );
+}
+
+#[test]
+fn method_settings_catalogue_numbers_comparisons_and_rates_are_no_inconsistencies() {
+    let body = "<p>Tides rose.</p></sec><sec><title>Materials and methods</title><p>Neurons were driven at 150% of rheobase. RNA was kept in buffer (Harbourline Biotech, 5067-1511) \
+                and kits (Tidewell, 74104). We counted 1369 genes, of which 1212 were the same genes as the 1338 genes of \
+                the first study. The library of 113,002 clones was split between 12 pools (about 10,000 clones per pool).</p>";
+    let jats = jats_article(body, "", "");
+    let found: Vec<(String, String)> = findings(&jats, "tides.xml")
+        .into_iter()
+        .filter(|(rule, _)| rule.starts_with("consistency/"))
+        .collect();
+    assert_eq!(found, Vec::<(String, String)>::new());
+    let claims = texts(&jats, "tides.xml");
+    assert!(
+        !claims.iter().any(|c| c.contains("5067") || c.contains("74104")),
+        "{claims:?}"
+    );
+}

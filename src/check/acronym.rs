@@ -130,13 +130,38 @@ fn normalise(expansion: &str) -> String {
             "intl" => "international",
             "assn" => "association",
             "natl" => "national",
-            _ => word
-                .strip_suffix('s')
-                .filter(|stem| stem.len() > 2)
-                .unwrap_or(word),
+            _ => word,
         })
+        .map(folded_spelling)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One spelling of a word whatever its variety and number: British and American spellings
+/// ("anaemia", "tumour", "haemoglobin", "centre", "analyse", "organisation") and plurals, Latin
+/// ones too ("standards", "loci", "larvae"), fold into one form.
+fn folded_spelling(word: &str) -> String {
+    // Plurals first: "larvae" is a plural before its "ae" is a spelling.
+    let singular = if let Some(stem) = word.strip_suffix('i').filter(|stem| stem.len() >= 3) {
+        format!("{stem}us")
+    } else if let Some(stem) = word.strip_suffix("ae").filter(|stem| stem.len() >= 3) {
+        format!("{stem}a")
+    } else {
+        word.strip_suffix('s')
+            .filter(|stem| stem.len() > 2 && !stem.ends_with(['s', 'u']))
+            .unwrap_or(word)
+            .to_owned()
+    };
+    let mut folded = singular.replace("ae", "e").replace("oe", "e");
+    for (british, american) in [("our", "or"), ("tre", "ter"), ("yse", "yze")] {
+        if let Some(stem) = folded.strip_suffix(british).filter(|stem| stem.len() >= 2) {
+            folded = format!("{stem}{american}");
+        }
+    }
+    folded
+        .replace("isation", "ization")
+        .replace("ising", "izing")
+        .replace("ise", "ize")
 }
 
 /// Whether two normalised expansions name one thing: word for word the same but for the
@@ -193,6 +218,12 @@ mod tests {
             "illegal, unreported, and unregulated",
             "Illegal, Unregulated and Unreported"
         ));
+        // Spellings and plurals, British and American, Latin and English.
+        assert!(same("severe malarial anaemia", "Severe Malaria Anemia"));
+        assert!(same("quantitative trait loci", "quantitative trait locus"));
+        assert!(same("World Health Organisation", "World Health Organization"));
+        assert!(same("tumour necrosis factor", "tumor necrosis factors"));
+        assert!(!same("severe malarial anaemia", "severe malarial asthma"));
     }
 
     #[test]

@@ -61,8 +61,9 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
             pair[1].original.start.min(original.len()),
         );
         // The first marker's own text, then what joins it to the second: a dash alone joins.
+        // Entities decoded: JATS writes the dash `&#x2013;` as often as `–`.
         let between = if to > from && to - from <= 400 {
-            without_markup(&original[from..to])
+            crate::ingest::entities::decode_entities(&without_markup(&original[from..to]))
         } else {
             String::new()
         };
@@ -71,7 +72,7 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
                 c.is_alphanumeric() || matches!(c, '[' | ']' | '(' | ')' | '*' | '†' | '‡')
             })
             .trim();
-        let joined = matches!(joint, "–" | "-" | "—" | "&#8211;" | "&ndash;");
+        let joined = matches!(joint, "–" | "-" | "—" | "‐" | "‑");
         if let (true, Some(&first), Some(&last)) =
             (joined, position.get(pair[0].key()), position.get(pair[1].key()))
         {
@@ -106,10 +107,15 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     let lost = lost_markers(document);
+    let notes = note_spans(document);
     document
         .footnote_defs
         .iter()
-        .filter(|d| !cited.contains(d.key()) && !is_table_foot_note(original, d.original.start))
+        .filter(|d| {
+            !cited.contains(d.key())
+                && !is_table_foot_note(original, d.original.start)
+                && !cited_by_author_and_year(document, &notes, d)
+        })
         .map(|d| {
             let finding = Finding::at(Place::Original(d.original)).with("label", &d.label);
             match &lost {
@@ -125,6 +131,104 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// The spans of the notes' texts, in text order: what is not the body.
+fn note_spans(document: &Document) -> Vec<crate::span::Span> {
+    let mut spans: Vec<crate::span::Span> = document
+        .footnote_defs
+        .iter()
+        .map(|d| d.span)
+        .filter(|s| !s.is_empty())
+        .collect();
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+/// A reference of an article's list that the body cites in plain words, with no link to it ("(Putt, 1940)", "Agostinelli
+/// and Lund (2022)"): its first author's surname, then within a few words its year, outside
+/// every note's text.
+fn cited_by_author_and_year(
+    document: &Document,
+    notes: &[crate::span::Span],
+    definition: &FootnoteDef,
+) -> bool {
+    // A reference list's entries, which name their authors first; a report's notes name
+    // bodies, titles and laws.
+    if document.format != crate::document::InputFormat::Jats {
+        return false;
+    }
+    let entry = document.slice(definition.span);
+    let Some(surname) = entry
+        .split(|c: char| !c.is_alphabetic() && c != '-' && c != '’' && c != '\'')
+        .find(|word| word.chars().count() >= 2 && word.starts_with(char::is_uppercase))
+    else {
+        return false;
+    };
+    let Some(year) = reference_year(entry) else {
+        return false;
+    };
+    let text = &document.text;
+    memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()).any(|at| {
+        let in_note = {
+            let index = notes.partition_point(|s| s.start <= at);
+            index > 0 && notes[index - 1].end > at
+        };
+        let after = &text[at + surname.len()
+            ..crate::span::floor_char_boundary(text, (at + surname.len() + 60).min(text.len()))];
+        // A citation that links to a reference is that reference's ("Ames et al., 2017" may
+        // link to one of two works of Ames in 2017): a marker where its year ends.
+        let linked = |year_end: usize| {
+            let index = document.footnote_refs.partition_point(|r| r.span.start < at);
+            document
+                .footnote_refs
+                .get(index)
+                .is_some_and(|r| r.span.start <= year_end + 1)
+        };
+        !in_note
+            && !text[..at].ends_with(char::is_alphanumeric)
+            && !after.starts_with(char::is_alphanumeric)
+            && after.find(year).is_some_and(|i| {
+                names_no_other_work(&after[..i]) && !linked(at + surname.len() + i + year.len())
+            })
+    })
+}
+
+/// Whether the words between a surname and a year belong to one citation ("Ames, 1998", "Ames
+/// et al. (1998", "Ames, C. and Lund, 1998"): no sentence's end, no second citation (`;`, `)`).
+fn names_no_other_work(between: &str) -> bool {
+    let mut previous = ' ';
+    let mut before_previous = ' ';
+    for c in between.chars() {
+        let initial = c == '.' && previous.is_uppercase() && !before_previous.is_alphanumeric();
+        let et_al = c == '.' && between.contains("al.");
+        if matches!(c, ';' | ')') || (c == '.' && !initial && !et_al) {
+            return false;
+        }
+        before_previous = previous;
+        previous = c;
+    }
+    true
+}
+
+/// The first year a reference entry gives (1500–2099, a letter after it kept: "2015b").
+fn reference_year(entry: &str) -> Option<&str> {
+    let bytes = entry.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|at| {
+        let digits = &bytes[at..at + 4];
+        let lone = (at == 0 || !bytes[at - 1].is_ascii_digit())
+            && bytes.get(at + 4).is_none_or(|b| !b.is_ascii_digit());
+        (lone
+            && digits.iter().all(u8::is_ascii_digit)
+            && (b"15"[..] <= digits[..2] && digits[..2] <= b"20"[..]))
+            .then(|| {
+                let letter = usize::from(
+                    bytes.get(at + 4).is_some_and(u8::is_ascii_lowercase)
+                        && bytes.get(at + 5).is_none_or(|b| !b.is_ascii_alphanumeric()),
+                );
+                &entry[at..at + 4 + letter]
+            })
+    })
 }
 
 /// Notes defined, and how many of them markers in the text cite, in a document whose text

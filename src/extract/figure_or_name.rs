@@ -533,6 +533,9 @@ impl Scanner<'_> {
         if self.is_service_number(numeral, after) {
             return true;
         }
+        if self.is_catalogue_number(numeral, before, after) {
+            return true;
+        }
         // "FIPS 197", "SP 800-53", "CDC 6600": an acronym then a bare number of three or more
         // digits with nothing after it that measures.
         if numeral.plain_integer
@@ -552,6 +555,17 @@ impl Scanner<'_> {
             return true;
         }
         self.opens_a_numbered_paragraph(numeral)
+    }
+
+    /// "(QIAGEN, 74104)", "(Agilent Technologies, 5067-1511)": a supplier's catalogue number in
+    /// a method's parentheses, three digits or more, no year unless a dash runs on from it.
+    fn is_catalogue_number(&self, numeral: &Numeral, before: &str, after: &str) -> bool {
+        let patterns = identifier_patterns();
+        numeral.plain_integer
+            && self.surface(numeral.start).len() >= 3
+            && patterns.supplier_before.is_match(before)
+            && patterns.supplier_after.is_match(after)
+            && (after.starts_with(['-', '–']) || !modern_year(self.surface(numeral.start)))
     }
 
     /// A number a service answers to: an HTTP status ("a 503 status", "404 Not Found"), or
@@ -1036,6 +1050,8 @@ static SCREEN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync:
 
 struct IdentifierPatterns {
     code_before: Regex,
+    supplier_before: Regex,
+    supplier_after: Regex,
     legislature_after: Regex,
     event_after: Regex,
     code_after: Regex,
@@ -1231,6 +1247,12 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
                 r"^(?:\s+(?i:status|error|response)(?-u:\b)|[\s-](?:Continue|continue|OK|Created|Accepted|No Content|Partial Content|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)(?-u:\b))",
             ),
             width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
+            // "(QIAGEN, 74104)", "(Agilent Technologies, 5067-1511)", "(Sigma, cat. no. 2260)":
+            // a supplier's name and its catalogue number, in the parentheses of a method.
+            supplier_before: build(
+                r"\(\s*[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Za-z0-9&.\-]+){0,3},\s*(?:(?i:cat(?:alog(?:ue)?)?)\.?\s*(?:(?i:no)\.?|#)?\s*)?$",
+            ),
+            supplier_after: build(r"^(?:[-–]\d+)*\s*[);,]"),
             model_after: build(
                 r"^(?:-\d{1,4})?\s+(?:(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set|jet|jetliner|airliner|airplane|freighter)|Max|MAX|Dreamliner)(?-u:\b)",
             ),

@@ -73,6 +73,12 @@ fn role(dialect: Dialect, name: &str, element: &BytesStart<'_>, footnotes: &mut 
             "td" | "th" => Role::Cell,
             "disp-quote" => Role::Quote,
             "caption" => Role::Paragraph,
+            // Notes about the authors and the work (contributions, competing interests, ethics
+            // approvals, funding), which no marker cites: not the article's notes, nor prose.
+            "fn-group" if attribute(element, "content-type").is_some_and(|kind| is_author_notes(&kind)) => {
+                Role::Skip
+            }
+            "fn" if attribute(element, "fn-type").is_some_and(|kind| is_author_notes(&kind)) => Role::Skip,
             "fn" | "ref" => Role::Definition(attribute(element, "id").unwrap_or_default()),
             "xref" => match attribute(element, "ref-type").as_deref() {
                 Some("bibr" | "fn" | "table-fn") => {
@@ -113,6 +119,31 @@ fn role(dialect: Dialect, name: &str, element: &BytesStart<'_>, footnotes: &mut 
             _ => Role::Inline,
         },
     }
+}
+
+/// A JATS `fn-type` or `fn-group` `content-type` of notes about the authors and the work.
+fn is_author_notes(kind: &str) -> bool {
+    let kind = kind.to_ascii_lowercase();
+    [
+        "con",
+        "conflict",
+        "coi-statement",
+        "financial-disclosure",
+        "supported-by",
+        "present-address",
+        "deceased",
+        "equal",
+        "corresp",
+        "current-aff",
+        "author-contribution",
+        "competing-interest",
+        "ethics-information",
+        "author-information",
+        "funding-information",
+        "data-availability",
+    ]
+    .iter()
+    .any(|notes| kind == *notes || kind.starts_with(notes))
 }
 
 /// Most CALS column names kept per table group (entries look names up among them).
@@ -459,6 +490,20 @@ impl Reader<'_> {
                     self.inline_notes.push((label.clone(), span, Vec::new()));
                     self.in_inline_note = Some(self.inline_notes.len() - 1);
                 }
+            }
+            // A note of a group of notes about the authors: skipped with its group.
+            Role::Definition(_)
+                if self
+                    .stack
+                    .iter()
+                    .any(|open| open.name == "fn-group" && open.role == Role::Skip) =>
+            {
+                self.stack.push(Open {
+                    name: name.to_owned(),
+                    role: Role::Skip,
+                    table: false,
+                });
+                return;
             }
             Role::Definition(label) if label.is_empty() => {
                 // A definition nobody can cite (no id): its text is an ordinary paragraph.

@@ -85,6 +85,8 @@ const BREAKS: &[&str] = &[
     "but",
     "compared",
     "than",
+    // "the same genes as the 1338 genes": a comparison.
+    "as",
     "versus",
     "vs",
     "against",
@@ -307,7 +309,9 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
     // "two forms: a 15 field version and a 16 field version": a figure after an article
     // describes one thing of the list, it counts none.
     let described = |at: usize| at > 0 && view.is_any(at - 1, &["a", "an", "A", "An"]);
-    if !fits(first) || quoted(sentence, first_at) || described(first_at) {
+    // "10,000 samples per pool": a rate, no part of the total.
+    let rate = |at: usize| (at + 1..=at + 2).any(|i| view.is_any(i, &["per", "each", "apiece"]));
+    if !fits(first) || quoted(sentence, first_at) || described(first_at) || rate(first_at) {
         return Vec::new();
     }
     let mut parts = vec![first];
@@ -333,7 +337,7 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
         if broken || nested {
             break;
         }
-        if fits(index) && !quoted(sentence, at) && !described(at) {
+        if fits(index) && !quoted(sentence, at) && !described(at) && !rate(at) {
             parts.push(index);
             last_at = at;
         }
