@@ -1950,3 +1950,17 @@ fn method_settings_catalogue_numbers_comparisons_and_rates_are_no_inconsistencie
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_method_that_mines_the_literature_and_a_sample_size_are_the_articles_own() {
+    let body = r#"<p>Tides rose (<xref ref-type="bibr" rid="r1">1</xref>).</p></sec>
+<sec><title>Materials and methods</title><sec><title>Mining tide gauges and the marine literature</title>
+<p>A total of 5477 abstracts named a gauge.</p></sec></sec>
+<sec><title>Discussion</title><p>Our study has two strengths. Gauges were read across a large network (N = 5000) over a decade.</p>
+<p>Storm surges cost ports 12 percent of their revenue.</p>"#;
+    let refs = r#"<ref id="r1"><mixed-citation>Ames R. 2001. Tides.</mixed-citation></ref>"#;
+    let jats = jats_article(body, refs, "");
+    let found = messages(&jats, "tides.xml", "citation/missing");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`12 percent`"), "{found:#?}");
+}

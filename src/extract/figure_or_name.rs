@@ -642,6 +642,9 @@ impl Scanner<'_> {
                     .iter()
                     .any(|n| w.eq_ignore_ascii_case(n))
             })
+            // "cost ports 12 percent": a measure after it makes it a figure.
+            && self.suffix(numeral.end).is_none()
+            && self.scale(numeral.end, false, false).is_none()
     }
 
     /// Digit groups joined by dashes or slashes three or more deep: phone numbers, ISBNs, dates

@@ -78,8 +78,18 @@ fn section_of(title: &str) -> Option<Section> {
     ]) {
         return Some(Section::Method);
     }
-    if opens(&["introduction", "discussion", "context"])
-        || has(&["related work", "literature", "prior work", "previous work"])
+    // "Literature" names a review when it opens the title or is "the literature" ("Relation to
+    // the literature"), not in "Exploring genes in databases and biomedical literature" (a
+    // method that mines it).
+    if opens(&["introduction", "discussion", "context", "literature"])
+        || has(&[
+            "related work",
+            "the literature",
+            "literature review",
+            "review of literature",
+            "prior work",
+            "previous work",
+        ])
     {
         return Some(Section::Sourced);
     }
@@ -654,6 +664,9 @@ pub fn role(
     if shown_working(text, span, sentence) {
         return Some(Role::Arithmetic);
     }
+    if profile == Profile::Research && states_a_sample_size(text, span) {
+        return Some(Role::Analysis);
+    }
     if profile == Profile::Research {
         match section {
             Some(1) => return Some(Role::Procedure),
@@ -662,6 +675,23 @@ pub fn role(
         }
     }
     (cues.analysis || cues.first_person || (own_model && cues.counterfactual)).then_some(Role::Analysis)
+}
+
+/// "(N = 5000)", "n∼120", "N≈48": a research article's sample size, of its own data (a cited
+/// study's comes with its citation).
+fn states_a_sample_size(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    let Some(before) = before
+        .strip_suffix(['=', '∼', '~', '≈'])
+        .map(|b| b.trim_end_matches(' '))
+    else {
+        return false;
+    };
+    before.ends_with(['N', 'n'])
+        && !before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Verbs that open an instruction: a recipe's, a gardener's or a fitter's steps.
@@ -1039,6 +1069,11 @@ mod tests {
             Some(Section::Sourced)
         );
         assert_eq!(section_of("Tech stacks"), None);
+        // A method that mines the literature is no review of it.
+        assert_eq!(
+            section_of("Exploring genes in databases and biomedical literature"),
+            None
+        );
         assert_eq!(section_of("Motivation"), Some(Section::Motivation));
         // A section about the respondents' background is no background section.
         assert_eq!(section_of("Programming background"), None);
