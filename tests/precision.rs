@@ -1964,3 +1964,21 @@ fn a_method_that_mines_the_literature_and_a_sample_size_are_the_articles_own() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`12 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_press_release_states_its_issuers_own_figures() {
+    let release = "<html><body><article><h1>Harbourline reports ferry data</h1>\
+                   <p>Portsmouth, NH – Harbourline today said its ferries carried 14% more riders in 2023.</p>\
+                   <p>The Harbourline data team reviewed 2 million trips; 38% were commuters.</p>\
+                   <h2>About Harbourline</h2><p>Harbourline runs ferries on the coast.</p></article></body></html>";
+    assert!(
+        uncited(release, "release.html").is_empty(),
+        "{:?}",
+        uncited(release, "release.html")
+    );
+    // A story with a dateline but no block about an issuer is no release.
+    let story = "<html><body><article><h1>Ferries</h1>\
+                 <p>PORTSMOUTH, N.H. (AP) – Ferries carried 14% more riders in 2023.</p>\
+                 <p>Some 38% were commuters.</p></article></body></html>";
+    assert!(!uncited(story, "story.html").is_empty());
+}

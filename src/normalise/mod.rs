@@ -90,6 +90,8 @@ pub struct Shared<'d> {
     own_model: bool,
     /// The document is a recipe (`profile::is_recipe`).
     recipe: bool,
+    /// The document is a press release (`profile::is_press_release`): its issuer's own word.
+    press_release: bool,
     sections: Vec<Option<u8>>,
     mark: DecimalMark,
 }
@@ -105,10 +107,11 @@ impl<'d> Shared<'d> {
             (
                 footnotes::coverage(document),
                 profile::is_recipe(document),
+                profile::is_press_release(document),
                 role::sections(document),
             )
         };
-        let ((profile, own_model), (mark, (coverage, recipe, sections))) =
+        let ((profile, own_model), (mark, (coverage, recipe, press_release, sections))) =
             if document.text.len() >= crate::PARALLEL_MIN_BYTES {
                 rayon::join(|| rayon::join(profile, own_model), || rayon::join(mark, rest))
             } else {
@@ -121,6 +124,7 @@ impl<'d> Shared<'d> {
             profile,
             own_model,
             recipe,
+            press_release,
             sections,
             mark,
         }
@@ -271,6 +275,10 @@ impl Normaliser<'_, '_> {
             }
             if claim.role.is_none() && (shared.recipe || role::gives_an_instruction(&claim.sentence)) {
                 claim.role = instructed(claim, shared.recipe);
+            }
+            // A press release states its issuer's own figures: it is their source.
+            if claim.role.is_none() && shared.press_release {
+                claim.role = Some(crate::claim::Role::Analysis);
             }
         }
         claims

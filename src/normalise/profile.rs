@@ -527,6 +527,59 @@ pub fn is_recipe(document: &Document) -> bool {
     declares_a_recipe(document) || lists_ingredients(document)
 }
 
+/// A press release: a wire service's mark near its start (`/PRNewswire/`, `(BUSINESS WIRE)`),
+/// or a dateline opening one of its first paragraphs ("New York, NY – ", "LONDON, May 4, 2021 --")
+/// and an "About <issuer>" block in its second half naming the issuer its opening paragraphs
+/// name. A news story has datelines too, but no block about the company that issued it.
+#[must_use]
+pub fn is_press_release(document: &Document) -> bool {
+    const WIRES: &[&str] = &[
+        "/PRNewswire/",
+        "/PRNewswire-",
+        "(BUSINESS WIRE)",
+        "/CNW/",
+        "GLOBE NEWSWIRE",
+        "/EINPresswire/",
+        "ACCESSWIRE",
+        "/PRNewsfoto/",
+    ];
+    static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[A-Z][A-Za-z.'’]+(?:[ ,]{1,2}[A-Z][A-Za-z.'’]+){0,4}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*[–—-]{1,2}\s",
+        )
+        .expect("valid pattern")
+    });
+    let text = &document.text;
+    let head = &text[..crate::span::floor_char_boundary(text, text.len().min(4000))];
+    if WIRES.iter().any(|wire| head.contains(wire)) {
+        return true;
+    }
+    let paragraphs: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter(|block| block.kind == BlockKind::Paragraph)
+        .map(|block| document.slice(block.span))
+        .collect();
+    let opening = &paragraphs[..paragraphs.len().min(5)];
+    if !opening.iter().any(|p| DATELINE.is_match(p)) {
+        return false;
+    }
+    let half = document.blocks.len() / 2;
+    document.blocks[half..].iter().any(|block| {
+        let line = document.slice(block.span).trim();
+        let Some(issuer) = line.strip_prefix("About ") else {
+            return false;
+        };
+        let issuer = issuer.trim_end_matches(['.', ':']).trim();
+        let words = issuer.split_whitespace().count();
+        (1..=5).contains(&words)
+            && !["us", "the", "this", "our", "me", "my", "author"]
+                .iter()
+                .any(|w| issuer.to_ascii_lowercase().split_whitespace().next() == Some(w))
+            && opening.iter().any(|p| p.contains(issuer))
+    })
+}
+
 /// A page's structured data says it is a recipe (`"@type": "Recipe"`,
 /// `itemtype="https://schema.org/Recipe"`).
 fn declares_a_recipe(document: &Document) -> bool {
