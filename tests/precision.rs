@@ -1982,3 +1982,21 @@ fn a_press_release_states_its_issuers_own_figures() {
                  <p>Some 38% were commuters.</p></article></body></html>";
     assert!(!uncited(story, "story.html").is_empty());
 }
+
+#[test]
+fn price_lists_and_a_tax_credits_amount_need_no_source() {
+    let page = "<html><body><article><h1>Harbour concert</h1><p>Tickets go on sale in May.</p>\
+                <p>Front row : 90,000₩<br>Stalls : 60,000₩<br>Balcony : 40,000₩</p>\
+                <p>Buyers of the electric ferry get a $7,500 federal tax credit.</p>\
+                <p>Revenue: $4 million<br>Costs: $3 million</p>\
+                <p>The hall sold 12,000 seats last year.</p></article></body></html>";
+    let found = uncited(page, "concert.html").join("\n");
+    for offered in ["90,000₩", "60,000₩", "40,000₩", "$7,500"] {
+        assert!(!found.contains(&format!("`{offered}`")), "{offered}: {found}");
+    }
+    // The page cites nothing: one finding, the key figures and the count its three places.
+    assert!(
+        found.contains("`$4 million`") && found.contains("3 figures need one"),
+        "{found}"
+    );
+}

@@ -137,7 +137,12 @@ const DEVICE_UNITS: &[&str] = &["hp", "N·m", "lb·ft", "ppi", "mAh"];
 #[must_use]
 pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
     match claim.kind {
-        Kind::Money => offered(text, claim) || set_by_law_or_court(text, claim) || rewards_terms(claim),
+        Kind::Money => {
+            offered(text, claim)
+                || set_by_law_or_court(text, claim)
+                || rewards_terms(claim)
+                || price_list_line(claim)
+        }
         Kind::Percent => offered(text, claim) || rewards_terms(claim),
         Kind::Quantity => specified(claim) || rated(text, claim),
         Kind::Count => counts_points(text, claim) && rewards_terms(claim),
@@ -299,6 +304,54 @@ fn subscribed(text: &str, claim: &Claim) -> bool {
             .any(|words| words.contains(' ') && around.contains(words))
 }
 
+/// Lines of a price list: each a short label, a colon or a dash, and a price alone ("VIP :
+/// 60,000₩", "Adults: $12", "Early bird – €45"), as tickets, menus and fees are listed (the
+/// lines of a block run into one sentence).
+fn price_list_line(claim: &Claim) -> bool {
+    static LINES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:\s*\p{L}[\p{L} '’&/]{0,22}?\s*[:–—-]\s*[^\s:\d]{0,3}\d[\d,.]*[^\s:]{0,3})+\s*[.;]?\s*$",
+        )
+        .expect("valid pattern")
+    });
+    // "Revenue: $4 billion" in a list of key figures states a result, not a price.
+    const MEASURES: &[&str] = &[
+        "revenue",
+        "revenues",
+        "sales",
+        "profit",
+        "profits",
+        "income",
+        "loss",
+        "losses",
+        "budget",
+        "cost",
+        "costs",
+        "spending",
+        "debt",
+        "deficit",
+        "gdp",
+        "funding",
+        "value",
+        "assets",
+        "earnings",
+        "turnover",
+        "valuation",
+        "investment",
+        "total",
+        "net",
+        "gross",
+        "capital",
+        "damages",
+    ];
+    let line = claim.sentence.trim();
+    line.len() <= 400
+        && LINES.is_match(line)
+        && !line
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| MEASURES.contains(&word.to_lowercase().as_str()))
+}
+
 /// A price named as the list or retail price of what a review describes ("the retail price on
 /// this configuration is $3,299", "its list price: $499").
 fn listed(text: &str, claim: &Claim) -> bool {
@@ -319,7 +372,8 @@ fn listed(text: &str, claim: &Claim) -> bool {
 const PENALTIES: &[&str] = &["fine", "fines", "bond", "bail", "penalty", "penalties"];
 
 /// A penalty or a bond that a law or a court sets, as news reports it ("up to a $250,000 fine",
-/// "a fixed penalty notice of £1,000", "held in lieu of $70,000 bond"): the statute and the
+/// "a fixed penalty notice of £1,000", "held in lieu of $70,000 bond"), and a tax credit's amount
+/// ("a $7,500 federal tax credit"): the statute and the
 /// court record are public, and a story does not cite them. A fine that was paid ("fined $5
 /// million") is an event and still wants its source.
 fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
@@ -359,7 +413,15 @@ fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
     let before =
         clause[crate::span::floor_char_boundary(&clause, clause.len().saturating_sub(24))..].trim_end();
     let before = before.strip_suffix("up to").map_or(before, str::trim_end);
+    // "a $7,500 federal tax credit", "the $2,000 child tax credit": the amount a statute sets.
+    let statutory = after
+        .trim_start_matches("federal ")
+        .trim_start_matches("state ")
+        .trim_start_matches("refundable ")
+        .trim_start_matches("child ")
+        .starts_with("tax credit");
     (noun_after && bound)
+        || statutory
         || BEFORE.iter().any(|words| ends_with_words(before, words))
         || penalty_scale(text, claim, noun_after, &clause, &after)
 }
