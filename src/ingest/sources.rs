@@ -124,7 +124,7 @@ static PATTERNS: Patterns = Patterns {
     }),
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)(?:’s|'s)?,?\s+(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|sees|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -291,6 +291,8 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("calculated", Cue::VerbAfter),
             ("forecast", Cue::VerbAfter),
             ("expects", Cue::VerbAfter),
+            // Business news: "Home Depot sees 2019 sales growth of 1.8 percent".
+            ("sees", Cue::VerbAfter),
             ("predict", Cue::VerbAfter),
             ("published", Cue::VerbAfter),
             ("showed", Cue::VerbAfter),
@@ -443,9 +445,9 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
             continue;
         }
         for (whole, name) in matches_with_group(pattern, text) {
-            // A forecast is a source's when a proper name makes it ("Edmunds expects"); "the
-            // board expects" states a hope.
-            let forecast = ["expects", "predicts", "predicted"]
+            // A forecast is a source's when a proper name makes it ("Edmunds expects", "Home
+            // Depot sees"); "the board expects" states a hope, "the port sees 40 ships" a fact.
+            let forecast = ["expects", "sees", "predicts", "predicted"]
                 .iter()
                 .any(|verb| text[whole.clone()].ends_with(verb));
             if forecast && (!name.starts_with(|c: char| c.is_ascii_uppercase()) || name.starts_with("The ")) {
@@ -606,6 +608,12 @@ mod tests {
             ["attribution"]
         );
         assert_eq!(kinds("Quartz notes that 6% of songs are short."), ["attribution"]);
+        // A named company's forecast; an unnamed subject's "sees" states a fact.
+        assert_eq!(
+            kinds("Looking ahead, Harbourline sees 2026 sales growth of 1.8 percent."),
+            ["attribution"]
+        );
+        assert!(kinds("The port sees 40 ships a day.").is_empty());
         assert!(kinds("It fell 8 percent, according to the plan for next year.").is_empty());
         assert!(kinds("The notes show 40 cranes.").is_empty());
     }
