@@ -107,14 +107,14 @@ pub fn unused(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     let lost = lost_markers(document);
-    let notes = note_spans(document);
+    let in_words = cited_by_author_and_year(document, &cited);
     document
         .footnote_defs
         .iter()
         .filter(|d| {
             !cited.contains(d.key())
                 && !is_table_foot_note(original, d.original.start)
-                && !cited_by_author_and_year(document, &notes, d)
+                && !in_words.contains(d.key())
         })
         .map(|d| {
             let finding = Finding::at(Place::Original(d.original)).with("label", &d.label);
@@ -145,53 +145,72 @@ fn note_spans(document: &Document) -> Vec<crate::span::Span> {
     spans
 }
 
-/// A reference of an article's list that the body cites in plain words, with no link to it ("(Putt, 1940)", "Agostinelli
-/// and Lund (2022)"): its first author's surname, then within a few words its year, outside
-/// every note's text.
-fn cited_by_author_and_year(
-    document: &Document,
-    notes: &[crate::span::Span],
-    definition: &FootnoteDef,
-) -> bool {
-    // A reference list's entries, which name their authors first; a report's notes name
-    // bodies, titles and laws.
+/// The references of an article's list, not cited by a marker, that the body cites in plain
+/// words with no link ("(Putt, 1940)", "Agostinelli, C. and Lund, 2022"): the first author's
+/// surname, then within a few words the entry's year, outside every note's text. One pass over
+/// the text finds every uncited entry's surname at once.
+fn cited_by_author_and_year<'d>(document: &'d Document, cited: &BTreeSet<&str>) -> BTreeSet<&'d str> {
+    let mut found = BTreeSet::new();
+    // A reference list's entries name their authors first; a report's notes name bodies,
+    // titles and laws.
     if document.format != crate::document::InputFormat::Jats {
-        return false;
+        return found;
     }
-    let entry = document.slice(definition.span);
-    let Some(surname) = entry
-        .split(|c: char| !c.is_alphabetic() && c != '-' && c != '’' && c != '\'')
-        .find(|word| word.chars().count() >= 2 && word.starts_with(char::is_uppercase))
+    let entries: Vec<(&str, &str, &str)> = document
+        .footnote_defs
+        .iter()
+        .filter(|d| !cited.contains(d.key()))
+        .filter_map(|d| {
+            let entry = document.slice(d.span);
+            let surname = entry
+                .split(|c: char| !c.is_alphabetic() && c != '-' && c != '’' && c != '\'')
+                .find(|word| word.chars().count() >= 2 && word.starts_with(char::is_uppercase))?;
+            Some((d.key(), surname, reference_year(entry)?))
+        })
+        .collect();
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(entries.iter().map(|(_, surname, _)| surname))
     else {
-        return false;
+        return found;
     };
-    let Some(year) = reference_year(entry) else {
-        return false;
-    };
+    let mut by_surname: std::collections::HashMap<&str, Vec<&(&str, &str, &str)>> =
+        std::collections::HashMap::new();
+    for entry in &entries {
+        by_surname.entry(entry.1).or_default().push(entry);
+    }
+    let notes = note_spans(document);
     let text = &document.text;
-    memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()).any(|at| {
-        let in_note = {
-            let index = notes.partition_point(|s| s.start <= at);
-            index > 0 && notes[index - 1].end > at
-        };
-        let after = &text[at + surname.len()
-            ..crate::span::floor_char_boundary(text, (at + surname.len() + 60).min(text.len()))];
+    for hit in finder.find_iter(text) {
+        let at = hit.start();
+        let index = notes.partition_point(|s| s.start <= at);
+        let in_note = index > 0 && notes[index - 1].end > at;
+        let after =
+            &text[hit.end()..crate::span::floor_char_boundary(text, (hit.end() + 60).min(text.len()))];
+        if in_note || text[..at].ends_with(char::is_alphanumeric) || after.starts_with(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let surname = &text[at..hit.end()];
         // A citation that links to a reference is that reference's ("Ames et al., 2017" may
         // link to one of two works of Ames in 2017): a marker where its year ends.
+        let first_marker = document.footnote_refs.partition_point(|r| r.span.start < at);
         let linked = |year_end: usize| {
-            let index = document.footnote_refs.partition_point(|r| r.span.start < at);
             document
                 .footnote_refs
-                .get(index)
+                .get(first_marker)
                 .is_some_and(|r| r.span.start <= year_end + 1)
         };
-        !in_note
-            && !text[..at].ends_with(char::is_alphanumeric)
-            && !after.starts_with(char::is_alphanumeric)
-            && after.find(year).is_some_and(|i| {
-                names_no_other_work(&after[..i]) && !linked(at + surname.len() + i + year.len())
-            })
-    })
+        for &(key, _, year) in by_surname.get(surname).into_iter().flatten() {
+            if after
+                .find(year)
+                .is_some_and(|i| names_no_other_work(&after[..i]) && !linked(hit.end() + i + year.len()))
+            {
+                found.insert(key);
+            }
+        }
+    }
+    found
 }
 
 /// Whether the words between a surname and a year belong to one citation ("Ames, 1998", "Ames
