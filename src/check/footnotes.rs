@@ -216,11 +216,11 @@ fn cited_by_author_and_year<'d>(document: &'d Document, cited: &BTreeSet<&str>) 
 /// Whether the words between a surname and a year belong to one citation ("Ames, 1998", "Ames
 /// et al. (1998", "Ames, C. and Lund, 1998"): no sentence's end, no second citation (`;`, `)`).
 fn names_no_other_work(between: &str) -> bool {
+    let et_al = between.contains("al.");
     let mut previous = ' ';
     let mut before_previous = ' ';
     for c in between.chars() {
         let initial = c == '.' && previous.is_uppercase() && !before_previous.is_alphanumeric();
-        let et_al = c == '.' && between.contains("al.");
         if matches!(c, ';' | ')') || (c == '.' && !initial && !et_al) {
             return false;
         }

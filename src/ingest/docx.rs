@@ -612,8 +612,12 @@ impl PartReader<'_> {
         }
     }
 
-    /// Lays out the paragraphs read and closed so far (call it only when none is open).
+    /// Lays out the paragraphs read so far once none is open (a text box's paragraphs wait for
+    /// the one holding them, which comes before them).
     fn hand_on(&mut self, layout: &mut PartLayout<'_>) {
+        if !self.open_paragraphs.is_empty() {
+            return;
+        }
         self.handed_on += self.out.len();
         for (note, paragraph) in self.out.drain(..) {
             layout.paragraph(note, paragraph);
@@ -693,15 +697,11 @@ fn paragraphs(
             Event::Start(element) => state.open(&element, false),
             Event::Empty(element) => {
                 state.open(&element, true);
-                if state.open_paragraphs.is_empty() {
-                    state.hand_on(layout);
-                }
+                state.hand_on(layout);
             }
             Event::End(element) => {
                 state.close(element.local_name().as_ref());
-                if state.open_paragraphs.is_empty() {
-                    state.hand_on(layout);
-                }
+                state.hand_on(layout);
             }
             Event::Text(text) => {
                 let raw = text.decode().map_err(|e| broken(path, e.to_string()))?;

@@ -554,13 +554,13 @@ pub fn is_press_release(document: &Document) -> bool {
     if WIRES.iter().any(|wire| head.contains(wire)) {
         return true;
     }
-    let paragraphs: Vec<&str> = document
+    let opening: Vec<&str> = document
         .blocks
         .iter()
         .filter(|block| block.kind == BlockKind::Paragraph)
         .map(|block| document.slice(block.span))
+        .take(5)
         .collect();
-    let opening = &paragraphs[..paragraphs.len().min(5)];
     if !opening.iter().any(|p| DATELINE.is_match(p)) {
         return false;
     }
@@ -572,10 +572,13 @@ pub fn is_press_release(document: &Document) -> bool {
         };
         let issuer = issuer.trim_end_matches(['.', ':']).trim();
         let words = issuer.split_whitespace().count();
+        let first = issuer
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         (1..=5).contains(&words)
-            && !["us", "the", "this", "our", "me", "my", "author"]
-                .iter()
-                .any(|w| issuer.to_ascii_lowercase().split_whitespace().next() == Some(w))
+            && !["us", "the", "this", "our", "me", "my", "author"].contains(&first.as_str())
             && opening.iter().any(|p| p.contains(issuer))
     })
 }
