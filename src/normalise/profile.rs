@@ -378,21 +378,51 @@ pub fn models_its_own_results(text: &str) -> bool {
             )
             .expect("fixed words build")
     });
+    // A big document is searched in pieces side by side: the counts add up, no word crosses a
+    // line break, and the test below holds of a sum when it held of any part of it.
+    let counts = if text.len() >= crate::PARALLEL_MIN_BYTES {
+        use rayon::prelude::*;
+        crate::span::line_chunks(text, LINE_CHUNK_BYTES)
+            .into_par_iter()
+            .map(|range| modelling_counts(&FINDER, text, range))
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    } else {
+        modelling_counts(&FINDER, text, 0..text.len())
+    };
+    names_its_own_model(counts)
+}
+
+/// Bytes of text searched at a time when a big document is searched in pieces.
+const LINE_CHUNK_BYTES: usize = 1 << 20;
+
+/// The modelling words and first-person working words of `text[range]`, counted until
+/// `names_its_own_model` holds of them.
+fn modelling_counts(
+    finder: &crate::lexicon::finder::Finder,
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> (usize, usize) {
+    let piece = &text[range.clone()];
     let (mut modelling, mut first_person) = (0, 0);
-    for found in FINDER.get(text).find_iter(text) {
-        if !is_whole_word(text, found.start(), found.end()) && found.pattern().as_usize() >= MODELLING.len() {
-            continue;
-        }
+    for found in finder.get(piece).find_iter(piece) {
+        let (start, end) = (range.start + found.start(), range.start + found.end());
         if found.pattern().as_usize() < MODELLING.len() {
             modelling += 1;
-        } else {
+        } else if is_whole_word(text, start, end) {
             first_person += 1;
+        } else {
+            continue;
         }
-        if first_person >= 2 || modelling >= 3 || (first_person >= 1 && modelling >= 2) {
-            return true;
+        if names_its_own_model((modelling, first_person)) {
+            break;
         }
     }
-    false
+    (modelling, first_person)
+}
+
+/// Two first-person working words, three modelling words, or one and two.
+fn names_its_own_model((modelling, first_person): (usize, usize)) -> bool {
+    first_person >= 2 || modelling >= 3 || (first_person >= 1 && modelling >= 2)
 }
 
 /// Words that name a model of the document's own, or a microsimulation tool.

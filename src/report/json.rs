@@ -147,7 +147,14 @@ fn escaped(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut from = 0;
+    // Jumps to the next byte to escape (most text has none), tested with `|`, not `||`:
+    // without branches the test is vectorised.
+    #[allow(clippy::needless_bitwise_bool)]
+    let to_escape = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    while let Some(at) = crate::span::next_byte(bytes, from, to_escape) {
+        from = at + 1;
+        let byte = bytes[at];
         let short = match byte {
             b'"' => b'"',
             b'\\' => b'\\',
