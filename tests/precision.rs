@@ -164,6 +164,11 @@ fn a_tally_is_not_a_range() {
     let found: Vec<String> = messages(text, "vote.txt", "consistency/range-order");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("90"), "{found:#?}");
+    let poll = "Residents backed the levy by a margin of 48% to 38%. By 56% to 35%, they said the ferry \
+                matters more than the bridge. Support stood at 70% to 40% of the households asked.\n";
+    let found: Vec<String> = messages(poll, "poll.txt", "consistency/range-order");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("70%"), "{found:#?}");
 }
 
 #[test]
@@ -1999,4 +2004,54 @@ fn price_lists_and_a_tax_credits_amount_need_no_source() {
         found.contains("`$4 million`") && found.contains("3 figures need one"),
         "{found}"
     );
+}
+
+#[test]
+fn readers_comments_and_promotions_are_no_part_of_the_article() {
+    let comment = "I have sailed these waters for years and the dues were always too high for small boats, \
+                   so a rise of 30 percent would not surprise anyone who keeps a mooring here. The \
+                   council should look at what the marinas up the coast charge before it decides.";
+    let page = format!(
+        "<html><body><article><h1>Harbour dues</h1>\
+         <p>The port raised its dues by 8 percent in May.</p></article>\
+         <div class=\"promo\"><h3>Study with us</h3><div class=\"promo-body\"><p>Our low fees let \
+         seven in 10 of our students finish without debt, and we have taught sailors since the \
+         old harbour opened its first school for pilots and their apprentices.</p></div></div>\
+         <ol class=\"commentlist\"><li class=\"comment\"><p>{comment}</p></li></ol>\
+         <ul id=\"commentsList\"><li><div class=\"commentPost\"><p>{comment} Maybe 40 percent.</p></div></li></ul>\
+         <div class=\"has-comments\"><p>The harbour master expects 1,200 visiting yachts.</p></div>\
+         </body></html>"
+    );
+    assert_eq!(texts(&page, "dues.html"), ["8 percent", "1,200"]);
+}
+
+#[test]
+fn conversions_of_a_change_of_temperature_and_of_long_figures_agree() {
+    let agreeing = "Planners aim to hold the warming of the lake to 3.6 degrees Fahrenheit (2 degrees Celsius).\n\n\
+                    The comet's closest approach is 128,400,000 miles (206,600,000 km), and its farthest \
+                    point 154,900,000 miles (249,200,000 km).\n\n\
+                    The probe flew 141,633,260 miles (227,936,640 km) in all.\n";
+    assert_eq!(consistency_rules(agreeing, "lake.txt"), Vec::<String>::new());
+    // One temperature is converted with its offset, and a round figure stays near its place.
+    let wrong = "On the quay it was 20 °C (36 °F) at noon.\n\n\
+                 The summit stands 8,000 metres (about 20,000 feet) above the valley floor.\n\n\
+                 The probe flew 141,633,260 miles (227,936,900 km) in all.\n";
+    assert_eq!(
+        consistency_rules(wrong, "quay.txt"),
+        [
+            "consistency/conversion",
+            "consistency/conversion",
+            "consistency/conversion"
+        ]
+    );
+}
+
+#[test]
+fn years_counted_within_a_period_are_not_its_length() {
+    let text = "Between 1998 and 2010 there were only two years in which the ferry ran at a loss.\n\n\
+                From 2001 to 2009 came three years when the harbour froze.\n\n\
+                The two-year plan ran from 2001 to 2009.\n";
+    let found: Vec<String> = messages(text, "ferry.txt", "consistency/duration");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("2001 to 2009"), "{found:#?}");
 }

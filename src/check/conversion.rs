@@ -22,12 +22,19 @@ fn rounded(claim: &Claim) -> Interval {
         rest /= Decimal::TEN;
         step *= Decimal::TEN;
     }
-    // One zero ("40 °C", "20%") is as often a digit as a rounding; two or more are rounding.
-    if step < Decimal::ONE_HUNDRED {
+    // One zero ("40 °C", "20%") is as often a digit as a rounding; two or more are rounding,
+    // and so is one after four digits or more ("227,936,640 km": a conversion rounded to tens).
+    if step < Decimal::ONE_HUNDRED && !(step == Decimal::TEN && rest >= Decimal::from(1_000)) {
         return interval;
     }
-    // Rounded to the nearest half of that place: "14,000 feet" is 13,750 to 14,250.
-    let half = step / Decimal::from(4);
+    // A figure of three significant digits or more was rounded at its last one: "154,900,000
+    // miles" may be anything from 154,850,000 to 154,950,000. One of one or two was chosen as a
+    // round number, nearer than its place: "14,000 feet" is 13,750 to 14,250.
+    let half = if rest >= Decimal::ONE_HUNDRED {
+        step / Decimal::TWO
+    } else {
+        step / Decimal::from(4)
+    };
     Interval {
         low: interval.low.map(|l| l.min(value - half)),
         high: interval.high.map(|h| h.max(value + half)),
@@ -62,6 +69,32 @@ fn hedged_verb_before(text: &str, claim: &Claim) -> bool {
     hedge.is_some_and(|hedge| HEDGES.iter().any(|h| hedge.eq_ignore_ascii_case(h)))
 }
 
+/// Whether a sentence speaks of a change of temperature rather than of one temperature:
+/// "warming", "an increase of", "above pre-industrial levels", "cooler by".
+fn speaks_of_a_change(sentence: &str) -> bool {
+    const CHANGE_STEMS: [&str; 14] = [
+        "warming",
+        "warmer",
+        "cooler",
+        "cooling",
+        "hotter",
+        "colder",
+        "increase",
+        "rise",
+        "rising",
+        "drop",
+        "fall",
+        "above",
+        "below",
+        "difference",
+    ];
+    sentence.split(|c: char| !c.is_alphabetic()).any(|word| {
+        CHANGE_STEMS
+            .iter()
+            .any(|stem| word.to_lowercase().starts_with(stem))
+    })
+}
+
 /// The factors a unit may have: a "ton" is a tonne, a short ton or a long ton.
 fn factors(claim: &Claim, factor: Decimal) -> Vec<Decimal> {
     let text = claim.text.to_lowercase();
@@ -91,10 +124,17 @@ pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
             (Some((_, f1, o1)), Some((_, f2, o2))) => {
                 let sources = factors(figure, f1);
                 let targets = factors(converted, f2);
+                // A change of temperature converts without the offset ("warming of 3.6 °F
+                // (2 °C)"): read so when the sentence speaks of a change.
+                let difference = (o1 != o2) && speaks_of_a_change(&converted.sentence);
                 let agrees = sources.iter().any(|&f1| {
-                    targets
-                        .iter()
-                        .any(|&f2| !source.convert(f1, o1).disjoint(target.convert(f2, o2)))
+                    targets.iter().any(|&f2| {
+                        !source.convert(f1, o1).disjoint(target.convert(f2, o2))
+                            || difference
+                                && !source
+                                    .convert(f1, Decimal::ZERO)
+                                    .disjoint(target.convert(f2, Decimal::ZERO))
+                    })
                 });
                 let value = figure
                     .value

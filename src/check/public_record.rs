@@ -25,14 +25,48 @@ pub fn on_public_record(text: &str, claim: &Claim) -> bool {
     let after = crate::span::window_after(text, claim.span.end, 24);
     let patterns = patterns();
     let market = matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Count)
-        && patterns.market_before.is_match(before);
+        && (patterns.market_before.is_match(before)
+            || patterns.trading_before.is_match(before)
+            || patterns.commodity_before.captures(before).is_some_and(|found| {
+                // "Crude oil imports rose": a quantity of the commodity, not its price.
+                !found["between"].split_whitespace().any(|word| {
+                    COMMODITY_QUANTITIES.contains(
+                        &word
+                            .to_ascii_lowercase()
+                            .trim_matches(|c: char| !c.is_alphabetic()),
+                    )
+                })
+            }));
     // "won with 58% of the vote": an election's count, published by its officials.
     let vote = claim.kind == Kind::Percent && patterns.vote_after.is_match(after);
     market || vote || patterns.game_before.is_match(before) || patterns.game_after.is_match(after)
 }
 
+/// Nouns that make a commodity's figure a quantity of it rather than its price ("crude oil
+/// imports", "gold miners").
+const COMMODITY_QUANTITIES: [&str; 16] = [
+    "production",
+    "output",
+    "imports",
+    "exports",
+    "reserves",
+    "demand",
+    "supply",
+    "supplies",
+    "consumption",
+    "stocks",
+    "inventories",
+    "shipments",
+    "miners",
+    "mines",
+    "jobs",
+    "workers",
+];
+
 struct Patterns {
     market_before: Regex,
+    trading_before: Regex,
+    commodity_before: Regex,
     game_before: Regex,
     game_after: Regex,
     vote_after: Regex,
@@ -48,7 +82,18 @@ fn patterns() -> &'static Patterns {
             // of", "Home Depot shares are up". "Shares of households rose" is no market: the
             // verb must follow the security's noun directly or after a place or a day.
             market_before: build(
-                r"(?i)(?:\b(?:shares|stock|stocks|index|s&p 500|s&p|dow(?: jones)?|nasdaq|sensex|nifty|ftse(?: 100)?|nikkei(?: 225)?|dax|hang seng|bitcoin)\b)[^.;!?]{0,40}?\b(?:closed|opened|ended|traded|trading|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|soared|tumbled|plunged|scaled|hit|(?:is|are|was|were) (?:up|down))\b(?:[^.;!?]|\.[0-9]){0,48}$",
+                r"(?i)(?:\b(?:shares|stock|stocks|index|s&p 500|s&p|dow(?: jones)?|djia|nasdaq(?: composite)?|sensex|nifty|ftse(?: 100)?|nikkei(?: 225)?|dax|hang seng|bitcoin|treasur(?:y|ies)|(?:bond|treasury) yields?)\b|\((?:nyse|nasdaq|nysemkt|nysearca|amex|otc|lse|tsx|asx)\s*:\s*[a-z.]{1,6}\))[^.;!?]{0,40}?\b(?:closed|opened|ended|traded|trading|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|soared|tumbled|plunged|scaled|hit|drifted|edged|(?:is|are|was|were) (?:up|down))\b(?:[^.;!?]|\.[0-9]){0,48}$",
+            ),
+            // A security's trading record: its range of the past year ("The stock's 52-week
+            // range is"), and its volume of shares traded ("Trading volume was about half the
+            // daily average of around").
+            // A commodity's price: "Crude oil started the day higher, but has drifted to a
+            // loss of", "gold futures settled at".
+            commodity_before: build(
+                r"(?i)\b(?:crude(?: oil)?|brent(?: crude)?|(?:gold|silver|copper|oil) (?:prices?|futures))\b(?P<between>[^.;!?]{0,40}?)\b(?:closed|settled|opened|ended|traded|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|tumbled|plunged|drifted|edged)\b(?:[^.;!?]|\.[0-9]){0,48}$",
+            ),
+            trading_before: build(
+                r"(?i)\b(?:52-week (?:range|high|low)|trading volume|volume was)\b[^.;!?]{0,64}$",
             ),
             // "rushed for", "passing for", "18-of-25 passing for".
             game_before: build(
@@ -99,6 +144,31 @@ mod tests {
             ),
             ("The DAX is up 11 percent this year.", "11 percent", Kind::Percent),
             (
+                "Ridgeway Foods Inc. (NYSE: RWF) traded up 1.2% at $48.10 in the afternoon.",
+                "$48.10",
+                Kind::Money,
+            ),
+            (
+                "Brent crude slipped 3% on the week, and the DJIA closed down 0.4%.",
+                "0.4%",
+                Kind::Percent,
+            ),
+            (
+                "Crude oil opened the session higher but drifted to a loss of about 3%.",
+                "3%",
+                Kind::Percent,
+            ),
+            (
+                "The stock's 52-week range is $31.05 to $52.40.",
+                "$31.05 to $52.40",
+                Kind::Money,
+            ),
+            (
+                "Trading volume was about 40% below the daily average of around 12 million shares.",
+                "12 million",
+                Kind::Count,
+            ),
+            (
                 "Okafor rushed for 140 yards on 22 carries.",
                 "140 yards",
                 Kind::Quantity,
@@ -135,6 +205,17 @@ mod tests {
                 "The team spent EUR 40 million on players on Friday.",
                 "EUR 40 million",
                 Kind::Money,
+            ),
+            ("Crude oil imports rose 8% last year.", "8%", Kind::Percent),
+            (
+                "Gold miners in the region lost 1,200 jobs last year.",
+                "1,200",
+                Kind::Count,
+            ),
+            (
+                "The volume of water in the reservoir fell by 12 percent.",
+                "12 percent",
+                Kind::Percent,
             ),
             (
                 "The ferry ran 140 miles on one tank.",

@@ -8,7 +8,8 @@ use crate::document::BlockKind;
 
 /// A score or a vote written "36 to 19" (counts joined by "to", no "from" or "between" before
 /// them) is a tally, not a range; so is one written with a dash after a word of voting or
-/// scoring ("passed 220-203", "by a vote of 52-46", "won 3-1").
+/// scoring ("passed 220-203", "by a vote of 52-46", "won 3-1"); and a poll's split of
+/// percentages after "by" or "a margin of" ("by 56% to 35%").
 fn is_tally(document: &crate::document::Document, claim: &crate::claim::Claim) -> bool {
     const TALLY_WORDS: &[&str] = &[
         "vote",
@@ -31,15 +32,20 @@ fn is_tally(document: &crate::document::Document, claim: &crate::claim::Claim) -
         "record",
     ];
     let text = document.slice(claim.span);
-    if claim.kind != crate::claim::Kind::Count {
-        return false;
-    }
     let before = super::window_before(&document.text, claim.span.start, 24).to_lowercase();
     let mut words = before
         .split_whitespace()
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let word = words.next().unwrap_or_default();
+    // A poll's split: "by a margin of 48% to 38%", "By 56% to 35%, voters said".
+    if claim.kind == crate::claim::Kind::Percent {
+        let margin = word == "by" || (word == "of" && words.next() == Some("margin"));
+        return text.contains(" to ") && margin;
+    }
+    if claim.kind != crate::claim::Kind::Count {
+        return false;
+    }
     if text.contains(" to ") {
         return !matches!(word, "from" | "between");
     }

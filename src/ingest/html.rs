@@ -306,6 +306,7 @@ impl Reader<'_> {
                     Furniture::Not => false,
                     Furniture::Surely => !self.holds_prose(name, STORIES_PROSE),
                     Furniture::Unless => !self.holds_prose(name, PROSE_INSIDE),
+                    Furniture::Comments => !self.holds_prose(name, usize::MAX),
                 })
         {
             // A skipped span sits inside running text: the paragraph around it goes on.
@@ -1027,6 +1028,10 @@ fn site_furniture(tag: &Tag<'_>) -> Furniture {
     let furniture_word = |word: &str| {
         FURNITURE_WORDS.contains(&word) || FURNITURE_STEMS.iter().any(|stem| word.starts_with(stem))
     };
+    // Readers' comments, named as comment systems name them: skipped with their prose.
+    if names().any(|name| COMMENT_NAMES.iter().any(|c| name.eq_ignore_ascii_case(c))) {
+        return Furniture::Comments;
+    }
     let (mut furniture, mut surely, mut wraps_content) = (false, false, false);
     for name in names() {
         let words = words(name);
@@ -1040,12 +1045,14 @@ fn site_furniture(tag: &Tag<'_>) -> Furniture {
         furniture |= words.iter().any(|w| furniture_word(w));
         // "l-sidebar-fixed l-article-body-segment": a layout of the article beside a sidebar.
         wraps_content |= words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()));
-        surely |= words
-            .iter()
-            .any(|w| OTHER_STORIES_STEMS.iter().any(|stem| w.starts_with(stem)))
-            || words
-                .windows(2)
-                .any(|pair| pair[0] == "most" && MOST_WORDS.contains(&pair[1].as_str()))
+        surely |= words.iter().any(|w| {
+            OTHER_STORIES_STEMS
+                .iter()
+                .chain(PROMOTION_STEMS)
+                .any(|stem| w.starts_with(stem))
+        }) || words
+            .windows(2)
+            .any(|pair| pair[0] == "most" && MOST_WORDS.contains(&pair[1].as_str()))
             || other_stories_by_pairs(&words);
     }
     match (furniture || surely, surely && !wraps_content) {
@@ -1062,10 +1069,36 @@ enum Furniture {
     Not,
     /// Furniture unless prose is found inside (a "content-and-menu" wrapper of the article).
     Unless,
-    /// Other stories' teasers (a sidebar, related or most-read stories): skipped with their
-    /// prose, which is their stories', not the article's.
+    /// Other stories' teasers (a sidebar, related or most-read stories) or an advertiser's
+    /// copy: skipped with their prose, which is their stories', not the article's.
     Surely,
+    /// Readers' comments: skipped with all their prose, unless they run on past what is read
+    /// ahead (then the name is on a wrapper of the page).
+    Comments,
 }
+
+/// Class names and ids, whole, of a section of readers' comments or of one comment ("commentlist",
+/// `id="comments"`, "commentPost"), in any case. Whole names only: "has-comments" and
+/// "comment-count" say so of other things, and "content--comment" is an opinion article.
+const COMMENT_NAMES: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "comment-list",
+    "commentslist",
+    "comments-list",
+    "commentpost",
+    "comments-area",
+    "comments-section",
+    "comment-body",
+    "comment-content",
+    "comment-text",
+    "disqus_thread",
+];
+
+/// Stems of class names and ids of an advertiser's copy ("promo", "promo-body"). Not
+/// "advert" or "sponsor": pages wrap themselves in "advertisement-off-canvas" pushers.
+const PROMOTION_STEMS: &[&str] = &["promo"];
 
 /// Stems of class names and ids of boxes of other stories: their teasers hold prose.
 const OTHER_STORIES_STEMS: &[&str] = &[

@@ -135,6 +135,12 @@ fn length_and_period(sentence: &Sentence<'_>, out: &mut Relations) {
         if ordinal_before || (at.saturating_sub(2)..at).any(|i| view.is_any(i, SUB_PERIOD)) {
             continue;
         }
+        // "there were only two years in which no one died": years counted within the period.
+        let counted_within = view.is_any(at + 1, &["when", "during"])
+            || (view.is_any(at + 1, &["in"]) && view.is_any(at + 2, &["which"]));
+        if counted_within {
+            continue;
+        }
         // The nearest figure after (or else before) must be the period, a few words away.
         let after = view.figures.get(n + 1).copied().filter(|&p| p - at <= 8);
         let before = n.checked_sub(1).map(|m| view.figures[m]).filter(|&p| at - p <= 5);
