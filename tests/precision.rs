@@ -71,6 +71,10 @@ fn a_document_that_gives_no_sources_gets_one_finding() {
 fn identifiers_are_no_claims() {
     let text = "The credit follows 26 U.S.C. § 32(b)(1) and §232.405 of this chapter.\n\nWrite to 1100 Harbour Ave., Suite 1300B, Springfield, IL 62701.\n\nThe controls follow NIST SP 800-53 and FIPS 197; servers return a 503 status code.\n\nThe act is Pub. L. 114-4, 129 Stat. 39, under Rule 405 and Topic 220-40.\n\n212. The court held that 40 firms paid.\n";
     assert_eq!(texts(text, "ids.txt"), ["40"]);
+    let registers = "Harbour Press Ltd, company number: 04417702, registered in England. DocumentId: 5521870. \
+                     Order ID: 88120. The press printed 12,000 copies. Its vans take the 405 freeway \
+                     and 3 highways.\n";
+    assert_eq!(texts(registers, "press.txt"), ["12,000", "3"]);
 }
 
 fn roles(text: &str, name: &str) -> Vec<(String, Option<&'static str>)> {
@@ -873,6 +877,15 @@ fn phone_numbers_are_no_figures() {
     // abroad, and a local number after "call"; a figure spaced in thousands is still read.
     let national = "To book help, call 0345 744 4422 or 18001 0345 744 4423 (Textphone), or 020-7946-0958,         or from abroad 0044 20 7946 0958. Anyone who saw the crash is asked to call police at 502-9991.         The fund holds 1 000 000 000 euros.\n";
     assert_eq!(texts(national, "help.txt"), ["1 000 000 000 euros"]);
+    // Listings of a place and its number dialled with the country code, and their addresses.
+    let listings = "Buy rugs at Dar Nejma (369 Quartier Industriel; 212-524-336673) or at \
+        Atlas Looms (70, rue des Tisserands; 212 24 43 61 08), where most cost $250. The old \
+        souk had 1,400 stalls (a census of 2011; 2,100 today). Rows of 12 45 67 89 10 stand in \
+        the ledger.\n";
+    assert_eq!(
+        texts(listings, "souk.txt"),
+        ["$250", "1,400", "2011", "2,100", "12", "45", "67", "89", "10"]
+    );
 }
 
 #[test]
@@ -1841,8 +1854,9 @@ fn a_page_marked_up_as_a_recipe_is_one_without_ingredient_lists() {
 fn a_page_counters_are_no_figures() {
     let page = "<html><body><article><h1>Plum cake</h1><div class=\"meta\">312 Ratings</div>\
                 <div class=\"meta\">Viewed 14k times</div><div class=\"user\">2,480 3 gold badges 12 silver badges</div>\
-                <p>The bakery sold 4,000 cakes last year.</p><p>12 reviewers tasted it.</p></article></body></html>";
-    assert_eq!(texts(page, "cake.html"), ["4,000", "12"]);
+                <p>The bakery sold 4,000 cakes last year.</p><p>12 reviewers tasted it.</p>\
+                <p class=\"follow-count\">Join 8,750 other followers</p><p>Join 20 other bakeries.</p></article></body></html>";
+    assert_eq!(texts(page, "cake.html"), ["4,000", "12", "20"]);
 }
 
 #[test]
@@ -2054,4 +2068,14 @@ fn years_counted_within_a_period_are_not_its_length() {
     let found: Vec<String> = messages(text, "ferry.txt", "consistency/duration");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("2001 to 2009"), "{found:#?}");
+}
+
+#[test]
+fn a_conversion_is_the_figure_before_it_said_again() {
+    let text =
+        "The crater is about 370 miles (600 km) wide.\n\nIts rim rises 2,000 feet.\n\nSomeone says 40 km.\n";
+    let found = uncited(text, "crater.txt");
+    let joined = found.join("\n");
+    assert!(joined.contains("`370 miles`"), "{found:#?}");
+    assert!(!joined.contains("`600 km`"), "{found:#?}");
 }

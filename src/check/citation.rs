@@ -141,9 +141,18 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             from_table[derived.claim] = true;
         }
     }
+    // A conversion in another unit ("370 miles (600 km)") is the figure before it said again:
+    // that figure's finding, or its source, is the conversion's too.
+    let mut converted = vec![false; context.claims.len()];
+    for conversion in &context.relations().conversions {
+        converted[conversion.converted] = true;
+    }
     for (index, claim) in context.claims.iter().enumerate() {
         if claim.role == Some(Role::Analysis) {
             stated.insert(claim);
+        }
+        if converted[index] {
+            continue;
         }
         // The document's own results, the rules it sets, its methods, examples and working.
         if !params.covers(claim.kind) || claim.role.is_some() {

@@ -512,8 +512,8 @@ impl Scanner<'_> {
         // "the 80386 architecture", "a 6502 processor", "the 737 Max", "a 787-9 jet": a number
         // naming one design (a count of them would be plural). "the 119 Congress", "the 59th
         // Legislature": a legislature's number (its ordinal suffix often lost with a dropped
-        // superscript), not a count of them. "the 200 yard individual medley", "the 100m
-        // hurdles": the name of a race.
+        // superscript), not a count of them; so is a road's ("the 405 freeway"). "the 200 yard
+        // individual medley", "the 100m hurdles": the name of a race.
         if numeral.plain_integer
             && (patterns.model_after.is_match(after)
                 || patterns.legislature_after.is_match(after)
@@ -972,8 +972,11 @@ const TALLY_WORDS: &[&str] = &[
     "votes",
 ];
 
+/// Words a page's invitation puts around its counter ("Join 8,750 other followers").
+const TALLY_INVITATION: &[&str] = &["join", "other", "our", "and"];
+
 /// Whether a short sentence holds only numbers and counter words ("459 Reviews", "Viewed 38k
-/// times", "3,926 9 gold badges 27 silver badges").
+/// times", "3,926 9 gold badges 27 silver badges", "Join 8,750 other followers").
 fn is_tally(sentence: &str) -> bool {
     let (mut words, mut tallied) = (0, false);
     for word in sentence
@@ -985,7 +988,9 @@ fn is_tally(sentence: &str) -> bool {
         let counter = TALLY_WORDS.contains(&lower.as_str());
         tallied |= counter;
         // "38k": a scale's letter glued to the count.
-        if words > 12 || !(counter || matches!(lower.as_str(), "k" | "m")) {
+        if words > 12
+            || !(counter || matches!(lower.as_str(), "k" | "m") || TALLY_INVITATION.contains(&lower.as_str()))
+        {
             return false;
         }
     }
@@ -1225,7 +1230,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
         IdentifierPatterns {
             code_before: build(&format!(
-                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|{section_list}|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*)$",
+                r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|{section_list}|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*|(?i:(?-u:\b)(?:(?:company|registration|registered|reference|account|case|order|tracking|serial|customer|document|charity|vat|tax)\s*(?:number|no\.?|id)|id))\s*:\s*)$",
                 // The later sections of a list after "§§" ("§§20903, 21002", "§§ 3.12(c) and 3.13").
                 section_list = r"§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*\s*(?:,|and|or|through|,\s*and|,\s*or)\s*"
             )),
@@ -1233,7 +1238,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             event_after: build(
                 r"(?i)^[\s-]?(?:yards?|yd|meters?|metres?|m|miles?)[\s-]+(?:individual medley|IM|medley|freestyle|free|backstroke|breaststroke|butterfly|fly|relay|dash|hurdles|steeplechase|sprint)(?-u:\b)",
             ),
-            legislature_after: build(r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag)(?-u:\b)"),
+            legislature_after: build(r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag|(?i:freeway|highway|interstate|motorway|expressway|turnpike|tollway|beltway))(?-u:\b)"),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
             state_before: build(&format!(

@@ -360,7 +360,15 @@ static PHONE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::
 /// ("+44 20 7946 0958"); North American ones with the area code in parentheses ("(812)
 /// 372-7811") or dotted ("812.372.7811"); and a local "372-7811" after a word of the telephone.
 fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
+    let found_before = out.len();
     international_phone_numbers(text, offset, out);
+    grouped_phone_numbers(text, offset, out);
+    local_phone_numbers(text, offset, out);
+    contact_parentheticals(text, offset, found_before, out);
+}
+
+/// North American and local numbers (see `phone_numbers`).
+fn local_phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     for at in memchr::memchr_iter(b'0', bytes) {
         if let Some(end) = national_phone_at(bytes, at) {
@@ -410,6 +418,75 @@ fn phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
             out.push(Span::new(offset + at, offset + at + 8));
         }
     }
+}
+
+/// Digit groups dialled with a country code and no "+": three groups or more joined by dashes
+/// or spaces, one dash at least, 10 to 15 digits ("212-667-350123", "212 5243-32342"); or four
+/// groups or more joined by spaces alone, 9 to 15 digits, that fill a slot of a listing after
+/// "(", ";" or ":" up to ")", ";" or the end ("; 212 24 43 61 08)"). Figures are not written
+/// so: thousands groups have three digits each and no dash, and a row of numbers stands in a
+/// table, not in a parenthesis after an address.
+fn grouped_phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(start) = crate::span::next_byte(bytes, at, |b| b.is_ascii_digit()) {
+        let (mut end, mut groups, mut digits, mut dashes) = (start, 0, 0, 0);
+        loop {
+            let run = bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count();
+            (end, groups, digits) = (end + run, groups + 1, digits + run);
+            match (bytes.get(end), bytes.get(end + 1)) {
+                (Some(&separator @ (b' ' | b'-')), Some(next)) if next.is_ascii_digit() => {
+                    dashes += usize::from(separator == b'-');
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        at = end;
+        // Nothing glued before (a path or DOI's "/", a decimal, a currency) or after (a time's
+        // ":", a decimal part); the first group a country or trunk code ("2018-10-12 06:53" is a
+        // date and a time).
+        let first = bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let glued_before =
+            start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || b"./,$-".contains(&bytes[start - 1]));
+        let glued_after = bytes.get(end).is_some_and(|&b| {
+            b.is_ascii_alphanumeric()
+                || b == b'%'
+                || b == b':'
+                || (matches!(b, b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+        });
+        if glued_before || glued_after || (first > 3 && bytes[start] != b'0') {
+            continue;
+        }
+        let dashed = dashes > 0 && groups >= 3 && (10..=15).contains(&digits);
+        let slot_before = text[..start].trim_end().ends_with(['(', ';', ':']);
+        let slot_after = matches!(text[end..].trim_start().bytes().next(), None | Some(b')' | b';'));
+        let spaced = dashes == 0 && groups >= 4 && (9..=15).contains(&digits) && slot_before && slot_after;
+        if dashed || spaced {
+            out.push(Span::new(offset + start, offset + end));
+        }
+    }
+}
+
+/// A parenthesis that lists a place and its telephone ("(369 Harbour Road; 212-524-3366-73)"):
+/// the number the address starts with is no figure either, so the whole parenthesis is set
+/// aside when a phone number found since `found_before` stands in it after a ";".
+fn contact_parentheticals(text: &str, offset: usize, found_before: usize, out: &mut Vec<Span>) {
+    let mut listed = Vec::new();
+    for phone in &out[found_before..] {
+        let start = phone.start - offset;
+        let Some(open) = text[..start].rfind('(') else {
+            continue;
+        };
+        let inside = &text[open + 1..start];
+        if inside.contains(')') || !inside.contains(';') {
+            continue;
+        }
+        if let Some(close) = text[start..].find(')') {
+            listed.push(Span::new(offset + open, offset + start + close + 1));
+        }
+    }
+    out.extend(listed);
 }
 
 /// Whether a word of the telephone stands just before: "Tel. ", "Phone: ", "Toll Free: ".
