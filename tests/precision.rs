@@ -98,6 +98,14 @@ fn figures_that_need_no_source_have_a_role() {
             ("12 percent".to_owned(), None),
         ]
     );
+    let review = "In our use, the laptop's keyboard reached 41 degrees Celsius. We clocked its drive at 2,900MB per second.\n";
+    assert_eq!(
+        roles(review, "review.txt"),
+        [
+            ("41 degrees Celsius".to_owned(), Some("analysis")),
+            ("2,900MB per second".to_owned(), Some("analysis")),
+        ]
+    );
 }
 
 #[test]
