@@ -73,7 +73,8 @@ fn identifiers_are_no_claims() {
     assert_eq!(texts(text, "ids.txt"), ["40"]);
     let registers = "Harbour Press Ltd, company number: 04417702, registered in England. DocumentId: 5521870. \
                      Order ID: 88120. The press printed 12,000 copies. Its vans take the 405 freeway \
-                     and 3 highways.\n";
+                     and 3 highways. A van was stopped in the 4100 block of Quarry Lane. For the \
+                     conference line, call (555) 560 – 6928.\n";
     assert_eq!(texts(registers, "press.txt"), ["12,000", "3"]);
 }
 
@@ -168,6 +169,19 @@ fn a_decimal_middle_dot_is_a_decimal_point() {
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["2·46", "95%", "−3·72 to −1·21"]);
     assert_eq!(claims[0].value.map(|v| v.to_string()).as_deref(), Some("2.46"));
+}
+
+#[test]
+fn a_dash_set_apart_after_words_or_as_an_em_dash_is_no_range() {
+    let text = "A crew of seven – two pilots and five deckhands – sailed. Diesel cost $2.55 — $1.15 less than in June. \
+                Fares rose 10 – 20 percent.\n";
+    let found = texts(text, "crew.txt");
+    assert!(found.contains(&"10 – 20 percent".to_owned()), "{found:?}");
+    assert_eq!(
+        found,
+        ["seven", "two", "five", "$2.55", "$1.15", "10 – 20 percent"]
+    );
+    assert!(consistency_rules(text, "crew.txt").is_empty());
 }
 
 #[test]
@@ -1749,6 +1763,16 @@ fn a_recipes_measures_are_its_own() {
     // Three items that measure something else make no recipe.
     let report = "# Harvest\n\n- 250 tonnes of oats\n- 120 tonnes of barley\n- 40 tonnes of rye\n";
     assert_eq!(uncited(report, "harvest.md").len(), 1);
+    // A page marked up as a recipe by its hRecipe class: its nutrition card is its own too.
+    let card = "<p>Per serving: cal. (kcal) 310, sodium (mg) 540, based on a 2,000 calorie diet.</p>\
+                <p>Our town's fair sold 4,000 pies last year.</p><p>1/2 cup 2% milk<br/>2 cups flour</p>";
+    let marked = format!("<html><body><div class=\"hrecipe\"><h1>Pie</h1>{card}</div></body></html>");
+    let found = uncited(&marked, "pie.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`4,000`"), "{found:#?}");
+    let plain = format!("<html><body><div class=\"story\"><h1>Pie</h1>{card}</div></body></html>");
+    let found = uncited(&plain, "pie.html");
+    assert!(found[0].contains("`310`"), "{found:#?}");
 }
 
 #[test]
@@ -2086,4 +2110,15 @@ fn a_conversion_is_the_figure_before_it_said_again() {
     let joined = found.join("\n");
     assert!(joined.contains("`370 miles`"), "{found:#?}");
     assert!(!joined.contains("`600 km`"), "{found:#?}");
+}
+
+#[test]
+fn a_body_named_by_its_acronym_that_has_reported_is_a_source() {
+    let page = "<html><body><p>The fever spread along the coast, and the clinics hired 4,000 nurses.</p>\
+                <ul><li>Boats were kept in harbour.</li></ul>\
+                <p>The Coastal Health Agency (WHO) has reported a total of 1,980 cases and 93 deaths.</p>\
+                <p>See <a href=\"https://example.org/fever\">the agency's page</a>.</p></body></html>";
+    let found = uncited(page, "fever.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`4,000`"), "{found:#?}");
 }

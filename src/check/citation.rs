@@ -602,13 +602,24 @@ fn named_source(sentence: &str) -> Option<String> {
         .trim_end_matches(['.', ',', ';', ':'])
         .trim_end_matches("’s")
         .trim_end_matches("'s");
-    let generic = ["The", "This", "It", "By", "In", "One", "Its"];
+    // Words that open a sentence without naming anyone ("An estimated 1,500", "About 40
+    // were estimated").
+    let generic = [
+        "The", "This", "It", "By", "In", "One", "Its", "A", "An", "Some", "About", "Around", "Nearly",
+        "Almost", "Over", "More", "Many", "Most", "All", "Each", "Every", "That", "These", "Those",
+    ];
     (!generic.contains(&name)).then(|| name.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::named_source;
+
+    #[test]
+    fn an_article_opening_a_sentence_names_no_one() {
+        assert_eq!(named_source("An estimated 1,500 sailors gathered."), None);
+        assert_eq!(named_source("About 40 boats were estimated lost."), None);
+    }
 
     #[test]
     fn sources_named_in_the_sentence() {

@@ -82,7 +82,7 @@ fn patterns() -> &'static Patterns {
             // of", "Home Depot shares are up". "Shares of households rose" is no market: the
             // verb must follow the security's noun directly or after a place or a day.
             market_before: build(
-                r"(?i)(?:\b(?:shares|stock|stocks|index|s&p 500|s&p|dow(?: jones)?|djia|nasdaq(?: composite)?|sensex|nifty|ftse(?: 100)?|nikkei(?: 225)?|dax|hang seng|bitcoin|treasur(?:y|ies)|(?:bond|treasury) yields?)\b|\((?:nyse|nasdaq|nysemkt|nysearca|amex|otc|lse|tsx|asx)\s*:\s*[a-z.]{1,6}\))[^.;!?]{0,40}?\b(?:closed|opened|ended|traded|trading|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|soared|tumbled|plunged|scaled|hit|drifted|edged|(?:is|are|was|were) (?:up|down))\b(?:[^.;!?]|\.[0-9]){0,48}$",
+                r"(?i)(?:\b(?:shares|stock|stocks|index|s&p 500|s&p|dow(?: jones)?|djia|nasdaq(?: composite)?|sensex|nifty|ftse(?: 100)?|nikkei(?: 225)?|dax|hang seng|bitcoin|treasur(?:y|ies)|(?:bond|treasury) yields?)\b|\((?:nyse|nasdaq|nysemkt|nysearca|amex|otc|lse|tsx|asx)\s*:\s*[a-z.]{1,6}\)|(?-i:\([A-Z]{1,6}\.[A-Z]{1,2}\)))[^.;!?]{0,40}?\b(?:closed|opened|ended|traded|trading|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|soared|tumbled|plunged|scaled|hit|drifted|edged|adding|(?:is|are|was|were) (?:up|down))\b(?:[^.;!?]|\.[0-9]){0,48}$",
             ),
             // A security's trading record: its range of the past year ("The stock's 52-week
             // range is"), and its volume of shares traded ("Trading volume was about half the
@@ -147,6 +147,11 @@ mod tests {
                 "Ridgeway Foods Inc. (NYSE: RWF) traded up 1.2% at $48.10 in the afternoon.",
                 "$48.10",
                 Kind::Money,
+            ),
+            (
+                "Harbour stocks gained, with Tidewell Ports (TDWL.NS) adding 0.5 percent.",
+                "0.5 percent",
+                Kind::Percent,
             ),
             (
                 "Brent crude slipped 3% on the week, and the DJIA closed down 0.4%.",

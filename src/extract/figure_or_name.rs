@@ -1114,6 +1114,13 @@ fn is_street_after(after: &str) -> bool {
     // "201 E. Nine Mile, Ferndale": a compass point, the street's name, its town.
     // Built and run only after a compass letter and a stop: the pattern is dear to compile.
     static COMPASS: OnceLock<Regex> = OnceLock::new();
+    // "in the 23300 block of Edmond Street": a police report's place on a street.
+    if after
+        .strip_prefix(" block of ")
+        .is_some_and(|street| street.starts_with(|c: char| c.is_uppercase()))
+    {
+        return true;
+    }
     if after.starts_with(' ')
         && matches!(
             after.as_bytes().get(1..3),

@@ -398,6 +398,9 @@ fn local_phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
             };
             if local_at(local) {
                 out.push(Span::new(offset + at, offset + local + 8));
+            } else if let Some(end) = spaced_local_at(bytes, local) {
+                // "(212) 560 – 6928": the local part's dash set apart.
+                out.push(Span::new(offset + at, offset + end));
             }
         }
     }
@@ -418,6 +421,23 @@ fn local_phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
             out.push(Span::new(offset + at, offset + at + 8));
         }
     }
+}
+
+/// Where a local part written "560 – 6928" or "560 - 6928" (three digits, a dash set apart,
+/// four digits) that starts at `at` ends, if one does.
+fn spaced_local_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let digits = |from: usize, count: usize| {
+        bytes
+            .get(from..from + count)
+            .is_some_and(|run| run.iter().all(u8::is_ascii_digit))
+            && !bytes.get(from + count).is_some_and(u8::is_ascii_digit)
+    };
+    let dash = match bytes.get(at + 3..at + 6) {
+        Some([b' ', b'-', b' ']) => 3,
+        Some([b' ', 0xE2, 0x80]) if matches!(bytes.get(at + 6..at + 8), Some([0x93, b' '])) => 5,
+        _ => return None,
+    };
+    (digits(at, 3) && digits(at + 3 + dash, 4)).then_some(at + 3 + dash + 4)
 }
 
 /// Digit groups dialled with a country code and no "+": three groups or more joined by dashes

@@ -78,6 +78,20 @@ impl Scanner<'_> {
         Some((currency, numeral))
     }
 
+    /// Where a sum's scale word starts: after a hyphen glued to both ("$670-billion",
+    /// "€180-billion", the Canadian style), else at `end`.
+    fn past_scale_hyphen(&self, end: usize, money: bool) -> usize {
+        let hyphenated = money
+            && self.punct_is(end, '-')
+            && self.glued(end)
+            && self.glued(end + 1)
+            && self
+                .word(end + 1)
+                .and_then(crate::lexicon::number_words::scale_word)
+                .is_some();
+        if hyphenated { end + 1 } else { end }
+    }
+
     /// From a numeral, adds scale and suffix into a parsed figure starting at token `start`.
     pub(super) fn complete(
         &self,
@@ -91,7 +105,7 @@ impl Scanner<'_> {
         let mut scale = None;
         if !numeral.share
             && let Some((power, next)) = self.scale(
-                end,
+                self.past_scale_hyphen(end, currency.is_some()),
                 currency.is_some(),
                 // "five and a half million": the words stopped at the fraction, not the scale.
                 numeral.words && numeral.value.fract().is_zero(),

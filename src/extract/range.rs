@@ -52,8 +52,15 @@ impl Scanner<'_> {
             self.word_is(joiner, "and")
         } else if self.is_dash(joiner) {
             // "0.4 –0.3": a dash set apart from the first figure and glued to the second is the
-            // second's sign (two table columns), not a range.
-            self.glued(joiner) || !self.glued(joiner + 1)
+            // second's sign (two table columns), not a range. A dash set apart on both sides is
+            // a range's between digits ("10 – 20"), but punctuation when it is an em dash
+            // ("$2.55 — $1.15 less than in June") or follows a number in words ("a crew of
+            // seven – two pilots, four attendants").
+            let spaced = !self.glued(joiner) && !self.glued(joiner + 1);
+            let in_words =
+                !(first.start..first.end).any(|at| self.surface(at).bytes().any(|b| b.is_ascii_digit()));
+            (self.glued(joiner) || !self.glued(joiner + 1))
+                && !(spaced && (self.punct_is(joiner, '—') || in_words))
         } else {
             // "from 50 to 70" is a change, not a range, unless a range is named before it
             // ("ranging from 5 to 10 percent", "ages varied from 18 to 65").

@@ -939,6 +939,21 @@ mod tests {
     }
 
     #[test]
+    fn scale_word_hyphenated_to_a_sum() {
+        let found = figures("Russia owes $670-billion to foreigners, and 12-million people wait.");
+        assert_eq!(
+            found[0],
+            (
+                Kind::Money,
+                "$670-billion".to_owned(),
+                Some(Decimal::from(670_000_000_000_u64))
+            )
+        );
+        // Only a sum's: a count hyphenated to a scale word is left as it was read.
+        assert_eq!(found[1].1, "12");
+    }
+
+    #[test]
     fn unit_symbol_after_a_figure() {
         assert_eq!(figures("The road is 12 km long.")[0].0, Kind::Quantity);
     }

@@ -295,7 +295,8 @@ fn instructed(claim: &Claim, recipe: bool) -> Option<crate::claim::Role> {
     let measure = matches!(claim.kind, Kind::Quantity | Kind::Duration);
     let portion = matches!(claim.kind, Kind::Count | Kind::Percent);
     let in_words = !claim.text.bytes().any(|b| b.is_ascii_digit());
-    let instruction = !recipe || role::gives_an_instruction(&claim.sentence);
+    let instruction =
+        !recipe || role::gives_an_instruction(&claim.sentence) || profile::recipe_card_line(&claim.sentence);
     (measure || (portion && (instruction || (claim.kind == Kind::Percent && in_words))))
         .then_some(crate::claim::Role::Procedure)
 }

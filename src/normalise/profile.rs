@@ -619,9 +619,15 @@ fn declares_a_recipe(document: &Document) -> bool {
     static TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r#"(?-u:"@type"\s*:\s*\[?\s*"Recipe"|schema\.org/Recipe")"#).expect("valid pattern")
     });
+    // The hRecipe microformat's root class, or an Open Graph type of recipe.
+    static MARKED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?i:class="(?:[^"]*\s)?h-?recipe[\s"]|og:type"\s+content="[^"]*recipe)"#)
+            .expect("valid pattern")
+    });
+    let original = document.source_map.original();
     document.format == crate::document::InputFormat::Html
-        && memchr::memmem::find(document.source_map.original().as_bytes(), b"Recipe").is_some()
-        && TYPE.is_match(document.source_map.original())
+        && ((memchr::memmem::find(original.as_bytes(), b"Recipe").is_some() && TYPE.is_match(original))
+            || (memchr::memmem::find(original.as_bytes(), b"ecipe").is_some() && MARKED.is_match(original)))
 }
 
 /// `RECIPE_INGREDIENTS` list items or more open with an amount and a kitchen unit.
@@ -630,21 +636,47 @@ fn lists_ingredients(document: &Document) -> bool {
         .blocks
         .iter()
         .filter(|block| block.kind == BlockKind::ListItem)
-        .filter(|block| {
-            let text = document.slice(block.span);
-            let text = &text[..crate::span::floor_char_boundary(text, text.len().min(40))];
-            let mut words = text.split_whitespace();
-            let amount = words.next().unwrap_or_default();
-            let starts_with_amount = amount.starts_with(|c: char| c.is_ascii_digit() || "½¼¾⅓⅔".contains(c));
-            let unit = amount.trim_start_matches(|c: char| c.is_ascii_digit() || "./½¼¾⅓⅔".contains(c));
-            let unit = if unit.is_empty() {
-                words.next().unwrap_or_default()
-            } else {
-                unit
-            };
-            starts_with_amount
-                && KITCHEN_UNITS.contains(&unit.trim_end_matches(['.', ',']).to_lowercase().as_str())
-        })
+        .filter(|block| opens_with_a_kitchen_measure(document.slice(block.span)))
         .nth(RECIPE_INGREDIENTS - 1)
         .is_some()
+}
+
+/// Whether text opens with an amount and a kitchen unit ("1/2 cup 2% milk", "250 g oats").
+fn opens_with_a_kitchen_measure(text: &str) -> bool {
+    let text = &text[..crate::span::floor_char_boundary(text, text.len().min(40))];
+    let mut words = text.split_whitespace();
+    let amount = words.next().unwrap_or_default();
+    let starts_with_amount = amount.starts_with(|c: char| c.is_ascii_digit() || "½¼¾⅓⅔".contains(c));
+    let unit = amount.trim_start_matches(|c: char| c.is_ascii_digit() || "./½¼¾⅓⅔".contains(c));
+    let unit = if unit.is_empty() {
+        words.next().unwrap_or_default()
+    } else {
+        unit
+    };
+    starts_with_amount && KITCHEN_UNITS.contains(&unit.trim_end_matches(['.', ',']).to_lowercase().as_str())
+}
+
+/// Whether a recipe's sentence is one of its ingredients ("1/2 cup 2% milk") or its nutrition
+/// card ("Per serving: cal. (kcal) 421, sodium (mg) 708"): its figures are the recipe's own.
+#[must_use]
+pub fn recipe_card_line(sentence: &str) -> bool {
+    const NUTRITION: &[&str] = &[
+        "per serving",
+        "kcal",
+        "calories",
+        "sodium",
+        "cholesterol",
+        "carbohydrate",
+        "protein",
+        "daily value",
+        "nutrition",
+    ];
+    opens_with_a_kitchen_measure(sentence) || {
+        let lower = sentence.to_lowercase();
+        NUTRITION
+            .iter()
+            .filter(|word| lower.contains(*word))
+            .nth(1)
+            .is_some()
+    }
 }
