@@ -2122,3 +2122,14 @@ fn a_body_named_by_its_acronym_that_has_reported_is_a_source() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`4,000`"), "{found:#?}");
 }
+
+#[test]
+fn a_places_size_in_a_compound_is_its_description() {
+    let text = "<html><body><p>The architect's 9,000-square-foot house sits on nine acres, beside a 200-seat hall \
+                and a 40-bedroom inn.</p><p>The town sold 8,000 permits last year.</p>\
+                <p>Overall, this sample of harbours saw a 30% rise in visits.</p>\
+                <p>See <a href=\"https://example.org/town\">the town's page</a>.</p></body></html>";
+    let found = uncited(text, "house.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`8,000`"), "{found:#?}");
+}

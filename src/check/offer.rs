@@ -145,9 +145,36 @@ pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
         }
         Kind::Percent => offered(text, claim) || rewards_terms(claim),
         Kind::Quantity => specified(claim) || rated(text, claim),
-        Kind::Count => counts_points(text, claim) && rewards_terms(claim),
+        Kind::Count => {
+            (counts_points(text, claim) && rewards_terms(claim)) || sized_in_a_compound(text, claim)
+        }
         _ => false,
     }
+}
+
+/// Whether a count is the size of a place written into a compound before it ("the 9,000-square-foot
+/// house", "a 200-seat hall", "a 40-bedroom hotel"): the building's description, as its sheet
+/// gives it.
+fn sized_in_a_compound(text: &str, claim: &Claim) -> bool {
+    const SIZES: &[&str] = &[
+        "-square-foot",
+        "-square-feet",
+        "-sq-ft",
+        "-square-metre",
+        "-square-meter",
+        "-seat",
+        "-seater",
+        "-room",
+        "-bedroom",
+        "-bed",
+        "-acre",
+    ];
+    let after = crate::span::window_after(text, claim.span.end, 16).to_ascii_lowercase();
+    SIZES.iter().any(|size| {
+        after
+            .strip_prefix(size)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c == '-' || c == ','))
+    })
 }
 
 /// Whether the claim's sentence states a card's or a loyalty scheme's terms (`REWARD_TERMS`).

@@ -223,6 +223,7 @@ const ANALYSIS: &[&str] = &[
     "we recruited",
     "we can ",
     "our sample",
+    "this sample of",
     "of our ",
     "the present study",
     "our analyses",
