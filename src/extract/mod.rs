@@ -488,6 +488,9 @@ fn grouped_phone_numbers(text: &str, offset: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// Bytes either side of a phone number searched for the parenthesis of a listing around it.
+const LISTING_BYTES: usize = 160;
+
 /// A parenthesis that lists a place and its telephone ("(369 Harbour Road; 212-524-3366-73)"):
 /// the number the address starts with is no figure either, so the whole parenthesis is set
 /// aside when a phone number found since `found_before` stands in it after a ";".
@@ -495,14 +498,18 @@ fn contact_parentheticals(text: &str, offset: usize, found_before: usize, out: &
     let mut listed = Vec::new();
     for phone in &out[found_before..] {
         let start = phone.start - offset;
-        let Some(open) = text[..start].rfind('(') else {
+        // A listing's parenthesis is short: looked for within `LISTING_BYTES` either side, so
+        // that a long sentence of many numbers is not searched over and over.
+        let from = crate::span::floor_char_boundary(text, start.saturating_sub(LISTING_BYTES));
+        let Some(open) = text[from..start].rfind('(').map(|at| from + at) else {
             continue;
         };
         let inside = &text[open + 1..start];
         if inside.contains(')') || !inside.contains(';') {
             continue;
         }
-        if let Some(close) = text[start..].find(')') {
+        let to = crate::span::floor_char_boundary(text, (phone.end - offset + LISTING_BYTES).min(text.len()));
+        if let Some(close) = text[start..to].find(')') {
             listed.push(Span::new(offset + open, offset + start + close + 1));
         }
     }

@@ -458,7 +458,9 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
             }
             // "The agency (WHO) has reported": after "has", "have" or "had", only a proper name
             // reports ("colleges had reported 130,000 cases" states what they had).
+            // ("The council has set the fee" keeps its own reading: a body sets its rules.)
             let perfect = cue == Cue::VerbAfter
+                && !text[whole.clone()].ends_with("set")
                 && [" has ", " have ", " had "]
                     .iter()
                     .any(|aux| text[whole.clone()].contains(aux));
