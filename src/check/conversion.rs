@@ -89,9 +89,8 @@ fn speaks_of_a_change(sentence: &str) -> bool {
         "difference",
     ];
     sentence.split(|c: char| !c.is_alphabetic()).any(|word| {
-        CHANGE_STEMS
-            .iter()
-            .any(|stem| word.to_lowercase().starts_with(stem))
+        let word = word.to_lowercase();
+        CHANGE_STEMS.iter().any(|stem| word.starts_with(stem))
     })
 }
 
