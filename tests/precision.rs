@@ -2133,3 +2133,90 @@ fn a_places_size_in_a_compound_is_its_description() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`8,000`"), "{found:#?}");
 }
+
+/// The `consistency/restated` findings on a document.
+fn restatements(text: &str, name: &str) -> usize {
+    findings(text, name)
+        .into_iter()
+        .filter(|(rule, _)| rule == "consistency/restated")
+        .count()
+}
+
+#[test]
+fn a_half_year_and_a_quarter_ending_on_one_day_are_two_figures() {
+    // Both end on one date, so their time is one; their lengths differ.
+    let periods = "# Results\n\nDuring the six months ended March 31, 2026, the Group recorded restructuring charges of $212 million.\n\n\
+                   During the three months ended March 31, 2026, the Group recorded restructuring charges of $95 million.\n";
+    assert_eq!(restatements(periods, "q.md"), 0);
+    // An adjusted figure and a reported one are two figures.
+    let basis = "# Results\n\nIn the first quarter of 2026, adjusted pre-tax income from the ferry business was $1.4 billion.\n\n\
+                 In the first quarter of 2026, pre-tax income from the ferry business was $1.1 billion, the Group said.\n";
+    assert_eq!(restatements(basis, "q.md"), 0);
+    // "$640 million" and "$640" where the notes are in millions: one figure at two scales.
+    let scales = "# Notes\n\nIn 2025 the fleet's repair charges were $640 million, mostly for hulls.\n\n\
+                  In 2025 the fleet's repair charges were $640, mostly for hulls (in millions).\n";
+    assert_eq!(restatements(scales, "q.md"), 0);
+    // One subject at one time given three values is a measure of three things.
+    let crowded = "# Shares\n\nAt June 30, 2026, the trust bought 400 shares of the fund.\n\n\
+                   At June 30, 2026, the trust sold 90 shares of the fund.\n\n\
+                   At June 30, 2026, the trust held 1,300 shares of the fund.\n";
+    assert_eq!(restatements(crowded, "q.md"), 0);
+    // The same figure stated twice for one period still disagrees with itself.
+    let restated = "# Results\n\nDuring the six months ended March 31, 2026, the Group recorded restructuring charges of $212 million.\n\n\
+                    The Group recorded restructuring charges of $250 million during the six months ended March 31, 2026.\n";
+    assert_eq!(restatements(restated, "q.md"), 1);
+}
+
+#[test]
+fn a_time_is_no_subject() {
+    let claims = parse_text(
+        "Ferry revenue was $41 million for the six months ended June 30, 2026, and $19 million for the second quarter.",
+        "t.txt",
+    );
+    let subjects: Vec<Option<&str>> = claims
+        .iter()
+        .filter(|c| c.text.starts_with('$'))
+        .map(|c| c.subject.as_deref())
+        .collect();
+    assert_eq!(subjects, [None, None]);
+}
+
+#[test]
+fn a_filing_cover_broken_over_lines_is_still_a_filing() {
+    let page = "<html><body><p>UNITED STATES</p><p>SECURITIES\nAND EXCHANGE COMMISSION</p>\
+                <p>Washington, D.C. 20549</p><p>FORM\n8-K</p><p>CURRENT REPORT</p>\
+                <p>Harbour Ferries, Inc., 12 Quay Street, Lexington, Kentucky 40507, and Louisville, Ky. 40232; \
+                Miami, FL , 33101</p>\
+                <p>Item 5.02. The Company agreed to pay its new treasurer an annual base salary of $310,000 and a \
+                signing award of $40,000, which vests as to one-third on each anniversary.</p></body></html>";
+    assert_eq!(uncited(page, "8k.html"), Vec::<String>::new());
+    let texts = texts(page, "8k.html");
+    for code in ["20549", "40507", "40232", "33101"] {
+        assert!(!texts.iter().any(|t| t == code), "{texts:?}");
+    }
+}
+
+#[test]
+fn a_model_number_is_no_count() {
+    let texts = texts(
+        "At year end the 787 program held deferred costs of $9 billion. The 2018 model sold well. The 300 programs cost more.",
+        "t.txt",
+    );
+    assert_eq!(texts, ["$9 billion", "2018", "300"]);
+}
+
+#[test]
+fn money_whose_scale_was_lost_is_no_wrong_sum() {
+    // "million" after the last figure was carried past a page break.
+    let change = "Deferred revenue increased $207 million from $1,520 million as of December 31, 2025 to $1,727\n\n8\n\nmillion as of June 30, 2026.\n";
+    assert_eq!(consistency_rules(change, "t.txt"), Vec::<String>::new());
+    // A list whose last part stands past a long clause may go on: no breakdown is read.
+    let list = "As of June 30, 2026, the Company had $20.0 billion of obligations comprised of $4.0 billion included in \
+                \"Current ferry liabilities\" and $1.5 billion of \"Non-current ferry liabilities\" on the Consolidated Balance Sheets \
+                and $14.5 billion of obligations that are not reflected on the balance sheets.\n";
+    assert_eq!(consistency_rules(list, "t.txt"), Vec::<String>::new());
+    // Notes redeemed at a price above their principal.
+    let price =
+        "The Company may redeem the notes at a price equal to 101% of the principal plus accrued interest.\n";
+    assert_eq!(consistency_rules(price, "t.txt"), Vec::<String>::new());
+}

@@ -134,7 +134,8 @@ fn change(context: &Context<'_>, relation: &Change, tolerance: Decimal) -> Optio
         Expected::Contradiction(detail) => return Some(change_finding(relation, from, to, detail, None)),
         Expected::Nothing => return None,
     };
-    if !expected.widen(tolerance).disjoint(to_range) {
+    let expected = expected.widen(tolerance);
+    if !expected.disjoint(to_range) || lost_its_scale(to, to_range, expected) {
         return None;
     }
     let actual_percent = (to_value - from_value)
@@ -197,6 +198,22 @@ fn change(context: &Context<'_>, relation: &Change, tolerance: Decimal) -> Optio
         finding = finding.claim(&context.claims[index]);
     }
     Some(finding)
+}
+
+/// Whether money the sentence gives without a scale word would agree at one ("from $1,521
+/// million to $1,728", its "million" carried past a page break; "$445" where the document's
+/// tables are in millions): the scale was lost in the reading, not the sum in the writing.
+fn lost_its_scale(to: &Claim, to_range: Interval, expected: Interval) -> bool {
+    let written: String = to
+        .text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    to.kind == Kind::Money
+        && written.parse::<Decimal>().ok() == to.value.map(|v| v.abs())
+        && [1_000u64, 1_000_000, 1_000_000_000]
+            .iter()
+            .any(|&scale| !to_range.scale(Decimal::from(scale)).disjoint(expected))
 }
 
 /// What the stated change makes of the from-value.

@@ -119,13 +119,21 @@ impl Scanner<'_> {
     fn names_a_model(&self, numeral: &Numeral, previous: &str, measured: bool) -> bool {
         let at = numeral.start;
         let digits = self.surface(at);
-        // "the 1000 series", "the 7 Series": a range of models.
+        // "the 1000 series", "the 7 Series", "the 787 program": a model or a range of them (a
+        // count would take the plural).
         if matches!(previous, "the" | "The")
             && numeral.end == at + 1
             && digits.bytes().all(|b| b.is_ascii_digit())
-            && self
-                .word(at + 1)
-                .is_some_and(|w| matches!(w, "series" | "Series"))
+            && self.word(at + 1).is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                // "the 2018 model", "the 2012 program": a year's.
+                w == "series"
+                    || (!modern_year(digits)
+                        && matches!(
+                            w.as_str(),
+                            "program" | "programme" | "model" | "family" | "platform" | "variant"
+                        ))
+            })
         {
             return true;
         }
@@ -1016,14 +1024,6 @@ impl SentenceFacts {
     }
 }
 
-/// The postal codes of the United States' states and territories.
-const STATES: [&str; 54] = [
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
-    "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-    "PR", "VI", "GU",
-];
-
 /// Words of screens, video and games, in any case: beside them "4K" is a resolution.
 static SCREEN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
@@ -1248,10 +1248,14 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             legislature_after: build(r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag|(?i:freeway|highway|interstate|motorway|expressway|turnpike|tollway|beltway))(?-u:\b)"),
             subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
+            // "Washington, D.C. 20549", "Louisville, Ky. 40232", "Lexington, Kentucky 40507", "FL , 33401".
             state_before: build(&format!(
-                r"(?:(?-u:\b)(?:{states})|,\s(?:{title_case})),?\s$",
-                states = STATES.join("|"),
-                title_case = STATES
+                r"(?:(?-u:\b)(?:{states})|(?:^|[\s,])(?:{abbreviated})|,\s(?:{title_case}|{names}))\s?,?\s$",
+                states = crate::lexicon::places::STATES.join("|"),
+                abbreviated = crate::lexicon::places::STATE_ABBREVIATIONS
+                    .iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|"),
+                names = crate::lexicon::places::STATE_NAMES.join("|"),
+                title_case = crate::lexicon::places::STATES
                     .iter()
                     .map(|code| format!("{}{}", &code[..1], code[1..].to_ascii_lowercase()))
                     .collect::<Vec<_>>()

@@ -172,7 +172,15 @@ fn is_boundary(text: &str, block: Span, start: usize, at: usize, end: usize) -> 
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
     let known = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-    !(single_initial || dotted || known)
+    // "Louisville, Ky. 40232": a state's abbreviation before its ZIP code.
+    let before_zip =
+        crate::lexicon::places::is_state_abbreviation(word) && next_digits(after.trim_start()) == 5;
+    !(single_initial || dotted || known || before_zip)
+}
+
+/// How many ASCII digits `text` opens with.
+fn next_digits(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_digit).count()
 }
 
 #[cfg(test)]

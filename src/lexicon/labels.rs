@@ -202,6 +202,7 @@ pub fn is_name_prefix(word: &str) -> bool {
                 | "SARS"
                 | "MERS"
                 | "Form"
+                | "FORM"
                 | "FIPS"
                 | "SP"
                 | "ISSN"

@@ -7,6 +7,7 @@ pub mod cues;
 pub mod finder;
 pub mod labels;
 pub mod number_words;
+pub mod places;
 pub mod units;
 #[rustfmt::skip]
 pub mod unit_table;

@@ -123,15 +123,7 @@ pub fn detect(document: &Document) -> Profile {
     {
         return Profile::Legal;
     }
-    let form = [
-        "FORM 10-K",
-        "FORM 10-Q",
-        "FORM 8-K",
-        "FORM 20-F",
-        "Form 10-K",
-        "Form 10-Q",
-    ];
-    if head.contains("SECURITIES AND EXCHANGE COMMISSION") && form.iter().any(|f| head.contains(f)) {
+    if is_filing_cover(head) {
         return Profile::Filing;
     }
     let header = [
@@ -186,6 +178,24 @@ pub fn detect(document: &Document) -> Profile {
         return Profile::Research;
     }
     Profile::Report
+}
+
+/// Whether a document's head is a securities filing's cover: the commission's name and the
+/// form's, in any case and with the line breaks and spaces of the filer's layout ("SECURITIES\nAND
+/// EXCHANGE COMMISSION", "FORM  8-K").
+fn is_filing_cover(head: &str) -> bool {
+    const FORMS: [&str; 4] = ["FORM 10-K", "FORM 10-Q", "FORM 8-K", "FORM 20-F"];
+    if memchr::memmem::find(head.as_bytes(), b"EXCHANGE").is_none() && !head.contains("Exchange") {
+        return false;
+    }
+    let mut folded = String::with_capacity(head.len());
+    for word in head.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(&word.to_ascii_uppercase());
+    }
+    folded.contains("SECURITIES AND EXCHANGE COMMISSION") && FORMS.iter().any(|form| folded.contains(form))
 }
 
 /// Whether a document's headings are a research paper's: Methods (or a structured abstract's

@@ -119,6 +119,10 @@ const STOP: &[&str] = &[
     "less",
     "today",
     "apiece",
+    "both",
+    "each",
+    "respectively",
+    "together",
     "year",
     "years",
     "a",
@@ -198,8 +202,65 @@ pub fn subject(text: &str, tokens: &[Token], mention: &Mention) -> Option<String
         && !["%", "percent", "cent", "pct", "percentage", "percents"]
             .iter()
             .any(|s| figure.ends_with(s));
-    forward(text, tokens, after, mention.kind, share_in_words).or_else(|| backward(text, tokens, mention))
+    forward(text, tokens, after, mention.kind, share_in_words)
+        .filter(|phrase| !names_a_time(phrase))
+        .or_else(|| backward(text, tokens, mention))
+        .filter(|phrase| !names_a_time(phrase))
 }
+
+/// Whether a phrase names a stretch of time, not a thing counted ("$1.1 billion for the six
+/// months ended …", "for the second quarter", "in the same period", "for the prior year"): its
+/// words are all number words, ordinals and words of time and of comparing times.
+fn names_a_time(phrase: &str) -> bool {
+    use crate::lexicon::number_words::{number_word, ordinal_word};
+    phrase.split_whitespace().all(|word| {
+        let word = word
+            .trim_end_matches(['’', '\''])
+            .trim_end_matches("’s")
+            .trim_end_matches("'s");
+        number_word(word).is_some() || ordinal_word(word).is_some() || is_in(TIME_WORDS, word)
+    })
+}
+
+/// Nouns of a stretch of time and the words that pick one out ("the same period", "the prior
+/// year", "the comparable quarter").
+const TIME_WORDS: &[&str] = &[
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "half",
+    "halves",
+    "period",
+    "periods",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "year",
+    "years",
+    "fiscal",
+    "same",
+    "prior",
+    "previous",
+    "preceding",
+    "current",
+    "comparable",
+    "corresponding",
+    "last",
+    "next",
+    "past",
+    "recent",
+    "year-to-date",
+    "ytd",
+    "interim",
+    "annual",
+    "quarterly",
+    "twelve-month",
+    "six-month",
+    "three-month",
+    "nine-month",
+];
 
 fn word<'a>(text: &'a str, token: &Token) -> &'a str {
     &text[token.span.range()]
@@ -291,6 +352,40 @@ fn noun_phrase(text: &str, tokens: &[Token], start: usize) -> Option<String> {
     (!phrase.is_empty()).then_some(phrase)
 }
 
+/// Prepositions after which a phrase before a figure's "of" qualifies a head noun before them
+/// ("payments of debt of $2.6 billion", "income from continuing operations of $2.2 billion").
+const QUALIFYING: &[&str] = &["of", "from", "on", "for"];
+
+/// The first token of the subject when the phrase from `first` (up to `end`, the figure's "of")
+/// qualifies a head noun before a preposition: the head and the preposition join it, within
+/// `MAX_WORDS` words ("payments of debt", not "debt": payments and issuances of debt are two
+/// figures).
+fn head_before_preposition(text: &str, tokens: &[Token], first: usize, end: usize) -> usize {
+    let Some(preposition) = first.checked_sub(1) else {
+        return first;
+    };
+    if preposition == 0
+        || !tokens[preposition].is_word()
+        || !is_in(QUALIFYING, word(text, &tokens[preposition]))
+    {
+        return first;
+    }
+    let mut head = preposition;
+    while head > 0 && end - (head - 1) <= MAX_WORDS + 1 {
+        let t = &tokens[head - 1];
+        let w = word(text, t);
+        if !t.is_word()
+            || crate::lexicon::number_words::number_word(w).is_some()
+            || is_in(STOP, w)
+            || is_in(DETERMINERS, w)
+        {
+            break;
+        }
+        head -= 1;
+    }
+    if head < preposition { head } else { first }
+}
+
 /// "a growth rate of 20 percent": the phrase before "of" right before the figure; or
 /// "the number of X … approaching 12 billion": X.
 fn backward(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
@@ -313,6 +408,7 @@ fn backward(text: &str, tokens: &[Token], mention: &Mention) -> Option<String> {
             first -= 1;
         }
         if first < before - 1 {
+            let first = head_before_preposition(text, tokens, first, before - 1);
             let phrase = &text[tokens[first].span.start..tokens[before - 2].span.end];
             return Some(super::collapse_whitespace(phrase));
         }

@@ -334,6 +334,13 @@ fn parts_after(sentence: &Sentence<'_>, total: usize, first_at: usize, first_n: 
                 &["of whom", "of which", "of them", "of these", "of those"],
             )
             .is_some();
+        // "$21 billion comprised of $4.1 billion in … and $1.6 billion of … on the balance sheets
+        // and $15.3 billion of …": a comparable figure after "and" past a long gap may be the
+        // list's last part; a list that cannot be told complete is no breakdown.
+        let may_go_on = gap.len() > 8 && fits(index) && (at - 2..at).any(|i| view.is(i, "and"));
+        if may_go_on {
+            return Vec::new();
+        }
         if broken || nested {
             break;
         }

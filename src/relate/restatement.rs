@@ -21,37 +21,18 @@ type Key<'a> = (String, &'static str, Option<&'a str>, Kind);
 
 pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
     let text = document.text.as_str();
+    let keys: Vec<Option<Key<'_>>> = claims.iter().map(|claim| key(text, claim)).collect();
+    let crowded = crowded_keys(claims, &keys);
     // Read only when two statements are compared: most documents have no candidate pair.
     let lists = std::cell::OnceCell::new();
-    let mut first: HashMap<Key<'_>, usize> = HashMap::new();
+    let mut first: HashMap<&Key<'_>, usize> = HashMap::new();
     for (index, claim) in claims.iter().enumerate() {
-        if !matches!(
-            claim.kind,
-            Kind::Money | Kind::Percent | Kind::Count | Kind::Quantity
-        ) {
+        let Some(key) = &keys[index] else { continue };
+        if crowded.contains(key) {
             continue;
         }
-        // Without a time reference two statements are too often different subsets ("18 tumour
-        // types" of the "31 tumour types"); a figure restated is one of a stated time.
-        if claim.time.is_none() || claim.subject_from_headers {
-            continue;
-        }
-        let Some(subject) = &claim.subject else { continue };
-        // A limit a rule sets is no statement of fact, and a unit is no subject ("GtC", "ppm").
-        let one_word = !subject.contains(' ');
-        if claim.role == Some(Role::Specification)
-            || subject.chars().any(|c| c.is_ascii_digit())
-            || (one_word && (crate::lexicon::units::unit_word(subject).is_some() || unit_like(subject)))
-            || (one_word && names_a_change(subject))
-        {
-            continue;
-        }
-        let measure = claim
-            .unit
-            .and_then(crate::lexicon::units::scale)
-            .map_or(claim.unit.unwrap_or(""), |(dimension, _, _)| dimension.name());
-        let key = (subject_key(subject), measure, claim.time.as_deref(), claim.kind);
-        match first.get(&key) {
+        let subject = claim.subject.as_deref().unwrap_or_default();
+        match first.get(key) {
             None => {
                 first.insert(key, index);
             }
@@ -67,7 +48,8 @@ pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
                     && !lists
                         .get_or_init(|| Lists::of(document))
                         .apart(&claims[earlier], claim)
-                    && !states_both(claims, earlier, index) =>
+                    && !states_both(claims, earlier, index)
+                    && !scaled_alike(&claims[earlier], claim) =>
             {
                 out.restatements.push(Restatement {
                     earlier,
@@ -77,6 +59,75 @@ pub fn find(document: &Document, claims: &[Claim], out: &mut Relations) {
             Some(_) => {}
         }
     }
+}
+
+/// The key a claim is compared by, if it is a statement of fact that can be restated.
+fn key<'c>(text: &str, claim: &'c Claim) -> Option<Key<'c>> {
+    if !matches!(
+        claim.kind,
+        Kind::Money | Kind::Percent | Kind::Count | Kind::Quantity
+    ) {
+        return None;
+    }
+    // Without a time reference two statements are too often different subsets ("18 tumour
+    // types" of the "31 tumour types"); a figure restated is one of a stated time.
+    if claim.time.is_none() || claim.subject_from_headers {
+        return None;
+    }
+    // "$35 million and $34 million, respectively": each value goes with one of a list of times
+    // or things the sentence gives in order, and the key holds only one of them.
+    if claim.sentence.contains("respectively") {
+        return None;
+    }
+    // "increased the quantity by three units", "cut by 400 jobs": the size of a change, and two
+    // changes of one thing in one year are as often of two things.
+    if word_before(text, claim).is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return None;
+    }
+    let subject = claim.subject.as_deref()?;
+    // A limit a rule sets is no statement of fact, and a unit is no subject ("GtC", "ppm").
+    let one_word = !subject.contains(' ');
+    if claim.role == Some(Role::Specification)
+        || subject.chars().any(|c| c.is_ascii_digit())
+        || (one_word && (crate::lexicon::units::unit_word(subject).is_some() || unit_like(subject)))
+        || (one_word && names_a_change(subject))
+    {
+        return None;
+    }
+    let measure = claim
+        .unit
+        .and_then(crate::lexicon::units::scale)
+        .map_or(claim.unit.unwrap_or(""), |(dimension, _, _)| dimension.name());
+    Some((subject_key(subject), measure, claim.time.as_deref(), claim.kind))
+}
+
+/// Distinct values at which a key stops naming one figure.
+const CROWDED: usize = 3;
+
+/// Keys stated with `CROWDED` or more different values: one subject at one time given three
+/// values is a measure of several things ("shares" bought, issued and held at the end of June;
+/// "the second quarter"'s revenue, costs and income), not one figure stated again.
+fn crowded_keys<'k, 'c>(
+    claims: &[Claim],
+    keys: &'k [Option<Key<'c>>],
+) -> std::collections::HashSet<&'k Key<'c>> {
+    type Values<'a> = (usize, Vec<(Option<rust_decimal::Decimal>, Option<&'a str>)>);
+    let mut values: HashMap<&Key<'_>, Values<'_>> = HashMap::new();
+    for (claim, key) in claims.iter().zip(keys) {
+        let Some(key) = key else { continue };
+        let (sentence, seen) = values.entry(key).or_insert((usize::MAX, Vec::new()));
+        // A sentence counts once: "from 50 to 70" is one statement of a change.
+        let value = (claim.value, claim.unit);
+        if *sentence != claim.sentence_index && seen.len() < CROWDED && !seen.contains(&value) {
+            seen.push(value);
+        }
+        *sentence = claim.sentence_index;
+    }
+    values
+        .into_iter()
+        .filter(|(_, (_, seen))| seen.len() >= CROWDED)
+        .map(|(key, _)| key)
+        .collect()
 }
 
 /// The list each list item belongs to (a run of items with no other block between them), so
@@ -117,6 +168,20 @@ impl<'d> Lists<'d> {
     fn apart(&self, a: &Claim, b: &Claim) -> bool {
         matches!((self.list(a), self.list(b)), (Some(x), Some(y)) if x != y)
     }
+}
+
+/// Whether one value is the other in thousands, millions or billions ("$445 million" in prose
+/// and "$445" where the filing's tables and notes are "in millions"): one figure written at two
+/// scales, not two figures.
+fn scaled_alike(a: &Claim, b: &Claim) -> bool {
+    let (Some(x), Some(y)) = (a.value, b.value) else {
+        return false;
+    };
+    let (small, large) = if x.abs() <= y.abs() { (x, y) } else { (y, x) };
+    !small.is_zero()
+        && [1_000u64, 1_000_000, 1_000_000_000]
+            .iter()
+            .any(|&scale| small.checked_mul(rust_decimal::Decimal::from(scale)) == Some(large))
 }
 
 /// Figures of a sentence looked at either side of a claim by `states_both` (a flattened table
@@ -194,6 +259,10 @@ fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
     if proposed(a) != proposed(b) || a.modality != b.modality {
         return false;
     }
+    let basis = |claim: &Claim| words(&claim.sentence).any(|w| BASIS.contains(&w.as_str()));
+    if basis(a) != basis(b) || periods_apart(&a.sentence, &b.sentence) {
+        return false;
+    }
     let subject: Vec<String> = words(subject).collect();
     let content = |claim: &Claim| -> std::collections::HashSet<String> {
         words(&claim.sentence)
@@ -205,6 +274,40 @@ fn same_statement(a: &Claim, b: &Claim, subject: &str) -> bool {
     let shared = first.intersection(&second).count();
     let smaller = first.len().min(second.len()).max(1);
     shared >= 1 && shared * 3 >= smaller
+}
+
+/// Whether two sentences speak of stretches of time of different lengths ("during the six
+/// months ended June 30" and "during the three months ended June 30"; "the 39-week period" and
+/// "the 13-week quarter"): both end on one date, so their time is one, but a half-year's
+/// figure and a quarter's are two figures. Only where both name a length.
+fn periods_apart(a: &str, b: &str) -> bool {
+    let (first, second) = (period_lengths(a), period_lengths(b));
+    !first.is_empty() && !second.is_empty() && first != second
+}
+
+/// The lengths of time a sentence names, as "N unit" in lower case ("six month", "39 week"),
+/// and "quarter" or "half" where it names one without a number.
+fn period_lengths(sentence: &str) -> std::collections::BTreeSet<String> {
+    const UNITS: [&str; 3] = ["month", "week", "quarter"];
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::sentence::noun_key)
+        .collect();
+    let mut lengths = std::collections::BTreeSet::new();
+    for (index, word) in words.iter().enumerate() {
+        if UNITS.contains(&word.as_str()) || word == "half" {
+            let count = index
+                .checked_sub(1)
+                .map(|before| words[before].as_str())
+                .filter(|before| {
+                    before.bytes().all(|b| b.is_ascii_digit())
+                        || crate::lexicon::number_words::number_word(before).is_some()
+                });
+            lengths.insert(count.map_or_else(|| word.clone(), |count| format!("{count} {word}")));
+        }
+    }
+    lengths
 }
 
 /// Whether each sentence names something the other does not ("paid $14,486 to Veterans Pension
@@ -349,4 +452,16 @@ const STOP: &[&str] = &[
     "over", "into", "also", "they", "been", "some", "other", "such", "only", "most", "many", "year", "years",
     "percent", "million", "billion", "thousand", "while", "when", "what", "where", "these", "those", "after",
     "before", "since", "under", "between", "both", "each", "still", "then", "them", "will", "would", "could",
+];
+
+/// Words that put a figure on a basis of its own ("non-GAAP", "adjusted", "pro forma",
+/// "organic"): a company's adjusted income and its reported income are two figures.
+const BASIS: &[&str] = &[
+    "gaap",
+    "adjusted",
+    "forma",
+    "organic",
+    "operational",
+    "underlying",
+    "diluted",
 ];
