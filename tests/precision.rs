@@ -2220,3 +2220,61 @@ fn money_whose_scale_was_lost_is_no_wrong_sum() {
         "The Company may redeem the notes at a price equal to 101% of the principal plus accrued interest.\n";
     assert_eq!(consistency_rules(price, "t.txt"), Vec::<String>::new());
 }
+
+#[test]
+fn a_books_catalogue_line_and_an_engines_size_need_no_source() {
+    let page = "<html><body><p>The harbour pilot's memoir is a gentle read.</p>\
+                <p>Quayside Press, 312 pp., $18.99; ages 9-12</p>\
+                <p>Tidewater Books, $15.50; ages 4 and up</p>\
+                <p>A 650cc twin is plenty for a new rider, and classes of 400 to 900cc sold best.</p>\
+                <p>Ferry fares rose 12% last year.</p>\
+                <p>See <a href=\"https://example.org/fares\">the fares page</a>.</p></body></html>";
+    let found = uncited(page, "books.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`12%`"), "{found:#?}");
+}
+
+#[test]
+fn what_a_guide_tells_the_reader_to_expect_is_their_case() {
+    let text = "<html><body><p>Kayaks vary. For a first boat you can expect to pay $700 to $1,100, and you'll probably \
+                spend $150 on a paddle.</p><p>Sales of kayaks rose 18% in 2025.</p>\
+                <p>See <a href=\"https://example.org/kayaks\">the guide</a>.</p></body></html>";
+    let found = uncited(text, "kayak.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`18%`"), "{found:#?}");
+}
+
+#[test]
+fn a_bill_reported_on_is_the_source_of_its_amounts() {
+    let text = "<html><body><p>The harbour board will get $2.1 billion for 2026 under the terms of a spending bill \
+                passed on Friday.</p><p>Dredging received $310 million in the bill.</p>\
+                <p>The bill includes $95 million for pilots and $12 million for buoys.</p>\
+                <p>Ferry use rose 7% last year.</p>\
+                <p>See <a href=\"https://example.org/board\">the board</a>.</p></body></html>";
+    let found = uncited(text, "bill.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`7%`"), "{found:#?}");
+}
+
+#[test]
+fn a_half_after_an_article_and_a_mixed_length_of_time() {
+    let claims = parse_text(
+        "The port earns more than a half a billion dollars a year.",
+        "t.txt",
+    );
+    let values: Vec<(&str, Option<String>)> = claims
+        .iter()
+        .map(|c| (c.text.as_str(), c.value.map(|v| v.to_string())))
+        .collect();
+    assert_eq!(
+        values,
+        [("a half a billion dollars a year", Some("500000000".to_owned()))]
+    );
+    assert_eq!(
+        texts(
+            "She spent a year and a half of her life on the boat, and a cup and a half of flour.",
+            "t.txt"
+        ),
+        Vec::<String>::new()
+    );
+}

@@ -142,9 +142,10 @@ pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
                 || set_by_law_or_court(text, claim)
                 || rewards_terms(claim)
                 || price_list_line(claim)
+                || catalogue_line(claim)
         }
         Kind::Percent => offered(text, claim) || rewards_terms(claim),
-        Kind::Quantity => specified(claim) || rated(text, claim),
+        Kind::Quantity => specified(claim) || rated(text, claim) || catalogue_line(claim),
         Kind::Count => {
             (counts_points(text, claim) && rewards_terms(claim)) || sized_in_a_compound(text, claim)
         }
@@ -379,6 +380,19 @@ fn price_list_line(claim: &Claim) -> bool {
             .any(|word| MEASURES.contains(&word.to_lowercase().as_str()))
 }
 
+/// A book's or a record's catalogue line under a review ("Harbour Press, 312 pp., $18.99; ages
+/// 8-12"): a short line of publisher, length, price and readership, as the publisher lists them.
+fn catalogue_line(claim: &Claim) -> bool {
+    static FIELDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:\d pp\.|(?:^|[;,]\s*)ages \d|ISBN)").expect("valid pattern")
+    });
+    let line = claim.sentence.trim();
+    line.len() <= CATALOGUE_LINE_BYTES && FIELDS.is_match(line)
+}
+
+/// Longest catalogue line, in bytes.
+const CATALOGUE_LINE_BYTES: usize = 160;
+
 /// A price named as the list or retail price of what a review describes ("the retail price on
 /// this configuration is $3,299", "its list price: $499").
 fn listed(text: &str, claim: &Claim) -> bool {
@@ -527,7 +541,8 @@ fn specified(claim: &Claim) -> bool {
     let Some(unit) = claim.unit else {
         return false;
     };
-    if DEVICE_UNITS.contains(&unit) {
+    // "a 250cc bike", "500-600cc": an engine's displacement, as its maker gives it.
+    if DEVICE_UNITS.contains(&unit) || (unit == "cm³" && claim.text.to_ascii_lowercase().ends_with("cc")) {
         return true;
     }
     let Some((dimension, factor, _)) = scale(unit) else {

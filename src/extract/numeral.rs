@@ -1003,11 +1003,19 @@ impl Scanner<'_> {
             numeral.start = at;
             return Some(numeral);
         }
+        if is(next, "half") {
+            // "a half a billion dollars": "half a billion" after an article. "a year and a half
+            // of his life": the end of a length of time, no share of his life.
+            let half_of_scale = self.half_from(at + 1).filter(|_| self.word_is(at + 2, "a"));
+            let mixed = at >= 2 && self.word_is(at - 1, "and");
+            return match half_of_scale {
+                Some(half) => Some(Numeral { start: at, ..half }),
+                None if mixed => None,
+                None => self.fraction_share(&one),
+            };
+        }
         if let Some(share) = self.fraction_share(&one) {
             return Some(share);
-        }
-        if is(next, "half") {
-            return None;
         }
         // "a dollar and 42 cents", "a euro a day", "less than a dollar": one of a currency when
         // cents, a rate or a bound make it an amount; "the value of a dollar" names the unit.
@@ -1033,6 +1041,11 @@ impl Scanner<'_> {
         ) {
             return None;
         }
+        self.half_from(at)
+    }
+
+    /// `half` whatever word stands before it.
+    fn half_from(&self, at: usize) -> Option<Numeral> {
         if self.is_dash(at + 1) && self.glued(at + 1) {
             return None; // "half-hour", "half-year"
         }

@@ -97,6 +97,7 @@ struct Patterns {
     verb_after: LazyLock<Regex>,
     verb_before: LazyLock<Regex>,
     data_from: LazyLock<Regex>,
+    legislation: LazyLock<Regex>,
     source_line: LazyLock<Regex>,
     signed_quotation: LazyLock<Regex>,
     instrument: LazyLock<Regex>,
@@ -141,6 +142,13 @@ static PATTERNS: Patterns = Patterns {
             // named body gathered the data.
             r"(?-u:\b)(?:(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Aa]\s+(?:report|survey|study)|[Aa]n\s+analysis|[Rr]esearch)\s+(?:from|by|of)|(?:surveyed|polled|compiled|tracked|collected|conducted|released|published|provided)\s+by)\s+({NAME})"
         ))
+    }),
+    // "the bill includes $3.8 billion for …", "received $805 million in the bill", "under the
+    // terms of an omnibus spending bill": the law or budget reported on holds the amounts.
+    legislation: LazyLock::new(|| {
+        build(
+            r"(?i:(?-u:\b)((?:the|this|that|an?)\s+(?:[a-z-]+\s+){0,2}(?:bill|budget|legislation|measure|package|agreement|resolution)\s+(?:includes|included|provides|provided|allocates|allocated|contains|gives|gave|sets\s+aside|earmarks|earmarked|funds|funded|would\s+(?:provide|give|allocate|include|fund))|(?:in|under)\s+the\s+(?:terms\s+of\s+(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}(?:bill|budget|legislation|measure|package|agreement|resolution))(?-u:\b))",
+        )
     }),
     source_line: LazyLock::new(|| build(r"^(?i:sources?|data\s+sources?|source\(s\))[*_]*\s*:")),
     signed_quotation: LazyLock::new(|| build(r#"[”"]\s*(?:--|—|–)\s*\S"#)),
@@ -259,6 +267,7 @@ enum Cue {
     VerbAfter,
     VerbBefore,
     DataFrom,
+    Legislation,
 }
 
 /// The words the attribution patterns need, each with the pattern it calls for: a block
@@ -325,6 +334,13 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("released by ", Cue::DataFrom),
             ("published by ", Cue::DataFrom),
             ("provided by ", Cue::DataFrom),
+            (" bill", Cue::Legislation),
+            ("budget", Cue::Legislation),
+            ("legislation", Cue::Legislation),
+            ("measure ", Cue::Legislation),
+            ("package", Cue::Legislation),
+            ("agreement", Cue::Legislation),
+            ("resolution", Cue::Legislation),
         ];
         let finder = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -432,7 +448,7 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
     }
     // Attributions need one of their words: a block without any is passed over at once.
     let (finder, cues) = attribution_words();
-    let mut wanted = [false; 4];
+    let mut wanted = [false; 5];
     for found in finder.find_overlapping_iter(text) {
         wanted[cues[found.pattern().as_usize()] as usize] = true;
     }
@@ -443,6 +459,7 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
         (Cue::VerbAfter, &*patterns.verb_after),
         (Cue::VerbBefore, &*patterns.verb_before),
         (Cue::DataFrom, &*patterns.data_from),
+        (Cue::Legislation, &*patterns.legislation),
     ] {
         if !wanted[cue as usize] {
             continue;

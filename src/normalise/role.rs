@@ -189,6 +189,22 @@ const EXAMPLE: &[&str] = &[
     "say you ",
     "say your ",
     "say we ",
+    // What the reader may expect to pay or do, as a guide tells it ("you can expect to pay
+    // $800", "you're probably spending $5,000"): the reader's case, put to them.
+    "you can expect",
+    "expect to pay",
+    "expect to spend",
+    "you'll pay",
+    "you will pay",
+    "you'll spend",
+    "you will spend",
+    "you're probably",
+    "you are probably",
+    "you'll probably",
+    "you can get",
+    "you may have to",
+    "you should plan",
+    "you should budget",
 ];
 const ANALYSIS: &[&str] = &[
     "we estimate",
