@@ -2278,3 +2278,26 @@ fn a_half_after_an_article_and_a_mixed_length_of_time() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_figure_expected_or_cited_by_a_named_body_has_its_source() {
+    let text = "<html><body><p>More than 9 million people are expected by the Harbour Board to take a ferry this summer.</p>\
+                <p>That is above the 8 million figure Mayor Quill cited last week.</p>\
+                <p>Ferry fares rose 4% last year.</p>\
+                <p>See <a href=\"https://example.org/fares\">the fares page</a>.</p></body></html>";
+    let found = uncited(text, "ferry.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`4%`"), "{found:#?}");
+}
+
+#[test]
+fn working_told_in_words_a_court_bond_and_emphasis_need_no_source() {
+    let text = "<html><body><p>The haul was worth $2.6 billion. Once you divide that by 52 weeks, it comes to about $50 million a week.</p>\
+                <p>The two captains were released on condition that each post $75,000 bond.</p>\
+                <p>The skipper could face up to five years in prison and have to pay $250,000.</p>\
+                <p>\"I am 100 percent sure of the course,\" the pilot said of the crossing.</p>\
+                <p>See <a href=\"https://example.org/haul\">the court filing</a>.</p></body></html>";
+    let found = uncited(text, "haul.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`$2.6 billion`"), "{found:#?}");
+}

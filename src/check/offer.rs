@@ -439,6 +439,26 @@ fn set_by_law_or_court(text: &str, claim: &Claim) -> bool {
             .is_some_and(|tail| !tail.starts_with(|c: char| c.is_ascii_alphanumeric()))
     });
     let clause = crate::span::window_before(text, claim.span.start, 48).to_lowercase();
+    // "could face up to 10 years in prison and have to pay $250,000": the statute's maximum, as
+    // a charge carries it.
+    let sentence = claim.sentence.to_lowercase();
+    if ["could face up to", "faces up to", "face up to", "facing up to"]
+        .iter()
+        .any(|w| sentence.contains(w))
+        && ["prison", "jail", "fine", "penalty"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    {
+        return true;
+    }
+    // "each must post $100,000 bond": the bond a court set.
+    if noun_after
+        && ["post", "posted", "posts", "posting"]
+            .iter()
+            .any(|w| ends_with_words(clause.trim_end(), w))
+    {
+        return true;
+    }
     // "paid a $20 million fine", "agreed to pay a fine of …": what happened, not the rule.
     if ["paid", "pay ", "pays ", "fined", "settle"]
         .iter()

@@ -712,6 +712,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn emit(&mut self, parsed: Parsed) {
+        if self.intensifies(&parsed) {
+            return;
+        }
         let span = Span::new(
             self.tokens[parsed.start].span.start,
             self.tokens[parsed.end - 1].span.end,
@@ -730,6 +733,36 @@ impl<'a> Scanner<'a> {
             unit: parsed.unit,
             sentence: self.sentence,
         });
+    }
+
+    /// "100 percent sure", "100% behind the plan": a hundred percent as a word of emphasis
+    /// before an adjective of certainty or commitment, no share of anything.
+    fn intensifies(&self, parsed: &Parsed) -> bool {
+        const CERTAIN: [&str; 17] = [
+            "sure",
+            "certain",
+            "confident",
+            "complete",
+            "correct",
+            "accurate",
+            "committed",
+            "honest",
+            "behind",
+            "right",
+            "wrong",
+            "true",
+            "clear",
+            "positive",
+            "convinced",
+            "serious",
+            "focused",
+        ];
+        parsed.kind == Kind::Percent
+            && parsed.end == parsed.start + 2
+            && self.surface(parsed.start) == "100"
+            && self
+                .word(parsed.end)
+                .is_some_and(|w| CERTAIN.iter().any(|c| w.eq_ignore_ascii_case(c)))
     }
 
     fn qualifier_before(&self, start: usize) -> (Qualifier, Option<Span>) {

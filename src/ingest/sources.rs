@@ -126,7 +126,7 @@ static PATTERNS: Patterns = Patterns {
     // "the Port Authority reported", "The World Health Organisation (WHO) has reported".
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)\)?(?:’s|'s)?,?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|forecast|forecasts|expects|sees|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)\)?(?:’s|'s)?,?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|cited|forecast|forecasts|expects|sees|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -140,7 +140,7 @@ static PATTERNS: Patterns = Patterns {
             // cost to compile.
             // "analysts surveyed by Refinitiv", "figures compiled by the Census Bureau": a
             // named body gathered the data.
-            r"(?-u:\b)(?:(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Aa]\s+(?:report|survey|study)|[Aa]n\s+analysis|[Rr]esearch)\s+(?:from|by|of)|(?:surveyed|polled|compiled|tracked|collected|conducted|released|published|provided)\s+by)\s+({NAME})"
+            r"(?-u:\b)(?:(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Aa]\s+(?:report|survey|study)|[Aa]n\s+analysis|[Rr]esearch)\s+(?:from|by|of)|(?:surveyed|polled|compiled|tracked|collected|conducted|released|published|provided|expected|estimated|projected|forecast|predicted|reported|counted)\s+by)\s+({NAME})"
         ))
     }),
     // "the bill includes $3.8 billion for …", "received $805 million in the bill", "under the
@@ -299,6 +299,8 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("appropriated", Cue::VerbAfter),
             ("stated", Cue::VerbAfter),
             ("calculated", Cue::VerbAfter),
+            // "the $53 million figure the senator cited".
+            ("cited", Cue::VerbAfter),
             ("forecast", Cue::VerbAfter),
             ("expects", Cue::VerbAfter),
             // Business news: "Home Depot sees 2019 sales growth of 1.8 percent".
@@ -334,6 +336,14 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("released by ", Cue::DataFrom),
             ("published by ", Cue::DataFrom),
             ("provided by ", Cue::DataFrom),
+            // "43 million travellers expected by AAA", "as reported by Reuters".
+            ("expected by ", Cue::DataFrom),
+            ("estimated by ", Cue::DataFrom),
+            ("projected by ", Cue::DataFrom),
+            ("forecast by ", Cue::DataFrom),
+            ("predicted by ", Cue::DataFrom),
+            ("reported by ", Cue::DataFrom),
+            ("counted by ", Cue::DataFrom),
             (" bill", Cue::Legislation),
             ("budget", Cue::Legislation),
             ("legislation", Cue::Legislation),

@@ -940,7 +940,7 @@ fn shown_working(text: &str, span: Span, sentence: Span) -> bool {
     let before_start =
         crate::span::floor_char_boundary(text, span.start.saturating_sub(WORKING_BYTES).max(sentence.start));
     let before = &text[before_start..span.start];
-    if in_equation(before, after) {
+    if in_equation(before, after) || worked_in_words(before) {
         return true;
     }
     let Some(open) = before.rfind('(') else {
@@ -974,6 +974,21 @@ fn in_equation(before: &str, after: &str) -> bool {
         .is_some_and(|clause| clause.contains('='))
         || previous == Some('=');
     operator_beside && equals
+}
+
+/// Working told in words before its result ("Once you divide the total by 52 weeks, the value
+/// is about $44 million a week", "multiplied by the 12 months, that comes to $6,000").
+fn worked_in_words(before: &str) -> bool {
+    const OPERATIONS: [&str; 6] = [
+        "divide ",
+        "divided by",
+        "divides ",
+        "multiply ",
+        "multiplied by",
+        "multiplies ",
+    ];
+    let lower = before.to_ascii_lowercase();
+    OPERATIONS.iter().any(|operation| lower.contains(operation))
 }
 
 /// How far either side of a figure the parentheses of shown working are looked for, in bytes.
