@@ -1319,7 +1319,7 @@ fn a_policy_analysis_states_what_a_reform_would_do_as_its_own_result() {
             ("$2,400".to_owned(), Some("analysis")),
             ("$31,200".to_owned(), Some("analysis")),
             ("$300-per-month".to_owned(), Some("procedure")),
-            ("9 percent".to_owned(), None),
+            ("9 percent".to_owned(), Some("analysis")),
             ("$500 per month".to_owned(), Some("procedure")),
         ]
     );
@@ -2300,4 +2300,30 @@ fn working_told_in_words_a_court_bond_and_emphasis_need_no_source() {
     let found = uncited(text, "haul.html");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`$2.6 billion`"), "{found:#?}");
+}
+
+#[test]
+fn a_post_that_models_its_own_scenarios_states_their_results_in_any_tense() {
+    let text = "# A harbour dividend\n\nToday one in six harbour workers lives in poverty.\n\n\
+                I modeled how a dividend paid from harbour dues changes poverty, using the 2024 dock survey.\n\n\
+                The £40 dividend costs £3bn a year, and the four reforms together add £9bn to the deficit.\n\n\
+                The dues reform accounts for about two-thirds of the revenue.\n\n\
+                The results show that poverty falls 30 percent.\n\n\
+                [^a]: The code behind these analyses is on the project's site.\n";
+    let found = uncited(text, "dividend.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`one in six`"), "{found:#?}");
+}
+
+#[test]
+fn a_supposed_case_runs_on_through_its_paragraph() {
+    let text = "# Cliffs\n\nThe grant ends above a county threshold. The county's median pay is $61,000.\n\n\
+                Now suppose Robin is offered a job that pays 10% more. At $72,000, Robin passes the $70,000 threshold and loses the $9,000 grant.\n\n\
+                The town was supposed to grow, but it lost 400 residents.\n\n\
+                See [the county](https://example.org/county).\n";
+    let found = uncited(text, "cliff.md").join("\n");
+    assert!(found.contains("`$61,000`") && found.contains("`400`"), "{found}");
+    for supposed in ["`$72,000`", "`$70,000`", "`$9,000`", "`10%`"] {
+        assert!(!found.contains(supposed), "{found}");
+    }
 }

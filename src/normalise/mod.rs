@@ -266,7 +266,7 @@ impl Normaliser<'_, '_> {
             }
             // A document that models its own results sets the amounts of the benefits it
             // models ("a $200-per-month UBI", "at rates of $250 per month").
-            if claim.role.is_none()
+            if matches!(claim.role, None | Some(crate::claim::Role::Analysis))
                 && shared.own_model
                 && claim.kind == crate::claim::Kind::Money
                 && role::sets_a_modelled_amount(&document.text, mention.span)

@@ -489,7 +489,20 @@ static FIRST_PERSON: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new
         .iter()
         .flat_map(|subject| VERBS.iter().map(move |verb| format!("{subject}{verb}")))
         .collect();
-    words.extend(["this analysis", "our analysis", "my analysis"].map(str::to_owned));
+    words.extend(
+        [
+            "this analysis",
+            "our analysis",
+            "my analysis",
+            "these analyses",
+            "our results",
+            "the results show",
+            "static analysis",
+            "static analyses",
+            "the code behind",
+        ]
+        .map(str::to_owned),
+    );
     words
 });
 

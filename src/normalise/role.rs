@@ -171,8 +171,12 @@ const EXAMPLE: &[&str] = &[
     "for example",
     "for instance",
     "e.g.",
-    "suppose",
-    "imagine",
+    // Whole words: "it was supposed to grow" supposes nothing.
+    "suppose ",
+    "suppose,",
+    "supposing",
+    "imagine ",
+    "imagine,",
     "hypothetical",
     "say, ",
     "let's say",
@@ -609,6 +613,20 @@ const CHANGE: &[&str] = &[
     " comes out behind",
     " better off",
     " worse off",
+    // The scenario a model's result is of, named in its sentence ("the £45 UBI costs £22bn",
+    // "the four reforms add £20 billion to the deficit", "in the $1,000 plan").
+    " ubi",
+    " reform",
+    " proposal",
+    " the plan",
+    " policies",
+    " dividend",
+    " scenario",
+    " accounts for",
+    " funds ",
+    " adds ",
+    " added ",
+    " left ",
 ];
 
 /// Whether a counterfactual cue found at `start..end` stands as words: it starts a word, and
@@ -1024,15 +1042,37 @@ const EXAMPLE_REACH: usize = 6;
 #[must_use]
 pub fn continues_example(document: &Document, sentence: usize) -> bool {
     let text = document.slice(document.sentences[sentence].span);
-    if !(text.contains(" would ") || text.contains(" would,")) {
-        return false;
-    }
+    let conditional = text.contains(" would ") || text.contains(" would,");
     let block = document.sentences[sentence].block;
     document.sentences[sentence.saturating_sub(EXAMPLE_REACH)..sentence]
         .iter()
         .rev()
         .take_while(|earlier| earlier.block == block)
-        .any(|earlier| Cues::of(document.slice(earlier.span)).given == Some(Role::Example))
+        .any(|earlier| {
+            let earlier = document.slice(earlier.span);
+            // "Now suppose Alex is offered a job …": what follows in the paragraph is the
+            // case supposed, in whatever tense it is told.
+            (conditional && Cues::of(earlier).given == Some(Role::Example)) || supposes(earlier)
+        })
+}
+
+/// Whether a sentence sets up a case to reason from ("suppose", "imagine", "let's say"), not
+/// one that picks a real one out ("for example", "such as").
+fn supposes(sentence: &str) -> bool {
+    // Whole words: "it was supposed to fall" supposes nothing.
+    const SUPPOSING: [&str; 9] = [
+        "suppose ",
+        "suppose,",
+        "supposing",
+        "imagine ",
+        "imagine,",
+        "let's say",
+        "let us assume",
+        "say you ",
+        "hypothetical",
+    ];
+    let lower = sentence.to_ascii_lowercase();
+    SUPPOSING.iter().any(|cue| lower.contains(cue))
 }
 
 #[cfg(test)]
