@@ -738,20 +738,14 @@ impl<'a> Scanner<'a> {
     /// "100 percent sure", "100% behind the plan": a hundred percent as a word of emphasis
     /// before an adjective of certainty or commitment, no share of anything.
     fn intensifies(&self, parsed: &Parsed) -> bool {
-        const CERTAIN: [&str; 17] = [
+        // Words of a state of mind only: "100% accurate" and "100% complete" measure something.
+        const CERTAIN: [&str; 10] = [
             "sure",
             "certain",
             "confident",
-            "complete",
-            "correct",
-            "accurate",
             "committed",
             "honest",
             "behind",
-            "right",
-            "wrong",
-            "true",
-            "clear",
             "positive",
             "convinced",
             "serious",
