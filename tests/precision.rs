@@ -2327,3 +2327,14 @@ fn a_supposed_case_runs_on_through_its_paragraph() {
         assert!(!found.contains(supposed), "{found}");
     }
 }
+
+#[test]
+fn the_sentences_after_a_cited_finding_go_on_with_its_results() {
+    let text = "# Harbours\n\nA recent review of harbour towns showed that habits cluster early.[^1] Typically, about half of the towns \
+                fall into a thriving group. Only 12 percent decline.\n\n\
+                All 4,200 incidents reported in the decade were logged.[^2] Of these, 900 were thefts.\n\n\
+                [^1]: Ames, Harbour towns, 2021.\n[^2]: Port register, 2020.\n";
+    let found = uncited(text, "towns.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`900`"), "{found:#?}");
+}

@@ -60,5 +60,58 @@ pub fn coverage(document: &Document) -> Coverage {
             covered.runs.push((run, labels));
         }
     }
+    carry_forward(document, &mut covered);
     covered
+}
+
+/// Sentences after a cited one that reports a source's finding ("A recent review showed …
+/// [12]. Typically, about half of …"; "For instance, [22] found the following: … close to 80
+/// percent chose …") go on telling that source's results: up to this many sentences of the
+/// block that no marker covers take its notes.
+const CARRIED_SENTENCES: usize = 4;
+
+/// Gives the notes of a run ending in a sentence that reports a source's finding to the
+/// uncovered sentences after it in its block (up to `CARRIED_SENTENCES`, until the next run).
+fn carry_forward(document: &Document, covered: &mut Coverage) {
+    let mut carried = Vec::new();
+    for (at, (range, labels)) in covered.runs.iter().enumerate() {
+        let cited = range.end - 1;
+        if !reports_a_finding(document.slice(document.sentences[cited].span)) {
+            continue;
+        }
+        let block = document.sentences[cited].block;
+        let limit = covered
+            .runs
+            .get(at + 1)
+            .map_or(document.sentences.len(), |(next, _)| next.start);
+        let end = (range.end..limit.min(range.end + CARRIED_SENTENCES))
+            .take_while(|&i| document.sentences[i].block == block)
+            .last()
+            .map_or(range.end, |last| last + 1);
+        if end > range.end {
+            carried.push((range.end..end, labels.clone()));
+        }
+    }
+    if !carried.is_empty() {
+        covered.runs.extend(carried);
+        covered.runs.sort_by_key(|(range, _)| range.start);
+    }
+}
+
+/// Whether a sentence reports what a source found ("showed", "found", "reported", "a
+/// meta-analysis"), so that the sentences after it may go on with that source's results.
+fn reports_a_finding(sentence: &str) -> bool {
+    // Verbs whose subject is a source ("crimes reported", "disorders have been observed" tell
+    // what happened, not who found it).
+    const REPORTING: [&str; 7] = [
+        " showed",
+        " shows ",
+        " found ",
+        " finds ",
+        " demonstrated ",
+        "meta-analysis",
+        "systematic review",
+    ];
+    let lower = sentence.to_ascii_lowercase();
+    REPORTING.iter().any(|word| lower.contains(word))
 }
