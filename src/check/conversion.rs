@@ -115,6 +115,10 @@ pub fn conversion(context: &Context<'_>) -> Vec<Finding> {
             &context.claims[relation.figure],
             &context.claims[relation.converted],
         );
+        // No exchange rate is known here: money in two currencies is only paired, not checked.
+        if figure.kind == crate::claim::Kind::Money {
+            continue;
+        }
         let source = loose_fraction(&context.document.text, figure, rounded(figure));
         let target = rounded(converted);
         // Both in the base unit of their dimension (percentages are their own base). A "ton"

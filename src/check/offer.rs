@@ -529,7 +529,8 @@ fn ends_with_words(text: &str, words: &str) -> bool {
 }
 
 /// A vehicle's rated range or top speed ("up to 277 miles of range", "215 miles on a charge",
-/// "a top speed of 124 mph").
+/// "a top speed of 124 mph", "top speed is an electronically limited 124 mph", "rated for up to
+/// 277 miles").
 fn rated(text: &str, claim: &Claim) -> bool {
     let Some((dimension, _, _)) = claim.unit.and_then(scale) else {
         return false;
@@ -540,7 +541,7 @@ fn rated(text: &str, claim: &Claim) -> bool {
     let after = crate::span::window_after(text, claim.span.end, 24)
         .trim_start()
         .to_lowercase();
-    let before = crate::span::window_before(text, claim.span.start, 32).to_lowercase();
+    let before = crate::span::window_before(text, claim.span.start, 48).to_lowercase();
     [
         "of range",
         "range",
@@ -551,7 +552,7 @@ fn rated(text: &str, claim: &Claim) -> bool {
     ]
     .iter()
     .any(|words| after.starts_with(words))
-        || ["top speed", "range of"]
+        || ["top speed", "range of", "rated for", "rated at", "is rated"]
             .iter()
             .any(|words| before.contains(words))
 }

@@ -1,5 +1,6 @@
 //! A figure and its conversion: "12 kilometres (about 7 miles)", "30 °C (86 °F)", "2 hectares, or
-//! about 5 acres", and a fraction in words with its percentage, "a fifth (20%)".
+//! about 5 acres", a fraction in words with its percentage, "a fifth (20%)", and money in another
+//! currency, "71,350 euro ($78,770)".
 
 use super::{Relations, Sentence};
 use crate::claim::Kind;
@@ -92,6 +93,10 @@ fn convertible(sentence: &Sentence<'_>, figure: usize, converted: usize) -> bool
         // "a fifth (20%)": the first in words, the second in digits.
         return a.text.starts_with(|c: char| c.is_alphabetic())
             && b.text.starts_with(|c: char| c.is_ascii_digit());
+    }
+    // "71,350 euro ($78,770)": a price in another currency, at a rate of the writer's day.
+    if a.kind == Kind::Money && b.kind == Kind::Money {
+        return a.unit.is_some() && b.unit.is_some() && a.unit != b.unit;
     }
     if a.kind != Kind::Quantity || b.kind != Kind::Quantity || a.unit == b.unit {
         return false;

@@ -109,11 +109,11 @@ fn may_relate(claims: &[Claim], indices: &[usize]) -> bool {
     if (lengths && years >= 1) || years >= 2 && !amounts.is_empty() {
         return true;
     }
-    // Two amounts of one kind (and unit, or both quantities: a conversion).
+    // Two amounts of one kind (and unit, or both quantities or money: a conversion).
     amounts.iter().enumerate().any(|(n, a)| {
         amounts[n + 1..]
             .iter()
-            .any(|b| a.kind == b.kind && (a.unit == b.unit || a.kind == Kind::Quantity))
+            .any(|b| a.kind == b.kind && (a.unit == b.unit || matches!(a.kind, Kind::Quantity | Kind::Money)))
     })
 }
 
