@@ -2349,3 +2349,14 @@ fn money_in_another_currency_and_a_rated_range_follow_their_figure() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`€48,000`"), "{found:#?}");
 }
+
+#[test]
+fn the_threshold_of_a_discount_is_part_of_the_offer() {
+    let text = "<html><body><p>Try these offers with your customers:</p>\
+                <p>Free shipping if they spend $40 or more<br />15% off orders of $90 or more<br />$10 off a $150 purchase</p>\
+                <p>Online sales of kayaks reached $3 billion last year.</p>\
+                <p>See <a href=\"https://example.org/shop\">the shop</a>.</p></body></html>";
+    let found = uncited(text, "shop.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`$3 billion`"), "{found:#?}");
+}

@@ -258,13 +258,29 @@ fn offered_in_sentence(before: &str, claim: &Claim) -> bool {
     }
     // Lower case can change a text's length: the figure is found and skipped in lower case.
     let figure = claim.text.to_lowercase();
-    sentence
+    let after = sentence
         .find(&figure)
         .and_then(|at| sentence.get(at + figure.len()..))
-        .is_some_and(|after| {
-            let after = after.trim_start();
-            TERMS_AFTER.iter().any(|terms| after.starts_with(terms))
-        })
+        .map(str::trim_start);
+    // "free shipping if they spend $50 or more", "10% off sales of $100 or more", "$20 off a
+    // $200 purchase": the threshold of a discount, in the words that offer it.
+    let discounted = [
+        "% off",
+        " off a",
+        " off orders",
+        " off sales",
+        "free shipping",
+        "discount",
+    ]
+    .iter()
+    .any(|words| sentence.contains(words));
+    after.is_some_and(|after| {
+        TERMS_AFTER.iter().any(|terms| after.starts_with(terms))
+            || (discounted
+                && ["or more", "purchase", "order", "or over"]
+                    .iter()
+                    .any(|terms| after.starts_with(terms)))
+    })
 }
 
 /// A subscription's or a service's rate: money by the month or year ("$9.99/month for this
