@@ -2344,10 +2344,13 @@ fn money_in_another_currency_and_a_rated_range_follow_their_figure() {
     let text = "<html><body><p>Pricing will start at 61,200 euro ($67,500), the maker says.</p>\
                 <p>The ferry cost €48,000 ($52,900) to refit.</p>\
                 <p>Top speed is an electronically limited 30 knots, and the larger model is rated for up to 310 miles.</p>\
+                <p>A new berth costs about $9 billion, or US$2 million per crane.</p>\
                 <p>See <a href=\"https://example.org/yard\">the yard</a>.</p></body></html>";
     let found = uncited(text, "ferry.html");
-    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found[0].contains("`€48,000`"), "{found:#?}");
+    // A rate after ", or" restates nothing.
+    assert!(found[2].contains("`US$2 million`"), "{found:#?}");
 }
 
 #[test]

@@ -95,8 +95,10 @@ fn convertible(sentence: &Sentence<'_>, figure: usize, converted: usize) -> bool
             && b.text.starts_with(|c: char| c.is_ascii_digit());
     }
     // "71,350 euro ($78,770)": a price in another currency, at a rate of the writer's day.
+    // A rate ("US$3.1 million per megawatt") restates nothing: both must be plain currencies.
     if a.kind == Kind::Money && b.kind == Kind::Money {
-        return a.unit.is_some() && b.unit.is_some() && a.unit != b.unit;
+        let plain = |unit: Option<&str>| unit.is_some_and(|u| !u.contains('/'));
+        return plain(a.unit) && plain(b.unit) && a.unit != b.unit;
     }
     if a.kind != Kind::Quantity || b.kind != Kind::Quantity || a.unit == b.unit {
         return false;
