@@ -1005,6 +1005,10 @@ fn worked_in_words(before: &str) -> bool {
         "multiplied by",
         "multiplies ",
     ];
+    // Most text before a figure holds neither word: look for their lower-case cores first.
+    if !before.contains("ivide") && !before.contains("ultipl") {
+        return false;
+    }
     let lower = before.to_ascii_lowercase();
     OPERATIONS.iter().any(|operation| lower.contains(operation))
 }
@@ -1071,8 +1075,17 @@ fn supposes(sentence: &str) -> bool {
         "say you ",
         "hypothetical",
     ];
-    let lower = sentence.to_ascii_lowercase();
-    SUPPOSING.iter().any(|cue| lower.contains(cue))
+    // One pass, in any case, without lowering the sentence: every sentence before a figure in
+    // its block is asked.
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    FINDER
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(SUPPOSING)
+                .expect("the supposing words build")
+        })
+        .is_match(sentence)
 }
 
 #[cfg(test)]
