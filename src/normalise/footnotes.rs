@@ -98,8 +98,8 @@ fn carry_forward(document: &Document, covered: &mut Coverage) {
     }
 }
 
-/// Whether a sentence reports what a source found ("showed", "found", "reported", "a
-/// meta-analysis"), so that the sentences after it may go on with that source's results.
+/// Whether a sentence reports what a source found ("showed", "found", "a meta-analysis"), so
+/// that the sentences after it may go on with that source's results.
 fn reports_a_finding(sentence: &str) -> bool {
     // Verbs whose subject is a source ("crimes reported", "disorders have been observed" tell
     // what happened, not who found it).
