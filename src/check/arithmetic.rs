@@ -211,7 +211,7 @@ fn lost_its_scale(to: &Claim, to_range: Interval, expected: Interval) -> bool {
         .collect();
     to.kind == Kind::Money
         && written.parse::<Decimal>().ok() == to.value.map(|v| v.abs())
-        && [1_000u64, 1_000_000, 1_000_000_000]
+        && crate::lexicon::number_words::SCALE_STEPS
             .iter()
             .any(|&scale| !to_range.scale(Decimal::from(scale)).disjoint(expected))
 }

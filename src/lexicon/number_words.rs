@@ -190,6 +190,10 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
     })
 }
 
+/// The factors of the scale words a figure may have lost in the reading ("$445" where a
+/// filing's notes are "in millions", "$1,728" with its "million" past a page break).
+pub const SCALE_STEPS: [u64; 3] = [1_000, 1_000_000, 1_000_000_000];
+
 /// The power of ten of a scale word written out ("million" → 6).
 #[must_use]
 pub fn scale_word(word: &str) -> Option<u32> {

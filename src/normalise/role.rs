@@ -167,22 +167,29 @@ pub struct Cues {
     pub counterfactual: bool,
 }
 
-const EXAMPLE: &[&str] = &[
-    "for example",
-    "for instance",
-    "e.g.",
-    // Whole words: "it was supposed to grow" supposes nothing.
+/// Words that set up a case to reason from ("suppose", "imagine", "let's say"), not ones that
+/// pick a real one out ("for example", "such as"): an example's cues, and what `supposes`
+/// looks for in the sentences before a figure. Whole words: "it was supposed to grow" supposes
+/// nothing.
+const SUPPOSING: &[&str] = &[
     "suppose ",
     "suppose,",
     "supposing",
     "imagine ",
     "imagine,",
     "hypothetical",
-    "say, ",
     "let's say",
+    "let us assume",
+    "say you ",
+];
+/// The other cues of an example (`SUPPOSING` are the rest).
+const EXAMPLE: &[&str] = &[
+    "for example",
+    "for instance",
+    "e.g.",
+    "say, ",
     "consider a ",
     "such as a ",
-    "let us assume",
     "assume that",
     "assuming",
     // A condition posed to reason from ("if there are 1,000 tasks", "say your cost is 20%").
@@ -190,7 +197,6 @@ const EXAMPLE: &[&str] = &[
     "if there is",
     "if you have",
     "if we have",
-    "say you ",
     "say your ",
     "say we ",
     // What the reader may expect to pay or do, as a guide tells it ("you can expect to pay
@@ -470,6 +476,7 @@ fn cue_list() -> Vec<(&'static str, CueKind)> {
     let mut cues = Vec::new();
     for (list, kind) in [
         (EXAMPLE, CueKind::Example),
+        (SUPPOSING, CueKind::Example),
         (ANALYSIS, CueKind::Analysis),
         (OWN_EXHIBIT, CueKind::Analysis),
         (PROCEDURE, CueKind::Procedure),
@@ -1060,21 +1067,8 @@ pub fn continues_example(document: &Document, sentence: usize) -> bool {
         })
 }
 
-/// Whether a sentence sets up a case to reason from ("suppose", "imagine", "let's say"), not
-/// one that picks a real one out ("for example", "such as").
+/// Whether a sentence sets up a case to reason from (`SUPPOSING`).
 fn supposes(sentence: &str) -> bool {
-    // Whole words: "it was supposed to fall" supposes nothing.
-    const SUPPOSING: [&str; 9] = [
-        "suppose ",
-        "suppose,",
-        "supposing",
-        "imagine ",
-        "imagine,",
-        "let's say",
-        "let us assume",
-        "say you ",
-        "hypothetical",
-    ];
     // One pass, in any case, without lowering the sentence: every sentence before a figure in
     // its block is asked.
     static FINDER: OnceLock<AhoCorasick> = OnceLock::new();

@@ -202,10 +202,10 @@ pub fn subject(text: &str, tokens: &[Token], mention: &Mention) -> Option<String
         && !["%", "percent", "cent", "pct", "percentage", "percents"]
             .iter()
             .any(|s| figure.ends_with(s));
+    let not_a_time = |phrase: &String| !names_a_time(phrase);
     forward(text, tokens, after, mention.kind, share_in_words)
-        .filter(|phrase| !names_a_time(phrase))
-        .or_else(|| backward(text, tokens, mention))
-        .filter(|phrase| !names_a_time(phrase))
+        .filter(not_a_time)
+        .or_else(|| backward(text, tokens, mention).filter(not_a_time))
 }
 
 /// Whether a phrase names a stretch of time, not a thing counted ("$1.1 billion for the six

@@ -179,7 +179,7 @@ fn scaled_alike(a: &Claim, b: &Claim) -> bool {
     };
     let (small, large) = if x.abs() <= y.abs() { (x, y) } else { (y, x) };
     !small.is_zero()
-        && [1_000u64, 1_000_000, 1_000_000_000]
+        && crate::lexicon::number_words::SCALE_STEPS
             .iter()
             .any(|&scale| small.checked_mul(rust_decimal::Decimal::from(scale)) == Some(large))
 }
