@@ -2363,3 +2363,71 @@ fn the_threshold_of_a_discount_is_part_of_the_offer() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`$3 billion`"), "{found:#?}");
 }
+
+#[test]
+fn a_figure_said_again_is_found_once() {
+    // The second "$7 million" names the same sum; the later 318s are the same count; an
+    // example's sum said again is still the example's.
+    let text = "# Dredging\n\nThe harbour board spent $7 million on dredging. That $7 million came from the port levy.\n\n\
+                The pilots logged 318 night arrivals, 318 more than planned.\n\n\
+                Let's say a town borrows $12 million for a quay. That $12 million is repaid over ten years.\n\n\
+                See [the board](https://example.org/board).\n";
+    let found = uncited(text, "dredging.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].contains("`$7 million`"), "{found:#?}");
+    assert!(found[1].contains("`318`"), "{found:#?}");
+}
+
+#[test]
+fn a_repeated_sum_of_another_year_is_its_own_figure() {
+    let text = "# Grants\n\nThe bridge repair costs $4.5 million. Ferry subsidies have been fixed at $4.5 million since 1998.\n\n\
+                See [the budget](https://example.org/budget).\n";
+    assert_eq!(uncited(text, "grants.md").len(), 2);
+}
+
+#[test]
+fn brackets_fees_and_our_own_counts_need_no_source() {
+    let text = "# Ferry fund\n\nDonations are grouped by size:\n\n- $100 and under\n- $100.01 - $250\n- $1,000 +\n\n\
+                Fee: free for residents; $15 for visitors and $20 at the gate.\n\n\
+                Our 212 volunteers run the kiosk. Rowing clubs raised $2 million in 2023.\n\n\
+                Read [the club news](https://example.org/clubs).\n";
+    let found = uncited(text, "fund.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`$2 million`"), "{found:#?}");
+}
+
+#[test]
+fn numbers_that_name_or_say_many_are_no_figures() {
+    // A standard complied with, a vanity phone number, plural round numbers, a decade of no
+    // named century; a year bounded by "since at least" is a year.
+    let text = "The forms are 508 compliant and the palette is built for 508 compatibility. Call 1-800-BOAT-HIRE \
+                today. Crews scanned 100s of logbooks and 1000s of charts from the 80s. Records go back since at least 1962.";
+    let claims = parse_text(text, "names.txt");
+    let seen: Vec<(&str, &str)> = claims.iter().map(|c| (c.text.as_str(), c.kind.name())).collect();
+    assert_eq!(seen, [("1962", "year")], "{seen:?}");
+}
+
+#[test]
+fn a_reading_list_is_no_note_list() {
+    // A bulleted reading list is not numbered notes, and a title's opening quote glued to a
+    // number is no marker.
+    let markdown = "# Boats\n\nRowing is popular.\n\n## Further reading\n\n- Ames, R. (2001) \"Oars\" Boat Weekly.\n\
+                    - Bell, T. (2014)\"7 knots to know\" Sail Monthly, May 2, 2014.\n- Cole, J. (2019) \"Hulls\".\n";
+    let diagnostics = common::check_text(markdown, "boats.md");
+    let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(!rules.iter().any(|r| r.starts_with("footnote/")), "{rules:?}");
+}
+
+#[test]
+fn shares_that_split_a_whole_are_no_backward_range() {
+    let text = "Traffic splits about 90% to 10% between domestic and foreign visits, and engineers cite an 80-20 rule. \
+                Heights ran 40% to 30% lower.";
+    let diagnostics = common::check_text(text, "split.txt");
+    let ranges: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "consistency/range-order")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(ranges.len(), 1, "{ranges:?}");
+    assert!(ranges[0].contains("40% to 30%"), "{ranges:?}");
+}

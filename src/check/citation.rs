@@ -130,7 +130,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut named = String::new();
     let mut named_for = None;
-    // Figures the document has already given with a note, or as its own result: a later
+    // Figures already given (with a note, as the document's own, or found uncited): a later
     // mention of one needs no second source (cite at first mention).
     let mut stated = Stated::default();
     let mut under_claim_heading: Option<Vec<bool>> = None;
@@ -148,8 +148,11 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         converted[conversion.converted] = true;
     }
     for (index, claim) in context.claims.iter().enumerate() {
-        if claim.role == Some(Role::Analysis) {
-            stated.insert(claim);
+        // A figure set as an example, a rule or a result is the same figure when said again
+        // ("let's say Congress appropriates $30 billion. That $30 billion gets …"); a term of
+        // working shown ("n = 174") is exempt as working, not given by the document.
+        if claim.role.is_some_and(|role| role != Role::Arithmetic) {
+            stated.insert(claim, Given::Settled);
         }
         if converted[index] {
             continue;
@@ -170,8 +173,9 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             BlockKind::TableCell { .. } if params.exempt_table_cells => continue,
             BlockKind::TableCell { .. } => {}
             // A figure alone in its block, no word with it ("84.1K", "224"): a counter of a
-            // page's widgets, or a number set apart with nothing said of it, claims nothing.
-            _ if document.slice(document.blocks[sentence.block].span).trim() == claim.text => continue,
+            // page's widgets, or a number set apart with nothing said of it, claims nothing;
+            // nor does a bracket of a list of them ("$200 and under", "$2,000+").
+            _ if stands_alone(document.slice(document.blocks[sentence.block].span), &claim.text) => continue,
             _ => {}
         }
         if covered(context, claim, params.coverage)
@@ -183,7 +187,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
             // A note of its own gives this very figure's source; a link somewhere in the
             // paragraph may be for another.
             if !claim.footnotes.is_empty() {
-                stated.insert(claim);
+                stated.insert(claim, Given::Settled);
             }
             continue;
         }
@@ -209,6 +213,9 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
                 .unwrap_or_default();
             named_for = Some(claim.sentence_index);
         }
+        // One finding per figure: its later mentions are the same figure said again, and the
+        // source the first one is given serves them too.
+        stated.insert(claim, Given::Uncited);
         findings.push(
             Finding::at(Place::Text(claim.span))
                 .with("text", &claim.text)
@@ -220,6 +227,30 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
     // convention at all: one finding for the document, its uncited figures listed as related
     // places, says more to an editor than one per figure.
     collapse_per_document(document, lost, findings)
+}
+
+/// Words that bound a bracket written alone in its block ("$200 and under", "Under 18", "65 or
+/// older").
+const BRACKET_WORDS: &[&str] = &[
+    "and", "or", "under", "over", "less", "more", "fewer", "above", "below", "up", "to", "older", "younger",
+    "higher", "lower", "plus", "than",
+];
+
+/// Whether a block holds nothing but the figure, or the figure as a bracket's bound: it claims
+/// nothing of anything.
+fn stands_alone(block: &str, figure: &str) -> bool {
+    let Some(at) = block.find(figure) else {
+        return false;
+    };
+    let rest = [&block[..at], &block[at + figure.len()..]];
+    rest.iter().all(|part| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .all(|word| BRACKET_WORDS.iter().any(|bound| bound.eq_ignore_ascii_case(word)))
+    }) && rest
+        .concat()
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || "+-–—:.,;()*_\"“”'".contains(c))
 }
 
 /// Two bare counts joined by a dash, the first the larger ("won 112-107", "up 109-98", "a
@@ -244,28 +275,39 @@ fn descending_pair(document: &Document, claim: &Claim) -> bool {
             .is_some_and(|(first, second)| first > second)
 }
 
-/// The figures a document has given with a note or as its own result, with the times they are
-/// of. A later mention is the same figure when kind, value (a range's bounds) and unit agree
+/// The figures a document has given with a note, as its own result, rule or example, or
+/// already found uncited, with the times they are of. A later mention is the same figure when kind, value (a range's bounds) and unit agree
 /// and their times do not differ ("$1.2 trillion in 2024" is not the "$1.2 trillion" of 2025).
 #[derive(Default)]
-struct Stated(HashMap<FigureKey, Vec<Option<String>>>);
+struct Stated(HashMap<FigureKey, Vec<(Option<String>, Given)>>);
+
+/// How a figure was given before, which decides how sure a later mention must be to be it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Given {
+    /// With a source, or as the document's own: a mention naming no time is it.
+    Settled,
+    /// Found uncited: only a mention of the very same time is it ("$16.5 billion since 1996"
+    /// is not a reform's "$16.5 billion" named before).
+    Uncited,
+}
 
 impl Stated {
-    fn insert(&mut self, claim: &Claim) {
+    fn insert(&mut self, claim: &Claim, given: Given) {
         if distinctive(claim) {
             self.0
                 .entry(FigureKey::of(claim))
                 .or_default()
-                .push(claim.time.clone());
+                .push((claim.time.clone(), given));
         }
     }
 
     fn contains(&self, claim: &Claim) -> bool {
         distinctive(claim)
             && self.0.get(&FigureKey::of(claim)).is_some_and(|times| {
-                times
-                    .iter()
-                    .any(|time| time.is_none() || claim.time.is_none() || *time == claim.time)
+                times.iter().any(|(time, given)| match given {
+                    Given::Settled => time.is_none() || claim.time.is_none() || *time == claim.time,
+                    Given::Uncited => *time == claim.time,
+                })
             })
     }
 }

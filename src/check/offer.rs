@@ -143,6 +143,7 @@ pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
                 || rewards_terms(claim)
                 || price_list_line(claim)
                 || catalogue_line(claim)
+                || fee_line(claim)
         }
         Kind::Percent => offered(text, claim) || rewards_terms(claim),
         Kind::Quantity => specified(claim) || rated(text, claim) || catalogue_line(claim),
@@ -346,6 +347,34 @@ fn subscribed(text: &str, claim: &Claim) -> bool {
         || SERVICE
             .iter()
             .any(|words| words.contains(' ') && around.contains(words))
+}
+
+/// Labels that open a line giving what the reader pays to attend or take part ("Fee: $25 for
+/// members and $35 for others", "Admission: free; $10 at the door").
+const FEE_LABELS: &[&str] = &[
+    "fee",
+    "fees",
+    "admission",
+    "tickets",
+    "ticket price",
+    "ticket prices",
+    "registration",
+    "registration fee",
+    "entry",
+    "entry fee",
+    "price",
+    "prices",
+    "tuition",
+];
+
+/// Whether the claim's sentence is a line of an announcement that opens with a fee's label and
+/// a colon: the organiser's price, offered to the reader.
+fn fee_line(claim: &Claim) -> bool {
+    let Some((label, _)) = claim.sentence.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    FEE_LABELS.iter().any(|fee| fee.eq_ignore_ascii_case(label))
 }
 
 /// Lines of a price list: each a short label, a colon or a dash, and a price alone ("VIP :

@@ -5,6 +5,7 @@
 use super::Context;
 use crate::diagnostic::{Finding, Place};
 use crate::document::BlockKind;
+use rust_decimal::Decimal;
 
 /// A score or a vote written "36 to 19" (counts joined by "to", no "from" or "between" before
 /// them) is a tally, not a range; so is one written with a dash after a word of voting or
@@ -319,6 +320,17 @@ fn in_formula(document: &crate::document::Document, claim: &crate::claim::Claim)
             || after[1..].trim_start().starts_with(['=', '/', '*', '×']))
 }
 
+/// "the 80-20 rule", "about 90% to 10%, respectively", "a 67% to 33% domestic to foreign
+/// ratio": two shares of one whole, larger first, that add up to it, are a split rather than a
+/// range written backwards.
+fn splits_a_whole(claim: &crate::claim::Claim) -> bool {
+    use crate::claim::Kind;
+    let (Some(low), Some(high)) = (claim.low, claim.high) else {
+        return false;
+    };
+    matches!(claim.kind, Kind::Percent | Kind::Count) && low + high == Decimal::ONE_HUNDRED
+}
+
 pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
     let document = context.document;
     context
@@ -337,6 +349,7 @@ pub fn range_order(context: &Context<'_>) -> Vec<Finding> {
                 && !follows_a_code(document, claim)
                 && !in_formula(document, claim)
                 && !is_a_decrease(document, claim)
+                && !splits_a_whole(claim)
         })
         .filter(|claim| {
             let block = document.sentences[claim.sentence_index].block;

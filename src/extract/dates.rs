@@ -72,7 +72,7 @@ impl Scanner<'_> {
         let token = self.tokens[at];
         match token.kind {
             TokenKind::Number => {
-                if self.is_quoted_name(at) {
+                if self.is_quoted_name(at) || self.is_plural_of_number(at) {
                     return None;
                 }
                 self.date_from_day(at)
@@ -216,6 +216,29 @@ impl Scanner<'_> {
         closing && titled && at >= 2
     }
 
+    /// "100s of PDFs", "1000s of pages", "10s of thousands": a power of ten made plural says
+    /// "many", as "hundreds of" does; "the 80s", "the '60s": a decade of an unnamed century.
+    /// Neither is a figure to check (nor eighty seconds).
+    fn is_plural_of_number(&self, at: usize) -> bool {
+        if !(self.word(at + 1) == Some("s") && self.glued(at + 1)) {
+            return false;
+        }
+        let digits = self.surface(at);
+        let power_of_ten =
+            digits.len() >= 2 && digits.starts_with('1') && digits[1..].bytes().all(|b| b == b'0');
+        if power_of_ten && self.word_is(at + 2, "of") {
+            return true;
+        }
+        let decade = digits.len() == 2 && digits.ends_with('0') && !digits.starts_with('0');
+        let after_the = self
+            .previous_word(at)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            || (self.punct_is(at - usize::from(at > 0), '\'')
+                || self.punct_is(at - usize::from(at > 0), '’'))
+                && self.glued(at);
+        decade && at > 0 && after_the
+    }
+
     /// A year, a period or a decade at a four-digit number.
     fn year_or_period(&self, at: usize) -> Option<Parsed> {
         let year = self.year_value(at)?;
@@ -301,10 +324,16 @@ impl Scanner<'_> {
         let plural_noun_after = self
             .word(at + 1)
             .is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase()));
-        if let Some((qualifier, _)) = super::qualifier::before(self.text, self.tokens, at, self.floor) {
+        if let Some((qualifier, first)) = super::qualifier::before(self.text, self.tokens, at, self.floor) {
             // "around 2035", "circa 1657": a modern year with nothing counted after it is a
-            // year told approximately; "around 2000 people" counts.
-            return qualifier == crate::claim::Qualifier::Approx
+            // year told approximately; "around 2000 people" counts. "since at least 2016",
+            // "until at least 2030": a bound on a time is a year too.
+            let bounds_a_time = self.previous_word(first).is_some_and(|w| {
+                ["since", "until", "till", "by", "from", "before", "after"]
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(w))
+            });
+            return (qualifier == crate::claim::Qualifier::Approx || bounds_a_time)
                 && (1800..=2100).contains(&year)
                 && !plural_noun_after
                 && self

@@ -510,7 +510,8 @@ impl Scanner<'_> {
         if patterns.domain_after.is_match(after) {
             return true;
         }
-        // "128-bit integers", "a 64-bit key": a width names a type.
+        // "128-bit integers", "a 64-bit key": a width names a type; "508 compliant", "a
+        // 508-compliance review": a standard's number names what is complied with.
         if patterns.width_after.is_match(after) {
             return true;
         }
@@ -1241,7 +1242,8 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
                 // The later sections of a list after "§§" ("§§20903, 21002", "§§ 3.12(c) and 3.13").
                 section_list = r"§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*\s*(?:,|and|or|through|,\s*and|,\s*or)\s*"
             )),
-            code_after: build(&format!(r"^\s+{code}")),
+            // "1-877-FTC-HELP": a vanity phone number runs on into capital letters.
+            code_after: build(&format!(r"^(?:\s+{code}|(?:-\d+)*-[A-Z]{{3,}}(?-u:\b))")),
             event_after: build(
                 r"(?i)^[\s-]?(?:yards?|yd|meters?|metres?|m|miles?)[\s-]+(?:individual medley|IM|medley|freestyle|free|backstroke|breaststroke|butterfly|fly|relay|dash|hurdles|steeplechase|sprint)(?-u:\b)",
             ),
@@ -1265,7 +1267,7 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             status_after: build(
                 r"^(?:\s+(?i:status|error|response)(?-u:\b)|[\s-](?:Continue|continue|OK|Created|Accepted|No Content|Partial Content|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)(?-u:\b))",
             ),
-            width_after: build(r"^-(?i:bit|bits|byte)(?-u:\b)"),
+            width_after: build(r"^(?:-(?i:bit|bits|byte)|[- ](?i:compliant|compliance|compatible|compatibility))(?-u:\b)"),
             // "(QIAGEN, 74104)", "(Agilent Technologies, 5067-1511)", "(Sigma, cat. no. 2260)":
             // a supplier's name and its catalogue number, in the parentheses of a method.
             supplier_before: build(

@@ -305,6 +305,11 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
     if punctuation == 0 || previous.is_whitespace() {
         return None;
     }
+    // `(2014)"9 things to look for"`: a straight quote that opens a quotation (an odd one of
+    // the block) comes before the title's first word, not after a sentence's last.
+    if before.ends_with('"') && before.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        return None;
+    }
     // "Feb'18", "summer’19": a year cut to two digits after an apostrophe.
     if punctuation == 1 && len == 2 && before.ends_with(['\'', '’']) && previous.is_alphabetic() {
         return None;

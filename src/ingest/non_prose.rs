@@ -269,6 +269,9 @@ fn numbered_entries_as_notes(document: &mut Document, spans: &[Span], listed: &[
     if !document.footnote_defs.is_empty() || document.footnote_refs.is_empty() {
         return;
     }
+    // A list's items are its numbered references only where the text cites the first of them:
+    // a reading list under "Further reading" is no note list because one stray marker was seen.
+    let cites_first = document.footnote_refs.iter().any(|r| r.label == "1");
     let mut item = 0u32;
     let mut notes = Vec::new();
     for (&span, &listed) in spans.iter().zip(listed) {
@@ -281,7 +284,7 @@ fn numbered_entries_as_notes(document: &mut Document, spans: &[Span], listed: &[
             .filter(|label| is_note_number(label));
         let label = match written {
             Some(label) => label.to_owned(),
-            None if listed => {
+            None if listed && cites_first => {
                 item += 1;
                 item.to_string()
             }

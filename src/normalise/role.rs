@@ -724,7 +724,21 @@ pub fn role(
             _ => return Some(Role::Analysis),
         }
     }
-    (cues.analysis || cues.first_person || (own_model && cues.counterfactual)).then_some(Role::Analysis)
+    (cues.analysis || cues.first_person || (own_model && cues.counterfactual) || counts_our_own(text, span))
+        .then_some(Role::Analysis)
+}
+
+/// "our 521 repositories", "our 4,000 subscribers": a figure right after "our" counts the
+/// authors' own things, which they know first-hand.
+fn counts_our_own(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(['*', '_', ' ']);
+    let Some(word_start) = before.len().checked_sub(3) else {
+        return false;
+    };
+    before
+        .get(word_start..)
+        .is_some_and(|last| last.eq_ignore_ascii_case("our"))
+        && !before[..word_start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// "(N = 5000)", "n∼120", "N≈48": a research article's sample size, of its own data (a cited
