@@ -2431,3 +2431,13 @@ fn shares_that_split_a_whole_are_no_backward_range() {
     assert_eq!(ranges.len(), 1, "{ranges:?}");
     assert!(ranges[0].contains("40% to 30%"), "{ranges:?}");
 }
+
+#[test]
+fn a_list_told_in_the_authors_voice_is_their_own_results() {
+    let text = "# Auction notes\n\nFirst, the numbers.\n\n- We ran four auctions.\n- The lowest bid was $310 and the highest $845.\n\n\
+                Elsewhere:\n\n- The lowest regional bid was $1,250.\n- Harbour auctions averaged $2,900.\n\n\
+                See [the harbour board](https://example.org/board).\n";
+    let found = uncited(text, "auctions.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].contains("`$1,250`"), "{found:#?}");
+}

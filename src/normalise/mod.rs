@@ -201,6 +201,7 @@ impl Normaliser<'_, '_> {
                 if role_cues.given.is_none() && role::continues_example(document, mention.sentence) {
                     role_cues.given = Some(crate::claim::Role::Example);
                 }
+                role_cues.first_person |= role::in_first_person_list(document, mention.sentence);
                 current = mention.sentence;
             }
             // In a table cell, the headers say what the cell does not: unit, time, subject.

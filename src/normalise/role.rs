@@ -160,7 +160,7 @@ pub struct Cues {
     analysis: bool,
     /// The authors speak of themselves as the subject of a clause ("we had 139 people
     /// contribute", "I have been writing it for a year").
-    first_person: bool,
+    pub first_person: bool,
     /// The sentence states what would be under a policy or scenario ("the reform would cut
     /// poverty 29%", "under the Full UBI scheme"): in a document that models its own results,
     /// its figures are that model's.
@@ -1079,6 +1079,27 @@ pub fn continues_example(document: &Document, sentence: usize) -> bool {
             // case supposed, in whatever tense it is told.
             (conditional && Cues::of(earlier).given == Some(Role::Example)) || supposes(earlier)
         })
+}
+
+/// How many items either side of a list item are read for the authors' voice.
+const LIST_REACH: usize = 12;
+
+/// Whether the sentence is in an item of a list another item of which the authors tell
+/// first-hand ("- We received 59 bids. - The lowest winning bid was $249."): a list of their
+/// own results, told in their voice once.
+pub fn in_first_person_list(document: &Document, sentence: usize) -> bool {
+    let block = document.sentences[sentence].block;
+    if document.blocks[block].kind != crate::document::BlockKind::ListItem {
+        return false;
+    }
+    let is_item = |index: &usize| document.blocks[*index].kind == crate::document::BlockKind::ListItem;
+    let before = (block.saturating_sub(LIST_REACH)..block)
+        .rev()
+        .take_while(is_item);
+    let after = (block + 1..(block + 1 + LIST_REACH).min(document.blocks.len())).take_while(is_item);
+    before
+        .chain(after)
+        .any(|item| speaks_first_hand(document.slice(document.blocks[item].span)))
 }
 
 /// Whether a sentence sets up a case to reason from (`SUPPOSING`).
