@@ -1087,6 +1087,7 @@ const LIST_REACH: usize = 12;
 /// Whether the sentence is in an item of a list another item of which the authors tell
 /// first-hand ("- We received 59 bids. - The lowest winning bid was $249."): a list of their
 /// own results, told in their voice once.
+#[must_use]
 pub fn in_first_person_list(document: &Document, sentence: usize) -> bool {
     let block = document.sentences[sentence].block;
     if document.blocks[block].kind != crate::document::BlockKind::ListItem {
