@@ -2441,3 +2441,25 @@ fn a_list_told_in_the_authors_voice_is_their_own_results() {
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(found[0].contains("`$1,250`"), "{found:#?}");
 }
+
+#[test]
+fn working_across_sentences_dimensions_and_code_need_no_source() {
+    // 2.35 million less 0.40 million is the 1.95 million after; tiles are 512 x 512; the
+    // brackets in a component's attribute are code, not notes.
+    let markdown = "# Reserve\n\nThe dam was allotted 2.35 million credits and set aside 0.40 million of them. \
+                    When it failed, the reserve lost a net 1.95 million credits.\n\n\
+                    Map tiles are typically 512 x 512 pixels.\n\n<Table columns={[3]} />\n\n\
+                    The reserve held 7.2 million credits in 2022.\n\nSee [the registry](https://example.org/registry).\n";
+    let diagnostics = common::check_text(markdown, "reserve.md");
+    let found: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.rule.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found.iter().all(|(rule, message)| *rule == "citation/missing"
+            && !message.contains("1.95")
+            && !message.contains("512")),
+        "{found:#?}"
+    );
+}

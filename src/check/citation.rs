@@ -193,6 +193,7 @@ pub fn missing(context: &Context<'_>, params: &CitationParams) -> Vec<Finding> {
         }
         // A price the reader is offered, a device's specification: checked at the counter.
         if descending_pair(document, claim)
+            || worked_from_figures_before(context.claims, index)
             || super::offer::checkable_at_the_counter(&document.text, claim)
             || super::public_record::on_public_record(&document.text, claim)
         {
@@ -251,6 +252,46 @@ fn stands_alone(block: &str, figure: &str) -> bool {
         .concat()
         .chars()
         .all(|c| c.is_alphabetic() || c.is_whitespace() || "+-–—:.,;()*_\"“”'".contains(c))
+}
+
+/// How many figures before one are read for the two it may be worked from.
+const WORKING_REACH: usize = 12;
+
+/// Whether the figure is the sum or the difference of two figures of its kind and unit given
+/// just before, in its sentence or the two before it ("was issued 1.14 million credits and put
+/// 0.21 million into the pool … it cost the pool a net 0.93 million"): the author's working,
+/// whose terms carry the sources. Only a figure unlikely to match by chance is taken.
+fn worked_from_figures_before(claims: &[Claim], index: usize) -> bool {
+    let claim = &claims[index];
+    // Shares are left out: a paragraph of percentages sums to one of them by chance too often.
+    let Some(value) = claim
+        .value
+        .filter(|&value| claim.kind != Kind::Percent && significant_digits(value) >= 2)
+    else {
+        return false;
+    };
+    let terms: Vec<Decimal> = claims[index.saturating_sub(WORKING_REACH)..index]
+        .iter()
+        .rev()
+        .take_while(|earlier| earlier.sentence_index + 2 >= claim.sentence_index)
+        .filter(|earlier| earlier.kind == claim.kind && earlier.unit == claim.unit)
+        .filter_map(|earlier| earlier.value)
+        .filter(|&term| term != value && !term.is_zero())
+        .collect();
+    terms.iter().enumerate().any(|(at, &a)| {
+        terms[at + 1..]
+            .iter()
+            .any(|&b| a + b == value || (a - b).abs() == value)
+    })
+}
+
+/// How many significant digits a value has ("0.93 million" two, "2,362" four, "100" one).
+fn significant_digits(value: Decimal) -> u32 {
+    let mut mantissa = value.normalize().mantissa().unsigned_abs();
+    while mantissa != 0 && mantissa.is_multiple_of(10) {
+        mantissa /= 10;
+    }
+    mantissa.checked_ilog10().map_or(0, |digits| digits + 1)
 }
 
 /// Two bare counts joined by a dash, the first the larger ("won 112-107", "up 109-98", "a

@@ -146,12 +146,30 @@ pub fn checkable_at_the_counter(text: &str, claim: &Claim) -> bool {
                 || fee_line(claim)
         }
         Kind::Percent => offered(text, claim) || rewards_terms(claim),
-        Kind::Quantity => specified(claim) || rated(text, claim) || catalogue_line(claim),
+        Kind::Quantity => {
+            specified(claim) || rated(text, claim) || catalogue_line(claim) || in_dimensions(text, claim)
+        }
         Kind::Count => {
-            (counts_points(text, claim) && rewards_terms(claim)) || sized_in_a_compound(text, claim)
+            (counts_points(text, claim) && rewards_terms(claim))
+                || sized_in_a_compound(text, claim)
+                || in_dimensions(text, claim)
         }
         _ => false,
     }
+}
+
+/// Whether a figure is one side of dimensions written "W x H" ("256 x 256 pixels", "a 4 × 6
+/// photo", "1920x1080"): a size as the thing's sheet gives it.
+fn in_dimensions(text: &str, claim: &Claim) -> bool {
+    let times = |c: char| matches!(c, 'x' | '×' | 'X');
+    let after = crate::span::window_after(text, claim.span.end, 8).trim_start();
+    let before = crate::span::window_before(text, claim.span.start, 8).trim_end();
+    after
+        .strip_prefix(times)
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        || before
+            .strip_suffix(times)
+            .is_some_and(|rest| rest.trim_end().ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a count is the size of a place written into a compound before it ("the 9,000-square-foot

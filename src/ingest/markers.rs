@@ -114,8 +114,11 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 .count();
             // "``[1]``", "[[1]]": code and nested brackets, not a citation; nor an index or a
             // type ("a[3]", "[3]int").
-            let quoted = matches!(bytes[index - usize::from(index > 0)], b'`' | b'[' | b'\'' | b'"')
-                || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'))
+            // "columns={[4]}", "x=[2]": a value in code, not a citation.
+            let quoted = matches!(
+                bytes[index - usize::from(index > 0)],
+                b'`' | b'[' | b'\'' | b'"' | b'{' | b'='
+            ) || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'))
                 || bytes
                     .get(index + 2 + digits)
                     .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b'('))
