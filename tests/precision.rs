@@ -2463,3 +2463,15 @@ fn working_across_sentences_dimensions_and_code_need_no_source() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn emphasis_and_an_attribution_around_an_aside() {
+    // "suits you 100%" is emphasis; the council — named before an aside set off by dashes — is
+    // the source of its own spending.
+    let text = "<html><body><p>Pick a harbour that suits you 100%.</p>\
+                <p>Officials in Tern County — where the old quay stands — announced that they spent $4 million on cranes.</p>\
+                <p>Boat sales fell 6 percent.</p><p>See <a href=\"https://example.org/quay\">the quay</a>.</p></body></html>";
+    let found = uncited(text, "quay.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`6 percent`"), "{found:#?}");
+}

@@ -751,10 +751,25 @@ impl<'a> Scanner<'a> {
             "serious",
             "focused",
         ];
-        parsed.kind == Kind::Percent
-            && parsed.end == parsed.start + 2
-            && self.surface(parsed.start) == "100"
-            && self
+        // "a business that suits you 100%.", "I agree 100 percent": after a pronoun or a
+        // verb of agreeing, closing the clause.
+        const AFTER: [&str; 10] = [
+            "you", "me", "it", "him", "her", "them", "us", "agree", "agreed", "agrees",
+        ];
+        if parsed.kind != Kind::Percent
+            || parsed.end != parsed.start + 2
+            || self.surface(parsed.start) != "100"
+        {
+            return false;
+        }
+        let closes_clause = self.word(parsed.end).is_none()
+            && parsed
+                .start
+                .checked_sub(1)
+                .and_then(|before| self.word(before))
+                .is_some_and(|w| AFTER.iter().any(|a| w.eq_ignore_ascii_case(a)));
+        closes_clause
+            || self
                 .word(parsed.end)
                 .is_some_and(|w| CERTAIN.iter().any(|c| w.eq_ignore_ascii_case(c)))
     }

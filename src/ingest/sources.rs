@@ -123,10 +123,11 @@ static PATTERNS: Patterns = Patterns {
             r"(?-u:\b)[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|fresh)\s+)?(?:[a-z]+\s+)?({NAME}|(?:officials|authorities|police|prosecutors|investigators|researchers|scientists|economists|analysts|experts|company|companies|firm|group|groups|association|coalition|unions?|agency|ministry|department|spokes(?:person|man|woman)|representatives|organi[sz]ers|witnesses|sources|people\s+familiar|records|filings|documents|statistics)(?-u:\b))"
         ))
     }),
-    // "the Port Authority reported", "The World Health Organisation (WHO) has reported".
+    // "the Port Authority reported", "The World Health Organisation (WHO) has reported",
+    // "officials in Broward County — where the school is — announced".
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)\)?(?:’s|'s)?,?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|cited|forecast|forecasts|expects|sees|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)\)?(?:’s|'s)?,?(?:\s+[—–]\s[^—–]{1,80}\s[—–])?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|cited|forecast|forecasts|expects|sees|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
