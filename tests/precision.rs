@@ -2475,3 +2475,25 @@ fn emphasis_and_an_attribution_around_an_aside() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`6 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_quotation_its_speaker_introduces_is_attributed() {
+    let text = "<html><body><p>The harbour was \"overbuilt,\" Marsh said. Among the signs she listed:</p>\
+                <blockquote><p>Berths rose from 40 percent to 65 percent of the shoreline.</p>\
+                <p>Dredging averaged 2.3 metres a year.</p></blockquote>\
+                <p>Ferry traffic fell 12 percent.</p><p>See <a href=\"https://example.org/h\">the harbour</a>.</p></body></html>";
+    let found = uncited(text, "harbour.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`12 percent`"), "{found:#?}");
+}
+
+#[test]
+fn registration_numbers_addresses_bases_and_closing_values_need_no_source() {
+    let text = "<html><body><p>Kestrel Media, 410 W Harbor RD, is registered under company number 07311842.</p>\
+                <p>The survey shows three out of every 100 pupils walked to school.</p>\
+                <p>At the market close Friday its market value was $81 billion, just behind a rival's $84 billion.</p>\
+                <p>Tolls raised $6 million.</p><p>See <a href=\"https://example.org/k\">Kestrel</a>.</p></body></html>";
+    let found = uncited(text, "kestrel.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`$6 million`"), "{found:#?}");
+}

@@ -549,6 +549,9 @@ fn in_link_text(document: &Document, figure: crate::span::Span) -> bool {
 /// paragraph before or after it: a news story names its source once for a run of paragraphs
 /// ("… plunged 10 percent." then "…, according to the dealers' group").
 fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
+    if quoted_from_an_attribution(document, block, counted) {
+        return true;
+    }
     let span = document.blocks[block].span;
     let next = document.blocks.get(block + 1).map_or(span, |b| b.span);
     let previous = block
@@ -573,6 +576,32 @@ fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
                         && (s.span.start < span.start || next_prose)
                         && names_a_data_source(document.slice(s.span))))
         })
+}
+
+/// How many quoted blocks back a quotation's introduction is looked for.
+const QUOTE_REACH: usize = 24;
+
+/// Whether the block is part of a quotation set off after a paragraph that names its speaker
+/// and introduces it ("… Hoenig said. The factors include:" and the quoted paragraphs): the
+/// speaker is the quoted figures' source.
+fn quoted_from_an_attribution(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
+    if document.blocks[block].kind != BlockKind::Quote || !counted.contains(&SourceKind::Attribution) {
+        return false;
+    }
+    let Some(introduction) = (block.saturating_sub(QUOTE_REACH)..block)
+        .rev()
+        .find(|&earlier| document.blocks[earlier].kind != BlockKind::Quote)
+    else {
+        return false;
+    };
+    let span = document.blocks[introduction].span;
+    let introduces = document.slice(span).trim_end().ends_with(':');
+    let first = document.sources.partition_point(|s| s.span.end <= span.start);
+    introduces
+        && document.sources[first..]
+            .iter()
+            .take_while(|s| s.span.start < span.end)
+            .any(|s| s.kind == SourceKind::Attribution)
 }
 
 /// Whether an attribution names where figures come from ("according to the dealers' group", "data

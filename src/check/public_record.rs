@@ -92,8 +92,10 @@ fn patterns() -> &'static Patterns {
             commodity_before: build(
                 r"(?i)\b(?:crude(?: oil)?|brent(?: crude)?|(?:gold|silver|copper|oil) (?:prices?|futures))\b(?P<between>[^.;!?]{0,40}?)\b(?:closed|settled|opened|ended|traded|rose|fell|gained|lost|jumped|climbed|slipped|dropped|slid|surged|tumbled|plunged|drifted|edged)\b(?:[^.;!?]|\.[0-9]){0,48}$",
             ),
+            // A company's worth at the market's close ("At the market close Wednesday its market
+            // value was").
             trading_before: build(
-                r"(?i)\b(?:52-week (?:range|high|low)|trading volume|volume was)\b[^.;!?]{0,64}$",
+                r"(?i)\b(?:52-week (?:range|high|low)|trading volume|volume was|(?:market|trading) close\b[^.;!?]{0,40}\bmarket (?:value|cap|capitali[sz]ation))\b[^.;!?]{0,64}$",
             ),
             // "rushed for", "passing for", "18-of-25 passing for".
             game_before: build(

@@ -445,6 +445,25 @@ impl Scanner<'_> {
             || is_postal_code(digits, before, after)
     }
 
+    /// "70 per 100,000 live births", "seven out of every 100 children": the base of a rate,
+    /// not a figure of its own; "registration numbers 04252091": a count is never written
+    /// with a leading zero.
+    fn is_base_or_numbered(&self, numeral: &Numeral) -> bool {
+        let round_base = matches!(
+            numeral.value.normalize().to_string().as_str(),
+            "100" | "1000" | "10000" | "100000" | "1000000"
+        );
+        let base = round_base
+            && !numeral.words
+            && self
+                .previous_word(numeral.start)
+                .is_some_and(|w| w.eq_ignore_ascii_case("per") || w.eq_ignore_ascii_case("every"));
+        let digits = self.surface(numeral.start);
+        let leading_zero =
+            numeral.plain_integer && !numeral.words && digits.len() >= 3 && digits.starts_with('0');
+        base || leading_zero
+    }
+
     /// Identifiers that the words around a number make one, whatever the number: legal and
     /// regulatory citations ("26 U.S.C. § 32(b)(1)", "§232.405", "129 Stat. 39", "501(c)(3)"),
     /// postal addresses ("DC 20036", "1100 Connecticut Ave."), standard, document and model
@@ -493,17 +512,7 @@ impl Scanner<'_> {
         if facts.reference_entry {
             return true;
         }
-        // "70 per 100,000 live births": the base of a rate, not a figure of its own.
-        let round_base = matches!(
-            numeral.value.normalize().to_string().as_str(),
-            "100" | "1000" | "10000" | "100000" | "1000000"
-        );
-        if round_base
-            && !numeral.words
-            && self
-                .previous_word(numeral.start)
-                .is_some_and(|w| w.eq_ignore_ascii_case("per"))
-        {
+        if self.is_base_or_numbered(numeral) {
             return true;
         }
         // "3pp.io", "5x.com": a figure glued into a domain name.
@@ -1079,15 +1088,19 @@ struct IdentifierPatterns {
 
 /// The words a street name ends with, as `street_after` spells them (abbreviations without
 /// their optional stop).
-const STREET_WORDS: [&str; 24] = [
+const STREET_WORDS: [&str; 28] = [
     "Street",
-    "St.",
+    "St",
+    "ST",
     "Avenue",
     "Ave",
+    "AVE",
     "Road",
-    "Rd.",
+    "Rd",
+    "RD",
     "Boulevard",
     "Blvd",
+    "BLVD",
     "Drive",
     "Dr.",
     "Lane",
@@ -1144,7 +1157,7 @@ fn is_street_after(after: &str) -> bool {
     STREET
         .get_or_init(|| {
             Regex::new(
-                r"^\s+(?:[NSEW]\.?\s+)?(?:(?:\p{Lu}[\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
+                r"^\s+(?:[NSEW]\.?\s+)?(?:(?:\p{Lu}[\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.?|ST|Avenue|Ave\.?|AVE|Road|Rd\.?|RD|Boulevard|Blvd\.?|BLVD|Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Plaza|Square|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace)(?:\W|$)",
             )
             .expect("valid pattern")
         })

@@ -765,6 +765,10 @@ impl Reader<'_> {
                 Some(Container::Heading(level)) => BlockKind::Heading { level },
                 Some(Container::Item) => BlockKind::ListItem,
                 Some(Container::Quote) => BlockKind::Quote,
+                // "<blockquote><p>…</p></blockquote>": a paragraph of a quotation is quoted.
+                Some(Container::Paragraph) if self.containers.iter().any(|(_, c)| *c == Container::Quote) => {
+                    BlockKind::Quote
+                }
                 Some(Container::Paragraph | Container::Cell) | None => BlockKind::Paragraph,
             }
         };
