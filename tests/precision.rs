@@ -2497,3 +2497,12 @@ fn registration_numbers_addresses_bases_and_closing_values_need_no_source() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`$6 million`"), "{found:#?}");
 }
+
+#[test]
+fn sides_in_one_unit_joined_by_by_are_a_size() {
+    let text = "<html><body><p>The sail measures 14 metres by 9 metres, and the screen is 1200 pixels by 800 pixels.</p>\
+                <p>Sail makers grew 7 percent by 2024.</p><p>See <a href=\"https://example.org/s\">sails</a>.</p></body></html>";
+    let found = uncited(text, "sail.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`7 percent`"), "{found:#?}");
+}

@@ -170,6 +170,35 @@ fn in_dimensions(text: &str, claim: &Claim) -> bool {
         || before
             .strip_suffix(times)
             .is_some_and(|rest| rest.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        || measured_by(text, claim)
+}
+
+/// "1080 pixels by 1920 pixels", "12 feet by 20 feet": two sides in one unit joined by "by"
+/// (the unit said twice, so that "5 percent by 2030" is no size).
+fn measured_by(text: &str, claim: &Claim) -> bool {
+    let after = crate::span::window_after(text, claim.span.end, 48);
+    let before = crate::span::window_before(text, claim.span.start, 48);
+    // The first side: its unit, "by", the second number, the unit again.
+    let mut words = after.split_whitespace();
+    if let (Some(unit), Some("by"), Some(number), Some(again)) =
+        (words.next(), words.next(), words.next(), words.next())
+        && unit.len() >= 2
+        && unit.chars().all(char::is_alphabetic)
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && again.trim_end_matches([',', '.', ';', ')']) == unit
+    {
+        return true;
+    }
+    // The second side: "N unit by" just before it and the unit just after it.
+    let mut back = before.split_whitespace().rev();
+    let (Some("by"), Some(unit), Some(number)) = (back.next(), back.next(), back.next()) else {
+        return false;
+    };
+    number.ends_with(|c: char| c.is_ascii_digit())
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.trim_end_matches([',', '.', ';', ')']) == unit)
 }
 
 /// Whether a count is the size of a place written into a compound before it ("the 9,000-square-foot
