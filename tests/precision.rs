@@ -2506,3 +2506,15 @@ fn sides_in_one_unit_joined_by_by_are_a_size() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`7 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_case_worked_through_stays_an_example() {
+    // The list after "Consider a …:" holds the case's amounts; "this household" names it again.
+    let text = "# Ferry credits\n\nConsider a deckhand with one child who earns $18 an hour. Her income is $39,400 a year:\n\n\
+                - $36,000 in wages\n- $3,400 in credits\n\n\
+                The credit ends at $40,000, so this household loses $3,400 with a raise of $700.\n\n\
+                Ferry fares rose 9 percent in 2023.\n\nSee [the fares](https://example.org/fares).\n";
+    let found = uncited(text, "credits.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`9 percent`"), "{found:#?}");
+}
