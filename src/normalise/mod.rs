@@ -197,14 +197,7 @@ impl Normaliser<'_, '_> {
                 sentence_text = Arc::from(collapse_whitespace(document.slice(sentence.span)));
                 long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
                 cues = modality::Cues::of(&document.text, tokens);
-                role_cues = role::Cues::of(document.slice(sentence.span));
-                if role_cues.given.is_none()
-                    && (role::continues_example(document, mention.sentence)
-                        || role::in_example_list(document, mention.sentence))
-                {
-                    role_cues.given = Some(crate::claim::Role::Example);
-                }
-                role_cues.first_person |= role::in_first_person_list(document, mention.sentence);
+                role_cues = role::Cues::in_context(document, mention.sentence);
                 current = mention.sentence;
             }
             // In a table cell, the headers say what the cell does not: unit, time, subject.

@@ -160,7 +160,7 @@ pub struct Cues {
     analysis: bool,
     /// The authors speak of themselves as the subject of a clause ("we had 139 people
     /// contribute", "I have been writing it for a year").
-    pub first_person: bool,
+    first_person: bool,
     /// The sentence states what would be under a policy or scenario ("the reform would cut
     /// poverty 29%", "under the Full UBI scheme"): in a document that models its own results,
     /// its figures are that model's.
@@ -517,6 +517,20 @@ static CUE_FINDER: Finder = Finder::new(|kind| {
 });
 
 impl Cues {
+    /// The cues of a document's sentence, with what its paragraph and list carry over: an
+    /// example set up before it, a list introduced by an example or told first-hand.
+    #[must_use]
+    pub fn in_context(document: &Document, sentence: usize) -> Self {
+        let mut cues = Self::of(document.slice(document.sentences[sentence].span));
+        if cues.given.is_none()
+            && (continues_example(document, sentence) || in_example_list(document, sentence))
+        {
+            cues.given = Some(Role::Example);
+        }
+        cues.first_person |= in_first_person_list(document, sentence);
+        cues
+    }
+
     /// The cues of one sentence's text.
     #[must_use]
     pub fn of(sentence: &str) -> Self {
