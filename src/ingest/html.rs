@@ -1033,7 +1033,22 @@ fn site_furniture(tag: &Tag<'_>) -> Furniture {
         FURNITURE_WORDS.contains(&word) || FURNITURE_STEMS.iter().any(|stem| word.starts_with(stem))
     };
     // Readers' comments, named as comment systems name them: skipped with their prose.
-    if names().any(|name| COMMENT_NAMES.iter().any(|c| name.eq_ignore_ascii_case(c))) {
+    // "visitors_comment_content", "user-comment-body": a reader's comment's text ("live-match-
+    // comment-body" is a match's commentary, the article itself).
+    let comment_text = |name: &str| {
+        let words = words(name);
+        let n = words.len();
+        n >= 2
+            && words[n - 2] == "comment"
+            && matches!(words[n - 1].as_str(), "content" | "body" | "text")
+            && (n == 2
+                || (n == 3
+                    && matches!(
+                        words[0].as_str(),
+                        "visitor" | "visitors" | "user" | "users" | "reader" | "readers" | "member" | "guest"
+                    )))
+    };
+    if names().any(|name| COMMENT_NAMES.iter().any(|c| name.eq_ignore_ascii_case(c)) || comment_text(name)) {
         return Furniture::Comments;
     }
     let (mut furniture, mut surely, mut wraps_content) = (false, false, false);
