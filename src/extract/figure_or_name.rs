@@ -445,6 +445,28 @@ impl Scanner<'_> {
             || is_postal_code(digits, before, after)
     }
 
+    /// "Join over 500 readers who get our newsletter", "Join the 12,000 members": a site's
+    /// invitation opening its sentence counts its audience to sell a subscription.
+    fn is_invitation(&self, numeral: &Numeral) -> bool {
+        let mut at = numeral.start;
+        for _ in 0..3 {
+            let Some(word) = self.previous_word(at) else {
+                return false;
+            };
+            if word.eq_ignore_ascii_case("join") {
+                return self.starts_sentence(at - 1);
+            }
+            if !["over", "more", "than", "the", "our", "nearly", "almost", "some"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+            {
+                return false;
+            }
+            at -= 1;
+        }
+        false
+    }
+
     /// "70 per 100,000 live births", "seven out of every 100 children": the base of a rate,
     /// not a figure of its own; "registration numbers 04252091": a count is never written
     /// with a leading zero.
@@ -512,7 +534,7 @@ impl Scanner<'_> {
         if facts.reference_entry {
             return true;
         }
-        if self.is_base_or_numbered(numeral) {
+        if self.is_base_or_numbered(numeral) || self.is_invitation(numeral) {
             return true;
         }
         // "3pp.io", "5x.com": a figure glued into a domain name.
