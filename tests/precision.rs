@@ -2400,7 +2400,7 @@ fn brackets_fees_and_our_own_counts_need_no_source() {
 fn numbers_that_name_or_say_many_are_no_figures() {
     // A standard complied with, a vanity phone number, plural round numbers, a decade of no
     // named century; a year bounded by "since at least" is a year.
-    let text = "The forms are 508 compliant and the palette is built for 508 compatibility. Call 1-800-BOAT-HIRE \
+    let text = "The forms are 508 compliant and the palette is built for 508 compatibility at the launchBoats(40); day. Call 1-800-BOAT-HIRE \
                 today. Crews scanned 100s of logbooks and 1000s of charts from the 80s. Records go back since at least 1962.";
     let claims = parse_text(text, "names.txt");
     let seen: Vec<(&str, &str)> = claims.iter().map(|c| (c.text.as_str(), c.kind.name())).collect();

@@ -534,7 +534,7 @@ impl Scanner<'_> {
         if facts.reference_entry {
             return true;
         }
-        if self.is_base_or_numbered(numeral) || self.is_invitation(numeral) {
+        if self.is_base_or_numbered(numeral) || self.is_invitation(numeral) || is_code_call(before, after) {
             return true;
         }
         // "3pp.io", "5x.com": a figure glued into a domain name.
@@ -1011,6 +1011,15 @@ const TALLY_WORDS: &[&str] = &[
     "vote",
     "votes",
 ];
+
+/// "moveForward(100);", "setTimeout(fn, 500);": the argument of a call written as code, a
+/// name glued to its parenthesis and a semicolon after.
+fn is_code_call(before: &str, after: &str) -> bool {
+    before
+        .strip_suffix('(')
+        .is_some_and(|name| name.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+        && after.starts_with(");")
+}
 
 /// Words a page's invitation puts around its counter ("Join 8,750 other followers").
 const TALLY_INVITATION: &[&str] = &["join", "other", "our", "and"];
