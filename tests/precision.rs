@@ -2524,7 +2524,7 @@ fn a_readers_comment_text_is_not_the_article() {
     let text = "<html><body><article><p>Dock fees rose 4 percent this spring.</p></article>\
                 <div class=\"visitors_comment_content\"><p>The port is about 25% of the town's jobs.</p></div>\
                 <div class=\"live-match-comment-body\"><p>The home side won 61% of its duels.</p></div>\
-                <p>Join over 900 skippers who get our tide tables every week.</p>\
+                <p>Join over 900 readers who get our tide tables every week.</p>\
                 <p>See <a href=\"https://example.org/d\">the docks</a>.</p></body></html>";
     let found = uncited(text, "docks.html");
     assert_eq!(found.len(), 2, "{found:#?}");

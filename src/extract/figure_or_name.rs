@@ -446,7 +446,8 @@ impl Scanner<'_> {
     }
 
     /// "Join over 500 readers who get our newsletter", "Join the 12,000 members": a site's
-    /// invitation opening its sentence counts its audience to sell a subscription.
+    /// invitation opening its sentence counts its audience to sell a subscription ("Join 20
+    /// other bakeries" counts bakeries).
     fn is_invitation(&self, numeral: &Numeral) -> bool {
         let mut at = numeral.start;
         for _ in 0..3 {
@@ -454,7 +455,7 @@ impl Scanner<'_> {
                 return false;
             };
             if word.eq_ignore_ascii_case("join") {
-                return self.starts_sentence(at - 1);
+                return self.starts_sentence(at - 1) && self.audience_after(numeral.end);
             }
             if !["over", "more", "than", "the", "our", "nearly", "almost", "some"]
                 .iter()
@@ -465,6 +466,25 @@ impl Scanner<'_> {
             at -= 1;
         }
         false
+    }
+
+    /// Whether the words after a count name a site's audience ("500 visitors", "9,000 other
+    /// readers"), not a count of things ("20 other bakeries").
+    fn audience_after(&self, end: usize) -> bool {
+        const AUDIENCE: [&str; 9] = [
+            "visitors",
+            "readers",
+            "subscribers",
+            "members",
+            "followers",
+            "people",
+            "users",
+            "professionals",
+            "others",
+        ];
+        let next = if self.word_is(end, "other") { end + 1 } else { end };
+        self.word(next)
+            .is_some_and(|w| AUDIENCE.iter().any(|a| w.eq_ignore_ascii_case(a)))
     }
 
     /// "70 per 100,000 live births", "seven out of every 100 children": the base of a rate,
