@@ -317,8 +317,9 @@ fn descending_pair(document: &Document, claim: &Claim) -> bool {
 }
 
 /// The figures a document has given with a note, as its own result, rule or example, or
-/// already found uncited, with the times they are of. A later mention is the same figure when kind, value (a range's bounds) and unit agree
-/// and their times do not differ ("$1.2 trillion in 2024" is not the "$1.2 trillion" of 2025).
+/// already found uncited, with the times they are of. A later mention is the same figure when
+/// kind, value (a range's bounds) and unit agree and their times do not differ ("$1.2 trillion
+/// in 2024" is not the "$1.2 trillion" of 2025).
 #[derive(Default)]
 struct Stated(HashMap<FigureKey, Vec<(Option<String>, Given)>>);
 
