@@ -456,6 +456,15 @@ impl Document {
         &self.text[span.range()]
     }
 
+    /// The block just before the run of blocks of `kind` that `block` ends, looking back at
+    /// most `reach` blocks: what introduces a list or a quotation ("… include:").
+    #[must_use]
+    pub fn before_run(&self, block: usize, kind: BlockKind, reach: usize) -> Option<usize> {
+        (block.saturating_sub(reach)..block)
+            .rev()
+            .find(|&earlier| self.blocks[earlier].kind != kind)
+    }
+
     /// The box of the PDF line that holds byte `offset` of the original (the pages' text).
     #[must_use]
     pub fn line_box(&self, offset: usize) -> Option<&LineBox> {

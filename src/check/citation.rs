@@ -589,10 +589,7 @@ fn quoted_from_an_attribution(document: &Document, block: usize, counted: &[Sour
     if document.blocks[block].kind != BlockKind::Quote || !counted.contains(&SourceKind::Attribution) {
         return false;
     }
-    let Some(introduction) = (block.saturating_sub(QUOTE_REACH)..block)
-        .rev()
-        .find(|&earlier| document.blocks[earlier].kind != BlockKind::Quote)
-    else {
+    let Some(introduction) = document.before_run(block, BlockKind::Quote, QUOTE_REACH) else {
         return false;
     };
     let span = document.blocks[introduction].span;

@@ -230,13 +230,12 @@ impl Scanner<'_> {
             return true;
         }
         let decade = digits.len() == 2 && digits.ends_with('0') && !digits.starts_with('0');
-        let after_the = self
-            .previous_word(at)
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            || (self.punct_is(at - usize::from(at > 0), '\'')
-                || self.punct_is(at - usize::from(at > 0), '’'))
-                && self.glued(at);
-        decade && at > 0 && after_the
+        let Some(previous) = at.checked_sub(1) else {
+            return false;
+        };
+        let after_the = self.word_is(previous, "the")
+            || ((self.punct_is(previous, '\'') || self.punct_is(previous, '’')) && self.glued(at));
+        decade && after_the
     }
 
     /// A year, a period or a decade at a four-digit number.

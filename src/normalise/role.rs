@@ -1125,9 +1125,7 @@ pub fn in_example_list(document: &Document, sentence: usize) -> bool {
     if document.blocks[block].kind != crate::document::BlockKind::ListItem {
         return false;
     }
-    let Some(introduction) = (block.saturating_sub(LIST_REACH)..block)
-        .rev()
-        .find(|&earlier| document.blocks[earlier].kind != crate::document::BlockKind::ListItem)
+    let Some(introduction) = document.before_run(block, crate::document::BlockKind::ListItem, LIST_REACH)
     else {
         return false;
     };
