@@ -2533,3 +2533,103 @@ fn a_readers_comment_text_is_not_the_article() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_notes_list_with_a_divider_inside_holds_every_note() {
+    // A blog plugin's notes: a divider `<div>` opens and closes inside the notes `<div>`.
+    let page = "<html><body><p>Hand axes spread 1.7 million years ago<sup class=\"footnote\"><a href=\"#fn-7-1\" id=\"fnref-7-1\">1</a></sup> \
+                and blades came much later<sup class=\"footnote\"><a href=\"#fn-7-2\" id=\"fnref-7-2\">2</a></sup>.</p>\
+                <div class=\"footnotes\" id=\"footnotes-7\"><div class=\"footnotedivider\"></div><ol>\
+                <li id=\"fn-7-1\">Moss, Stone tools, 2011, p. 13 <a href=\"#fnref-7-1\">back</a></li>\
+                <li id=\"fn-7-2\">Reed, Flint, 1991, p. 147 <a href=\"#fnref-7-2\">back</a></li></ol></div></body></html>";
+    assert_eq!(footnote_rules(page, "tools.html"), Vec::<String>::new());
+    assert!(uncited(page, "tools.html").is_empty());
+}
+
+#[test]
+fn paragraphs_that_open_with_a_cited_marker_are_its_notes() {
+    // Notes written after a rule as paragraphs that open with their raised marker.
+    let page = "<html><body><p>The league won 14 of 20 towns.<sup>[i]</sup> Turnout was 48 percent.<sup>[ii]</sup></p>\
+                <hr/><p><sup>[i]</sup> Its partners ran against it in two towns.</p>\
+                <p><sup>[ii]</sup> A record low for a local vote since 2002.</p></body></html>";
+    assert_eq!(footnote_rules(page, "towns.html"), Vec::<String>::new());
+    assert!(uncited(page, "towns.html").is_empty());
+    // The notes hold no claims of the text.
+    assert_eq!(texts(page, "towns.html"), ["14", "20", "48 percent"]);
+}
+
+#[test]
+fn a_numbered_list_that_runs_to_every_cited_number_is_the_notes() {
+    // The references list's heading is in no words claimlint knows; its entries are numbered.
+    let page = "<html><body><p>The choir sold 40,000 records<sup>[1]</sup> and won 3 prizes<sup>[2]</sup> in 2012<sup>[3]</sup>.</p>\
+                <dl><dt>Quellen</dt><dd><ul><li>1. Harbour Gazette, 2014</li><li>2. Music Weekly, 2013</li>\
+                <li>3. Radio North, 2012</li></ul></dd></dl></body></html>";
+    assert_eq!(footnote_rules(page, "choir.html"), Vec::<String>::new());
+    assert!(uncited(page, "choir.html").is_empty());
+    // A list shorter than the highest number cited is no notes list.
+    let short = page.replace("<li>3. Radio North, 2012</li>", "");
+    assert_eq!(footnote_rules(&short, "choir.html"), ["footnote/undefined"; 3]);
+}
+
+#[test]
+fn a_height_in_feet_and_inches_is_one_length() {
+    let text = "The rookie guarded a 7-foot-3 centre and a 6-foot-10 forward; the 5-foot-2-inch guard sat.";
+    let claims = parse_text(text, "court.txt");
+    let seen: Vec<(&str, String, Option<&str>)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c.text.as_str(),
+                c.value.map(|v| v.to_string()).unwrap_or_default(),
+                c.unit,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("7-foot-3", "87".to_owned(), Some("in")),
+            ("6-foot-10", "82".to_owned(), Some("in")),
+            ("5-foot-2-inch", "62".to_owned(), Some("in")),
+        ]
+    );
+    assert_eq!(consistency_rules(text, "court.txt"), Vec::<String>::new());
+}
+
+#[test]
+fn a_recipes_nutrition_rows_are_its_own() {
+    let page = "<html><body><h1>Baked rice</h1><ul><li>250 g rice</li><li>2 tablespoons oil</li><li>500 ml water</li></ul>\
+                <h2>Nutrition</h2><ul><li>Energy 640 (Kcal)</li><li>Protein 21 (g)</li></ul>\
+                <p>Rice prices rose 12 percent last year.</p><p>See <a href=\"https://example.org/r\">our shop</a>.</p></body></html>";
+    let found = uncited(page, "rice.html");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`12 percent`"), "{found:#?}");
+}
+
+#[test]
+fn a_page_in_several_languages_is_read_as_the_one_it_declares() {
+    // German first, then the same appeal in English: the German words outnumber the English.
+    let german = "<p>Wir sind die Menschen in der Stadt, und wir wollen nicht mehr warten, bis die Politik sich \
+                  auch um uns kümmert. Es ist nicht zu spät, und wir sind viele, die das sagen, und wir werden \
+                  auch morgen wieder auf der Straße sein, weil es um uns alle geht und nicht nur um die wenigen.</p>";
+    let english = "<p>We are the people of the city, and we will not wait any longer for the politicians to care \
+                   for us. It is not too late, and there are many of us who say so, and we will be on the street \
+                   again tomorrow, because it is about all of us and not only about the few. The city lost 40% of \
+                   its jobs.</p>";
+    let page = format!(
+        "<html lang=\"de-DE\"><body>{}{english}<p>See <a href=\"https://example.org/x\">this</a>.</p></body></html>",
+        german.repeat(3)
+    );
+    let rules: Vec<String> = findings(&page, "appeal.html")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect();
+    assert_eq!(rules, ["input/language"]);
+    // Declared English, the same page is English.
+    let declared_english = page.replace("de-DE", "en");
+    let rules: Vec<String> = findings(&declared_english, "appeal.html")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect();
+    assert_eq!(rules, ["citation/missing"]);
+}

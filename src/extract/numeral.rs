@@ -56,12 +56,57 @@ impl Scanner<'_> {
             return Some(ordinal);
         }
         let mut parsed = self.complete(numeral, currency, at)?;
+        if let Some(height) = self.feet_and_inches(&parsed) {
+            return Some(height);
+        }
         if parsed.qualifier.is_none()
             && let Some(range) = self.range_after(&parsed, false)
         {
             parsed = range;
         }
         Some(parsed)
+    }
+
+    /// A height in feet and inches written with hyphens, "7-foot-3" or "6-foot-10": one length
+    /// in inches (87, 82), not a range from 7 to 3 feet.
+    fn feet_and_inches(&self, feet: &Parsed) -> Option<Parsed> {
+        let Figure::Number { value, .. } = feet.figure else {
+            return None;
+        };
+        let written_foot = feet.end >= 2
+            && self.punct_is(feet.end - 2, '-')
+            && matches!(self.word(feet.end - 1), Some("foot" | "feet"));
+        if feet.unit != Some("ft") || !written_foot || !self.punct_is(feet.end, '-') {
+            return None;
+        }
+        let inches_at = feet.end + 1;
+        if !self.glued(feet.end) || !self.glued(inches_at) {
+            return None;
+        }
+        let inches = self.token(inches_at).filter(|t| t.kind == TokenKind::Number)?;
+        let inches: u32 = self.text[inches.span.range()].parse().ok().filter(|&n| n < 12)?;
+        let end = inches_at + 1;
+        // "a 6-foot-2-inch wall" says its unit again: the word is the figure's.
+        let end = if self.punct_is(end, '-')
+            && self.glued(end)
+            && matches!(self.word(end + 1), Some("inch" | "inches"))
+        {
+            end + 2
+        } else {
+            end
+        };
+        Some(Parsed {
+            kind: Kind::Quantity,
+            figure: Figure::Number {
+                value: value.checked_mul(Decimal::from(12))? + Decimal::from(inches),
+                precision: Decimal::ONE,
+            },
+            unit: Some("in"),
+            start: feet.start,
+            end,
+            qualifier: feet.qualifier,
+            scale: None,
+        })
     }
 
     /// The numeral at `at` with the currency written before it, if any: a bare numeral only

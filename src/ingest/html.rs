@@ -76,6 +76,10 @@ struct Reader<'a> {
     open: Option<(BlockKind, usize)>,
     /// Inside a notes list: the list's element name and the definitions read so far.
     notes: Option<(String, usize)>,
+    /// Elements of the notes list's own name open inside it.
+    notes_depth: usize,
+    /// A block container has opened and nothing has been read in it yet.
+    fresh_container: bool,
     /// The open note definition and where its text starts.
     note: Option<(usize, usize)>,
     /// Inside a footnote marker (`sup` or `a`): its element, start offset and text.
@@ -103,6 +107,8 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
         containers: Vec::new(),
         open: None,
         notes: None,
+        notes_depth: 0,
+        fresh_container: false,
         note: None,
         marker: None,
         link: None,
@@ -354,6 +360,16 @@ impl Reader<'_> {
                     .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || (c == ' ' && target.is_some()));
                 let longest = if target.is_some() { 40 } else { 12 };
                 if !label.is_empty() && label.len() <= longest && plain {
+                    // A marker that opens a paragraph ("<p><sup>[i]</sup> The premier …", a
+                    // note the page writes after a rule) stands at that paragraph's start, not
+                    // at the end of the one before. (A marker alone in a table cell stays with
+                    // the cell before: it cites that cell's figure.)
+                    if self.fresh_container
+                        && self.tables.current_cell().is_none()
+                        && matches!(self.containers.last(), Some((_, Container::Paragraph)))
+                    {
+                        self.ensure_open();
+                    }
                     let at = self.document.text.len();
                     self.document.footnote_refs.push(FootnoteRef {
                         target,
@@ -395,10 +411,19 @@ impl Reader<'_> {
         if !tag.end && self.notes.is_none() && is_notes_container(tag) {
             self.close_block();
             self.notes = Some((name.to_owned(), 0));
-        } else if tag.end && self.notes.as_ref().is_some_and(|(n, _)| n == name) {
-            self.close_block();
-            self.close_note();
-            self.notes = None;
+            self.notes_depth = 0;
+        } else if self.notes.as_ref().is_some_and(|(n, _)| n == name) {
+            // An element of the list's own name inside it (a divider `<div>` in a notes
+            // `<div>`) closes itself, not the list.
+            if !tag.end {
+                self.notes_depth += 1;
+            } else if self.notes_depth > 0 {
+                self.notes_depth -= 1;
+            } else {
+                self.close_block();
+                self.close_note();
+                self.notes = None;
+            }
         }
         if self.notes.is_some() && name == "li" {
             // In MediaWiki's lists, only items with a `cite_note-` id are notes; other items
@@ -458,8 +483,10 @@ impl Reader<'_> {
         match (tag.end, container) {
             (false, Some(container)) if !tag.self_closing => {
                 self.containers.push((name.to_owned(), container));
+                self.fresh_container = true;
             }
             (true, _) => {
+                self.fresh_container = false;
                 if let Some(index) = self.containers.iter().rposition(|(n, _)| n == name) {
                     self.containers.truncate(index);
                 }
@@ -584,12 +611,17 @@ impl Reader<'_> {
     }
 
     fn starts_marker(tag: &Tag<'_>) -> bool {
+        // A link back from a note to its marker ("#fnref-3", "#footnote-ref-3") is no marker.
         let href_note = |t: &Tag<'_>| {
             t.attribute("href").is_some_and(|h| {
-                h.starts_with("#fn")
-                    || h.starts_with("#cite_note")
-                    || h.starts_with("#note")
-                    || h.starts_with("#footnote")
+                let back = ["#fnref", "#footnote-ref", "#footnoteref", "#note-ref", "#noteref"]
+                    .iter()
+                    .any(|prefix| h.starts_with(prefix));
+                !back
+                    && (h.starts_with("#fn")
+                        || h.starts_with("#cite_note")
+                        || h.starts_with("#note")
+                        || h.starts_with("#footnote"))
             })
         };
         match tag.name.as_str() {
@@ -753,6 +785,7 @@ impl Reader<'_> {
         if self.open.is_some() {
             return;
         }
+        self.fresh_container = false;
         if !self.document.text.is_empty() {
             self.document.text.push_str("\n\n");
         }

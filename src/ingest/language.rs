@@ -213,7 +213,10 @@ pub fn detect(document: &Document) -> Option<Foreign> {
     let foreign = if letters >= MIN_LETTERS && script != Script::Latin {
         true
     } else if tally.words >= MIN_WORDS && script == Script::Latin && other_per_mille >= MIN_OTHER_PER_MILLE {
+        // A page in several languages is read as the one it declares when that one's words
+        // outnumber English ones (a German appeal with its translations below).
         other_per_mille > 2 * english_per_mille
+            || (declared.is_some_and(|tag| !declares_english(tag)) && other_per_mille > english_per_mille)
     } else if tally.words >= MIN_WORDS && script == Script::Latin {
         // A page that declares English and has some English words is English however few
         // they are (a table of results, a list of scorers); a template's `lang="en"` over a

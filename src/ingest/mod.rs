@@ -197,6 +197,7 @@ fn finish(mut document: Document, options: &IngestOptions) -> Document {
     }
     non_prose::mark_reference_sections(&mut document);
     non_prose::bracketed_paragraph_notes(&mut document);
+    non_prose::numbered_list_notes(&mut document);
     if document.format == InputFormat::Markdown {
         non_prose::markdown_math(&mut document);
     }

@@ -220,6 +220,62 @@ pub fn markdown_math(document: &mut Document) {
     }
 }
 
+/// A list of numbered entries ("1. …", "2. …") after the text, whatever its heading says, in
+/// a document that cites numbered markers and defines no notes: its entries are the notes, if
+/// they run from 1 in order to at least the highest number cited (a page whose references
+/// heading is in another language, or is no heading at all). A shorter or unordered list is
+/// left as prose.
+pub fn numbered_list_notes(document: &mut Document) {
+    if !document.footnote_defs.is_empty() || document.footnote_refs.is_empty() {
+        return;
+    }
+    let Some(highest) = document
+        .footnote_refs
+        .iter()
+        .map(|r| r.label.parse::<usize>().ok())
+        .collect::<Option<Vec<_>>>()
+        .and_then(|labels| labels.into_iter().max())
+    else {
+        return;
+    };
+    let first_marker = document.footnote_refs[0].span.start;
+    let mut run: Vec<Span> = Vec::new();
+    let mut best: Vec<Span> = Vec::new();
+    for block in &document.blocks {
+        if block.span.start <= first_marker || block.kind != BlockKind::ListItem {
+            continue;
+        }
+        let label = entry_label(document.slice(block.span));
+        if label == Some(run.len() + 1) {
+            run.push(block.span);
+        } else if label == Some(1) {
+            run = vec![block.span];
+        } else {
+            continue;
+        }
+        if run.len() > best.len() {
+            best.clone_from(&run);
+        }
+    }
+    if best.len() < highest.max(LOST_NOTES_MIN) {
+        return;
+    }
+    let notes = best
+        .iter()
+        .enumerate()
+        .map(|(index, &span)| crate::document::FootnoteDef {
+            label: (index + 1).to_string(),
+            target: None,
+            original: document
+                .source_map
+                .original_span(Span::new(span.start, span.start)),
+            span,
+        })
+        .collect();
+    document.footnote_defs = notes;
+    ignore(document, best);
+}
+
 /// Notes written as paragraphs that open with their marker's label, after the text that
 /// cites them ("… per shift[1] …" and, at the end, "[1] Ruskin KJ. Alarm fatigue. 2015"): a
 /// page exported from a word processor, or a post that numbers its sources by hand, with no
@@ -232,7 +288,10 @@ pub fn bracketed_paragraph_notes(document: &mut Document) {
         document.footnote_refs.iter().map(|r| r.label.as_str()).collect();
     let first_marker = document.footnote_refs[0].span.start;
     let mut notes = Vec::new();
+    let mut opening = Vec::new();
+    let mut previous_end = 0;
     for block in &document.blocks {
+        let after = std::mem::replace(&mut previous_end, block.span.end);
         if block.span.start <= first_marker
             || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
             || document.is_ignored(block.span)
@@ -240,11 +299,12 @@ pub fn bracketed_paragraph_notes(document: &mut Document) {
             continue;
         }
         let text = document.slice(block.span);
-        let Some(label) = text
+        let written = text
             .strip_prefix('[')
             .and_then(|rest| rest.split_once(']'))
             .map(|(label, _)| label)
-            .filter(|label| cited.contains(label))
+            .filter(|label| cited.contains(label));
+        let Some(label) = written.or_else(|| opening_marker(document, after, block.span, &mut opening))
         else {
             continue;
         };
@@ -258,8 +318,42 @@ pub fn bracketed_paragraph_notes(document: &mut Document) {
         });
     }
     let spans = notes.iter().map(|note| note.span).collect();
+    let opening: std::collections::HashSet<usize> = opening.into_iter().collect();
+    let mut index = 0;
+    document.footnote_refs.retain(|_| {
+        index += 1;
+        !opening.contains(&(index - 1))
+    });
     document.footnote_defs.extend(notes);
     ignore(document, spans);
+}
+
+/// The label of a marker that opens the block at `span` (after the block that ends at `after`)
+/// and repeats one cited before it ("<sup>[i]</sup> The premier said …" under a rule, after
+/// "… a mayoralty.<sup>[i]</sup>" in the text): the note's own label, written as a marker by
+/// the page. Its index among the markers is added to `opening`, for it cites nothing.
+fn opening_marker<'d>(
+    document: &'d Document,
+    after: usize,
+    span: Span,
+    opening: &mut Vec<usize>,
+) -> Option<&'d str> {
+    let refs = &document.footnote_refs;
+    // The first marker past the block before: a marker glued to that block's end is its own.
+    let index = refs.partition_point(|r| r.span.start <= after);
+    let marker = refs.get(index)?;
+    let (from, to) = (marker.span.end.min(span.start), marker.span.start.max(span.start));
+    if marker.span.start >= span.end || !document.text.get(from..to)?.trim().is_empty() {
+        return None;
+    }
+    let cited_before = refs[..index]
+        .iter()
+        .enumerate()
+        .any(|(at, r)| r.label == marker.label && !opening.contains(&at));
+    cited_before.then(|| {
+        opening.push(index);
+        marker.label.as_str()
+    })
 }
 
 /// A document that cites "[1]", "[2]" in its text and lists its references numbered, with no

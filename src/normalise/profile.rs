@@ -694,7 +694,7 @@ pub fn recipe_card_line(sentence: &str) -> bool {
         "daily value",
         "nutrition",
     ];
-    opens_with_a_kitchen_measure(sentence) || {
+    opens_with_a_kitchen_measure(sentence) || names_a_nutrient(sentence) || {
         let lower = sentence.to_lowercase();
         NUTRITION
             .iter()
@@ -702,4 +702,39 @@ pub fn recipe_card_line(sentence: &str) -> bool {
             .nth(1)
             .is_some()
     }
+}
+
+/// Longest line of a nutrition card read by its first word ("Energy 782 (Kcal)"), in bytes.
+const NUTRIENT_LINE_BYTES: usize = 40;
+
+/// Whether a short line opens with a nutrient's name and gives its amount: a row of a recipe's
+/// nutrition card ("Energy 782 (Kcal)", "Protein 43 g", "Saturated fat: 4 g").
+fn names_a_nutrient(line: &str) -> bool {
+    const NUTRIENTS: &[&str] = &[
+        "energy",
+        "calories",
+        "protein",
+        "proteins",
+        "carbohydrate",
+        "carbohydrates",
+        "carbs",
+        "fat",
+        "saturated",
+        "fibre",
+        "fiber",
+        "sugar",
+        "sugars",
+        "salt",
+        "sodium",
+        "cholesterol",
+    ];
+    let line = line.trim();
+    let first = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    line.len() <= NUTRIENT_LINE_BYTES
+        && NUTRIENTS.contains(&first.as_str())
+        && line.bytes().any(|b| b.is_ascii_digit())
 }
