@@ -2633,3 +2633,50 @@ fn a_page_in_several_languages_is_read_as_the_one_it_declares() {
         .collect();
     assert_eq!(rules, ["citation/missing"]);
 }
+
+#[test]
+fn a_number_that_is_a_links_text_is_a_citation_not_a_marker() {
+    let markdown = "# Modulo\n\nFloored division is older than truncation[[1]](https://example.org/paper), and both \
+                    are common \\[[2][survey]\\].\n\n[survey]: https://example.org/survey\n";
+    assert_eq!(footnote_rules(markdown, "modulo.md"), Vec::<String>::new());
+    // A bracketed number with no link is still a marker to define.
+    let bare = "# Modulo\n\nFloored division is older than truncation [1].\n";
+    assert_eq!(footnote_rules(bare, "modulo.md"), ["footnote/undefined"]);
+}
+
+#[test]
+fn a_paragraph_that_opens_with_a_raised_marker_is_its_note() {
+    let markdown = "# Bounds\n\nOnly a few types carry bounds¹, and those are old.\n\n```rust\nlet x = 1;\n```\n\n\
+                    ¹ For example the `Cow` type; most put them on the impl.\n";
+    assert_eq!(footnote_rules(markdown, "bounds.md"), Vec::<String>::new());
+}
+
+#[test]
+fn a_value_glued_after_a_keys_colon_is_no_marker() {
+    let markdown = "# Ranking\n\nThe search weighs three scores:\n\n* score-effect:14: how much scores count, \
+                    15.3 by default\n* quality-weight:1: the weight of quality, 1.95 by default\n";
+    assert_eq!(footnote_rules(markdown, "ranking.md"), Vec::<String>::new());
+}
+
+#[test]
+fn the_two_ends_of_a_change_are_no_backward_range() {
+    let text = "Building as a library is 13% smaller (15MB to 13MB). \
+                The flag reduced build units from 1900 to 1500. Heights ran 40% to 30% lower.";
+    let ranges = messages(text, "build.txt", "consistency/range-order");
+    assert_eq!(ranges.len(), 1, "{ranges:?}");
+    assert!(ranges[0].contains("40% to 30%"), "{ranges:?}");
+}
+
+#[test]
+fn an_rfc_process_header_makes_a_specification() {
+    let markdown = "- Feature Name: `quiet_mode`\n- Start Date: 2024-03-01\n- RFC PR: [tools#12](https://example.org/12)\n\n\
+                    ## Summary\n\nA quiet mode that prints at most 20 lines.\n";
+    let roles = roles(markdown, "0012-quiet.md");
+    assert_eq!(
+        roles,
+        [
+            ("2024-03-01".to_owned(), Some("specification")),
+            ("20".to_owned(), Some("specification"))
+        ]
+    );
+}

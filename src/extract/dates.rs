@@ -292,6 +292,16 @@ impl Scanner<'_> {
                 if self.measured_after(joiner + 2) {
                     return None; // read as a range of values
                 }
+                // "reduced build units from 1900 to 1500": after a verb of change, numbers
+                // written backwards with a word are two counts of the change, not a period.
+                if word
+                    && second < year
+                    && at > 0
+                    && self.word_is(at - 1, "from")
+                    && self.changes_before(at - 1)
+                {
+                    return None;
+                }
                 if fits && not_glued_on {
                     let start = if at > 0 && self.word_is(at - 1, "from") && at > self.floor {
                         at - 1
@@ -385,6 +395,34 @@ impl Scanner<'_> {
         self.temporal(Kind::Date, Figure::Date(iso), start, end)
     }
 
+    /// Whether a verb of change stands within the four tokens before token `at` ("reduced
+    /// build units from …", "fell from …").
+    fn changes_before(&self, at: usize) -> bool {
+        const CHANGES: &[&str] = &[
+            "reduced",
+            "reduces",
+            "cut",
+            "cuts",
+            "lowered",
+            "dropped",
+            "fell",
+            "declined",
+            "decreased",
+            "shrank",
+            "increased",
+            "raised",
+            "rose",
+            "grew",
+            "climbed",
+            "went",
+            "changed",
+        ];
+        (at.saturating_sub(4)..at).any(|index| {
+            self.word(index)
+                .is_some_and(|word| CHANGES.iter().any(|verb| verb.eq_ignore_ascii_case(word)))
+        })
+    }
+
     /// "between 2012 and 2022", "from 2014 to 2020" at the first word.
     fn years_joined(&self, at: usize, joiners: &[&str]) -> Option<Parsed> {
         let first = self.year_value(at + 1)?;
@@ -398,6 +436,11 @@ impl Scanner<'_> {
         let second = self.second_year(joiner + 1, first)?;
         if self.measured_after(joiner + 2) {
             return None; // "from 2609–2613 m", "between 1000 and 2000 K": measures, not years
+        }
+        // "reduced build units from 1900 to 1500": after a verb of change, written backwards,
+        // two counts of the change ("the season ran from 2030 to 2025" is a period, backwards).
+        if second < first && self.surface(at).eq_ignore_ascii_case("from") && self.changes_before(at) {
+            return None;
         }
         Some(self.temporal(Kind::Period, Figure::Period(first, second), at, joiner + 2))
     }

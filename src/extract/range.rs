@@ -66,6 +66,7 @@ impl Scanner<'_> {
             // ("ranging from 5 to 10 percent", "ages varied from 18 to 65").
             (self.word_is(joiner, "to") || (joiner > first.end && self.word_is(joiner, "or")))
                 && (!self.after_from(first) || self.ranging(first))
+                && !(self.word_is(joiner, "to") && self.after_comparative(first))
         };
         if !joined {
             return None;
@@ -144,6 +145,20 @@ impl Scanner<'_> {
     /// "from 50 …": the figure opens a change or a named range.
     fn after_from(&self, first: &Parsed) -> bool {
         first.start > 0 && self.word_is(first.start - 1, "from")
+    }
+
+    /// "13% smaller (15MB to 13MB)", "2x faster (40s to 20s)": a parenthesis after a
+    /// comparison gives the change's two ends, not a range.
+    fn after_comparative(&self, first: &Parsed) -> bool {
+        const COMPARATIVES: &[&str] = &[
+            "smaller", "larger", "bigger", "faster", "slower", "higher", "lower", "fewer", "greater",
+            "cheaper", "shorter", "longer", "better", "worse", "less", "more", "down", "up",
+        ];
+        first.start >= 2
+            && self.punct_is(first.start - 1, '(')
+            && self
+                .word(first.start - 2)
+                .is_some_and(|word| COMPARATIVES.iter().any(|c| c.eq_ignore_ascii_case(word)))
     }
 
     /// "ranging from 5 …", "varied from 18 …": a range is named before "from".

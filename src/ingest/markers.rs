@@ -30,6 +30,13 @@ struct Candidate {
 
 /// Finds inline markers in the prose blocks of `document` and records them as footnote
 /// references and ignored stretches.
+/// Whether `span` overlaps one of `links`, the texts of links to other pages, sorted (links do
+/// not nest, so only the last link starting before the span's end can overlap it).
+fn in_link_text(links: &[Span], span: Span) -> bool {
+    let after = links.partition_point(|link| link.start < span.end);
+    after > 0 && links[after - 1].overlaps(span)
+}
+
 pub fn find_inline(document: &mut Document) {
     // A big document's blocks are scanned side by side; the candidates keep block order.
     let parallel = document.text.len() >= crate::PARALLEL_MIN_BYTES;
@@ -54,6 +61,16 @@ pub fn find_inline(document: &mut Document) {
         let before = set_aside.partition_point(|span| span.start <= candidate.span.start);
         before == 0 || set_aside[before - 1].end < candidate.span.end
     });
+    // A number that is the text of a link to another page ("[[1]](https://…)", "\[[2][gas]\]")
+    // cites that page where it stands: a source, not a note to define.
+    let mut links: Vec<Span> = document
+        .sources
+        .iter()
+        .filter(|s| s.kind == crate::document::SourceKind::Link)
+        .map(|s| s.span)
+        .collect();
+    links.sort_unstable();
+    candidates.retain(|candidate| !in_link_text(&links, candidate.span));
     let mut expected = 1u32;
     let mut last = None;
     for candidate in candidates {
@@ -306,6 +323,10 @@ fn glued_strength(slice: &str, start: usize, len: usize) -> Option<Strength> {
     }
     let (previous_at, previous) = previous?;
     if punctuation == 0 || previous.is_whitespace() {
+        return None;
+    }
+    // "score-effect:14", "weight:1": a value glued after a key's colon, not a note.
+    if punctuation == 1 && before.ends_with(':') {
         return None;
     }
     // `(2014)"9 things to look for"`: a straight quote that opens a quotation (an odd one of

@@ -134,6 +134,8 @@ pub fn detect(document: &Document) -> Profile {
         "BIP: ",
         "\nBIP:",
         "eip: ",
+        // The header of an RFC process's proposals (Rust, React and others): "- RFC PR: …".
+        "RFC PR:",
     ];
     let requirements = requirement_words(text, 5);
     // Technical documentation: code samples throughout (one per 2 KB of source or more).
