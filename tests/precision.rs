@@ -2680,3 +2680,26 @@ fn an_rfc_process_header_makes_a_specification() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_cross_reference_and_a_shown_link_definition_are_no_markers() {
+    // "[[2]](#two)" points at a part of the page; "[3]: url" repeated is shown as text.
+    let markdown = "# Plan\n\nThe plan has two steps:\n\n1. Build the dock.\n2. Paint it.\n\n\
+                    The second step \\[[2](#two)\\] comes last.\n\nSee the [notes][3].\n\n\
+                    [3]: https://example.org/notes\n[3]: https://example.org/other\n";
+    assert_eq!(footnote_rules(markdown, "plan.md"), Vec::<String>::new());
+}
+
+#[test]
+fn a_list_introduced_in_the_authors_voice_is_their_own() {
+    let markdown = "# Survey\n\nWe asked our members what keeps them from racing, and got clear answers:\n\n\
+                    - 1 in 4: the cost of a boat\n- 1 in 9: the distance to a club\n\n\
+                    Elsewhere, dinghy sales rose 12 percent last year:\n\n- 40% of them were second-hand\n\n\
+                    See [the club](https://example.org/club).\n";
+    let found = uncited(markdown, "survey.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].contains("`12 percent`") && found[1].contains("`40%`"),
+        "{found:#?}"
+    );
+}

@@ -59,8 +59,9 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
     let mut raw_until: Option<String> = None;
     // Where an HTML block's open `<q>` starts in the text.
     let mut quote_start: Option<usize> = None;
-    // Where the open links' text starts: a link is a source for the figures near it.
-    let mut links: Vec<Option<usize>> = Vec::new();
+    // Whether each open link points inside the document, and where its text starts: a link
+    // to another page is a source for the figures near it.
+    let mut links: Vec<(bool, usize)> = Vec::new();
 
     // The source after an HTML block's unclosed `<pre>`, `<script>` or `<style>` up to its end
     // tag: a blank line ends the block for CommonMark, and the code after it would read as
@@ -129,7 +130,7 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
                         Container::Metadata
                     }
                     Tag::Link { ref dest_url, .. } => {
-                        links.push((!dest_url.starts_with('#')).then_some(document.text.len()));
+                        links.push((dest_url.starts_with('#'), document.text.len()));
                         Container::Other
                     }
                     Tag::CodeBlock(_) => {
@@ -158,11 +159,19 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
                 }
                 match tag {
                     TagEnd::Link => {
-                        if let Some(Some(start)) = links.pop() {
-                            document.sources.push(Source {
-                                span: Span::new(start, document.text.len().max(start)),
-                                kind: SourceKind::Link,
-                            });
+                        if let Some((internal, start)) = links.pop() {
+                            let span = Span::new(start, document.text.len().max(start));
+                            if !internal {
+                                document.sources.push(Source {
+                                    span,
+                                    kind: SourceKind::Link,
+                                });
+                            } else if is_bracketed_number(document.slice(span)) {
+                                // "[[4]](#4)": a cross-reference to a part of the document (an
+                                // item, a note written as HTML), not a marker whose note is
+                                // missing.
+                                document.ignored.push(span);
+                            }
                         }
                     }
                     TagEnd::TableCell => tables.close_cell(&mut document.table_cells, &document.text),
@@ -604,6 +613,12 @@ fn suppression(document: &mut Document, map: &SourceMap, html: &str, original: S
     parsed.directive = directive;
     parsed.line = end_line;
     document.suppressions.push(parsed);
+}
+
+/// Whether a link's text is a number alone, bracketed or not ("4", "[4]").
+fn is_bracketed_number(text: &str) -> bool {
+    let inner = text.trim().trim_start_matches('[').trim_end_matches(']');
+    (1..=3).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

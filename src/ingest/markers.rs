@@ -57,9 +57,12 @@ pub fn find_inline(document: &mut Document) {
     // Text already set aside (inline code: "`x[3] = 42`") holds no markers.
     document.finish_ignored();
     let set_aside = &document.ignored;
+    // ("\[[7](#7)\]": a cross-reference's number, set aside by the reader, inside brackets.)
     candidates.retain(|candidate| {
-        let before = set_aside.partition_point(|span| span.start <= candidate.span.start);
-        before == 0 || set_aside[before - 1].end < candidate.span.end
+        let first = set_aside.partition_point(|span| span.end <= candidate.span.start);
+        set_aside
+            .get(first)
+            .is_none_or(|span| span.start >= candidate.span.end)
     });
     // A number that is the text of a link to another page ("[[1]](https://…)", "\[[2][gas]\]")
     // cites that page where it stands: a source, not a note to define.
@@ -140,6 +143,8 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                     .get(index + 2 + digits)
                     .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b'('))
                 || (index >= 1 && bytes[index - 1] == b']')
+                // "[3]: https://…" on a line of its own: a link's definition shown as text.
+                || (bytes[index - usize::from(index > 0)] == b'\n' && bytes.get(index + 2 + digits) == Some(&b':'))
                 || indexes_code(&slice[..index]);
             if (1..=MAX_MARKER_DIGITS).contains(&digits)
                 && bytes.get(index + 1 + digits) == Some(&b']')

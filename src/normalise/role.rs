@@ -1136,9 +1136,9 @@ pub fn in_example_list(document: &Document, sentence: usize) -> bool {
 /// How many items either side of a list item are read for the authors' voice.
 const LIST_REACH: usize = 12;
 
-/// Whether the sentence is in an item of a list another item of which the authors tell
-/// first-hand ("- We received 59 bids. - The lowest winning bid was $249."): a list of their
-/// own results, told in their voice once.
+/// Whether the sentence is in an item of a list another item of which, or whose introduction,
+/// the authors tell first-hand ("- We received 59 bids. - The lowest winning bid was $249."): a
+/// list of their own results, told in their voice once.
 #[must_use]
 pub fn in_first_person_list(document: &Document, sentence: usize) -> bool {
     let block = document.sentences[sentence].block;
@@ -1150,9 +1150,16 @@ pub fn in_first_person_list(document: &Document, sentence: usize) -> bool {
         .rev()
         .take_while(is_item);
     let after = (block + 1..(block + 1 + LIST_REACH).min(document.blocks.len())).take_while(is_item);
-    before
-        .chain(after)
-        .any(|item| speaks_first_hand(document.slice(document.blocks[item].span)))
+    // Or the paragraph that introduces the list does ("We asked our users what stops them,
+    // and got clear answers:").
+    let introduced = document
+        .before_run(block, crate::document::BlockKind::ListItem, LIST_REACH)
+        .map(|intro| document.slice(document.blocks[intro].span))
+        .is_some_and(|intro| intro.trim_end().ends_with(':') && speaks_first_hand(intro));
+    introduced
+        || before
+            .chain(after)
+            .any(|item| speaks_first_hand(document.slice(document.blocks[item].span)))
 }
 
 /// Whether a sentence sets up a case to reason from (`SUPPOSING`).
