@@ -2703,3 +2703,24 @@ fn a_list_introduced_in_the_authors_voice_is_their_own() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn restructured_text_markers_in_attributions_and_list_items_are_read() {
+    // A quotation's attribution line is no heading: its marker cites the note.
+    let attribution = "    -- A harbour master, shortly before the opening of Quay 2.3 [1]_\n\n\
+                       The board heard complaints from \"a crowd with oars\" [2]_\nabout the noise.\n\n\
+                       .. [1] A thread.\n\n.. [2] Minutes.\n";
+    assert_eq!(footnote_rules(attribution, "quay.txt"), Vec::<String>::new());
+    // A literal block in a list item ends where the item's own text goes on.
+    let item = [
+        "Title\n=====\n\nThe options are many [1]_.\n\n- At this stage the best form is unclear.",
+        "  Possible forms include:\n",
+        "  * Separate arguments for the data::\n\n      quiet([a, b], [c, d])\n",
+        "  * A single argument for the data::\n\n      quiet([(a, c), (b, d)])\n",
+        "    This form is preferred by the board [2]_.\n",
+        "  * Columns of a table::\n\n      quiet(table, 1, 2)\n",
+        "References\n==========\n\n.. [1] A list.\n\n.. [2] Minutes.\n",
+    ]
+    .join("\n");
+    assert_eq!(footnote_rules(&item, "forms.txt"), Vec::<String>::new());
+}

@@ -135,10 +135,16 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
             // "``[1]``", "[[1]]": code and nested brackets, not a citation; nor an index or a
             // type ("a[3]", "[3]int").
             // "columns={[4]}", "x=[2]": a value in code, not a citation.
-            let quoted = matches!(
+            // A reStructuredText marker ("[5]_") may follow a quotation's closing mark.
+            let rst_after_quote = bytes.get(index + 2 + digits) == Some(&b'_')
+                && index >= 2
+                && matches!(bytes[index - 1], b'\'' | b'"')
+                && matches!(bytes[index - 2], b'.' | b',' | b'!' | b'?');
+            let quoted = (matches!(
                 bytes[index - usize::from(index > 0)],
                 b'`' | b'[' | b'\'' | b'"' | b'{' | b'='
-            ) || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'))
+            ) && !rst_after_quote)
+                || matches!(bytes.get(index + 2 + digits), Some(b'`' | b']'))
                 || bytes
                     .get(index + 2 + digits)
                     .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b'('))

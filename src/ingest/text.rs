@@ -143,7 +143,11 @@ impl Reader<'_> {
         }
         let last = self.document.slice(lines[lines.len() - 1]);
         if announces_literal(last) || self.document.slice(lines[0]).starts_with(".. code") {
-            self.literal_after = Some(depth(lines[0]));
+            // In a list item the literal block is indented past the item's text, not its bullet
+            // ("* A single argument::", the code, then "  This API is preferred [24]_." is the
+            // item's prose again).
+            let bullet = list_marker_len(self.document.slice(lines[0]).trim_start()).unwrap_or(0);
+            self.literal_after = Some(depth(lines[0]) + bullet);
         }
         // A numbered heading glued to the text around it (no blank line) stands on its own.
         if lines.len() > 1
@@ -256,8 +260,12 @@ impl Reader<'_> {
                 .push(Span::new(line.start, line.start + number_len));
             return Some(depth.min(6));
         }
-        // A bulleted line is a list item, whatever it ends with.
-        if BULLETS.iter().any(|bullet| text.starts_with(bullet)) {
+        // A bulleted line is a list item, whatever it ends with; a line opened with a dash is a
+        // quotation's attribution ("-- Jim Fulton, before the 2.3 release [1]_").
+        if BULLETS.iter().any(|bullet| text.starts_with(bullet))
+            || text.starts_with(['—', '―'])
+            || text.starts_with("--")
+        {
             return None;
         }
         // A sentence with a glued marker ("… left.1", "… left.[2]", "… left.³") is prose, and
