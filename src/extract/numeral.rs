@@ -98,7 +98,9 @@ impl Scanner<'_> {
         Some(Parsed {
             kind: Kind::Quantity,
             figure: Figure::Number {
-                value: value.checked_mul(Decimal::from(12))? + Decimal::from(inches),
+                value: value
+                    .checked_mul(Decimal::from(12))?
+                    .checked_add(Decimal::from(inches))?,
                 precision: Decimal::ONE,
             },
             unit: Some("in"),

@@ -28,8 +28,6 @@ struct Candidate {
     strength: Strength,
 }
 
-/// Finds inline markers in the prose blocks of `document` and records them as footnote
-/// references and ignored stretches.
 /// Whether `span` overlaps one of `links`, the texts of links to other pages, sorted (links do
 /// not nest, so only the last link starting before the span's end can overlap it).
 fn in_link_text(links: &[Span], span: Span) -> bool {
@@ -37,6 +35,8 @@ fn in_link_text(links: &[Span], span: Span) -> bool {
     after > 0 && links[after - 1].overlaps(span)
 }
 
+/// Finds inline markers in the prose blocks of `document` and records them as footnote
+/// references and ignored stretches.
 pub fn find_inline(document: &mut Document) {
     // A big document's blocks are scanned side by side; the candidates keep block order.
     let parallel = document.text.len() >= crate::PARALLEL_MIN_BYTES;
