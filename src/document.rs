@@ -479,6 +479,16 @@ impl Document {
         self.ignored.get(index).is_some_and(|s| s.overlaps(span))
     }
 
+    /// True when the whole of `span` lies in one ignored stretch (a block of a reference list),
+    /// not only touches one (a block's own raised marker, a bit of code).
+    #[must_use]
+    pub fn is_wholly_ignored(&self, span: Span) -> bool {
+        let index = self.ignored.partition_point(|s| s.end <= span.start);
+        self.ignored
+            .get(index)
+            .is_some_and(|s| s.start <= span.start && s.end >= span.end)
+    }
+
     /// The first line after `line` of the original file that is not blank (the line a
     /// suppression on `line` applies to).
     #[must_use]

@@ -296,7 +296,7 @@ pub fn bracketed_paragraph_notes(document: &mut Document) {
         // may be a note; one wholly set aside (a reference list) is not.
         if block.span.start <= first_marker
             || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-            || wholly_ignored(document, block.span)
+            || document.is_wholly_ignored(block.span)
         {
             continue;
         }
@@ -328,15 +328,6 @@ pub fn bracketed_paragraph_notes(document: &mut Document) {
     });
     document.footnote_defs.extend(notes);
     ignore(document, spans);
-}
-
-/// Whether the whole of `span` lies in one stretch the document sets aside.
-fn wholly_ignored(document: &Document, span: Span) -> bool {
-    let index = document.ignored.partition_point(|s| s.end <= span.start);
-    document
-        .ignored
-        .get(index)
-        .is_some_and(|s| s.start <= span.start && s.end >= span.end)
 }
 
 /// The label of a marker that opens the block at `span` (after the block that ends at `after`)

@@ -420,7 +420,7 @@ pub fn find(document: &mut Document) {
 /// The sources written in one block, appended to `found`.
 fn block_sources(document: &Document, block: &crate::document::Block, found: &mut Vec<Source>) {
     let patterns = patterns();
-    if matches!(block.kind, BlockKind::Heading { .. }) || is_all_ignored(document, block.span) {
+    if matches!(block.kind, BlockKind::Heading { .. }) || document.is_wholly_ignored(block.span) {
         return;
     }
     let text = document.slice(block.span);
@@ -538,15 +538,6 @@ fn matches_with_group<'t>(
         let group = pattern.captures(m.as_str())?.get(1)?.as_str();
         Some((m.range(), group))
     })
-}
-
-/// Whether the whole of `span` is ignored (a block in a reference list).
-fn is_all_ignored(document: &Document, span: Span) -> bool {
-    let index = document.ignored.partition_point(|s| s.end <= span.start);
-    document
-        .ignored
-        .get(index)
-        .is_some_and(|s| s.start <= span.start && s.end >= span.end)
 }
 
 #[cfg(test)]
