@@ -107,20 +107,21 @@ pub fn claims_in_stretches<E>(
     // hold stretches in flight that a small input cannot pay for.
     if document.text.len() < PARALLEL_MIN_BYTES || rayon::current_num_threads() < 2 {
         // One extractor and one normaliser throughout: table headers are read once.
-        let mut extractor = extract::Extractor::with_mark(document, shared.mark());
+        let mut extractor = extract::Extractor::with_mark(document, shared.mark()).keeping_tokens();
         let mut normaliser = shared.normaliser();
         let mut mentions = Vec::new();
         for range in stretches {
             mentions.clear();
             extractor.sentences(range, &mut mentions);
-            hand_on(normaliser.unnumbered(&mentions))?;
+            hand_on(normaliser.unnumbered_with(&mentions, extractor.kept()))?;
         }
         return Ok(());
     }
     let read_one = |range: std::ops::Range<usize>| {
         let mut mentions = Vec::new();
-        extract::Extractor::with_mark(document, shared.mark()).sentences(range, &mut mentions);
-        shared.normaliser().unnumbered(&mentions)
+        let mut extractor = extract::Extractor::with_mark(document, shared.mark()).keeping_tokens();
+        extractor.sentences(range, &mut mentions);
+        shared.normaliser().unnumbered_with(&mentions, extractor.kept())
     };
     in_order_on_threads(&stretches, read_one, hand_on)
 }

@@ -76,6 +76,42 @@ pub struct Extractor<'d> {
     mark: DecimalMark,
     tokens: Vec<Token>,
     ignored: Vec<Span>,
+    /// The tokens of the last call's sentences that held a figure, when asked to keep them.
+    kept: Option<SentenceTokens>,
+}
+
+/// The tokens of some sentences, kept from extraction so that normalising reads the same
+/// sentences without cutting them into tokens again. Only sentences tokenised exactly as
+/// `token::tokenize` does with the document's own ignored stretches are kept (not those whose
+/// URLs or phone numbers extraction also passed over).
+#[derive(Debug, Default)]
+pub struct SentenceTokens {
+    tokens: Vec<Token>,
+    /// Each kept sentence's index and its tokens' range in `tokens`, in sentence order.
+    sentences: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl SentenceTokens {
+    /// The kept tokens of sentence `index`, if it was kept.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&[Token]> {
+        let at = self.sentences.partition_point(|(sentence, _)| *sentence < index);
+        match self.sentences.get(at) {
+            Some((sentence, range)) if *sentence == index => Some(&self.tokens[range.clone()]),
+            _ => None,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+    }
+
+    fn keep(&mut self, index: usize, tokens: &[Token]) {
+        let start = self.tokens.len();
+        self.tokens.extend_from_slice(tokens);
+        self.sentences.push((index, start..self.tokens.len()));
+    }
 }
 
 impl<'d> Extractor<'d> {
@@ -94,12 +130,29 @@ impl<'d> Extractor<'d> {
             mark,
             tokens: Vec::new(),
             ignored: Vec::new(),
+            kept: None,
         }
+    }
+
+    /// Keeps the tokens of each call's sentences that hold a figure, for `kept`.
+    #[must_use]
+    pub fn keeping_tokens(mut self) -> Self {
+        self.kept = Some(SentenceTokens::default());
+        self
+    }
+
+    /// The tokens kept from the last call of `sentences` (none unless `keeping_tokens`).
+    #[must_use]
+    pub fn kept(&self) -> Option<&SentenceTokens> {
+        self.kept.as_ref()
     }
 
     /// Appends the mentions of the sentences `range` to `mentions`, in order.
     pub fn sentences(&mut self, range: std::ops::Range<usize>, mentions: &mut Vec<Mention>) {
         let document = self.document;
+        if let Some(kept) = &mut self.kept {
+            kept.clear();
+        }
         for index in range {
             let sentence = &document.sentences[index];
             // Most sentences hold no digit and no number word: not tokenised at all. Debug
@@ -108,7 +161,7 @@ impl<'d> Extractor<'d> {
             if !holds && !cfg!(debug_assertions) {
                 continue;
             }
-            let ignored = sentence_ignored(document, sentence.span, &mut self.ignored);
+            let (ignored, own) = sentence_ignored(document, sentence.span, &mut self.ignored);
             tokenize(&document.text, sentence.span, ignored, &mut self.tokens);
             let first = mentions.len();
             let mut scanner = scanner_for(&document.text, &self.tokens, self.mark, index, mentions);
@@ -119,6 +172,12 @@ impl<'d> Extractor<'d> {
                 &document.text[sentence.span.range()]
             );
             share_list_units(&document.text, &mut mentions[first..]);
+            if mentions.len() > first
+                && !own
+                && let Some(kept) = &mut self.kept
+            {
+                kept.keep(index, &self.tokens);
+            }
         }
     }
 }
@@ -291,8 +350,9 @@ fn scanner_for<'a>(
     }
 }
 
-/// The document's ignored stretches inside `span`, plus the URLs and e-mail addresses in it.
-fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<Span>) -> &'a [Span] {
+/// The document's ignored stretches inside `span`, plus the URLs and e-mail addresses in it;
+/// and whether it added any of its own (URLs, addresses, phone numbers may be added).
+fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<Span>) -> (&'a [Span], bool) {
     let text = &document.text[span.range()];
     let has_links = text.contains("://")
         || text.contains("www.")
@@ -302,7 +362,7 @@ fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<
     let first = document.ignored.partition_point(|s| s.end <= span.start);
     let last = document.ignored.partition_point(|s| s.start < span.end);
     if !has_links {
-        return &document.ignored[first..last];
+        return (&document.ignored[first..last], false);
     }
     buffer.clear();
     buffer.extend_from_slice(&document.ignored[first..last]);
@@ -319,7 +379,7 @@ fn sentence_ignored<'a>(document: &'a Document, span: Span, buffer: &'a mut Vec<
     }
     phone_numbers(text, span.start, buffer);
     buffer.sort_unstable();
-    buffer
+    (buffer, true)
 }
 
 /// Whether a sentence may hold a phone number written without "+": a digit before ")", or

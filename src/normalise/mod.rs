@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use crate::claim::{Claim, Kind, Qualifier};
 use crate::document::Document;
 use crate::extract::number::DecimalMark;
-use crate::extract::{Figure, Mention};
+use crate::extract::{Figure, Mention, SentenceTokens};
 use crate::span::Span;
 
 /// Longest sentence printed whole with a claim. Longer ones (a table flattened into one line,
@@ -165,7 +165,7 @@ impl Normaliser<'_, '_> {
     #[must_use]
     pub fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
         let ids = self.ids.next(self.shared.document, mentions);
-        self.build(mentions, ids)
+        self.build(mentions, ids, None)
     }
 
     /// The claims of `mentions` with their ids left empty, and the sentence hashes to number
@@ -173,16 +173,33 @@ impl Normaliser<'_, '_> {
     /// others, on any thread.
     #[must_use]
     pub fn unnumbered(&mut self, mentions: &[Mention]) -> (Vec<Claim>, Vec<(u64, usize)>) {
+        self.unnumbered_with(mentions, None)
+    }
+
+    /// `unnumbered`, with the tokens extraction kept of the mentions' sentences
+    /// (`Extractor::keeping_tokens`): a sentence kept there is not tokenised again.
+    #[must_use]
+    pub fn unnumbered_with(
+        &mut self,
+        mentions: &[Mention],
+        kept: Option<&SentenceTokens>,
+    ) -> (Vec<Claim>, Vec<(u64, usize)>) {
         let hashes = id::sentence_hashes(self.shared.document, mentions);
-        let claims = self.build(mentions, vec![String::new(); mentions.len()]);
+        let claims = self.build(mentions, vec![String::new(); mentions.len()], kept);
         (claims, hashes)
     }
 
-    fn build(&mut self, mentions: &[Mention], mut ids: Vec<String>) -> Vec<Claim> {
+    fn build(
+        &mut self,
+        mentions: &[Mention],
+        mut ids: Vec<String>,
+        kept: Option<&SentenceTokens>,
+    ) -> Vec<Claim> {
         let shared = self.shared;
         let (document, settings) = (shared.document, shared.settings);
         let times = time_references(&document.text, mentions);
-        let tokens = &mut self.tokens;
+        let mut own_tokens = std::mem::take(&mut self.tokens);
+        let mut tokens: &[crate::extract::token::Token] = &[];
         let mut current = usize::MAX;
         let mut sentence_text: Arc<str> = Arc::from("");
         let mut long_sentence = false;
@@ -193,7 +210,7 @@ impl Normaliser<'_, '_> {
             let sentence = &document.sentences[mention.sentence];
             if current != mention.sentence {
                 // Once per sentence: its tokens, its text and its cues.
-                crate::extract::token::tokenize(&document.text, sentence.span, &document.ignored, tokens);
+                tokens = sentence_tokens(document, mention.sentence, kept, &mut own_tokens);
                 sentence_text = Arc::from(collapse_whitespace(document.slice(sentence.span)));
                 long_sentence = sentence_text.chars().count() > MAX_SENTENCE_CHARS;
                 cues = modality::Cues::of(&document.text, tokens);
@@ -278,8 +295,28 @@ impl Normaliser<'_, '_> {
                 claim.role = Some(crate::claim::Role::Analysis);
             }
         }
+        self.tokens = own_tokens;
         claims
     }
+}
+
+/// The tokens of sentence `index`: those extraction kept, else cut again into `own`.
+fn sentence_tokens<'t>(
+    document: &Document,
+    index: usize,
+    kept: Option<&'t SentenceTokens>,
+    own: &'t mut Vec<crate::extract::token::Token>,
+) -> &'t [crate::extract::token::Token] {
+    if let Some(tokens) = kept.and_then(|kept| kept.get(index)) {
+        return tokens;
+    }
+    crate::extract::token::tokenize(
+        &document.text,
+        document.sentences[index].span,
+        &document.ignored,
+        own,
+    );
+    own
 }
 
 /// The role of a figure in an instruction or a recipe: "Bake at 200°C for 20 minutes", "Add

@@ -871,18 +871,17 @@ pub fn gives_an_instruction(sentence: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
+    if !first.starts_with(|c: char| c.is_uppercase())
+        || !INSTRUCTIONS.iter().any(|verb| verb.eq_ignore_ascii_case(first))
+    {
+        return false;
+    }
     // An instruction's verb is followed by its object or a preposition, never a verb of its
     // own ("Cover crops were planted on 40 hectares").
-    let second = words
-        .find(|w| !w.is_empty())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    first.starts_with(|c: char| c.is_uppercase())
-        && INSTRUCTIONS.contains(&first.to_ascii_lowercase().as_str())
-        && !matches!(
-            second.as_str(),
-            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "crops" | "of"
-        )
+    let second = words.find(|w| !w.is_empty()).unwrap_or_default();
+    !["was", "were", "is", "are", "has", "have", "had", "crops", "of"]
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(second))
 }
 
 /// What a modelled transfer is called: the noun after its amount ("a $200 monthly child
