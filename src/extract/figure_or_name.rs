@@ -529,7 +529,9 @@ impl Scanner<'_> {
         let before = &self.text[before_from..start.span.start];
         let after_to = crate::span::floor_char_boundary(self.text, (end.span.end + 60).min(last.span.end));
         let after = &self.text[end.span.end..after_to.max(end.span.end)];
-        if patterns.code_before.is_match(before) || patterns.code_after.is_match(after) {
+        // Every pattern of the text after, in one pass: most numbers are judged by several.
+        let after_matches = patterns.after.matches(after);
+        if patterns.code_before.is_match(before) || after_matches.matched(AfterPattern::Code as usize) {
             return true;
         }
         // Markup and code: `w:w="12240"`, shell parameters `$0, $1, $2`.
@@ -558,12 +560,12 @@ impl Scanner<'_> {
             return true;
         }
         // "3pp.io", "5x.com": a figure glued into a domain name.
-        if patterns.domain_after.is_match(after) {
+        if after_matches.matched(AfterPattern::Domain as usize) {
             return true;
         }
         // "128-bit integers", "a 64-bit key": a width names a type; "508 compliant", "a
         // 508-compliance review": a standard's number names what is complied with.
-        if patterns.width_after.is_match(after) {
+        if after_matches.matched(AfterPattern::Width as usize) {
             return true;
         }
         if self.names_a_port_or_mode(numeral) {
@@ -575,9 +577,9 @@ impl Scanner<'_> {
         // superscript), not a count of them; so is a road's ("the 405 freeway"). "the 200 yard
         // individual medley", "the 100m hurdles": the name of a race.
         if numeral.plain_integer
-            && (patterns.model_after.is_match(after)
-                || patterns.legislature_after.is_match(after)
-                || patterns.event_after.is_match(after))
+            && (after_matches.matched(AfterPattern::Model as usize)
+                || after_matches.matched(AfterPattern::Legislature as usize)
+                || after_matches.matched(AfterPattern::Event as usize))
         {
             return true;
         }
@@ -587,7 +589,7 @@ impl Scanner<'_> {
         if self.names_an_edition(numeral) || self.ends_a_name(numeral) {
             return true;
         }
-        if numeral.plain_integer && patterns.subsection_after.is_match(after) {
+        if numeral.plain_integer && after_matches.matched(AfterPattern::Subsection as usize) {
             return true;
         }
         if self.is_service_number(numeral, after) {
@@ -1117,24 +1119,39 @@ static SCREEN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync:
         .expect("fixed words build")
 });
 
+/// The patterns of `IdentifierPatterns::after`, by their place in the set.
+#[derive(Clone, Copy)]
+enum AfterPattern {
+    /// A code or register after a number ("52 U.S.C."), a vanity phone number's letters.
+    Code,
+    /// A domain name the number is glued into ("3pp.io").
+    Domain,
+    /// A width or a standard complied with ("128-bit", "508 compliant").
+    Width,
+    /// A design named by number ("the 80386 architecture", "the 737 Max").
+    Model,
+    /// A legislature's or a road's number ("the 119 Congress", "the 405 freeway").
+    Legislature,
+    /// A race's name ("the 200 yard individual medley").
+    Event,
+    /// A subsection after a section number ("1332(b)").
+    Subsection,
+}
+
 struct IdentifierPatterns {
+    /// The patterns read at the start of the text after a number (`AfterPattern`), matched in
+    /// one pass.
+    after: regex::RegexSet,
     code_before: Regex,
     supplier_before: Regex,
     supplier_after: Regex,
-    legislature_after: Regex,
-    event_after: Regex,
-    code_after: Regex,
-    subsection_after: Regex,
     state_before: Regex,
     status_after: Regex,
     compass_after: Regex,
     compass: Regex,
     pair_after: Regex,
     pair_before: Regex,
-    width_after: Regex,
     shell_parameters: Regex,
-    domain_after: Regex,
-    model_after: Regex,
 }
 
 /// The words a street name ends with, as `street_after` spells them (abbreviations without
@@ -1300,19 +1317,25 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
         // whose title or volume number comes before them.
         let code = r"(?:U\.\s?S\.\s?C(?:\.|(?-u:\b))(?:\s?A\.)?|USC|C\.\s?F\.\s?R\.?|CFR|Stat\.|U\.S\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.?(?:\s?2d|\s?3d)?|S\.\s?Ct\.|L\.\s?Ed\.|Fed\.\s?Reg\.|Pub\.\s?L\.(?:\s?No\.)?|P\.\s?L\.|Cal\.\s?Rptr\.|Ch\.|H\.\s?R\.|H\.\s?Res\.|S\.\s?Res\.|S\.\s?Con\.\s?Res\.)";
         let build = |pattern: &str| Regex::new(pattern).expect("valid pattern");
+        // In the order of `AfterPattern`.
+        let after = regex::RegexSet::new([
+            // "1-877-FTC-HELP": a vanity phone number runs on into capital letters.
+            format!(r"^(?:\s+{code}|(?:-\d+)*-[A-Z]{{3,}}(?-u:\b))"),
+            r"^[A-Za-z]+\.(?:com|org|net|io|ai|co|dev|app|gov|edu|uk|de|fr)(?-u:\b)".to_owned(),
+            r"^(?:-(?i:bit|bits|byte)|[- ](?i:compliant|compliance|compatible|compatibility))(?-u:\b)".to_owned(),
+            r"^(?:-\d{1,4})?\s+(?:(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set|jet|jetliner|airliner|airplane|freighter)|Max|MAX|Dreamliner)(?-u:\b)".to_owned(),
+            r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag|(?i:freeway|highway|interstate|motorway|expressway|turnpike|tollway|beltway))(?-u:\b)".to_owned(),
+            r"(?i)^[\s-]?(?:yards?|yd|meters?|metres?|m|miles?)[\s-]+(?:individual medley|IM|medley|freestyle|free|backstroke|breaststroke|butterfly|fly|relay|dash|hurdles|steeplechase|sprint)(?-u:\b)".to_owned(),
+            r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)".to_owned(),
+        ])
+        .expect("valid patterns");
         IdentifierPatterns {
+            after,
             code_before: build(&format!(
                 r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|{section_list}|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*|(?i:(?-u:\b)(?:(?:company|registration|registered|reference|account|case|order|tracking|serial|customer|document|charity|vat|tax)\s*(?:number|no\.?|id)|id))\s*:\s*)$",
                 // The later sections of a list after "§§" ("§§20903, 21002", "§§ 3.12(c) and 3.13").
                 section_list = r"§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*\s*(?:,|and|or|through|,\s*and|,\s*or)\s*"
             )),
-            // "1-877-FTC-HELP": a vanity phone number runs on into capital letters.
-            code_after: build(&format!(r"^(?:\s+{code}|(?:-\d+)*-[A-Z]{{3,}}(?-u:\b))")),
-            event_after: build(
-                r"(?i)^[\s-]?(?:yards?|yd|meters?|metres?|m|miles?)[\s-]+(?:individual medley|IM|medley|freestyle|free|backstroke|breaststroke|butterfly|fly|relay|dash|hurdles|steeplechase|sprint)(?-u:\b)",
-            ),
-            legislature_after: build(r"^(?:st|nd|rd|th)?\s+(?:Congress|Legislature|Parliament|General Assembly|Knesset|Bundestag|(?i:freeway|highway|interstate|motorway|expressway|turnpike|tollway|beltway))(?-u:\b)"),
-            subsection_after: build(r"^\((?:[a-z]{1,3}|[ivx]{1,5}|[A-Z])\)"),
             // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
             // "Washington, D.C. 20549", "Louisville, Ky. 40232", "Lexington, Kentucky 40507", "FL , 33401".
             state_before: build(&format!(
@@ -1331,17 +1354,12 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             status_after: build(
                 r"^(?:\s+(?i:status|error|response)(?-u:\b)|[\s-](?:Continue|continue|OK|Created|Accepted|No Content|Partial Content|Moved Permanently|Found|See Other|Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)(?-u:\b))",
             ),
-            width_after: build(r"^(?:-(?i:bit|bits|byte)|[- ](?i:compliant|compliance|compatible|compatibility))(?-u:\b)"),
             // "(QIAGEN, 74104)", "(Agilent Technologies, 5067-1511)", "(Sigma, cat. no. 2260)":
             // a supplier's name and its catalogue number, in the parentheses of a method.
             supplier_before: build(
                 r"\(\s*[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Za-z0-9&.\-]+){0,3},\s*(?:(?i:cat(?:alog(?:ue)?)?)\.?\s*(?:(?i:no)\.?|#)?\s*)?$",
             ),
             supplier_after: build(r"^(?:[-–]\d+)*\s*[);,]"),
-            model_after: build(
-                r"^(?:-\d{1,4})?\s+(?:(?i:architecture|processor|microprocessor|microcontroller|chip|chipset|cpu|mainframe|instruction set|jet|jetliner|airliner|airplane|freighter)|Max|MAX|Dreamliner)(?-u:\b)",
-            ),
-            domain_after: build(r"^[A-Za-z]+\.(?:com|org|net|io|ai|co|dev|app|gov|edu|uk|de|fr)(?-u:\b)"),
             shell_parameters: build(r"\$\d(?:[^.\d]|$)"),
             compass: build(r"\d\s?°(?:\s?\d+(?:\.\d+)?\s?[′'])?(?:\s?\d+(?:\.\d+)?\s?[″\x22])?\s?[NSEW](?-u:\b)"),
             pair_after: build(r"^;\s?[-−]?\d"),

@@ -112,11 +112,14 @@ struct Fields<'o> {
 }
 
 impl Fields<'_> {
+    /// A field's key: one of this module's names, which need no escaping.
     fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
         self.out.push(if self.first { b'{' } else { b',' });
         self.first = false;
-        escaped(self.out, key);
-        self.out.push(b':');
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
     }
 
     fn string(&mut self, key: &str, value: &str) {
@@ -126,7 +129,19 @@ impl Fields<'_> {
 
     fn integer(&mut self, key: &str, value: usize) {
         self.key(key);
-        self.out.extend_from_slice(value.to_string().as_bytes());
+        // Digits written backwards into a buffer: no string is made for each number.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = value;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.out.extend_from_slice(&digits[at..]);
     }
 
     /// A decimal as a JSON number, digits as `decimal_string` writes them (never through an
@@ -134,8 +149,8 @@ impl Fields<'_> {
     fn decimal(&mut self, key: &str, value: Option<rust_decimal::Decimal>) {
         if let Some(value) = value {
             self.key(key);
-            self.out
-                .extend_from_slice(crate::claim::decimal_string(value).as_bytes());
+            // As `decimal_string` prints it, written in place.
+            let _ = write!(self.out, "{}", value.normalize());
         }
     }
 }
