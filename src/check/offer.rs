@@ -466,10 +466,25 @@ fn price_list_line(claim: &Claim) -> bool {
     ];
     let line = claim.sentence.trim();
     line.len() <= 400
+        && opens_with_label(line)
         && LINES.is_match(line)
         && !line
             .split(|c: char| !c.is_alphanumeric())
             .any(|word| MEASURES.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether `line` opens as `price_list_line`'s pattern needs: a letter, then letters, spaces
+/// and `'’&/` up to a colon or a dash. A scan that passes over most sentences before the
+/// pattern (dear to compile for its bounded Unicode classes) is built or run; it lets through
+/// every line the pattern matches.
+fn opens_with_label(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    if !chars.next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    chars
+        .find(|&c| !(c.is_alphabetic() || c.is_whitespace() || matches!(c, '\'' | '’' | '&' | '/')))
+        .is_some_and(|c| matches!(c, ':' | '–' | '—' | '-'))
 }
 
 /// A book's or a record's catalogue line under a review ("Harbour Press, 312 pp., $18.99; ages

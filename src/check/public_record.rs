@@ -23,8 +23,15 @@ pub fn on_public_record(text: &str, claim: &Claim) -> bool {
     }
     let before = crate::span::window_before(text, claim.span.start, BEFORE_BYTES);
     let after = crate::span::window_after(text, claim.span.end, 24);
+    // Most figures have none of the words the patterns need before them: decided first, by
+    // one pass, before any pattern is built or run.
+    let (markets, games) = cue_words(before);
+    if !markets && !games && !may_name_votes_or_plays(after) {
+        return false;
+    }
     let patterns = patterns();
-    let market = matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Count)
+    let market = markets
+        && matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Count)
         && (patterns.market_before.is_match(before)
             || patterns.trading_before.is_match(before)
             || patterns.commodity_before.captures(before).is_some_and(|found| {
@@ -39,7 +46,66 @@ pub fn on_public_record(text: &str, claim: &Claim) -> bool {
             }));
     // "won with 58% of the vote": an election's count, published by its officials.
     let vote = claim.kind == Kind::Percent && patterns.vote_after.is_match(after);
-    market || vote || patterns.game_before.is_match(before) || patterns.game_after.is_match(after)
+    market || vote || (games && patterns.game_before.is_match(before)) || patterns.game_after.is_match(after)
+}
+
+/// Whether the text before a figure has a word the market patterns need (a security, an index,
+/// a commodity, trading, an exchange's parenthesis), and one the game pattern needs (a verb of
+/// play, or a "for" ending it). Letters that Unicode folds to ASCII ones (`ſ`, `K`) let every
+/// pattern run, as the patterns' case-insensitive matching would read them.
+fn cue_words(before: &str) -> (bool, bool) {
+    const MARKET_WORDS: [&str; 24] = [
+        "share",
+        "stock",
+        "index",
+        "s&p",
+        "dow",
+        "djia",
+        "nasdaq",
+        "sensex",
+        "nifty",
+        "ftse",
+        "nikkei",
+        "dax",
+        "hang seng",
+        "bitcoin",
+        "treasur",
+        "yield",
+        "(",
+        "crude",
+        "brent",
+        "gold",
+        "silver",
+        "copper",
+        "oil",
+        "volume",
+    ];
+    const MORE_MARKET_WORDS: [&str; 3] = ["52-week", "market", "trading"];
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(MARKET_WORDS.iter().chain(&MORE_MARKET_WORDS))
+            .expect("the words build")
+    });
+    if before.contains(['ſ', 'K']) {
+        return (true, true);
+    }
+    let markets = FINDER.is_match(before);
+    let trimmed = before.trim_end();
+    let ends_with = |word: &[u8]| {
+        trimmed
+            .len()
+            .checked_sub(word.len())
+            .is_some_and(|from| trimmed.as_bytes()[from..].eq_ignore_ascii_case(word))
+    };
+    let games = ends_with(b"for") || ends_with(b"a");
+    (markets, games)
+}
+
+/// Whether the text after a figure may open with what `vote_after` or `game_after` reads: a
+/// letter after any spaces.
+fn may_name_votes_or_plays(after: &str) -> bool {
+    after.trim_start().starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// Nouns that make a commodity's figure a quantity of it rather than its price ("crude oil

@@ -380,8 +380,8 @@ impl Reader<'_> {
 fn inline_literals(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let open = from + text.get(from..)?.find("``")?;
-        let close = open + 2 + text[open + 2..].find("``")?;
+        let open = from + memchr::memmem::find(text.as_bytes().get(from..)?, b"``")?;
+        let close = open + 2 + memchr::memmem::find(&text.as_bytes()[open + 2..], b"``")?;
         // A longer run of backquotes closes at its last pair.
         let end = close + 2 + text[close + 2..].bytes().take_while(|&b| b == b'`').count();
         from = end;
