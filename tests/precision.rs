@@ -2724,3 +2724,104 @@ fn restructured_text_markers_in_attributions_and_list_items_are_read() {
     .join("\n");
     assert_eq!(footnote_rules(&item, "forms.txt"), Vec::<String>::new());
 }
+
+#[test]
+fn mdx_citation_elements_cite_and_component_props_are_markup() {
+    // A citation element after the sentence, written as HTML or with an expression, cites it.
+    let markdown = [
+        "Peat stores 30% of the soil carbon.<Cite id='moor.2019'/>",
+        "",
+        "Bogs cover 3% of the land.<Cite ids={['fen.2020', 'reed.2021']}/>",
+        "",
+        "<Figure>",
+        "  <CostChart",
+        "    totalCost={365.4}",
+        "    source={'wind'}",
+        "    yearly={[20, 20, 30]}",
+        "  />",
+        "  <FigureCaption number={2}>",
+        "    The chart shows the rebuilt cost.",
+        "  </FigureCaption>",
+        "</Figure>",
+        "",
+        "Drained peat emits 5% of the total.",
+        "",
+    ]
+    .join("\n");
+    let found = uncited(&markdown, "peat.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`5%`"), "{found:#?}");
+    assert_eq!(texts(&markdown, "peat.md"), ["30%", "3%", "5%"]);
+    // An HTML tag whose attributes run over lines holds no figures.
+    let html = "<div>\n<img\n  width=\"640\" height=\"480\"\n  src=\"a.png\">Plants used 12 percent less water.\n</div>\n";
+    assert_eq!(texts(html, "plants.md"), ["12 percent"]);
+}
+
+#[test]
+fn an_ion_charge_is_no_note_marker() {
+    let text = "Weathering releases Ca²⁺ and Mg²⁺ ions, and SO₄²⁻ is washed out.\n";
+    assert_eq!(footnote_rules(text, "rock.txt"), Vec::<String>::new());
+}
+
+#[test]
+fn years_named_together_or_after_a_count_label_their_nouns() {
+    let kinds = |text: &str| -> Vec<(String, &'static str)> {
+        parse_text(text, "plan.txt")
+            .into_iter()
+            .map(|c| (c.text, c.kind.name()))
+            .collect()
+    };
+    assert_eq!(
+        kinds("Farms must grow to meet the 2030 and 2050 goals. In both 2045 scenarios removal rises.\n"),
+        [
+            ("2030".to_owned(), "year"),
+            ("2050".to_owned(), "year"),
+            ("2045".to_owned(), "year")
+        ]
+    );
+    assert_eq!(
+        kinds("In the two 2035 scenarios, removal peaks early. Over 2000 people came.\n"),
+        [
+            ("two".to_owned(), "count"),
+            ("2035".to_owned(), "year"),
+            ("2000".to_owned(), "count")
+        ]
+    );
+}
+
+#[test]
+fn a_models_assumptions_are_its_settings() {
+    let text = "The model assumes that capture runs at 90% efficiency. Grid power emits 400 grams per kWh.\n\n\
+                See the [grid survey](https://example.org/grid) for more. Pumps use 12% of the power.\n";
+    assert_eq!(
+        roles(text, "model.txt"),
+        [
+            ("90%".to_owned(), Some("procedure")),
+            ("400 grams per kWh".to_owned(), None),
+            ("12%".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn consistency_checks_read_brackets_steps_bounds_and_other_works() {
+    // An expansion does not run back across another acronym's brackets.
+    let acronyms = "The Natural Resources Agency (NRA) and the Coast Air Board (CAB) met. \
+                    Later the Coast Air Board (CAB) ruled on 40 permits.\n";
+    assert_eq!(consistency_rules(acronyms, "boards.txt"), Vec::<String>::new());
+    // A length followed by "steps" is the step, not the span of the period.
+    let steps = "The map can be scrolled at 10-year steps between 2010 and 2090.\n";
+    assert_eq!(consistency_rules(steps, "map.txt"), Vec::<String>::new());
+    // "More than" bounds the whole "of which" points back to; a part larger still is caught.
+    let bound = "The registry issued more than 450 million credits, 290 million of which were used.\n";
+    assert_eq!(consistency_rules(bound, "registry.txt"), Vec::<String>::new());
+    let larger = "The registry issued fewer than 250 million credits, 290 million of which were used.\n";
+    assert_eq!(
+        consistency_rules(larger, "registry.txt"),
+        ["consistency/part-whole"]
+    );
+    // Two estimates of one thing, each citing its own work, are not one figure restated.
+    let estimates = "Forests held a net sink of 13 million tons of carbon per year, by [the state inventory](https://example.org/inventory).\n\n\
+                     Ames et al. (2019) found forests held a net sink of 16.5 million tons of carbon per year.\n";
+    assert_eq!(consistency_rules(estimates, "forests.md"), Vec::<String>::new());
+}

@@ -84,6 +84,11 @@ fn expansion(before: &str, acronym: &str) -> Option<String> {
         if remaining == 0 {
             break;
         }
+        // An expansion does not run back across another bracket ("the Natural Resources
+        // Agency (CNRA) and the Air Resources Board (CARB)").
+        if word.ends_with([')', ']']) {
+            return None;
+        }
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
         let initial = clean.chars().next().map(|c| c.to_ascii_lowercase());
         if initial == Some(letters[remaining - 1]) {
@@ -241,5 +246,12 @@ mod tests {
             Some("Alliance of the Industrial internet")
         );
         assert_eq!(expansion("negotiating a new ", "MoU"), None);
+        assert_eq!(
+            expansion(
+                "the Natural Resources Agency (CNRA) and the Air Resources Board ",
+                "CARB"
+            ),
+            None
+        );
     }
 }

@@ -375,7 +375,36 @@ impl Scanner<'_> {
         if !(1800..=2100).contains(&year) {
             return false;
         }
-        !plural_noun_after
+        // "the 2030 and 2050 goals", "the two 2035 scenarios": a year named with another, or
+        // after a count of the things it labels, is a year before its plural noun.
+        !plural_noun_after || self.joined_to_a_year(at) || self.after_a_small_count(at)
+    }
+
+    /// Whether the number at `at` follows a modern year and "and", "or", "&" or a comma ("2030
+    /// and 2050", "2030, 2040").
+    fn joined_to_a_year(&self, at: usize) -> bool {
+        let joined = at >= 2
+            && (self.word(at - 1).is_some_and(|w| matches!(w, "and" | "or"))
+                || self.punct_is(at - 1, ',')
+                || self.punct_is(at - 1, '&'));
+        joined
+            && self.tokens[at - 2].is_number()
+            && self
+                .surface(at - 2)
+                .parse::<u32>()
+                .is_ok_and(|year| self.surface(at - 2).len() == 4 && (1800..=2100).contains(&year))
+    }
+
+    /// Whether the word before `at` counts a few things ("two", "three", "both"): what follows
+    /// is the things, the number only a label of them.
+    fn after_a_small_count(&self, at: usize) -> bool {
+        self.previous_word(at).is_some_and(|word| {
+            word.eq_ignore_ascii_case("both")
+                || matches!(
+                    crate::lexicon::number_words::number_word(word),
+                    Some(crate::lexicon::number_words::NumberWord::Unit(2..=12))
+                )
+        })
     }
 
     fn temporal(&self, kind: Kind, figure: Figure, start: usize, end: usize) -> Parsed {

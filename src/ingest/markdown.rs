@@ -55,10 +55,8 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
     let mut tables = Tables::new(table_cells);
     // The rows the mending took out are cells left out too.
     tables.skip(mended.as_ref().map_or(0, |m| m.left_out));
-    // Inside a script or style of an HTML block: the end tag that closes it.
-    let mut raw_until: Option<String> = None;
-    // Where an HTML block's open `<q>` starts in the text.
-    let mut quote_start: Option<usize> = None;
+    // What the HTML blocks read so far leave open: a script, a quotation, a tag.
+    let mut html_state = HtmlBlockState::default();
     // Whether each open link points inside the document, and where its text starts: a link
     // to another page is a source for the figures near it.
     let mut links: Vec<(bool, usize)> = Vec::new();
@@ -74,7 +72,7 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
         if let Some((start, end)) = raw_region {
             if range.start >= end {
                 raw_region = None;
-                raw_until = None;
+                html_state.raw_until = None;
             } else if match event {
                 // A container opened and closed inside the code goes with it; the HTML block
                 // that opened the code keeps its end.
@@ -137,7 +135,12 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
                         document.code_blocks += 1;
                         Container::Skipped
                     }
-                    Tag::HtmlBlock | Tag::Image { .. } => Container::Skipped,
+                    Tag::HtmlBlock => {
+                        // A tag left open at the end of the last block ends with it.
+                        html_state.open_tag = None;
+                        Container::Skipped
+                    }
+                    Tag::Image { .. } => Container::Skipped,
                     _ => Container::Other,
                 };
                 if is_text_container(container) {
@@ -232,20 +235,23 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 suppression(&mut document, &map, html, original_range);
+                if matches!(event, Event::InlineHtml(_)) && is_citation_element(html) {
+                    let at = document.text.len();
+                    cite_before(&mut document, at);
+                }
                 // An HTML block's text is prose too (pages whose body is raw HTML).
                 if matches!(event, Event::Html(_)) && stack.last() == Some(&Container::Skipped) {
                     html_block_text(
                         &mut document,
                         &mut map,
                         &mut open,
-                        &mut raw_until,
-                        &mut quote_start,
+                        &mut html_state,
                         html,
                         original_range.start,
                     );
                     if raw_region.is_none()
                         && !raw_unclosed
-                        && let Some(name) = raw_until.as_deref()
+                        && let Some(name) = html_state.raw_until.as_deref()
                     {
                         let rest = &source[range.end..];
                         let length = crate::ingest::html::raw_text_length(rest, name);
@@ -273,6 +279,7 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
     document.aim_suppressions();
     let directives = template_directives(&document.text);
     document.ignored.extend(directives);
+    jsx_elements(&mut document);
     literal_references(&mut document);
     document.notes_renumbered = !document.footnote_refs.is_empty();
     if document.footnote_refs.is_empty() {
@@ -282,6 +289,76 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
     sentences::split(&mut document);
     document.finish_ignored();
     document
+}
+
+/// Whether an inline HTML or JSX tag is a citation element (`<Cite id="smith.2020"/>`,
+/// `<cite>`, `<Citation …>`), as MDX articles and pages cite the works in their reference list.
+fn is_citation_element(html: &str) -> bool {
+    let name: String = html
+        .strip_prefix('<')
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "cite" | "citation" | "citations"
+    )
+}
+
+/// A citation element at `at` in the text cites for the sentence it closes: a source at the
+/// character before it (spaces passed over), as the HTML reader marks an inline citation.
+fn cite_before(document: &mut Document, at: usize) {
+    let end = document.text[..at].trim_end().len();
+    if end == 0 {
+        return;
+    }
+    let start = crate::span::floor_char_boundary(&document.text, end - 1);
+    document.sources.push(Source {
+        span: Span::new(start, end),
+        kind: SourceKind::Link,
+    });
+}
+
+/// Longest JSX element read in running text, in bytes.
+const MAX_JSX_BYTES: usize = 2_000;
+
+/// JSX elements in running text, which CommonMark leaves as text when their props are
+/// expressions (`<Cite ids={['a.2019', 'b.2013']}/>`, `<Chart data={[1, 2]} />`): markup,
+/// set aside with their numbers. A citation element among them is a source for its sentence.
+/// An element is a capitalised tag name whose attributes hold an expression in braces, closed
+/// by `>` within `MAX_JSX_BYTES` and its paragraph.
+fn jsx_elements(document: &mut Document) {
+    let mut found = Vec::new();
+    let text = &document.text;
+    for (lt, _) in text.match_indices('<') {
+        let rest = &text[lt + 1..];
+        let name_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_'))
+            .count();
+        if name_len == 0
+            || !rest.starts_with(|c: char| c.is_ascii_uppercase())
+            || !rest[name_len..].starts_with(|c: char| c.is_whitespace() || c == '/')
+        {
+            continue;
+        }
+        let window = &rest[..crate::span::floor_char_boundary(rest, rest.len().min(MAX_JSX_BYTES))];
+        let Some(end) = TagScan::default().end(window) else {
+            continue;
+        };
+        let tag = &window[..end];
+        if tag.contains("\n\n") || !tag.contains("={") {
+            continue;
+        }
+        found.push((Span::new(lt, lt + 1 + end), is_citation_element(&text[lt..])));
+    }
+    for (span, citation) in found {
+        if citation {
+            cite_before(document, span.start);
+        }
+        document.ignored.push(span);
+    }
 }
 
 /// Site generators' template directives in the text: Hugo and Zola shortcodes (`{{< figure
@@ -482,27 +559,71 @@ const HTML_BLOCK_BREAKS: &[&str] = &[
     "img",
 ];
 
+/// What the lines of HTML blocks read so far leave open for the next ones.
+#[derive(Debug, Default)]
+struct HtmlBlockState {
+    /// Inside a script or style: the end tag that closes it.
+    raw_until: Option<String>,
+    /// Where an open `<q>` starts in the text.
+    quote_start: Option<usize>,
+    /// Inside a tag whose attributes run over lines (`<img` then `src=…` on the next line, a
+    /// JSX component's props one per line): where its scan stands.
+    open_tag: Option<TagScan>,
+}
+
+/// Where a scan for a tag's closing `>` stands: inside a quoted value, or inside the braces of
+/// a JSX expression (`total={365.4}`, `onClick={() => go()}`), a `>` does not close it.
+#[derive(Debug, Default, Clone, Copy)]
+struct TagScan {
+    quote: Option<u8>,
+    braces: u32,
+}
+
+impl TagScan {
+    /// The byte after the `>` that closes the tag in `text`, or `None` if it runs on past it.
+    fn end(&mut self, text: &str) -> Option<usize> {
+        for (at, byte) in text.bytes().enumerate() {
+            match (self.quote, byte) {
+                (Some(quote), _) if byte == quote => self.quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'' | b'`') => self.quote = Some(byte),
+                (None, b'{') => self.braces += 1,
+                (None, b'}') => self.braces = self.braces.saturating_sub(1),
+                (None, b'>') if self.braces == 0 => return Some(at + 1),
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
 /// Reads the text of one line of an HTML block as paragraphs: tags left out, entities decoded,
-/// every stretch mapped to its place in the original; scripts and styles skipped, across lines
-/// (`raw_until` holds the end tag awaited).
+/// every stretch mapped to its place in the original; scripts and styles skipped, and tags
+/// whose attributes run over lines, across lines (`state` holds what is open).
 fn html_block_text(
     document: &mut Document,
     map: &mut SourceMap,
     open: &mut Option<(BlockKind, usize)>,
-    raw_until: &mut Option<String>,
-    quote_start: &mut Option<usize>,
+    state: &mut HtmlBlockState,
     html: &str,
     original_start: usize,
 ) {
     let mut at = 0;
+    if let Some(scan) = &mut state.open_tag {
+        let Some(end) = scan.end(html) else {
+            return;
+        };
+        at = end;
+        state.open_tag = None;
+    }
     while at < html.len() {
-        if let Some(name) = raw_until.as_deref() {
+        if let Some(name) = state.raw_until.as_deref() {
             let skipped = crate::ingest::html::raw_text_length(&html[at..], name);
             at += skipped;
             if at >= html.len() {
                 return;
             }
-            *raw_until = None;
+            state.raw_until = None;
         }
         let Some(lt) = html[at..].find('<').map(|i| at + i) else {
             push_block_text(document, map, open, &html[at..], original_start + at);
@@ -510,7 +631,18 @@ fn html_block_text(
         };
         push_block_text(document, map, open, &html[at..lt], original_start + at);
         let Some((tag, length)) = crate::ingest::html::parse_tag(&html[lt..]) else {
-            // A tag continued on the next line, or a stray `<`: the rest of the line is markup.
+            // A tag the parser does not take whole: one that runs on to the next lines, or a
+            // JSX component's (`<Chart data={[1, 2]} />`), is markup up to its closing `>`; a
+            // stray `<` leaves the rest of the line out.
+            if !html[lt + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return;
+            }
+            let mut scan = TagScan::default();
+            if let Some(end) = scan.end(&html[lt..]) {
+                at = lt + end;
+                continue;
+            }
+            state.open_tag = Some(scan);
             return;
         };
         if HTML_BLOCK_BREAKS.contains(&tag.name.as_str()) {
@@ -519,7 +651,7 @@ fn html_block_text(
         // `<q>…</q>`: quoted words are their speaker's (a source, as a quotation is).
         if tag.name == "q" {
             if tag.end {
-                if let Some(start) = quote_start.take() {
+                if let Some(start) = state.quote_start.take() {
                     let end = document.text.len();
                     if end > start {
                         document.sources.push(Source {
@@ -529,7 +661,7 @@ fn html_block_text(
                     }
                 }
             } else {
-                *quote_start = Some(document.text.len());
+                state.quote_start = Some(document.text.len());
             }
         }
         // Scripts and styles, and preformatted text (code and its output): no prose.
@@ -537,7 +669,7 @@ fn html_block_text(
             && !tag.self_closing
             && (crate::ingest::html::RAW_TEXT.contains(&tag.name.as_str()) || tag.name == "pre")
         {
-            *raw_until = Some(tag.name.clone());
+            state.raw_until = Some(tag.name.clone());
         }
         at = lt + length;
     }

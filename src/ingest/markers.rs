@@ -173,7 +173,10 @@ fn scan_block(text: &str, block: Span, out: &mut Vec<Candidate>) {
                 continue;
             }
             let c = slice[index..].chars().next().unwrap_or(' ');
-            if superscript_digit(c).is_some() && !is_unit_power(&slice[..index], c) {
+            if superscript_digit(c).is_some()
+                && !is_unit_power(&slice[..index], c)
+                && !is_charge(&slice[index..])
+            {
                 let run: String = slice[index..]
                     .chars()
                     .take_while(|&c| superscript_digit(c).is_some())
@@ -269,6 +272,17 @@ fn is_unit_power(before: &str, c: char) -> bool {
     !word.is_empty()
         && (crate::lexicon::units::unit_word(word).is_some()
             || crate::lexicon::units::table_symbol(word).is_some())
+}
+
+/// Whether the superscript digits that open `from` are an ion's charge: followed by a
+/// superscript plus or minus ("Ca²⁺", "SO₄²⁻", "Fe³⁺").
+fn is_charge(from: &str) -> bool {
+    let digits: usize = from
+        .chars()
+        .take_while(|&c| superscript_digit(c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    from[digits..].starts_with(['⁺', '⁻'])
 }
 
 /// Whether `bytes` may open a superscript digit: "¹²³" are C2 B9, B2 and B3, "⁰" and "⁴"–"⁹"

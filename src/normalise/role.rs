@@ -358,6 +358,14 @@ const OWN_EXHIBIT: &[&str] = &[
     "(appendix",
 ];
 const PROCEDURE: &[&str] = &[
+    // A model's or a scenario's assumptions ("the model assumes 90% capture", "“leakage”
+    // assumes a 10% loss"): settings of the method, not findings.
+    "assumes ",
+    "we assume",
+    "is assumed",
+    "are assumed",
+    "was assumed",
+    "were assumed",
     "confidence interval",
     "% ci",
     "percent ci",

@@ -119,6 +119,23 @@ pub fn find(sentence: &Sentence<'_>, out: &mut Relations) {
     founding_and_age(sentence, out);
 }
 
+/// Words after a length that make it the size of each of a period's steps.
+const STEPS: &[&str] = &[
+    "step",
+    "steps",
+    "interval",
+    "intervals",
+    "increment",
+    "increments",
+    "bins",
+    "blocks",
+    "windows",
+    "periods",
+    "averages",
+    "spacing",
+    "resolution",
+];
+
 /// "the ten-year strategy runs from 2020 to 2025", "over the six years from 2015 to 2018", "from
 /// 2015 to 2018, six years".
 fn length_and_period(sentence: &Sentence<'_>, out: &mut Relations) {
@@ -138,6 +155,11 @@ fn length_and_period(sentence: &Sentence<'_>, out: &mut Relations) {
         // "there were only two years in which no one died": years counted within the period.
         let counted_within = view.is_any(at + 1, &["when", "during"])
             || (view.is_any(at + 1, &["in"]) && view.is_any(at + 2, &["which"]));
+        // "at 10-year steps between 2010 and 2090", "in five-year periods from 2000 to 2020": the
+        // size of each step of the period, not its length.
+        if view.is_any(at + 1, STEPS) {
+            continue;
+        }
         if counted_within {
             continue;
         }

@@ -46,7 +46,10 @@ const MAX_TOTAL_TO_PART: usize = 16;
 fn compared(sentence: &Sentence<'_>, at: usize) -> bool {
     let view = &sentence.view;
     let before = at.wrapping_sub(1);
-    if view.is_any(before, &["than", "against", "versus", "vs"]) {
+    // "more than 450 million credits, 290 million of which": a bound on the figure, not a
+    // figure compared with.
+    let bound = view.is(before, "than") && view.is_any(before.wrapping_sub(1), &["more", "less", "fewer"]);
+    if view.is_any(before, &["than", "against", "versus", "vs"]) && !bound {
         return true;
     }
     view.is_any(before, &["from", "on"])
