@@ -2825,3 +2825,13 @@ fn consistency_checks_read_brackets_steps_bounds_and_other_works() {
                      Ames et al. (2019) found forests held a net sink of 16.5 million tons of carbon per year.\n";
     assert_eq!(consistency_rules(estimates, "forests.md"), Vec::<String>::new());
 }
+
+#[test]
+fn a_documents_definitions_of_its_measures_need_no_source() {
+    let text = "The harbour index is calculated as 60 percent of the tonnage score and 40 percent of the berth score.\n\n\
+                Where a cell holds a dash, it means that fewer than 200 ships called. For ports without data, this number is 100.\n\n\
+                Freight through the port rose 14 percent last year.\n";
+    let found = uncited(text, "index-notes.txt");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`14 percent`"), "{found:#?}");
+}

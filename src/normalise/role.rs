@@ -409,6 +409,33 @@ const DEFAULTS: &[&str] = &[
     "is the default",
 ];
 
+/// How a document defines its own measures and codes ("partisan lean is calculated as 50
+/// percent …", "results weighted 25 percent", "when a cell holds `**` it means that there are
+/// fewer than 100", "for the unopposed, this number is 100"): definitions, set by the document.
+const DEFINITIONS: &[&str] = &[
+    "is calculated as",
+    "are calculated as",
+    "is computed as",
+    "are computed as",
+    "is defined as",
+    "are defined as",
+    "it means that",
+    "this number is",
+    "this value is",
+    "is coded as",
+    "are coded as",
+    " weighted 0",
+    " weighted 1",
+    " weighted 2",
+    " weighted 3",
+    " weighted 4",
+    " weighted 5",
+    " weighted 6",
+    " weighted 7",
+    " weighted 8",
+    " weighted 9",
+];
+
 /// The sizes a body allows ("wheelchairs up to a width of 70cm", "bags no heavier than
 /// 23kg"): its own rules, stated on its authority. ("May not exceed" is left out: a report
 /// describing a law's caps still owes the law as their source.)
@@ -500,6 +527,7 @@ fn cue_list() -> Vec<(&'static str, CueKind)> {
         (OWN_EXHIBIT, CueKind::Analysis),
         (PROCEDURE, CueKind::Procedure),
         (DEFAULTS, CueKind::Setting),
+        (DEFINITIONS, CueKind::Setting),
         (LIMITS, CueKind::Setting),
         (COUNTERFACTUAL, CueKind::Counterfactual),
         (CHANGE, CueKind::Change),
