@@ -86,8 +86,10 @@ pub struct Shared<'d> {
     settings: &'d Settings,
     coverage: footnotes::Coverage,
     profile: profile::Profile,
-    /// The document models its own results (`profile::models_its_own_results`).
-    own_model: bool,
+    /// The document models its own results (`profile::models_its_own_results`), read the
+    /// first time a figure's role turns on it: most documents never ask, and the answer reads
+    /// the whole text.
+    own_model: std::sync::OnceLock<bool>,
     /// The document is a recipe (`profile::is_recipe`).
     recipe: bool,
     /// The document is a press release (`profile::is_press_release`): its issuer's own word.
@@ -97,11 +99,17 @@ pub struct Shared<'d> {
 }
 
 impl<'d> Shared<'d> {
+    /// Whether the document models its own results, read once on first asking.
+    fn own_model(&self) -> bool {
+        *self
+            .own_model
+            .get_or_init(|| profile::models_its_own_results(&self.document.text))
+    }
+
     #[must_use]
     pub fn new(document: &'d Document, settings: &'d Settings) -> Self {
         // Passes over the whole text, side by side in a big document (each is serial).
         let profile = || settings.profile.unwrap_or_else(|| profile::detect(document));
-        let own_model = || profile::models_its_own_results(&document.text);
         let mark = || crate::extract::number::detect_decimal_mark(&document.text);
         let rest = || {
             (
@@ -111,18 +119,18 @@ impl<'d> Shared<'d> {
                 role::sections(document),
             )
         };
-        let ((profile, own_model), (mark, (coverage, recipe, press_release, sections))) =
+        let (profile, (mark, (coverage, recipe, press_release, sections))) =
             if document.text.len() >= crate::PARALLEL_MIN_BYTES {
-                rayon::join(|| rayon::join(profile, own_model), || rayon::join(mark, rest))
+                rayon::join(profile, || rayon::join(mark, rest))
             } else {
-                ((profile(), own_model()), (mark(), rest()))
+                (profile(), (mark(), rest()))
             };
         Self {
             document,
             settings,
             coverage,
             profile,
-            own_model,
+            own_model: std::sync::OnceLock::new(),
             recipe,
             press_release,
             sections,
@@ -255,7 +263,7 @@ impl Normaliser<'_, '_> {
                 footnotes: shared.coverage.of(mention.sentence).to_vec(),
                 role: role::role(
                     shared.profile,
-                    shared.own_model,
+                    || shared.own_model(),
                     shared.sections[sentence.block],
                     role_cues,
                     &document.text,
@@ -281,9 +289,9 @@ impl Normaliser<'_, '_> {
             // A document that models its own results sets the amounts of the benefits it
             // models ("a $200-per-month UBI", "at rates of $250 per month").
             if matches!(claim.role, None | Some(crate::claim::Role::Analysis))
-                && shared.own_model
                 && claim.kind == crate::claim::Kind::Money
                 && role::sets_a_modelled_amount(&document.text, mention.span)
+                && shared.own_model()
             {
                 claim.role = Some(crate::claim::Role::Procedure);
             }

@@ -390,22 +390,11 @@ pub fn models_its_own_results(text: &str) -> bool {
             )
             .expect("fixed words build")
     });
-    // A big document is searched in pieces side by side: the counts add up, no word crosses a
-    // line break, and the test below holds of a sum when it held of any part of it.
-    let counts = if text.len() >= crate::PARALLEL_MIN_BYTES {
-        use rayon::prelude::*;
-        crate::span::line_chunks(text, LINE_CHUNK_BYTES)
-            .into_par_iter()
-            .map(|range| modelling_counts(&FINDER, text, range))
-            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
-    } else {
-        modelling_counts(&FINDER, text, 0..text.len())
-    };
+    // One thread: it is read lazily, while a stretch is normalised on a pool's thread, where a
+    // parallel search could take up another stretch that waits for this very answer.
+    let counts = modelling_counts(&FINDER, text, 0..text.len());
     names_its_own_model(counts)
 }
-
-/// Bytes of text searched at a time when a big document is searched in pieces.
-const LINE_CHUNK_BYTES: usize = 1 << 20;
 
 /// The modelling words and first-person working words of `text[range]`, counted until
 /// `names_its_own_model` holds of them.

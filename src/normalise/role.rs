@@ -764,7 +764,7 @@ fn speaks_first_hand(sentence: &str) -> bool {
 #[must_use]
 pub fn role(
     profile: Profile,
-    own_model: bool,
+    own_model: impl FnOnce() -> bool,
     section: Option<u8>,
     cues: Cues,
     text: &str,
@@ -795,7 +795,8 @@ pub fn role(
             _ => return Some(Role::Analysis),
         }
     }
-    (cues.analysis || cues.first_person || (own_model && cues.counterfactual) || counts_our_own(text, span))
+    // Whether the document models its own results is asked last: it reads the whole text.
+    (cues.analysis || cues.first_person || counts_our_own(text, span) || (cues.counterfactual && own_model()))
         .then_some(Role::Analysis)
 }
 
@@ -1220,7 +1221,7 @@ mod tests {
         let at = sentence.find(figure).expect("figure in sentence");
         role(
             Profile::Report,
-            false,
+            || false,
             None,
             Cues::of(sentence),
             sentence,
