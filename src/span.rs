@@ -359,24 +359,6 @@ pub fn next_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Opti
     bytes.get(at..)?.iter().position(|&b| wanted(b)).map(|i| at + i)
 }
 
-/// `text` cut into pieces of about `bytes` each, every cut just after a line break (a piece
-/// runs on to the next one), so that a search for words without line breaks finds the same in
-/// the pieces as in the whole: for passes over a big document's text on several threads.
-#[must_use]
-pub fn line_chunks(text: &str, bytes: usize) -> Vec<std::ops::Range<usize>> {
-    let mut pieces = Vec::with_capacity(text.len() / bytes.max(1) + 1);
-    let mut start = 0;
-    while start < text.len() {
-        let end = match memchr::memchr(b'\n', &text.as_bytes()[(start + bytes).min(text.len())..]) {
-            Some(at) => start + bytes + at + 1,
-            None => text.len(),
-        };
-        pieces.push(start..end);
-        start = end;
-    }
-    pieces
-}
-
 /// The smallest char boundary at or after `index` (the text's length past its end).
 #[must_use]
 pub fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
@@ -403,21 +385,6 @@ mod tests {
     }
 
     use super::*;
-
-    #[test]
-    fn line_chunks_cover_the_text_and_end_at_line_breaks() {
-        let text = "one two\nthree\n\nfour five six\nseven";
-        for bytes in [0, 1, 3, 8, 100] {
-            let pieces = line_chunks(text, bytes);
-            assert_eq!(pieces.first().map(|p| p.start), Some(0), "{bytes}");
-            assert_eq!(pieces.last().map(|p| p.end), Some(text.len()), "{bytes}");
-            for pair in pieces.windows(2) {
-                assert_eq!(pair[0].end, pair[1].start);
-                assert!(text[pair[0].clone()].ends_with('\n'), "{bytes}: {pieces:?}");
-            }
-        }
-        assert!(line_chunks("", 4).is_empty());
-    }
 
     #[test]
     fn identity_map_counts_columns_in_characters() {
