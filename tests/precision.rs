@@ -2779,6 +2779,11 @@ fn years_named_together_or_after_a_count_label_their_nouns() {
             ("2045".to_owned(), "year")
         ]
     );
+    // A determiner opening the sentence is no product's name ("Windows 2000 servers").
+    assert_eq!(
+        kinds("Both 2045 scenarios rely on removal.\n"),
+        [("2045".to_owned(), "year")]
+    );
     assert_eq!(
         kinds("In the two 2035 scenarios, removal peaks early. Over 2000 people came.\n"),
         [
