@@ -331,7 +331,20 @@ const MAX_JSX_BYTES: usize = 2_000;
 fn jsx_elements(document: &mut Document) {
     let mut found = Vec::new();
     let text = &document.text;
+    // The next `>` at or after a `<`, found once for every `<` before it: a `<` with no `>`
+    // in reach, or no expression before it, is passed over without a scan.
+    let mut next_close: Option<usize> = None;
     for (lt, _) in text.match_indices('<') {
+        if next_close.is_none_or(|close| close < lt) {
+            next_close = Some(memchr::memchr(b'>', &text.as_bytes()[lt..]).map_or(text.len(), |at| lt + at));
+        }
+        let close = next_close.unwrap_or(text.len());
+        if close >= text.len()
+            || close - lt > MAX_JSX_BYTES
+            || memchr::memmem::find(&text.as_bytes()[lt..close], b"={").is_none()
+        {
+            continue;
+        }
         let rest = &text[lt + 1..];
         let name_len = rest
             .bytes()
