@@ -479,6 +479,29 @@ impl Document {
         self.ignored.get(index).is_some_and(|s| s.overlaps(span))
     }
 
+    /// A citation element at byte `at` of the text (an HTML inline citation, an MDX `<Cite/>`)
+    /// cites for the sentence it closes: a link source on the character before it, spaces
+    /// passed over. Nothing at the text's start.
+    pub fn cite_before(&mut self, at: usize) {
+        let end = self.text[..at].trim_end().len();
+        if end == 0 {
+            return;
+        }
+        let start = crate::span::floor_char_boundary(&self.text, end - 1);
+        self.sources.push(Source {
+            span: Span::new(start, end),
+            kind: SourceKind::Link,
+        });
+    }
+
+    /// The sources (sorted by span) that overlap `span`.
+    pub fn sources_within(&self, span: Span) -> impl Iterator<Item = &Source> {
+        let first = self.sources.partition_point(|s| s.span.end <= span.start);
+        self.sources[first..]
+            .iter()
+            .take_while(move |s| s.span.start < span.end)
+    }
+
     /// True when the whole of `span` lies in one ignored stretch (a block of a reference list),
     /// not only touches one (a block's own raised marker, a bit of code).
     #[must_use]

@@ -527,10 +527,8 @@ fn under_review(before: &str) -> bool {
 fn linked_in_sentence(document: &Document, sentence: crate::span::Span, sources: &[SourceName]) -> bool {
     let links = sources.contains(&SourceName::Link);
     let papers = sources.contains(&SourceName::AuthorYear);
-    let first = document.sources.partition_point(|s| s.span.end <= sentence.start);
-    document.sources[first..]
-        .iter()
-        .take_while(|s| s.span.start < sentence.end)
+    document
+        .sources_within(sentence)
         .any(|s| (links && s.kind == SourceKind::Url) || (papers && s.kind == SourceKind::InitialsYear))
 }
 

@@ -388,11 +388,9 @@ impl Scanner<'_> {
                 || self.punct_is(at - 1, ',')
                 || self.punct_is(at - 1, '&'));
         joined
-            && self.tokens[at - 2].is_number()
             && self
-                .surface(at - 2)
-                .parse::<u32>()
-                .is_ok_and(|year| self.surface(at - 2).len() == 4 && (1800..=2100).contains(&year))
+                .year_value(at - 2)
+                .is_some_and(|year| (1800..=2100).contains(&year))
     }
 
     /// Whether the word before `at` counts a few things ("two", "three", "both"): what follows

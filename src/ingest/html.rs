@@ -398,14 +398,8 @@ impl Reader<'_> {
             && tag.mentions(b"cit")
             && (tag.attribute("data-cite").is_some() || tag.has_class_containing("inline-citation"))
         {
-            let at = self.document.text.trim_end().len();
-            if at > 0 {
-                let start = crate::span::floor_char_boundary(&self.document.text, at - 1);
-                self.document.sources.push(Source {
-                    span: Span::new(start, at),
-                    kind: SourceKind::Link,
-                });
-            }
+            let at = self.document.text.len();
+            self.document.cite_before(at);
         }
         // Notes lists and their items.
         if !tag.end && self.notes.is_none() && is_notes_container(tag) {

@@ -237,7 +237,7 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
                 suppression(&mut document, &map, html, original_range);
                 if matches!(event, Event::InlineHtml(_)) && is_citation_element(html) {
                     let at = document.text.len();
-                    cite_before(&mut document, at);
+                    document.cite_before(at);
                 }
                 // An HTML block's text is prose too (pages whose body is raw HTML).
                 if matches!(event, Event::Html(_)) && stack.last() == Some(&Container::Skipped) {
@@ -294,30 +294,11 @@ pub fn read(name: String, original: String, offset: usize, table_cells: usize) -
 /// Whether an inline HTML or JSX tag is a citation element (`<Cite id="smith.2020"/>`,
 /// `<cite>`, `<Citation …>`), as MDX articles and pages cite the works in their reference list.
 fn is_citation_element(html: &str) -> bool {
-    let name: String = html
-        .strip_prefix('<')
-        .unwrap_or_default()
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "cite" | "citation" | "citations"
-    )
-}
-
-/// A citation element at `at` in the text cites for the sentence it closes: a source at the
-/// character before it (spaces passed over), as the HTML reader marks an inline citation.
-fn cite_before(document: &mut Document, at: usize) {
-    let end = document.text[..at].trim_end().len();
-    if end == 0 {
-        return;
-    }
-    let start = crate::span::floor_char_boundary(&document.text, end - 1);
-    document.sources.push(Source {
-        span: Span::new(start, end),
-        kind: SourceKind::Link,
-    });
+    let name = html.strip_prefix('<').unwrap_or_default();
+    let name = &name[..name.bytes().take_while(u8::is_ascii_alphanumeric).count()];
+    ["cite", "citation", "citations"]
+        .iter()
+        .any(|element| element.eq_ignore_ascii_case(name))
 }
 
 /// Longest JSX element read in running text, in bytes.
@@ -368,7 +349,7 @@ fn jsx_elements(document: &mut Document) {
     }
     for (span, citation) in found {
         if citation {
-            cite_before(document, span.start);
+            document.cite_before(span.start);
         }
         document.ignored.push(span);
     }

@@ -343,11 +343,8 @@ fn names_apart(a: &str, b: &str) -> bool {
 fn cite_apart(document: &Document, a: &Claim, b: &Claim) -> bool {
     use crate::document::SourceKind;
     let works = |claim: &Claim| -> Vec<&str> {
-        let sentence = document.sentences[claim.sentence_index].span;
-        let first = document.sources.partition_point(|s| s.span.end <= sentence.start);
-        document.sources[first..]
-            .iter()
-            .take_while(|s| s.span.start < sentence.end)
+        document
+            .sources_within(document.sentences[claim.sentence_index].span)
             .filter(|s| {
                 matches!(
                     s.kind,
