@@ -8,8 +8,8 @@ DIR/news3/*.html, DIR/news4/*.html, DIR/jats2/*.xml (stencila/encoda JATS fixtur
 (adbar/trafilatura tests/eval/), DIR/sec/*.html (edgartools filings), DIR/news7/*.html (newspaper), DIR/news8/*.html (article-extraction-benchmark), DIR/peps/*.txt and
 DIR/bips/*.md, DIR/gov/*.md (18F posts), DIR/cp/*.md (CarbonPlan posts), DIR/goose/*.html (goose3 fixtures), DIR/web5/*.html (a sample of
 trafilatura's pages), DIR/rfcs/*.md (Rust RFCs), DIR/cpr/*.md (CarbonPlan research articles), DIR/f38/*.md
-(FiveThirtyEight's data READMEs), DIR/dj/*.md (data journalists' methodology READMEs) and DIR/rblog/*.md
-(Rust blog posts), as the header says.
+(FiveThirtyEight's data READMEs), DIR/dj/*.md (data journalists' methodology READMEs), DIR/rblog/*.md
+(Rust blog posts) and DIR/legal/*.md (GitHub's site policies), as the header says.
 Not run in CI:
 
     scripts/outside-findings.py DIR

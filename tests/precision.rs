@@ -2840,3 +2840,35 @@ fn a_documents_definitions_of_its_measures_need_no_source() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`14 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_contracts_fees_caps_and_shares_are_its_terms() {
+    let contract = "# Harbour Berth Licence\n\n\
+        This Agreement is made between the Harbour Board and you. By signing this Agreement you accept these Terms.\n\n\
+        ## 1. Definitions\n\n\"Vessel\" means any boat over 12 metres.\n\n\
+        ## 2. Fees\n\nThe Board will keep 5% of each berth fee and remit 95% to the owner. Late fees accrue at 1.5% per month.\n\n\
+        ## 3. Limitation of Liability\n\nThe Board's liability under this Agreement will not exceed $2,000.\n\n\
+        ## 4. Governing Law\n\nThis Agreement is governed by the laws of the province.\n";
+    assert_eq!(uncited(contract, "licence.md"), Vec::<String>::new());
+    // A report that speaks of an agreement is no contract: its figures still want a source.
+    let report =
+        "# Berth fees in 2024\n\nSince the trade agreement was signed, berth fees rose 14 percent.\n";
+    assert_eq!(uncited(report, "fees.md").len(), 1);
+}
+
+#[test]
+fn a_source_introducing_a_list_covers_its_items() {
+    let markdown = "Harbour traffic is watched closely, as [the port survey](https://example.org/survey) shows.\n\n\
+        * Ships called less often last year. As the [port authority reports](https://example.org/port):\n    \
+        * 1 in 5 berths stood empty.\n    \
+        * Out of the 3.2 million tonnes landed, 1.1 million were grain.\n\n\
+        Half of the ferries run late, and 40 percent of crews are short-handed.\n";
+    let found = uncited(markdown, "port.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.contains("`Half`") || f.contains("`40 percent`")),
+        "{found:#?}"
+    );
+}

@@ -548,7 +548,8 @@ fn in_link_text(document: &Document, figure: crate::span::Span) -> bool {
 /// paragraph before or after it: a news story names its source once for a run of paragraphs
 /// ("… plunged 10 percent." then "…, according to the dealers' group").
 fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
-    if quoted_from_an_attribution(document, block, counted) {
+    if quoted_from_an_attribution(document, block, counted) || listed_after_a_source(document, block, counted)
+    {
         return true;
     }
     let span = document.blocks[block].span;
@@ -598,6 +599,44 @@ fn quoted_from_an_attribution(document: &Document, block: usize, counted: &[Sour
             .iter()
             .take_while(|s| s.span.start < span.end)
             .any(|s| s.kind == SourceKind::Attribution)
+}
+
+/// How many list items back a list's introduction is looked for.
+const LIST_REACH: usize = 24;
+
+/// Whether the block is an item of a list that a sentence naming its source introduces ("As
+/// the [agency reports](…):" and the items): that source is the listed figures'. The
+/// introduction is the nearest block before that ends with a colon — the paragraph before the
+/// list, or the item a nested list hangs from — and its source stands in its last sentence.
+fn listed_after_a_source(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
+    if document.blocks[block].kind != BlockKind::ListItem {
+        return false;
+    }
+    let mut earlier = block;
+    let introduction = loop {
+        if earlier == 0 || block - earlier >= LIST_REACH {
+            return false;
+        }
+        earlier -= 1;
+        let candidate = &document.blocks[earlier];
+        if document.slice(candidate.span).trim_end().ends_with(':') {
+            break candidate.span;
+        }
+        if candidate.kind != BlockKind::ListItem {
+            return false;
+        }
+    };
+    let last = document
+        .sentences
+        .partition_point(|s| s.span.start < introduction.end);
+    let from = last.checked_sub(1).map_or(introduction.start, |s| {
+        document.sentences[s].span.start.max(introduction.start)
+    });
+    let first = document.sources.partition_point(|s| s.span.end <= from);
+    document.sources[first..]
+        .iter()
+        .take_while(|s| s.span.start < introduction.end)
+        .any(|s| counted.contains(&s.kind))
 }
 
 /// Whether an attribution names where figures come from ("according to the dealers' group", "data

@@ -1347,7 +1347,8 @@ fn identifier_patterns() -> &'static IdentifierPatterns {
             code_before: build(&format!(
                 r"(?:{code}\s*(?:§§?\s*)?|§§?\s*|¶\s*|{section_list}|(?-u:\b)(?:Comments|Number|PEP|BIP|EIP|Issue|Ticket|Bug|Docket|Case)\s*(?:No\.)?\s*:\s*|(?i:(?-u:\b)(?:(?:company|registration|registered|reference|account|case|order|tracking|serial|customer|document|charity|vat|tax)\s*(?:number|no\.?|id)|id))\s*:\s*)$",
                 // The later sections of a list after "§§" ("§§20903, 21002", "§§ 3.12(c) and 3.13").
-                section_list = r"§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*\s*(?:,|and|or|through|,\s*and|,\s*or)\s*"
+                // And after one "§" whose section is dotted ("§227.7202-1 through 227.7202-4").
+                section_list = r"(?:§§\s*[0-9A-Za-z.()–-]+(?:\s*(?:,|and|or|through)\s*[0-9A-Za-z.()–-]+)*|§\s*[0-9]+(?:\.[0-9]+)+(?:-[0-9]+)?)\s*(?:,|and|or|through|to|,\s*and|,\s*or)\s*"
             )),
             // "DC 20036", and after a city's comma in title case too ("Spokane, Wa 99201").
             // "Washington, D.C. 20549", "Louisville, Ky. 40232", "Lexington, Kentucky 40507", "FL , 33401".
@@ -1414,6 +1415,7 @@ mod tests {
             "The port to the 68000 architecture was slow.",
             "The bill, H.R. 3970, went to committee.",
             "The rule is at 52 U.S.C. §§20903, 21002 and §§ 3.12(c) and 3.13.",
+            "The clauses at 48 C.F.R. §227.7202-1 through 227.7202-4 apply.",
             "In the 119 Congress, DOD Instruction 1332.14 and Executive Order 14347 applied.",
             "She won the 200 yard individual medley and the 100m hurdles.",
             "It runs on any Lumen 2.6 or 2.7 release.",

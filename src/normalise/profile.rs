@@ -5,8 +5,10 @@
 //!
 //! Detection reads the document's structure, in this order (the first that holds wins):
 //! - `legal`: an enacting clause ("Be it enacted"), many statute citations (§, U.S.C.) with
-//!   "shall", or a court opinion's caption (parties "v." each other, their roles, the court's
-//!   words) at the top;
+//!   "shall", a court opinion's caption (parties "v." each other, their roles, the court's
+//!   words) at the top, or a contract's or terms of service's wording (it names itself "this
+//!   Agreement" or "these Terms" and defines its terms, or has a contract's sections: limitation
+//!   of liability, indemnification, governing law …);
 //! - `filing`: a securities filing's cover ("SECURITIES AND EXCHANGE COMMISSION" and "FORM
 //!   10-K", "10-Q", "8-K" or "20-F") near the top;
 //! - `specification`: an RFC, PEP, BIP or EIP header, the requirement keywords of RFC 2119
@@ -120,6 +122,7 @@ pub fn detect(document: &Document) -> Profile {
     if head.contains("Be it enacted")
         || (statutes >= 10 && at_least(" shall ", 10) >= 10)
         || is_court_opinion(&head[..crate::span::floor_char_boundary(head, CAPTION_BYTES.min(head.len()))])
+        || is_contract(document)
     {
         return Profile::Legal;
     }
@@ -269,6 +272,103 @@ fn is_court_opinion(head: &str) -> bool {
     caption && parties && court
 }
 
+/// Words of a contract's section headings: its terms' standard parts.
+const CONTRACT_SECTIONS: &[&str] = &[
+    "definitions",
+    "limitation of liability",
+    "indemnif",
+    "indemnity",
+    "governing law",
+    "choice of law",
+    "warrant",
+    "severability",
+    "termination",
+    "entire agreement",
+    "force majeure",
+    "confidentiality",
+    "assignment",
+    "dispute resolution",
+    "miscellane",
+];
+
+/// The words by which a contract speaks of itself.
+const CONTRACT_SELF: [&str; 6] = [
+    "this Agreement",
+    "This Agreement",
+    "these Terms",
+    "These Terms",
+    "this License",
+    "this EULA",
+];
+
+/// The words that define a contract's terms ("“Affiliate” means …").
+const CONTRACT_DEFINITIONS: [&str; 6] = [
+    "” means",
+    "\" means",
+    "”** means",
+    "\"** means",
+    "” shall mean",
+    "\" shall mean",
+];
+
+/// A contract, a licence or terms of service: it names itself as "this Agreement" or "these
+/// Terms" throughout, or a few times with defined terms ("“Affiliate” means") or a contract's
+/// sections (limitation of liability, indemnification, governing law …); or it has four of
+/// those sections. Its fees, caps, shares and periods are the terms it sets.
+fn is_contract(document: &Document) -> bool {
+    let bytes = document.text.as_bytes();
+    let count = |needles: &[&str], wanted: usize| {
+        let mut found = 0;
+        for needle in needles {
+            found += memchr::memmem::find_iter(bytes, needle)
+                .take(wanted - found)
+                .count();
+            if found >= wanted {
+                break;
+            }
+        }
+        found
+    };
+    let sections = CONTRACT_SECTIONS
+        .iter()
+        .filter(|section| {
+            document.blocks.iter().any(|b| {
+                matches!(b.kind, BlockKind::Heading { .. })
+                    && document.slice(b.span).len() < 120
+                    && document.slice(b.span).to_lowercase().contains(**section)
+            })
+        })
+        .count();
+    let own_name = count(&CONTRACT_SELF, 10);
+    let titled = title(document).is_some_and(|t| names_a_contract(&t));
+    own_name >= 10
+        || sections >= 4
+        || (titled && (own_name >= 2 || sections >= 2))
+        || (own_name >= 3 && (sections >= 2 || count(&CONTRACT_DEFINITIONS, 3) >= 3))
+}
+
+/// Whether a title names a contract: "Terms of Service", "Pre-release License Terms",
+/// "Developer Agreement", "Terms and Conditions".
+fn names_a_contract(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        matches!(
+            word,
+            "Terms" | "Agreement" | "License" | "Licence" | "Conditions" | "EULA" | "TERMS" | "AGREEMENT"
+        )
+    })
+}
+
+/// The document's title: its metadata's, or its first top-level heading.
+fn title(document: &Document) -> Option<String> {
+    document.title.clone().or_else(|| {
+        document
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading { level: 1 }))
+            .map(|b| document.slice(b.span).to_owned())
+    })
+}
+
 /// A document titled as a survey's results ("Rust Survey 2018 Results", "Results of the 2024
 /// member survey", "State of the Community Survey 2016") that speaks of the survey and its
 /// responses throughout, written by the team that ran it: its figures are those results. The
@@ -276,14 +376,7 @@ fn is_court_opinion(head: &str) -> bool {
 /// does and a story about someone else's survey does not: twice under a title that names
 /// results or findings, five times under one that does not.
 fn presents_survey_results(document: &Document) -> bool {
-    let title = document.title.clone().or_else(|| {
-        document
-            .blocks
-            .iter()
-            .find(|b| matches!(b.kind, BlockKind::Heading { level: 1 }))
-            .map(|b| document.slice(b.span).to_owned())
-    });
-    let Some(title) = title.map(|t| t.to_lowercase()) else {
+    let Some(title) = title(document).map(|t| t.to_lowercase()) else {
         return false;
     };
     if !title.contains("survey") {
