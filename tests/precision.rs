@@ -2871,4 +2871,18 @@ fn a_source_introducing_a_list_covers_its_items() {
             .all(|f| f.contains("`Half`") || f.contains("`40 percent`")),
         "{found:#?}"
     );
+    // An introduction that hands the list to the study its paragraph describes.
+    let study = "Economists at [the institute](https://example.org/study) followed dock workers for years. They found that:\n\n\
+        1. About a third of them moved inland.\n\
+        2. Two-thirds kept their union cards.\n\n\
+        The rest is told differently: 70 percent of crews live nearby.\n\n\
+        * 12 percent of them are not.\n";
+    let found = uncited(study, "docks.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.contains("`70 percent`") || f.contains("`12 percent`")),
+        "{found:#?}"
+    );
 }

@@ -637,6 +637,41 @@ fn listed_after_a_source(document: &Document, block: usize, counted: &[SourceKin
         .iter()
         .take_while(|s| s.span.start < introduction.end)
         .any(|s| counted.contains(&s.kind))
+        || (counted.contains(&SourceKind::Attribution)
+            && reports_what_follows(document.slice(crate::span::Span::new(from, introduction.end))))
+}
+
+/// Whether an introduction hands the list after it to the source its paragraph has spoken of:
+/// "They found that:", "The survey shows:", "The report concluded:".
+fn reports_what_follows(introduction: &str) -> bool {
+    const VERBS: [&str; 14] = [
+        "found",
+        "finds",
+        "reported",
+        "reports",
+        "showed",
+        "shows",
+        "estimated",
+        "estimates",
+        "concluded",
+        "concludes",
+        "revealed",
+        "reveals",
+        "noted",
+        "notes",
+    ];
+    let words = introduction.trim_end().trim_end_matches(':');
+    let mut words = words
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let last = words.next().unwrap_or_default();
+    let verb = if last.eq_ignore_ascii_case("that") {
+        words.next().unwrap_or_default()
+    } else {
+        last
+    };
+    VERBS.contains(&verb)
 }
 
 /// Whether an attribution names where figures come from ("according to the dealers' group", "data

@@ -127,7 +127,7 @@ static PATTERNS: Patterns = Patterns {
     // "officials in Broward County — where the school is — announced".
     verb_after: LazyLock::new(|| {
         build(
-            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)\)?(?:’s|'s)?,?(?:\s+[—–]\s[^—–]{1,80}\s[—–])?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|cited|forecast|forecasts|expects|sees|predicts|predicted|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
+            r"((?:[Tt]he\s+)?[A-Za-z][A-Za-z0-9&.’'\-]*)\)?(?:’s|'s)?,?(?:\s+[—–]\s[^—–]{1,80}\s[—–])?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|estimated|estimates|projected|projects|found|finds|told|announced|announces|requested|requests|proposed|proposes|appropriated|stated|calculated|tallied|tallies|cited|forecast|forecasts|expects|sees|predicts|predicted|wants|urges|urged|recommends|recommended|added\s+that|published|showed|shows|reveals|revealed|notes|noted|has\s+set|have\s+set|sets)(?-u:\b)",
         )
     }),
     verb_before: LazyLock::new(|| {
@@ -300,6 +300,7 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             ("appropriated", Cue::VerbAfter),
             ("stated", Cue::VerbAfter),
             ("calculated", Cue::VerbAfter),
+            ("tallie", Cue::VerbAfter),
             // "the $53 million figure the senator cited".
             ("cited", Cue::VerbAfter),
             ("forecast", Cue::VerbAfter),
@@ -307,6 +308,14 @@ fn attribution_words() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
             // Business news: "Home Depot sees 2019 sales growth of 1.8 percent".
             ("sees", Cue::VerbAfter),
             ("predict", Cue::VerbAfter),
+            // A named person's or body's proposal is theirs: "Hoenig wants the rate at 1
+            // percent", "the Board recommends a 3 percent raise".
+            ("wants", Cue::VerbAfter),
+            // "He added that half of them …": what a speaker went on to say ("the firm added
+            // 500 jobs" is a fact, not a source).
+            ("added that", Cue::VerbAfter),
+            ("urge", Cue::VerbAfter),
+            ("recommend", Cue::VerbAfter),
             ("published", Cue::VerbAfter),
             ("showed", Cue::VerbAfter),
             ("shows", Cue::VerbAfter),
@@ -476,11 +485,22 @@ fn block_sources(document: &Document, block: &crate::document::Block, found: &mu
             continue;
         }
         for (whole, name) in matches_with_group(pattern, text) {
-            // A forecast is a source's when a proper name makes it ("Edmunds expects", "Home
-            // Depot sees"); "the board expects" states a hope, "the port sees 40 ships" a fact.
-            let forecast = ["expects", "sees", "predicts", "predicted"]
-                .iter()
-                .any(|verb| text[whole.clone()].ends_with(verb));
+            // A forecast or a proposal is a source's when a proper name makes it ("Edmunds
+            // expects", "Home Depot sees", "Hoenig wants"); "the board expects" states a hope,
+            // "the port sees 40 ships" a fact.
+            let forecast = [
+                "expects",
+                "sees",
+                "predicts",
+                "predicted",
+                "wants",
+                "urges",
+                "urged",
+                "recommends",
+                "recommended",
+            ]
+            .iter()
+            .any(|verb| text[whole.clone()].ends_with(verb));
             if forecast && (!name.starts_with(|c: char| c.is_ascii_uppercase()) || name.starts_with("The ")) {
                 continue;
             }
@@ -614,6 +634,21 @@ mod tests {
         );
         assert_eq!(
             kinds("Figures compiled by the Harbour Board show 1,200 ships."),
+            ["attribution"]
+        );
+        // A named person's proposal; a body's unnamed hope is not.
+        assert_eq!(
+            kinds("Ames wants the board to lift the fee from zero to 2 percent."),
+            ["attribution"]
+        );
+        assert!(kinds("The council wants 40 more buses.").is_empty());
+        assert_eq!(
+            kinds("He added that half of the 20 riders quit."),
+            ["attribution"]
+        );
+        assert!(kinds("The firm added 500 jobs.").is_empty());
+        assert_eq!(
+            kinds("Here is how Harbour Bank tallied the losses."),
             ["attribution"]
         );
         // Gathered by somebody unnamed: no source.
