@@ -2886,3 +2886,15 @@ fn a_source_introducing_a_list_covers_its_items() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_credit_line_under_a_quotation_sources_it() {
+    let markdown = "Reviewers were split on the new ferry, as [one survey](https://example.org/survey) put it.\n\n\
+        > The crossing takes 40 minutes and a return ticket costs $18.\n\n\
+        [Harbour Gazette](https://example.org/gazette)\n\n\
+        > Only 60 percent of sailings left on time in the first week.\n\n\
+        A reviewer who rode it twice, and wrote about the trip at length afterwards.\n";
+    let found = uncited(markdown, "ferry.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`60 percent`"), "{found:#?}");
+}

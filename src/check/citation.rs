@@ -548,7 +548,9 @@ fn in_link_text(document: &Document, figure: crate::span::Span) -> bool {
 /// paragraph before or after it: a news story names its source once for a run of paragraphs
 /// ("… plunged 10 percent." then "…, according to the dealers' group").
 fn sourced(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
-    if quoted_from_an_attribution(document, block, counted) || listed_after_a_source(document, block, counted)
+    if quoted_from_an_attribution(document, block, counted)
+        || listed_after_a_source(document, block, counted)
+        || credited_after(document, block, counted)
     {
         return true;
     }
@@ -599,6 +601,38 @@ fn quoted_from_an_attribution(document: &Document, block: usize, counted: &[Sour
             .iter()
             .take_while(|s| s.span.start < span.end)
             .any(|s| s.kind == SourceKind::Attribution)
+}
+
+/// Most words of a credit line under a quotation ("[Engadget]", "— The Harbour Gazette").
+const CREDIT_WORDS: usize = 8;
+
+/// Whether the block is part of a quotation that a credit line after it links to its source:
+/// a short line that is a link and little else ("[Engadget]", "— from the Harbour Gazette"),
+/// as a review roundup or a blog quoting others credits each passage.
+fn credited_after(document: &Document, block: usize, counted: &[SourceKind]) -> bool {
+    if document.blocks[block].kind != BlockKind::Quote || !counted.contains(&SourceKind::Link) {
+        return false;
+    }
+    let Some(credit) = document.blocks[block + 1..]
+        .iter()
+        .take(QUOTE_REACH)
+        .find(|b| b.kind != BlockKind::Quote)
+    else {
+        return false;
+    };
+    let line = document.slice(credit.span);
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words == 0 || words > CREDIT_WORDS {
+        return false;
+    }
+    let first = document.sources.partition_point(|s| s.span.end <= credit.span.start);
+    document.sources[first..]
+        .iter()
+        .take_while(|s| s.span.start < credit.span.end)
+        .any(|s| s.kind == SourceKind::Link)
 }
 
 /// How many list items back a list's introduction is looked for.
