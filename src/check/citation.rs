@@ -628,7 +628,9 @@ fn credited_after(document: &Document, block: usize, counted: &[SourceKind]) -> 
     if words == 0 || words > CREDIT_WORDS {
         return false;
     }
-    let first = document.sources.partition_point(|s| s.span.end <= credit.span.start);
+    let first = document
+        .sources
+        .partition_point(|s| s.span.end <= credit.span.start);
     document.sources[first..]
         .iter()
         .take_while(|s| s.span.start < credit.span.end)

@@ -291,6 +291,10 @@ const CONTRACT_SECTIONS: &[&str] = &[
     "miscellane",
 ];
 
+/// How far into a document a contract's wording is looked for, in bytes: a contract names
+/// itself and defines its terms from the start.
+const CONTRACT_BYTES: usize = 50_000;
+
 /// The words by which a contract speaks of itself.
 const CONTRACT_SELF: [&str; 6] = [
     "this Agreement",
@@ -316,7 +320,8 @@ const CONTRACT_DEFINITIONS: [&str; 6] = [
 /// sections (limitation of liability, indemnification, governing law …); or it has four of
 /// those sections. Its fees, caps, shares and periods are the terms it sets.
 fn is_contract(document: &Document) -> bool {
-    let bytes = document.text.as_bytes();
+    let text = &document.text;
+    let bytes = text[..crate::span::floor_char_boundary(text, CONTRACT_BYTES.min(text.len()))].as_bytes();
     let count = |needles: &[&str], wanted: usize| {
         let mut found = 0;
         for needle in needles {
@@ -329,15 +334,15 @@ fn is_contract(document: &Document) -> bool {
         }
         found
     };
+    let headings: Vec<String> = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }) && b.span.len() < 120)
+        .map(|b| document.slice(b.span).to_lowercase())
+        .collect();
     let sections = CONTRACT_SECTIONS
         .iter()
-        .filter(|section| {
-            document.blocks.iter().any(|b| {
-                matches!(b.kind, BlockKind::Heading { .. })
-                    && document.slice(b.span).len() < 120
-                    && document.slice(b.span).to_lowercase().contains(**section)
-            })
-        })
+        .filter(|section| headings.iter().any(|h| h.contains(**section)))
         .count();
     let own_name = count(&CONTRACT_SELF, 10);
     let titled = title(document).is_some_and(|t| names_a_contract(&t));
