@@ -162,19 +162,22 @@ pub fn detect(document: &Document) -> Profile {
         .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
         .map(|b| document.slice(b.span).to_lowercase())
         .collect();
-    // A design document or an RFC: its sections argue for a design it sets.
+    // A design document or an RFC: its sections argue for a design it sets. Each heading's
+    // name is read once ("Motivation: Why is this CIP necessary?" names the motivation).
+    let names: std::collections::HashSet<&str> = headings
+        .iter()
+        .map(|h| {
+            h.split(':')
+                .next()
+                .unwrap_or(h)
+                .trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim()
+        })
+        .collect();
     let design_sections = DESIGN_SECTIONS
         .iter()
-        .filter(|section| {
-            headings.iter().any(|h| {
-                // "Motivation: Why is this CIP necessary?" names the motivation.
-                let name = h.split(':').next().unwrap_or(h);
-                name.trim()
-                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-                    .trim()
-                    == **section
-            })
-        })
+        .filter(|section| names.contains(**section))
         .count();
     if design_sections >= 2 {
         return Profile::Specification;
