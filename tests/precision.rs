@@ -1221,6 +1221,12 @@ fn boxes_of_other_stories_hold_no_claims_even_with_prose() {
          <div class=\"most-read\">{teaser}</div><div class=\"related-stories\">{teaser}</div></body></html>"
     );
     assert_eq!(texts(&page, "port.html"), ["1,200"]);
+    // What a site says of itself in its footer or an author's bio box, however long.
+    let about = "<p>The Harbour Gazette is read by more than 300,000 people every month in 40 countries, and its reporters have covered the port, its unions and its board for over a century.</p>";
+    let page = format!(
+        "<html><body><article>{article}</article>         <div class=\"tdb-author-descr\">{about}</div><div id=\"footer_meta\">{about}</div></body></html>"
+    );
+    assert_eq!(texts(&page, "port.html"), ["1,200"]);
 }
 
 #[test]

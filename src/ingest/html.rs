@@ -1099,7 +1099,8 @@ fn site_furniture(tag: &Tag<'_>) -> Furniture {
         }) || words
             .windows(2)
             .any(|pair| pair[0] == "most" && MOST_WORDS.contains(&pair[1].as_str()))
-            || other_stories_by_pairs(&words);
+            || other_stories_by_pairs(&words)
+            || site_about_itself(&words);
     }
     match (furniture || surely, surely && !wraps_content) {
         (false, _) => Furniture::Not,
@@ -1167,6 +1168,16 @@ fn other_stories_by_pairs(words: &[String]) -> bool {
             "group", "list", "grid", "deck", "stack", "carousel", "rail", "river",
         ]))
         || (has(&["next"]) && has(&["prev", "previous"]))
+}
+
+/// A page footer ("footer_meta", "site-footer") or an author's bio box ("tdb-author-descr",
+/// "author-bio"): what the site says of itself and its staff ("read by 200,000 people a
+/// month"), not the article, whatever prose it holds.
+fn site_about_itself(words: &[String]) -> bool {
+    let has = |wanted: &[&str]| words.iter().any(|w| wanted.contains(&w.as_str()));
+    has(&["footer"])
+        || (has(&["author"]) && has(&["bio", "descr", "desc", "description", "about"]))
+        || words.iter().any(|w| w == "authorbio" || w == "aboutauthor")
 }
 
 /// Words after "most" in boxes of other stories ("most-read", "most-commented").
