@@ -1170,7 +1170,7 @@ fn other_stories_by_pairs(words: &[String]) -> bool {
         || (has(&["next"]) && has(&["prev", "previous"]))
 }
 
-/// A page footer ("footer_meta", "site-footer") or an author's bio box ("tdb-author-descr",
+/// A page footer (`footer_meta`, "site-footer") or an author's bio box ("tdb-author-descr",
 /// "author-bio"): what the site says of itself and its staff ("read by 200,000 people a
 /// month"), not the article, whatever prose it holds.
 fn site_about_itself(words: &[String]) -> bool {
