@@ -183,6 +183,11 @@ const SUPPOSING: &[&str] = &[
     "say you ",
     // "Consider a single parent of two who earns …": the case the paragraph works through.
     "consider a ",
+    "consider an ",
+    // "Consider that same family of four": the case set up before, worked on.
+    "consider that same ",
+    "consider the same ",
+    "consider the case of",
 ];
 /// The other cues of an example (`SUPPOSING` are the rest).
 const EXAMPLE: &[&str] = &[
@@ -1234,6 +1239,10 @@ mod tests {
     fn sentence_words_give_roles() {
         assert_eq!(
             of("For example, a block of 8 million units fills fast.", "8 million"),
+            Some(Role::Example)
+        );
+        assert_eq!(
+            of("Consider that same family: if they earn $150,000, they keep the credit.", "$150,000"),
             Some(Role::Example)
         );
         assert_eq!(
