@@ -2904,3 +2904,18 @@ fn a_credit_line_under_a_quotation_sources_it() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`60 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_list_of_what_a_bill_does_is_its_provisions() {
+    let markdown = "The harbour levy was debated for a year, as [the council minutes](https://example.org/minutes) show.\n\n\
+        Here's what the HLA does:\n\n\
+        * Charges each ship $300 per call.\n\
+        * Exempts boats under 12 metres and ferries that carry more than 400 passengers.\n\n\
+        The plan would:\n\n\
+        1. Raise the pilot fee by 5 percent.\n\n\
+        Our readers think:\n\n\
+        * 70 percent of ships will call elsewhere.\n";
+    let found = uncited(markdown, "levy.md");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("`70 percent`"), "{found:#?}");
+}

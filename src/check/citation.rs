@@ -675,6 +675,47 @@ fn listed_after_a_source(document: &Document, block: usize, counted: &[SourceKin
         .any(|s| counted.contains(&s.kind))
         || (counted.contains(&SourceKind::Attribution)
             && reports_what_follows(document.slice(crate::span::Span::new(from, introduction.end))))
+        || lists_provisions(document.slice(crate::span::Span::new(from, introduction.end)))
+}
+
+/// Whether an introduction lists what a bill, a law or a plan does ("Here's what the act
+/// does:", "The bill would:", "The proposal includes:"): its items are the measure's
+/// provisions, the measure their source, in a document of any citation convention.
+fn lists_provisions(introduction: &str) -> bool {
+    const MEASURES: [&str; 11] = [
+        "bill",
+        "act",
+        "law",
+        "legislation",
+        "measure",
+        "plan",
+        "proposal",
+        "reform",
+        "package",
+        "budget",
+        "amendment",
+    ];
+    const VERBS: [&str; 7] = ["does", "would", "will", "includes", "include", "provides", "do"];
+    let lower = introduction.trim_end().trim_end_matches(':').to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    if !VERBS.contains(last) {
+        return false;
+    }
+    // "what the FSA does": the measure named by its initials.
+    let named_by_initials = lower.contains("what the ")
+        && introduction.split_whitespace().any(|w| {
+            w.len() >= 2
+                && w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase())
+        });
+    before.iter().rev().take(6).any(|w| MEASURES.contains(w)) || named_by_initials
 }
 
 /// Whether an introduction hands the list after it to the source its paragraph has spoken of:

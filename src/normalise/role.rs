@@ -1242,7 +1242,10 @@ mod tests {
             Some(Role::Example)
         );
         assert_eq!(
-            of("Consider that same family: if they earn $150,000, they keep the credit.", "$150,000"),
+            of(
+                "Consider that same family: if they earn $150,000, they keep the credit.",
+                "$150,000"
+            ),
             Some(Role::Example)
         );
         assert_eq!(
