@@ -2919,3 +2919,25 @@ fn a_list_of_what_a_bill_does_is_its_provisions() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("`70 percent`"), "{found:#?}");
 }
+
+#[test]
+fn a_modelled_distribution_is_the_documents_own_result() {
+    let markdown = "# A harbour dividend\n\n\
+        We simulated a dividend of $50 a month with our microsimulation model, and we estimated its cost from [the survey](https://example.org/survey).\n\n\
+        Households in the bottom decile gain 12 percent of their net income, while the top decile loses 2 percent.\n\n\
+        The deep poverty rate was 4.9% in 2019.\n\n\
+        The harbour employs 3,000 people.\n";
+    let found = uncited(markdown, "dividend.md");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.contains("`4.9%`") || f.contains("`3,000`")),
+        "{found:#?}"
+    );
+    // Without a model of its own, a document's deciles are claims like any other.
+    let report = "Households in the bottom decile gain 12 percent of their net income.\n\nThe harbour employs 3,000 people.\n";
+    let mut diagnostics = common::check_text(report, "report.md");
+    diagnostics.retain(|d| d.rule == "citation/missing");
+    assert!(!diagnostics.is_empty());
+}

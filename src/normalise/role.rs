@@ -162,9 +162,10 @@ pub struct Cues {
     /// contribute", "I have been writing it for a year").
     first_person: bool,
     /// The sentence states what would be under a policy or scenario ("the reform would cut
-    /// poverty 29%", "under the Full UBI scheme"): in a document that models its own results,
-    /// its figures are that model's.
-    pub counterfactual: bool,
+    /// poverty 29%", "under the Full UBI scheme"), or tells how a policy's effects fall across
+    /// a population (`DISTRIBUTION`) of no named year: in a document that models its own
+    /// results, its figures are that model's.
+    pub modelled: bool,
 }
 
 /// Words that set up a case to reason from ("suppose", "imagine", "let's say"), not ones that
@@ -520,6 +521,8 @@ enum CueKind {
     Counterfactual,
     /// What a change does, in the present (`CHANGE`).
     Change,
+    /// How effects fall across a population (`DISTRIBUTION`).
+    Distribution,
 }
 
 /// Every cue, in the order of `cue_kinds`.
@@ -536,6 +539,7 @@ fn cue_list() -> Vec<(&'static str, CueKind)> {
         (LIMITS, CueKind::Setting),
         (COUNTERFACTUAL, CueKind::Counterfactual),
         (CHANGE, CueKind::Change),
+        (DISTRIBUTION, CueKind::Distribution),
     ] {
         cues.extend(list.iter().map(|cue| (*cue, kind)));
     }
@@ -577,7 +581,7 @@ impl Cues {
     pub fn of(sentence: &str) -> Self {
         let kinds = cue_kinds();
         let (mut example, mut analysis, mut procedure, mut setting) = (false, false, false, false);
-        let (mut counterfactual, mut change) = (false, false);
+        let (mut counterfactual, mut change, mut distribution) = (false, false, false);
         for found in CUE_FINDER.get(sentence).find_overlapping_iter(sentence) {
             match kinds[found.pattern().as_usize()] {
                 CueKind::Example => example = true,
@@ -588,6 +592,7 @@ impl Cues {
                     counterfactual |= counterfactual_at(sentence, found.start(), found.end());
                 }
                 CueKind::Change => change = true,
+                CueKind::Distribution => distribution = true,
             }
         }
         // Lower-case "shall" is the language of rules and statutes ("half shall be appointed").
@@ -605,8 +610,9 @@ impl Cues {
             given,
             analysis: analysis || names_own_work(sentence),
             first_person: speaks_first_hand(sentence),
-            // A change in a named year is history, not a scenario.
-            counterfactual: counterfactual || (change && !names_a_year(sentence)),
+            // A change in a named year, or a figure of one, is history the model starts from
+            // ("the rate hit 28.3% in 2012").
+            modelled: counterfactual || ((change || distribution) && !names_a_year(sentence)),
         }
     }
 }
@@ -801,9 +807,26 @@ pub fn role(
         }
     }
     // Whether the document models its own results is asked last: it reads the whole text.
-    (cues.analysis || cues.first_person || counts_our_own(text, span) || (cues.counterfactual && own_model()))
+    (cues.analysis || cues.first_person || counts_our_own(text, span) || (cues.modelled && own_model()))
         .then_some(Role::Analysis)
 }
+
+/// Words of a distributional analysis's results: how a policy's effects fall across a
+/// population — by decile or quintile, on poverty or inequality, on households' net income
+/// ("Households in the bottom decile gain $300", "the deep poverty gap falls by 60%").
+const DISTRIBUTION: &[&str] = &[
+    "decile",
+    "quintile",
+    "percentile",
+    "poverty gap",
+    "poverty rate",
+    "gini",
+    "net income",
+    "disposable income",
+    "winners",
+    "losers",
+    "net effect",
+];
 
 /// "our 521 repositories", "our 4,000 subscribers": a figure right after "our" counts the
 /// authors' own things, which they know first-hand.
