@@ -124,6 +124,11 @@ const LEVEL_WORDS: &[&str] = &[
     "area",
     "distance",
     "speed",
+    // "300 percent of the poverty line", "138% of FPL", "80% of AMI": thresholds of
+    // programmes, of which an income may be any multiple.
+    "poverty",
+    "fpl",
+    "ami",
     "income",
     "wage",
     "wages",
