@@ -226,7 +226,11 @@ pub fn find(document: &Document, sentence: &Sentence<'_>, out: &mut Relations) {
             .figure(at + 2)
             .is_some_and(|c| !sentence.claims[c].kind.is_temporal());
         let level = of_number
-            || RATIO_BASES.iter().any(|base| whole_text.starts_with(base))
+            // The whole's words are read after its "the": a base named with it is matched
+            // without it too ("of the purchase price").
+            || RATIO_BASES.iter().any(|base| {
+                whole_text.starts_with(base) || base.strip_prefix("the ").is_some_and(|b| whole_text.starts_with(b))
+            })
             || words.iter().any(|w| LEVEL_WORDS.contains(w));
         let reading = if change {
             Reading::Change
