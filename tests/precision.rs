@@ -2788,6 +2788,15 @@ fn years_named_together_or_after_a_count_label_their_nouns() {
             ("2045".to_owned(), "year")
         ]
     );
+    // A serial comma before the last year of a list.
+    assert_eq!(
+        kinds("It shipped the 2015, 2018, and 2021 editions.\n"),
+        [
+            ("2015".to_owned(), "year"),
+            ("2018".to_owned(), "year"),
+            ("2021".to_owned(), "year")
+        ]
+    );
     // A determiner opening the sentence is no product's name ("Windows 2000 servers").
     assert_eq!(
         kinds("Both 2045 scenarios rely on removal.\n"),

@@ -387,10 +387,15 @@ impl Scanner<'_> {
             && (self.word(at - 1).is_some_and(|w| matches!(w, "and" | "or"))
                 || self.punct_is(at - 1, ',')
                 || self.punct_is(at - 1, '&'));
-        joined
-            && self
-                .year_value(at - 2)
+        // "2015, 2018, and 2021": the serial comma stands between the year and the "and".
+        let serial = at >= 3
+            && self.word(at - 1).is_some_and(|w| matches!(w, "and" | "or"))
+            && self.punct_is(at - 2, ',');
+        let year_at = |i: usize| {
+            self.year_value(i)
                 .is_some_and(|year| (1800..=2100).contains(&year))
+        };
+        (joined && year_at(at - 2)) || (serial && year_at(at - 3))
     }
 
     /// Whether the word before `at` counts a few things ("two", "three", "both"): what follows
