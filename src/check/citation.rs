@@ -710,10 +710,8 @@ fn lists_provisions(introduction: &str) -> bool {
     // "what the FSA does": the measure named by its initials.
     let named_by_initials = lower.contains("what the ")
         && introduction.split_whitespace().any(|w| {
-            w.len() >= 2
-                && w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase())
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
         });
     before.iter().rev().take(6).any(|w| MEASURES.contains(w)) || named_by_initials
 }

@@ -820,7 +820,10 @@ const DISTRIBUTION: &[&str] = &[
     "percentile",
     "poverty gap",
     "poverty rate",
-    "gini",
+    // Not "gini" alone: "Virginia" holds it.
+    "gini coefficient",
+    "gini index",
+    "the gini",
     "net income",
     "disposable income",
     "winners",
