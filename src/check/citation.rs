@@ -595,11 +595,9 @@ fn quoted_from_an_attribution(document: &Document, block: usize, counted: &[Sour
     };
     let span = document.blocks[introduction].span;
     let introduces = document.slice(span).trim_end().ends_with(':');
-    let first = document.sources.partition_point(|s| s.span.end <= span.start);
     introduces
-        && document.sources[first..]
-            .iter()
-            .take_while(|s| s.span.start < span.end)
+        && document
+            .sources_within(span)
             .any(|s| s.kind == SourceKind::Attribution)
 }
 
@@ -628,12 +626,8 @@ fn credited_after(document: &Document, block: usize, counted: &[SourceKind]) -> 
     if words == 0 || words > CREDIT_WORDS {
         return false;
     }
-    let first = document
-        .sources
-        .partition_point(|s| s.span.end <= credit.span.start);
-    document.sources[first..]
-        .iter()
-        .take_while(|s| s.span.start < credit.span.end)
+    document
+        .sources_within(credit.span)
         .any(|s| s.kind == SourceKind::Link)
 }
 
@@ -668,14 +662,13 @@ fn listed_after_a_source(document: &Document, block: usize, counted: &[SourceKin
     let from = last.checked_sub(1).map_or(introduction.start, |s| {
         document.sentences[s].span.start.max(introduction.start)
     });
-    let first = document.sources.partition_point(|s| s.span.end <= from);
-    document.sources[first..]
-        .iter()
-        .take_while(|s| s.span.start < introduction.end)
+    let last_sentence = crate::span::Span::new(from, introduction.end);
+    let text = document.slice(last_sentence);
+    document
+        .sources_within(last_sentence)
         .any(|s| counted.contains(&s.kind))
-        || (counted.contains(&SourceKind::Attribution)
-            && reports_what_follows(document.slice(crate::span::Span::new(from, introduction.end))))
-        || lists_provisions(document.slice(crate::span::Span::new(from, introduction.end)))
+        || (counted.contains(&SourceKind::Attribution) && reports_what_follows(text))
+        || lists_provisions(text)
 }
 
 /// Whether an introduction lists what a bill, a law or a plan does ("Here's what the act

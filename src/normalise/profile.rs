@@ -117,12 +117,28 @@ pub fn detect(document: &Document) -> Profile {
             .take(wanted)
             .count()
     };
+    // Every heading, lowercased once for every test below that reads them.
+    let heading_blocks: Vec<&crate::document::Block> = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .collect();
+    let headings: Vec<String> = heading_blocks
+        .iter()
+        .map(|b| document.slice(b.span).to_lowercase())
+        .collect();
+    let short_headings: Vec<&str> = heading_blocks
+        .iter()
+        .zip(&headings)
+        .filter(|(b, _)| b.span.len() < 120)
+        .map(|(_, h)| h.as_str())
+        .collect();
     let statutes = at_least("§", 10);
     let statutes = statutes + at_least("U.S.C.", 10 - statutes);
     if head.contains("Be it enacted")
         || (statutes >= 10 && at_least(" shall ", 10) >= 10)
         || is_court_opinion(&head[..crate::span::floor_char_boundary(head, CAPTION_BYTES.min(head.len()))])
-        || is_contract(document)
+        || is_contract(document, &short_headings)
     {
         return Profile::Legal;
     }
@@ -156,12 +172,6 @@ pub fn detect(document: &Document) -> Profile {
     {
         return Profile::Research;
     }
-    let headings: Vec<String> = document
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
-        .map(|b| document.slice(b.span).to_lowercase())
-        .collect();
     // A design document or an RFC: its sections argue for a design it sets. Each heading's
     // name is read once ("Motivation: Why is this CIP necessary?" names the motivation).
     let names: std::collections::HashSet<&str> = headings
@@ -321,8 +331,9 @@ const CONTRACT_DEFINITIONS: [&str; 6] = [
 /// A contract, a licence or terms of service: it names itself as "this Agreement" or "these
 /// Terms" throughout, or a few times with defined terms ("“Affiliate” means") or a contract's
 /// sections (limitation of liability, indemnification, governing law …); or it has four of
-/// those sections. Its fees, caps, shares and periods are the terms it sets.
-fn is_contract(document: &Document) -> bool {
+/// those sections. Its fees, caps, shares and periods are the terms it sets. `headings` are its short headings,
+/// lowercased.
+fn is_contract(document: &Document, headings: &[&str]) -> bool {
     let text = &document.text;
     let bytes = &text.as_bytes()[..crate::span::floor_char_boundary(text, CONTRACT_BYTES.min(text.len()))];
     let count = |needles: &[&str], wanted: usize| {
@@ -337,12 +348,6 @@ fn is_contract(document: &Document) -> bool {
         }
         found
     };
-    let headings: Vec<String> = document
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }) && b.span.len() < 120)
-        .map(|b| document.slice(b.span).to_lowercase())
-        .collect();
     let sections = CONTRACT_SECTIONS
         .iter()
         .filter(|section| headings.iter().any(|h| h.contains(**section)))
